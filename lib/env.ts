@@ -1,0 +1,48 @@
+import { z } from "zod";
+
+const bool = z
+  .enum(["true", "false", "1", "0", ""])
+  .optional()
+  .transform((v) => v === "true" || v === "1");
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+/** Every setting the app reads, parsed once. The app boots with none of them set. */
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().url().default("postgresql://postgres@127.0.0.1:5433/postgres"),
+  APP_URL: z.string().url().default("http://localhost:3000"),
+  APP_SECRET: z.string().min(32).optional(),
+  SMTP_URL: z.string().default("smtp://127.0.0.1:1025"),
+  MAIL_FROM: z.string().optional(),
+  MAILBOX_URL: z.string().url().optional(),
+  TRUST_PROXY: bool,
+  WORKER_ENABLED: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
+  WORKER_POLL_MS: positiveInt(1000),
+  RATE_LIMIT_SUBMIT_PER_IP_PER_HOUR: positiveInt(20),
+  RATE_LIMIT_SUBMIT_PER_EMAIL_PER_DAY: positiveInt(5),
+  DB_POOL_MAX: positiveInt(10),
+});
+
+export type Env = z.infer<typeof EnvSchema> & { APP_SECRET: string };
+
+// Only for development and tests: production refuses to start without a real secret, and
+// `npm start` generates and keeps one under .data/ when none is given.
+const DEV_SECRET = "development-only-secret-not-for-production-use-0000";
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  if (cached) return cached;
+  const parsed = EnvSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((i) => i.path.join(".")).join(", ");
+    throw new Error(`Invalid environment: ${fields}. See .env.example.`);
+  }
+  const env = parsed.data;
+  if (!env.APP_SECRET && env.NODE_ENV === "production" && process.env.NEXT_PHASE !== "phase-production-build") {
+    throw new Error("APP_SECRET is required in production (32 characters or more). See .env.example.");
+  }
+  cached = { ...env, APP_SECRET: env.APP_SECRET ?? DEV_SECRET };
+  return cached;
+}

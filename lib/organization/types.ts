@@ -1,0 +1,13 @@
+/** The operator's details as every page and email shows them. */
+export type OrganizationDetails = {
+  legalName: string;
+  productName: string;
+  websiteUrl: string;
+  privacyEmail: string;
+  supportEmail: string;
+  dpoName: string | null;
+  dpoEmail: string | null;
+  euRepresentative: string | null;
+  ukRepresentative: string | null;
+  registeredAddress: string;
+};
