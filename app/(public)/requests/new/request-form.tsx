@@ -1,0 +1,312 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useRef, useState } from "react";
+import { useForm, type FieldPath, type Resolver } from "react-hook-form";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { describedBy, FieldError, FieldHint, inputClass } from "@/components/ui/field";
+import { REQUEST_TYPE_DESCRIPTIONS, REQUEST_TYPE_LABELS, RELATIONSHIP_LABELS } from "@/lib/requests/labels";
+import { regionOptions } from "@/lib/requests/regions";
+import {
+  NewRequestSchema,
+  OBJECTION_PROCESSING,
+  OBJECTION_PROCESSING_LABELS,
+  RELATIONSHIPS,
+  REQUEST_TYPES,
+  RESTRICTION_GROUND_LABELS,
+  RESTRICTION_GROUNDS,
+  type RequestTypeValue,
+} from "@/lib/requests/schema";
+import { submitRequestAction } from "./actions";
+
+// One flat shape for every request type: the schema is a union by type, and the form shows the
+// fields of the chosen type only (shouldUnregister drops the others).
+type FormValues = {
+  type: RequestTypeValue | "";
+  name: string;
+  email: string;
+  country: string;
+  region: string;
+  relationship: string;
+  workspaceReference: string;
+  website: string;
+  details: Partial<Record<"topics" | "scope" | "specifics" | "format" | "processing" | "reason" | "whatIsWrong" | "correctValue" | "activity" | "ground" | "consent", string>>;
+};
+type Path = FieldPath<FormValues>;
+
+const resolver = zodResolver(NewRequestSchema) as unknown as Resolver<FormValues>;
+
+export function RequestForm({ countries, initialType }: { countries: { value: string; label: string }[]; initialType?: RequestTypeValue }) {
+  const router = useRouter();
+  const [formError, setFormError] = useState<string | null>(null);
+  const alertRef = useRef<HTMLDivElement>(null);
+  const {
+    register,
+    handleSubmit,
+    watch,
+    setError,
+    formState: { errors, isSubmitting, isSubmitSuccessful },
+  } = useForm<FormValues>({
+    resolver,
+    shouldUnregister: true,
+    defaultValues: { type: initialType ?? "", country: "", relationship: "", details: {} },
+  });
+  const type = watch("type");
+  const country = watch("country");
+  const relationship = watch("relationship");
+  const regions = regionOptions(country);
+  const detailScope = watch("details.scope");
+
+  const errorOf = (path: Path): string | undefined => {
+    const parts = path.split(".");
+    let node: unknown = errors;
+    for (const part of parts) node = (node as Record<string, unknown> | undefined)?.[part];
+    return (node as { message?: string } | undefined)?.message;
+  };
+
+  /** Props that tie an input to its label, hint and error. */
+  const field = (path: Path, hint = false) => {
+    const id = `f-${path.replace(/\./g, "-")}`;
+    const message = errorOf(path);
+    return {
+      id,
+      "aria-invalid": message ? true : undefined,
+      "aria-describedby": describedBy(hint ? `${id}-hint` : null, `${id}-error`, Boolean(message)),
+    };
+  };
+  const errorFor = (path: Path) => <FieldError id={`f-${path.replace(/\./g, "-")}-error`} message={errorOf(path)} />;
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFormError(null);
+    const result = await submitRequestAction(values);
+    if (result.ok) {
+      const data = result.data;
+      router.push(data.verificationRequired ? `/requests/verify/${data.requestId}` : data.statusPath);
+      return;
+    }
+    for (const [path, message] of Object.entries(result.fieldErrors ?? {})) {
+      setError(path as Path, { message }, { shouldFocus: true });
+    }
+    if (result.formError) {
+      setFormError(result.formError);
+      requestAnimationFrame(() => alertRef.current?.focus());
+    }
+    // Keep the form "unsubmitted" so the button comes back.
+    throw new Error("not accepted");
+  });
+
+  return (
+    <form
+      noValidate
+      onSubmit={(event) => {
+        onSubmit(event).catch(() => {});
+      }}
+      className="mt-8 space-y-8"
+      aria-describedby={formError ? "form-error" : undefined}
+    >
+      <div aria-live="polite">
+        {formError ? (
+          <div id="form-error">
+            <Alert ref={alertRef} tone="error" title="Your request was not sent">
+              {formError}
+            </Alert>
+          </div>
+        ) : null}
+        {isSubmitSuccessful ? <p className="sr-only">Request sent. Opening the next step.</p> : null}
+      </div>
+
+      <fieldset disabled={isSubmitting || isSubmitSuccessful} className="space-y-8">
+        <fieldset aria-describedby={errorOf("type") ? "f-type-error" : undefined}>
+          <legend className="text-lg font-semibold text-slate-900">What would you like us to do?</legend>
+          {errorFor("type")}
+          <div className="mt-3 grid gap-3 sm:grid-cols-2">
+            {REQUEST_TYPES.map((value) => (
+              <label
+                key={value}
+                className="flex cursor-pointer gap-3 rounded-md border border-slate-300 p-3 has-[:checked]:border-blue-700 has-[:checked]:bg-blue-50"
+              >
+                <input type="radio" value={value} {...register("type")} className="mt-1 h-4 w-4 accent-blue-700" />
+                <span>
+                  <span className="block font-medium text-slate-900">{REQUEST_TYPE_LABELS[value]}</span>
+                  <span className="block text-sm text-slate-600">{REQUEST_TYPE_DESCRIPTIONS[value]}</span>
+                </span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+
+        {type ? <TypeDetails type={type} field={field} errorFor={errorFor} register={register} detailScope={detailScope} /> : null}
+
+        <fieldset className="space-y-5">
+          <legend className="text-lg font-semibold text-slate-900">About you</legend>
+          <div>
+            <label htmlFor="f-name" className="block font-medium text-slate-900">
+              Full name
+            </label>
+            <input {...field("name")} {...register("name")} autoComplete="name" className={inputClass} />
+            {errorFor("name")}
+          </div>
+          <div>
+            <label htmlFor="f-email" className="block font-medium text-slate-900">
+              Email address
+            </label>
+            <FieldHint id="f-email-hint">We&apos;ll send a code to this address to confirm it is yours, and reply there.</FieldHint>
+            <input {...field("email", true)} {...register("email")} type="email" autoComplete="email" className={inputClass} />
+            {errorFor("email")}
+          </div>
+          <div>
+            <label htmlFor="f-country" className="block font-medium text-slate-900">
+              Country where you live
+            </label>
+            <FieldHint id="f-country-hint">This decides which privacy law applies and how long we have to answer.</FieldHint>
+            <select {...field("country", true)} {...register("country")} autoComplete="country" className={inputClass}>
+              <option value="">Choose a country</option>
+              {countries.map((c) => (
+                <option key={c.value} value={c.value}>
+                  {c.label}
+                </option>
+              ))}
+            </select>
+            {errorFor("country")}
+          </div>
+          {regions.length > 0 ? (
+            <div>
+              <label htmlFor="f-region" className="block font-medium text-slate-900">
+                {country === "US" ? "State" : "Province or territory"}
+              </label>
+              <select {...field("region")} {...register("region")} className={inputClass}>
+                <option value="">Choose one</option>
+                {regions.map((r) => (
+                  <option key={r.value} value={r.value}>
+                    {r.label}
+                  </option>
+                ))}
+              </select>
+              {errorFor("region")}
+            </div>
+          ) : null}
+        </fieldset>
+
+        <fieldset aria-describedby={errorOf("relationship") ? "f-relationship-error" : undefined}>
+          <legend className="text-lg font-semibold text-slate-900">How do you know us?</legend>
+          {errorFor("relationship")}
+          <div className="mt-3 space-y-2">
+            {RELATIONSHIPS.map((value) => (
+              <label key={value} className="flex cursor-pointer items-start gap-3">
+                <input type="radio" value={value} {...register("relationship")} className="mt-1 h-4 w-4 accent-blue-700" />
+                <span className="text-slate-900">{RELATIONSHIP_LABELS[value]}</span>
+              </label>
+            ))}
+          </div>
+          {relationship === "CUSTOMER_END_USER" ? (
+            <div className="mt-4">
+              <label htmlFor="f-workspaceReference" className="block font-medium text-slate-900">
+                Which company&apos;s service did you use?
+              </label>
+              <FieldHint id="f-workspaceReference-hint">
+                The company name, or the website where you chatted or emailed. That company controls that data, so we may pass
+                your request to them.
+              </FieldHint>
+              <input {...field("workspaceReference", true)} {...register("workspaceReference")} className={inputClass} />
+              {errorFor("workspaceReference")}
+            </div>
+          ) : null}
+        </fieldset>
+
+        {/* Honeypot: people never see or reach it; bots that fill every field do. */}
+        <div aria-hidden="true" className="hidden">
+          <label htmlFor="f-website">Leave this empty</label>
+          <input id="f-website" tabIndex={-1} autoComplete="off" {...register("website")} />
+        </div>
+
+        <div>
+          <Button type="submit">{isSubmitting ? "Sending…" : "Send request"}</Button>
+        </div>
+      </fieldset>
+    </form>
+  );
+}
+
+type FieldProps = (path: Path, hint?: boolean) => Record<string, unknown>;
+
+function TypeDetails({
+  type,
+  field,
+  errorFor,
+  register,
+  detailScope,
+}: {
+  type: RequestTypeValue;
+  field: FieldProps;
+  errorFor: (path: Path) => React.ReactNode;
+  register: ReturnType<typeof useForm<FormValues>>["register"];
+  detailScope: string | undefined;
+}) {
+  const textarea = (path: Path, label: string, hint?: string) => (
+    <div>
+      <label htmlFor={`f-${path.replace(/\./g, "-")}`} className="block font-medium text-slate-900">
+        {label}
+      </label>
+      {hint ? <FieldHint id={`f-${path.replace(/\./g, "-")}-hint`}>{hint}</FieldHint> : null}
+      <textarea {...field(path, Boolean(hint))} {...register(path)} rows={4} className={inputClass} />
+      {errorFor(path)}
+    </div>
+  );
+  const radios = (path: Path, legend: string, options: readonly string[], labels: Record<string, string>) => (
+    <fieldset aria-describedby={`f-${path.replace(/\./g, "-")}-error`}>
+      <legend className="font-medium text-slate-900">{legend}</legend>
+      {errorFor(path)}
+      <div className="mt-2 space-y-2">
+        {options.map((value) => (
+          <label key={value} className="flex cursor-pointer items-start gap-3">
+            <input type="radio" value={value} {...register(path)} className="mt-1 h-4 w-4 accent-blue-700" />
+            <span className="text-slate-900">{labels[value]}</span>
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+
+  return (
+    <fieldset className="space-y-5">
+      <legend className="text-lg font-semibold text-slate-900">About your request</legend>
+      {type === "ACCESS" ? textarea("details.topics", "Anything in particular you want to know? (optional)", "For example, the conversations we hold, or who we shared your data with.") : null}
+      {type === "DELETION" ? (
+        <>
+          {radios("details.scope", "What should we delete?", ["ALL", "SPECIFIC"], { ALL: "All personal information about me", SPECIFIC: "Only some of it" })}
+          {detailScope === "SPECIFIC" ? textarea("details.specifics", "Which information should we delete?") : null}
+        </>
+      ) : null}
+      {type === "PORTABILITY" ? radios("details.format", "Which file format would you like?", ["JSON", "CSV"], { JSON: "JSON (for importing into another service)", CSV: "CSV (for spreadsheets)" }) : null}
+      {type === "OBJECTION" ? (
+        <>
+          {radios("details.processing", "Which processing do you object to?", OBJECTION_PROCESSING, OBJECTION_PROCESSING_LABELS)}
+          {textarea("details.reason", "Why do you object? (optional)", "Under GDPR, tell us about your situation if you object to processing based on our legitimate interests.")}
+        </>
+      ) : null}
+      {type === "CORRECTION" ? (
+        <>
+          {textarea("details.whatIsWrong", "Which information is wrong?", "For example, the name on your account or a company you are linked to.")}
+          {textarea("details.correctValue", "What should it say instead?")}
+        </>
+      ) : null}
+      {type === "RESTRICTION" ? (
+        <>
+          {textarea("details.activity", "Which use of your data should we restrict?")}
+          {radios("details.ground", "Why should we restrict it?", RESTRICTION_GROUNDS, RESTRICTION_GROUND_LABELS)}
+        </>
+      ) : null}
+      {type === "OPT_OUT_SALE" ? (
+        <p className="text-slate-700">
+          We will stop any sale or sharing of your personal information for cross-context advertising. You don&apos;t need to
+          confirm your identity for this request; we still email you a confirmation.
+        </p>
+      ) : null}
+      {type === "WITHDRAW_CONSENT"
+        ? textarea("details.consent", "Which consent do you withdraw?", "For example, marketing emails, or the use of your conversations to improve our service.")
+        : null}
+    </fieldset>
+  );
+}

@@ -1,0 +1,38 @@
+"use server";
+
+import { failure, fieldErrorsFrom, type ActionResult } from "@/lib/actions/result";
+import { logError } from "@/lib/log";
+import { VerifyCodeSchema } from "@/lib/requests/schema";
+import { resendVerification } from "@/lib/verification/resend";
+import { verifyByCode } from "@/lib/verification/verify";
+import { resendMessage, verifyFailureMessage } from "@/lib/verification/messages";
+
+export async function verifyCodeAction(input: unknown): Promise<ActionResult<{ statusPath: string }>> {
+  const parsed = VerifyCodeSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsFrom(parsed.error) };
+  try {
+    const result = await verifyByCode(parsed.data.requestId, parsed.data.code);
+    if (result.ok) return { ok: true, data: { statusPath: result.statusPath } };
+    const message = verifyFailureMessage(result.code, result.attemptsLeft);
+    return result.code === "INVALID_CODE"
+      ? { ok: false, fieldErrors: { code: message }, code: result.code }
+      : failure(message, result.code);
+  } catch (error) {
+    logError("verification.code_failed", error);
+    return failure("We could not check the code because of a problem on our side. Please try again in a moment.", "INTERNAL");
+  }
+}
+
+export type ResendState = { tone: "success" | "error"; message: string } | null;
+
+/** A plain form action so resending works without JavaScript too. */
+export async function resendAction(_previous: ResendState, formData: FormData): Promise<ResendState> {
+  const requestId = String(formData.get("requestId") ?? "");
+  try {
+    const result = await resendVerification(requestId);
+    return { tone: result.ok ? "success" : "error", message: resendMessage(result) };
+  } catch (error) {
+    logError("verification.resend_failed", error);
+    return { tone: "error", message: "We could not send a new code because of a problem on our side. Please try again in a moment." };
+  }
+}

@@ -1,0 +1,73 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useRef, useState } from "react";
+import { useForm } from "react-hook-form";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { describedBy, FieldError, FieldHint, inputClass } from "@/components/ui/field";
+import { VerifyCodeSchema, type VerifyCodeInput } from "@/lib/requests/schema";
+import { verifyCodeAction } from "./actions";
+
+export function CodeForm({ requestId }: { requestId: string }) {
+  const router = useRouter();
+  const [formError, setFormError] = useState<string | null>(null);
+  const alertRef = useRef<HTMLDivElement>(null);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting, isSubmitSuccessful },
+  } = useForm<VerifyCodeInput>({ resolver: zodResolver(VerifyCodeSchema), defaultValues: { requestId, code: "" } });
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFormError(null);
+    const result = await verifyCodeAction(values);
+    if (result.ok) {
+      router.push(result.data.statusPath);
+      return;
+    }
+    if (result.fieldErrors?.code) setError("code", { message: result.fieldErrors.code }, { shouldFocus: true });
+    if (result.formError) {
+      setFormError(result.formError);
+      requestAnimationFrame(() => alertRef.current?.focus());
+    }
+    throw new Error("not verified");
+  });
+
+  const codeError = errors.code?.message;
+  return (
+    <form noValidate onSubmit={(e) => void onSubmit(e).catch(() => {})} className="mt-6 space-y-4">
+      <div aria-live="polite">
+        {formError ? (
+          <Alert ref={alertRef} tone="error" title="Not confirmed">
+            {formError}
+          </Alert>
+        ) : null}
+        {isSubmitSuccessful ? <Alert tone="success" title="Email confirmed">Opening your request&apos;s status page…</Alert> : null}
+      </div>
+      <fieldset disabled={isSubmitting || isSubmitSuccessful} className="space-y-4">
+        <input type="hidden" {...register("requestId")} />
+        <div>
+          <label htmlFor="f-code" className="block font-medium text-slate-900">
+            Confirmation code
+          </label>
+          <FieldHint id="f-code-hint">The 6 digits from the email.</FieldHint>
+          <input
+            id="f-code"
+            {...register("code")}
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={6}
+            aria-invalid={codeError ? true : undefined}
+            aria-describedby={describedBy("f-code-hint", "f-code-error", Boolean(codeError))}
+            className={`${inputClass} max-w-40 font-mono text-lg tracking-widest`}
+          />
+          <FieldError id="f-code-error" message={codeError} />
+        </div>
+        <Button type="submit">{isSubmitting ? "Checking…" : "Confirm"}</Button>
+      </fieldset>
+    </form>
+  );
+}

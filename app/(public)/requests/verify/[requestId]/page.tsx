@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getVerificationView } from "@/lib/verification/view";
+import { CODE_TTL_MINUTES } from "@/lib/verification/challenge";
+import { CodeForm } from "./code-form";
+import { ResendForm } from "./resend-form";
+
+export const metadata: Metadata = { title: "Confirm your email" };
+
+export default async function VerifyPage({ params }: { params: Promise<{ requestId: string }> }) {
+  const { requestId } = await params;
+  const view = await getVerificationView(requestId);
+  if (!view) notFound();
+  return (
+    <div className="mx-auto max-w-xl">
+      <h1 className="text-3xl font-bold tracking-tight text-slate-900">Check your email</h1>
+      {view.pending ? (
+        <>
+          <p className="mt-3 text-slate-700">
+            We sent a 6-digit code to <strong>{view.maskedEmail}</strong> for request <strong>{view.reference}</strong>. Enter it
+            below, or click the link in the email. The code works for {CODE_TTL_MINUTES} minutes.
+          </p>
+          <p className="mt-2 text-sm text-slate-600">
+            Your request is saved. If you don&apos;t confirm within 7 days it will be closed and the details you gave erased.
+          </p>
+          <CodeForm requestId={requestId} />
+          <ResendForm requestId={requestId} />
+        </>
+      ) : (
+        <p className="mt-3 text-slate-700">
+          Request <strong>{view.reference}</strong> no longer needs confirming. Follow it with the status link in the emails we
+          sent you.
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+"use client";
+
+import { useActionState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { resendAction, type ResendState } from "./actions";
+
+export function ResendForm({ requestId }: { requestId: string }) {
+  const [state, action, pending] = useActionState<ResendState, FormData>(resendAction, null);
+  return (
+    <form action={action} className="mt-8 border-t border-slate-200 pt-6">
+      <h2 className="text-lg font-semibold text-slate-900">Didn&apos;t get the email?</h2>
+      <p className="mt-1 text-sm text-slate-700">
+        Check your spam folder. You can ask for a new code once a minute, up to 5 times an hour.
+      </p>
+      <input type="hidden" name="requestId" value={requestId} />
+      <div aria-live="polite" className="mt-3">
+        {state ? <Alert tone={state.tone}>{state.message}</Alert> : null}
+      </div>
+      <Button type="submit" variant="secondary" disabled={pending} className="mt-3">
+        {pending ? "Sending…" : "Send a new code"}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,38 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { codeIn, uniqueEmail, waitForMail } from "../support/mailbox";
+import { chooseType, fillRequester } from "../support/request-form";
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+}
+
+for (const path of ["/", "/privacy", "/privacy/versions", "/privacy/versions/2025-09-01", "/requests/new"]) {
+  test(`axe finds nothing serious on ${path}`, async ({ page }) => {
+    await page.goto(path);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+}
+
+test("axe finds nothing serious on the form with errors, the code page and the status page", async ({ page }) => {
+  await page.goto("/requests/new");
+  await page.getByRole("button", { name: "Send request" }).click();
+  await expect(page.getByText("Enter your full name")).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  const email = uniqueEmail("axe");
+  await chooseType(page, "Export my data");
+  await page.getByRole("radio", { name: /^JSON/ }).check();
+  await fillRequester(page, { name: "Mia Tanaka", email, country: "Brazil" });
+  await page.getByRole("button", { name: "Send request" }).click();
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await page.getByLabel("Confirmation code").fill(codeIn(await waitForMail(email, /Confirm your privacy request/)));
+  await page.getByRole("button", { name: "Confirm" }).click();
+  await expect(page.getByRole("heading", { name: "Your privacy request" })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});

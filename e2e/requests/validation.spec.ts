@@ -1,0 +1,55 @@
+import { expect, test } from "@playwright/test";
+import { countRequestsFor } from "../support/db";
+import { messagesTo, uniqueEmail } from "../support/mailbox";
+import { chooseType, fillRequester } from "../support/request-form";
+
+test("bad input shows a message under each field and stores nothing", async ({ page }) => {
+  await page.goto("/requests/new");
+  await page.getByRole("button", { name: "Send request" }).click();
+  await expect(page.getByText("Choose the kind of request")).toBeVisible();
+  await expect(page.getByText("Enter your full name")).toBeVisible();
+  await expect(page.getByText("Enter your email address")).toBeVisible();
+  await expect(page.getByText("Choose the country where you live")).toBeVisible();
+  await expect(page.getByText("Choose how you know us")).toBeVisible();
+  // The first invalid field takes the focus, so keyboard users land on it.
+  await expect(page.getByRole("radio", { name: /^Access my data/ })).toBeFocused();
+
+  const email = uniqueEmail("invalid");
+  await chooseType(page, "Correct my data");
+  await fillRequester(page, { name: "Kim Lee", email: "kim@", country: "United States" }, "I used a chat, email or support service that a company runs with our product");
+  await page.getByRole("button", { name: "Send request" }).click();
+  await expect(page.getByText("Tell us which information is wrong")).toBeVisible();
+  await expect(page.getByText("Tell us what it should say")).toBeVisible();
+  await expect(page.getByText("Enter an email address in the format name@example.com")).toBeVisible();
+  await expect(page.getByText("Choose your state")).toBeVisible();
+  await expect(page.getByText("Tell us which company's chat, email or support service you used")).toBeVisible();
+  const emailField = page.getByLabel("Email address");
+  await expect(emailField).toHaveAttribute("aria-invalid", "true");
+
+  await emailField.fill(email);
+  await page.getByRole("button", { name: "Send request" }).click();
+  await expect(page.getByText("Tell us which information is wrong")).toBeVisible();
+  expect(await countRequestsFor(email)).toBe(0);
+  expect(await messagesTo(email)).toHaveLength(0);
+});
+
+test("the form can be completed with the keyboard alone", async ({ page }) => {
+  const email = uniqueEmail("keyboard");
+  await page.goto("/requests/new");
+  await page.getByRole("radio", { name: /^Access my data/ }).focus();
+  await page.keyboard.press("Space");
+  await expect(page.getByRole("radio", { name: /^Access my data/ })).toBeChecked();
+  await page.getByLabel("Full name").focus();
+  await page.keyboard.type("Noor Haddad");
+  await page.keyboard.press("Tab");
+  await expect(page.getByLabel("Email address")).toBeFocused();
+  await page.keyboard.type(email);
+  await page.keyboard.press("Tab");
+  await expect(page.getByLabel("Country where you live")).toBeFocused();
+  await page.getByLabel("Country where you live").selectOption({ label: "Ireland" });
+  await page.getByRole("radio", { name: "I visited our website or contacted us" }).focus();
+  await page.keyboard.press("Space");
+  await page.getByRole("button", { name: "Send request" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+});

@@ -1,0 +1,81 @@
+import { expect, test } from "@playwright/test";
+import { codeIn, linkIn, messagesTo, uniqueEmail, waitForMail } from "../support/mailbox";
+import { chooseType, fillRequester } from "../support/request-form";
+
+async function submitAccessRequest(page: import("@playwright/test").Page, email: string, country = "France") {
+  await page.goto("/requests/new");
+  await chooseType(page, "Access my data");
+  await fillRequester(page, { name: "Jean Dupont", email, country });
+  await page.getByRole("button", { name: "Send request" }).click();
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+}
+
+test("requester can verify by code and sees the status page and the acknowledgement", async ({ page }) => {
+  const email = uniqueEmail("code");
+  await submitAccessRequest(page, email);
+  await expect(page.getByText(/j•••t@example\.test|•••/).first()).toBeVisible();
+  const mail = await waitForMail(email, /Confirm your privacy request/);
+  expect(mail.text).toContain("15 minutes");
+
+  await page.getByLabel("Confirmation code").fill(codeIn(mail));
+  await page.getByRole("button", { name: "Confirm" }).click();
+  await expect(page.getByRole("heading", { name: "Your privacy request" })).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: "Email confirmed" })).toBeVisible();
+  await expect(page.getByText("Waiting for email confirmation")).toHaveCount(0);
+
+  const ack = await waitForMail(email, /We have your request/);
+  const statusLink = linkIn(ack, "/requests/status/");
+  await page.goto(statusLink);
+  await expect(page.getByRole("heading", { name: "Your privacy request" })).toBeVisible();
+  await expect(page.getByText("Access my data", { exact: true })).toBeVisible();
+});
+
+test("requester can verify by the link in the email", async ({ page }) => {
+  const email = uniqueEmail("link");
+  await submitAccessRequest(page, email, "United Kingdom");
+  const mail = await waitForMail(email, /Confirm your privacy request/);
+  await page.goto(linkIn(mail, "/requests/verify/link/"));
+  await expect(page.getByRole("heading", { name: "Your privacy request" })).toBeVisible();
+  await expect(page.getByText("Email confirmed").first()).toBeVisible();
+  await expect(page.getByText("UK GDPR")).toBeVisible();
+
+  // The link works once: a second click explains instead of confirming again.
+  await page.goto(linkIn(mail, "/requests/verify/link/"));
+  await expect(page.getByText("This request is already confirmed")).toBeVisible();
+});
+
+test("five wrong codes lock the confirmation", async ({ page }) => {
+  const email = uniqueEmail("lock");
+  await submitAccessRequest(page, email);
+  const mail = await waitForMail(email, /Confirm your privacy request/);
+  const right = codeIn(mail);
+  const wrong = right === "000000" ? "111111" : "000000";
+
+  const codeField = page.getByLabel("Confirmation code");
+  for (let left = 4; left >= 1; left--) {
+    await codeField.fill(wrong);
+    await page.getByRole("button", { name: "Confirm" }).click();
+    await expect(page.getByText(`You have ${left} ${left === 1 ? "attempt" : "attempts"} left`)).toBeVisible();
+  }
+  await codeField.fill(wrong);
+  await page.getByRole("button", { name: "Confirm" }).click();
+  await expect(page.getByText(/Too many wrong codes/)).toBeVisible();
+
+  // Even the right code no longer works.
+  await codeField.fill(right);
+  await page.getByRole("button", { name: "Confirm" }).click();
+  await expect(page.getByText(/Too many wrong codes/)).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Your privacy request" })).toHaveCount(0);
+
+  // A new code can't be sent in the first minute.
+  await page.getByRole("button", { name: "Send a new code" }).click();
+  await expect(page.getByText(/Please wait \d+ seconds/)).toBeVisible();
+  expect((await messagesTo(email)).length).toBe(1);
+});
+
+test("a wrong status link gets the same 404 as a missing request", async ({ page }) => {
+  const response = await page.goto("/requests/status/this-token-does-not-exist-at-all-123456");
+  expect(response?.status()).toBe(404);
+  const other = await page.goto("/requests/status/x");
+  expect(other?.status()).toBe(404);
+});

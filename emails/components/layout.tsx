@@ -1,0 +1,78 @@
+import { Body, Container, Head, Hr, Html, Link, Preview, Section, Text } from "@react-email/components";
+import type { CSSProperties, ReactNode } from "react";
+import type { OrganizationDetails } from "@/lib/organization/types";
+import { colors, fontFamily, link } from "@/emails/components/styles";
+
+const body: CSSProperties = { backgroundColor: colors.background, fontFamily, margin: 0, padding: "24px 0" };
+const container: CSSProperties = {
+  backgroundColor: "#ffffff",
+  border: `1px solid ${colors.border}`,
+  borderRadius: "8px",
+  maxWidth: "560px",
+  margin: "0 auto",
+  padding: "32px",
+};
+const header: CSSProperties = {
+  color: colors.text,
+  fontSize: "15px",
+  fontWeight: 600,
+  letterSpacing: "0.02em",
+  margin: "0 0 24px",
+};
+const footerText: CSSProperties = { color: colors.muted, fontSize: "13px", lineHeight: "20px", margin: "0 0 8px" };
+
+type EmailLayoutProps = {
+  org: OrganizationDetails;
+  /** The inbox preview line: shown next to the subject, hidden in the body and the text part. */
+  preview: string;
+  children: ReactNode;
+};
+
+/**
+ * Frame shared by every email: who sends it and how to reach them. The legal name, address and
+ * privacy contact are in every message because a privacy notice must say who the controller is.
+ */
+export function EmailLayout({ org, preview, children }: EmailLayoutProps) {
+  return (
+    <Html lang="en">
+      <Head />
+      <Preview>{preview}</Preview>
+      <Body style={body}>
+        <Container style={container}>
+          <Text style={header}>{org.productName} Privacy</Text>
+          <Section>{children}</Section>
+          <Hr style={{ borderColor: colors.border, margin: "32px 0 16px" }} />
+          <Section>
+            <Text style={footerText}>
+              You received this because someone submitted a privacy request with this address. If it
+              wasn&apos;t you, ignore this email.
+            </Text>
+            <Text style={footerText}>
+              {org.legalName}
+              {addressLines(org.registeredAddress).map((line) => (
+                <span key={line}>
+                  <br />
+                  {line}
+                </span>
+              ))}
+            </Text>
+            <Text style={footerText}>
+              Privacy team:{" "}
+              <Link href={`mailto:${org.privacyEmail}`} style={link}>
+                {org.privacyEmail}
+              </Link>
+            </Text>
+          </Section>
+        </Container>
+      </Body>
+    </Html>
+  );
+}
+
+// Admins type the address on several lines or on one with commas; both read well either way.
+function addressLines(address: string): string[] {
+  return address
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
+}

@@ -1,0 +1,90 @@
+import { Link, Section, Text } from "@react-email/components";
+import type { CSSProperties } from "react";
+import type { OrganizationDetails } from "@/lib/organization/types";
+import { EmailButton } from "@/emails/components/button";
+import { EmailLayout } from "@/emails/components/layout";
+import { PREVIEW_ORGANIZATION } from "@/emails/components/preview-organization";
+import { colors, heading, link, paragraph, small } from "@/emails/components/styles";
+
+export type VerifyEmailProps = {
+  org: OrganizationDetails;
+  reference: string;
+  requestTypeLabel: string;
+  code: string;
+  verifyUrl: string;
+  statusUrl: string;
+  expiresInMinutes: number;
+};
+
+const codeBox: CSSProperties = {
+  backgroundColor: colors.background,
+  borderRadius: "8px",
+  margin: "0 0 16px",
+  padding: "16px",
+  textAlign: "center",
+};
+const codeText: CSSProperties = {
+  color: colors.text,
+  fontFamily: 'ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace',
+  fontSize: "32px",
+  fontWeight: 700,
+  letterSpacing: "0.3em",
+  lineHeight: "40px",
+  margin: 0,
+};
+
+// No names in the subject: it shows on lock screens and in notification previews.
+export function subject({ reference }: VerifyEmailProps): string {
+  return `Confirm your privacy request ${reference}`;
+}
+
+export default function VerifyEmail(props: VerifyEmailProps) {
+  const { org, reference, requestTypeLabel, code, verifyUrl, statusUrl, expiresInMinutes } = props;
+  const minutes = `${expiresInMinutes} minute${expiresInMinutes === 1 ? "" : "s"}`;
+  return (
+    <EmailLayout org={org} preview={`Your confirmation code is ${code}. It expires in ${minutes}.`}>
+      <Text style={heading}>Confirm your email address</Text>
+      <Text style={paragraph}>
+        We received a privacy request ({requestTypeLabel}) for {org.productName} with this email address,
+        reference {reference}. Before we act on it, please confirm that this address is yours.
+      </Text>
+      <Text style={paragraph}>Enter this code on the confirmation page:</Text>
+      <Section style={codeBox}>
+        <Text style={codeText}>{code}</Text>
+      </Section>
+      <Text style={paragraph}>Or confirm with one click:</Text>
+      <Section style={{ margin: "0 0 16px" }}>
+        <EmailButton href={verifyUrl}>Confirm my email</EmailButton>
+      </Section>
+      {/* The text part already prints the button's address; HTML readers get it to copy. */}
+      <Text style={small} data-skip-in-text>
+        If the button does not work, open this address:{" "}
+        <Link href={verifyUrl} style={link}>
+          {verifyUrl}
+        </Link>
+      </Text>
+      <Text style={paragraph}>
+        The code and the button expire in {minutes}. We can only act on the request once this address is
+        confirmed.
+      </Text>
+      <Text style={paragraph}>
+        Check your request&apos;s status at any time:
+        <br />
+        <Link href={statusUrl} style={link}>
+          {statusUrl}
+        </Link>
+      </Text>
+      <Text style={paragraph}>Keep this email private: its code and links are for you alone.</Text>
+    </EmailLayout>
+  );
+}
+
+VerifyEmail.PreviewProps = {
+  org: PREVIEW_ORGANIZATION,
+  reference: "DSR-7K3M-Q9PX",
+  requestTypeLabel: "Access my data",
+  code: "042917",
+  verifyUrl: "http://localhost:3000/verify/preview-link-token",
+  statusUrl: "http://localhost:3000/status/preview-status-token",
+  expiresInMinutes: 30,
+} satisfies VerifyEmailProps;

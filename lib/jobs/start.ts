@@ -1,0 +1,31 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import { logError, logEvent } from "@/lib/log";
+import { startOutboxWorker } from "@/lib/mail/worker";
+import { pruneLimits } from "@/lib/rate-limit/limit";
+import { expireUnverifiedRequests } from "@/lib/requests/expire-unverified";
+
+const HOUSEKEEPING_EVERY_MS = 5 * 60_000;
+const started = Symbol.for("dsar.backgroundJobs");
+
+/** Email delivery and periodic housekeeping, once per process. */
+export function startBackgroundJobs(): void {
+  const g = globalThis as Record<symbol, unknown>;
+  if (g[started] || !getEnv().WORKER_ENABLED) return;
+  g[started] = true;
+  startOutboxWorker();
+  const tick = () => void housekeeping();
+  setTimeout(tick, 10_000).unref();
+  setInterval(tick, HOUSEKEEPING_EVERY_MS).unref();
+}
+
+export async function housekeeping(now = new Date()): Promise<void> {
+  try {
+    const closed = await expireUnverifiedRequests(now);
+    const pruned = await pruneLimits(db, new Date(now.getTime() - 2 * 86_400_000));
+    if (closed || pruned) logEvent("housekeeping.done", { closedUnverified: closed, rateLimitRowsPruned: pruned });
+  } catch (error) {
+    logError("housekeeping.failed", error);
+  }
+}

@@ -1,0 +1,18 @@
+import { render } from "@react-email/render";
+import { createElement, type ComponentType } from "react";
+import { EMAIL_TEMPLATES, type EmailProps, type EmailTemplateName } from "@/lib/mail/templates";
+
+export type RenderedEmail = { subject: string; html: string; text: string };
+
+/** One template as the message a mail client gets: HTML plus its own plain-text part. */
+export async function renderEmail<N extends EmailTemplateName>(name: N, props: EmailProps<N>): Promise<RenderedEmail> {
+  // The registry is keyed by name, so indexing by a generic N loses the pairing of component and
+  // props that EmailProps<N> guarantees at the call site.
+  const template = EMAIL_TEMPLATES[name] as unknown as {
+    component: ComponentType<EmailProps<N>>;
+    subject: (props: EmailProps<N>) => string;
+  };
+  const element = createElement(template.component, props);
+  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
+  return { subject: template.subject(props), html, text };
+}

@@ -1,0 +1,33 @@
+import type { ReactElement } from "react";
+import RequestAcknowledged, {
+  subject as requestAcknowledgedSubject,
+  type RequestAcknowledgedProps,
+} from "@/emails/request-acknowledged";
+import VerifyEmail, { subject as verifyEmailSubject, type VerifyEmailProps } from "@/emails/verify-email";
+
+export type EmailTemplate<P> = {
+  component: (props: P) => ReactElement;
+  subject: (props: P) => string;
+};
+
+/**
+ * Every email the app sends, by the name stored in EmailOutbox.template. Renaming a key strands
+ * queued rows under the old name, so add a new one and drop the old one once the queue is empty.
+ */
+export const EMAIL_TEMPLATES = {
+  "verify-email": { component: VerifyEmail, subject: verifyEmailSubject } satisfies EmailTemplate<VerifyEmailProps>,
+  "request-acknowledged": {
+    component: RequestAcknowledged,
+    subject: requestAcknowledgedSubject,
+  } satisfies EmailTemplate<RequestAcknowledgedProps>,
+};
+
+export type EmailTemplateName = keyof typeof EMAIL_TEMPLATES;
+
+export type EmailProps<N extends EmailTemplateName> = Parameters<(typeof EMAIL_TEMPLATES)[N]["component"]>[0];
+
+export const EMAIL_TEMPLATE_NAMES = Object.keys(EMAIL_TEMPLATES) as EmailTemplateName[];
+
+export function isEmailTemplateName(name: string): name is EmailTemplateName {
+  return Object.hasOwn(EMAIL_TEMPLATES, name);
+}

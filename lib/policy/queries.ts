@@ -1,0 +1,92 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { parsePolicySections, type PolicySection } from "@/lib/policy/content";
+
+/** Where a published version stands today: the one in force, one it replaced, or one announced. */
+export type PolicyStatus = "current" | "earlier" | "upcoming";
+
+export type Policy = {
+  id: string;
+  version: string;
+  title: string;
+  summary: string;
+  sections: PolicySection[];
+  effectiveAt: Date;
+  updatedAt: Date;
+  status: PolicyStatus;
+};
+
+export type PolicyVersionSummary = Pick<Policy, "version" | "title" | "effectiveAt" | "updatedAt" | "status">;
+
+const MAX_VERSIONS_LISTED = 100;
+
+const policySelect = {
+  id: true,
+  version: true,
+  title: true,
+  summary: true,
+  sections: true,
+  effectiveAt: true,
+  updatedAt: true,
+} satisfies Prisma.PolicyVersionSelect;
+
+// Drafts (no publishedAt) and versions scheduled for later publication are not public.
+function published(now: Date): Prisma.PolicyVersionWhereInput {
+  return { publishedAt: { not: null, lte: now } };
+}
+
+// effectiveAt is a calendar date, so "in force today" compares it with today's date in UTC.
+function startOfUtcDay(now: Date): Date {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+}
+
+function inForce(now: Date): Prisma.PolicyVersionWhereInput {
+  return { ...published(now), effectiveAt: { lte: startOfUtcDay(now) } };
+}
+
+// The current version is the first in this order that is in force.
+const newestFirst = [
+  { effectiveAt: "desc" },
+  { publishedAt: "desc" },
+] satisfies Prisma.PolicyVersionOrderByWithRelationInput[];
+
+function statusOf(version: { version: string; effectiveAt: Date }, currentVersion: string | null, now: Date): PolicyStatus {
+  if (version.version === currentVersion) return "current";
+  return version.effectiveAt > startOfUtcDay(now) ? "upcoming" : "earlier";
+}
+
+async function currentVersionName(now: Date): Promise<string | null> {
+  const current = await db.policyVersion.findFirst({ where: inForce(now), orderBy: newestFirst, select: { version: true } });
+  return current?.version ?? null;
+}
+
+/** The policy in force: the newest published version whose effective date has arrived. */
+export async function getCurrentPolicy(now = new Date()): Promise<Policy | null> {
+  const row = await db.policyVersion.findFirst({ where: inForce(now), orderBy: newestFirst, select: policySelect });
+  return row ? { ...row, sections: parsePolicySections(row.sections), status: "current" } : null;
+}
+
+/** One published version by its stable name (e.g. "2025-09-01"), or null if there is none. */
+export async function getPolicyVersion(version: string, now = new Date()): Promise<Policy | null> {
+  const [row, currentVersion] = await Promise.all([
+    db.policyVersion.findFirst({ where: { version, ...published(now) }, select: policySelect }),
+    currentVersionName(now),
+  ]);
+  if (!row) return null;
+  return { ...row, sections: parsePolicySections(row.sections), status: statusOf(row, currentVersion, now) };
+}
+
+/** Published versions, newest first, without their text. */
+export async function listPolicyVersions(now = new Date()): Promise<PolicyVersionSummary[]> {
+  const rows = await db.policyVersion.findMany({
+    where: published(now),
+    orderBy: newestFirst,
+    take: MAX_VERSIONS_LISTED,
+    select: { version: true, title: true, effectiveAt: true, updatedAt: true },
+  });
+  // Same order as the current-version query, so the first one in force is the current one.
+  const today = startOfUtcDay(now);
+  const currentVersion = rows.find((row) => row.effectiveAt <= today)?.version ?? null;
+  return rows.map((row) => ({ ...row, status: statusOf(row, currentVersion, now) }));
+}

@@ -1,0 +1,100 @@
+import type { OrganizationDetails } from "@/lib/organization/types";
+import type { PolicyBlock, PolicySection } from "@/lib/policy/content";
+
+export const PLACEHOLDER_NAMES = [
+  "legalName",
+  "productName",
+  "privacyEmail",
+  "supportEmail",
+  "dpoName",
+  "dpoEmail",
+  "euRepresentative",
+  "ukRepresentative",
+  "registeredAddress",
+  "websiteUrl",
+] as const;
+
+export type PlaceholderName = (typeof PLACEHOLDER_NAMES)[number];
+
+const NOT_APPOINTED = "not appointed";
+
+function present(value: string | null): string | null {
+  return value?.trim() ? value.trim() : null;
+}
+
+function placeholderValues(org: OrganizationDetails): Record<PlaceholderName, string> {
+  return {
+    legalName: org.legalName,
+    productName: org.productName,
+    privacyEmail: org.privacyEmail,
+    supportEmail: org.supportEmail,
+    dpoName: present(org.dpoName) ?? NOT_APPOINTED,
+    // Without a DPO, the privacy team answers the questions a DPO would.
+    dpoEmail: present(org.dpoEmail) ?? org.privacyEmail,
+    euRepresentative: present(org.euRepresentative) ?? NOT_APPOINTED,
+    ukRepresentative: present(org.ukRepresentative) ?? NOT_APPOINTED,
+    registeredAddress: org.registeredAddress,
+    websiteUrl: org.websiteUrl,
+  };
+}
+
+const PLACEHOLDER = /\{\{\s*([A-Za-z]+)\s*\}\}/g;
+
+function isPlaceholderName(name: string): name is PlaceholderName {
+  return (PLACEHOLDER_NAMES as readonly string[]).includes(name);
+}
+
+/**
+ * Replaces `{{name}}` with the organization's details. An unknown name is left as written, so a
+ * typo shows on the page instead of silently vanishing.
+ */
+export function fillPlaceholders(text: string, org: OrganizationDetails): string {
+  const values = placeholderValues(org);
+  return text.replace(PLACEHOLDER, (match, name: string) => (isPlaceholderName(name) ? values[name] : match));
+}
+
+function fillBlock(block: PolicyBlock, org: OrganizationDetails): PolicyBlock {
+  const fill = (text: string) => fillPlaceholders(text, org);
+  switch (block.kind) {
+    case "p":
+      return { kind: "p", text: fill(block.text) };
+    case "ul":
+      return { kind: "ul", items: block.items.map(fill) };
+    case "table":
+      return {
+        kind: "table",
+        caption: fill(block.caption),
+        head: block.head.map(fill),
+        rows: block.rows.map((row) => row.map(fill)),
+      };
+  }
+}
+
+/** Every text of the policy with its placeholders filled, ready to render as plain text. */
+export function fillPolicySections(sections: PolicySection[], org: OrganizationDetails): PolicySection[] {
+  return sections.map((section) => ({
+    id: section.id,
+    heading: fillPlaceholders(section.heading, org),
+    blocks: section.blocks.map((block) => fillBlock(block, org)),
+  }));
+}
+
+export type TocEntry = { id: string; heading: string; href: string };
+
+export function tableOfContents(sections: PolicySection[]): TocEntry[] {
+  return sections.map(({ id, heading }) => ({ id, heading, href: `#${id}` }));
+}
+
+// Policy dates are calendar dates stored at UTC midnight: formatting them in any other zone
+// would show the day before for readers west of Greenwich.
+const longDate = new Intl.DateTimeFormat("en-US", { dateStyle: "long", timeZone: "UTC" });
+
+/** "May 21, 2026" */
+export function formatPolicyDate(date: Date): string {
+  return longDate.format(date);
+}
+
+/** "2026-05-21", for `<time dateTime>` and version URLs. */
+export function isoDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}

@@ -1,0 +1,142 @@
+import { z } from "zod";
+import { CANADIAN_PROVINCES, COUNTRIES, US_STATES } from "@/lib/requests/regions";
+
+// The one schema for a new request: the form validates with it through zodResolver and the
+// server action parses it again. No server-only imports: it ships to the browser.
+
+export const REQUEST_TYPES = [
+  "ACCESS",
+  "DELETION",
+  "PORTABILITY",
+  "OBJECTION",
+  "CORRECTION",
+  "RESTRICTION",
+  "OPT_OUT_SALE",
+  "WITHDRAW_CONSENT",
+] as const;
+export type RequestTypeValue = (typeof REQUEST_TYPES)[number];
+
+export const RELATIONSHIPS = ["ACCOUNT_HOLDER", "CUSTOMER_END_USER", "WEBSITE_VISITOR", "OTHER"] as const;
+
+export const OBJECTION_PROCESSING = ["DIRECT_MARKETING", "PRODUCT_ANALYTICS", "AI_PROCESSING", "OTHER"] as const;
+export const OBJECTION_PROCESSING_LABELS: Record<(typeof OBJECTION_PROCESSING)[number], string> = {
+  DIRECT_MARKETING: "Marketing emails and messages",
+  PRODUCT_ANALYTICS: "Product analytics and usage tracking",
+  AI_PROCESSING: "Processing by AI features (drafting, summaries, classification)",
+  OTHER: "Something else",
+};
+
+export const RESTRICTION_GROUNDS = ["ACCURACY_CONTESTED", "UNLAWFUL", "NEEDED_FOR_CLAIM", "OBJECTION_PENDING"] as const;
+export const RESTRICTION_GROUND_LABELS: Record<(typeof RESTRICTION_GROUNDS)[number], string> = {
+  ACCURACY_CONTESTED: "I contest that the data is accurate",
+  UNLAWFUL: "The processing is unlawful but I don't want the data erased",
+  NEEDED_FOR_CLAIM: "You no longer need the data but I need it for a legal claim",
+  OBJECTION_PENDING: "I objected and am waiting for the outcome",
+};
+
+const text = (max: number, tooLong: string) => z.string().trim().max(max, tooLong);
+const required = (max: number, empty: string) =>
+  z.string({ error: empty }).trim().min(1, empty).max(max, `Keep this under ${max} characters`);
+const optionalText = (max: number) =>
+  text(max, `Keep this under ${max} characters`).optional().transform((v) => (v ? v : undefined));
+
+const choice = <T extends readonly [string, ...string[]]>(values: T, message: string) =>
+  z.enum(values, { error: message });
+
+/** Details each request type asks for; stored as the request's `details` JSON. */
+export const DetailsSchemas = {
+  ACCESS: z.object({ topics: optionalText(2000) }),
+  DELETION: z
+    .object({
+      scope: choice(["ALL", "SPECIFIC"] as const, "Choose what you want deleted"),
+      specifics: optionalText(2000),
+    })
+    .superRefine((d, ctx) => {
+      if (d.scope === "SPECIFIC" && !d.specifics) {
+        ctx.addIssue({ code: "custom", path: ["specifics"], message: "Describe the data you want deleted" });
+      }
+    }),
+  PORTABILITY: z.object({ format: choice(["JSON", "CSV"] as const, "Choose a file format") }),
+  OBJECTION: z.object({
+    processing: choice(OBJECTION_PROCESSING, "Choose the processing you object to"),
+    reason: optionalText(2000),
+  }),
+  CORRECTION: z.object({
+    whatIsWrong: required(2000, "Tell us which information is wrong"),
+    correctValue: required(2000, "Tell us what it should say"),
+  }),
+  RESTRICTION: z.object({
+    activity: required(2000, "Tell us which use of your data to restrict"),
+    ground: choice(RESTRICTION_GROUNDS, "Choose why processing should be restricted"),
+  }),
+  OPT_OUT_SALE: z.object({}),
+  WITHDRAW_CONSENT: z.object({ consent: required(2000, "Tell us which consent you withdraw") }),
+} satisfies Record<RequestTypeValue, z.ZodType>;
+
+const common = {
+  name: required(200, "Enter your full name"),
+  email: z
+    .string({ error: "Enter your email address" })
+    .trim()
+    .min(1, "Enter your email address")
+    .max(254, "This email address is too long")
+    .pipe(z.email("Enter an email address in the format name@example.com"))
+    .transform((v) => v.toLowerCase()),
+  country: z
+    .string({ error: "Choose the country where you live" })
+    .refine((c) => (COUNTRIES as readonly string[]).includes(c), "Choose the country where you live"),
+  region: optionalText(8),
+  relationship: choice(RELATIONSHIPS, "Choose how you know us"),
+  workspaceReference: optionalText(200),
+  // Honeypot: hidden from people, filled by naive bots. Checked by the server, never stored.
+  website: z.string().max(500).optional(),
+};
+
+function variant<T extends RequestTypeValue>(type: T) {
+  return z.object({ type: z.literal(type), details: DetailsSchemas[type], ...common });
+}
+
+export const NewRequestSchema = z
+  .discriminatedUnion(
+    "type",
+    [
+      variant("ACCESS"),
+      variant("DELETION"),
+      variant("PORTABILITY"),
+      variant("OBJECTION"),
+      variant("CORRECTION"),
+      variant("RESTRICTION"),
+      variant("OPT_OUT_SALE"),
+      variant("WITHDRAW_CONSENT"),
+    ],
+    { error: "Choose the kind of request" },
+  )
+  .superRefine((value, ctx) => {
+    const regions = value.country === "US" ? US_STATES : value.country === "CA" ? CANADIAN_PROVINCES : null;
+    if (regions && !regions.some((r) => r.code === value.region)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["region"],
+        message: value.country === "US" ? "Choose your state" : "Choose your province or territory",
+      });
+    }
+    if (value.relationship === "CUSTOMER_END_USER" && !value.workspaceReference) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["workspaceReference"],
+        message: "Tell us which company's chat, email or support service you used",
+      });
+    }
+  });
+
+export type NewRequestInput = z.input<typeof NewRequestSchema>;
+export type NewRequest = z.output<typeof NewRequestSchema>;
+
+export const VerifyCodeSchema = z.object({
+  requestId: z.uuid(),
+  code: z
+    .string({ error: "Enter the 6-digit code from the email" })
+    .trim()
+    .regex(/^\d{6}$/, "Enter the 6 digits from the email, without spaces"),
+});
+export type VerifyCodeInput = z.input<typeof VerifyCodeSchema>;

@@ -1,0 +1,60 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { RequestStatus, RequestType, Jurisdiction } from "@/lib/generated/prisma/enums";
+import { hashToken } from "@/lib/security/tokens";
+
+export type StatusView = {
+  id: string;
+  reference: string;
+  type: RequestType;
+  status: RequestStatus;
+  jurisdiction: Jurisdiction;
+  receivedAt: Date;
+  verifiedAt: Date | null;
+  dueAt: Date | null;
+  extendedDueAt: Date | null;
+  closedAt: Date | null;
+  events: { id: string; at: Date; action: string; toStatus: RequestStatus | null; data: unknown }[];
+};
+
+const TIMELINE_LIMIT = 100;
+
+/**
+ * What a status link shows: no name, no email, no details, only the request's progress. An unknown,
+ * revoked or expired token gives null, which the page turns into the same 404 as a missing request.
+ */
+export async function getStatusView(token: string, now = new Date()): Promise<StatusView | null> {
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
+  const found = await db.requestToken.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: {
+      purpose: true,
+      revokedAt: true,
+      expiresAt: true,
+      request: {
+        select: {
+          id: true,
+          reference: true,
+          type: true,
+          status: true,
+          jurisdiction: true,
+          receivedAt: true,
+          verifiedAt: true,
+          dueAt: true,
+          extendedDueAt: true,
+          closedAt: true,
+          events: {
+            where: { visibility: "PUBLIC" },
+            select: { id: true, at: true, action: true, toStatus: true, data: true },
+            orderBy: { at: "asc" },
+            take: TIMELINE_LIMIT,
+          },
+        },
+      },
+    },
+  });
+  if (!found || found.purpose !== "STATUS" || found.revokedAt) return null;
+  if (found.expiresAt && found.expiresAt.getTime() <= now.getTime()) return null;
+  const { events, ...request } = found.request;
+  return { ...request, events: events.map((e) => ({ ...e, id: e.id.toString() })) };
+}

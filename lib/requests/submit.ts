@@ -1,0 +1,140 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { fieldErrorsFrom, failure, type ActionResult } from "@/lib/actions/result";
+import { enqueueEmail } from "@/lib/mail/outbox";
+import { wakeOutboxWorker } from "@/lib/mail/worker";
+import { consumeLimits } from "@/lib/rate-limit/limit";
+import { computeDueDate, REGIMES, requiresVerification } from "@/lib/requests/deadlines";
+import { recordEvent } from "@/lib/requests/events";
+import { jurisdictionFor } from "@/lib/requests/jurisdiction";
+import { REQUEST_TYPE_LABELS } from "@/lib/requests/labels";
+import { newReference } from "@/lib/requests/reference";
+import { NewRequestSchema } from "@/lib/requests/schema";
+import { absoluteUrl, mintStatusToken, statusPath } from "@/lib/requests/status-token";
+import { getSubmissionContext } from "@/lib/requests/submission-context";
+import { CODE_TTL_MINUTES, issueChallenge, verifyLinkPath } from "@/lib/verification/challenge";
+
+export type SubmitOutcome =
+  | { requestId: string; verificationRequired: true }
+  | { requestId: string; verificationRequired: false; statusPath: string };
+
+/**
+ * Accepts a new request: validates, rate-limits, and stores the request, its first audit event
+ * and its first email in one transaction, so a crash or an SMTP outage loses nothing.
+ */
+export async function submitRequest(
+  input: unknown,
+  context: { ip: string | null; now?: Date },
+): Promise<ActionResult<SubmitOutcome>> {
+  const parsed = NewRequestSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsFrom(parsed.error) };
+  const request = parsed.data;
+  // A filled honeypot is a bot: refuse without storing anything or saying why in detail.
+  if (request.website) return failure("We could not accept this submission. Please try again.", "SPAM_SUSPECTED");
+
+  const env = getEnv();
+  const now = context.now ?? new Date();
+  const limited = await consumeLimits(
+    db,
+    env.APP_SECRET,
+    [
+      ...(context.ip ? [{ name: "submit-ip", subject: context.ip, max: env.RATE_LIMIT_SUBMIT_PER_IP_PER_HOUR, windowSeconds: 3600 }] : []),
+      { name: "submit-email", subject: request.email, max: env.RATE_LIMIT_SUBMIT_PER_EMAIL_PER_DAY, windowSeconds: 86_400 },
+    ],
+    now,
+  );
+  if (!limited.allowed) {
+    return failure(
+      limited.name === "submit-email"
+        ? "We have received several requests for this email address today. Please wait for our reply, or try again tomorrow."
+        : `Too many requests have come from your network. Please try again in ${Math.ceil(limited.retryAfterSeconds / 60)} minutes.`,
+      "RATE_LIMITED",
+    );
+  }
+
+  const { org, policyVersionId } = await getSubmissionContext(db);
+  const jurisdiction = jurisdictionFor(request.country, request.region);
+  const verify = requiresVerification(request.type, jurisdiction);
+  const due = computeDueDate({ jurisdiction, type: request.type, receivedAt: now, verifiedAt: null });
+  const typeLabel = REQUEST_TYPE_LABELS[request.type];
+
+  for (let attempt = 0; ; attempt++) {
+    const reference = newReference();
+    try {
+      const outcome = await db.$transaction(async (tx) => {
+        const created = await tx.request.create({
+          data: {
+            reference,
+            type: request.type,
+            status: verify ? "PENDING_VERIFICATION" : "RECEIVED",
+            requesterName: request.name,
+            requesterEmail: request.email,
+            country: request.country,
+            region: request.region ?? null,
+            jurisdiction,
+            relationship: request.relationship,
+            workspaceReference: request.relationship === "CUSTOMER_END_USER" ? (request.workspaceReference ?? null) : null,
+            details: request.details,
+            policyVersionId,
+            receivedAt: now,
+            dueAt: due?.dueDate ?? null,
+          },
+          select: { id: true },
+        });
+        await recordEvent(tx, {
+          requestId: created.id,
+          actorType: "REQUESTER",
+          action: "request.submitted",
+          toStatus: verify ? "PENDING_VERIFICATION" : "RECEIVED",
+          visibility: "PUBLIC",
+          data: { type: request.type, jurisdiction, relationship: request.relationship },
+          at: now,
+        });
+        const statusToken = await mintStatusToken(tx, created.id);
+        if (verify) {
+          const challenge = await issueChallenge(tx, env.APP_SECRET, created.id, now);
+          await enqueueEmail(tx, {
+            requestId: created.id,
+            template: "verify-email",
+            to: request.email,
+            props: {
+              org,
+              reference,
+              requestTypeLabel: typeLabel,
+              code: challenge.code,
+              verifyUrl: absoluteUrl(verifyLinkPath(challenge.linkToken)),
+              statusUrl: absoluteUrl(statusPath(statusToken)),
+              expiresInMinutes: CODE_TTL_MINUTES,
+            },
+          });
+          return { requestId: created.id, verificationRequired: true as const };
+        }
+        if (!due) throw new Error("A request that needs no verification must have a running clock");
+        await enqueueEmail(tx, {
+          requestId: created.id,
+          template: "request-acknowledged",
+          to: request.email,
+          props: {
+            org,
+            reference,
+            requestTypeLabel: typeLabel,
+            receivedAt: now.toISOString(),
+            dueDate: due.dueDate.toISOString().slice(0, 10),
+            regimeLabel: REGIMES[jurisdiction].label,
+            statusUrl: absoluteUrl(statusPath(statusToken)),
+            verificationRequired: false,
+          },
+        });
+        return { requestId: created.id, verificationRequired: false as const, statusPath: statusPath(statusToken) };
+      });
+      wakeOutboxWorker();
+      return { ok: true, data: outcome };
+    } catch (error) {
+      // A reference collision (40 random bits) is rare; draw another.
+      const collided = error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+      if (!collided || attempt >= 2) throw error;
+    }
+  }
+}

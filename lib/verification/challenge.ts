@@ -1,0 +1,38 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { hashCode, hashToken, newCode, newToken } from "@/lib/security/tokens";
+
+export const CODE_TTL_MINUTES = 15;
+export const MAX_ATTEMPTS = 5;
+export const RESEND_COOLDOWN_SECONDS = 60;
+export const MAX_SENDS_PER_HOUR = 5;
+export const UNVERIFIED_EXPIRY_DAYS = 7;
+
+/**
+ * Issues a fresh code and link for a request and retires any earlier ones, so only the newest
+ * email works. Returns the secrets for the email; only their hashes are stored.
+ */
+export async function issueChallenge(
+  tx: Prisma.TransactionClient,
+  secret: string,
+  requestId: string,
+  now: Date,
+): Promise<{ code: string; linkToken: string; expiresAt: Date }> {
+  await tx.verificationChallenge.updateMany({
+    where: { requestId, supersededAt: null, consumedAt: null },
+    data: { supersededAt: now },
+  });
+  const id = randomUUID();
+  const code = newCode();
+  const linkToken = newToken();
+  const expiresAt = new Date(now.getTime() + CODE_TTL_MINUTES * 60_000);
+  await tx.verificationChallenge.create({
+    data: { id, requestId, codeHash: hashCode(secret, id, code), linkTokenHash: hashToken(linkToken), expiresAt, createdAt: now },
+  });
+  return { code, linkToken, expiresAt };
+}
+
+export function verifyLinkPath(linkToken: string): string {
+  return `/requests/verify/link/${linkToken}`;
+}

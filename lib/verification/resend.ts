@@ -1,0 +1,70 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import { enqueueEmail } from "@/lib/mail/outbox";
+import { wakeOutboxWorker } from "@/lib/mail/worker";
+import { recordEvent } from "@/lib/requests/events";
+import { REQUEST_TYPE_LABELS } from "@/lib/requests/labels";
+import { absoluteUrl, mintStatusToken, statusPath } from "@/lib/requests/status-token";
+import { getSubmissionContext } from "@/lib/requests/submission-context";
+import {
+  CODE_TTL_MINUTES,
+  issueChallenge,
+  MAX_SENDS_PER_HOUR,
+  RESEND_COOLDOWN_SECONDS,
+  verifyLinkPath,
+} from "@/lib/verification/challenge";
+
+export type ResendResult =
+  | { ok: true }
+  | { ok: false; code: "RESEND_TOO_SOON"; retryAfterSeconds: number }
+  | { ok: false; code: "RESEND_LIMIT" | "NOT_PENDING" | "NOT_FOUND" };
+
+/** Sends a new code and link, retiring the old ones: after 60 s, and at most 5 sends an hour. */
+export async function resendVerification(requestId: string, now = new Date()): Promise<ResendResult> {
+  const secret = getEnv().APP_SECRET;
+  const { org } = await getSubmissionContext(db);
+  const result = await db.$transaction(async (tx): Promise<ResendResult> => {
+    // Serialize resends of one request so the cooldown and hourly cap hold under double clicks.
+    const locked = await tx.$queryRawUnsafe<{ id: string }[]>(`SELECT id FROM requests WHERE id = $1::uuid FOR UPDATE`, requestId);
+    if (locked.length === 0) return { ok: false, code: "NOT_FOUND" };
+    const request = await tx.request.findUniqueOrThrow({
+      where: { id: requestId },
+      select: { status: true, reference: true, type: true, requesterEmail: true },
+    });
+    if (request.status !== "PENDING_VERIFICATION" || !request.requesterEmail) return { ok: false, code: "NOT_PENDING" };
+    const recent = await tx.verificationChallenge.findMany({
+      where: { requestId, createdAt: { gt: new Date(now.getTime() - 3_600_000) } },
+      select: { createdAt: true },
+      orderBy: { createdAt: "desc" },
+      take: MAX_SENDS_PER_HOUR,
+    });
+    const last = recent[0];
+    if (last) {
+      const wait = RESEND_COOLDOWN_SECONDS - Math.floor((now.getTime() - last.createdAt.getTime()) / 1000);
+      if (wait > 0) return { ok: false, code: "RESEND_TOO_SOON", retryAfterSeconds: wait };
+    }
+    if (recent.length >= MAX_SENDS_PER_HOUR) return { ok: false, code: "RESEND_LIMIT" };
+
+    const challenge = await issueChallenge(tx, secret, requestId, now);
+    const token = await mintStatusToken(tx, requestId);
+    await enqueueEmail(tx, {
+      requestId,
+      template: "verify-email",
+      to: request.requesterEmail,
+      props: {
+        org,
+        reference: request.reference,
+        requestTypeLabel: REQUEST_TYPE_LABELS[request.type],
+        code: challenge.code,
+        verifyUrl: absoluteUrl(verifyLinkPath(challenge.linkToken)),
+        statusUrl: absoluteUrl(statusPath(token)),
+        expiresInMinutes: CODE_TTL_MINUTES,
+      },
+    });
+    await recordEvent(tx, { requestId, actorType: "REQUESTER", action: "verification.resent", visibility: "INTERNAL", at: now });
+    return { ok: true };
+  });
+  if (result.ok) wakeOutboxWorker();
+  return result;
+}

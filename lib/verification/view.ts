@@ -1,0 +1,18 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { maskEmail } from "@/lib/requests/mask-email";
+
+/** What the "check your email" page may show to whoever holds the request id: nothing in full. */
+export async function getVerificationView(requestId: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(requestId)) return null;
+  const request = await db.request.findUnique({
+    where: { id: requestId },
+    select: { reference: true, status: true, requesterEmail: true },
+  });
+  if (!request) return null;
+  return {
+    reference: request.reference,
+    pending: request.status === "PENDING_VERIFICATION",
+    maskedEmail: request.requesterEmail ? maskEmail(request.requesterEmail) : "",
+  };
+}

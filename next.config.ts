@@ -1,0 +1,29 @@
+import type { NextConfig } from "next";
+
+const production = process.env.NODE_ENV === "production";
+
+// Headers that don't vary per request. The Content-Security-Policy needs a fresh nonce for every
+// page, so proxy.ts sets it.
+const securityHeaders = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "X-Frame-Options", value: "DENY" },
+  // Status and verification links carry secrets in their path: never leak them in a Referer.
+  { key: "Referrer-Policy", value: "no-referrer" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), interest-cohort=()" },
+  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+  ...(production ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }] : []),
+];
+
+const nextConfig: NextConfig = {
+  poweredByHeader: false,
+  reactStrictMode: true,
+  experimental: {
+    // A privacy request is a few kilobytes of text; refuse anything much larger before parsing it.
+    serverActions: { bodySizeLimit: "64kb" },
+  },
+  async headers() {
+    return [{ source: "/:path*", headers: securityHeaders }];
+  },
+};
+
+export default nextConfig;

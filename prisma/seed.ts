@@ -1,0 +1,65 @@
+import { pathToFileURL } from "node:url";
+import { getEnv } from "@/lib/env";
+import { createPrismaClient, type Db } from "@/lib/prisma-client";
+import { customers } from "./seed-data/customers";
+import { organization } from "./seed-data/organization";
+import { policyVersions } from "./seed-data/policy-versions";
+
+// Runs on every start, so it only ever creates what is missing: admins edit the organization's
+// details after the first run, and a published policy version must never change under its URL.
+
+// Any constant: two instances starting together must not both create the same customer.
+const SEED_LOCK_ID = 7_267_000_002;
+
+function calendarDate(isoDate: string): Date {
+  return new Date(`${isoDate}T00:00:00.000Z`);
+}
+
+export async function seed(db: Db): Promise<void> {
+  await db.$transaction(
+    async (tx) => {
+      // A constant, not input: interpolating it keeps the parameter from being typed as int4.
+      await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${SEED_LOCK_ID})`);
+
+      await tx.organizationSettings.upsert({ where: { id: 1 }, create: { id: 1, ...organization }, update: {} });
+
+      for (const { effectiveAt, updatedAt, ...policy } of policyVersions) {
+        await tx.policyVersion.upsert({
+          where: { version: policy.version },
+          create: {
+            ...policy,
+            effectiveAt: calendarDate(effectiveAt),
+            updatedAt: calendarDate(updatedAt),
+            publishedAt: calendarDate(effectiveAt),
+          },
+          update: {},
+        });
+      }
+
+      for (const { workspaces, ...customer } of customers) {
+        // Customers have no unique natural key in the schema; the lock makes find-then-create safe.
+        const existing = await tx.customer.findFirst({ where: { legalName: customer.legalName }, select: { id: true } });
+        const { id: customerId } = existing ?? (await tx.customer.create({ data: customer, select: { id: true } }));
+        for (const workspace of workspaces) {
+          await tx.workspace.upsert({ where: { slug: workspace.slug }, create: { ...workspace, customerId }, update: {} });
+        }
+      }
+    },
+    { timeout: 30_000 },
+  );
+}
+
+const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+
+if (invokedDirectly) {
+  const db = createPrismaClient(getEnv().DATABASE_URL);
+  try {
+    await seed(db);
+    console.log("Seed complete: organization settings, policy versions and demo customers are in place.");
+  } catch (error) {
+    console.error(error);
+    process.exitCode = 1;
+  } finally {
+    await db.$disconnect();
+  }
+}

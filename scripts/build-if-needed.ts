@@ -1,0 +1,36 @@
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..");
+const INPUTS = ["app", "components", "lib", "emails", "public", "prisma/schema.prisma", "next.config.ts", "proxy.ts", "instrumentation.ts", "package-lock.json", "tsconfig.json", "postcss.config.mjs"];
+
+/** A hash of everything `next build` reads, so we rebuild only when something changed. */
+function sourceHash(): string {
+  const hash = createHash("sha256");
+  const visit = (entry: string) => {
+    const full = path.join(root, entry);
+    if (!fs.existsSync(full)) return;
+    if (fs.statSync(full).isDirectory()) {
+      for (const child of fs.readdirSync(full).sort()) visit(path.join(entry, child));
+    } else if (!entry.endsWith(".test.ts") && !entry.endsWith(".test.tsx")) {
+      hash.update(entry).update(fs.readFileSync(full));
+    }
+  };
+  INPUTS.forEach(visit);
+  return hash.digest("hex");
+}
+
+export function buildIfNeeded(env: NodeJS.ProcessEnv, say: (line: string) => void): void {
+  const stamp = path.join(root, ".next", "source-hash");
+  const current = sourceHash();
+  if (fs.existsSync(path.join(root, ".next", "BUILD_ID")) && fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === current) {
+    say("build is up to date");
+    return;
+  }
+  say("building the app (a minute or two the first time)…");
+  const result = spawnSync("npx", ["next", "build"], { cwd: root, stdio: "inherit", env: { ...env, NODE_ENV: "production" } });
+  if (result.status !== 0) throw new Error("next build failed");
+  fs.writeFileSync(stamp, current);
+}

@@ -1,0 +1,85 @@
+// `npm start`: everything a newcomer needs in one command. Without DATABASE_URL it serves an
+// embedded PostgreSQL (PGlite, data under .data/); without SMTP_URL it runs a local mail catcher
+// whose inbox shows every email the portal sends. Then it migrates, seeds, builds when the
+// sources changed, and serves the portal. `--dev` runs `next dev` instead of a production build.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/db/embedded";
+import { migrate } from "@/lib/db/migrate";
+import { createPrismaClient } from "@/lib/prisma-client";
+import { seed } from "@/prisma/seed";
+import { buildIfNeeded } from "@/scripts/build-if-needed";
+import { startMailCatcher } from "@/scripts/mail-catcher";
+
+const root = path.resolve(import.meta.dirname, "..");
+const dataDir = path.join(root, ".data");
+const dev = process.argv.includes("--dev");
+const port = Number(process.env.PORT ?? 3000);
+
+function say(line: string) {
+  console.log(`[start] ${line}`);
+}
+
+function appSecret(): string {
+  if (process.env.APP_SECRET) return process.env.APP_SECRET;
+  const file = path.join(dataDir, "app-secret");
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    fs.writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  return fs.readFileSync(file, "utf8").trim();
+}
+
+const cleanups: (() => Promise<void>)[] = [];
+const env: NodeJS.ProcessEnv = { ...process.env, APP_SECRET: appSecret() };
+
+let embedded: EmbeddedPostgres | undefined;
+if (!env.DATABASE_URL) {
+  const dbPort = Number(env.EMBEDDED_DB_PORT ?? 5433);
+  embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pglite"), port: dbPort, maxConnections: 64 });
+  env.DATABASE_URL = embedded.url;
+  cleanups.push(() => embedded!.stop());
+  say(`embedded PostgreSQL (PGlite) on 127.0.0.1:${dbPort}, data in .data/pglite`);
+}
+
+if (!env.SMTP_URL) {
+  const catcher = await startMailCatcher({
+    smtpPort: Number(env.MAIL_CATCHER_SMTP_PORT ?? 1025),
+    httpPort: Number(env.MAIL_CATCHER_HTTP_PORT ?? 1080),
+  });
+  env.SMTP_URL = `smtp://127.0.0.1:${catcher.smtpPort}`;
+  env.MAILBOX_URL = `http://localhost:${catcher.httpPort}`;
+  cleanups.push(() => catcher.stop());
+}
+
+const applied = await migrate(env.DATABASE_URL, path.join(root, "prisma/migrations"), (line) => say(line));
+say(applied.length ? `${applied.length} migration(s) applied` : "database schema is up to date");
+const client = createPrismaClient(env.DATABASE_URL, 2);
+await seed(client);
+await client.$disconnect();
+say("demo data is in place");
+
+if (!dev) buildIfNeeded(env, say);
+
+const next = spawn("npx", ["next", dev ? "dev" : "start", "-p", String(port)], {
+  cwd: root,
+  stdio: "inherit",
+  env: { ...env, APP_URL: env.APP_URL ?? `http://localhost:${port}` },
+});
+
+say(`the portal: http://localhost:${port}`);
+if (env.MAILBOX_URL) say(`emails it sends: ${env.MAILBOX_URL} (local mail catcher; set SMTP_URL to use a real server)`);
+
+let stopping = false;
+async function stop(code: number) {
+  if (stopping) return;
+  stopping = true;
+  next.kill("SIGTERM");
+  for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {});
+  process.exit(code);
+}
+process.on("SIGINT", () => void stop(0));
+process.on("SIGTERM", () => void stop(0));
+next.on("exit", (code) => void stop(code ?? 0));

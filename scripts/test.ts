@@ -1,0 +1,121 @@
+// `npm test`: unit and integration tests (vitest), then end-to-end tests (Playwright in Chromium)
+// against a production build served with a real database and a real SMTP server. The database is
+// the PostgreSQL server at TEST_DATABASE_URL when set (CI), else embedded PGlite. The last line
+// sums every suite as "N passed, N failed".
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { createPrismaClient } from "@/lib/prisma-client";
+import { createTestDatabase, freePort } from "@/lib/testing/test-database";
+import { seed } from "@/prisma/seed";
+import { buildIfNeeded } from "@/scripts/build-if-needed";
+import { startMailCatcher } from "@/scripts/mail-catcher";
+
+const root = path.resolve(import.meta.dirname, "..");
+const results = path.join(root, "test-results");
+const requested = process.argv.slice(2);
+const suites = requested.length ? requested : ["unit", "integration", "e2e"];
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const say = (line: string) => console.log(`[test] ${line}`);
+fs.mkdirSync(results, { recursive: true });
+
+function readJson<T>(file: string): T | null {
+  try {
+    return JSON.parse(fs.readFileSync(file, "utf8")) as T;
+  } catch {
+    return null;
+  }
+}
+
+function runVitest(projects: string[]) {
+  const out = path.join(results, "vitest.json");
+  fs.rmSync(out, { force: true });
+  const args = ["vitest", "run", ...projects.flatMap((p) => ["--project", p]), "--reporter=default", "--reporter=json", `--outputFile.json=${out}`];
+  const run = spawnSync("npx", args, { cwd: root, stdio: "inherit", env: process.env });
+  const report = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(out);
+  if (!report) {
+    say(`vitest produced no report (exit ${run.status})`);
+    totals.failed += 1;
+    return;
+  }
+  totals.passed += report.numPassedTests;
+  totals.failed += report.numFailedTests + (run.status !== 0 && report.numFailedTests === 0 ? 1 : 0);
+  totals.skipped += report.numPendingTests + report.numTodoTests;
+  say(`vitest (${projects.join(", ")}): ${report.numPassedTests} passed, ${report.numFailedTests} failed`);
+}
+
+async function runE2e() {
+  const database = await createTestDatabase("dsar_test_e2e");
+  const mail = await startMailCatcher({ smtpPort: await freePort(), httpPort: await freePort() });
+  const port = await freePort();
+  const baseUrl = `http://localhost:${port}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: database.url,
+    SMTP_URL: `smtp://127.0.0.1:${mail.smtpPort}`,
+    APP_URL: baseUrl,
+    APP_SECRET: process.env.APP_SECRET ?? "e2e-test-secret-0123456789abcdefghijkl",
+    // Every browser test submits from 127.0.0.1; the limits themselves are covered by integration tests.
+    RATE_LIMIT_SUBMIT_PER_IP_PER_HOUR: "100000",
+    RATE_LIMIT_SUBMIT_PER_EMAIL_PER_DAY: "1000",
+    WORKER_POLL_MS: "250",
+  };
+  const client = createPrismaClient(database.url, 2);
+  await seed(client);
+  await client.$disconnect();
+  let server: ReturnType<typeof spawn> | undefined;
+  try {
+    buildIfNeeded(env, say);
+    server = spawn("npx", ["next", "start", "-p", String(port)], { cwd: root, stdio: ["ignore", "inherit", "inherit"], env: { ...env, NODE_ENV: "production" } });
+    await waitFor(`${baseUrl}/api/health`, 60_000);
+    const out = path.join(results, "playwright.json");
+    fs.rmSync(out, { force: true });
+    const run = spawnSync("npx", ["playwright", "test"], {
+      cwd: root,
+      stdio: "inherit",
+      env: { ...env, E2E_BASE_URL: baseUrl, E2E_MAIL_API: `http://127.0.0.1:${mail.httpPort}`, PLAYWRIGHT_JSON_OUTPUT_NAME: out },
+    });
+    const report = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(out);
+    if (!report) {
+      say(`playwright produced no report (exit ${run.status})`);
+      totals.failed += 1;
+      return;
+    }
+    const { expected, unexpected, flaky, skipped } = report.stats;
+    totals.passed += expected;
+    totals.failed += unexpected + flaky;
+    totals.skipped += skipped;
+    say(`playwright: ${expected} passed, ${unexpected + flaky} failed`);
+  } finally {
+    server?.kill("SIGTERM");
+    await mail.stop();
+    await database.stop();
+  }
+}
+
+async function waitFor(url: string, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`${url} did not come up within ${timeoutMs / 1000} s`);
+}
+
+const vitestProjects = suites.filter((s) => s === "unit" || s === "integration");
+if (vitestProjects.length) runVitest(vitestProjects);
+if (suites.includes("e2e")) {
+  try {
+    await runE2e();
+  } catch (error) {
+    say(`end-to-end run failed before its tests finished: ${(error as Error).message}`);
+    totals.failed += 1;
+  }
+}
+console.log(`${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}`);
+process.exit(totals.failed > 0 ? 1 : 0);
