@@ -1,10 +1,8 @@
-import type { Metadata } from "next";
 import { connection } from "next/server";
+import { buttonClass } from "@/components/ui/button";
 import { RequestType } from "@/lib/generated/prisma/enums";
 import { getOrganizationSettings } from "@/lib/organization/settings";
 import { REQUEST_TYPE_DESCRIPTIONS, REQUEST_TYPE_LABELS } from "@/lib/requests/labels";
-
-export const metadata: Metadata = { title: { absolute: "Jexi Privacy Center" } };
 
 export default async function PrivacyCenterHome() {
   await connection();
@@ -21,7 +19,7 @@ export default async function PrivacyCenterHome() {
         <p>
           <a
             href="/requests/new"
-            className="inline-block rounded-md bg-blue-800 px-5 py-3 font-medium text-white no-underline hover:bg-blue-900 hover:text-white"
+            className={`${buttonClass()} no-underline`}
           >
             Make a privacy request
           </a>
@@ -40,7 +38,7 @@ export default async function PrivacyCenterHome() {
             >
               <h3 className="font-semibold">
                 {/* The link covers the card, so the whole card is one target with one name. */}
-                <a href={`/requests/new?type=${type}`} className="after:absolute after:inset-0 after:content-['']">
+                <a href={`/requests/new?type=${type}`} className="after:absolute after:inset-0">
                   {REQUEST_TYPE_LABELS[type]}
                 </a>
               </h3>
@@ -62,8 +60,8 @@ export default async function PrivacyCenterHome() {
           </h2>
           <p>
             After you send a request, we email a 6-digit code to the address you gave. Enter it on the page, or follow the
-            link in the same email, to confirm that the address is yours. Nobody else can act on your information by using
-            your email address.
+            link in the same email, to confirm that the address is yours. That way we answer the person the information is
+            about, and nobody else.
           </p>
           <p>
             You do not need an account and we charge no fee. If the address is not confirmed within 7 days, we close the

@@ -1,8 +1,8 @@
 import "server-only";
-import { getSystemErrorName } from "node:util";
 import { db as appDb, type Db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { MAX_ATTEMPTS, retryDelayMs } from "@/lib/mail/backoff";
+import { errorCode, PermanentFailure } from "@/lib/mail/error-code";
 import { openOutboxPayload } from "@/lib/mail/payload";
 import { renderEmail } from "@/lib/mail/render";
 import { outboxMessageId, senderAddress } from "@/lib/mail/sender";
@@ -36,13 +36,6 @@ export type DeliverOptions = {
 };
 
 type ClaimedRow = { id: string; template: string; payload: Uint8Array | null; attempts: number };
-
-/** A failure that retrying cannot fix: the row goes straight to DEAD. */
-class PermanentFailure extends Error {
-  constructor(readonly code: string) {
-    super(code);
-  }
-}
 
 /**
  * One delivery pass: claims due emails batch by batch until none are left, sends each, and
@@ -101,7 +94,7 @@ async function defaultSender(db: Db): Promise<string> {
     select: { productName: true, privacyEmail: true },
   });
   // Only before the seed has run: still send, from an address on the app's own host.
-  return senderAddress(undefined, org ?? { productName: "", privacyEmail: `privacy@${new URL(env.APP_URL).hostname}` });
+  return org ? senderAddress(undefined, org) : `privacy@${new URL(env.APP_URL).hostname}`;
 }
 
 async function deliverOne(
@@ -173,29 +166,6 @@ async function recordFailure(db: Db, row: ClaimedRow, error: unknown, maxAttempt
       ? `[mail] outbox ${row.id} (${row.template}) gave up after attempt ${row.attempts}: ${code}`
       : `[mail] outbox ${row.id} (${row.template}) attempt ${row.attempts} failed: ${code}; retry at ${nextAttemptAt.toISOString()}`,
   );
-}
-
-/**
- * What went wrong, in words that hold no personal data. SMTP replies and error messages often
- * quote the recipient ("550 <bob@example.com>: unknown user"), so only codes are kept: nodemailer's
- * error code, the SMTP reply code, the command that failed and the system error, if any.
- */
-export function errorCode(error: unknown): string {
-  if (error instanceof PermanentFailure) return error.code;
-  if (typeof error !== "object" || error === null) return "UNKNOWN";
-  const e = error as { code?: unknown; responseCode?: unknown; command?: unknown; errno?: unknown; name?: unknown };
-  const parts: string[] = [];
-  parts.push(typeof e.code === "string" && /^[A-Za-z0-9_.-]{1,40}$/.test(e.code) ? e.code : typeof e.name === "string" ? e.name : "Error");
-  if (typeof e.responseCode === "number") parts.push(String(e.responseCode));
-  if (typeof e.errno === "number" && e.errno < 0) {
-    try {
-      parts.push(getSystemErrorName(e.errno));
-    } catch {
-      // Not a system error number.
-    }
-  }
-  if (typeof e.command === "string" && /^[A-Z ]{1,20}$/.test(e.command)) parts.push(`at ${e.command}`);
-  return parts.join(" ");
 }
 
 type WorkerState = { stop: AbortController; done: Promise<void> };

@@ -40,6 +40,23 @@ export const PolicySectionsSchema = z
 export type PolicyBlock = z.infer<typeof PolicyBlockSchema>;
 export type PolicySection = z.infer<typeof PolicySectionSchema>;
 
+/** Where a published version stands today: the one in force, one it replaced, or one announced. */
+export type PolicyStatus = "current" | "earlier" | "upcoming";
+
+/** A published version as the pages show it. */
+export type Policy = {
+  id: string;
+  version: string;
+  title: string;
+  summary: string;
+  sections: PolicySection[];
+  effectiveAt: Date;
+  updatedAt: Date;
+  status: PolicyStatus;
+};
+
+export type PolicyVersionSummary = Pick<Policy, "version" | "title" | "effectiveAt" | "updatedAt" | "status">;
+
 /** The section that explains people's rights; the current policy shows the request button in it. */
 export const RIGHTS_SECTION_ID = "your-rights";
 

@@ -1,23 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { parsePolicySections, type PolicySection } from "@/lib/policy/content";
-
-/** Where a published version stands today: the one in force, one it replaced, or one announced. */
-export type PolicyStatus = "current" | "earlier" | "upcoming";
-
-export type Policy = {
-  id: string;
-  version: string;
-  title: string;
-  summary: string;
-  sections: PolicySection[];
-  effectiveAt: Date;
-  updatedAt: Date;
-  status: PolicyStatus;
-};
-
-export type PolicyVersionSummary = Pick<Policy, "version" | "title" | "effectiveAt" | "updatedAt" | "status">;
+import { parsePolicySections, type Policy, type PolicyStatus, type PolicyVersionSummary } from "@/lib/policy/content";
 
 const MAX_VERSIONS_LISTED = 100;
 

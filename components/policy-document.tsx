@@ -1,0 +1,122 @@
+import type { ReactNode } from "react";
+import { buttonClass } from "@/components/ui/button";
+import type { OrganizationDetails } from "@/lib/organization/types";
+import { RIGHTS_SECTION_ID, type Policy, type PolicyBlock } from "@/lib/policy/content";
+import { fillPlaceholders, fillPolicySections, formatPolicyDate, isoDate, tableOfContents } from "@/lib/policy/render";
+
+type PolicyDocumentProps = {
+  policy: Policy;
+  org: OrganizationDetails;
+  /** Shown under the dates, e.g. the link to earlier versions. */
+  meta?: ReactNode;
+};
+
+/** One version of the privacy policy, rendered as plain server HTML with a linked table of contents. */
+export function PolicyDocument({ policy, org, meta }: PolicyDocumentProps) {
+  const sections = fillPolicySections(policy.sections, org);
+  // An archived version is shown as it was published; only the policy in force offers the form.
+  const offerRequestLink = policy.status === "current";
+
+  return (
+    <article className="max-w-3xl">
+      <header className="space-y-3 border-b border-slate-200 pb-6">
+        <h1 className="text-3xl font-semibold tracking-tight sm:text-4xl">{fillPlaceholders(policy.title, org)}</h1>
+        <p className="text-lg text-slate-700">{fillPlaceholders(policy.summary, org)}</p>
+        <p className="text-sm text-slate-700">
+          <span>
+            Effective <time dateTime={isoDate(policy.effectiveAt)}>{formatPolicyDate(policy.effectiveAt)}</time>
+          </span>
+          <span aria-hidden="true"> · </span>
+          <span>
+            Last updated <time dateTime={isoDate(policy.updatedAt)}>{formatPolicyDate(policy.updatedAt)}</time>
+          </span>
+        </p>
+        {meta}
+      </header>
+
+      <nav aria-labelledby="policy-contents" className="my-8 rounded-lg bg-slate-50 p-5">
+        <h2 id="policy-contents" className="text-lg font-semibold">
+          Contents
+        </h2>
+        <ol className="mt-3 list-decimal space-y-1 pl-6">
+          {tableOfContents(sections).map((entry) => (
+            <li key={entry.id}>
+              <a href={entry.href}>{entry.heading}</a>
+            </li>
+          ))}
+        </ol>
+      </nav>
+
+      <div className="space-y-10">
+        {sections.map((section) => (
+          <section key={section.id} className="space-y-4">
+            <h2 id={section.id} className="text-2xl font-semibold">
+              {section.heading}
+            </h2>
+            {section.blocks.map((block, index) => (
+              <Block key={index} block={block} />
+            ))}
+            {offerRequestLink && section.id === RIGHTS_SECTION_ID ? (
+              <p className="pt-2">
+                <a
+                  href="/requests/new"
+                  className={`${buttonClass()} no-underline`}
+                >
+                  Make a privacy request
+                </a>
+              </p>
+            ) : null}
+          </section>
+        ))}
+      </div>
+    </article>
+  );
+}
+
+function Block({ block }: { block: PolicyBlock }) {
+  switch (block.kind) {
+    case "p":
+      return <p>{block.text}</p>;
+    case "ul":
+      return (
+        <ul className="list-disc space-y-2 pl-6">
+          {block.items.map((item, index) => (
+            <li key={index}>{item}</li>
+          ))}
+        </ul>
+      );
+    case "table":
+      return (
+        <table className="w-full border-collapse text-left text-sm">
+          <caption className="mb-2 text-left font-medium text-slate-900">{block.caption}</caption>
+          <thead>
+            <tr className="border-b-2 border-slate-300">
+              {block.head.map((heading, index) => (
+                <th key={index} scope="col" className="py-2 pr-4 font-semibold">
+                  {heading}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {block.rows.map((row, rowIndex) => (
+              <tr key={rowIndex} className="border-b border-slate-200 align-top">
+                {row.map((cell, cellIndex) =>
+                  // The first cell names the row, so screen readers announce it with each value.
+                  cellIndex === 0 ? (
+                    <th key={cellIndex} scope="row" className="py-2 pr-4 font-medium">
+                      {cell}
+                    </th>
+                  ) : (
+                    <td key={cellIndex} className="py-2 pr-4">
+                      {cell}
+                    </td>
+                  ),
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      );
+  }
+}
