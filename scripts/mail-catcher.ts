@@ -10,7 +10,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { pathToFileURL } from "node:url";
-import PostalMime from "postal-mime";
+import PostalMime, { type Address } from "postal-mime";
 import { SMTPServer } from "smtp-server";
 import { inboxPage, messagePage, notFoundPage, type CaughtMessage } from "@/scripts/mail-catcher-pages";
 
@@ -61,17 +61,10 @@ export async function startMailCatcher(options: {
         }
         PostalMime.parse(Buffer.concat(chunks)).then(
           (email) => {
-            const from = email.from && "address" in email.from && email.from.address ? email.from : undefined;
             store.push({
               id: String(nextId++),
               to: session.envelope.rcptTo.map((r) => r.address),
-              from: from
-                ? from.name
-                  ? `${from.name} <${from.address}>`
-                  : (from.address ?? "")
-                : session.envelope.mailFrom
-                  ? session.envelope.mailFrom.address
-                  : "",
+              from: formatFrom(email.from) ?? (session.envelope.mailFrom ? session.envelope.mailFrom.address : ""),
               subject: email.subject ?? "",
               text: email.text ?? "",
               html: email.html ?? "",
@@ -158,6 +151,11 @@ export async function startMailCatcher(options: {
       ]);
     },
   };
+}
+
+function formatFrom(from: Address | undefined): string | undefined {
+  if (!from?.address) return undefined;
+  return from.name ? `${from.name} <${from.address}>` : from.address;
 }
 
 // The pages show content any SMTP client can send; the policy forbids scripts and anything that

@@ -49,8 +49,8 @@ export function EmailLayout({ org, preview, children }: EmailLayoutProps) {
             </Text>
             <Text style={footerText}>
               {org.legalName}
-              {addressLines(org.registeredAddress).map((line) => (
-                <span key={line}>
+              {addressLines(org.registeredAddress).map((line, index) => (
+                <span key={index}>
                   <br />
                   {line}
                 </span>

@@ -33,6 +33,8 @@ export type DeliverOptions = {
   from?: string;
   maxAttempts?: number;
   leaseMs?: number;
+  /** Checked between batches, so stopping the worker does not wait for a long queue to drain. */
+  signal?: AbortSignal;
 };
 
 type ClaimedRow = { id: string; template: string; payload: Uint8Array | null; attempts: number };
@@ -50,13 +52,11 @@ export async function deliverDueEmails(options: DeliverOptions): Promise<{ sent:
   let sent = 0;
   let failed = 0;
 
-  for (;;) {
+  while (!options.signal?.aborted) {
     const batch = await claimDueEmails(db, batchSize, leaseMs);
     if (batch.length === 0) break;
-    from ??= await defaultSender(db);
-    const outcomes = await Promise.all(
-      batch.map((row) => deliverOne(row, { db, transport, from: from!, maxAttempts })),
-    );
+    const sender = (from ??= await defaultSender(db));
+    const outcomes = await Promise.all(batch.map((row) => deliverOne(row, { db, transport, from: sender, maxAttempts })));
     sent += outcomes.filter((ok) => ok).length;
     failed += outcomes.filter((ok) => !ok).length;
     // A short batch means the queue is drained; failed rows are due later, not now.
@@ -195,7 +195,7 @@ export function startOutboxWorker(options: StartOutboxWorkerOptions = {}): boole
   const loop = async () => {
     while (!stop.signal.aborted) {
       try {
-        await deliverDueEmails({ db, transport });
+        await deliverDueEmails({ db, transport, signal: stop.signal });
       } catch (error) {
         // Usually the database is unreachable; keep polling, it may come back.
         console.error(`[mail] outbox worker pass failed: ${errorCode(error)}`);

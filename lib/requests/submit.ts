@@ -4,7 +4,7 @@ import { getEnv } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { fieldErrorsFrom, failure, type ActionResult } from "@/lib/actions/result";
 import { enqueueEmail } from "@/lib/mail/outbox";
-import { wakeOutboxWorker } from "@/lib/mail/worker";
+import { wakeOutboxWorker } from "@/lib/mail/worker-signal";
 import { consumeLimits } from "@/lib/rate-limit/limit";
 import { computeDueDate, REGIMES, requiresVerification } from "@/lib/requests/deadlines";
 import { recordEvent } from "@/lib/requests/events";

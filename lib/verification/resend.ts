@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { enqueueEmail } from "@/lib/mail/outbox";
-import { wakeOutboxWorker } from "@/lib/mail/worker";
+import { wakeOutboxWorker } from "@/lib/mail/worker-signal";
 import { recordEvent } from "@/lib/requests/events";
 import { REQUEST_TYPE_LABELS } from "@/lib/requests/labels";
 import { absoluteUrl, mintStatusToken, statusPath } from "@/lib/requests/status-token";

@@ -4,7 +4,7 @@ import { getEnv } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RequestStatus, RequestType, Jurisdiction } from "@/lib/generated/prisma/enums";
 import { enqueueEmail } from "@/lib/mail/outbox";
-import { wakeOutboxWorker } from "@/lib/mail/worker";
+import { wakeOutboxWorker } from "@/lib/mail/worker-signal";
 import { computeDueDate, REGIMES } from "@/lib/requests/deadlines";
 import { recordEvent } from "@/lib/requests/events";
 import { REQUEST_TYPE_LABELS } from "@/lib/requests/labels";
