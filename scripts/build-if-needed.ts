@@ -23,9 +23,10 @@ function sourceHash(): string {
 }
 
 export function buildIfNeeded(env: NodeJS.ProcessEnv, say: (line: string) => void): void {
-  const stamp = path.join(root, ".next", "source-hash");
+  const distDir = path.join(root, env.NEXT_DIST_DIR ?? ".next");
+  const stamp = path.join(distDir, "source-hash");
   const current = sourceHash();
-  if (fs.existsSync(path.join(root, ".next", "BUILD_ID")) && fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === current) {
+  if (fs.existsSync(path.join(distDir, "BUILD_ID")) && fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === current) {
     say("build is up to date");
     return;
   }

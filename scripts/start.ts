@@ -33,7 +33,7 @@ function appSecret(): string {
 }
 
 const cleanups: (() => Promise<void>)[] = [];
-const env: NodeJS.ProcessEnv = { ...process.env, APP_SECRET: appSecret() };
+const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", APP_SECRET: appSecret() };
 
 let embedded: EmbeddedPostgres | undefined;
 if (!env.DATABASE_URL) {

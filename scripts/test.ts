@@ -51,6 +51,7 @@ async function runE2e() {
   const baseUrl = `http://localhost:${port}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    NEXT_TELEMETRY_DISABLED: "1",
     DATABASE_URL: database.url,
     SMTP_URL: `smtp://127.0.0.1:${mail.smtpPort}`,
     APP_URL: baseUrl,
@@ -70,10 +71,14 @@ async function runE2e() {
     await waitFor(`${baseUrl}/api/health`, 60_000);
     const out = path.join(results, "playwright.json");
     fs.rmSync(out, { force: true });
-    const run = spawnSync("npx", ["playwright", "test"], {
-      cwd: root,
-      stdio: "inherit",
-      env: { ...env, E2E_BASE_URL: baseUrl, E2E_MAIL_API: `http://127.0.0.1:${mail.httpPort}`, PLAYWRIGHT_JSON_OUTPUT_NAME: out },
+    // Not spawnSync: this process serves the embedded database and the SMTP server to the tests.
+    const run = await new Promise<{ status: number | null }>((resolve) => {
+      const child = spawn("npx", ["playwright", "test"], {
+        cwd: root,
+        stdio: "inherit",
+        env: { ...env, E2E_BASE_URL: baseUrl, E2E_MAIL_API: `http://127.0.0.1:${mail.httpPort}`, PLAYWRIGHT_JSON_OUTPUT_NAME: out },
+      });
+      child.on("exit", (status) => resolve({ status }));
     });
     const report = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(out);
     if (!report) {

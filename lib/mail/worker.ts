@@ -198,7 +198,8 @@ export function startOutboxWorker(options: StartOutboxWorkerOptions = {}): boole
         await deliverDueEmails({ db, transport, signal: stop.signal });
       } catch (error) {
         // Usually the database is unreachable; keep polling, it may come back.
-        console.error(`[mail] outbox worker pass failed: ${errorCode(error)}`);
+        const cause = (error as { meta?: { driverAdapterError?: { cause?: { kind?: string; code?: string } } } })?.meta?.driverAdapterError?.cause;
+        console.error(`[mail] outbox worker pass failed: ${errorCode(error)}${cause ? ` (${cause.kind ?? ""} ${cause.code ?? ""})` : ""}`);
       }
       await waitForWake(pollMs, stop.signal);
     }

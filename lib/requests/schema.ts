@@ -92,42 +92,49 @@ const common = {
   website: z.string().max(500).optional(),
 };
 
-function variant<T extends RequestTypeValue>(type: T) {
-  return z.object({ type: z.literal(type), details: DetailsSchemas[type], ...common });
-}
+type Details = { [T in RequestTypeValue]: z.output<(typeof DetailsSchemas)[T]> }[RequestTypeValue];
 
+/**
+ * One flat object, with the details checked against the chosen type in a refinement that runs
+ * even when other fields failed: a person sees every problem at once, not one group at a time.
+ */
 export const NewRequestSchema = z
-  .discriminatedUnion(
-    "type",
-    [
-      variant("ACCESS"),
-      variant("DELETION"),
-      variant("PORTABILITY"),
-      variant("OBJECTION"),
-      variant("CORRECTION"),
-      variant("RESTRICTION"),
-      variant("OPT_OUT_SALE"),
-      variant("WITHDRAW_CONSENT"),
-    ],
-    { error: "Choose the kind of request" },
+  .object({
+    type: choice(REQUEST_TYPES, "Choose the kind of request"),
+    details: z.record(z.string(), z.unknown()).default({}),
+    ...common,
+  })
+  .superRefine(
+    (value, ctx) => {
+      const v = value as Partial<typeof value>;
+      if (v.type && (REQUEST_TYPES as readonly string[]).includes(v.type)) {
+        const details = DetailsSchemas[v.type].safeParse(v.details ?? {});
+        if (!details.success) {
+          for (const issue of details.error.issues) {
+            ctx.addIssue({ code: "custom", path: ["details", ...issue.path.map(String)], message: issue.message });
+          }
+        }
+      }
+      const regions = v.country === "US" ? US_STATES : v.country === "CA" ? CANADIAN_PROVINCES : null;
+      if (regions && !regions.some((r) => r.code === v.region)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["region"],
+          message: v.country === "US" ? "Choose your state" : "Choose your province or territory",
+        });
+      }
+      if (v.relationship === "CUSTOMER_END_USER" && !v.workspaceReference) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["workspaceReference"],
+          message: "Tell us which company's chat, email or support service you used",
+        });
+      }
+    },
+    { when: () => true },
   )
-  .superRefine((value, ctx) => {
-    const regions = value.country === "US" ? US_STATES : value.country === "CA" ? CANADIAN_PROVINCES : null;
-    if (regions && !regions.some((r) => r.code === value.region)) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["region"],
-        message: value.country === "US" ? "Choose your state" : "Choose your province or territory",
-      });
-    }
-    if (value.relationship === "CUSTOMER_END_USER" && !value.workspaceReference) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["workspaceReference"],
-        message: "Tell us which company's chat, email or support service you used",
-      });
-    }
-  });
+  // Reached only when everything is valid: keep the chosen type's details, trimmed, and drop the rest.
+  .transform((value) => ({ ...value, details: DetailsSchemas[value.type].parse(value.details) as Details }));
 
 export type NewRequestInput = z.input<typeof NewRequestSchema>;
 export type NewRequest = z.output<typeof NewRequestSchema>;
