@@ -2,7 +2,6 @@
 // embedded PostgreSQL (PGlite, data under .data/); without SMTP_URL it runs a local mail catcher
 // whose inbox shows every email the portal sends. Then it migrates, seeds, builds when the
 // sources changed, and serves the portal. `--dev` runs `next dev` instead of a production build.
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -12,6 +11,7 @@ import { createPrismaClient } from "@/lib/prisma-client";
 import { seed } from "@/prisma/seed";
 import { buildIfNeeded } from "@/scripts/build-if-needed";
 import { startMailCatcher } from "@/scripts/mail-catcher";
+import { startNextServer } from "@/scripts/next-server";
 
 const root = path.resolve(import.meta.dirname, "..");
 const dataDir = path.join(root, ".data");
@@ -63,11 +63,7 @@ say("demo data is in place");
 
 if (!dev) buildIfNeeded(env, say);
 
-const next = spawn("npx", ["next", dev ? "dev" : "start", "-p", String(port)], {
-  cwd: root,
-  stdio: "inherit",
-  env: { ...env, APP_URL: env.APP_URL ?? `http://localhost:${port}` },
-});
+const next = startNextServer(dev ? "dev" : "start", port, { ...env, APP_URL: env.APP_URL ?? `http://localhost:${port}` });
 
 say(`the portal: http://localhost:${port}`);
 if (env.MAILBOX_URL) say(`emails it sends: ${env.MAILBOX_URL} (local mail catcher; set SMTP_URL to use a real server)`);
@@ -76,10 +72,10 @@ let stopping = false;
 async function stop(code: number) {
   if (stopping) return;
   stopping = true;
-  next.kill("SIGTERM");
+  await next.stop();
   for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {});
   process.exit(code);
 }
 process.on("SIGINT", () => void stop(0));
 process.on("SIGTERM", () => void stop(0));
-next.on("exit", (code) => void stop(code ?? 0));
+next.process.on("exit", (code) => void stop(code ?? 0));

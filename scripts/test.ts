@@ -10,6 +10,7 @@ import { createTestDatabase, freePort } from "@/lib/testing/test-database";
 import { seed } from "@/prisma/seed";
 import { buildIfNeeded } from "@/scripts/build-if-needed";
 import { startMailCatcher } from "@/scripts/mail-catcher";
+import { startNextServer, type NextServer } from "@/scripts/next-server";
 
 const root = path.resolve(import.meta.dirname, "..");
 const results = path.join(root, "test-results");
@@ -64,10 +65,10 @@ async function runE2e() {
   const client = createPrismaClient(database.url, 2);
   await seed(client);
   await client.$disconnect();
-  let server: ReturnType<typeof spawn> | undefined;
+  let server: NextServer | undefined;
   try {
     buildIfNeeded(env, say);
-    server = spawn("npx", ["next", "start", "-p", String(port)], { cwd: root, stdio: ["ignore", "inherit", "inherit"], env: { ...env, NODE_ENV: "production" } });
+    server = startNextServer("start", port, { ...env, NODE_ENV: "production" });
     await waitFor(`${baseUrl}/api/health`, 60_000);
     const out = path.join(results, "playwright.json");
     fs.rmSync(out, { force: true });
@@ -92,7 +93,7 @@ async function runE2e() {
     totals.skipped += skipped;
     say(`playwright: ${expected} passed, ${unexpected + flaky} failed`);
   } finally {
-    server?.kill("SIGTERM");
+    await server?.stop();
     await mail.stop();
     await database.stop();
   }
