@@ -149,6 +149,12 @@ export async function createBenchDatabase(name: string): Promise<string> {
 // ---------------------------------------------------------------------------------------------
 // Processes
 
+/** Stopping twice (by the caller, then by cleanup) must be harmless. */
+function once(run: () => Promise<void>): () => Promise<void> {
+  let running: Promise<void> | undefined;
+  return () => (running ??= run());
+}
+
 /**
  * Starts a child in its own process group, so stopping it also stops anything it spawned, and
  * registers that stop for cleanup. Never signals anything we did not start.
@@ -167,7 +173,7 @@ export function startProcess(
   });
   let exited = child.exitCode !== null;
   const exit = new Promise<void>((resolve) => child.once("exit", () => ((exited = true), resolve())));
-  const stop = async () => {
+  const stop = once(async () => {
     if (exited || child.pid === undefined) return;
     const signalGroup = (signal: NodeJS.Signals) => {
       try {
@@ -184,7 +190,7 @@ export function startProcess(
     }
     // The group leader may be gone while a grandchild lingers: make sure the group is empty.
     signalGroup("SIGKILL");
-  };
+  });
   onCleanup(name, stop);
   return { child, stop };
 }
@@ -204,12 +210,14 @@ export async function waitFor(url: string, timeoutMs: number, child?: ChildProce
   throw new Error(`${url} did not come up within ${timeoutMs / 1000} s`);
 }
 
+/** `stop` stops the server, then its mail catcher. */
 export type RunningApp = { baseUrl: string; mail: MailCatcher; stop: () => Promise<void> };
 
 /** `next start` on the .next-bench build, with a mail catcher as its SMTP server. */
 export async function startApp(databaseUrl: string, extraEnv: Env = {}): Promise<RunningApp> {
   const mail = await startMailCatcher({ smtpPort: await freePort(), httpPort: await freePort() });
-  onCleanup("mail catcher", () => mail.stop());
+  const stopMail = once(() => mail.stop());
+  onCleanup("mail catcher", stopMail);
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const env = benchEnv({
@@ -223,7 +231,7 @@ export async function startApp(databaseUrl: string, extraEnv: Env = {}): Promise
   const next = path.join(root, "node_modules", "next", "dist", "bin", "next");
   const server = startProcess("next start", process.execPath, [next, "start", "-p", String(port), "-H", "127.0.0.1"], { env, quiet: true });
   await waitFor(`${baseUrl}/api/health`, 60_000, server.child);
-  return { baseUrl, mail, stop: server.stop };
+  return { baseUrl, mail, stop: once(async () => (await server.stop(), await stopMail())) };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -15,7 +15,6 @@ const EnvSchema = z.object({
   APP_SECRET: z.string().min(32).optional(),
   SMTP_URL: z.string().default("smtp://127.0.0.1:1025"),
   MAIL_FROM: z.string().optional(),
-  MAILBOX_URL: z.string().url().optional(),
   TRUST_PROXY: bool,
   WORKER_ENABLED: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
   WORKER_POLL_MS: positiveInt(1000),
@@ -34,7 +33,9 @@ let cached: Env | undefined;
 
 export function getEnv(): Env {
   if (cached) return cached;
-  const parsed = EnvSchema.safeParse(process.env);
+  // An empty line copied from .env.example (`SMTP_URL=`) means "not set".
+  const set = Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== ""));
+  const parsed = EnvSchema.safeParse(set);
   if (!parsed.success) {
     const fields = parsed.error.issues.map((i) => i.path.join(".")).join(", ");
     throw new Error(`Invalid environment: ${fields}. See .env.example.`);

@@ -32,6 +32,12 @@ function appSecret(): string {
   return fs.readFileSync(file, "utf8").trim();
 }
 
+// Next reads .env by itself; this script must see the same settings to know what to start.
+for (const file of [".env.local", ".env"]) {
+  if (fs.existsSync(path.join(root, file))) process.loadEnvFile(path.join(root, file));
+}
+for (const [key, value] of Object.entries(process.env)) if (value === "") delete process.env[key];
+
 const cleanups: (() => Promise<void>)[] = [];
 const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", APP_SECRET: appSecret() };
 
@@ -44,13 +50,14 @@ if (!env.DATABASE_URL) {
   say(`embedded PostgreSQL (PGlite) on 127.0.0.1:${dbPort}, data in .data/pglite`);
 }
 
+let mailboxUrl: string | undefined;
 if (!env.SMTP_URL) {
   const catcher = await startMailCatcher({
     smtpPort: Number(env.MAIL_CATCHER_SMTP_PORT ?? 1025),
     httpPort: Number(env.MAIL_CATCHER_HTTP_PORT ?? 1080),
   });
   env.SMTP_URL = `smtp://127.0.0.1:${catcher.smtpPort}`;
-  env.MAILBOX_URL = `http://localhost:${catcher.httpPort}`;
+  mailboxUrl = `http://localhost:${catcher.httpPort}`;
   cleanups.push(() => catcher.stop());
 }
 
@@ -66,7 +73,7 @@ if (!dev) buildIfNeeded(env, say);
 const next = startNextServer(dev ? "dev" : "start", port, { ...env, APP_URL: env.APP_URL ?? `http://localhost:${port}` });
 
 say(`the portal: http://localhost:${port}`);
-if (env.MAILBOX_URL) say(`emails it sends: ${env.MAILBOX_URL} (local mail catcher; set SMTP_URL to use a real server)`);
+if (mailboxUrl) say(`read the emails it sends at ${mailboxUrl} (a local mail catcher; set SMTP_URL to use a real server)`);
 
 let stopping = false;
 async function stop(code: number) {

@@ -4,6 +4,7 @@ import { openOutboxPayload } from "@/lib/mail/payload";
 import { expireUnverifiedRequests } from "@/lib/requests/expire-unverified";
 import { getStatusView } from "@/lib/requests/status-view";
 import { submitRequest } from "@/lib/requests/submit";
+import { clearSubmissionContextCache } from "@/lib/requests/submission-context";
 import { requestInput } from "@/lib/testing/fixtures";
 import { resendVerification } from "@/lib/verification/resend";
 import { verifyByCode, verifyByLink } from "@/lib/verification/verify";
@@ -94,6 +95,17 @@ describe("verification by code", () => {
     const { requestId, email } = await submitted({}, sent);
     expect(await verifyByCode(requestId, email.code, plus(sent, 15 * 60_000 + 1000))).toEqual({ ok: false, code: "EXPIRED" });
     expect((await verifyByCode(requestId, email.code, plus(sent, 14 * 60_000))).ok).toBe(true);
+  });
+});
+
+describe("verification with nothing cached", () => {
+  it("reads what it needs before its transaction, so it never waits on itself", async () => {
+    const { requestId, email } = await submitted();
+    // With the settings cache cold, a read on a second connection inside the transaction would
+    // block on single-session PGlite until the transaction timed out.
+    clearSubmissionContextCache();
+    expect((await verifyByLink(linkToken(email))).ok).toBe(true);
+    expect((await db.request.findUniqueOrThrow({ where: { id: requestId } })).status).toBe("RECEIVED");
   });
 });
 

@@ -10,6 +10,7 @@ import { recordEvent } from "@/lib/requests/events";
 import { REQUEST_TYPE_LABELS } from "@/lib/requests/labels";
 import { absoluteUrl, mintStatusToken, statusPath } from "@/lib/requests/status-token";
 import { getSubmissionContext } from "@/lib/requests/submission-context";
+import type { OrganizationDetails } from "@/lib/organization/types";
 import { MAX_ATTEMPTS } from "@/lib/verification/challenge";
 import { hashCode, hashToken, safeEqualHex } from "@/lib/security/tokens";
 
@@ -35,6 +36,7 @@ const CHALLENGE_COLUMNS = `c.id, c.request_id, c.code_hash, c.expires_at, c.atte
 /** Checks a 6-digit code against the newest challenge. Wrong codes count, and lock at the fifth. */
 export async function verifyByCode(requestId: string, code: string, now = new Date()): Promise<VerifyResult> {
   const secret = getEnv().APP_SECRET;
+  const { org } = await getSubmissionContext(db);
   const result = await db.$transaction(async (tx) => {
     // The row lock makes concurrent guesses count one after another, so five is really five.
     const [challenge] = await tx.$queryRawUnsafe<ChallengeRow[]>(
@@ -47,7 +49,7 @@ export async function verifyByCode(requestId: string, code: string, now = new Da
     const refused = refusal(challenge, now);
     if (refused) return refused;
     if (safeEqualHex(hashCode(secret, challenge.id, code), challenge.code_hash)) {
-      return complete(tx, challenge, now);
+      return complete(tx, challenge, org, now);
     }
     const attempts = challenge.attempts + 1;
     const locked = attempts >= MAX_ATTEMPTS;
@@ -74,6 +76,7 @@ export async function verifyByCode(requestId: string, code: string, now = new Da
 
 /** The one-click link from the email: single use, and only the newest email's link works. */
 export async function verifyByLink(linkToken: string, now = new Date()): Promise<VerifyResult> {
+  const { org } = await getSubmissionContext(db);
   const result = await db.$transaction(async (tx) => {
     const [challenge] = await tx.$queryRawUnsafe<ChallengeRow[]>(
       `SELECT ${CHALLENGE_COLUMNS} FROM verification_challenges c JOIN requests r ON r.id = c.request_id
@@ -81,7 +84,7 @@ export async function verifyByLink(linkToken: string, now = new Date()): Promise
       hashToken(linkToken),
     );
     if (!challenge) return { ok: false, code: "NOT_FOUND" } as const;
-    return refusal(challenge, now) ?? complete(tx, challenge, now);
+    return refusal(challenge, now) ?? complete(tx, challenge, org, now);
   });
   if (result.ok) wakeOutboxWorker();
   return result;
@@ -95,8 +98,12 @@ function refusal(challenge: ChallengeRow, now: Date): VerifyResult | null {
   return null;
 }
 
-/** Marks the request verified, starts the clock where the law starts it then, and acknowledges. */
-async function complete(tx: Prisma.TransactionClient, challenge: ChallengeRow, now: Date): Promise<VerifyResult> {
+/**
+ * Marks the request verified, starts the clock where the law starts it then, and acknowledges.
+ * Everything it reads comes through `tx`: a query on another connection while this transaction
+ * holds its locks would wait on it (and on single-session PGlite, deadlock).
+ */
+async function complete(tx: Prisma.TransactionClient, challenge: ChallengeRow, org: OrganizationDetails, now: Date): Promise<VerifyResult> {
   await tx.verificationChallenge.update({ where: { id: challenge.id }, data: { consumedAt: now } });
   const request = await tx.request.findUniqueOrThrow({
     where: { id: challenge.request_id },
@@ -124,7 +131,6 @@ async function complete(tx: Prisma.TransactionClient, challenge: ChallengeRow, n
   });
   const token = await mintStatusToken(tx, request.id);
   if (request.requesterEmail && due) {
-    const { org } = await getSubmissionContext(db);
     await enqueueEmail(tx, {
       requestId: request.id,
       template: "request-acknowledged",
