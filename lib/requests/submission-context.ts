@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db";
+import { readOrganizationDetails } from "@/lib/organization/settings";
 import type { OrganizationDetails } from "@/lib/organization/types";
 
 type Context = { org: OrganizationDetails; policyVersionId: string | null };
@@ -14,28 +15,13 @@ let cached: { at: number; value: Context } | undefined;
 export async function getSubmissionContext(db: Db, now = Date.now()): Promise<Context> {
   if (cached && now - cached.at < TTL_MS) return cached.value;
   const [org, policy] = await Promise.all([
-    db.organizationSettings.findUnique({
-      where: { id: 1 },
-      select: {
-        legalName: true,
-        productName: true,
-        websiteUrl: true,
-        privacyEmail: true,
-        supportEmail: true,
-        dpoName: true,
-        dpoEmail: true,
-        euRepresentative: true,
-        ukRepresentative: true,
-        registeredAddress: true,
-      },
-    }),
+    readOrganizationDetails(db),
     db.policyVersion.findFirst({
-      where: { publishedAt: { not: null }, effectiveAt: { lte: new Date(now) } },
+      where: { publishedAt: { lte: new Date(now) }, effectiveAt: { lte: new Date(now) } },
       orderBy: { effectiveAt: "desc" },
       select: { id: true },
     }),
   ]);
-  if (!org) throw new Error("Organization settings are missing: run the seed (npm run db:seed).");
   cached = { at: now, value: { org, policyVersionId: policy?.id ?? null } };
   return cached.value;
 }
