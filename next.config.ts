@@ -22,6 +22,8 @@ const nextConfig: NextConfig = {
   experimental: {
     // A privacy request is a few kilobytes of text; refuse anything much larger before parsing it.
     serverActions: { bodySizeLimit: "64kb" },
+    // forbidden() answers 403 to staff whose role does not allow a page.
+    authInterrupts: true,
   },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

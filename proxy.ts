@@ -2,7 +2,24 @@ import { NextResponse, type NextRequest } from "next/server";
 
 // A strict Content-Security-Policy with a per-request nonce: Next adds the nonce to its own
 // scripts when it sees it in the request's CSP header. No third-party origin is allowed anywhere.
+// The first of three checks (proxy, admin layout, each action): it only spares signed-out visitors
+// a trip to pages they can't use. The session itself is checked against the database later.
+const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
+
+function needsSignIn(request: NextRequest): boolean {
+  const { pathname } = request.nextUrl;
+  if (pathname !== "/admin" && !pathname.startsWith("/admin/")) return false;
+  if (pathname === "/admin/sign-in" || pathname.startsWith("/admin/sign-in/")) return false;
+  return !SESSION_COOKIES.some((name) => request.cookies.has(name));
+}
+
 export function proxy(request: NextRequest) {
+  if (needsSignIn(request)) {
+    const url = request.nextUrl.clone();
+    url.pathname = "/admin/sign-in";
+    url.search = `?callbackUrl=${encodeURIComponent(request.nextUrl.pathname + request.nextUrl.search)}`;
+    return NextResponse.redirect(url);
+  }
   const nonce = btoa(crypto.randomUUID());
   const dev = process.env.NODE_ENV === "development";
   const csp = [

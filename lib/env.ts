@@ -21,6 +21,7 @@ const EnvSchema = z.object({
   RATE_LIMIT_SUBMIT_PER_IP_PER_HOUR: positiveInt(20),
   RATE_LIMIT_SUBMIT_PER_EMAIL_PER_DAY: positiveInt(5),
   DB_POOL_MAX: positiveInt(10),
+  ADMIN_EMAIL: z.string().email().default("admin@example.com"),
 });
 
 export type Env = z.infer<typeof EnvSchema> & { APP_SECRET: string };

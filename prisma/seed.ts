@@ -15,13 +15,17 @@ function calendarDate(isoDate: string): Date {
   return new Date(`${isoDate}T00:00:00.000Z`);
 }
 
-export async function seed(db: Db): Promise<void> {
+export const DEFAULT_ADMIN_EMAIL = "admin@example.com";
+
+/** `adminEmail`: the first admin, who can then invite everyone else (ADMIN_EMAIL). */
+export async function seed(db: Db, { adminEmail = DEFAULT_ADMIN_EMAIL }: { adminEmail?: string } = {}): Promise<void> {
   await db.$transaction(
     async (tx) => {
       // A constant, not input: interpolating it keeps the parameter from being typed as int4.
       await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${SEED_LOCK_ID})`);
 
       await tx.organizationSettings.upsert({ where: { id: 1 }, create: { id: 1, ...organization }, update: {} });
+      await tx.staff.upsert({ where: { email: adminEmail.trim().toLowerCase() }, create: { email: adminEmail.trim().toLowerCase(), role: "ADMIN" }, update: {} });
 
       for (const { effectiveAt, updatedAt, ...policy } of policyVersions) {
         await tx.policyVersion.upsert({
@@ -54,8 +58,8 @@ const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pat
 if (invokedDirectly) {
   const db = createPrismaClient(getEnv().DATABASE_URL);
   try {
-    await seed(db);
-    console.log("Seed complete: organization settings, policy versions and demo customers are in place.");
+    await seed(db, { adminEmail: getEnv().ADMIN_EMAIL });
+    console.log("Seed complete: organization settings, the first admin, policy versions and demo customers are in place.");
   } catch (error) {
     console.error(error);
     process.exitCode = 1;

@@ -64,7 +64,8 @@ if (!env.SMTP_URL) {
 const applied = await migrate(env.DATABASE_URL, path.join(root, "prisma/migrations"), (line) => say(line));
 say(applied.length ? `${applied.length} migration(s) applied` : "database schema is up to date");
 const client = createPrismaClient(env.DATABASE_URL, 2);
-await seed(client);
+const adminEmail = env.ADMIN_EMAIL ?? "admin@example.com";
+await seed(client, { adminEmail });
 await client.$disconnect();
 say("demo data is in place");
 
@@ -73,6 +74,7 @@ if (!dev) buildIfNeeded(env, say);
 const next = startNextServer(dev ? "dev" : "start", port, { ...env, APP_URL: env.APP_URL ?? `http://localhost:${port}` });
 
 say(`the portal: http://localhost:${port}`);
+say(`staff dashboard: http://localhost:${port}/admin (sign in as ${adminEmail}; the sign-in link arrives by email)`);
 if (mailboxUrl) say(`read the emails it sends at ${mailboxUrl} (a local mail catcher; set SMTP_URL to use a real server)`);
 
 let stopping = false;

@@ -25,14 +25,19 @@ type EmailLayoutProps = {
   org: OrganizationDetails;
   /** The inbox preview line: shown next to the subject, hidden in the body and the text part. */
   preview: string;
+  /** Why this person got the email; the default suits every message to a requester. */
+  reason?: string;
   children: ReactNode;
 };
+
+const REQUESTER_REASON =
+  "You received this because someone submitted a privacy request with this address. If it wasn't you, ignore this email.";
 
 /**
  * Frame shared by every email: who sends it and how to reach them. The legal name, address and
  * privacy contact are in every message because a privacy notice must say who the controller is.
  */
-export function EmailLayout({ org, preview, children }: EmailLayoutProps) {
+export function EmailLayout({ org, preview, reason = REQUESTER_REASON, children }: EmailLayoutProps) {
   return (
     <Html lang="en">
       <Head />
@@ -43,10 +48,7 @@ export function EmailLayout({ org, preview, children }: EmailLayoutProps) {
           <Section>{children}</Section>
           <Hr style={{ borderColor: colors.border, margin: "32px 0 16px" }} />
           <Section>
-            <Text style={footerText}>
-              You received this because someone submitted a privacy request with this address. If it
-              wasn&apos;t you, ignore this email.
-            </Text>
+            <Text style={footerText}>{reason}</Text>
             <Text style={footerText}>
               {org.legalName}
               {addressLines(org.registeredAddress).map((line, index) => (

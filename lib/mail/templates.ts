@@ -3,6 +3,7 @@ import RequestAcknowledged, {
   subject as requestAcknowledgedSubject,
   type RequestAcknowledgedProps,
 } from "@/emails/request-acknowledged";
+import StaffSignIn, { subject as staffSignInSubject, type StaffSignInProps } from "@/emails/staff-sign-in";
 import VerifyEmail, { subject as verifyEmailSubject, type VerifyEmailProps } from "@/emails/verify-email";
 
 export type EmailTemplate<P> = {
@@ -20,6 +21,7 @@ export const EMAIL_TEMPLATES = {
     component: RequestAcknowledged,
     subject: requestAcknowledgedSubject,
   } satisfies EmailTemplate<RequestAcknowledgedProps>,
+  "staff-sign-in": { component: StaffSignIn, subject: staffSignInSubject } satisfies EmailTemplate<StaffSignInProps>,
 };
 
 export type EmailTemplateName = keyof typeof EMAIL_TEMPLATES;

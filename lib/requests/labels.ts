@@ -9,6 +9,7 @@ export const REQUEST_TYPE_LABELS: Record<RequestType, string> = {
   RESTRICTION: "Restrict processing",
   OPT_OUT_SALE: "Opt out of sale or sharing",
   WITHDRAW_CONSENT: "Withdraw consent",
+  APPEAL: "Appeal a decision",
 };
 
 export const REQUEST_TYPE_DESCRIPTIONS: Record<RequestType, string> = {
@@ -20,6 +21,7 @@ export const REQUEST_TYPE_DESCRIPTIONS: Record<RequestType, string> = {
   RESTRICTION: "Ask us to limit how we use your personal information while an issue is resolved.",
   OPT_OUT_SALE: "Opt out of the sale or sharing of your personal information.",
   WITHDRAW_CONSENT: "Withdraw consent you gave us earlier.",
+  APPEAL: "Ask us to reconsider how we answered an earlier request.",
 };
 
 export const REQUEST_STATUS_LABELS: Record<RequestStatus, string> = {

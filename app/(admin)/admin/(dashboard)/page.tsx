@@ -1,0 +1,84 @@
+import type { Metadata } from "next";
+import { getDashboardStats, OPEN_STATUSES } from "@/lib/dashboard/stats";
+import { REQUEST_STATUS_LABELS } from "@/lib/requests/labels";
+import type { RequestStatus } from "@/lib/generated/prisma/enums";
+
+export const metadata: Metadata = { title: "Overview" };
+
+const ALL: RequestStatus[] = ["PENDING_VERIFICATION", ...OPEN_STATUSES, "COMPLETED", "DENIED", "CLOSED_UNVERIFIED"];
+
+export default async function DashboardHome() {
+  const stats = await getDashboardStats();
+  const cards = [
+    { label: "Overdue", value: stats.overdue, href: "/admin/requests?due=overdue", urgent: stats.overdue > 0 },
+    { label: "Due within 7 days", value: stats.dueThisWeek, href: "/admin/requests?due=week", urgent: false },
+    ...OPEN_STATUSES.map((s) => ({ label: REQUEST_STATUS_LABELS[s], value: stats.byStatus[s] ?? 0, href: `/admin/requests?status=${s}`, urgent: false })),
+  ];
+  return (
+    <div className="space-y-10">
+      <h1 className="text-2xl font-bold text-slate-900">Overview</h1>
+      <section aria-labelledby="open-heading">
+        <h2 id="open-heading" className="text-lg font-semibold text-slate-900">
+          Open requests
+        </h2>
+        <ul className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-5">
+          {cards.map((card) => (
+            <li key={card.label}>
+              <a
+                href={card.href}
+                className={`block rounded-md border bg-white p-4 hover:border-blue-700 ${card.urgent ? "border-red-700" : "border-slate-300"}`}
+              >
+                <span className="block text-sm text-slate-700">{card.label}</span>
+                <span className={`mt-1 block text-3xl font-bold ${card.urgent ? "text-red-700" : "text-slate-900"}`}>{card.value}</span>
+              </a>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="status-heading">
+        <h2 id="status-heading" className="text-lg font-semibold text-slate-900">
+          All requests by status
+        </h2>
+        <table className="mt-4 w-full max-w-xl border-collapse bg-white text-left">
+          <thead>
+            <tr className="border-b border-slate-300">
+              <th scope="col" className="p-2 font-semibold">Status</th>
+              <th scope="col" className="p-2 text-right font-semibold">Requests</th>
+            </tr>
+          </thead>
+          <tbody>
+            {ALL.map((status) => (
+              <tr key={status} className="border-b border-slate-200">
+                <th scope="row" className="p-2 font-normal">{REQUEST_STATUS_LABELS[status]}</th>
+                <td className="p-2 text-right tabular-nums">{stats.byStatus[status] ?? 0}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section aria-labelledby="speed-heading">
+        <h2 id="speed-heading" className="text-lg font-semibold text-slate-900">
+          Median days to close
+        </h2>
+        <table className="mt-4 w-full max-w-xl border-collapse bg-white text-left">
+          <thead>
+            <tr className="border-b border-slate-300">
+              <th scope="col" className="p-2 font-semibold">Closed in the last</th>
+              <th scope="col" className="p-2 text-right font-semibold">Median days</th>
+              <th scope="col" className="p-2 text-right font-semibold">Requests closed</th>
+            </tr>
+          </thead>
+          <tbody>
+            {stats.medianDaysToClose.map((row) => (
+              <tr key={row.days} className="border-b border-slate-200">
+                <th scope="row" className="p-2 font-normal">{row.days} days</th>
+                <td className="p-2 text-right tabular-nums">{row.median === null ? "–" : row.median.toFixed(1)}</td>
+                <td className="p-2 text-right tabular-nums">{row.closed}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}

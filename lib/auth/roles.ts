@@ -1,0 +1,32 @@
+import type { StaffRole } from "@/lib/generated/prisma/enums";
+
+/**
+ * What each role may do. Admins run staff and settings, officers handle requests, auditors read
+ * everything with personal fields masked. Every admin action and data function checks one of these.
+ */
+export const PERMISSIONS = {
+  "requests.read": ["ADMIN", "OFFICER", "AUDITOR"],
+  "requests.readPersonal": ["ADMIN", "OFFICER"],
+  "requests.act": ["ADMIN", "OFFICER"],
+  "audit.export": ["ADMIN"],
+  "staff.manage": ["ADMIN"],
+  "settings.manage": ["ADMIN"],
+} as const satisfies Record<string, readonly StaffRole[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: StaffRole, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly StaffRole[]).includes(role);
+}
+
+export const ROLE_LABELS: Record<StaffRole, string> = {
+  ADMIN: "Admin",
+  OFFICER: "Privacy officer",
+  AUDITOR: "Auditor",
+};
+
+/** "jane.doe@example.com" for officers; "j•••@example.com" for auditors. */
+export function maskForRole<T extends string | null>(role: StaffRole, value: T, mask: (v: string) => string): T | string {
+  if (value === null || can(role, "requests.readPersonal")) return value;
+  return mask(value);
+}

@@ -1,0 +1,45 @@
+import "server-only";
+import { requirePermission } from "@/lib/auth/staff";
+import { db } from "@/lib/db";
+import type { RequestStatus } from "@/lib/generated/prisma/enums";
+
+export const OPEN_STATUSES: RequestStatus[] = ["RECEIVED", "IN_PROGRESS", "AWAITING_REQUESTER"];
+
+export type DashboardStats = {
+  byStatus: Partial<Record<RequestStatus, number>>;
+  overdue: number;
+  dueThisWeek: number;
+  medianDaysToClose: { days: number; median: number | null; closed: number }[];
+};
+
+/** The numbers on the dashboard home; each is one aggregate query over indexed columns. */
+export async function getDashboardStats(now = new Date()): Promise<DashboardStats> {
+  await requirePermission("requests.read");
+  const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  const weekEnd = new Date(today.getTime() + 7 * 86_400_000);
+  const [groups, deadlines, medians] = await Promise.all([
+    db.request.groupBy({ by: ["status"], _count: { _all: true } }),
+    db.$queryRaw<{ overdue: bigint; due_this_week: bigint }[]>`
+      SELECT count(*) FILTER (WHERE coalesce(extended_due_at, due_at) < ${today}::date) AS overdue,
+             count(*) FILTER (WHERE coalesce(extended_due_at, due_at) >= ${today}::date
+                                AND coalesce(extended_due_at, due_at) < ${weekEnd}::date) AS due_this_week
+        FROM requests
+       WHERE status IN ('RECEIVED', 'IN_PROGRESS', 'AWAITING_REQUESTER')`,
+    db.$queryRaw<{ days: number; median: number | null; closed: bigint }[]>`
+      SELECT w.days,
+             percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r.closed_at - r.received_at) / 86400) AS median,
+             count(r.id) AS closed
+        FROM (VALUES (30), (90), (365)) AS w(days)
+        LEFT JOIN requests r
+          ON r.status IN ('COMPLETED', 'DENIED')
+         AND r.closed_at >= ${now}::timestamp - make_interval(days => w.days)
+       GROUP BY w.days
+       ORDER BY w.days`,
+  ]);
+  return {
+    byStatus: Object.fromEntries(groups.map((g) => [g.status, g._count._all])),
+    overdue: Number(deadlines[0]?.overdue ?? 0),
+    dueThisWeek: Number(deadlines[0]?.due_this_week ?? 0),
+    medianDaysToClose: medians.map((m) => ({ days: m.days, median: m.median === null ? null : Number(m.median), closed: Number(m.closed) })),
+  };
+}
