@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { GeistSans } from "geist/font/sans";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import "./globals.css";
 
@@ -8,7 +9,10 @@ export const metadata: Metadata = {
   description: "Read Jexi's privacy policy and ask to access, correct, delete or export your personal information.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page is rendered per request: the Content-Security-Policy (proxy.ts) carries a fresh
+  // nonce that Next must stamp on its scripts, which a prerendered page could not have.
+  await connection();
   return (
     <html lang="en" className={GeistSans.variable}>
       <body className="min-h-screen antialiased">{children}</body>

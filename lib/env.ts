@@ -22,9 +22,11 @@ const EnvSchema = z.object({
   RATE_LIMIT_SUBMIT_PER_EMAIL_PER_DAY: positiveInt(5),
   DB_POOL_MAX: positiveInt(10),
   ADMIN_EMAIL: z.string().email().default("admin@example.com"),
+  DATA_PACKAGE_KEY: z.string().min(32).optional(),
+  DATA_PACKAGE_LINK_DAYS: positiveInt(7),
 });
 
-export type Env = z.infer<typeof EnvSchema> & { APP_SECRET: string };
+export type Env = z.infer<typeof EnvSchema> & { APP_SECRET: string; DATA_PACKAGE_KEY: string };
 
 // Only for development and tests: production refuses to start without a real secret, and
 // `npm start` generates and keeps one under .data/ when none is given.
@@ -45,6 +47,9 @@ export function getEnv(): Env {
   if (!env.APP_SECRET && env.NODE_ENV === "production" && process.env.NEXT_PHASE !== "phase-production-build") {
     throw new Error("APP_SECRET is required in production (32 characters or more). See .env.example.");
   }
-  cached = { ...env, APP_SECRET: env.APP_SECRET ?? DEV_SECRET };
+  const appSecret = env.APP_SECRET ?? DEV_SECRET;
+  // Without its own key, data packages are sealed with a key derived from APP_SECRET under their
+  // own purpose (lib/security/encryption.ts), so no other ciphertext shares it.
+  cached = { ...env, APP_SECRET: appSecret, DATA_PACKAGE_KEY: env.DATA_PACKAGE_KEY ?? appSecret };
   return cached;
 }

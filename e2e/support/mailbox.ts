@@ -29,9 +29,9 @@ export function codeIn(mail: Mail): string {
 }
 
 export function linkIn(mail: Mail, pathPart: string): string {
-  const match = mail.text.match(new RegExp(`https?://[^\\s>)\\]]+${pathPart}[A-Za-z0-9_-]+`));
-  if (!match) throw new Error(`no ${pathPart} link in the email`);
-  return match[0];
+  const link = (mail.text.match(/https?:\/\/[^\s<>"\])]+/g) ?? []).find((url) => url.includes(pathPart));
+  if (!link) throw new Error(`no ${pathPart} link in the email`);
+  return link;
 }
 
 export function uniqueEmail(label: string): string {

@@ -1,19 +1,12 @@
 import "server-only";
 import type { z } from "zod";
+import { DomainError } from "@/lib/actions/domain-error";
 import { failure, fieldErrorsFrom, type ActionResult } from "@/lib/actions/result";
 import type { Permission } from "@/lib/auth/roles";
 import { AuthorizationError, requirePermission, type StaffUser } from "@/lib/auth/staff";
 import { logError } from "@/lib/log";
 
-/** A refusal the domain explains in words (an illegal transition, a second extension...). */
-export class DomainError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export { DomainError };
 
 /**
  * The shape of every dashboard server action: parse the typed input with its schema, check the

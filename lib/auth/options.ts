@@ -57,13 +57,13 @@ function buildOptions(): NextAuthOptions {
         // Through our own outbox and SMTP, like every other email. Unknown or deactivated
         // addresses get nothing, but the same "check your email" page as staff.
         async sendVerificationRequest({ identifier, url }) {
-          const staff = await db.staff.findUnique({ where: { email: identifier }, select: { deactivatedAt: true, emailVerified: true } });
+          const staff = await db.staff.findUnique({ where: { email: identifier }, select: { deactivatedAt: true, emailVerified: true, invitedById: true } });
           if (!staff || staff.deactivatedAt) return;
           const org = await readOrganizationDetails(db);
           await enqueueEmail(db, {
             template: "staff-sign-in",
             to: identifier,
-            props: { org, url, expiresInMinutes: SIGN_IN_LINK_MINUTES, invited: !staff.emailVerified },
+            props: { org, url, expiresInMinutes: SIGN_IN_LINK_MINUTES, invited: Boolean(staff.invitedById) && !staff.emailVerified },
           });
           wakeOutboxWorker();
         },

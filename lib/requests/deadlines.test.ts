@@ -144,6 +144,15 @@ describe("CCPA and US states: 45 days from receipt", () => {
     expect(extended("US_STATE", "ACCESS", "2026-04-15")).toBe(midnight("2026-05-30"));
   });
 
+  it("gives a US state appeal 60 days from its receipt, without extension, marked secondary", () => {
+    expect(due("US_STATE", "APPEAL", "2026-03-01", "2026-03-01")).toBe(midnight("2026-04-30"));
+    expect(extended("US_STATE", "APPEAL", "2026-04-30")).toBeNull();
+    expect(regimeFor("US_STATE", "APPEAL")).toMatchObject({ secondary: true, appealAvailable: true, clockStart: "RECEIPT" });
+    // Elsewhere an appeal runs on the regime's normal period.
+    expect(due("CCPA", "APPEAL", "2026-11-20", "2026-11-20")).toBe(due("CCPA", "ACCESS", "2026-11-20"));
+    expect(due("GDPR", "APPEAL", "2026-01-31", "2026-01-31")).toBe(midnight("2026-02-28"));
+  });
+
   it("gives an opt-out 15 business days from receipt, without verification or extension", () => {
     // Friday 2026-11-20: three full weeks of business days end on Friday 2026-12-11.
     expect(due("CCPA", "OPT_OUT_SALE", "2026-11-20")).toBe(midnight("2026-12-11"));

@@ -83,7 +83,17 @@ export const REGIMES: Readonly<Record<Jurisdiction, Regime>> = {
     appealAvailable: true,
     source: "Va. Code §59.1-577 and the equivalent Connecticut, Colorado and similar state provisions",
     secondary: false,
-    note: "An appeal must be decided within 60 days (secondary); not computed here.",
+    byType: {
+      // An appeal of a refusal is a request of its own, received when the requester files it.
+      APPEAL: {
+        clockStart: "RECEIPT",
+        period: days(60),
+        extension: null,
+        source: "Va. Code §59.1-577(C) and similar state provisions (appeals)",
+        secondary: true,
+        note: "The 60-day appeal period is from a secondary source; some states allow more, none is modelled.",
+      },
+    },
   },
   LGPD: {
     label: JURISDICTION_LABELS.LGPD,

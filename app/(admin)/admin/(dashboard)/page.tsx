@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { requirePagePermission } from "@/lib/auth/staff";
 import { getDashboardStats, OPEN_STATUSES } from "@/lib/dashboard/stats";
 import { REQUEST_STATUS_LABELS } from "@/lib/requests/labels";
 import type { RequestStatus } from "@/lib/generated/prisma/enums";
@@ -8,6 +9,8 @@ export const metadata: Metadata = { title: "Overview" };
 const ALL: RequestStatus[] = ["PENDING_VERIFICATION", ...OPEN_STATUSES, "COMPLETED", "DENIED", "CLOSED_UNVERIFIED"];
 
 export default async function DashboardHome() {
+  // Layout and page render concurrently: the page checks for itself before it reads anything.
+  await requirePagePermission("requests.read", "/admin");
   const stats = await getDashboardStats();
   const cards = [
     { label: "Overdue", value: stats.overdue, href: "/admin/requests?due=overdue", urgent: stats.overdue > 0 },

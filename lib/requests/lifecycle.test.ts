@@ -1,0 +1,190 @@
+import { describe, expect, it } from "vitest";
+import { DomainError } from "@/lib/actions/domain-error";
+import type { RequestStatus } from "@/lib/generated/prisma/enums";
+import {
+  allowedStaffActions,
+  appealAvailable,
+  appealRefusal,
+  assertTransition,
+  canTransition,
+  checkExtension,
+  completionRefusal,
+  isOpen,
+  MAX_PACKAGE_BYTES,
+  OPEN_STATUSES,
+  packageRefusal,
+  TRANSITIONS,
+  type RequestFacts,
+} from "@/lib/requests/lifecycle";
+
+const day = (ymd: string) => new Date(`${ymd}T00:00:00.000Z`);
+const STATUSES: RequestStatus[] = [
+  "PENDING_VERIFICATION",
+  "RECEIVED",
+  "IN_PROGRESS",
+  "AWAITING_REQUESTER",
+  "COMPLETED",
+  "DENIED",
+  "CLOSED_UNVERIFIED",
+];
+
+function codeOf(fn: () => unknown): string | undefined {
+  try {
+    fn();
+  } catch (error) {
+    return error instanceof DomainError ? error.code : "NOT_A_DOMAIN_ERROR";
+  }
+  return undefined;
+}
+
+describe("the transition table", () => {
+  it("names open statuses and only those", () => {
+    expect(OPEN_STATUSES).toEqual(["RECEIVED", "IN_PROGRESS", "AWAITING_REQUESTER"]);
+    expect(STATUSES.filter(isOpen)).toEqual(["RECEIVED", "IN_PROGRESS", "AWAITING_REQUESTER"]);
+  });
+
+  it("moves a received request into work, and only a received one", () => {
+    expect(assertTransition("acknowledge", "RECEIVED")).toBe("IN_PROGRESS");
+    for (const status of STATUSES.filter((s) => s !== "RECEIVED")) {
+      expect(codeOf(() => assertTransition("acknowledge", status)), status).toBe("INVALID_TRANSITION");
+    }
+  });
+
+  it("asks the requester from received or in progress, and their answer resumes the work", () => {
+    expect(assertTransition("askForInformation", "RECEIVED")).toBe("AWAITING_REQUESTER");
+    expect(assertTransition("askForInformation", "IN_PROGRESS")).toBe("AWAITING_REQUESTER");
+    expect(canTransition("askForInformation", "AWAITING_REQUESTER")).toBe(false);
+    expect(assertTransition("answer", "AWAITING_REQUESTER")).toBe("IN_PROGRESS");
+    expect(canTransition("answer", "IN_PROGRESS")).toBe(false);
+  });
+
+  it("completes or denies any open request, never a closed or unverified one", () => {
+    for (const status of STATUSES) {
+      expect(canTransition("complete", status), status).toBe(isOpen(status));
+      expect(canTransition("deny", status), status).toBe(isOpen(status));
+    }
+    expect(assertTransition("complete", "AWAITING_REQUESTER")).toBe("COMPLETED");
+    expect(assertTransition("deny", "IN_PROGRESS")).toBe("DENIED");
+    expect(codeOf(() => assertTransition("complete", "DENIED"))).toBe("INVALID_TRANSITION");
+    expect(codeOf(() => assertTransition("deny", "COMPLETED"))).toBe("INVALID_TRANSITION");
+  });
+
+  it("keeps the status for actions that change no status", () => {
+    expect(assertTransition("extend", "AWAITING_REQUESTER")).toBe("AWAITING_REQUESTER");
+    expect(assertTransition("addNote", "COMPLETED")).toBe("COMPLETED");
+    expect(assertTransition("assign", "PENDING_VERIFICATION")).toBe("PENDING_VERIFICATION");
+    expect(canTransition("assign", "DENIED")).toBe(false);
+    expect(assertTransition("appeal", "DENIED")).toBe("DENIED");
+    expect(canTransition("downloadPackage", "COMPLETED")).toBe(true);
+    expect(canTransition("downloadPackage", "IN_PROGRESS")).toBe(false);
+  });
+
+  it("leads only to statuses that exist and never back to verification", () => {
+    for (const rule of Object.values(TRANSITIONS)) {
+      expect(rule.to === null || STATUSES.includes(rule.to)).toBe(true);
+      expect(rule.to).not.toBe("PENDING_VERIFICATION");
+    }
+  });
+});
+
+describe("checkExtension", () => {
+  const gdpr = { status: "IN_PROGRESS", jurisdiction: "GDPR", type: "ACCESS", dueAt: day("2026-02-28"), extendedDueAt: null } as const;
+
+  it("adds the regime's extension to the original due date", () => {
+    expect(checkExtension(gdpr, day("2026-02-10"))).toEqual({ ok: true, extendedDueAt: day("2026-04-28") });
+  });
+
+  it("still allows it on the due day itself, whatever the hour, and refuses the day after", () => {
+    expect(checkExtension(gdpr, new Date("2026-02-28T23:59:59Z")).ok).toBe(true);
+    expect(checkExtension(gdpr, new Date("2026-03-01T00:00:00Z"))).toEqual({ ok: false, code: "EXTENSION_TOO_LATE" });
+  });
+
+  it("allows one extension only", () => {
+    expect(checkExtension({ ...gdpr, extendedDueAt: day("2026-04-28") }, day("2026-02-10"))).toEqual({
+      ok: false,
+      code: "EXTENSION_ALREADY_USED",
+    });
+  });
+
+  it("refuses where the law has no extension", () => {
+    for (const jurisdiction of ["LGPD", "PDPA_SG", "QUEBEC", "OTHER"] as const) {
+      expect(checkExtension({ ...gdpr, jurisdiction }, day("2026-02-10")), jurisdiction).toEqual({ ok: false, code: "EXTENSION_NOT_ALLOWED" });
+    }
+    expect(checkExtension({ ...gdpr, jurisdiction: "CCPA", type: "OPT_OUT_SALE" }, day("2026-02-10")).ok).toBe(false);
+    expect(checkExtension({ ...gdpr, jurisdiction: "US_STATE", type: "APPEAL" }, day("2026-02-10")).ok).toBe(false);
+    expect(checkExtension({ ...gdpr, dueAt: null }, day("2026-02-10")).ok).toBe(false);
+  });
+
+  it("refuses closed requests first", () => {
+    expect(checkExtension({ ...gdpr, status: "COMPLETED" }, day("2026-02-10"))).toEqual({ ok: false, code: "INVALID_TRANSITION" });
+  });
+});
+
+describe("appeals", () => {
+  it("are available only under laws that give one, and not against an appeal's own answer", () => {
+    expect(appealAvailable("US_STATE", "ACCESS")).toBe(true);
+    expect(appealAvailable("US_STATE", "APPEAL")).toBe(false);
+    expect(appealAvailable("CCPA", "ACCESS")).toBe(false);
+    expect(appealAvailable("GDPR", "DELETION")).toBe(false);
+  });
+
+  it("need a denied request with no appeal yet", () => {
+    const denied = { status: "DENIED", jurisdiction: "US_STATE", type: "DELETION", appeals: 0 } as const;
+    expect(appealRefusal(denied)).toBeNull();
+    expect(appealRefusal({ ...denied, appeals: 1 })).toBe("APPEAL_ALREADY_OPEN");
+    expect(appealRefusal({ ...denied, status: "COMPLETED" })).toBe("APPEAL_NOT_AVAILABLE");
+    expect(appealRefusal({ ...denied, jurisdiction: "LGPD" })).toBe("APPEAL_NOT_AVAILABLE");
+  });
+});
+
+describe("packages and completion", () => {
+  it("accepts a package only for access and export requests, up to 10 MB", () => {
+    const ok = { status: "IN_PROGRESS", type: "ACCESS", size: MAX_PACKAGE_BYTES } as const;
+    expect(packageRefusal(ok)).toBeNull();
+    expect(packageRefusal({ ...ok, type: "PORTABILITY" })).toBeNull();
+    expect(packageRefusal({ ...ok, type: "DELETION" })).toBe("PACKAGE_NOT_APPLICABLE");
+    expect(packageRefusal({ ...ok, size: MAX_PACKAGE_BYTES + 1 })).toBe("PACKAGE_TOO_LARGE");
+    expect(packageRefusal({ ...ok, size: 0 })).toBe("PACKAGE_EMPTY");
+    expect(packageRefusal({ ...ok, status: "COMPLETED" })).toBe("INVALID_TRANSITION");
+  });
+
+  it("completes access requests with a package and the others with an outcome", () => {
+    expect(completionRefusal({ status: "IN_PROGRESS", type: "ACCESS", packages: 0, outcome: "done" })).toBe("PACKAGE_REQUIRED");
+    expect(completionRefusal({ status: "IN_PROGRESS", type: "ACCESS", packages: 1, outcome: undefined })).toBeNull();
+    expect(completionRefusal({ status: "IN_PROGRESS", type: "DELETION", packages: 0, outcome: "   " })).toBe("OUTCOME_REQUIRED");
+    expect(completionRefusal({ status: "IN_PROGRESS", type: "DELETION", packages: 0, outcome: "Erased" })).toBeNull();
+    expect(completionRefusal({ status: "DENIED", type: "DELETION", packages: 0, outcome: "Erased" })).toBe("INVALID_TRANSITION");
+  });
+});
+
+describe("allowedStaffActions", () => {
+  const facts: RequestFacts = {
+    status: "RECEIVED",
+    jurisdiction: "GDPR",
+    type: "ACCESS",
+    dueAt: day("2026-02-28"),
+    extendedDueAt: null,
+    packages: 0,
+  };
+  const now = day("2026-02-10");
+
+  it("lists what a received access request allows", () => {
+    expect(allowedStaffActions(facts, now)).toEqual(["acknowledge", "askForInformation", "extend", "attachPackage", "deny", "assign", "addNote"]);
+  });
+
+  it("offers completion once the package is there, and no second extension", () => {
+    const actions = allowedStaffActions({ ...facts, status: "IN_PROGRESS", packages: 1, extendedDueAt: day("2026-04-28") }, now);
+    expect(actions).toEqual(["askForInformation", "attachPackage", "complete", "deny", "assign", "addNote"]);
+  });
+
+  it("leaves only notes on a closed request", () => {
+    expect(allowedStaffActions({ ...facts, status: "DENIED" }, now)).toEqual(["addNote"]);
+  });
+
+  it("never offers a package for other types, and no extension under LGPD", () => {
+    const actions = allowedStaffActions({ ...facts, type: "DELETION", jurisdiction: "LGPD" }, now);
+    expect(actions).not.toContain("attachPackage");
+    expect(actions).not.toContain("extend");
+    expect(actions).toContain("complete");
+  });
+});

@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { decrypt, decryptBytes, encrypt, encryptBytes } from "@/lib/security/encryption";
+
+const SECRET = "unit-test-secret-0123456789abcdef-xyz";
+
+describe("encryptBytes and decryptBytes", () => {
+  it("round-trips binary content, including every byte value", () => {
+    const bytes = new Uint8Array(256 * 4).map((_, i) => i % 256);
+    const sealed = encryptBytes(SECRET, "data-package", bytes);
+    expect(Buffer.from(sealed).includes(Buffer.from(bytes.subarray(0, 64)))).toBe(false);
+    expect(decryptBytes(SECRET, "data-package", sealed)).toEqual(bytes);
+  });
+
+  it("seals the same content differently each time", () => {
+    const bytes = new Uint8Array([1, 2, 3]);
+    expect(encryptBytes(SECRET, "p", bytes)).not.toEqual(encryptBytes(SECRET, "p", bytes));
+  });
+
+  it("refuses another secret, another purpose or a flipped byte", () => {
+    const sealed = encryptBytes(SECRET, "data-package", new Uint8Array([9, 8, 7, 6]));
+    expect(() => decryptBytes(`${SECRET}!`, "data-package", sealed)).toThrow();
+    expect(() => decryptBytes(SECRET, "email-outbox", sealed)).toThrow();
+    const tampered = new Uint8Array(sealed);
+    tampered[tampered.length - 1]! ^= 1;
+    expect(() => decryptBytes(SECRET, "data-package", tampered)).toThrow();
+  });
+
+  it("handles empty content", () => {
+    expect(decryptBytes(SECRET, "p", encryptBytes(SECRET, "p", new Uint8Array()))).toEqual(new Uint8Array());
+  });
+
+  it("shares its format with the text variant", () => {
+    const sealed = encrypt(SECRET, "p", "héllo");
+    expect(Buffer.from(decryptBytes(SECRET, "p", sealed)).toString("utf8")).toBe("héllo");
+    expect(decrypt(SECRET, "p", encryptBytes(SECRET, "p", Buffer.from("wörld", "utf8")))).toBe("wörld");
+  });
+});
