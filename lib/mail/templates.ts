@@ -1,8 +1,18 @@
 import type { ReactElement } from "react";
+import DeadlineExtended, { subject as deadlineExtendedSubject, type DeadlineExtendedProps } from "@/emails/deadline-extended";
+import MoreInformationNeeded, {
+  subject as moreInformationNeededSubject,
+  type MoreInformationNeededProps,
+} from "@/emails/more-information-needed";
 import RequestAcknowledged, {
   subject as requestAcknowledgedSubject,
   type RequestAcknowledgedProps,
 } from "@/emails/request-acknowledged";
+import RequestCompleted, {
+  subject as requestCompletedSubject,
+  type RequestCompletedProps,
+} from "@/emails/request-completed";
+import RequestDenied, { subject as requestDeniedSubject, type RequestDeniedProps } from "@/emails/request-denied";
 import StaffSignIn, { subject as staffSignInSubject, type StaffSignInProps } from "@/emails/staff-sign-in";
 import VerifyEmail, { subject as verifyEmailSubject, type VerifyEmailProps } from "@/emails/verify-email";
 
@@ -22,6 +32,19 @@ export const EMAIL_TEMPLATES = {
     subject: requestAcknowledgedSubject,
   } satisfies EmailTemplate<RequestAcknowledgedProps>,
   "staff-sign-in": { component: StaffSignIn, subject: staffSignInSubject } satisfies EmailTemplate<StaffSignInProps>,
+  "more-information-needed": {
+    component: MoreInformationNeeded,
+    subject: moreInformationNeededSubject,
+  } satisfies EmailTemplate<MoreInformationNeededProps>,
+  "deadline-extended": {
+    component: DeadlineExtended,
+    subject: deadlineExtendedSubject,
+  } satisfies EmailTemplate<DeadlineExtendedProps>,
+  "request-denied": { component: RequestDenied, subject: requestDeniedSubject } satisfies EmailTemplate<RequestDeniedProps>,
+  "request-completed": {
+    component: RequestCompleted,
+    subject: requestCompletedSubject,
+  } satisfies EmailTemplate<RequestCompletedProps>,
 };
 
 export type EmailTemplateName = keyof typeof EMAIL_TEMPLATES;

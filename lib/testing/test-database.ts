@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -11,18 +12,25 @@ export type TestDatabase = { url: string; stop: () => Promise<void> };
  * A fresh, migrated database for one test suite: on the PostgreSQL server named by
  * TEST_DATABASE_URL when given (a URL whose user may create databases), else on embedded PGlite.
  */
-export async function createTestDatabase(name: string, port = 0): Promise<TestDatabase> {
+export async function createTestDatabase(prefix: string, port = 0): Promise<TestDatabase> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (serverUrl) {
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE "${name}"`);
-    await admin.end();
+    // A name of its own, so runs that overlap on one server never drop each other's database.
+    const name = `${prefix}_${process.pid}_${randomBytes(3).toString("hex")}`;
+    const admin = async (sql: string) => {
+      const client = new pg.Client({ connectionString: serverUrl });
+      await client.connect();
+      try {
+        await client.query(sql);
+      } finally {
+        await client.end();
+      }
+    };
+    await admin(`CREATE DATABASE "${name}"`);
     const url = new URL(serverUrl);
     url.pathname = `/${name}`;
     await migrate(url.toString());
-    return { url: url.toString(), stop: async () => {} };
+    return { url: url.toString(), stop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `${name}-`));
   const embedded = await startEmbeddedPostgres({ dataDir, port: port || (await freePort()) });

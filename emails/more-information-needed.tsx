@@ -1,0 +1,69 @@
+import { Link, Section, Text } from "@react-email/components";
+import type { OrganizationDetails } from "@/lib/organization/types";
+import { EmailButton } from "@/emails/components/button";
+import { EmailLayout } from "@/emails/components/layout";
+import { PREVIEW_ORGANIZATION } from "@/emails/components/preview-organization";
+import { QuotedText } from "@/emails/components/quoted-text";
+import { heading, link, paragraph, small, subheading } from "@/emails/components/styles";
+
+export type MoreInformationNeededProps = {
+  org: OrganizationDetails;
+  reference: string;
+  requestTypeLabel: string;
+  /** What the privacy team asks, as they wrote it. */
+  question: string;
+  statusUrl: string;
+};
+
+// The question stays out of the subject: it may be personal, and subjects show on lock screens.
+export function subject({ reference }: MoreInformationNeededProps): string {
+  return `We need more information about your request ${reference}`;
+}
+
+export default function MoreInformationNeeded(props: MoreInformationNeededProps) {
+  const { org, reference, requestTypeLabel, question, statusUrl } = props;
+  return (
+    <EmailLayout org={org} preview={`Reference ${reference}. Please answer our question on your request's status page.`}>
+      <Text style={heading}>We need more information</Text>
+      <Text style={paragraph}>
+        To continue with your privacy request ({requestTypeLabel}), reference <strong>{reference}</strong>, our
+        privacy team needs an answer from you:
+      </Text>
+      <QuotedText>{question}</QuotedText>
+
+      <Text style={subheading}>How to answer</Text>
+      <Text style={paragraph}>
+        Open your request&apos;s status page and write your answer in the form there. It reaches the people
+        handling your request directly, and we continue as soon as it arrives.
+      </Text>
+      <Section style={{ margin: "0 0 16px" }}>
+        <EmailButton href={statusUrl}>Answer on the status page</EmailButton>
+      </Section>
+      {/* The text part already prints the button's address; HTML readers get it to copy. */}
+      <Text style={small} data-skip-in-text>
+        If the button does not work, open this address:{" "}
+        <Link href={statusUrl} style={link}>
+          {statusUrl}
+        </Link>
+      </Text>
+      <Text style={paragraph}>
+        Keep this link private: anyone who has it can see your request&apos;s status and answer for you.
+      </Text>
+      <Text style={paragraph}>
+        If something is unclear, write to{" "}
+        <Link href={`mailto:${org.privacyEmail}`} style={link}>
+          {org.privacyEmail}
+        </Link>{" "}
+        and include your reference, {reference}.
+      </Text>
+    </EmailLayout>
+  );
+}
+
+MoreInformationNeeded.PreviewProps = {
+  org: PREVIEW_ORGANIZATION,
+  reference: "DSR-7K3M-Q9PX",
+  requestTypeLabel: "Access my data",
+  question: "Which workspace did you use our chat in?\nIf you know it, the name of the company that runs it helps too.",
+  statusUrl: "http://localhost:3000/requests/status/preview-status-token",
+} satisfies MoreInformationNeededProps;

@@ -1,0 +1,85 @@
+import { Link, Section, Text } from "@react-email/components";
+import type { OrganizationDetails } from "@/lib/organization/types";
+import { EmailButton } from "@/emails/components/button";
+import { formatDateTime } from "@/emails/components/format";
+import { EmailLayout } from "@/emails/components/layout";
+import { PREVIEW_ORGANIZATION } from "@/emails/components/preview-organization";
+import { QuotedText } from "@/emails/components/quoted-text";
+import { heading, link, paragraph, small, subheading } from "@/emails/components/styles";
+
+export type RequestCompletedProps = {
+  org: OrganizationDetails;
+  reference: string;
+  requestTypeLabel: string;
+  /** What we did, as the privacy team wrote it; null when the answer is only the download. */
+  outcome: string | null;
+  /** ISO timestamp until which the data can be downloaded; null when there is nothing to download. */
+  downloadUntil: string | null;
+  statusUrl: string;
+};
+
+export function subject({ reference }: RequestCompletedProps): string {
+  return `Your request ${reference} is complete`;
+}
+
+export default function RequestCompleted(props: RequestCompletedProps) {
+  const { org, reference, requestTypeLabel, outcome, downloadUntil, statusUrl } = props;
+  const until = downloadUntil ? formatDateTime(downloadUntil) : null;
+  return (
+    <EmailLayout
+      org={org}
+      preview={until ? `Reference ${reference}. Your data is ready to download until ${until}.` : `Reference ${reference}. Here is what we did.`}
+    >
+      <Text style={heading}>Your request is complete</Text>
+      <Text style={paragraph}>
+        We have finished your privacy request ({requestTypeLabel}), reference <strong>{reference}</strong>.
+      </Text>
+      {until ? (
+        <>
+          <Text style={subheading}>Download your data</Text>
+          <Text style={paragraph}>
+            Your data is ready. Download it from your request&apos;s status page until <strong>{until}</strong>.
+            After that the download stops working; write to us if you need another copy.
+          </Text>
+        </>
+      ) : null}
+      {outcome ? (
+        <>
+          <Text style={subheading}>What we did</Text>
+          <QuotedText>{outcome}</QuotedText>
+        </>
+      ) : null}
+
+      <Section style={{ margin: "0 0 16px" }}>
+        <EmailButton href={statusUrl}>{until ? "Download my data" : "View request status"}</EmailButton>
+      </Section>
+      {/* The text part already prints the button's address; HTML readers get it to copy. */}
+      <Text style={small} data-skip-in-text>
+        If the button does not work, open this address:{" "}
+        <Link href={statusUrl} style={link}>
+          {statusUrl}
+        </Link>
+      </Text>
+      <Text style={paragraph}>
+        Keep this link private: {until ? "anyone who has it can download your data." : "anyone who has it can see your request's status."}
+      </Text>
+      <Text style={paragraph}>
+        Questions? Write to{" "}
+        <Link href={`mailto:${org.privacyEmail}`} style={link}>
+          {org.privacyEmail}
+        </Link>{" "}
+        and include your reference, {reference}. If you are unhappy with how we handled your request, you may
+        also have the right to complain to a privacy regulator.
+      </Text>
+    </EmailLayout>
+  );
+}
+
+RequestCompleted.PreviewProps = {
+  org: PREVIEW_ORGANIZATION,
+  reference: "DSR-7K3M-Q9PX",
+  requestTypeLabel: "Access my data",
+  outcome: null,
+  downloadUntil: "2026-12-29T10:00:00.000Z",
+  statusUrl: "http://localhost:3000/requests/status/preview-status-token",
+} satisfies RequestCompletedProps;
