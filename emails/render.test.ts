@@ -1,9 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { PREVIEW_ORGANIZATION } from "@/emails/components/preview-organization";
+import DeadlineExtended from "@/emails/deadline-extended";
+import MoreInformationNeeded from "@/emails/more-information-needed";
 import RequestAcknowledged, { subject as acknowledgedSubject } from "@/emails/request-acknowledged";
+import RequestCompleted from "@/emails/request-completed";
+import RequestDenied from "@/emails/request-denied";
 import VerifyEmail, { subject as verifySubject } from "@/emails/verify-email";
 import { renderEmail } from "@/lib/mail/render";
 import { EMAIL_TEMPLATE_NAMES, EMAIL_TEMPLATES, type EmailTemplateName } from "@/lib/mail/templates";
+
+// Emails to staff carry no request reference and give their own reason in the footer.
+const STAFF_TEMPLATES: ReadonlySet<EmailTemplateName> = new Set(["staff-sign-in"]);
 
 function previewProps(name: EmailTemplateName) {
   return (EMAIL_TEMPLATES[name].component as unknown as { PreviewProps: never }).PreviewProps;
@@ -21,7 +28,7 @@ describe("every registered template", () => {
     // The text part is a real alternative, not HTML and not the hidden preview line.
     expect(email.text).not.toMatch(/<[a-z]/i);
     expect(email.text).not.toContain("\u200c");
-    expect(email.text).toContain("DSR-7K3M-Q9PX");
+    if (!STAFF_TEMPLATES.has(name)) expect(email.text).toContain("DSR-7K3M-Q9PX");
     // Who sends it and how to reach them, in both parts.
     for (const part of [email.html, email.text]) {
       expect(part).toContain(PREVIEW_ORGANIZATION.legalName);
@@ -29,9 +36,11 @@ describe("every registered template", () => {
       expect(part).toContain("San Francisco, CA 94104");
       expect(part).toContain(PREVIEW_ORGANIZATION.privacyEmail);
     }
-    expect(email.text).toContain(
-      "You received this because someone submitted a privacy request with this address. If it wasn't you, ignore this email.",
-    );
+    if (!STAFF_TEMPLATES.has(name)) {
+      expect(email.text).toContain(
+        "You received this because someone submitted a privacy request with this address. If it wasn't you, ignore this email.",
+      );
+    }
   });
 });
 
@@ -113,5 +122,121 @@ describe("request-acknowledged", () => {
 
   it("subject carries the reference", () => {
     expect(acknowledgedSubject(props)).toBe("We have your request DSR-CCCC-DDDD");
+  });
+});
+
+describe("more-information-needed", () => {
+  const props = {
+    ...MoreInformationNeeded.PreviewProps,
+    reference: "DSR-EEEE-FFFF",
+    question: "Which workspace did you use?\nAnd roughly when?",
+    statusUrl: "https://privacy.example/requests/status/status-token-3",
+  };
+
+  it("quotes the question line by line and says to answer on the status page", async () => {
+    const { text, html, subject } = await renderEmail("more-information-needed", props);
+    expect(subject).toBe("We need more information about your request DSR-EEEE-FFFF");
+    expect(text).toContain("Which workspace did you use?\nAnd roughly when?");
+    expect(text).toContain("write your answer in the form there");
+    expect(text).toContain("Answer on the status page https://privacy.example/requests/status/status-token-3");
+    expect(html).toContain("Which workspace did you use?</span><span><br/>And roughly when?");
+  });
+
+  it("keeps the question out of the subject and escapes it in the body", async () => {
+    const { html, subject } = await renderEmail("more-information-needed", { ...props, question: "<b>bold</b> claim" });
+    expect(subject).not.toContain("bold");
+    expect(html).toContain("&lt;b&gt;bold&lt;/b&gt; claim");
+  });
+});
+
+describe("deadline-extended", () => {
+  const props = {
+    ...DeadlineExtended.PreviewProps,
+    reference: "DSR-GGGG-HHHH",
+    originalDueDate: "2027-01-04",
+    newDueDate: "2027-02-18",
+    reason: "We are collecting your data from three customers' workspaces.",
+    regimeLabel: "CCPA/CPRA (California)",
+    statusUrl: "https://privacy.example/requests/status/status-token-4",
+  };
+
+  it("gives the new and the original date, the law and the reason", async () => {
+    const { text, subject } = await renderEmail("deadline-extended", props);
+    expect(subject).toBe("We need more time for your request DSR-GGGG-HHHH");
+    expect(text).toContain("We will now answer by 18 February 2027 instead of 4 January 2027.");
+    expect(text).toContain("CCPA/CPRA (California) allows us to extend the deadline once");
+    expect(text).toContain("We are collecting your data from three customers' workspaces.");
+    expect(text).toContain("https://privacy.example/requests/status/status-token-4");
+  });
+});
+
+describe("request-denied", () => {
+  const props = {
+    ...RequestDenied.PreviewProps,
+    reference: "DSR-JJJJ-KKKK",
+    reason: "We could not confirm that the account is yours.",
+    regulator: "your state's Attorney General",
+    appealAvailable: true,
+    isAppeal: false,
+    statusUrl: "https://privacy.example/requests/status/status-token-5",
+  };
+
+  it("gives the reason, how to appeal from the status page and the regulator", async () => {
+    const { text, subject } = await renderEmail("request-denied", props);
+    expect(subject).toBe("Our answer to your request DSR-JJJJ-KKKK");
+    expect(text).toContain("We could not confirm that the account is yours.");
+    expect(text).toContain("Appeal this decision");
+    expect(text).toContain("choose \"Appeal this decision\", within a reasonable time");
+    expect(text).toContain("Open the status page to appeal https://privacy.example/requests/status/status-token-5");
+    expect(text).toContain("Whether or not you appeal, you have the right to complain to your state's Attorney General.");
+  });
+
+  it("offers no appeal where the law gives none, naming the regulator", async () => {
+    const { text } = await renderEmail("request-denied", {
+      ...props,
+      appealAvailable: false,
+      regulator: "the Information Commissioner's Office (ico.org.uk)",
+    });
+    expect(text).not.toContain("Appeal");
+    expect(text).toContain("You have the right to complain to the Information Commissioner's Office (ico.org.uk).");
+  });
+
+  it("words the refusal of an appeal as final", async () => {
+    const { text, subject } = await renderEmail("request-denied", { ...props, appealAvailable: false, isAppeal: true });
+    expect(subject).toBe("Our decision on your appeal DSR-JJJJ-KKKK");
+    expect(text).toContain("We reviewed your appeal, reference DSR-JJJJ-KKKK, and we are keeping our original decision.");
+    expect(text).toContain("You have the right to complain to your state's Attorney General.");
+  });
+});
+
+describe("request-completed", () => {
+  const props = {
+    ...RequestCompleted.PreviewProps,
+    reference: "DSR-MMMM-NNNN",
+    statusUrl: "https://privacy.example/requests/status/status-token-6",
+  };
+
+  it("says the data can be downloaded from the status page until a date", async () => {
+    const { text, subject } = await renderEmail("request-completed", {
+      ...props,
+      outcome: null,
+      downloadUntil: "2026-12-29T10:00:00.000Z",
+    });
+    expect(subject).toBe("Your request DSR-MMMM-NNNN is complete");
+    expect(text).toContain("Download it from your request's status page until 29 December 2026 at 10:00 UTC.");
+    expect(text).toContain("Download my data https://privacy.example/requests/status/status-token-6");
+    expect(text).not.toContain("What we did");
+  });
+
+  it("says what was done when there is nothing to download", async () => {
+    const { text } = await renderEmail("request-completed", {
+      ...props,
+      outcome: "We erased your account and its conversations.",
+      downloadUntil: null,
+    });
+    expect(text).toContain("What we did");
+    expect(text).toContain("We erased your account and its conversations.");
+    expect(text).not.toContain("Download");
+    expect(text).toContain("View request status https://privacy.example/requests/status/status-token-6");
   });
 });

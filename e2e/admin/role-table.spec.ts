@@ -7,6 +7,7 @@ const WHO: Who[] = ["anonymous", "deactivated", "AUDITOR", "OFFICER", "ADMIN"];
 
 const TABLE: { path: string; expect: Record<Who, "sign-in" | 200 | 403> }[] = [
   { path: "/admin", expect: { anonymous: "sign-in", deactivated: "sign-in", AUDITOR: 200, OFFICER: 200, ADMIN: 200 } },
+  { path: "/admin/staff", expect: { anonymous: "sign-in", deactivated: "sign-in", AUDITOR: 403, OFFICER: 403, ADMIN: 200 } },
 ];
 
 for (const who of WHO) {

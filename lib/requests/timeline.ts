@@ -14,6 +14,40 @@ export function timelineEntry(action: string, data: unknown): { title: string; d
         title: "Closed: email not confirmed",
         detail: "The email address was not confirmed within 7 days, so we closed the request and erased the details you gave.",
       };
+    case "request.acknowledged":
+      return { title: "Work started", detail: "Our privacy team has started working on your request." };
+    case "request.information_requested":
+      return { title: "We asked you a question", detail: "We emailed you our question. Please answer it on this page." };
+    case "request.information_provided":
+      return { title: "You answered our question", detail: "We have your answer and have resumed work on your request." };
+    case "request.deadline_extended":
+      return {
+        title: "Deadline extended",
+        detail:
+          typeof d.extendedDueDate === "string"
+            ? `We need more time and will answer by ${formatDay(d.extendedDueDate)}. We emailed you why.`
+            : "We need more time. We emailed you why.",
+      };
+    case "request.denied":
+      return {
+        title: "Request denied",
+        detail:
+          d.appealAvailable === true
+            ? "We emailed you our reasons. You can appeal this decision from this page."
+            : "We emailed you our reasons and whom you can complain to.",
+      };
+    case "request.appealed":
+      return { title: "You appealed this decision", detail: "Your appeal is a new request with its own status page, which we emailed you." };
+    case "request.completed":
+      return {
+        title: "Request completed",
+        detail:
+          typeof d.downloadUntil === "string"
+            ? `Your data is ready to download on this page until ${formatInstant(d.downloadUntil)}.`
+            : "We emailed you what we did.",
+      };
+    case "package.downloaded":
+      return { title: "Data downloaded" };
     default:
       return { title: "Request updated" };
   }
@@ -21,4 +55,8 @@ export function timelineEntry(action: string, data: unknown): { title: string; d
 
 function formatDay(isoDate: string): string {
   return new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${isoDate}T00:00:00Z`));
+}
+
+function formatInstant(iso: string): string {
+  return `${new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeStyle: "short", timeZone: "UTC" }).format(new Date(iso))} UTC`;
 }

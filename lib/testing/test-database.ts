@@ -32,7 +32,7 @@ export async function createTestDatabase(prefix: string, port = 0): Promise<Test
     await migrate(url.toString());
     return { url: url.toString(), stop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
   }
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `${name}-`));
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `${prefix}-`));
   const embedded = await startEmbeddedPostgres({ dataDir, port: port || (await freePort()) });
   await migrate(embedded.url);
   return {

@@ -249,7 +249,7 @@ ALTER TABLE "email_outbox" ADD CONSTRAINT "email_outbox_request_id_fkey" FOREIGN
 -- itself, whatever the application does.
 CREATE FUNCTION "request_events_append_only"() RETURNS trigger AS $$
 BEGIN
-  RAISE EXCEPTION 'request_events is append-only: % refused', TG_OP USING ERRCODE = 'insufficient_privilege';
+  RAISE EXCEPTION '% is append-only: % refused', TG_TABLE_NAME, TG_OP USING ERRCODE = 'insufficient_privilege';
 END;
 $$ LANGUAGE plpgsql;
 

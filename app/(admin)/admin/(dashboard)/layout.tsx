@@ -10,6 +10,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   const links = [
     { href: "/admin", label: "Overview" },
     { href: "/admin/requests", label: "Requests" },
+    ...(can(staff.role, "staff.manage") ? [{ href: "/admin/staff", label: "Staff" }] : []),
   ];
   return (
     <div className="min-h-screen bg-slate-50">

@@ -1,0 +1,105 @@
+import "server-only";
+import type { StaffUser } from "@/lib/auth/staff";
+import { db } from "@/lib/db";
+import type { MessageAuthor } from "@/lib/generated/prisma/enums";
+import { wakeOutboxWorker } from "@/lib/mail/worker-signal";
+import { recordEvent } from "@/lib/requests/events";
+import { byStaff, isUuid, lockRequest, requestIdForStatusToken } from "@/lib/requests/handling/load";
+import { emailRequester } from "@/lib/requests/handling/notify";
+import { MessageInputSchema, parseInput, type MessageInput } from "@/lib/requests/handling/schema";
+import { assertTransition } from "@/lib/requests/lifecycle";
+import { getSubmissionContext } from "@/lib/requests/submission-context";
+
+// The question and the answer are personal content: they live in request_messages, and the audit
+// events that record the exchange carry only the message's id.
+
+/**
+ * RECEIVED | IN_PROGRESS -> AWAITING_REQUESTER. Stores the question and emails it to the requester
+ * with a fresh status link, where they answer. Throws NOT_FOUND, INVALID_INPUT, INVALID_TRANSITION.
+ */
+export async function askForInformation(
+  requestId: string,
+  input: MessageInput,
+  staff: StaffUser,
+  now = new Date(),
+): Promise<{ messageId: string }> {
+  const { message } = parseInput(MessageInputSchema, input);
+  const { org } = await getSubmissionContext(db);
+  const result = await db.$transaction(async (tx) => {
+    await lockRequest(tx, requestId);
+    const request = await tx.request.findUniqueOrThrow({
+      where: { id: requestId },
+      select: { id: true, reference: true, type: true, status: true, requesterEmail: true },
+    });
+    const toStatus = assertTransition("askForInformation", request.status);
+    const created = await tx.requestMessage.create({
+      data: { requestId, author: "STAFF", staffId: staff.id, body: message, createdAt: now },
+      select: { id: true },
+    });
+    await tx.request.update({ where: { id: requestId }, data: { status: toStatus } });
+    await recordEvent(tx, {
+      requestId,
+      ...byStaff(staff),
+      action: "request.information_requested",
+      fromStatus: request.status,
+      toStatus,
+      visibility: "PUBLIC",
+      data: { messageId: created.id },
+      at: now,
+    });
+    await emailRequester(tx, request, org, "more-information-needed", { question: message });
+    return { messageId: created.id };
+  });
+  wakeOutboxWorker();
+  return result;
+}
+
+/**
+ * The requester's answer, from the status page (they hold its private link): AWAITING_REQUESTER
+ * -> IN_PROGRESS. Throws NOT_FOUND (unknown, revoked or expired link), INVALID_INPUT and
+ * INVALID_TRANSITION (nothing was asked, or it was already answered).
+ */
+export async function answerFromRequester(statusToken: string, input: MessageInput, now = new Date()): Promise<{ messageId: string }> {
+  const { message } = parseInput(MessageInputSchema, input);
+  return db.$transaction(async (tx) => {
+    const requestId = await requestIdForStatusToken(tx, statusToken, now);
+    await lockRequest(tx, requestId);
+    const { status } = await tx.request.findUniqueOrThrow({ where: { id: requestId }, select: { status: true } });
+    const toStatus = assertTransition("answer", status);
+    const created = await tx.requestMessage.create({
+      data: { requestId, author: "REQUESTER", body: message, createdAt: now },
+      select: { id: true },
+    });
+    await tx.request.update({ where: { id: requestId }, data: { status: toStatus } });
+    await recordEvent(tx, {
+      requestId,
+      actorType: "REQUESTER",
+      action: "request.information_provided",
+      fromStatus: status,
+      toStatus,
+      visibility: "PUBLIC",
+      data: { messageId: created.id },
+      at: now,
+    });
+    return { messageId: created.id };
+  });
+}
+
+export type RequestMessageView = { id: string; author: MessageAuthor; staffId: string | null; body: string; createdAt: Date };
+
+export const MESSAGES_LIMIT = 200;
+
+/**
+ * The exchange with the requester, oldest first: the newest MESSAGES_LIMIT messages. The caller
+ * decides who may read it (staff with requests.readPersonal, or the requester on their status page).
+ */
+export async function listMessages(requestId: string): Promise<RequestMessageView[]> {
+  if (!isUuid(requestId)) return [];
+  const newest = await db.requestMessage.findMany({
+    where: { requestId },
+    select: { id: true, author: true, staffId: true, body: true, createdAt: true },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: MESSAGES_LIMIT,
+  });
+  return newest.reverse();
+}

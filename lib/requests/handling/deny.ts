@@ -1,0 +1,49 @@
+import "server-only";
+import type { StaffUser } from "@/lib/auth/staff";
+import { db } from "@/lib/db";
+import { wakeOutboxWorker } from "@/lib/mail/worker-signal";
+import { recordEvent } from "@/lib/requests/events";
+import { byStaff, lockRequest } from "@/lib/requests/handling/load";
+import { emailRequester } from "@/lib/requests/handling/notify";
+import { parseInput, ReasonInputSchema, type ReasonInput } from "@/lib/requests/handling/schema";
+import { appealAvailable, assertTransition } from "@/lib/requests/lifecycle";
+import { regulatorFor } from "@/lib/requests/regulators";
+import { getSubmissionContext } from "@/lib/requests/submission-context";
+
+/**
+ * Open -> DENIED. The reason is the basis of denial that 11 CCR §7101 asks us to keep, so it goes
+ * into the audit event; the requester is emailed the reason, whom to complain to, and, where the
+ * law gives one (US state laws), how to appeal from the status page.
+ * Throws NOT_FOUND, INVALID_INPUT, INVALID_TRANSITION (already completed, denied or unverified).
+ */
+export async function denyRequest(requestId: string, input: ReasonInput, staff: StaffUser, now = new Date()): Promise<void> {
+  const { reason } = parseInput(ReasonInputSchema, input);
+  const { org } = await getSubmissionContext(db);
+  await db.$transaction(async (tx) => {
+    await lockRequest(tx, requestId);
+    const request = await tx.request.findUniqueOrThrow({
+      where: { id: requestId },
+      select: { id: true, reference: true, type: true, status: true, jurisdiction: true, requesterEmail: true },
+    });
+    const toStatus = assertTransition("deny", request.status);
+    const appeal = appealAvailable(request.jurisdiction, request.type);
+    await tx.request.update({ where: { id: requestId }, data: { status: toStatus, closedAt: now } });
+    await recordEvent(tx, {
+      requestId,
+      ...byStaff(staff),
+      action: "request.denied",
+      fromStatus: request.status,
+      toStatus,
+      visibility: "PUBLIC",
+      data: { reason, appealAvailable: appeal },
+      at: now,
+    });
+    await emailRequester(tx, request, org, "request-denied", {
+      reason,
+      regulator: regulatorFor(request.jurisdiction),
+      appealAvailable: appeal,
+      isAppeal: request.type === "APPEAL",
+    });
+  });
+  wakeOutboxWorker();
+}

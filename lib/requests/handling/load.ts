@@ -1,0 +1,50 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { StaffUser } from "@/lib/auth/staff";
+import { refuse } from "@/lib/requests/lifecycle";
+import { hashToken } from "@/lib/security/tokens";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
+
+/**
+ * Locks the request's row for the rest of the transaction, so two officers acting at once are
+ * decided one after the other against the status the first left. Throws NOT_FOUND.
+ */
+export async function lockRequest(tx: Prisma.TransactionClient, requestId: string): Promise<void> {
+  if (!isUuid(requestId)) throw refuse("NOT_FOUND");
+  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM requests WHERE id = ${requestId}::uuid FOR UPDATE`;
+  if (rows.length === 0) throw refuse("NOT_FOUND");
+}
+
+/**
+ * The request a requester's status link opens, or NOT_FOUND for an unknown, revoked or expired
+ * link (the same answer as for a missing request, as the status page gives).
+ */
+export async function requestIdForStatusToken(
+  client: Pick<Prisma.TransactionClient, "requestToken">,
+  token: string,
+  now: Date,
+): Promise<string> {
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) throw refuse("NOT_FOUND");
+  const found = await client.requestToken.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { requestId: true, purpose: true, revokedAt: true, expiresAt: true },
+  });
+  if (!found || found.purpose !== "STATUS" || found.revokedAt) throw refuse("NOT_FOUND");
+  if (found.expiresAt && found.expiresAt.getTime() <= now.getTime()) throw refuse("NOT_FOUND");
+  return found.requestId;
+}
+
+/** Who did it, as every staff event records it: an id, never a name or email. */
+export function byStaff(staff: StaffUser): { actorType: "STAFF"; actorId: string } {
+  return { actorType: "STAFF", actorId: staff.id };
+}
+
+/** "2026-12-22": how events and emails carry a calendar date. */
+export function isoDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}

@@ -1,0 +1,48 @@
+import { z } from "zod";
+import { refuse } from "@/lib/requests/lifecycle";
+
+// One schema per handling input: the dashboard forms use them through zodResolver, the server
+// actions parse with them, and the domain functions parse once more, since jobs and tests call
+// them directly. No server-only imports: they ship to the browser.
+
+const required = (max: number, empty: string) =>
+  z.string({ error: empty }).trim().min(1, empty).max(max, `Keep this under ${max} characters`);
+
+export const MAX_BULK = 100;
+
+export const RequestIdSchema = z.guid({ error: "Unknown request" });
+
+/** A question to the requester, or their answer. Personal content: stored apart from the audit trail. */
+export const MessageInputSchema = z.object({ message: required(5000, "Write your message") });
+export type MessageInput = z.input<typeof MessageInputSchema>;
+
+/**
+ * Why we extend or deny. Staff-written and kept in the audit record (for a denial, the basis that
+ * 11 CCR §7101 asks to keep), so it should explain the decision without quoting personal data.
+ */
+export const ReasonInputSchema = z.object({ reason: required(2000, "Give the reason") });
+export type ReasonInput = z.input<typeof ReasonInputSchema>;
+
+/** An internal note: the team's work product, never shown to the requester. */
+export const NoteInputSchema = z.object({ note: required(5000, "Write the note") });
+export type NoteInput = z.input<typeof NoteInputSchema>;
+
+/** What was done; required for every type except access and export, whose answer is a file. */
+export const CompleteInputSchema = z.object({
+  outcome: z
+    .string()
+    .trim()
+    .max(5000, "Keep this under 5000 characters")
+    .optional()
+    .transform((v) => (v ? v : undefined)),
+});
+export type CompleteInput = z.input<typeof CompleteInputSchema>;
+
+export const BulkIdsSchema = z.array(RequestIdSchema).min(1, "Select at least one request").max(MAX_BULK, `Select at most ${MAX_BULK} requests`);
+
+/** Parses in a domain function: a bad input is a refusal with the first message, not a crash. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  throw refuse("INVALID_INPUT", parsed.error.issues[0]?.message);
+}
