@@ -11,7 +11,7 @@ test("an admin invites an officer, who signs in from the invitation, and deactiv
 
   const invitee = uniqueEmail("invitee");
   await adminPage.getByLabel("Work email").fill(invitee);
-  await adminPage.getByLabel("Role").selectOption({ label: "Privacy officer: handles requests" });
+  await adminPage.getByLabel("Role", { exact: true }).selectOption({ label: "Privacy officer: handles requests" });
   await adminPage.getByRole("button", { name: "Send invitation" }).click();
   await expect(adminPage.getByText(`Invitation sent to ${invitee}.`)).toBeVisible();
   await expect(adminPage.getByRole("row", { name: new RegExp(invitee) })).toContainText("Invited");
