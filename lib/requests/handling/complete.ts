@@ -125,6 +125,23 @@ export async function completeRequest(
   return result;
 }
 
+export type RequesterPackage = { id: string; filename: string; contentType: string; size: number; expiresAt: Date; expired: boolean };
+
+/**
+ * The files the status page offers for download: none until the request is completed, then each
+ * with its expiry. Takes the request id the status page already resolved from its token.
+ */
+export async function listRequesterPackages(requestId: string, now = new Date()): Promise<RequesterPackage[]> {
+  if (!isUuid(requestId)) return [];
+  const packages = await db.dataPackage.findMany({
+    where: { requestId, request: { status: "COMPLETED" } },
+    select: { id: true, filename: true, contentType: true, size: true, expiresAt: true },
+    orderBy: { createdAt: "asc" },
+    take: 100,
+  });
+  return packages.map((p) => ({ ...p, expired: p.expiresAt.getTime() <= now.getTime() }));
+}
+
 export type OpenedPackage = { filename: string; contentType: string; bytes: Uint8Array };
 
 /**

@@ -1,0 +1,134 @@
+import type { Metadata } from "next";
+import { Alert } from "@/components/ui/alert";
+import { can } from "@/lib/auth/roles";
+import { requirePagePermission } from "@/lib/auth/staff";
+import { hasFilters, parseQueueFilters, QUEUE_PATH, queueHref, type RawSearchParams } from "@/lib/requests/queue-filters";
+import { listQueue, listQueueStaff, type QueuePage } from "@/lib/requests/queue";
+import { COUNT_CAP } from "@/lib/requests/queue-sql";
+import { BulkForm } from "./bulk-form";
+import { QueueFilterForm } from "./queue-filter-form";
+import { QueueTable } from "./queue-table";
+import { STATUS_LABELS } from "./status-labels";
+
+export const metadata: Metadata = { title: "Requests" };
+
+const linkClass = "text-blue-700 underline underline-offset-4 hover:text-blue-900";
+const number = new Intl.NumberFormat("en-GB");
+
+function StatusCounts({ queue, filters }: { queue: QueuePage; filters: ReturnType<typeof parseQueueFilters> }) {
+  const links = [
+    { key: "all", label: "All statuses", href: queueHref({ ...filters, status: undefined, cursor: undefined }), current: !filters.status, count: null },
+    ...queue.counts.map((c) => ({
+      key: c.status,
+      label: STATUS_LABELS[c.status],
+      href: queueHref({ ...filters, status: c.status, cursor: undefined }),
+      current: filters.status === c.status,
+      count: c.capped ? `${number.format(COUNT_CAP)}+` : number.format(c.count),
+    })),
+  ];
+  return (
+    <nav aria-label="Requests by status">
+      <ul className="flex flex-wrap gap-2">
+        {links.map((link) => (
+          <li key={link.key}>
+            <a
+              href={link.href}
+              aria-current={link.current ? "page" : undefined}
+              className={`inline-block rounded-md border px-3 py-1.5 text-sm hover:border-blue-700 ${
+                link.current ? "border-blue-700 bg-blue-700 font-semibold text-white" : "border-slate-300 bg-white text-slate-900"
+              }`}
+            >
+              {link.label}
+              {link.count !== null ? <span className="ml-1 tabular-nums">({link.count})</span> : null}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+export default async function RequestsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const staff = await requirePagePermission("requests.read", QUEUE_PATH);
+  const params: RawSearchParams = await searchParams;
+  const filters = parseQueueFilters(params);
+  const now = new Date();
+  const [queue, people] = await Promise.all([listQueue(filters, now), listQueueStaff()]);
+  const canAct = can(staff.role, "requests.act");
+
+  const typed = (Array.isArray(params.q) ? params.q[0] : params.q)?.trim() ?? "";
+  const filtered = hasFilters(filters);
+  const caption = [
+    filters.sort === "due" ? "Requests by due date, soonest first (no due date last)" : "Requests by date received, newest first",
+    filtered ? "matching the filters above" : null,
+    filters.cursor ? "continued from an earlier page" : null,
+  ]
+    .filter(Boolean)
+    .join(", ");
+
+  const table = <QueueTable rows={queue.rows} now={now} caption={`${caption}.`} selectable={canAct} />;
+
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold text-slate-900">Requests</h1>
+      <QueueFilterForm filters={filters} query={filters.q ?? typed} people={people} />
+
+      {typed && !filters.q ? (
+        <Alert tone="info" title="That search was left out">
+          Search by a full email address, or by a reference such as DSR-7KQ2-9XMD.
+        </Alert>
+      ) : null}
+      {queue.emailSearchRefused ? (
+        <Alert tone="info" title="Search by reference">
+          Your role shows requests without personal data, so it cannot look people up by email address.
+        </Alert>
+      ) : null}
+
+      <StatusCounts queue={queue} filters={filters} />
+
+      {queue.rows.length === 0 ? (
+        <div className="rounded-md border border-slate-300 bg-white p-6">
+          <h2 className="text-lg font-semibold text-slate-900">{filters.cursor ? "No more requests" : "No requests match"}</h2>
+          <p className="mt-1 text-slate-700">
+            {filters.cursor
+              ? "You have reached the end of this list."
+              : filtered
+                ? "Nothing matches these filters. Try fewer filters, or another search."
+                : "No one has made a request yet."}
+          </p>
+          <p className="mt-3 flex gap-4">
+            {filters.cursor ? (
+              <a href={queueHref({ ...filters, cursor: undefined })} className={linkClass}>
+                First page
+              </a>
+            ) : null}
+            {filtered ? (
+              <a href={QUEUE_PATH} className={linkClass}>
+                Clear filters
+              </a>
+            ) : null}
+          </p>
+        </div>
+      ) : canAct ? (
+        <BulkForm people={people.map((p) => ({ id: p.id, label: p.name ? `${p.name} (${p.email})` : p.email }))}>{table}</BulkForm>
+      ) : (
+        table
+      )}
+
+      {queue.rows.length > 0 && (filters.cursor || queue.nextCursor) ? (
+        <nav aria-label="Pages" className="flex gap-6">
+          {filters.cursor ? (
+            <a href={queueHref({ ...filters, cursor: undefined })} className={linkClass}>
+              First page
+            </a>
+          ) : null}
+          {queue.nextCursor ? (
+            <a href={queueHref({ ...filters, cursor: queue.nextCursor })} rel="next" className={linkClass}>
+              Next page
+            </a>
+          ) : null}
+        </nav>
+      ) : null}
+    </div>
+  );
+}

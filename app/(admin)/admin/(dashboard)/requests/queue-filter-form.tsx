@@ -1,0 +1,124 @@
+import { buttonClass } from "@/components/ui/button";
+import { FieldHint, inputClass } from "@/components/ui/field";
+import { Jurisdiction, RequestStatus, RequestType } from "@/lib/generated/prisma/enums";
+import { JURISDICTION_LABELS, REQUEST_TYPE_LABELS } from "@/lib/requests/labels";
+import { QUEUE_PATH, type QueueFilters } from "@/lib/requests/queue-filters";
+import type { QueueStaff } from "@/lib/requests/queue";
+import { STATUS_LABELS } from "./status-labels";
+
+type Option = { value: string; label: string };
+
+function Select({ name, label, value, options }: { name: keyof QueueFilters; label: string; value: string | undefined; options: Option[] }) {
+  const id = `filter-${name}`;
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-900">
+        {label}
+      </label>
+      <select id={id} name={name} defaultValue={value ?? ""} className={inputClass}>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/**
+ * A plain GET form: submitting it loads /admin/requests?status=...&due=..., so every view is a URL
+ * that works without JavaScript and can be shared. It never carries a cursor: new filters start
+ * at the first page.
+ */
+export function QueueFilterForm({ filters, query, people }: { filters: QueueFilters; query: string; people: QueueStaff[] }) {
+  const assignees: Option[] = [
+    { value: "", label: "Anyone or nobody" },
+    { value: "me", label: "Assigned to me" },
+    { value: "none", label: "Unassigned" },
+    ...people.map((p) => ({ value: p.id, label: p.name ? `${p.name} (${p.email})` : p.email })),
+  ];
+  // A shared link may name someone no longer in the list (deactivated since): keep the filter visible.
+  if (filters.assignee && !assignees.some((a) => a.value === filters.assignee)) {
+    assignees.push({ value: filters.assignee, label: "A former staff member" });
+  }
+  return (
+    <form method="get" action={QUEUE_PATH} role="search" aria-label="Filter requests" className="rounded-md border border-slate-300 bg-white p-4">
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        <div className="sm:col-span-2">
+          <label htmlFor="filter-q" className="block text-sm font-medium text-slate-900">
+            Email or reference
+          </label>
+          <input
+            id="filter-q"
+            name="q"
+            type="search"
+            defaultValue={query}
+            autoComplete="off"
+            spellCheck={false}
+            aria-describedby="filter-q-hint"
+            className={inputClass}
+          />
+          <FieldHint id="filter-q-hint">The full email address, or a reference such as DSR-7KQ2-9XMD.</FieldHint>
+        </div>
+        <Select
+          name="status"
+          label="Status"
+          value={filters.status}
+          options={[{ value: "", label: "Any status" }, ...Object.values(RequestStatus).map((s) => ({ value: s, label: STATUS_LABELS[s] }))]}
+        />
+        <Select
+          name="due"
+          label="Due"
+          value={filters.due}
+          options={[
+            { value: "", label: "Any time" },
+            { value: "overdue", label: "Overdue (open requests)" },
+            { value: "week", label: "Due within 7 days (open requests)" },
+            { value: "later", label: "Due later (open requests)" },
+          ]}
+        />
+        <Select
+          name="type"
+          label="Type"
+          value={filters.type}
+          options={[{ value: "", label: "Any type" }, ...Object.values(RequestType).map((t) => ({ value: t, label: REQUEST_TYPE_LABELS[t] }))]}
+        />
+        <Select
+          name="jurisdiction"
+          label="Law"
+          value={filters.jurisdiction}
+          options={[{ value: "", label: "Any law" }, ...Object.values(Jurisdiction).map((j) => ({ value: j, label: JURISDICTION_LABELS[j] }))]}
+        />
+        <Select name="assignee" label="Assignee" value={filters.assignee} options={assignees} />
+        <Select
+          name="verified"
+          label="Email confirmed"
+          value={filters.verified}
+          options={[
+            { value: "", label: "Either" },
+            { value: "yes", label: "Confirmed" },
+            { value: "no", label: "Not confirmed" },
+          ]}
+        />
+        <Select
+          name="sort"
+          label="Sort by"
+          value={filters.sort}
+          options={[
+            { value: "due", label: "Due date, soonest first" },
+            { value: "received", label: "Received, newest first" },
+          ]}
+        />
+      </div>
+      <div className="mt-4 flex flex-wrap items-center gap-4">
+        <button type="submit" className={buttonClass("primary")}>
+          Apply filters
+        </button>
+        <a href={QUEUE_PATH} className="text-blue-700 underline underline-offset-4 hover:text-blue-900">
+          Clear filters
+        </a>
+      </div>
+    </form>
+  );
+}

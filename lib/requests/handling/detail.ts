@@ -1,0 +1,413 @@
+import "server-only";
+import { can } from "@/lib/auth/roles";
+import type { StaffUser } from "@/lib/auth/staff";
+import { db } from "@/lib/db";
+import type {
+  ActorType,
+  EventVisibility,
+  Jurisdiction,
+  MessageAuthor,
+  Relationship,
+  RequestStatus,
+  RequestType,
+  StaffRole,
+} from "@/lib/generated/prisma/enums";
+import { regimeFor } from "@/lib/requests/deadlines";
+import { listMessages } from "@/lib/requests/handling/ask-for-information";
+import { isUuid, isoDay } from "@/lib/requests/handling/load";
+import { REQUEST_STATUS_LABELS, REQUEST_TYPE_LABELS } from "@/lib/requests/labels";
+import { allowedStaffActions, refuse, type StaffAction } from "@/lib/requests/lifecycle";
+import { maskEmail } from "@/lib/requests/mask-email";
+
+export const TIMELINE_LIMIT = 500;
+const APPEALS_LIMIT = 20;
+
+type StaffRef = { id: string; name: string | null; email: string; role: StaffRole };
+
+export type DetailEvent = {
+  id: string;
+  at: Date;
+  actorType: ActorType;
+  actorId: string | null;
+  /** The staff member behind a STAFF event, when they still exist. */
+  actorStaff: StaffRef | null;
+  action: string;
+  fromStatus: RequestStatus | null;
+  toStatus: RequestStatus | null;
+  visibility: EventVisibility;
+  data: unknown;
+};
+
+export type DetailMessage = {
+  id: string;
+  author: MessageAuthor;
+  staff: StaffRef | null;
+  /** Null when the viewer may not read personal content: the exchange is the requester's words. */
+  body: string | null;
+  createdAt: Date;
+};
+
+export type RequestDetail = {
+  /** False for auditors: name, email, details, message bodies and file names are masked. */
+  personalVisible: boolean;
+  request: {
+    id: string;
+    reference: string;
+    type: RequestType;
+    typeLabel: string;
+    status: RequestStatus;
+    statusLabel: string;
+    jurisdiction: Jurisdiction;
+    regime: { label: string; source: string; secondary: boolean; note: string | null; appealAvailable: boolean };
+    relationship: Relationship;
+    country: string;
+    region: string | null;
+    workspaceReference: string | null;
+    requesterName: string | null;
+    requesterEmail: string | null;
+    /** What the requester wrote on the form; null when masked or erased. */
+    details: unknown;
+    receivedAt: Date;
+    verifiedAt: Date | null;
+    dueAt: Date | null;
+    extendedDueAt: Date | null;
+    /** The deadline in force: the extended one when there is one. */
+    effectiveDueAt: Date | null;
+    closedAt: Date | null;
+    erasedAt: Date | null;
+    policyVersion: string | null;
+  };
+  assignee: StaffRef | null;
+  appealOf: { id: string; reference: string; status: RequestStatus } | null;
+  appeals: { id: string; reference: string; status: RequestStatus; receivedAt: Date }[];
+  /** Public and internal events, oldest first: the newest TIMELINE_LIMIT of them. */
+  timeline: DetailEvent[];
+  timelineTruncated: boolean;
+  messages: DetailMessage[];
+  packages: {
+    id: string;
+    filename: string;
+    contentType: string;
+    size: number;
+    sha256: string;
+    uploadedBy: StaffRef | null;
+    createdAt: Date;
+    expiresAt: Date;
+  }[];
+  /** What the viewer can do now (none for a role without requests.act), from lib/requests/lifecycle.ts. */
+  allowedActions: StaffAction[];
+};
+
+/**
+ * Everything the request's detail page shows, or null when there is no such request. The caller
+ * has checked that the viewer may read requests; personal fields are masked here for roles without
+ * requests.readPersonal.
+ */
+export async function getRequestDetail(requestId: string, viewer: StaffUser, now = new Date()): Promise<RequestDetail | null> {
+  if (!isUuid(requestId)) return null;
+  const personalVisible = can(viewer.role, "requests.readPersonal");
+  const request = await db.request.findUnique({
+    where: { id: requestId },
+    select: {
+      id: true,
+      reference: true,
+      type: true,
+      status: true,
+      jurisdiction: true,
+      relationship: true,
+      country: true,
+      region: true,
+      workspaceReference: true,
+      requesterName: true,
+      requesterEmail: true,
+      details: true,
+      receivedAt: true,
+      verifiedAt: true,
+      dueAt: true,
+      extendedDueAt: true,
+      closedAt: true,
+      erasedAt: true,
+      policyVersion: { select: { version: true } },
+      assigneeId: true,
+      appealOf: { select: { id: true, reference: true, status: true } },
+      appeals: { select: { id: true, reference: true, status: true, receivedAt: true }, orderBy: { receivedAt: "asc" }, take: APPEALS_LIMIT },
+    },
+  });
+  if (!request) return null;
+
+  const [newestEvents, messages, packages] = await Promise.all([
+    db.requestEvent.findMany({
+      where: { requestId },
+      select: { id: true, at: true, actorType: true, actorId: true, action: true, fromStatus: true, toStatus: true, visibility: true, data: true },
+      orderBy: [{ at: "desc" }, { id: "desc" }],
+      take: TIMELINE_LIMIT + 1,
+    }),
+    listMessages(requestId),
+    db.dataPackage.findMany({
+      where: { requestId },
+      select: { id: true, filename: true, contentType: true, size: true, sha256: true, uploadedById: true, createdAt: true, expiresAt: true },
+      orderBy: { createdAt: "asc" },
+      take: 100,
+    }),
+  ]);
+  const events = newestEvents.slice(0, TIMELINE_LIMIT).reverse();
+
+  const staffIds = new Set<string>();
+  if (request.assigneeId) staffIds.add(request.assigneeId);
+  for (const e of events) if (e.actorType === "STAFF" && e.actorId && isUuid(e.actorId)) staffIds.add(e.actorId);
+  for (const m of messages) if (m.staffId) staffIds.add(m.staffId);
+  for (const p of packages) staffIds.add(p.uploadedById);
+  const staff = staffIds.size
+    ? await db.staff.findMany({ where: { id: { in: [...staffIds] } }, select: { id: true, name: true, email: true, role: true } })
+    : [];
+  const staffById = new Map(staff.map((s) => [s.id, s]));
+  const staffRef = (id: string | null | undefined) => (id ? (staffById.get(id) ?? null) : null);
+
+  const regime = regimeFor(request.jurisdiction, request.type);
+  const packageCount = packages.length;
+  return {
+    personalVisible,
+    request: {
+      id: request.id,
+      reference: request.reference,
+      type: request.type,
+      typeLabel: REQUEST_TYPE_LABELS[request.type],
+      status: request.status,
+      statusLabel: REQUEST_STATUS_LABELS[request.status],
+      jurisdiction: request.jurisdiction,
+      regime: {
+        label: regime.label,
+        source: regime.source,
+        secondary: regime.secondary,
+        note: regime.note ?? null,
+        appealAvailable: regime.appealAvailable,
+      },
+      relationship: request.relationship,
+      country: request.country,
+      region: request.region,
+      workspaceReference: request.workspaceReference,
+      requesterName: request.requesterName && (personalVisible ? request.requesterName : initials(request.requesterName)),
+      requesterEmail: request.requesterEmail && (personalVisible ? request.requesterEmail : maskEmail(request.requesterEmail)),
+      details: personalVisible && !request.erasedAt ? request.details : null,
+      receivedAt: request.receivedAt,
+      verifiedAt: request.verifiedAt,
+      dueAt: request.dueAt,
+      extendedDueAt: request.extendedDueAt,
+      effectiveDueAt: request.extendedDueAt ?? request.dueAt,
+      closedAt: request.closedAt,
+      erasedAt: request.erasedAt,
+      policyVersion: request.policyVersion?.version ?? null,
+    },
+    assignee: staffRef(request.assigneeId),
+    appealOf: request.appealOf,
+    appeals: request.appeals,
+    timeline: events.map((e) => ({
+      ...e,
+      id: e.id.toString(),
+      actorStaff: e.actorType === "STAFF" ? staffRef(e.actorId) : null,
+    })),
+    timelineTruncated: newestEvents.length > TIMELINE_LIMIT,
+    messages: messages.map((m) => ({
+      id: m.id,
+      author: m.author,
+      staff: staffRef(m.staffId),
+      body: personalVisible ? m.body : null,
+      createdAt: m.createdAt,
+    })),
+    packages: packages.map(({ uploadedById, ...p }) => ({
+      ...p,
+      filename: personalVisible ? p.filename : maskFilename(p.filename),
+      uploadedBy: staffRef(uploadedById),
+    })),
+    allowedActions: can(viewer.role, "requests.act") ? allowedStaffActions({ ...request, packages: packageCount }, now) : [],
+  };
+}
+
+/** "Ada King Lovelace" -> "A. K. L.": enough to tell two requests apart, not to learn the name. */
+export function initials(name: string): string {
+  const parts = name.trim().split(/\s+/).filter(Boolean).slice(0, 4);
+  return parts.length ? parts.map((p) => `${[...p][0]!.toUpperCase()}.`).join(" ") : "•••";
+}
+
+/** Keeps only the extension: staff may name a file after the person. */
+function maskFilename(filename: string): string {
+  const dot = filename.lastIndexOf(".");
+  return dot > 0 && filename.length - dot <= 10 ? `•••${filename.slice(dot)}` : "•••";
+}
+
+// --- The §7101 record ---------------------------------------------------------------------------
+
+const MANNER = "Online form on the privacy portal, confirmed by email";
+const APPEAL_MANNER = "Appeal filed from the private status page of the refused request";
+const EVENT_BATCH = 1000;
+
+const RESPONSE_NATURE: Partial<Record<RequestStatus, string>> = {
+  COMPLETED: "Complied with",
+  DENIED: "Denied",
+  CLOSED_UNVERIFIED: "Closed: the requester never confirmed their email address",
+};
+
+export type RequestRecord = {
+  generatedAt: string;
+  request: {
+    id: string;
+    reference: string;
+    nature: string;
+    type: RequestType;
+    jurisdiction: Jurisdiction;
+    regime: string;
+    manner: string;
+    receivedAt: string;
+    verifiedAt: string | null;
+    dueDate: string | null;
+    extendedDueDate: string | null;
+    status: RequestStatus;
+    appealOf: string | null;
+    appeals: string[];
+  };
+  response: { date: string | null; nature: string | null; outcome: string | null; denialBasis: string | null };
+  events: {
+    at: string;
+    actorType: ActorType;
+    actorId: string | null;
+    action: string;
+    fromStatus: RequestStatus | null;
+    toStatus: RequestStatus | null;
+    visibility: EventVisibility;
+    data: unknown;
+  }[];
+};
+
+/**
+ * The record 11 CCR §7101 asks us to keep for 24 months: the date, nature and manner of the
+ * request, the date and nature of the response, the basis of any denial, and every audit event.
+ * It holds no name, email or request details: the reference identifies the request, and the record
+ * must serve no other purpose. Throws NOT_FOUND.
+ */
+export async function exportRequestRecord(requestId: string, now = new Date()): Promise<{ json: string; csv: string; record: RequestRecord }> {
+  if (!isUuid(requestId)) throw refuse("NOT_FOUND");
+  const request = await db.request.findUnique({
+    where: { id: requestId },
+    select: {
+      id: true,
+      reference: true,
+      type: true,
+      status: true,
+      jurisdiction: true,
+      receivedAt: true,
+      verifiedAt: true,
+      dueAt: true,
+      extendedDueAt: true,
+      closedAt: true,
+      appealOf: { select: { reference: true } },
+      appeals: { select: { reference: true }, orderBy: { receivedAt: "asc" }, take: APPEALS_LIMIT },
+    },
+  });
+  if (!request) throw refuse("NOT_FOUND");
+
+  // Every event, read in batches so no single query is unbounded.
+  const events: RequestRecord["events"] = [];
+  for (let cursor: bigint | undefined; ; ) {
+    const batch = await db.requestEvent.findMany({
+      where: { requestId, ...(cursor === undefined ? {} : { id: { gt: cursor } }) },
+      select: { id: true, at: true, actorType: true, actorId: true, action: true, fromStatus: true, toStatus: true, visibility: true, data: true },
+      orderBy: { id: "asc" },
+      take: EVENT_BATCH,
+    });
+    for (const { id: _id, at, ...e } of batch) events.push({ at: at.toISOString(), ...e, data: e.data ?? null });
+    if (batch.length < EVENT_BATCH) break;
+    cursor = batch.at(-1)!.id;
+  }
+  // Insertion order is the order things happened; a back-dated `at` never reorders the record.
+  const closing = events.findLast((e) => e.action === "request.completed" || e.action === "request.denied");
+  const closingData = (closing?.data ?? {}) as { outcome?: unknown; reason?: unknown };
+
+  const record: RequestRecord = {
+    generatedAt: now.toISOString(),
+    request: {
+      id: request.id,
+      reference: request.reference,
+      nature: REQUEST_TYPE_LABELS[request.type],
+      type: request.type,
+      jurisdiction: request.jurisdiction,
+      regime: regimeFor(request.jurisdiction, request.type).label,
+      manner: request.type === "APPEAL" ? APPEAL_MANNER : MANNER,
+      receivedAt: request.receivedAt.toISOString(),
+      verifiedAt: request.verifiedAt?.toISOString() ?? null,
+      dueDate: request.dueAt ? isoDay(request.dueAt) : null,
+      extendedDueDate: request.extendedDueAt ? isoDay(request.extendedDueAt) : null,
+      status: request.status,
+      appealOf: request.appealOf?.reference ?? null,
+      appeals: request.appeals.map((a) => a.reference),
+    },
+    response: {
+      date: request.closedAt?.toISOString() ?? null,
+      nature: RESPONSE_NATURE[request.status] ?? null,
+      outcome: request.status === "COMPLETED" && typeof closingData.outcome === "string" ? closingData.outcome : null,
+      denialBasis: request.status === "DENIED" && typeof closingData.reason === "string" ? closingData.reason : null,
+    },
+    events,
+  };
+  return { json: JSON.stringify(record, null, 2), csv: recordCsv(record), record };
+}
+
+const CSV_COLUMNS = [
+  "reference",
+  "nature",
+  "manner",
+  "jurisdiction",
+  "received_at",
+  "verified_at",
+  "due_date",
+  "extended_due_date",
+  "response_date",
+  "response_nature",
+  "denial_basis",
+  "outcome",
+  "event_at",
+  "event_actor_type",
+  "event_actor_id",
+  "event_action",
+  "event_from_status",
+  "event_to_status",
+  "event_visibility",
+  "event_data",
+] as const;
+
+/** One row per event, each carrying the request's facts, so any row read alone is meaningful. */
+function recordCsv(record: RequestRecord): string {
+  const { request: r, response } = record;
+  const requestCells = [
+    r.reference,
+    r.nature,
+    r.manner,
+    r.jurisdiction,
+    r.receivedAt,
+    r.verifiedAt,
+    r.dueDate,
+    r.extendedDueDate,
+    response.date,
+    response.nature,
+    response.denialBasis,
+    response.outcome,
+  ];
+  const rows = record.events.map((e) => [
+    ...requestCells,
+    e.at,
+    e.actorType,
+    e.actorId,
+    e.action,
+    e.fromStatus,
+    e.toStatus,
+    e.visibility,
+    e.data === null ? null : JSON.stringify(e.data),
+  ]);
+  return [CSV_COLUMNS, ...rows].map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
+}
+
+/** RFC 4180 quoting, and no cell a spreadsheet would run as a formula (staff-written text is in here). */
+export function csvCell(value: string | null | undefined): string {
+  if (value === null || value === undefined) return "";
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}

@@ -1,0 +1,160 @@
+import { describe, expect, it } from "vitest";
+import {
+  decodeCursor,
+  encodeCursor,
+  hasFilters,
+  normalizeSearch,
+  parseQueueFilters,
+  queueHref,
+  searchKind,
+  toSearchParams,
+} from "@/lib/requests/queue-filters";
+
+const ID = "3f2b8c1e-9d4a-4c7e-8b1a-2e5f6a7b8c9d";
+
+describe("parseQueueFilters", () => {
+  it("defaults to the due-date sort with nothing filtered", () => {
+    expect(parseQueueFilters({})).toEqual({ sort: "due" });
+    expect(parseQueueFilters(new URLSearchParams(""))).toEqual({ sort: "due" });
+  });
+
+  it("reads every filter from search parameters", () => {
+    const filters = parseQueueFilters(
+      new URLSearchParams({
+        status: "IN_PROGRESS",
+        type: "DELETION",
+        jurisdiction: "CCPA",
+        assignee: ID.toUpperCase(),
+        due: "week",
+        verified: "no",
+        q: " DSR-7kq2-9xmd ",
+        sort: "received",
+      }),
+    );
+    expect(filters).toEqual({
+      status: "IN_PROGRESS",
+      type: "DELETION",
+      jurisdiction: "CCPA",
+      assignee: ID,
+      due: "week",
+      verified: "no",
+      q: "DSR-7KQ2-9XMD",
+      sort: "received",
+    });
+  });
+
+  it("drops each invalid value on its own and keeps the valid ones", () => {
+    const filters = parseQueueFilters({
+      status: "ON_FIRE",
+      type: "ACCESS",
+      jurisdiction: "gdpr",
+      assignee: "someone",
+      due: "yesterday",
+      verified: "maybe",
+      q: "bob",
+      sort: "random",
+      cursor: "not-a-cursor!",
+    });
+    expect(filters).toEqual({ type: "ACCESS", sort: "due" });
+  });
+
+  it("treats empty values, as a GET form sends for 'any', as not set", () => {
+    expect(parseQueueFilters({ status: "", type: "", assignee: "", q: "", sort: "" })).toEqual({ sort: "due" });
+  });
+
+  it("takes the first of repeated parameters", () => {
+    expect(parseQueueFilters({ status: ["RECEIVED", "DENIED"], assignee: ["me", "none"] })).toMatchObject({ status: "RECEIVED", assignee: "me" });
+  });
+
+  it("accepts 'me' and 'none' as assignees", () => {
+    expect(parseQueueFilters({ assignee: "me" }).assignee).toBe("me");
+    expect(parseQueueFilters({ assignee: "none" }).assignee).toBe("none");
+  });
+
+  it("lower-cases an email search and upper-cases a reference", () => {
+    expect(parseQueueFilters({ q: "Grace.Hopper@Example.TEST" }).q).toBe("grace.hopper@example.test");
+    expect(parseQueueFilters({ q: "dsr-abcd-1234" }).q).toBe("DSR-ABCD-1234");
+  });
+
+  it("keeps a cursor only when it was made for the same sort", () => {
+    const due = encodeCursor({ sort: "due", key: "2026-12-01", id: ID });
+    expect(parseQueueFilters({ cursor: due }).cursor).toBe(due);
+    expect(parseQueueFilters({ cursor: due, sort: "received" }).cursor).toBeUndefined();
+  });
+});
+
+describe("normalizeSearch", () => {
+  it("recognises references in Crockford's alphabet only", () => {
+    expect(normalizeSearch("DSR-7KQ2-9XMD")).toEqual({ kind: "reference", value: "DSR-7KQ2-9XMD" });
+    // I, L, O and U never appear in a reference.
+    expect(normalizeSearch("DSR-OOOO-1111")).toBeNull();
+    expect(normalizeSearch("DSR-7KQ2")).toBeNull();
+  });
+
+  it("recognises an email address and nothing looser", () => {
+    expect(normalizeSearch("ada@example.com")).toEqual({ kind: "email", value: "ada@example.com" });
+    expect(normalizeSearch("ada@")).toBeNull();
+    expect(normalizeSearch("   ")).toBeNull();
+    expect(normalizeSearch(`${"a".repeat(250)}@example.com`)).toBeNull();
+  });
+
+  it("tells which kind a normalised value is", () => {
+    expect(searchKind("DSR-7KQ2-9XMD")).toBe("reference");
+    expect(searchKind("ada@example.com")).toBe("email");
+  });
+});
+
+describe("cursors", () => {
+  it("round-trip a due date, the no-due-date key, and a received instant", () => {
+    for (const cursor of [
+      { sort: "due", key: "2026-02-28", id: ID },
+      { sort: "due", key: "infinity", id: ID },
+      { sort: "received", key: "2026-11-20T15:04:05.123Z", id: ID },
+    ] as const) {
+      const encoded = encodeCursor(cursor);
+      expect(encoded).toMatch(/^[A-Za-z0-9_-]+$/);
+      expect(decodeCursor(encoded, cursor.sort)).toEqual(cursor);
+    }
+  });
+
+  it("refuse impossible dates, loose instants and bad ids", () => {
+    const bad = [
+      { sort: "due", key: "2026-02-30", id: ID },
+      { sort: "due", key: "2026-13-40", id: ID },
+      { sort: "received", key: "2026-13-40T00:00:00.000Z", id: ID },
+      { sort: "due", key: "tomorrow", id: ID },
+      { sort: "received", key: "2026-11-20", id: ID },
+      { sort: "received", key: "2026-11-20T15:04:05Z", id: ID },
+      { sort: "due", key: "2026-02-28", id: "1; DROP TABLE requests" },
+    ] as const;
+    for (const cursor of bad) expect(decodeCursor(encodeCursor(cursor), cursor.sort)).toBeNull();
+    expect(decodeCursor("!!!", "due")).toBeNull();
+    expect(decodeCursor(btoa("due~2026-02-28"), "due")).toBeNull();
+  });
+});
+
+describe("links", () => {
+  it("leave out defaults and unset filters", () => {
+    expect(toSearchParams({ sort: "due" }).toString()).toBe("");
+    expect(toSearchParams({ sort: "received", status: "RECEIVED", q: undefined }).toString()).toBe("status=RECEIVED&sort=received");
+    expect(queueHref({ sort: "due" })).toBe("/admin/requests");
+    expect(queueHref({ sort: "due", due: "overdue" })).toBe("/admin/requests?due=overdue");
+  });
+
+  it("parse back to the same filters", () => {
+    const filters = parseQueueFilters({
+      status: "AWAITING_REQUESTER",
+      assignee: "none",
+      verified: "yes",
+      q: "ada@example.com",
+      sort: "received",
+      cursor: encodeCursor({ sort: "received", key: "2026-11-20T15:04:05.123Z", id: ID }),
+    });
+    expect(parseQueueFilters(toSearchParams(filters))).toEqual(filters);
+  });
+
+  it("know whether anything is filtered", () => {
+    expect(hasFilters({ sort: "received", cursor: "x" })).toBe(false);
+    expect(hasFilters({ sort: "due", verified: "no" })).toBe(true);
+  });
+});

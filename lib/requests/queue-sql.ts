@@ -1,0 +1,119 @@
+import { Prisma } from "@/lib/generated/prisma/client";
+import { RequestStatus } from "@/lib/generated/prisma/enums";
+import { OPEN_STATUSES } from "@/lib/requests/lifecycle";
+import { decodeCursor, QUEUE_PAGE_SIZE, searchKind, type QueueFilters } from "@/lib/requests/queue-filters";
+
+// The SQL behind the officer's queue, in one place so that lib/requests/queue.ts runs it and
+// bench/queue.ts times exactly the same statement. No I/O and no server-only import for that
+// reason. Every value from the URL goes in as a parameter; the only raw SQL is the constants below.
+//
+// The due-date order is on COALESCE(extended_due_at, due_at, 'infinity'): an extension replaces
+// the original date, and requests without a due date yet (GDPR ones awaiting email confirmation)
+// sort last. The migrations 20261122101500_queue_due_index and 20261122102053_queue_filter_indexes
+// index exactly this expression, and their partial indexes exactly the predicates below: change
+// one and the planner silently falls back to walking the table.
+
+const DUE_KEY = Prisma.raw(`COALESCE("extended_due_at", "due_at", 'infinity'::date)`);
+const OPEN = Prisma.raw(`"status" IN (${OPEN_STATUSES.map((s) => `'${s}'`).join(", ")})`);
+
+/** Counts per status stop here; the page shows "1,000+". Keeps the count query bounded. */
+export const COUNT_CAP = 1000;
+
+export type QueueQueryContext = {
+  /** Who "me" is. */
+  viewerId: string;
+  /** Today in UTC, as "2026-11-22": the due filters count calendar days, as deadlines do. */
+  today: string;
+};
+
+function addDays(isoDay: string, days: number): string {
+  const date = new Date(`${isoDay}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+/** The WHERE conditions for every filter except status (and the cursor). */
+function filterConditions(filters: QueueFilters, context: QueueQueryContext): Prisma.Sql[] {
+  const where: Prisma.Sql[] = [];
+  if (filters.type) where.push(Prisma.sql`"type" = ${filters.type}::"RequestType"`);
+  if (filters.jurisdiction) where.push(Prisma.sql`"jurisdiction" = ${filters.jurisdiction}::"Jurisdiction"`);
+  if (filters.assignee === "none") where.push(Prisma.sql`"assignee_id" IS NULL`);
+  else if (filters.assignee) {
+    const assigneeId = filters.assignee === "me" ? context.viewerId : filters.assignee;
+    where.push(Prisma.sql`"assignee_id" = ${assigneeId}::uuid`);
+  }
+  if (filters.due) {
+    // A deadline matters only while we still owe an answer: closed requests are never overdue.
+    where.push(OPEN);
+    const weekEnd = addDays(context.today, 7);
+    if (filters.due === "overdue") where.push(Prisma.sql`${DUE_KEY} < ${context.today}::date`);
+    else if (filters.due === "week") where.push(Prisma.sql`${DUE_KEY} >= ${context.today}::date AND ${DUE_KEY} < ${weekEnd}::date`);
+    else where.push(Prisma.sql`${DUE_KEY} >= ${weekEnd}::date`);
+  }
+  if (filters.verified === "yes") where.push(Prisma.sql`"verified_at" IS NOT NULL`);
+  if (filters.verified === "no") where.push(Prisma.sql`"verified_at" IS NULL`);
+  if (filters.q) {
+    where.push(searchKind(filters.q) === "reference" ? Prisma.sql`"reference" = ${filters.q}` : Prisma.sql`"requester_email" = ${filters.q}`);
+  }
+  return where;
+}
+
+function and(conditions: Prisma.Sql[]): Prisma.Sql {
+  return conditions.length ? Prisma.join(conditions, " AND ") : Prisma.sql`TRUE`;
+}
+
+/** The statuses a filtered view can contain at all: the due filters leave out closed ones. */
+export function possibleStatuses(filters: QueueFilters): RequestStatus[] {
+  const all = Object.values(RequestStatus);
+  return filters.due ? all.filter((s) => (OPEN_STATUSES as readonly string[]).includes(s)) : all;
+}
+
+/**
+ * One page: QUEUE_PAGE_SIZE + 1 rows (the extra one says whether there is a next page), after the
+ * cursor by a row comparison on (sort key, id), which the indexes answer without OFFSET. The
+ * inner query picks the page; the join and the outer order only touch those rows.
+ */
+export function queuePageSql(filters: QueueFilters, context: QueueQueryContext, limit = QUEUE_PAGE_SIZE + 1): Prisma.Sql {
+  const where = filterConditions(filters, context);
+  if (filters.status) where.push(Prisma.sql`"status" = ${filters.status}::"RequestStatus"`);
+  const cursor = filters.cursor ? decodeCursor(filters.cursor, filters.sort) : null;
+
+  const byDue = filters.sort === "due";
+  if (cursor) {
+    where.push(
+      byDue
+        ? Prisma.sql`(${DUE_KEY}, "id") > (${cursor.key}::date, ${cursor.id}::uuid)`
+        : Prisma.sql`("received_at", "id") < (${cursor.key}::timestamp(3), ${cursor.id}::uuid)`,
+    );
+  }
+  const innerOrder = byDue ? Prisma.sql`${DUE_KEY}, "id"` : Prisma.sql`"received_at" DESC, "id" DESC`;
+  const outerOrder = byDue ? Prisma.sql`r.sort_due, r.id` : Prisma.sql`r.received_at DESC, r.id DESC`;
+
+  return Prisma.sql`
+    SELECT r.id, r.reference, r.type::text AS type, r.status::text AS status, r.jurisdiction::text AS jurisdiction,
+           r.received_at, r.verified_at, COALESCE(r.extended_due_at, r.due_at) AS due_date,
+           r.extended_due_at IS NOT NULL AS extended, r.requester_email, s.email AS assignee_email
+      FROM (SELECT "id", "reference", "type", "status", "jurisdiction", "received_at", "verified_at", "due_at",
+                   "extended_due_at", "requester_email", "assignee_id", ${DUE_KEY} AS sort_due
+              FROM "requests"
+             WHERE ${and(where)}
+             ORDER BY ${innerOrder}
+             LIMIT ${limit}) r
+      LEFT JOIN "staff" s ON s.id = r.assignee_id
+     ORDER BY ${outerOrder}`;
+}
+
+/**
+ * Requests per status under the current filters other than status, each counted up to
+ * COUNT_CAP + 1 on its status index so the work stays bounded on a million rows (an exact GROUP BY
+ * over everything takes about 200 ms there). One statement, one branch per possible status.
+ */
+export function queueCountsSql(filters: QueueFilters, context: QueueQueryContext): Prisma.Sql {
+  const where = and(filterConditions(filters, context));
+  const branches = possibleStatuses(filters).map(
+    (status) => Prisma.sql`
+      SELECT ${status}::text AS status, count(*)::int AS count
+        FROM (SELECT 1 FROM "requests" WHERE "status" = ${status}::"RequestStatus" AND ${where} LIMIT ${COUNT_CAP + 1}) capped`,
+  );
+  return Prisma.join(branches, " UNION ALL ");
+}

@@ -1,0 +1,128 @@
+import "server-only";
+import { can, maskForRole } from "@/lib/auth/roles";
+import { AuthorizationError, requirePermission, type StaffUser } from "@/lib/auth/staff";
+import { db } from "@/lib/db";
+import { RequestStatus, type Jurisdiction, type RequestType } from "@/lib/generated/prisma/enums";
+import { maskEmail } from "@/lib/requests/mask-email";
+import { encodeCursor, QUEUE_PAGE_SIZE, searchKind, type QueueFilters } from "@/lib/requests/queue-filters";
+import { COUNT_CAP, queueCountsSql, queuePageSql } from "@/lib/requests/queue-sql";
+
+export type QueueRow = {
+  id: string;
+  reference: string;
+  type: RequestType;
+  status: RequestStatus;
+  jurisdiction: Jurisdiction;
+  receivedAt: Date;
+  verifiedAt: Date | null;
+  /** The extended due date when there is one, else the original; null before the clock starts. */
+  dueDate: Date | null;
+  extended: boolean;
+  assigneeEmail: string | null;
+  /** Masked ("j•••e@example.com") for roles without requests.readPersonal; null once erased. */
+  requesterEmail: string | null;
+};
+
+/** `count` stops at COUNT_CAP + 1: `capped` means "more than COUNT_CAP". */
+export type StatusCount = { status: RequestStatus; count: number; capped: boolean };
+
+export type QueuePage = {
+  rows: QueueRow[];
+  nextCursor: string | null;
+  counts: StatusCount[];
+  /** An email search by a role that may not see emails: nothing was searched. */
+  emailSearchRefused: boolean;
+};
+
+export type QueueViewer = Pick<StaffUser, "id" | "role">;
+
+type RawRow = {
+  id: string;
+  reference: string;
+  type: RequestType;
+  status: RequestStatus;
+  jurisdiction: Jurisdiction;
+  received_at: Date;
+  verified_at: Date | null;
+  due_date: Date | null;
+  extended: boolean;
+  requester_email: string | null;
+  assignee_email: string | null;
+};
+
+/** The queue for the signed-in staff member: the real permission check, whatever the page did. */
+export async function listQueue(filters: QueueFilters, now = new Date()): Promise<QueuePage> {
+  const viewer = await requirePermission("requests.read");
+  return queryQueue(filters, viewer, now);
+}
+
+/**
+ * The queue as `viewer` sees it. listQueue is the entry point for pages; this one exists for
+ * callers that already hold the viewer (tests), and still refuses a role that may not read.
+ * Two statements in parallel: the page of rows, and the bounded counts per status.
+ */
+export async function queryQueue(filters: QueueFilters, viewer: QueueViewer, now = new Date()): Promise<QueuePage> {
+  if (!can(viewer.role, "requests.read")) throw new AuthorizationError("FORBIDDEN");
+  // Looking a person up by email address is reading personal data: auditors search by reference.
+  if (filters.q && searchKind(filters.q) === "email" && !can(viewer.role, "requests.readPersonal")) {
+    return { rows: [], nextCursor: null, counts: zeroCounts(), emailSearchRefused: true };
+  }
+
+  const context = { viewerId: viewer.id, today: now.toISOString().slice(0, 10) };
+  const [raw, counted] = await Promise.all([
+    db.$queryRaw<RawRow[]>(queuePageSql(filters, context)),
+    db.$queryRaw<{ status: RequestStatus; count: number }[]>(queueCountsSql(filters, context)),
+  ]);
+
+  const page = raw.slice(0, QUEUE_PAGE_SIZE);
+  const last = page.at(-1);
+  const nextCursor =
+    raw.length > QUEUE_PAGE_SIZE && last
+      ? encodeCursor(
+          filters.sort === "due"
+            ? { sort: "due", key: last.due_date ? last.due_date.toISOString().slice(0, 10) : "infinity", id: last.id }
+            : { sort: "received", key: last.received_at.toISOString(), id: last.id },
+        )
+      : null;
+
+  const byStatus = new Map(counted.map((c) => [c.status, Number(c.count)]));
+  return {
+    rows: page.map((r) => ({
+      id: r.id,
+      reference: r.reference,
+      type: r.type,
+      status: r.status,
+      jurisdiction: r.jurisdiction,
+      receivedAt: r.received_at,
+      verifiedAt: r.verified_at,
+      dueDate: r.due_date,
+      extended: r.extended,
+      assigneeEmail: r.assignee_email,
+      requesterEmail: maskForRole(viewer.role, r.requester_email, maskEmail),
+    })),
+    nextCursor,
+    counts: zeroCounts().map(({ status }) => {
+      const count = byStatus.get(status) ?? 0;
+      return { status, count: Math.min(count, COUNT_CAP), capped: count > COUNT_CAP };
+    }),
+    emailSearchRefused: false,
+  };
+}
+
+/** Every status, in the order of the enum (the order a request moves through them). */
+function zeroCounts(): StatusCount[] {
+  return Object.values(RequestStatus).map((status) => ({ status, count: 0, capped: false }));
+}
+
+export type QueueStaff = { id: string; email: string; name: string | null };
+
+/** Who can hold requests (active admins and officers): the assignee filter and the bulk assign list. */
+export async function listQueueStaff(): Promise<QueueStaff[]> {
+  await requirePermission("requests.read");
+  return db.staff.findMany({
+    where: { role: { in: ["ADMIN", "OFFICER"] }, deactivatedAt: null },
+    select: { id: true, email: true, name: true },
+    orderBy: { email: "asc" },
+    take: 500,
+  });
+}
