@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes } from "react";
+import type { ComponentProps } from "react";
 
 type Variant = "primary" | "secondary";
 
@@ -13,6 +13,6 @@ export function buttonClass(variant: Variant = "primary"): string {
   return `${base} ${variants[variant]}`;
 }
 
-export function Button({ variant = "primary", className = "", ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant }) {
-  return <button className={`${buttonClass(variant)} ${className}`} {...props} />;
+export function Button({ variant = "primary", className = "", ...props }: ComponentProps<"button"> & { variant?: Variant }) {
+  return <button type="button" className={`${buttonClass(variant)} ${className}`} {...props} />;
 }

@@ -5,6 +5,11 @@ import { REGIMES } from "@/lib/requests/deadlines";
 import { REQUEST_STATUS_LABELS, REQUEST_TYPE_LABELS } from "@/lib/requests/labels";
 import { getStatusView } from "@/lib/requests/status-view";
 import { timelineEntry } from "@/lib/requests/timeline";
+import { db } from "@/lib/db";
+import { listMessages } from "@/lib/requests/handling/ask-for-information";
+import { listRequesterPackages } from "@/lib/requests/handling/complete";
+import { appealRefusal, HANDLING_ERRORS } from "@/lib/requests/lifecycle";
+import { ReplyForm } from "./reply-form";
 
 export const metadata: Metadata = { title: "Your request", referrer: "no-referrer", robots: { index: false, follow: false } };
 
@@ -16,11 +21,17 @@ export default async function StatusPage({
   searchParams,
 }: {
   params: Promise<{ token: string }>;
-  searchParams: Promise<{ confirmed?: string }>;
+  searchParams: Promise<{ confirmed?: string; download?: string }>;
 }) {
-  const [{ token }, { confirmed }] = await Promise.all([params, searchParams]);
+  const [{ token }, { confirmed, download }] = await Promise.all([params, searchParams]);
   const view = await getStatusView(token);
   if (!view) notFound();
+  const [messages, packages, appeals] = await Promise.all([
+    listMessages(view.id),
+    view.status === "COMPLETED" ? listRequesterPackages(view.id) : Promise.resolve([]),
+    view.status === "DENIED" ? db.request.count({ where: { appealOfId: view.id } }) : Promise.resolve(0),
+  ]);
+  const canAppeal = view.status === "DENIED" && appealRefusal({ status: view.status, jurisdiction: view.jurisdiction, type: view.type, appeals }) === null;
   const due = view.extendedDueAt ?? view.dueAt;
   const regime = REGIMES[view.jurisdiction];
   const rows: [string, string][] = [
@@ -52,8 +63,8 @@ export default async function StatusPage({
         </div>
       ) : null}
       <p className="mt-4 text-sm text-slate-600">
-        Keep this page&apos;s address private: anyone who has it can see the progress of this request (but not your name,
-        email or what you wrote).
+        Keep this page&apos;s address private: anyone who has it can follow this request and read the messages about it, though
+        never your name or email address.
       </p>
       <dl className="mt-6 divide-y divide-slate-200 rounded-md border border-slate-300">
         {rows.map(([label, value]) => (
@@ -63,6 +74,79 @@ export default async function StatusPage({
           </div>
         ))}
       </dl>
+      {download ? (
+        <div className="mt-6">
+          <Alert tone="error">{HANDLING_ERRORS[download as keyof typeof HANDLING_ERRORS] ?? "The download did not work."}</Alert>
+        </div>
+      ) : null}
+      {packages.length ? (
+        <section aria-labelledby="download-heading" className="mt-10">
+          <h2 id="download-heading" className="text-xl font-semibold text-slate-900">
+            Your data
+          </h2>
+          <ul className="mt-3 space-y-2">
+            {packages.map((p) => (
+              <li key={p.id}>
+                {p.expired ? (
+                  <span className="text-slate-700">
+                    {p.filename}: the download link expired on {dateOnly.format(p.expiresAt)}. Write to us for a new copy.
+                  </span>
+                ) : (
+                  <>
+                    <a className="font-medium text-blue-700 underline" href={`/requests/status/${token}/download/${p.id}`}>
+                      Download {p.filename}
+                    </a>{" "}
+                    <span className="text-slate-700">
+                      ({(p.size / 1024).toFixed(1)} KB, available until {dateOnly.format(p.expiresAt)})
+                    </span>
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {messages.length ? (
+        <section aria-labelledby="messages-heading" className="mt-10">
+          <h2 id="messages-heading" className="text-xl font-semibold text-slate-900">
+            Messages
+          </h2>
+          <ol className="mt-3 space-y-3">
+            {messages.map((m) => (
+              <li key={m.id} className={`rounded-md border p-3 ${m.author === "STAFF" ? "border-blue-200 bg-blue-50" : "border-slate-300 bg-white"}`}>
+                <p className="text-sm text-slate-700">
+                  {m.author === "STAFF" ? "Privacy team" : "You"} · {dateTime.format(m.createdAt)} UTC
+                </p>
+                <p className="mt-1 whitespace-pre-wrap text-slate-900">{m.body}</p>
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+      {view.status === "AWAITING_REQUESTER" ? (
+        <section aria-labelledby="answer-heading" className="mt-8">
+          <h2 id="answer-heading" className="text-xl font-semibold text-slate-900">
+            Answer the privacy team
+          </h2>
+          <div className="mt-3">
+            <ReplyForm token={token} mode="answer" />
+          </div>
+        </section>
+      ) : null}
+      {canAppeal ? (
+        <section aria-labelledby="appeal-heading" className="mt-10">
+          <h2 id="appeal-heading" className="text-xl font-semibold text-slate-900">
+            Appeal this decision
+          </h2>
+          <p className="mt-2 text-slate-700">
+            If you disagree with our answer you can ask us to reconsider. A different person reviews the appeal and we answer
+            within the time the law gives us.
+          </p>
+          <div className="mt-3">
+            <ReplyForm token={token} mode="appeal" />
+          </div>
+        </section>
+      ) : null}
       <h2 className="mt-10 text-xl font-semibold text-slate-900">Timeline</h2>
       <ol className="mt-4 space-y-4 border-l-2 border-slate-300 pl-5">
         {view.events.map((event) => {

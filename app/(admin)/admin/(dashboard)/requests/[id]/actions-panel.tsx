@@ -1,0 +1,137 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { Button } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/field";
+import type { StaffAction } from "@/lib/requests/lifecycle";
+import { acknowledgeAction, addNoteAction, askForInformationAction, assignAction, completeAction, denyAction, extendAction } from "./actions";
+import { ConfirmedAction } from "./confirmed-action";
+
+type Props = {
+  requestId: string;
+  reference: string;
+  allowed: StaffAction[];
+  deliversPackage: boolean;
+  hasPackage: boolean;
+  extensionLabel: string | null;
+  appealAvailable: boolean;
+  regulator: string;
+  assigneeId: string | null;
+  assignees: { id: string; label: string }[];
+};
+
+export function ActionsPanel(props: Props) {
+  const { requestId, reference, allowed } = props;
+  const has = (action: StaffAction) => allowed.includes(action);
+  return (
+    <div className="space-y-4">
+      {has("assign") ? <AssignControl {...props} /> : null}
+      {has("acknowledge") ? (
+        <ConfirmedAction
+          title="Acknowledge and start"
+          description="Moves the request to In progress. The requester sees it on their status page."
+          confirmText={`Start work on ${reference}?`}
+          buttonLabel="Acknowledge"
+          run={() => acknowledgeAction({ requestId })}
+        />
+      ) : null}
+      {has("askForInformation") ? (
+        <ConfirmedAction
+          title="Ask the requester for more information"
+          description="They are emailed your question and answer on their status page; the request waits for them."
+          confirmText={`Email this question to the requester of ${reference}?`}
+          buttonLabel="Send question"
+          field={{ name: "message", label: "Your question", required: true }}
+          run={(message) => askForInformationAction({ requestId, message: message ?? "" })}
+        />
+      ) : null}
+      {has("extend") ? (
+        <ConfirmedAction
+          title="Extend the deadline"
+          description={`Once per request, before the original deadline. ${props.extensionLabel ?? ""} The requester is emailed the new date and your reason.`}
+          confirmText={`Extend the deadline of ${reference}? This can't be undone or repeated.`}
+          buttonLabel="Extend deadline"
+          field={{ name: "reason", label: "Reason (sent to the requester)", required: true, hint: "For example: the number of requests, or the complexity of this one." }}
+          run={(reason) => extendAction({ requestId, reason: reason ?? "" })}
+        />
+      ) : null}
+      {has("complete") ? (
+        <ConfirmedAction
+          title="Complete"
+          description={
+            props.deliversPackage
+              ? props.hasPackage
+                ? "The requester is emailed that their data is ready to download from the status page."
+                : "Attach the data package first: access and export requests are answered with a file."
+              : "Record what was done. The requester is emailed this description."
+          }
+          confirmText={`Complete ${reference} and email the requester?`}
+          buttonLabel="Complete request"
+          field={props.deliversPackage ? undefined : { name: "outcome", label: "What was done (sent to the requester)", required: true }}
+          run={(outcome) => completeAction({ requestId, outcome })}
+        />
+      ) : null}
+      {has("deny") ? (
+        <ConfirmedAction
+          title="Deny"
+          description={`The requester is emailed your reason and their right to complain to ${props.regulator}${props.appealAvailable ? ", and how to appeal" : ""}.`}
+          confirmText={`Deny ${reference}? The request is closed.`}
+          buttonLabel="Deny request"
+          field={{ name: "reason", label: "Reason for the denial (sent to the requester and kept in the record)", required: true }}
+          run={(reason) => denyAction({ requestId, reason: reason ?? "" })}
+        />
+      ) : null}
+      {has("addNote") ? (
+        <ConfirmedAction
+          title="Internal note"
+          description="For the team only: it goes into the timeline and is never shown to the requester."
+          confirmText="Add this note to the timeline? Notes can't be edited later."
+          buttonLabel="Add note"
+          field={{ name: "note", label: "Note", required: true }}
+          run={(note) => addNoteAction({ requestId, note: note ?? "" })}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+function AssignControl({ requestId, assigneeId, assignees }: Props) {
+  const [value, setValue] = useState(assigneeId ?? "");
+  const [message, setMessage] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  return (
+    <section aria-labelledby="assign-title" className="rounded-md border border-slate-300 bg-white p-4">
+      <h3 id="assign-title" className="font-semibold text-slate-900">
+        Assignee
+      </h3>
+      <label htmlFor="assignee" className="sr-only">
+        Assign to
+      </label>
+      <div className="mt-2 flex gap-2">
+        <select id="assignee" value={value} onChange={(e) => setValue(e.target.value)} className={`${inputClass} mt-0`} disabled={pending}>
+          <option value="">Nobody</option>
+          {assignees.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.label}
+            </option>
+          ))}
+        </select>
+        <Button
+          variant="secondary"
+          disabled={pending || value === (assigneeId ?? "")}
+          onClick={() =>
+            startTransition(async () => {
+              const result = await assignAction({ requestId, assigneeId: value || null });
+              setMessage(result.ok ? "Saved." : (result.formError ?? "That did not work."));
+            })
+          }
+        >
+          Assign
+        </Button>
+      </div>
+      <p aria-live="polite" className="mt-1 text-sm text-slate-700">
+        {message}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,63 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { staffAction } from "@/lib/actions/staff-action";
+import { acknowledgeRequest } from "@/lib/requests/handling/acknowledge";
+import { askForInformation } from "@/lib/requests/handling/ask-for-information";
+import { assignRequest } from "@/lib/requests/handling/assign";
+import { completeRequest } from "@/lib/requests/handling/complete";
+import { denyRequest } from "@/lib/requests/handling/deny";
+import { extendDeadline } from "@/lib/requests/handling/extend";
+import { addNote } from "@/lib/requests/handling/notes";
+import { CompleteInputSchema, MessageInputSchema, NoteInputSchema, ReasonInputSchema, RequestIdSchema } from "@/lib/requests/handling/schema";
+
+// Thin: each parses its input, checks the role in staffAction, and calls the domain.
+const IdOnly = z.object({ requestId: RequestIdSchema });
+const refresh = (id: string) => revalidatePath(`/admin/requests/${id}`);
+
+export const acknowledgeAction = staffAction("requests.act", IdOnly, async ({ requestId }, staff) => {
+  await acknowledgeRequest(requestId, staff);
+  refresh(requestId);
+  return null;
+});
+
+export const askForInformationAction = staffAction("requests.act", MessageInputSchema.extend({ requestId: RequestIdSchema }), async ({ requestId, message }, staff) => {
+  await askForInformation(requestId, { message }, staff);
+  refresh(requestId);
+  return null;
+});
+
+export const extendAction = staffAction("requests.act", ReasonInputSchema.extend({ requestId: RequestIdSchema }), async ({ requestId, reason }, staff) => {
+  const result = await extendDeadline(requestId, { reason }, staff);
+  refresh(requestId);
+  return result;
+});
+
+export const denyAction = staffAction("requests.act", ReasonInputSchema.extend({ requestId: RequestIdSchema }), async ({ requestId, reason }, staff) => {
+  await denyRequest(requestId, { reason }, staff);
+  refresh(requestId);
+  return null;
+});
+
+export const completeAction = staffAction("requests.act", CompleteInputSchema.extend({ requestId: RequestIdSchema }), async ({ requestId, outcome }, staff) => {
+  const result = await completeRequest(requestId, { outcome }, staff);
+  refresh(requestId);
+  return result;
+});
+
+export const assignAction = staffAction(
+  "requests.act",
+  z.object({ requestId: RequestIdSchema, assigneeId: RequestIdSchema.nullable() }),
+  async ({ requestId, assigneeId }, staff) => {
+    await assignRequest(requestId, assigneeId, staff);
+    refresh(requestId);
+    return null;
+  },
+);
+
+export const addNoteAction = staffAction("requests.act", NoteInputSchema.extend({ requestId: RequestIdSchema }), async ({ requestId, note }, staff) => {
+  await addNote(requestId, { note }, staff);
+  refresh(requestId);
+  return null;
+});

@@ -1,0 +1,111 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useId, useRef, useState, useTransition } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { describedBy, FieldError, FieldHint, inputClass } from "@/components/ui/field";
+import type { ActionResult } from "@/lib/actions/result";
+
+type Field = { name: string; label: string; hint?: string; required: boolean };
+
+/**
+ * One dashboard action: an optional text field, then an explicit confirmation step that says
+ * what will happen (and whether the requester is emailed) before anything changes.
+ */
+export function ConfirmedAction({
+  title,
+  description,
+  confirmText,
+  buttonLabel,
+  field,
+  run,
+}: {
+  title: string;
+  description: string;
+  confirmText: string;
+  buttonLabel: string;
+  field?: Field;
+  run: (text: string | undefined) => Promise<ActionResult<unknown>>;
+}) {
+  const router = useRouter();
+  const id = useId();
+  const [text, setText] = useState("");
+  const [stage, setStage] = useState<"edit" | "confirm">("edit");
+  const [error, setError] = useState<string | null>(null);
+  const [fieldError, setFieldError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const confirmRef = useRef<HTMLButtonElement>(null);
+
+  const review = () => {
+    setError(null);
+    if (field?.required && !text.trim()) {
+      setFieldError(`${field.label} is required`);
+      return;
+    }
+    setFieldError(null);
+    setStage("confirm");
+    requestAnimationFrame(() => confirmRef.current?.focus());
+  };
+
+  const confirm = () =>
+    startTransition(async () => {
+      const result = await run(field ? text : undefined);
+      if (result.ok) {
+        setText("");
+        setStage("edit");
+        router.refresh();
+        return;
+      }
+      setStage("edit");
+      const fieldMessage = result.fieldErrors && field ? result.fieldErrors[field.name] : undefined;
+      if (fieldMessage) setFieldError(fieldMessage);
+      setError(result.formError ?? (fieldMessage ? null : "That did not work. Check the form and try again."));
+    });
+
+  return (
+    <section aria-labelledby={`${id}-title`} className="rounded-md border border-slate-300 bg-white p-4">
+      <h3 id={`${id}-title`} className="font-semibold text-slate-900">
+        {title}
+      </h3>
+      <p className="mt-1 text-sm text-slate-700">{description}</p>
+      <div aria-live="polite">{error ? <div className="mt-3"><Alert tone="error">{error}</Alert></div> : null}</div>
+      {field ? (
+        <div className="mt-3">
+          <label htmlFor={`${id}-text`} className="block text-sm font-medium text-slate-900">
+            {field.label}
+          </label>
+          {field.hint ? <FieldHint id={`${id}-hint`}>{field.hint}</FieldHint> : null}
+          <textarea
+            id={`${id}-text`}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            rows={3}
+            disabled={pending || stage === "confirm"}
+            aria-invalid={fieldError ? true : undefined}
+            aria-describedby={describedBy(field.hint ? `${id}-hint` : null, `${id}-error`, Boolean(fieldError))}
+            className={inputClass}
+          />
+          <FieldError id={`${id}-error`} message={fieldError ?? undefined} />
+        </div>
+      ) : null}
+      {stage === "edit" ? (
+        <Button className="mt-3" variant="secondary" onClick={review} disabled={pending}>
+          {buttonLabel}
+        </Button>
+      ) : (
+        <div role="group" aria-label={`Confirm: ${title}`} className="mt-3 space-y-2 rounded-md bg-amber-50 p-3">
+          <p className="text-sm text-slate-900">{confirmText}</p>
+          <div className="flex gap-2">
+            <Button ref={confirmRef} onClick={confirm} disabled={pending}>
+              {pending ? "Working…" : `Confirm: ${buttonLabel.toLowerCase()}`}
+            </Button>
+            <Button variant="secondary" onClick={() => setStage("edit")} disabled={pending}>
+              Cancel
+            </Button>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,266 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { Alert } from "@/components/ui/alert";
+import { buttonClass } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/field";
+import { can } from "@/lib/auth/roles";
+import { requirePagePermission } from "@/lib/auth/staff";
+import { db } from "@/lib/db";
+import { daysUntil, REGIMES } from "@/lib/requests/deadlines";
+import { getRequestDetail } from "@/lib/requests/handling/detail";
+import { JURISDICTION_LABELS, RELATIONSHIP_LABELS, REQUEST_STATUS_LABELS } from "@/lib/requests/labels";
+import { deliversPackage, HANDLING_ERRORS, MAX_PACKAGE_BYTES } from "@/lib/requests/lifecycle";
+import { regionOptions, countryName } from "@/lib/requests/regions";
+import { regulatorFor } from "@/lib/requests/regulators";
+import { ActionsPanel } from "./actions-panel";
+
+export const metadata: Metadata = { title: "Request" };
+
+const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+const dateOnly = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
+
+function describe(value: unknown): string {
+  if (value === null || value === undefined || value === "") return "–";
+  return typeof value === "string" ? value : JSON.stringify(value);
+}
+
+export default async function RequestDetailPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ uploaded?: string; uploadError?: string }>;
+}) {
+  const [{ id }, { uploaded, uploadError }] = await Promise.all([params, searchParams]);
+  const staff = await requirePagePermission("requests.read", `/admin/requests/${id}`);
+  const detail = await getRequestDetail(id, staff);
+  if (!detail) notFound();
+  const { request } = detail;
+  const canAct = can(staff.role, "requests.act");
+  const assignees = canAct
+    ? await db.staff.findMany({
+        where: { deactivatedAt: null, role: { in: ["ADMIN", "OFFICER"] } },
+        select: { id: true, email: true, name: true },
+        orderBy: { email: "asc" },
+        take: 200,
+      })
+    : [];
+  const due = request.effectiveDueAt;
+  const left = due ? daysUntil(due, new Date()) : null;
+  const open = ["RECEIVED", "IN_PROGRESS", "AWAITING_REQUESTER"].includes(request.status);
+  const extension = REGIMES[request.jurisdiction].extension;
+  const region = request.region ? (regionOptions(request.country).find((r) => r.value === request.region)?.label ?? request.region) : null;
+
+  const facts: [string, string][] = [
+    ["Requester", request.requesterName ?? (request.erasedAt ? "Erased" : "–")],
+    ["Email", request.requesterEmail ?? (request.erasedAt ? "Erased" : "–")],
+    ["Lives in", [countryName(request.country), region].filter(Boolean).join(", ")],
+    ["Law", `${JURISDICTION_LABELS[request.jurisdiction]}${request.regime.secondary ? " (some values from secondary sources)" : ""}`],
+    ["Relationship", RELATIONSHIP_LABELS[request.relationship]],
+    ["Company or workspace named", request.workspaceReference ?? "–"],
+    ["Received", `${dateTime.format(request.receivedAt)} UTC`],
+    ["Email confirmed", request.verifiedAt ? `${dateTime.format(request.verifiedAt)} UTC` : "Not yet"],
+    ["Due", due ? `${dateOnly.format(due)}${request.extendedDueAt ? " (extended)" : ""}` : "Clock not started"],
+    ["Assignee", detail.assignee ? (detail.assignee.name ?? detail.assignee.email) : "Nobody"],
+    ["Policy version seen", request.policyVersion ?? "–"],
+  ];
+  if (request.closedAt) facts.push(["Closed", `${dateTime.format(request.closedAt)} UTC`]);
+
+  return (
+    <div className="space-y-8">
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <p className="text-sm text-slate-700">
+            <a href="/admin/requests" className="text-blue-700 underline">
+              Requests
+            </a>{" "}
+            / {request.reference}
+          </p>
+          <h1 className="mt-1 text-2xl font-bold text-slate-900">
+            {request.typeLabel}: {request.reference}
+          </h1>
+          <p className="mt-1 text-slate-800">
+            <span className="font-medium">{REQUEST_STATUS_LABELS[request.status]}</span>
+            {open && left !== null ? (
+              left < 0 ? (
+                <span className="ml-3 font-semibold text-red-700">Overdue by {-left} {-left === 1 ? "day" : "days"}</span>
+              ) : (
+                <span className={`ml-3 ${left <= 7 ? "font-semibold text-amber-800" : "text-slate-700"}`}>Due in {left} {left === 1 ? "day" : "days"}</span>
+              )
+            ) : null}
+          </p>
+        </div>
+        {can(staff.role, "audit.export") ? (
+          <div className="flex gap-2">
+            <a className={buttonClass("secondary")} href={`/admin/requests/${request.id}/export?format=json`}>
+              Export record (JSON)
+            </a>
+            <a className={buttonClass("secondary")} href={`/admin/requests/${request.id}/export?format=csv`}>
+              Export record (CSV)
+            </a>
+          </div>
+        ) : null}
+      </div>
+
+      {!detail.personalVisible ? <Alert tone="info">Personal data is masked for your role.</Alert> : null}
+      {uploaded ? <Alert tone="success">Data package attached.</Alert> : null}
+      {uploadError ? <Alert tone="error">{HANDLING_ERRORS[uploadError as keyof typeof HANDLING_ERRORS] ?? "The file could not be attached."}</Alert> : null}
+
+      <div className="grid gap-8 lg:grid-cols-3">
+        <div className="space-y-8 lg:col-span-2">
+          <section aria-labelledby="facts-heading">
+            <h2 id="facts-heading" className="text-lg font-semibold text-slate-900">
+              Request
+            </h2>
+            <dl className="mt-3 divide-y divide-slate-200 rounded-md border border-slate-300 bg-white">
+              {facts.map(([label, value]) => (
+                <div key={label} className="grid grid-cols-3 gap-2 px-4 py-2">
+                  <dt className="text-sm font-medium text-slate-700">{label}</dt>
+                  <dd className="col-span-2 text-slate-900">{value}</dd>
+                </div>
+              ))}
+            </dl>
+            {request.details && typeof request.details === "object" && Object.keys(request.details).length ? (
+              <>
+                <h3 className="mt-4 font-semibold text-slate-900">What they asked</h3>
+                <dl className="mt-2 divide-y divide-slate-200 rounded-md border border-slate-300 bg-white">
+                  {Object.entries(request.details as Record<string, unknown>).map(([key, value]) => (
+                    <div key={key} className="grid grid-cols-3 gap-2 px-4 py-2">
+                      <dt className="text-sm font-medium text-slate-700">{key}</dt>
+                      <dd className="col-span-2 whitespace-pre-wrap text-slate-900">{describe(value)}</dd>
+                    </div>
+                  ))}
+                </dl>
+              </>
+            ) : null}
+            {detail.appealOf ? (
+              <p className="mt-3 text-slate-800">
+                Appeal of{" "}
+                <a className="text-blue-700 underline" href={`/admin/requests/${detail.appealOf.id}`}>
+                  {detail.appealOf.reference}
+                </a>
+              </p>
+            ) : null}
+            {detail.appeals.length ? (
+              <p className="mt-3 text-slate-800">
+                Appealed in{" "}
+                {detail.appeals.map((a) => (
+                  <a key={a.id} className="text-blue-700 underline" href={`/admin/requests/${a.id}`}>
+                    {a.reference}
+                  </a>
+                ))}
+              </p>
+            ) : null}
+          </section>
+
+          {detail.messages.length ? (
+            <section aria-labelledby="messages-heading">
+              <h2 id="messages-heading" className="text-lg font-semibold text-slate-900">
+                Messages with the requester
+              </h2>
+              <ol className="mt-3 space-y-3">
+                {detail.messages.map((m) => (
+                  <li key={m.id} className={`rounded-md border p-3 ${m.author === "STAFF" ? "border-blue-200 bg-blue-50" : "border-slate-300 bg-white"}`}>
+                    <p className="text-sm text-slate-700">
+                      {m.author === "STAFF" ? `Us (${m.staff?.email ?? "staff"})` : "Requester"} · {dateTime.format(m.createdAt)} UTC
+                    </p>
+                    <p className="mt-1 whitespace-pre-wrap text-slate-900">{m.body ?? "(masked)"}</p>
+                  </li>
+                ))}
+              </ol>
+            </section>
+          ) : null}
+
+          {deliversPackage(request.type) ? (
+            <section aria-labelledby="packages-heading">
+              <h2 id="packages-heading" className="text-lg font-semibold text-slate-900">
+                Data package
+              </h2>
+              {detail.packages.length ? (
+                <ul className="mt-3 space-y-1">
+                  {detail.packages.map((p) => (
+                    <li key={p.id} className="text-slate-900">
+                      {p.filename} · {(p.size / 1024).toFixed(1)} KB · download link until {dateOnly.format(p.expiresAt)} (once completed)
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <p className="mt-2 text-slate-700">No file attached yet.</p>
+              )}
+              {detail.allowedActions.includes("attachPackage") ? (
+                <form
+                  method="post"
+                  action={`/admin/requests/${request.id}/package`}
+                  encType="multipart/form-data"
+                  className="mt-3 flex flex-wrap items-end gap-3 rounded-md border border-slate-300 bg-white p-4"
+                >
+                  <div>
+                    <label htmlFor="package-file" className="block text-sm font-medium text-slate-900">
+                      File (up to {MAX_PACKAGE_BYTES / 1024 / 1024} MB; stored encrypted)
+                    </label>
+                    <input id="package-file" name="file" type="file" required className={`${inputClass} mt-1`} />
+                  </div>
+                  <button type="submit" className={buttonClass("secondary")}>
+                    Attach file
+                  </button>
+                </form>
+              ) : null}
+            </section>
+          ) : null}
+
+          <section aria-labelledby="timeline-heading">
+            <h2 id="timeline-heading" className="text-lg font-semibold text-slate-900">
+              Timeline
+            </h2>
+            {detail.timelineTruncated ? <p className="mt-1 text-sm text-slate-700">Showing the newest events; export the record for all of them.</p> : null}
+            <ol className="mt-3 space-y-2 border-l-2 border-slate-300 pl-4">
+              {detail.timeline.map((event) => (
+                <li key={event.id}>
+                  <p className="text-slate-900">
+                    <span className="font-medium">{event.action}</span>
+                    {event.fromStatus !== event.toStatus && event.toStatus ? (
+                      <span className="text-slate-700">
+                        {" "}
+                        · {event.fromStatus ? `${REQUEST_STATUS_LABELS[event.fromStatus]} → ` : ""}
+                        {REQUEST_STATUS_LABELS[event.toStatus]}
+                      </span>
+                    ) : null}
+                    <span className={`ml-2 rounded px-1.5 py-0.5 text-xs ${event.visibility === "PUBLIC" ? "bg-green-100 text-green-900" : "bg-slate-200 text-slate-900"}`}>
+                      {event.visibility === "PUBLIC" ? "Requester sees this" : "Internal"}
+                    </span>
+                  </p>
+                  <p className="text-sm text-slate-700">
+                    {dateTime.format(event.at)} UTC · {event.actorStaff?.email ?? event.actorType.toLowerCase()}
+                  </p>
+                  {event.data && typeof event.data === "object" && Object.keys(event.data).length ? (
+                    <p className="text-sm whitespace-pre-wrap text-slate-800">{describe(event.data)}</p>
+                  ) : null}
+                </li>
+              ))}
+            </ol>
+          </section>
+        </div>
+
+        <aside aria-label="Actions" className="space-y-4">
+          <h2 className="text-lg font-semibold text-slate-900">Actions</h2>
+          {canAct && detail.allowedActions.length ? (
+            <ActionsPanel
+              requestId={request.id}
+              reference={request.reference}
+              allowed={detail.allowedActions}
+              deliversPackage={deliversPackage(request.type)}
+              hasPackage={detail.packages.length > 0}
+              extensionLabel={extension ? `The law allows ${extension.amount} more ${extension.unit === "businessDays" ? "business days" : extension.unit}.` : null}
+              appealAvailable={request.regime.appealAvailable}
+              regulator={regulatorFor(request.jurisdiction)}
+              assigneeId={detail.assignee?.id ?? null}
+              assignees={assignees.map((a) => ({ id: a.id, label: a.name ? `${a.name} (${a.email})` : a.email }))}
+            />
+          ) : (
+            <p className="text-slate-700">{canAct ? "Nothing to do: this request is closed." : "Your role can read requests but not act on them."}</p>
+          )}
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { z } from "zod";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { describedBy, FieldError, inputClass } from "@/components/ui/field";
+import { MessageInputSchema, ReasonInputSchema } from "@/lib/requests/handling/schema";
+import { answerAction, appealAction } from "./actions";
+
+type Mode = "answer" | "appeal";
+
+const copy = {
+  answer: { label: "Your answer", button: "Send answer", done: "Thank you. Your answer is with the privacy team." },
+  appeal: { label: "Why should we reconsider?", button: "Send appeal", done: "" },
+} as const;
+
+/** The requester's two ways to write back: answer a question, or appeal a refusal. */
+export function ReplyForm({ token, mode }: { token: string; mode: Mode }) {
+  const router = useRouter();
+  const [formError, setFormError] = useState<string | null>(null);
+  const [done, setDone] = useState(false);
+  const schema = (mode === "answer" ? MessageInputSchema : ReasonInputSchema) as z.ZodType<Record<string, string>>;
+  const field = mode === "answer" ? "message" : "reason";
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<Record<string, string>>({ resolver: zodResolver(schema as never), defaultValues: { [field]: "" } });
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFormError(null);
+    const text = values[field] ?? "";
+    const result = mode === "answer" ? await answerAction({ token, message: text }) : await appealAction({ token, reason: text });
+    if (result.ok) {
+      if (mode === "appeal" && result.data && "statusPath" in result.data) {
+        router.push(result.data.statusPath);
+        return;
+      }
+      setDone(true);
+      router.refresh();
+      return;
+    }
+    const message = result.fieldErrors?.[field];
+    if (message) setError(field, { message });
+    if (result.formError) setFormError(result.formError);
+  });
+
+  if (done) return <Alert tone="success">{copy[mode].done}</Alert>;
+  const error = errors[field]?.message;
+  return (
+    <form noValidate onSubmit={(e) => void onSubmit(e)} className="space-y-3">
+      <div aria-live="polite">{formError ? <Alert tone="error">{formError}</Alert> : null}</div>
+      <fieldset disabled={isSubmitting} className="space-y-3">
+        <div>
+          <label htmlFor={`f-${mode}`} className="block font-medium text-slate-900">
+            {copy[mode].label}
+          </label>
+          <textarea
+            id={`f-${mode}`}
+            rows={5}
+            {...register(field)}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={describedBy(null, `f-${mode}-error`, Boolean(error))}
+            className={inputClass}
+          />
+          <FieldError id={`f-${mode}-error`} message={typeof error === "string" ? error : undefined} />
+        </div>
+        <Button type="submit">{isSubmitting ? "Sending…" : copy[mode].button}</Button>
+      </fieldset>
+    </form>
+  );
+}

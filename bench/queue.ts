@@ -1,0 +1,436 @@
+// `npm run bench:queue`: how fast the officer's queue (/admin/requests) is on 1,000,000 requests.
+//
+// 1. Makes a fresh database `dsar_bench_queue` on BENCH_DATABASE_URL (migrated and demo-seeded as
+//    the other benchmarks do) and fills it with 1,000,000 requests in one INSERT ... SELECT over
+//    generate_series: four years of receipts, realistic shares of status, type, law, verification,
+//    extensions and assignees. The table's secondary indexes are dropped for the insert and rebuilt
+//    from their own definitions afterwards (3x faster than maintaining them row by row), then ANALYZE.
+// 2. Times the statements lib/requests/queue-sql.ts builds, the very ones the page runs, for the
+//    first page, a page half a million rows deep (sought directly with a cursor taken from the
+//    data), each filter, and the counts per status: database time (planning + execution, from
+//    EXPLAIN ANALYZE) and the time the app's Prisma client waits, p50 and p95 over BENCH_RUNS (30).
+//    OFFSET 500000 is timed once for comparison.
+// 3. Unless --no-render: builds the app into .next-queue (removed afterwards), serves it with
+//    `next start`, signs an officer in, and times whole renders of /admin/requests over HTTP.
+//
+// --reuse keeps an already seeded dsar_bench_queue (applying new migrations) instead of re-seeding.
+// Prints a table and writes JSON to bench/results/.
+import { createHash, randomBytes, randomUUID } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { isDeepStrictEqual } from "node:util";
+import pg from "pg";
+import { createBenchDatabase, envNumber, loadAverage, onCleanup, root, runMain, sayer, startProcess, waitFor } from "@/bench/harness";
+import { migrate } from "@/lib/db/migrate";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { createPrismaClient, type Db } from "@/lib/prisma-client";
+import { encodeCursor, parseQueueFilters, queueHref, type QueueFilters } from "@/lib/requests/queue-filters";
+import { queueCountsSql, queuePageSql, type QueueQueryContext } from "@/lib/requests/queue-sql";
+import { freePort } from "@/lib/testing/test-database";
+import { buildIfNeeded } from "@/scripts/build-if-needed";
+
+const say = sayer("bench:queue");
+const DATABASE = "dsar_bench_queue";
+const ROWS = 1_000_000;
+const RUNS = envNumber("BENCH_RUNS", 30);
+const WARMUP = 3;
+const DIST_DIR = ".next-queue";
+const DUE_KEY = `COALESCE(extended_due_at, due_at, 'infinity'::date)`;
+
+// ---------------------------------------------------------------------------------------------
+// Data
+
+const STAFF_SQL = `
+INSERT INTO staff (id, email, name, role)
+SELECT gen_random_uuid(), format('officer%s@bench.test', n), format('Officer %s', n), (CASE WHEN n <= 2 THEN 'ADMIN' ELSE 'OFFICER' END)::"StaffRole"
+  FROM generate_series(1, 12) AS n;
+INSERT INTO staff (id, email, name, role) VALUES (gen_random_uuid(), 'auditor@bench.test', 'Auditor', 'AUDITOR');`;
+
+// Receipts spread evenly over four years (about 685 a day). Recent requests are mostly open; older
+// ones mostly completed, a few denied, a tenth closed unverified (their email erased), and a few
+// stragglers still open and overdue. GDPR-style clocks start at verification, so unverified ones
+// have no due date; CCPA and US state clocks start at receipt; opt-outs need no verification.
+const REQUESTS_SQL = `
+INSERT INTO requests (id, reference, type, status, requester_name, requester_email, country, jurisdiction, relationship, details,
+                      received_at, verified_at, due_at, extended_due_at, closed_at, erased_at, updated_at, assignee_id)
+WITH officers AS (SELECT array_agg(id ORDER BY email) AS ids FROM staff WHERE role IN ('ADMIN', 'OFFICER') AND email LIKE '%@bench.test'),
+raw AS (
+  SELECT i, date_trunc('milliseconds', (now() AT TIME ZONE 'UTC') - random() * interval '1460 days') AS received_at,
+         random() AS r_type, random() AS r_jur, random() AS r_status, random() AS r_assign, random() AS r_ext, random() AS r_time
+    FROM generate_series(1, ${ROWS}) AS i
+),
+typed AS (
+  SELECT raw.*,
+         CASE WHEN r_type < 0.30 THEN 'ACCESS' WHEN r_type < 0.65 THEN 'DELETION' WHEN r_type < 0.73 THEN 'PORTABILITY'
+              WHEN r_type < 0.79 THEN 'OBJECTION' WHEN r_type < 0.85 THEN 'CORRECTION' WHEN r_type < 0.87 THEN 'RESTRICTION'
+              WHEN r_type < 0.97 THEN 'OPT_OUT_SALE' WHEN r_type < 0.995 THEN 'WITHDRAW_CONSENT' ELSE 'APPEAL' END AS type,
+         CASE WHEN r_jur < 0.35 THEN 'GDPR' WHEN r_jur < 0.43 THEN 'UK_GDPR' WHEN r_jur < 0.68 THEN 'CCPA' WHEN r_jur < 0.80 THEN 'US_STATE'
+              WHEN r_jur < 0.85 THEN 'LGPD' WHEN r_jur < 0.87 THEN 'PDPA_SG' WHEN r_jur < 0.88 THEN 'QUEBEC' ELSE 'OTHER' END AS jurisdiction,
+         extract(epoch FROM (now() AT TIME ZONE 'UTC') - received_at) / 86400 AS age
+    FROM raw
+),
+statused AS (
+  SELECT typed.*,
+         CASE WHEN age < 7 THEN CASE WHEN r_status < 0.15 AND type <> 'OPT_OUT_SALE' THEN 'PENDING_VERIFICATION' WHEN r_status < 0.50 THEN 'RECEIVED'
+                                     WHEN r_status < 0.85 THEN 'IN_PROGRESS' ELSE 'AWAITING_REQUESTER' END
+              WHEN age < 30 THEN CASE WHEN r_status < 0.05 THEN 'RECEIVED' WHEN r_status < 0.40 THEN 'IN_PROGRESS' WHEN r_status < 0.50 THEN 'AWAITING_REQUESTER'
+                                      WHEN r_status < 0.88 OR type = 'OPT_OUT_SALE' THEN 'COMPLETED' WHEN r_status < 0.91 THEN 'DENIED' ELSE 'CLOSED_UNVERIFIED' END
+              WHEN age < 60 THEN CASE WHEN r_status < 0.08 THEN 'IN_PROGRESS' WHEN r_status < 0.10 THEN 'AWAITING_REQUESTER'
+                                      WHEN r_status < 0.86 OR type = 'OPT_OUT_SALE' THEN 'COMPLETED' WHEN r_status < 0.90 THEN 'DENIED' ELSE 'CLOSED_UNVERIFIED' END
+              ELSE CASE WHEN r_status < 0.001 THEN 'IN_PROGRESS' WHEN r_status < 0.0015 THEN 'AWAITING_REQUESTER'
+                        WHEN r_status < 0.85 OR type = 'OPT_OUT_SALE' THEN 'COMPLETED' WHEN r_status < 0.90 THEN 'DENIED' ELSE 'CLOSED_UNVERIFIED' END
+         END AS status
+    FROM typed
+),
+verified AS (
+  SELECT statused.*,
+         CASE WHEN status IN ('PENDING_VERIFICATION', 'CLOSED_UNVERIFIED') OR type = 'OPT_OUT_SALE' THEN NULL
+              ELSE received_at + r_time * interval '2 days' END AS verified_at
+    FROM statused
+),
+due AS (
+  SELECT verified.*,
+         CASE WHEN type = 'OPT_OUT_SALE' THEN received_at::date + 21
+              WHEN jurisdiction IN ('CCPA', 'US_STATE') THEN received_at::date + 45
+              WHEN verified_at IS NULL THEN NULL
+              WHEN jurisdiction = 'LGPD' THEN verified_at::date + 15
+              ELSE verified_at::date + 30 END AS due_at
+    FROM verified
+)
+SELECT gen_random_uuid(),
+       -- An odd multiplier permutes 32-bit numbers: unique, random-looking, in the reference alphabet.
+       (SELECT 'DSR-' || substr(h, 1, 4) || '-' || substr(h, 5, 4) FROM (SELECT upper(lpad(to_hex((i::bigint * 2654435761) % 4294967296), 8, '0')) AS h) x),
+       type::"RequestType", status::"RequestStatus",
+       CASE WHEN status = 'CLOSED_UNVERIFIED' THEN NULL ELSE 'Person ' || (i % 800000) END,
+       CASE WHEN status = 'CLOSED_UNVERIFIED' THEN NULL ELSE 'person' || (i % 800000) || '@example.com' END,
+       CASE jurisdiction WHEN 'GDPR' THEN 'DE' WHEN 'UK_GDPR' THEN 'GB' WHEN 'CCPA' THEN 'US' WHEN 'US_STATE' THEN 'US' WHEN 'LGPD' THEN 'BR'
+                         WHEN 'PDPA_SG' THEN 'SG' WHEN 'QUEBEC' THEN 'CA' ELSE 'JP' END,
+       jurisdiction::"Jurisdiction", 'ACCOUNT_HOLDER'::"Relationship", '{}'::jsonb,
+       received_at, verified_at, due_at,
+       CASE WHEN due_at IS NOT NULL AND type <> 'OPT_OUT_SALE' AND r_ext < 0.03
+            THEN due_at + CASE WHEN jurisdiction IN ('CCPA', 'US_STATE') THEN 45 ELSE 60 END END,
+       CASE WHEN status IN ('COMPLETED', 'DENIED') THEN received_at + (5 + r_time * 35) * interval '1 day'
+            WHEN status = 'CLOSED_UNVERIFIED' THEN received_at + interval '7 days' END,
+       CASE WHEN status = 'CLOSED_UNVERIFIED' THEN received_at + interval '7 days' END,
+       now() AT TIME ZONE 'UTC',
+       CASE WHEN status IN ('PENDING_VERIFICATION', 'CLOSED_UNVERIFIED') OR (status = 'RECEIVED' AND r_assign < 0.5) THEN NULL
+            ELSE (SELECT ids[1 + floor(r_assign * array_length(ids, 1))::int] FROM officers) END
+  FROM due`;
+
+async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+async function seedRequests(url: string): Promise<void> {
+  await withClient(url, async (client) => {
+    await client.query("SET maintenance_work_mem = '512MB'");
+    // Secondary indexes only: the primary key and the unique reference stay, so the insert is checked.
+    const { rows: indexes } = await client.query<{ name: string; definition: string }>(`
+      SELECT c.relname AS name, pg_get_indexdef(i.indexrelid) AS definition
+        FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+       WHERE i.indrelid = 'requests'::regclass AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)
+       ORDER BY c.relname`);
+    for (const index of indexes) await client.query(`DROP INDEX "${index.name}"`);
+    let started = performance.now();
+    await client.query(STAFF_SQL);
+    await client.query("SELECT setseed(0.42)");
+    await client.query(REQUESTS_SQL);
+    say(`inserted ${ROWS.toLocaleString("en")} requests in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    started = performance.now();
+    for (const index of indexes) await client.query(index.definition);
+    say(`rebuilt ${indexes.length} indexes in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    await client.query("VACUUM ANALYZE requests");
+    await client.query("VACUUM ANALYZE staff");
+  });
+}
+
+async function prepareDatabase(reuse: boolean): Promise<string> {
+  const adminUrl = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+  const url = new URL(adminUrl);
+  url.pathname = `/${DATABASE}`;
+  if (reuse) {
+    const count = await withClient(url.toString(), (c) => c.query<{ n: string }>("SELECT count(*) AS n FROM requests")).then(
+      (r) => Number(r.rows[0]!.n),
+      () => 0,
+    );
+    if (count >= ROWS) {
+      await migrate(url.toString(), path.join(root, "prisma/migrations"));
+      await withClient(url.toString(), (c) => c.query("ANALYZE requests"));
+      say(`reusing ${DATABASE} (${count.toLocaleString("en")} requests)`);
+      return url.toString();
+    }
+  }
+  say(`creating ${DATABASE} on ${url.host}`);
+  const created = await createBenchDatabase(DATABASE);
+  await seedRequests(created);
+  return created;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measuring
+
+type Stats = { p50: number; p95: number };
+type Timing = { db: Stats; client: Stats; index: string; rows: number };
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+function stats(values: number[]): Stats {
+  const sorted = [...values].sort((a, b) => a - b);
+  const round = (n: number) => Math.round(n * 100) / 100;
+  return { p50: round(percentile(sorted, 50)), p95: round(percentile(sorted, 95)) };
+}
+
+type Plan = { Plan: Record<string, unknown>; "Planning Time": number; "Execution Time": number };
+
+function indexesIn(node: Record<string, unknown>, out = new Set<string>()): Set<string> {
+  if (typeof node["Index Name"] === "string") out.add(node["Index Name"]);
+  if (node["Node Type"] === "Seq Scan" && node["Relation Name"] === "requests") out.add("SEQ SCAN");
+  for (const child of (node.Plans as Record<string, unknown>[] | undefined) ?? []) indexesIn(child, out);
+  return out;
+}
+
+/**
+ * Database time from EXPLAIN ANALYZE (planning + execution, TIMING OFF so the clock calls do not
+ * inflate it), and the wall time the app's client waits for the same statement, alternately.
+ */
+async function time(db: Db, sql: Prisma.Sql, runs = RUNS): Promise<Timing> {
+  const dbTimes: number[] = [];
+  const clientTimes: number[] = [];
+  let plan: Plan | undefined;
+  let rows = 0;
+  for (let i = 0; i < WARMUP + runs; i++) {
+    const started = performance.now();
+    const result = await db.$queryRaw<unknown[]>(sql);
+    const elapsed = performance.now() - started;
+    const [explained] = await db.$queryRaw<{ "QUERY PLAN": Plan[] }[]>(Prisma.sql`EXPLAIN (ANALYZE, TIMING OFF, FORMAT JSON) ${sql}`);
+    plan = explained!["QUERY PLAN"][0]!;
+    rows = result.length;
+    if (i < WARMUP) continue;
+    clientTimes.push(elapsed);
+    dbTimes.push(plan["Planning Time"] + plan["Execution Time"]);
+  }
+  return { db: stats(dbTimes), client: stats(clientTimes), index: [...indexesIn(plan!.Plan)].join(" + "), rows };
+}
+
+type Scenario = { name: string; filters: QueueFilters };
+type Result = { name: string; query: string; page: Timing; counts: Timing };
+
+async function scenarios(db: Db): Promise<Scenario[]> {
+  const f = (params: Record<string, string>) => parseQueueFilters(params);
+  // A cursor as the page would have made it for the row `offset` rows into the view.
+  const deep = async (name: string, params: Record<string, string>, offset: number, where = "TRUE"): Promise<Scenario> => {
+    const filters = f(params);
+    const byDue = filters.sort === "due";
+    const [row] = await db.$queryRawUnsafe<{ id: string; due: Date | null; received_at: Date }[]>(
+      `SELECT id, COALESCE(extended_due_at, due_at) AS due, received_at FROM requests WHERE ${where}
+        ORDER BY ${byDue ? `${DUE_KEY}, id` : "received_at DESC, id DESC"} OFFSET ${offset - 1} LIMIT 1`,
+    );
+    const cursor = byDue
+      ? encodeCursor({ sort: "due", key: row!.due ? row!.due.toISOString().slice(0, 10) : "infinity", id: row!.id })
+      : encodeCursor({ sort: "received", key: row!.received_at.toISOString(), id: row!.id });
+    return { name, filters: { ...filters, cursor } };
+  };
+  const [sample] = await db.$queryRawUnsafe<{ reference: string; requester_email: string }[]>(
+    `SELECT reference, requester_email FROM requests WHERE requester_email IS NOT NULL ORDER BY id LIMIT 1`,
+  );
+  return [
+    { name: "first page", filters: f({}) },
+    await deep("page 500,000 deep", {}, 500_000),
+    await deep("last page (no due date)", {}, ROWS - 20),
+    { name: "status = received", filters: f({ status: "RECEIVED" }) },
+    { name: "status = in progress", filters: f({ status: "IN_PROGRESS" }) },
+    { name: "status = completed", filters: f({ status: "COMPLETED" }) },
+    await deep("status = completed, 400,000 deep", { status: "COMPLETED" }, 400_000, "status = 'COMPLETED'"),
+    { name: "type = deletion", filters: f({ type: "DELETION" }) },
+    { name: "type = appeal (0.5%)", filters: f({ type: "APPEAL" }) },
+    { name: "law = GDPR", filters: f({ jurisdiction: "GDPR" }) },
+    { name: "law = Quebec (1%)", filters: f({ jurisdiction: "QUEBEC" }) },
+    { name: "assignee = me", filters: f({ assignee: "me" }) },
+    { name: "assignee = none", filters: f({ assignee: "none" }) },
+    { name: "due = overdue", filters: f({ due: "overdue" }) },
+    { name: "due = within 7 days", filters: f({ due: "week" }) },
+    { name: "due = later", filters: f({ due: "later" }) },
+    { name: "verified = yes", filters: f({ verified: "yes" }) },
+    { name: "verified = no", filters: f({ verified: "no" }) },
+    { name: "search: email", filters: f({ q: sample!.requester_email }) },
+    { name: "search: reference", filters: f({ q: sample!.reference }) },
+    { name: "mine, overdue", filters: f({ assignee: "me", due: "overdue" }) },
+    { name: "received, unassigned", filters: f({ status: "RECEIVED", assignee: "none" }) },
+    { name: "appeals in Quebec", filters: f({ type: "APPEAL", jurisdiction: "QUEBEC" }) },
+    { name: "sort received: first page", filters: f({ sort: "received" }) },
+    await deep("sort received: 500,000 deep", { sort: "received" }, 500_000),
+    { name: "sort received: status = received", filters: f({ sort: "received", status: "RECEIVED" }) },
+    { name: "sort received: assignee = me", filters: f({ sort: "received", assignee: "me" }) },
+    { name: "sort received: type = appeal", filters: f({ sort: "received", type: "APPEAL" }) },
+    { name: "sort received: due = overdue", filters: f({ sort: "received", due: "overdue" }) },
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------
+// A whole render over HTTP
+
+/** `next build` records a custom distDir in tsconfig.json and next-env.d.ts; put back only that. */
+function guardProjectFiles(): () => void {
+  const tsconfigFile = path.join(root, "tsconfig.json");
+  const envFile = path.join(root, "next-env.d.ts");
+  const tsconfigBefore = fs.readFileSync(tsconfigFile, "utf8");
+  const envBefore = fs.existsSync(envFile) ? fs.readFileSync(envFile, "utf8") : undefined;
+  return () => {
+    const tsconfigAfter = fs.readFileSync(tsconfigFile, "utf8");
+    if (tsconfigAfter !== tsconfigBefore) {
+      try {
+        const after = JSON.parse(tsconfigAfter) as { include?: unknown[] };
+        after.include = after.include?.filter((entry) => !(typeof entry === "string" && entry.startsWith(`${DIST_DIR}/`)));
+        if (isDeepStrictEqual(after, JSON.parse(tsconfigBefore))) fs.writeFileSync(tsconfigFile, tsconfigBefore);
+        else say("WARNING: tsconfig.json changed during the build beyond next build's own entries; left as is");
+      } catch {
+        say("WARNING: tsconfig.json is not valid JSON after the build; left as is");
+      }
+    }
+    if (envBefore !== undefined && fs.existsSync(envFile)) {
+      const envAfter = fs.readFileSync(envFile, "utf8");
+      if (envAfter !== envBefore && envAfter.replaceAll(`./${DIST_DIR}/`, "./.next/") === envBefore) fs.writeFileSync(envFile, envBefore);
+    }
+  };
+}
+
+async function signIn(url: string): Promise<string> {
+  const token = randomBytes(32).toString("hex");
+  await withClient(url, (c) =>
+    c.query(
+      `INSERT INTO staff_sessions (id, session_token_hash, staff_id, expires_at)
+       SELECT $1, $2, id, now() + interval '1 hour' FROM staff WHERE email = 'officer3@bench.test'`,
+      [randomUUID(), createHash("sha256").update(token).digest("hex")],
+    ),
+  );
+  return `next-auth.session-token=${token}`;
+}
+
+type RenderResult = { name: string; path: string; status: number; bytes: number; ms: Stats };
+
+async function timeRenders(databaseUrl: string, pages: Scenario[]): Promise<RenderResult[]> {
+  const distPath = path.join(root, DIST_DIR);
+  onCleanup(`remove ${DIST_DIR}`, () => fs.rmSync(distPath, { recursive: true, force: true }));
+  const env = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: DIST_DIR } as NodeJS.ProcessEnv;
+  const restore = guardProjectFiles();
+  try {
+    buildIfNeeded(env, say);
+  } finally {
+    restore();
+  }
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const next = path.join(root, "node_modules", "next", "dist", "bin", "next");
+  const server = startProcess("next start", process.execPath, [next, "start", "-p", String(port), "-H", "127.0.0.1"], {
+    env: {
+      ...env,
+      DATABASE_URL: databaseUrl,
+      APP_URL: baseUrl,
+      APP_SECRET: "bench-secret-0123456789abcdefghijklmnopqrstuvwxyz",
+      WORKER_ENABLED: "false",
+    },
+    quiet: true,
+  });
+  await waitFor(`${baseUrl}/api/health`, 60_000, server.child);
+  const cookie = await signIn(databaseUrl);
+  const results: RenderResult[] = [];
+  for (const page of pages) {
+    const href = queueHref(page.filters);
+    const times: number[] = [];
+    let status = 0;
+    let bytes = 0;
+    for (let i = 0; i < WARMUP + RUNS; i++) {
+      const started = performance.now();
+      const response = await fetch(`${baseUrl}${href}`, { headers: { cookie }, redirect: "manual" });
+      const body = await response.text();
+      const elapsed = performance.now() - started;
+      status = response.status;
+      bytes = body.length;
+      if (status !== 200) throw new Error(`${href}: HTTP ${status}`);
+      if (!body.includes("Requests by status")) throw new Error(`${href}: the page did not render the queue`);
+      if (i >= WARMUP) times.push(elapsed);
+    }
+    results.push({ name: page.name, path: href, status, bytes, ms: stats(times) });
+  }
+  await server.stop();
+  return results;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function pad(text: string | number, width: number, right = false): string {
+  const s = String(text);
+  return right ? s.padStart(width) : s.padEnd(width);
+}
+
+async function main(): Promise<number> {
+  const args = new Set(process.argv.slice(2));
+  const databaseUrl = await prepareDatabase(args.has("--reuse"));
+  const db = createPrismaClient(databaseUrl, 2);
+  onCleanup("prisma client", () => db.$disconnect());
+
+  const [me] = await db.$queryRawUnsafe<{ id: string }[]>(`SELECT id FROM staff WHERE email = 'officer3@bench.test'`);
+  const context: QueueQueryContext = { viewerId: me!.id, today: new Date().toISOString().slice(0, 10) };
+  const list = await scenarios(db);
+
+  say(`timing ${list.length} views, ${RUNS} runs each (load average ${(await loadAverage()).join(" ")})`);
+  const results: Result[] = [];
+  for (const scenario of list) {
+    const page = await time(db, queuePageSql(scenario.filters, context));
+    const counts = await time(db, queueCountsSql(scenario.filters, context));
+    results.push({ name: scenario.name, query: queueHref(scenario.filters).replace(/^\/admin\/requests\??/, ""), page, counts });
+  }
+  const offset = await time(
+    db,
+    Prisma.sql`SELECT id, reference FROM requests ORDER BY ${Prisma.raw(DUE_KEY)}, id OFFSET 500000 LIMIT 51`,
+    Math.min(RUNS, 10),
+  );
+
+  const renders = args.has("--no-render")
+    ? []
+    : await timeRenders(databaseUrl, [list[0]!, list[1]!, list.find((s) => s.name === "due = overdue")!, list.find((s) => s.name === "mine, overdue")!]);
+
+  const goalDb = 5;
+  const goalRender = 100;
+  console.log("");
+  console.log(
+    `${pad("view", 38)} ${pad("page db p50/p95 ms", 19, true)} ${pad("app p95", 8, true)} ${pad("counts db p50/p95", 18, true)} ${pad("app p95", 8, true)}  index`,
+  );
+  for (const r of results) {
+    const flag = r.page.db.p95 > goalDb ? " !" : "";
+    console.log(
+      `${pad(r.name, 38)} ${pad(`${r.page.db.p50} / ${r.page.db.p95}`, 19, true)} ${pad(r.page.client.p95, 8, true)} ${pad(`${r.counts.db.p50} / ${r.counts.db.p95}`, 18, true)} ${pad(r.counts.client.p95, 8, true)}  ${r.page.index}${flag}`,
+    );
+  }
+  console.log(`${pad("(for comparison) OFFSET 500000", 38)} ${pad(`${offset.db.p50} / ${offset.db.p95}`, 19, true)} ${pad(offset.client.p95, 8, true)}`);
+  if (renders.length) {
+    console.log("");
+    console.log(`${pad("whole render of /admin/requests", 38)} ${pad("p50 / p95 ms", 19, true)}  bytes`);
+    for (const r of renders) console.log(`${pad(r.name, 38)} ${pad(`${r.ms.p50} / ${r.ms.p95}`, 19, true)}  ${r.bytes}`);
+  }
+  const overDb = results.filter((r) => r.page.db.p95 > goalDb).map((r) => r.name);
+  const overRender = renders.filter((r) => r.ms.p95 > goalRender).map((r) => r.name);
+  console.log("");
+  console.log(`goal: page query p95 < ${goalDb} ms of database time: ${overDb.length ? `missed by ${overDb.join("; ")}` : "met by every view"}`);
+  if (renders.length) console.log(`goal: whole render p95 < ${goalRender} ms: ${overRender.length ? `missed by ${overRender.join("; ")}` : "met"}`);
+
+  const outDir = path.join(root, "bench", "results");
+  fs.mkdirSync(outDir, { recursive: true });
+  const file = path.join(outDir, `queue-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
+  fs.writeFileSync(
+    file,
+    JSON.stringify({ rows: ROWS, runs: RUNS, loadAverage: await loadAverage(), results, offset500000: offset, renders }, null, 2),
+  );
+  say(`wrote ${path.relative(root, file)}`);
+  return 0;
+}
+
+await runMain(main);
