@@ -1,7 +1,7 @@
 // `npm run bench:queue`: how fast the officer's queue (/admin/requests) is on 1,000,000 requests.
 //
 // 1. Makes a fresh database `dsar_bench_queue` on BENCH_DATABASE_URL (migrated and demo-seeded as
-//    the other benchmarks do) and fills it with 1,000,000 requests in one INSERT ... SELECT over
+//    the other benchmarks do; left in place for --reuse, dropped by the next run) and fills it with 1,000,000 requests in one INSERT ... SELECT over
 //    generate_series: four years of receipts, realistic shares of status, type, law, verification,
 //    extensions and assignees. The table's secondary indexes are dropped for the insert and rebuilt
 //    from their own definitions afterwards (3x faster than maintaining them row by row), then ANALYZE.
@@ -20,13 +20,14 @@ import fs from "node:fs";
 import path from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import pg from "pg";
-import { createBenchDatabase, envNumber, loadAverage, onCleanup, root, runMain, sayer, startProcess, waitFor } from "@/bench/harness";
+import { envNumber, loadAverage, onCleanup, root, runMain, sayer, startProcess, waitFor } from "@/bench/harness";
 import { migrate } from "@/lib/db/migrate";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { createPrismaClient, type Db } from "@/lib/prisma-client";
 import { encodeCursor, parseQueueFilters, queueHref, type QueueFilters } from "@/lib/requests/queue-filters";
 import { queueCountsSql, queuePageSql, type QueueQueryContext } from "@/lib/requests/queue-sql";
 import { freePort } from "@/lib/testing/test-database";
+import { seed } from "@/prisma/seed";
 import { buildIfNeeded } from "@/scripts/build-if-needed";
 
 const say = sayer("bench:queue");
@@ -150,26 +151,43 @@ async function seedRequests(url: string): Promise<void> {
   });
 }
 
+/**
+ * `dsar_bench_queue` under that fixed name (not a per-run one, as createTestDatabase makes): a
+ * million rows take a gigabyte, so each run replaces the last, and --reuse can pick it up.
+ */
 async function prepareDatabase(reuse: boolean): Promise<string> {
   const adminUrl = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
   const url = new URL(adminUrl);
   url.pathname = `/${DATABASE}`;
+  const databaseUrl = url.toString();
+  const migrations = path.join(root, "prisma/migrations");
   if (reuse) {
-    const count = await withClient(url.toString(), (c) => c.query<{ n: string }>("SELECT count(*) AS n FROM requests")).then(
+    const count = await withClient(databaseUrl, (c) => c.query<{ n: string }>("SELECT count(*) AS n FROM requests")).then(
       (r) => Number(r.rows[0]!.n),
       () => 0,
     );
     if (count >= ROWS) {
-      await migrate(url.toString(), path.join(root, "prisma/migrations"));
-      await withClient(url.toString(), (c) => c.query("ANALYZE requests"));
-      say(`reusing ${DATABASE} (${count.toLocaleString("en")} requests)`);
-      return url.toString();
+      const applied = await migrate(databaseUrl, migrations);
+      if (applied.length) await withClient(databaseUrl, (c) => c.query("VACUUM ANALYZE requests"));
+      say(`reusing ${DATABASE} (${count.toLocaleString("en")} requests${applied.length ? `; applied ${applied.join(", ")}` : ""})`);
+      return databaseUrl;
     }
   }
   say(`creating ${DATABASE} on ${url.host}`);
-  const created = await createBenchDatabase(DATABASE);
-  await seedRequests(created);
-  return created;
+  await withClient(adminUrl, async (c) => {
+    await c.query(`DROP DATABASE IF EXISTS "${DATABASE}" WITH (FORCE)`);
+    await c.query(`CREATE DATABASE "${DATABASE}"`);
+  });
+  await migrate(databaseUrl, migrations);
+  // The demo operator, policy and settings, as the other benchmarks have: the pages read them.
+  const client = createPrismaClient(databaseUrl, 2);
+  try {
+    await seed(client);
+  } finally {
+    await client.$disconnect();
+  }
+  await seedRequests(databaseUrl);
+  return databaseUrl;
 }
 
 // ---------------------------------------------------------------------------------------------

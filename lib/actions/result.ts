@@ -1,4 +1,3 @@
-import type { z } from "zod";
 
 /** What every server action returns: data, or messages the form shows under fields and on top. */
 export type ActionResult<T> =
@@ -6,10 +5,10 @@ export type ActionResult<T> =
   | { ok: false; fieldErrors?: Record<string, string>; formError?: string; code?: string };
 
 /** The first message for each field path ("details.whatIsWrong"), as the form shows them. */
-export function fieldErrorsFrom(error: z.ZodError): Record<string, string> {
+export function fieldErrorsFrom(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): Record<string, string> {
   const out: Record<string, string> = {};
   for (const issue of error.issues) {
-    const key = issue.path.join(".") || "form";
+    const key = issue.path.map(String).join(".") || "form";
     out[key] ??= issue.message;
   }
   return out;

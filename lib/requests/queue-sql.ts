@@ -9,9 +9,10 @@ import { decodeCursor, QUEUE_PAGE_SIZE, searchKind, type QueueFilters } from "@/
 //
 // The due-date order is on COALESCE(extended_due_at, due_at, 'infinity'): an extension replaces
 // the original date, and requests without a due date yet (GDPR ones awaiting email confirmation)
-// sort last. The migrations 20261122101500_queue_due_index and 20261122102053_queue_filter_indexes
-// index exactly this expression, and their partial indexes exactly the predicates below: change
-// one and the planner silently falls back to walking the table.
+// sort last. The migrations *_queue_due_index, *_queue_filter_indexes and *_queue_count_indexes
+// index exactly this expression, and their partial indexes exactly the predicates below (open
+// statuses, unassigned, unverified): change one and the planner silently falls back to walking
+// the table. lib/requests/queue.integration.test.ts checks that the plans use them.
 
 const DUE_KEY = Prisma.raw(`COALESCE("extended_due_at", "due_at", 'infinity'::date)`);
 const OPEN = Prisma.raw(`"status" IN (${OPEN_STATUSES.map((s) => `'${s}'`).join(", ")})`);
@@ -62,10 +63,19 @@ function and(conditions: Prisma.Sql[]): Prisma.Sql {
   return conditions.length ? Prisma.join(conditions, " AND ") : Prisma.sql`TRUE`;
 }
 
-/** The statuses a filtered view can contain at all: the due filters leave out closed ones. */
+// Requests in these statuses have never confirmed their email, by definition.
+const NEVER_VERIFIED: RequestStatus[] = ["PENDING_VERIFICATION", "CLOSED_UNVERIFIED"];
+
+/**
+ * The statuses a filtered view can contain at all: the due filters leave out closed requests,
+ * "confirmed" leaves out the two that never were. The counts skip the others instead of walking
+ * a large status to find nothing.
+ */
 export function possibleStatuses(filters: QueueFilters): RequestStatus[] {
-  const all = Object.values(RequestStatus);
-  return filters.due ? all.filter((s) => (OPEN_STATUSES as readonly string[]).includes(s)) : all;
+  return Object.values(RequestStatus).filter(
+    (status) =>
+      (!filters.due || (OPEN_STATUSES as readonly string[]).includes(status)) && !(filters.verified === "yes" && NEVER_VERIFIED.includes(status)),
+  );
 }
 
 /**

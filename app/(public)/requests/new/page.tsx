@@ -1,7 +1,17 @@
 import type { Metadata } from "next";
+import { RELATIONSHIP_LABELS, REQUEST_TYPE_DESCRIPTIONS, REQUEST_TYPE_LABELS } from "@/lib/requests/labels";
+import { countryOptions, regionOptions } from "@/lib/requests/regions";
 import { REQUEST_TYPES, type RequestTypeValue } from "@/lib/requests/schema";
-import { countryOptions } from "@/lib/requests/regions";
-import { RequestForm } from "./request-form";
+import { RequestForm, type RequestFormOptions } from "./request-form";
+
+function formOptions(): RequestFormOptions {
+  return {
+    countries: countryOptions(),
+    regions: { US: regionOptions("US"), CA: regionOptions("CA") },
+    types: Object.fromEntries(REQUEST_TYPES.map((t) => [t, { label: REQUEST_TYPE_LABELS[t], description: REQUEST_TYPE_DESCRIPTIONS[t] }])) as RequestFormOptions["types"],
+    relationships: RELATIONSHIP_LABELS,
+  };
+}
 
 export const metadata: Metadata = { title: "Make a privacy request" };
 
@@ -16,7 +26,7 @@ export default async function NewRequestPage({ searchParams }: { searchParams: P
         6-digit code to confirm the address is yours, then answer within the time the law where you live allows.
       </p>
       <p className="mt-2 text-sm text-slate-600">All fields are required unless marked optional.</p>
-      <RequestForm countries={countryOptions()} initialType={initialType} />
+      <RequestForm options={formOptions()} initialType={initialType} />
     </div>
   );
 }

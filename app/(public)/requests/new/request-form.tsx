@@ -7,8 +7,6 @@ import { useForm, type FieldPath, type Resolver } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { describedBy, FieldError, FieldHint, inputClass } from "@/components/ui/field";
-import { REQUEST_TYPE_DESCRIPTIONS, REQUEST_TYPE_LABELS, RELATIONSHIP_LABELS } from "@/lib/requests/labels";
-import { regionOptions } from "@/lib/requests/regions";
 import {
   NewRequestSchema,
   OBJECTION_PROCESSING,
@@ -38,7 +36,18 @@ type Path = FieldPath<FormValues>;
 
 const resolver = zodResolver(NewRequestSchema) as unknown as Resolver<FormValues>;
 
-export function RequestForm({ countries, initialType }: { countries: { value: string; label: string }[]; initialType?: RequestTypeValue }) {
+type Option = { value: string; label: string };
+
+/** Labels and option lists come from the server as props: data, not JavaScript to download. */
+export type RequestFormOptions = {
+  countries: Option[];
+  regions: Record<string, Option[]>;
+  types: Record<RequestTypeValue, { label: string; description: string }>;
+  relationships: Record<(typeof RELATIONSHIPS)[number], string>;
+};
+
+export function RequestForm({ options, initialType }: { options: RequestFormOptions; initialType?: RequestTypeValue }) {
+  const { countries, types, relationships } = options;
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const alertRef = useRef<HTMLDivElement>(null);
@@ -56,7 +65,7 @@ export function RequestForm({ countries, initialType }: { countries: { value: st
   const type = watch("type");
   const country = watch("country");
   const relationship = watch("relationship");
-  const regions = regionOptions(country);
+  const regions = options.regions[country] ?? [];
   const detailScope = watch("details.scope");
 
   const errorOf = (path: Path): string | undefined => {
@@ -129,8 +138,8 @@ export function RequestForm({ countries, initialType }: { countries: { value: st
               >
                 <input type="radio" value={value} {...register("type")} className="mt-1 h-4 w-4 accent-blue-700" />
                 <span>
-                  <span className="block font-medium text-slate-900">{REQUEST_TYPE_LABELS[value]}</span>
-                  <span className="block text-sm text-slate-600">{REQUEST_TYPE_DESCRIPTIONS[value]}</span>
+                  <span className="block font-medium text-slate-900">{types[value].label}</span>
+                  <span className="block text-sm text-slate-600">{types[value].description}</span>
                 </span>
               </label>
             ))}
@@ -196,7 +205,7 @@ export function RequestForm({ countries, initialType }: { countries: { value: st
             {RELATIONSHIPS.map((value) => (
               <label key={value} className="flex cursor-pointer items-start gap-3">
                 <input type="radio" value={value} {...register("relationship")} className="mt-1 h-4 w-4 accent-blue-700" />
-                <span className="text-slate-900">{RELATIONSHIP_LABELS[value]}</span>
+                <span className="text-slate-900">{relationships[value]}</span>
               </label>
             ))}
           </div>
