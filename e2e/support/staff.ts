@@ -43,3 +43,17 @@ export async function signInAs(context: BrowserContext, staffId: string): Promis
   const url = new URL(process.env.E2E_BASE_URL ?? "http://localhost:3000");
   await context.addCookies([{ name: "next-auth.session-token", value: token, domain: url.hostname, path: "/", httpOnly: true, sameSite: "Lax" }]);
 }
+
+/** A verified request straight in the database, for tests about who may touch it. */
+export async function createRequestRow(): Promise<{ id: string }> {
+  const id = randomUUID();
+  const reference = `DSR-${randomBytes(2).toString("hex").toUpperCase()}-${randomBytes(2).toString("hex").toUpperCase()}`;
+  await withDb((c) =>
+    c.query(
+      `INSERT INTO requests (id, reference, type, status, requester_name, requester_email, country, jurisdiction, relationship, details, received_at, verified_at, due_at, updated_at)
+       VALUES ($1, $2, 'ACCESS', 'RECEIVED', 'Role Table', $3, 'DE', 'GDPR', 'ACCOUNT_HOLDER', '{}', now(), now(), current_date + 30, now())`,
+      [id, reference, `role-table-${id.slice(0, 8)}@example.test`],
+    ),
+  );
+  return { id };
+}

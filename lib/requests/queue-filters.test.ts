@@ -66,6 +66,11 @@ describe("parseQueueFilters", () => {
     expect(parseQueueFilters({ status: ["RECEIVED", "DENIED"], assignee: ["me", "none"] })).toMatchObject({ status: "RECEIVED", assignee: "me" });
   });
 
+  it("accepts 'open' as a status: every request we still owe an answer", () => {
+    expect(parseQueueFilters({ status: "open" }).status).toBe("open");
+    expect(parseQueueFilters({ status: "OPEN" }).status).toBeUndefined();
+  });
+
   it("accepts 'me' and 'none' as assignees", () => {
     expect(parseQueueFilters({ assignee: "me" }).assignee).toBe("me");
     expect(parseQueueFilters({ assignee: "none" }).assignee).toBe("none");

@@ -19,8 +19,11 @@ export type QueueSort = (typeof QUEUE_SORTS)[number];
 /** "me", "none" (unassigned) or a staff member's id. */
 export type AssigneeFilter = "me" | "none" | (string & {});
 
+/** One status, or "open": received, in progress or waiting for the requester (what we still owe). */
+export type StatusFilter = RequestStatus | "open";
+
 export type QueueFilters = {
-  status?: RequestStatus;
+  status?: StatusFilter;
   type?: RequestType;
   jurisdiction?: Jurisdiction;
   assignee?: AssigneeFilter;
@@ -114,7 +117,7 @@ function first(params: RawSearchParams, name: string): string | undefined {
 const optional = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
 
 const QueueParamsSchema = z.object({
-  status: optional(z.enum(RequestStatus)),
+  status: optional(z.union([z.enum(RequestStatus), z.literal("open")])),
   type: optional(z.enum(RequestType)),
   jurisdiction: optional(z.enum(Jurisdiction)),
   assignee: optional(z.union([z.literal("me"), z.literal("none"), z.string().toLowerCase().regex(UUID)])),

@@ -85,7 +85,8 @@ export function possibleStatuses(filters: QueueFilters): RequestStatus[] {
  */
 export function queuePageSql(filters: QueueFilters, context: QueueQueryContext, limit = QUEUE_PAGE_SIZE + 1): Prisma.Sql {
   const where = filterConditions(filters, context);
-  if (filters.status) where.push(Prisma.sql`"status" = ${filters.status}::"RequestStatus"`);
+  if (filters.status === "open") where.push(OPEN);
+  else if (filters.status) where.push(Prisma.sql`"status" = ${filters.status}::"RequestStatus"`);
   const cursor = filters.cursor ? decodeCursor(filters.cursor, filters.sort) : null;
 
   const byDue = filters.sort === "due";

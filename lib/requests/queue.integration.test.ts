@@ -107,7 +107,8 @@ const isOpen = (r: Seeded) => (OPEN_STATUSES as readonly string[]).includes(r.st
 function matches(r: Seeded, f: QueueFilters, viewer: StaffUser, withStatus = true): boolean {
   const due = dueOf(r)?.getTime() ?? Infinity;
   const today = day(0).getTime();
-  if (withStatus && f.status && r.status !== f.status) return false;
+  if (withStatus && f.status === "open" && !isOpen(r)) return false;
+  if (withStatus && f.status && f.status !== "open" && r.status !== f.status) return false;
   if (f.type && r.type !== f.type) return false;
   if (f.jurisdiction && r.jurisdiction !== f.jurisdiction) return false;
   if (f.assignee === "none" && r.assigneeId !== null) return false;
@@ -167,6 +168,7 @@ describe("the request queue", () => {
   it("applies each filter, alone and together, on every page", async () => {
     const views: QueueFilters[] = [
       ...Object.values(RequestStatus).map((status) => ({ sort: "due" as const, status })),
+      { sort: "due", status: "open" },
       { sort: "due", type: "DELETION" },
       { sort: "due", jurisdiction: "CCPA" },
       { sort: "due", assignee: "me" },
@@ -203,7 +205,14 @@ describe("the request queue", () => {
   });
 
   it("counts requests per status under the other filters, whatever status is chosen", async () => {
-    for (const view of [{ sort: "due" }, { sort: "due", assignee: "me", status: "COMPLETED" }, { sort: "due", due: "later" }] as QueueFilters[]) {
+    const views: QueueFilters[] = [
+      { sort: "due" },
+      { sort: "due", assignee: "me", status: "COMPLETED" },
+      { sort: "due", due: "later" },
+      { sort: "due", verified: "yes", status: "open" },
+      { sort: "due", verified: "no", type: "ACCESS" },
+    ];
+    for (const view of views) {
       const page = await queryQueue(view, officer, NOW);
       const want = Object.values(RequestStatus).map((status) => ({
         status,
@@ -262,6 +271,7 @@ describe("the queue's indexes", () => {
     expect(await indexUsed({ sort: "due", status: "RECEIVED" })).toEqual(["requests_status_due_key_id_idx"]);
     expect(await indexUsed({ sort: "due", type: "APPEAL" })).toEqual(["requests_type_due_key_id_idx"]);
     expect(await indexUsed({ sort: "due", due: "overdue" })).toEqual(["requests_open_due_key_id_idx"]);
+    expect(await indexUsed({ sort: "due", status: "open" })).toEqual(["requests_open_due_key_id_idx"]);
     expect(await indexUsed({ sort: "due", assignee: "none" })).toEqual(["requests_unassigned_due_key_id_idx"]);
   });
 });

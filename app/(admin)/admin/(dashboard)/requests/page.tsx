@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { Alert } from "@/components/ui/alert";
 import { can } from "@/lib/auth/roles";
 import { requirePagePermission } from "@/lib/auth/staff";
-import { hasFilters, parseQueueFilters, QUEUE_PATH, queueHref, type RawSearchParams } from "@/lib/requests/queue-filters";
+import { isOpen } from "@/lib/requests/lifecycle";
+import { hasFilters, parseQueueFilters, QUEUE_PATH, queueHref, type QueueFilters, type RawSearchParams } from "@/lib/requests/queue-filters";
 import { listQueue, listQueueStaff, type QueuePage } from "@/lib/requests/queue";
 import { COUNT_CAP } from "@/lib/requests/queue-sql";
 import { BulkForm } from "./bulk-form";
@@ -15,9 +16,18 @@ export const metadata: Metadata = { title: "Requests" };
 const linkClass = "text-blue-700 underline underline-offset-4 hover:text-blue-900";
 const number = new Intl.NumberFormat("en-GB");
 
-function StatusCounts({ queue, filters }: { queue: QueuePage; filters: ReturnType<typeof parseQueueFilters> }) {
+function StatusCounts({ queue, filters }: { queue: QueuePage; filters: QueueFilters }) {
+  const open = queue.counts.filter((c) => isOpen(c.status));
+  const openCount = open.reduce((sum, c) => sum + c.count, 0);
   const links = [
     { key: "all", label: "All statuses", href: queueHref({ ...filters, status: undefined, cursor: undefined }), current: !filters.status, count: null },
+    {
+      key: "open",
+      label: "Open",
+      href: queueHref({ ...filters, status: "open", cursor: undefined }),
+      current: filters.status === "open",
+      count: open.some((c) => c.capped) ? `${number.format(openCount)}+` : number.format(openCount),
+    },
     ...queue.counts.map((c) => ({
       key: c.status,
       label: STATUS_LABELS[c.status],

@@ -65,7 +65,11 @@ export function QueueFilterForm({ filters, query, people }: { filters: QueueFilt
           name="status"
           label="Status"
           value={filters.status}
-          options={[{ value: "", label: "Any status" }, ...Object.values(RequestStatus).map((s) => ({ value: s, label: STATUS_LABELS[s] }))]}
+          options={[
+            { value: "", label: "Any status" },
+            { value: "open", label: "Open (we owe an answer)" },
+            ...Object.values(RequestStatus).map((s) => ({ value: s, label: STATUS_LABELS[s] })),
+          ]}
         />
         <Select
           name="due"

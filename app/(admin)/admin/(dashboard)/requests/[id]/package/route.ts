@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { DomainError } from "@/lib/actions/domain-error";
 import { AuthorizationError, requirePermission } from "@/lib/auth/staff";
+import { isSameOriginPost } from "@/lib/http/same-origin";
 import { logError } from "@/lib/log";
 import { attachDataPackage } from "@/lib/requests/handling/complete";
 import { MAX_PACKAGE_BYTES } from "@/lib/requests/lifecycle";
@@ -10,8 +11,7 @@ import { MAX_PACKAGE_BYTES } from "@/lib/requests/lifecycle";
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const back = (query: string) => NextResponse.redirect(new URL(`/admin/requests/${id}?${query}`, request.url), 303);
-  const origin = request.headers.get("origin");
-  if (origin && new URL(origin).host !== new URL(request.url).host) {
+  if (!isSameOriginPost(request)) {
     return new NextResponse("Cross-site form posts are not accepted.", { status: 403 });
   }
   let staff;

@@ -1,0 +1,112 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { codeIn, linkIn, uniqueEmail, waitForMail } from "../support/mailbox";
+import { chooseType, fillRequester, type Requester } from "../support/request-form";
+import { createStaff } from "../support/staff";
+
+/** A person submits through the public form and confirms by code; returns the reference. */
+async function submitAndVerify(page: Page, type: string, who: Requester, fillDetails?: (page: Page) => Promise<void>): Promise<string> {
+  await page.goto("/requests/new");
+  await chooseType(page, type);
+  if (fillDetails) await fillDetails(page);
+  await fillRequester(page, who);
+  await page.getByRole("button", { name: "Send request" }).click();
+  const mail = await waitForMail(who.email, /Confirm your privacy request/);
+  await page.getByLabel("Confirmation code").fill(codeIn(mail));
+  await page.getByRole("button", { name: "Confirm" }).click();
+  await expect(page.getByRole("heading", { name: "Your privacy request" })).toBeVisible();
+  return mail.subject.match(/DSR-[0-9A-Z]{4}-[0-9A-Z]{4}/)![0];
+}
+
+/** The officer signs in the real way: a magic link over SMTP. */
+async function officerPage(browser: Browser): Promise<Page> {
+  const officer = await createStaff("OFFICER");
+  const page = await (await browser.newContext()).newPage();
+  await page.goto("/admin/sign-in");
+  await page.getByLabel("Work email").fill(officer.email);
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  await page.goto(linkIn(await waitForMail(officer.email, /Sign in/), "/api/auth/callback/email?"));
+  await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
+  return page;
+}
+
+async function openFromQueue(page: Page, email: string, reference: string) {
+  await page.goto("/admin/requests");
+  await page.getByLabel("Email or reference").fill(email);
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await page.getByRole("link", { name: reference }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(reference);
+}
+
+async function confirmAction(page: Page, title: string, button: string, text?: { label: string | RegExp; value: string }) {
+  const section = page.getByRole("region", { name: title });
+  if (text) await section.getByLabel(text.label).fill(text.value);
+  await section.getByRole("button", { name: button }).click();
+  await section.getByRole("button", { name: `Confirm: ${button.toLowerCase()}` }).click();
+}
+
+test("an officer extends and completes an access request, and the requester downloads the package", async ({ page: requesterPage, browser }) => {
+  const requester = { name: "Lena Fischer", email: uniqueEmail("access"), country: "Germany" };
+  const reference = await submitAndVerify(requesterPage, "Access my data", requester);
+
+  const officer = await officerPage(browser);
+  await openFromQueue(officer, requester.email, reference);
+  await expect(officer.getByText(requester.email)).toBeVisible();
+
+  await confirmAction(officer, "Acknowledge and start", "Acknowledge");
+  await expect(officer.getByText("In progress", { exact: true }).first()).toBeVisible();
+
+  await confirmAction(officer, "Extend the deadline", "Extend deadline", { label: /Reason/, value: "We hold data in several systems and need time to collect it." });
+  await expect(officer.getByText(/\(extended\)/)).toBeVisible();
+  await expect(officer.getByRole("region", { name: "Extend the deadline" })).toHaveCount(0);
+  const extended = await waitForMail(requester.email, /We need more time for your request/);
+  expect(extended.text).toContain("We hold data in several systems");
+
+  const contents = JSON.stringify({ subject: requester.email, conversations: 3 });
+  await officer.getByLabel(/^File \(up to/).setInputFiles({ name: "lena-data.json", mimeType: "application/json", buffer: Buffer.from(contents) });
+  await officer.getByRole("button", { name: "Attach file" }).click();
+  await expect(officer.getByText("Data package attached.")).toBeVisible();
+
+  await confirmAction(officer, "Complete", "Complete request");
+  await expect(officer.getByText("Completed", { exact: true }).first()).toBeVisible();
+
+  const done = await waitForMail(requester.email, /is complete/);
+  await requesterPage.goto(linkIn(done, "/requests/status/"));
+  const downloadLink = requesterPage.getByRole("link", { name: "Download lena-data.json" });
+  const [download] = await Promise.all([requesterPage.waitForEvent("download"), downloadLink.click()]);
+  const path = await download.path();
+  const { readFile } = await import("node:fs/promises");
+  expect(await readFile(path!, "utf8")).toBe(contents);
+  await requesterPage.reload();
+  await expect(requesterPage.getByRole("listitem").filter({ hasText: /download/i }).first()).toBeVisible();
+});
+
+test("an officer denies a request and the requester appeals from the status page", async ({ page: requesterPage, browser }) => {
+  const requester = { name: "Sam Carter", email: uniqueEmail("deny"), country: "United States", region: "Virginia" };
+  const reference = await submitAndVerify(requesterPage, "Delete my data", requester, (p) => p.getByRole("radio", { name: "All personal information about me" }).check());
+
+  const officer = await officerPage(browser);
+  await openFromQueue(officer, requester.email, reference);
+  await confirmAction(officer, "Deny", "Deny request", { label: /Reason for the denial/, value: "We must keep billing records for tax law." });
+  await expect(officer.getByText("Denied", { exact: true }).first()).toBeVisible();
+
+  const answer = await waitForMail(requester.email, /Our answer to your request/);
+  expect(answer.text).toContain("We must keep billing records for tax law.");
+  expect(answer.text).toMatch(/appeal/i);
+
+  await requesterPage.goto(linkIn(answer, "/requests/status/"));
+  await requesterPage.getByLabel("Why should we reconsider?").fill("Only some of the records are billing records.");
+  await requesterPage.getByRole("button", { name: "Send appeal" }).click();
+  await expect(requesterPage.getByText("Appeal a decision", { exact: true })).toBeVisible();
+  await expect(requesterPage.getByText("US state privacy law")).toBeVisible();
+});
+
+test("extending is refused where the law allows no extension", async ({ page: requesterPage, browser }) => {
+  const requester = { name: "Ana Souza", email: uniqueEmail("lgpd"), country: "Brazil" };
+  const reference = await submitAndVerify(requesterPage, "Access my data", requester);
+  const officer = await officerPage(browser);
+  await openFromQueue(officer, requester.email, reference);
+  // LGPD has no extension: the action is not offered at all.
+  await expect(officer.getByRole("region", { name: "Acknowledge and start" })).toBeVisible();
+  await expect(officer.getByRole("region", { name: "Extend the deadline" })).toHaveCount(0);
+});
