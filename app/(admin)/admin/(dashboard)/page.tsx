@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { requirePagePermission } from "@/lib/auth/staff";
-import { getDashboardStats, OPEN_STATUSES } from "@/lib/dashboard/stats";
+import { getDashboardStats } from "@/lib/dashboard/stats";
+import { OPEN_STATUSES } from "@/lib/requests/lifecycle";
 import { REQUEST_STATUS_LABELS } from "@/lib/requests/labels";
 import type { RequestStatus } from "@/lib/generated/prisma/enums";
 

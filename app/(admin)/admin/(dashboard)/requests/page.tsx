@@ -11,7 +11,13 @@ import { QueueFilterForm } from "./queue-filter-form";
 import { QueueTable } from "./queue-table";
 import { STATUS_LABELS } from "./status-labels";
 
-export const metadata: Metadata = { title: "Requests" };
+export const metadata: Metadata = {
+  title: "Requests",
+  // The site sends Referrer-Policy: no-referrer (status links carry secrets). Under it a browser
+  // without JavaScript posts the bulk form with "Origin: null", which Next refuses as a possible
+  // forgery. This page's URLs hold no secret, and same-origin still tells other sites nothing.
+  referrer: "same-origin",
+};
 
 const linkClass = "text-blue-700 underline underline-offset-4 hover:text-blue-900";
 const number = new Intl.NumberFormat("en-GB");

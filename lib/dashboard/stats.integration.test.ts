@@ -1,0 +1,49 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { computeDashboardStats } from "@/lib/dashboard/stats";
+import { db } from "@/lib/db";
+import type { RequestStatus } from "@/lib/generated/prisma/enums";
+
+const now = new Date("2026-11-22T12:00:00Z");
+const day = (offset: number) => new Date(Date.UTC(2026, 10, 22 + offset));
+
+async function request(status: RequestStatus, fields: { due?: Date; extended?: Date; received?: Date; closed?: Date } = {}) {
+  await db.request.create({
+    data: {
+      reference: `DSR-${randomUUID().slice(0, 4).toUpperCase()}-${randomUUID().slice(0, 4).toUpperCase()}`,
+      type: "ACCESS",
+      status,
+      country: "DE",
+      jurisdiction: "GDPR",
+      relationship: "OTHER",
+      details: {},
+      receivedAt: fields.received ?? day(-10),
+      dueAt: fields.due ?? null,
+      extendedDueAt: fields.extended ?? null,
+      closedAt: fields.closed ?? null,
+    },
+  });
+}
+
+describe("dashboard figures", () => {
+  it("counts by status, overdue, due this week and the median days to close", async () => {
+    await request("RECEIVED", { due: day(-1) }); // overdue
+    await request("IN_PROGRESS", { due: day(-5), extended: day(20) }); // extended: not overdue, later
+    await request("AWAITING_REQUESTER", { due: day(3) }); // due this week
+    await request("IN_PROGRESS", { due: day(7) }); // a week away: later
+    await request("COMPLETED", { due: day(-30), received: day(-20), closed: day(-18) }); // 2 days to close
+    await request("DENIED", { due: day(-30), received: day(-39), closed: day(-29) }); // 10 days
+    await request("COMPLETED", { received: day(-300), closed: day(-200) }); // only in the 365-day window
+    await request("PENDING_VERIFICATION");
+
+    const stats = await computeDashboardStats(now);
+    expect(stats.byStatus).toMatchObject({ RECEIVED: 1, IN_PROGRESS: 2, AWAITING_REQUESTER: 1, COMPLETED: 2, DENIED: 1, PENDING_VERIFICATION: 1 });
+    expect(stats.overdue).toBe(1);
+    expect(stats.dueThisWeek).toBe(1);
+    expect(stats.medianDaysToClose).toEqual([
+      { days: 30, median: 6, closed: 2 },
+      { days: 90, median: 6, closed: 2 },
+      { days: 365, median: 10, closed: 3 },
+    ]);
+  });
+});
