@@ -10,23 +10,22 @@
 //    data), each filter, and the counts per status: database time (planning + execution, from
 //    EXPLAIN ANALYZE) and the time the app's Prisma client waits, p50 and p95 over BENCH_RUNS (30).
 //    OFFSET 500000 is timed once for comparison.
-// 3. Unless --no-render: builds the app into .next-queue (removed afterwards), serves it with
-//    `next start`, signs an officer in, and times whole renders of /admin/requests over HTTP.
+// 3. Unless --no-render: builds the app into .next-bench (bench/harness.ts, shared with the other
+//    benchmarks), serves it with `next start`, signs an officer in with a database session as
+//    next-auth would, and times whole renders of /admin/requests over HTTP.
 //
 // --reuse keeps an already seeded dsar_bench_queue (applying new migrations) instead of re-seeding.
 // Prints a table and writes JSON to bench/results/.
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { isDeepStrictEqual } from "node:util";
 import pg from "pg";
-import { envNumber, loadAverage, onCleanup, root, runMain, sayer, startProcess, waitFor } from "@/bench/harness";
+import { buildBench, envNumber, loadAverage, onCleanup, root, runMain, sayer, startApp } from "@/bench/harness";
 import { migrate } from "@/lib/db/migrate";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { createPrismaClient, type Db } from "@/lib/prisma-client";
 import { encodeCursor, parseQueueFilters, queueHref, type QueueFilters } from "@/lib/requests/queue-filters";
 import { queueCountsSql, queuePageSql, type QueueQueryContext } from "@/lib/requests/queue-sql";
-import { freePort } from "@/lib/testing/test-database";
 import { seed } from "@/prisma/seed";
 import { buildIfNeeded } from "@/scripts/build-if-needed";
 
@@ -35,7 +34,6 @@ const DATABASE = "dsar_bench_queue";
 const ROWS = 1_000_000;
 const RUNS = envNumber("BENCH_RUNS", 30);
 const WARMUP = 3;
-const DIST_DIR = ".next-queue";
 const DUE_KEY = `COALESCE(extended_due_at, due_at, 'infinity'::date)`;
 
 // ---------------------------------------------------------------------------------------------
@@ -86,7 +84,7 @@ statused AS (
 verified AS (
   SELECT statused.*,
          CASE WHEN status IN ('PENDING_VERIFICATION', 'CLOSED_UNVERIFIED') OR type = 'OPT_OUT_SALE' THEN NULL
-              ELSE received_at + r_time * interval '2 days' END AS verified_at
+              ELSE LEAST(received_at + r_time * interval '2 days', now() AT TIME ZONE 'UTC') END AS verified_at
     FROM statused
 ),
 due AS (
@@ -295,31 +293,6 @@ async function scenarios(db: Db): Promise<Scenario[]> {
 // ---------------------------------------------------------------------------------------------
 // A whole render over HTTP
 
-/** `next build` records a custom distDir in tsconfig.json and next-env.d.ts; put back only that. */
-function guardProjectFiles(): () => void {
-  const tsconfigFile = path.join(root, "tsconfig.json");
-  const envFile = path.join(root, "next-env.d.ts");
-  const tsconfigBefore = fs.readFileSync(tsconfigFile, "utf8");
-  const envBefore = fs.existsSync(envFile) ? fs.readFileSync(envFile, "utf8") : undefined;
-  return () => {
-    const tsconfigAfter = fs.readFileSync(tsconfigFile, "utf8");
-    if (tsconfigAfter !== tsconfigBefore) {
-      try {
-        const after = JSON.parse(tsconfigAfter) as { include?: unknown[] };
-        after.include = after.include?.filter((entry) => !(typeof entry === "string" && entry.startsWith(`${DIST_DIR}/`)));
-        if (isDeepStrictEqual(after, JSON.parse(tsconfigBefore))) fs.writeFileSync(tsconfigFile, tsconfigBefore);
-        else say("WARNING: tsconfig.json changed during the build beyond next build's own entries; left as is");
-      } catch {
-        say("WARNING: tsconfig.json is not valid JSON after the build; left as is");
-      }
-    }
-    if (envBefore !== undefined && fs.existsSync(envFile)) {
-      const envAfter = fs.readFileSync(envFile, "utf8");
-      if (envAfter !== envBefore && envAfter.replaceAll(`./${DIST_DIR}/`, "./.next/") === envBefore) fs.writeFileSync(envFile, envBefore);
-    }
-  };
-}
-
 async function signIn(url: string): Promise<string> {
   const token = randomBytes(32).toString("hex");
   await withClient(url, (c) =>
@@ -335,29 +308,9 @@ async function signIn(url: string): Promise<string> {
 type RenderResult = { name: string; path: string; status: number; bytes: number; ms: Stats };
 
 async function timeRenders(databaseUrl: string, pages: Scenario[]): Promise<RenderResult[]> {
-  const distPath = path.join(root, DIST_DIR);
-  onCleanup(`remove ${DIST_DIR}`, () => fs.rmSync(distPath, { recursive: true, force: true }));
-  const env = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: DIST_DIR } as NodeJS.ProcessEnv;
-  const restore = guardProjectFiles();
-  try {
-    buildIfNeeded(env, say);
-  } finally {
-    restore();
-  }
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const next = path.join(root, "node_modules", "next", "dist", "bin", "next");
-  const server = startProcess("next start", process.execPath, [next, "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: {
-      ...env,
-      DATABASE_URL: databaseUrl,
-      APP_URL: baseUrl,
-      APP_SECRET: "bench-secret-0123456789abcdefghijklmnopqrstuvwxyz",
-      WORKER_ENABLED: "false",
-    },
-    quiet: true,
-  });
-  await waitFor(`${baseUrl}/api/health`, 60_000, server.child);
+  buildBench(say);
+  const app = await startApp(databaseUrl, { WORKER_ENABLED: "false" });
+  const baseUrl = app.baseUrl;
   const cookie = await signIn(databaseUrl);
   const results: RenderResult[] = [];
   for (const page of pages) {
@@ -378,7 +331,7 @@ async function timeRenders(databaseUrl: string, pages: Scenario[]): Promise<Rend
     }
     results.push({ name: page.name, path: href, status, bytes, ms: stats(times) });
   }
-  await server.stop();
+  await app.stop();
   return results;
 }
 

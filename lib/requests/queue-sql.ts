@@ -116,8 +116,9 @@ export function queuePageSql(filters: QueueFilters, context: QueueQueryContext, 
 
 /**
  * Requests per status under the current filters other than status, each counted up to
- * COUNT_CAP + 1 on its status index so the work stays bounded on a million rows (an exact GROUP BY
- * over everything takes about 200 ms there). One statement, one branch per possible status.
+ * COUNT_CAP + 1 on an index range of "status = X AND filter" (the *_queue_count_indexes
+ * migration), so the work stays bounded on a million rows, where an exact GROUP BY over everything
+ * takes about 200 ms. One statement, one branch per status the filters allow.
  */
 export function queueCountsSql(filters: QueueFilters, context: QueueQueryContext): Prisma.Sql {
   const where = and(filterConditions(filters, context));
