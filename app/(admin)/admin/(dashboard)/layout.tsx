@@ -9,7 +9,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   const staff = await requirePagePermission("requests.read");
   const links = [
     { href: "/admin", label: "Overview" },
-    { href: "/admin/requests", label: "Requests" },
+    { href: "/admin/requests?status=open", label: "Open requests" },
     ...(can(staff.role, "staff.manage") ? [{ href: "/admin/staff", label: "Staff" }] : []),
   ];
   return (
