@@ -34,11 +34,20 @@ const acts = (auditor: ActionExpect, officer: ActionExpect, admin: ActionExpect)
   ADMIN: admin,
 });
 
-// Each action gets input that would succeed for a permitted role, so only the role decides.
-const ACTIONS: { file: string; name: string; input: (requestId: string) => unknown; expect: Record<Who, ActionExpect> }[] = [
-  { file: ACT, name: "addNoteAction", input: (requestId) => ({ requestId, note: "role table" }), expect: acts("FORBIDDEN", "ok", "ok") },
-  { file: ACT, name: "assignAction", input: (requestId) => ({ requestId, assigneeId: null }), expect: acts("FORBIDDEN", "ok", "ok") },
+// Each action gets input that would succeed for a permitted role, in an order that walks a fresh
+// request through its life (note, assign, acknowledge, ask, extend, deny), so only the role decides.
+type Target = { requestId: string; staffId: string };
+const ACTIONS: { file: string; name: string; input: (t: Target) => unknown; expect: Record<Who, ActionExpect> }[] = [
+  { file: ACT, name: "addNoteAction", input: ({ requestId }) => ({ requestId, note: "role table" }), expect: acts("FORBIDDEN", "ok", "ok") },
+  { file: ACT, name: "assignAction", input: ({ requestId }) => ({ requestId, assigneeId: null }), expect: acts("FORBIDDEN", "ok", "ok") },
+  { file: ACT, name: "acknowledgeAction", input: ({ requestId }) => ({ requestId }), expect: acts("FORBIDDEN", "ok", "ok") },
+  { file: ACT, name: "askForInformationAction", input: ({ requestId }) => ({ requestId, message: "Which account?" }), expect: acts("FORBIDDEN", "ok", "ok") },
+  { file: ACT, name: "extendAction", input: ({ requestId }) => ({ requestId, reason: "Complexity" }), expect: acts("FORBIDDEN", "ok", "ok") },
+  { file: ACT, name: "denyAction", input: ({ requestId }) => ({ requestId, reason: "Role table" }), expect: acts("FORBIDDEN", "ok", "ok") },
   { file: STAFF, name: "inviteStaffAction", input: () => ({ email: `role-${Date.now()}-${Math.random().toString(36).slice(2)}@staff.test`, role: "AUDITOR" }), expect: acts("FORBIDDEN", "FORBIDDEN", "ok") },
+  { file: STAFF, name: "changeRoleAction", input: ({ staffId }) => ({ staffId, role: "OFFICER" }), expect: acts("FORBIDDEN", "FORBIDDEN", "ok") },
+  { file: STAFF, name: "deactivateStaffAction", input: ({ staffId }) => ({ staffId }), expect: acts("FORBIDDEN", "FORBIDDEN", "ok") },
+  { file: STAFF, name: "reactivateStaffAction", input: ({ staffId }) => ({ staffId }), expect: acts("FORBIDDEN", "FORBIDDEN", "ok") },
 ];
 
 for (const who of WHO) {
@@ -49,6 +58,7 @@ for (const who of WHO) {
       if (who === "deactivated") await deactivateStaff(staff.id);
     }
     const request = await createRequestRow();
+    const target: Target = { requestId: request.id, staffId: (await createStaff("AUDITOR", "target")).id };
 
     for (const row of PAGES) {
       const path = row.path(request.id);
@@ -67,7 +77,7 @@ for (const who of WHO) {
     for (const action of ACTIONS) {
       const { id, page: worker } = findAction(action.file, action.name);
       const pagePath = "/" + worker.replace(/^app\//, "").replace(/\/page$/, "").replace(/\([^)]+\)\//g, "").replace("[id]", request.id);
-      const result = await callAction(context.request, pagePath, id, action.input(request.id));
+      const result = await callAction(context.request, pagePath, id, action.input(target));
       const wanted = action.expect[who];
       if (wanted === "ok") expect(result.ok, `${who} calling ${action.name}: ${result.text.slice(0, 200)}`).toBe(true);
       else if (who === "anonymous") {
