@@ -25,12 +25,18 @@ export async function enqueueEmail<N extends EmailTemplateName>(
   input: EnqueueEmailInput<N>,
 ): Promise<{ id: string }> {
   const row = await tx.emailOutbox.create({
-    data: {
-      requestId: input.requestId ?? null,
-      template: input.template,
-      payload: sealOutboxPayload({ to: input.to, props: input.props }),
-    },
+    data: { requestId: input.requestId ?? null, ...sealEmail(input) },
     select: { id: true },
   });
   return { id: row.id };
+}
+
+/**
+ * An email's template and sealed payload as its outbox row holds them, for a caller that writes
+ * the row in its own SQL (lib/requests/insert-submission.ts). The same rules as enqueueEmail apply.
+ */
+export function sealEmail<N extends EmailTemplateName>(
+  input: Omit<EnqueueEmailInput<N>, "requestId">,
+): { template: N; payload: Uint8Array<ArrayBuffer> } {
+  return { template: input.template, payload: sealOutboxPayload({ to: input.to, props: input.props }) };
 }

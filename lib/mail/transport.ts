@@ -1,6 +1,6 @@
 import "server-only";
 import nodemailer, { type Transporter } from "nodemailer";
-import SMTPTransport from "nodemailer/lib/smtp-transport";
+import SMTPPool from "nodemailer/lib/smtp-pool";
 import { getEnv } from "@/lib/env";
 
 export type MailMessage = {
@@ -32,9 +32,10 @@ export function createSmtpTransport(url?: string): MailTransport {
   let transporter: Transporter | undefined;
   return {
     async send(message) {
-      // Built through SMTPTransport because nodemailer.createTransport({ url, ...options }) keeps
-      // only what the URL says and would drop the timeouts.
-      transporter ??= nodemailer.createTransport(new SMTPTransport({ ...TIMEOUTS, url: url ?? getEnv().SMTP_URL }));
+      // Built through SMTPPool because nodemailer.createTransport({ url, ...options }) keeps only
+      // what the URL says and would drop the timeouts. A pool reuses a few connections instead of
+      // a handshake per email, so a burst of requests doesn't leave the outbox behind.
+      transporter ??= nodemailer.createTransport(new SMTPPool({ ...TIMEOUTS, pool: true, maxConnections: 4, maxMessages: 200, url: url ?? getEnv().SMTP_URL }));
       const info = await transporter.sendMail({
         ...message,
         // Message content is our own, but nodemailer would otherwise follow file paths and URLs

@@ -1,28 +1,29 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import { Prisma } from "@/lib/generated/prisma/client";
 import { fieldErrorsFrom, failure, type ActionResult } from "@/lib/actions/result";
-import { enqueueEmail } from "@/lib/mail/outbox";
+import { sealEmail } from "@/lib/mail/outbox";
 import { wakeOutboxWorker } from "@/lib/mail/worker-signal";
 import { consumeLimits } from "@/lib/rate-limit/limit";
 import { computeDueDate, REGIMES, requiresVerification } from "@/lib/requests/deadlines";
-import { recordEvent } from "@/lib/requests/events";
+import { insertSubmission, isUniqueViolation } from "@/lib/requests/insert-submission";
 import { jurisdictionFor } from "@/lib/requests/jurisdiction";
 import { REQUEST_TYPE_LABELS } from "@/lib/requests/labels";
 import { newReference } from "@/lib/requests/reference";
 import { NewRequestSchema } from "@/lib/requests/schema";
-import { absoluteUrl, mintStatusToken, statusPath } from "@/lib/requests/status-token";
+import { absoluteUrl, newStatusToken, statusPath } from "@/lib/requests/status-token";
 import { getSubmissionContext } from "@/lib/requests/submission-context";
-import { CODE_TTL_MINUTES, issueChallenge, verifyLinkPath } from "@/lib/verification/challenge";
+import { CODE_TTL_MINUTES, newChallenge, verifyLinkPath } from "@/lib/verification/challenge";
 
 export type SubmitOutcome =
   | { requestId: string; verificationRequired: true }
   | { requestId: string; verificationRequired: false; statusPath: string };
 
 /**
- * Accepts a new request: validates, rate-limits, and stores the request, its first audit event
- * and its first email in one transaction, so a crash or an SMTP outage loses nothing.
+ * Accepts a new request: validates, rate-limits, and stores the request, its first audit event,
+ * its status token, its challenge and its first email in one statement (lib/requests/
+ * insert-submission.ts), so a crash or an SMTP outage loses nothing.
  */
 export async function submitRequest(
   input: unknown,
@@ -61,80 +62,88 @@ export async function submitRequest(
   const typeLabel = REQUEST_TYPE_LABELS[request.type];
 
   for (let attempt = 0; ; attempt++) {
+    // Everything random is drawn afresh on each attempt.
     const reference = newReference();
+    const requestId = randomUUID();
+    const statusToken = newStatusToken();
+    const challenge = verify ? newChallenge(env.APP_SECRET, now) : null;
+    const statusUrl = absoluteUrl(statusPath(statusToken.token));
+    let email;
+    if (challenge) {
+      email = sealEmail({
+        template: "verify-email",
+        to: request.email,
+        props: {
+          org,
+          reference,
+          requestTypeLabel: typeLabel,
+          code: challenge.code,
+          verifyUrl: absoluteUrl(verifyLinkPath(challenge.linkToken)),
+          statusUrl,
+          expiresInMinutes: CODE_TTL_MINUTES,
+        },
+      });
+    } else {
+      if (!due) throw new Error("A request that needs no verification must have a running clock");
+      email = sealEmail({
+        template: "request-acknowledged",
+        to: request.email,
+        props: {
+          org,
+          reference,
+          requestTypeLabel: typeLabel,
+          receivedAt: now.toISOString(),
+          dueDate: due.dueDate.toISOString().slice(0, 10),
+          regimeLabel: REGIMES[jurisdiction].label,
+          statusUrl,
+          verificationRequired: false,
+        },
+      });
+    }
+    const status = verify ? "PENDING_VERIFICATION" : "RECEIVED";
     try {
-      const outcome = await db.$transaction(async (tx) => {
-        const created = await tx.request.create({
-          data: {
-            reference,
-            type: request.type,
-            status: verify ? "PENDING_VERIFICATION" : "RECEIVED",
-            requesterName: request.name,
-            requesterEmail: request.email,
-            country: request.country,
-            region: request.region ?? null,
-            jurisdiction,
-            relationship: request.relationship,
-            workspaceReference: request.relationship === "CUSTOMER_END_USER" ? (request.workspaceReference ?? null) : null,
-            details: request.details,
-            policyVersionId,
-            receivedAt: now,
-            dueAt: due?.dueDate ?? null,
-          },
-          select: { id: true },
-        });
-        await recordEvent(tx, {
-          requestId: created.id,
+      await insertSubmission(db, {
+        request: {
+          id: requestId,
+          reference,
+          type: request.type,
+          status,
+          requesterName: request.name,
+          requesterEmail: request.email,
+          country: request.country,
+          region: request.region ?? null,
+          jurisdiction,
+          relationship: request.relationship,
+          workspaceReference: request.relationship === "CUSTOMER_END_USER" ? (request.workspaceReference ?? null) : null,
+          details: request.details,
+          policyVersionId,
+          receivedAt: now,
+          dueAt: due?.dueDate ?? null,
+        },
+        event: {
           actorType: "REQUESTER",
           action: "request.submitted",
-          toStatus: verify ? "PENDING_VERIFICATION" : "RECEIVED",
+          toStatus: status,
           visibility: "PUBLIC",
           data: { type: request.type, jurisdiction, relationship: request.relationship },
           at: now,
-        });
-        const statusToken = await mintStatusToken(tx, created.id);
-        if (verify) {
-          const challenge = await issueChallenge(tx, env.APP_SECRET, created.id, now);
-          await enqueueEmail(tx, {
-            requestId: created.id,
-            template: "verify-email",
-            to: request.email,
-            props: {
-              org,
-              reference,
-              requestTypeLabel: typeLabel,
-              code: challenge.code,
-              verifyUrl: absoluteUrl(verifyLinkPath(challenge.linkToken)),
-              statusUrl: absoluteUrl(statusPath(statusToken)),
-              expiresInMinutes: CODE_TTL_MINUTES,
-            },
-          });
-          return { requestId: created.id, verificationRequired: true as const };
-        }
-        if (!due) throw new Error("A request that needs no verification must have a running clock");
-        await enqueueEmail(tx, {
-          requestId: created.id,
-          template: "request-acknowledged",
-          to: request.email,
-          props: {
-            org,
-            reference,
-            requestTypeLabel: typeLabel,
-            receivedAt: now.toISOString(),
-            dueDate: due.dueDate.toISOString().slice(0, 10),
-            regimeLabel: REGIMES[jurisdiction].label,
-            statusUrl: absoluteUrl(statusPath(statusToken)),
-            verificationRequired: false,
-          },
-        });
-        return { requestId: created.id, verificationRequired: false as const, statusPath: statusPath(statusToken) };
+        },
+        statusToken: { id: randomUUID(), tokenHash: statusToken.tokenHash },
+        challenge: challenge && { ...challenge, createdAt: now },
+        email: { id: randomUUID(), ...email },
+        writtenAt: new Date(),
       });
-      wakeOutboxWorker();
-      return { ok: true, data: outcome };
     } catch (error) {
       // A reference collision (40 random bits) is rare; draw another.
-      const collided = error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-      if (!collided || attempt >= 2) throw error;
+      if (!isUniqueViolation(error) || attempt >= 2) throw error;
+      continue;
     }
+    wakeOutboxWorker();
+    return {
+      ok: true,
+      data: verify
+        ? { requestId, verificationRequired: true }
+        : { requestId, verificationRequired: false, statusPath: statusPath(statusToken.token) },
+    };
   }
 }

@@ -9,6 +9,31 @@ export const RESEND_COOLDOWN_SECONDS = 60;
 export const MAX_SENDS_PER_HOUR = 5;
 export const UNVERIFIED_EXPIRY_DAYS = 7;
 
+/** A challenge's secrets (for the email) and what is stored of them (hashes). */
+export type NewChallenge = {
+  id: string;
+  code: string;
+  linkToken: string;
+  codeHash: string;
+  linkTokenHash: string;
+  expiresAt: Date;
+};
+
+/** Draws a code and link. The id is drawn here too because it salts the code's hash. */
+export function newChallenge(secret: string, now: Date): NewChallenge {
+  const id = randomUUID();
+  const code = newCode();
+  const linkToken = newToken();
+  return {
+    id,
+    code,
+    linkToken,
+    codeHash: hashCode(secret, id, code),
+    linkTokenHash: hashToken(linkToken),
+    expiresAt: new Date(now.getTime() + CODE_TTL_MINUTES * 60_000),
+  };
+}
+
 /**
  * Issues a fresh code and link for a request and retires any earlier ones, so only the newest
  * email works. Returns the secrets for the email; only their hashes are stored.
@@ -23,13 +48,8 @@ export async function issueChallenge(
     where: { requestId, supersededAt: null, consumedAt: null },
     data: { supersededAt: now },
   });
-  const id = randomUUID();
-  const code = newCode();
-  const linkToken = newToken();
-  const expiresAt = new Date(now.getTime() + CODE_TTL_MINUTES * 60_000);
-  await tx.verificationChallenge.create({
-    data: { id, requestId, codeHash: hashCode(secret, id, code), linkTokenHash: hashToken(linkToken), expiresAt, createdAt: now },
-  });
+  const { id, code, linkToken, codeHash, linkTokenHash, expiresAt } = newChallenge(secret, now);
+  await tx.verificationChallenge.create({ data: { id, requestId, codeHash, linkTokenHash, expiresAt, createdAt: now } });
   return { code, linkToken, expiresAt };
 }
 
