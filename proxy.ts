@@ -47,7 +47,10 @@ export const config = {
   matcher: [
     {
       source: "/((?!api|_next/static|_next/image|favicon.ico|robots.txt).*)",
+      // Server action calls answer with data, not a page, and check their own access: skipping
+      // the proxy for them saves work on the busiest path (the request form).
       missing: [
+        { type: "header", key: "next-action" },
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },
       ],
