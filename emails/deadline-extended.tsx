@@ -1,11 +1,11 @@
-import { Link, Section, Text } from "@react-email/components";
+import { Link, Text } from "@react-email/components";
 import type { OrganizationDetails } from "@/lib/organization/types";
-import { EmailButton } from "@/emails/components/button";
 import { formatDate } from "@/emails/components/format";
 import { EmailLayout } from "@/emails/components/layout";
+import { StatusLink } from "@/emails/components/status-link";
 import { PREVIEW_ORGANIZATION } from "@/emails/components/preview-organization";
 import { QuotedText } from "@/emails/components/quoted-text";
-import { heading, link, paragraph, small, subheading } from "@/emails/components/styles";
+import { heading, link, paragraph, subheading } from "@/emails/components/styles";
 
 export type DeadlineExtendedProps = {
   org: OrganizationDetails;
@@ -44,20 +44,7 @@ export default function DeadlineExtended(props: DeadlineExtendedProps) {
       <Text style={subheading}>Why we need more time</Text>
       <QuotedText>{reason}</QuotedText>
 
-      <Text style={subheading}>Follow your request</Text>
-      <Section style={{ margin: "0 0 16px" }}>
-        <EmailButton href={statusUrl}>View request status</EmailButton>
-      </Section>
-      {/* The text part already prints the button's address; HTML readers get it to copy. */}
-      <Text style={small} data-skip-in-text>
-        If the button does not work, open this address:{" "}
-        <Link href={statusUrl} style={link}>
-          {statusUrl}
-        </Link>
-      </Text>
-      <Text style={paragraph}>
-        Keep this link private: anyone who has it can see your request&apos;s status.
-      </Text>
+      <StatusLink statusUrl={statusUrl} />
       <Text style={paragraph}>
         Questions? Write to{" "}
         <Link href={`mailto:${org.privacyEmail}`} style={link}>

@@ -1,10 +1,10 @@
-import { Link, Section, Text } from "@react-email/components";
+import { Link, Text } from "@react-email/components";
 import type { OrganizationDetails } from "@/lib/organization/types";
-import { EmailButton } from "@/emails/components/button";
 import { formatDate, formatDateTime } from "@/emails/components/format";
 import { EmailLayout } from "@/emails/components/layout";
+import { StatusLink } from "@/emails/components/status-link";
 import { PREVIEW_ORGANIZATION } from "@/emails/components/preview-organization";
-import { heading, link, paragraph, small, subheading } from "@/emails/components/styles";
+import { heading, link, paragraph, subheading } from "@/emails/components/styles";
 
 export type RequestAcknowledgedProps = {
   org: OrganizationDetails;
@@ -53,20 +53,7 @@ export default function RequestAcknowledged(props: RequestAcknowledgedProps) {
         complex and the law allows us more time, we will tell you before that date and explain why.
       </Text>
 
-      <Text style={subheading}>Follow your request</Text>
-      <Section style={{ margin: "0 0 16px" }}>
-        <EmailButton href={statusUrl}>View request status</EmailButton>
-      </Section>
-      {/* The text part already prints the button's address; HTML readers get it to copy. */}
-      <Text style={small} data-skip-in-text>
-        If the button does not work, open this address:{" "}
-        <Link href={statusUrl} style={link}>
-          {statusUrl}
-        </Link>
-      </Text>
-      <Text style={paragraph}>
-        Keep this link private: anyone who has it can see your request&apos;s status.
-      </Text>
+      <StatusLink statusUrl={statusUrl} />
 
       <Text style={subheading}>Questions</Text>
       <Text style={paragraph}>
