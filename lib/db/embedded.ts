@@ -1,6 +1,8 @@
 import fs from "node:fs";
+import net from "node:net";
 import { PGlite } from "@electric-sql/pglite";
-import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { PGLiteSocketHandler } from "@electric-sql/pglite-socket";
+import { CycleQueue } from "@/lib/db/embedded-queue";
 
 export type EmbeddedPostgres = { url: string; stop: () => Promise<void> };
 
@@ -17,17 +19,34 @@ export async function startEmbeddedPostgres(options: {
   const host = options.host ?? "127.0.0.1";
   fs.mkdirSync(options.dataDir, { recursive: true });
   const pglite = await PGlite.create(options.dataDir);
-  const server = new PGLiteSocketServer({
-    db: pglite,
-    host,
-    port: options.port,
-    maxConnections: options.maxConnections ?? 32,
+  const queue = new CycleQueue(pglite);
+  const maxConnections = options.maxConnections ?? 32;
+  const handlers = new Set<PGLiteSocketHandler>();
+  // pglite-socket's own server, with our queue (see CycleQueue for why).
+  const server = net.createServer((socket) => {
+    if (handlers.size >= maxConnections) {
+      socket.end();
+      return;
+    }
+    const handler = new PGLiteSocketHandler({ queryQueue: queue as never, closeOnDetach: true });
+    handlers.add(handler);
+    const forget = () => handlers.delete(handler);
+    handler.addEventListener("close", forget);
+    handler.addEventListener("error", forget);
+    handler.attach(socket).catch(() => {
+      forget();
+      socket.destroy();
+    });
   });
-  await server.start();
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, host, () => resolve());
+  });
   return {
     url: `postgresql://postgres@${host}:${options.port}/postgres?sslmode=disable`,
     stop: async () => {
-      await server.stop();
+      for (const handler of handlers) await handler.detach(true);
+      await new Promise<void>((resolve) => server.close(() => resolve()));
       await pglite.close();
     },
   };
