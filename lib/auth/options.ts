@@ -8,6 +8,7 @@ import GoogleProvider from "next-auth/providers/google";
 import { staffAdapter } from "@/lib/auth/adapter";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
+import { logError, logEvent } from "@/lib/log";
 import { enqueueEmail } from "@/lib/mail/outbox";
 import { wakeOutboxWorker } from "@/lib/mail/worker-signal";
 import { readOrganizationDetails } from "@/lib/organization/settings";
@@ -49,6 +50,12 @@ function buildOptions(): NextAuthOptions {
     secret: keyedHash(env.APP_SECRET, "next-auth"),
     adapter: staffAdapter(db),
     session: { strategy: "database", maxAge: SESSION_HOURS * 3600, updateAge: 3600 },
+    // next-auth's own logger prints whole error objects, which can quote an email address.
+    logger: {
+      error: (code, metadata) => logError(`auth.${code}`, (metadata as { error?: unknown })?.error ?? metadata),
+      warn: (code) => logEvent(`auth.warning.${code}`),
+      debug: () => {},
+    },
     pages: { signIn: "/admin/sign-in", verifyRequest: "/admin/sign-in/check-email", error: "/admin/sign-in/error" },
     providers: [
       EmailProvider({
