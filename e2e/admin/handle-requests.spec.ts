@@ -110,3 +110,27 @@ test("extending is refused where the law allows no extension", async ({ page: re
   await expect(officer.getByRole("region", { name: "Acknowledge and start" })).toBeVisible();
   await expect(officer.getByRole("region", { name: "Extend the deadline" })).toHaveCount(0);
 });
+
+test("an officer asks for more information and the requester's answer lands in the timeline", async ({ page: requesterPage, browser }) => {
+  const requester = { name: "Mei Lin", email: uniqueEmail("ask"), country: "Singapore" };
+  const reference = await submitAndVerify(requesterPage, "Correct my data", requester, async (p) => {
+    await p.getByLabel("Which information is wrong?").fill("My company name");
+    await p.getByLabel("What should it say instead?").fill("Lin Trading Pte Ltd");
+  });
+
+  const officer = await officerPage(browser);
+  await openFromQueue(officer, requester.email, reference);
+  await confirmAction(officer, "Ask the requester for more information", "Send question", { label: "Your question", value: "Which workspace is the company name shown in?" });
+  await expect(officer.getByText("Waiting for your reply", { exact: true }).first()).toBeVisible();
+
+  const question = await waitForMail(requester.email, /We need more information about your request/);
+  await requesterPage.goto(linkIn(question, "/requests/status/"));
+  await expect(requesterPage.getByText("Which workspace is the company name shown in?")).toBeVisible();
+  await requesterPage.getByLabel("Your answer").fill("The billing workspace.");
+  await requesterPage.getByRole("button", { name: "Send answer" }).click();
+  await expect(requesterPage.getByText("Thank you. Your answer is with the privacy team.")).toBeVisible();
+
+  await officer.reload();
+  await expect(officer.getByText("The billing workspace.")).toBeVisible();
+  await expect(officer.getByText("In progress", { exact: true }).first()).toBeVisible();
+});
