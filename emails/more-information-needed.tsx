@@ -1,10 +1,10 @@
-import { Link, Section, Text } from "@react-email/components";
+import { Link, Text } from "@react-email/components";
+import { ButtonWithFallback } from "@/emails/components/button-with-fallback";
 import type { OrganizationDetails } from "@/lib/organization/types";
-import { EmailButton } from "@/emails/components/button";
 import { EmailLayout } from "@/emails/components/layout";
 import { PREVIEW_ORGANIZATION } from "@/emails/components/preview-organization";
 import { QuotedText } from "@/emails/components/quoted-text";
-import { heading, link, paragraph, small, subheading } from "@/emails/components/styles";
+import { heading, link, paragraph, subheading } from "@/emails/components/styles";
 
 export type MoreInformationNeededProps = {
   org: OrganizationDetails;
@@ -36,16 +36,7 @@ export default function MoreInformationNeeded(props: MoreInformationNeededProps)
         Open your request&apos;s status page and write your answer in the form there. It reaches the people
         handling your request directly, and we continue as soon as it arrives.
       </Text>
-      <Section style={{ margin: "0 0 16px" }}>
-        <EmailButton href={statusUrl}>Answer on the status page</EmailButton>
-      </Section>
-      {/* The text part already prints the button's address; HTML readers get it to copy. */}
-      <Text style={small} data-skip-in-text>
-        If the button does not work, open this address:{" "}
-        <Link href={statusUrl} style={link}>
-          {statusUrl}
-        </Link>
-      </Text>
+      <ButtonWithFallback href={statusUrl}>Answer on the status page</ButtonWithFallback>
       <Text style={paragraph}>
         Keep this link private: anyone who has it can see your request&apos;s status and answer for you.
       </Text>

@@ -1,11 +1,11 @@
-import { Link, Section, Text } from "@react-email/components";
+import { Link, Text } from "@react-email/components";
+import { ButtonWithFallback } from "@/emails/components/button-with-fallback";
 import type { OrganizationDetails } from "@/lib/organization/types";
-import { EmailButton } from "@/emails/components/button";
 import { formatDateTime } from "@/emails/components/format";
 import { EmailLayout } from "@/emails/components/layout";
 import { PREVIEW_ORGANIZATION } from "@/emails/components/preview-organization";
 import { QuotedText } from "@/emails/components/quoted-text";
-import { heading, link, paragraph, small, subheading } from "@/emails/components/styles";
+import { heading, link, paragraph, subheading } from "@/emails/components/styles";
 
 export type RequestCompletedProps = {
   org: OrganizationDetails;
@@ -50,16 +50,7 @@ export default function RequestCompleted(props: RequestCompletedProps) {
         </>
       ) : null}
 
-      <Section style={{ margin: "0 0 16px" }}>
-        <EmailButton href={statusUrl}>{until ? "Download my data" : "View request status"}</EmailButton>
-      </Section>
-      {/* The text part already prints the button's address; HTML readers get it to copy. */}
-      <Text style={small} data-skip-in-text>
-        If the button does not work, open this address:{" "}
-        <Link href={statusUrl} style={link}>
-          {statusUrl}
-        </Link>
-      </Text>
+      <ButtonWithFallback href={statusUrl}>{until ? "Download my data" : "View request status"}</ButtonWithFallback>
       <Text style={paragraph}>
         Keep this link private: {until ? "anyone who has it can download your data." : "anyone who has it can see your request's status."}
       </Text>

@@ -1,10 +1,10 @@
-import { Link, Section, Text } from "@react-email/components";
+import { Link, Text } from "@react-email/components";
+import { ButtonWithFallback } from "@/emails/components/button-with-fallback";
 import type { OrganizationDetails } from "@/lib/organization/types";
-import { EmailButton } from "@/emails/components/button";
 import { EmailLayout } from "@/emails/components/layout";
 import { PREVIEW_ORGANIZATION } from "@/emails/components/preview-organization";
 import { QuotedText } from "@/emails/components/quoted-text";
-import { heading, link, paragraph, small, subheading } from "@/emails/components/styles";
+import { heading, link, paragraph, subheading } from "@/emails/components/styles";
 
 export type RequestDeniedProps = {
   org: OrganizationDetails;
@@ -49,16 +49,7 @@ export default function RequestDenied(props: RequestDeniedProps) {
           </Text>
         </>
       ) : null}
-      <Section style={{ margin: "0 0 16px" }}>
-        <EmailButton href={statusUrl}>{appealAvailable ? "Open the status page to appeal" : "View request status"}</EmailButton>
-      </Section>
-      {/* The text part already prints the button's address; HTML readers get it to copy. */}
-      <Text style={small} data-skip-in-text>
-        If the button does not work, open this address:{" "}
-        <Link href={statusUrl} style={link}>
-          {statusUrl}
-        </Link>
-      </Text>
+      <ButtonWithFallback href={statusUrl}>{appealAvailable ? "Open the status page to appeal" : "View request status"}</ButtonWithFallback>
 
       <Text style={subheading}>Your right to complain</Text>
       <Text style={paragraph}>

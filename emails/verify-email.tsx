@@ -1,10 +1,10 @@
 import { Link, Section, Text } from "@react-email/components";
+import { ButtonWithFallback } from "@/emails/components/button-with-fallback";
 import type { CSSProperties } from "react";
 import type { OrganizationDetails } from "@/lib/organization/types";
-import { EmailButton } from "@/emails/components/button";
 import { EmailLayout } from "@/emails/components/layout";
 import { PREVIEW_ORGANIZATION } from "@/emails/components/preview-organization";
-import { colors, heading, link, paragraph, small } from "@/emails/components/styles";
+import { colors, heading, link, paragraph } from "@/emails/components/styles";
 
 export type VerifyEmailProps = {
   org: OrganizationDetails;
@@ -53,16 +53,7 @@ export default function VerifyEmail(props: VerifyEmailProps) {
         <Text style={codeText}>{code}</Text>
       </Section>
       <Text style={paragraph}>Or confirm with one click:</Text>
-      <Section style={{ margin: "0 0 16px" }}>
-        <EmailButton href={verifyUrl}>Confirm my email</EmailButton>
-      </Section>
-      {/* The text part already prints the button's address; HTML readers get it to copy. */}
-      <Text style={small} data-skip-in-text>
-        If the button does not work, open this address:{" "}
-        <Link href={verifyUrl} style={link}>
-          {verifyUrl}
-        </Link>
-      </Text>
+      <ButtonWithFallback href={verifyUrl}>Confirm my email</ButtonWithFallback>
       <Text style={paragraph}>
         The code and the button expire in {minutes}. We can only act on the request once this address is
         confirmed.
