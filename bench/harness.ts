@@ -133,6 +133,8 @@ export async function createBenchDatabase(name: string): Promise<string> {
   process.env.TEST_DATABASE_URL = adminUrl;
   try {
     const database = await createTestDatabase(name);
+    // Each run's database has a name of its own; drop it when the benchmark ends.
+    onCleanup(`database ${name}`, () => database.stop());
     const client = createPrismaClient(database.url, 2);
     try {
       await seed(client);
