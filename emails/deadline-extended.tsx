@@ -1,11 +1,12 @@
-import { Link, Text } from "@react-email/components";
+import { Text } from "@react-email/components";
+import { ContactPrivacyTeam } from "@/emails/components/contact-privacy-team";
 import type { OrganizationDetails } from "@/lib/organization/types";
 import { formatDate } from "@/emails/components/format";
 import { EmailLayout } from "@/emails/components/layout";
 import { StatusLink } from "@/emails/components/status-link";
 import { PREVIEW_ORGANIZATION } from "@/emails/components/preview-organization";
 import { QuotedText } from "@/emails/components/quoted-text";
-import { heading, link, paragraph, subheading } from "@/emails/components/styles";
+import { heading, paragraph, subheading } from "@/emails/components/styles";
 
 export type DeadlineExtendedProps = {
   org: OrganizationDetails;
@@ -45,14 +46,9 @@ export default function DeadlineExtended(props: DeadlineExtendedProps) {
       <QuotedText>{reason}</QuotedText>
 
       <StatusLink statusUrl={statusUrl} />
-      <Text style={paragraph}>
-        Questions? Write to{" "}
-        <Link href={`mailto:${org.privacyEmail}`} style={link}>
-          {org.privacyEmail}
-        </Link>{" "}
-        and include your reference, {reference}. If you are unhappy with how we handle your request, you may
-        also have the right to complain to a privacy regulator.
-      </Text>
+      <ContactPrivacyTeam org={org} reference={reference}>
+        If you are unhappy with how we handle your request, you may also have the right to complain to a privacy regulator.
+      </ContactPrivacyTeam>
     </EmailLayout>
   );
 }

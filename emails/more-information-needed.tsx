@@ -1,10 +1,11 @@
-import { Link, Text } from "@react-email/components";
+import { Text } from "@react-email/components";
+import { ContactPrivacyTeam } from "@/emails/components/contact-privacy-team";
 import { ButtonWithFallback } from "@/emails/components/button-with-fallback";
 import type { OrganizationDetails } from "@/lib/organization/types";
 import { EmailLayout } from "@/emails/components/layout";
 import { PREVIEW_ORGANIZATION } from "@/emails/components/preview-organization";
 import { QuotedText } from "@/emails/components/quoted-text";
-import { heading, link, paragraph, subheading } from "@/emails/components/styles";
+import { heading, paragraph, subheading } from "@/emails/components/styles";
 
 export type MoreInformationNeededProps = {
   org: OrganizationDetails;
@@ -40,13 +41,7 @@ export default function MoreInformationNeeded(props: MoreInformationNeededProps)
       <Text style={paragraph}>
         Keep this link private: anyone who has it can see your request&apos;s status and answer for you.
       </Text>
-      <Text style={paragraph}>
-        If something is unclear, write to{" "}
-        <Link href={`mailto:${org.privacyEmail}`} style={link}>
-          {org.privacyEmail}
-        </Link>{" "}
-        and include your reference, {reference}.
-      </Text>
+      <ContactPrivacyTeam org={org} reference={reference} lead="If something is unclear, write to" />
     </EmailLayout>
   );
 }

@@ -1,4 +1,5 @@
 import { Link, Text } from "@react-email/components";
+import { ContactPrivacyTeam } from "@/emails/components/contact-privacy-team";
 import type { OrganizationDetails } from "@/lib/organization/types";
 import { formatDate, formatDateTime } from "@/emails/components/format";
 import { EmailLayout } from "@/emails/components/layout";
@@ -56,15 +57,9 @@ export default function RequestAcknowledged(props: RequestAcknowledgedProps) {
       <StatusLink statusUrl={statusUrl} />
 
       <Text style={subheading}>Questions</Text>
-      <Text style={paragraph}>
-        Write to our privacy team at{" "}
-        <Link href={`mailto:${org.privacyEmail}`} style={link}>
-          {org.privacyEmail}
-        </Link>{" "}
-        and include your reference, {reference}.
+      <ContactPrivacyTeam org={org} reference={reference} lead="Write to our privacy team at">
         {org.dpoEmail ? (
           <>
-            {" "}
             You can also reach our data protection officer{org.dpoName ? `, ${org.dpoName},` : ""} at{" "}
             <Link href={`mailto:${org.dpoEmail}`} style={link}>
               {org.dpoEmail}
@@ -72,7 +67,7 @@ export default function RequestAcknowledged(props: RequestAcknowledgedProps) {
             .
           </>
         ) : null}
-      </Text>
+      </ContactPrivacyTeam>
       <Text style={paragraph}>
         If you are unhappy with how we handle your request, you may also have the right to complain to a
         privacy regulator.

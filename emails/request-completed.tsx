@@ -1,11 +1,12 @@
-import { Link, Text } from "@react-email/components";
+import { Text } from "@react-email/components";
+import { ContactPrivacyTeam } from "@/emails/components/contact-privacy-team";
 import { ButtonWithFallback } from "@/emails/components/button-with-fallback";
 import type { OrganizationDetails } from "@/lib/organization/types";
 import { formatDateTime } from "@/emails/components/format";
 import { EmailLayout } from "@/emails/components/layout";
 import { PREVIEW_ORGANIZATION } from "@/emails/components/preview-organization";
 import { QuotedText } from "@/emails/components/quoted-text";
-import { heading, link, paragraph, subheading } from "@/emails/components/styles";
+import { heading, paragraph, subheading } from "@/emails/components/styles";
 
 export type RequestCompletedProps = {
   org: OrganizationDetails;
@@ -54,14 +55,9 @@ export default function RequestCompleted(props: RequestCompletedProps) {
       <Text style={paragraph}>
         Keep this link private: {until ? "anyone who has it can download your data." : "anyone who has it can see your request's status."}
       </Text>
-      <Text style={paragraph}>
-        Questions? Write to{" "}
-        <Link href={`mailto:${org.privacyEmail}`} style={link}>
-          {org.privacyEmail}
-        </Link>{" "}
-        and include your reference, {reference}. If you are unhappy with how we handled your request, you may
-        also have the right to complain to a privacy regulator.
-      </Text>
+      <ContactPrivacyTeam org={org} reference={reference}>
+        If you are unhappy with how we handled your request, you may also have the right to complain to a privacy regulator.
+      </ContactPrivacyTeam>
     </EmailLayout>
   );
 }

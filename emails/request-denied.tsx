@@ -1,10 +1,11 @@
-import { Link, Text } from "@react-email/components";
+import { Text } from "@react-email/components";
+import { ContactPrivacyTeam } from "@/emails/components/contact-privacy-team";
 import { ButtonWithFallback } from "@/emails/components/button-with-fallback";
 import type { OrganizationDetails } from "@/lib/organization/types";
 import { EmailLayout } from "@/emails/components/layout";
 import { PREVIEW_ORGANIZATION } from "@/emails/components/preview-organization";
 import { QuotedText } from "@/emails/components/quoted-text";
-import { heading, link, paragraph, subheading } from "@/emails/components/styles";
+import { heading, paragraph, subheading } from "@/emails/components/styles";
 
 export type RequestDeniedProps = {
   org: OrganizationDetails;
@@ -55,13 +56,7 @@ export default function RequestDenied(props: RequestDeniedProps) {
       <Text style={paragraph}>
         {appealAvailable ? "Whether or not you appeal, you" : "You"} have the right to complain to {regulator}.
       </Text>
-      <Text style={paragraph}>
-        Questions? Write to{" "}
-        <Link href={`mailto:${org.privacyEmail}`} style={link}>
-          {org.privacyEmail}
-        </Link>{" "}
-        and include your reference, {reference}.
-      </Text>
+      <ContactPrivacyTeam org={org} reference={reference} />
     </EmailLayout>
   );
 }
