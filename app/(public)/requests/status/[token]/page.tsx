@@ -21,9 +21,9 @@ export default async function StatusPage({
   searchParams,
 }: {
   params: Promise<{ token: string }>;
-  searchParams: Promise<{ confirmed?: string; download?: string }>;
+  searchParams: Promise<{ confirmed?: string; download?: string; answered?: string }>;
 }) {
-  const [{ token }, { confirmed, download }] = await Promise.all([params, searchParams]);
+  const [{ token }, { confirmed, download, answered }] = await Promise.all([params, searchParams]);
   const view = await getStatusView(token);
   if (!view) notFound();
   const [messages, packages, appeals] = await Promise.all([
@@ -74,6 +74,13 @@ export default async function StatusPage({
           </div>
         ))}
       </dl>
+      {answered ? (
+        <div className="mt-6">
+          <Alert tone="success" title="Answer sent">
+            Thank you. Your answer is with the privacy team.
+          </Alert>
+        </div>
+      ) : null}
       {download ? (
         <div className="mt-6">
           <Alert tone="error">{HANDLING_ERRORS[download as keyof typeof HANDLING_ERRORS] ?? "The download did not work."}</Alert>

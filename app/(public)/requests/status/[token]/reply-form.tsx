@@ -14,15 +14,14 @@ import { answerAction, appealAction } from "./actions";
 type Mode = "answer" | "appeal";
 
 const copy = {
-  answer: { label: "Your answer", button: "Send answer", done: "Thank you. Your answer is with the privacy team." },
-  appeal: { label: "Why should we reconsider?", button: "Send appeal", done: "" },
+  answer: { label: "Your answer", button: "Send answer" },
+  appeal: { label: "Why should we reconsider?", button: "Send appeal" },
 } as const;
 
 /** The requester's two ways to write back: answer a question, or appeal a refusal. */
 export function ReplyForm({ token, mode }: { token: string; mode: Mode }) {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
-  const [done, setDone] = useState(false);
   const schema = (mode === "answer" ? MessageInputSchema : ReasonInputSchema) as z.ZodType<Record<string, string>>;
   const field = mode === "answer" ? "message" : "reason";
   const {
@@ -41,8 +40,9 @@ export function ReplyForm({ token, mode }: { token: string; mode: Mode }) {
         router.push(result.data.statusPath);
         return;
       }
-      setDone(true);
-      router.refresh();
+      // The page re-renders without this form (the request is no longer waiting), so it shows
+      // the confirmation itself.
+      router.replace(`/requests/status/${token}?answered=1`);
       return;
     }
     const message = result.fieldErrors?.[field];
@@ -50,7 +50,6 @@ export function ReplyForm({ token, mode }: { token: string; mode: Mode }) {
     if (result.formError) setFormError(result.formError);
   });
 
-  if (done) return <Alert tone="success">{copy[mode].done}</Alert>;
   const error = errors[field]?.message;
   return (
     <form noValidate onSubmit={(e) => void onSubmit(e)} className="space-y-3">
