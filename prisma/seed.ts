@@ -2,6 +2,7 @@ import { pathToFileURL } from "node:url";
 import { getEnv } from "@/lib/env";
 import { createPrismaClient, type Db } from "@/lib/prisma-client";
 import { customers } from "./seed-data/customers";
+import { foldName } from "@/lib/referrals/match-key";
 import { organization } from "./seed-data/organization";
 import { policyVersions } from "./seed-data/policy-versions";
 
@@ -43,9 +44,17 @@ export async function seed(db: Db, { adminEmail = DEFAULT_ADMIN_EMAIL }: { admin
       for (const { workspaces, ...customer } of customers) {
         // Customers have no unique natural key in the schema; the lock makes find-then-create safe.
         const existing = await tx.customer.findFirst({ where: { legalName: customer.legalName }, select: { id: true } });
-        const { id: customerId } = existing ?? (await tx.customer.create({ data: customer, select: { id: true } }));
+        const legalNameKey = foldName(customer.legalName);
+        const { id: customerId } = existing
+          ? await tx.customer.update({ where: { id: existing.id }, data: { legalNameKey }, select: { id: true } })
+          : await tx.customer.create({ data: { ...customer, legalNameKey }, select: { id: true } });
         for (const workspace of workspaces) {
-          await tx.workspace.upsert({ where: { slug: workspace.slug }, create: { ...workspace, customerId }, update: {} });
+          const nameKey = foldName(workspace.name);
+          await tx.workspace.upsert({
+            where: { slug: workspace.slug },
+            create: { ...workspace, nameKey, customerId },
+            update: { nameKey },
+          });
         }
       }
     },

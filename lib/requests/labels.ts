@@ -29,6 +29,7 @@ export const REQUEST_STATUS_LABELS: Record<RequestStatus, string> = {
   RECEIVED: "Received",
   IN_PROGRESS: "In progress",
   AWAITING_REQUESTER: "Waiting for your reply",
+  REFERRED: "With the company that controls the data",
   COMPLETED: "Completed",
   DENIED: "Denied",
   CLOSED_UNVERIFIED: "Closed: email not confirmed",

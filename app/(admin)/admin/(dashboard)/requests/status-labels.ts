@@ -5,6 +5,7 @@ import { JURISDICTION_LABELS, REQUEST_STATUS_LABELS } from "@/lib/requests/label
 export const STATUS_LABELS: Record<RequestStatus, string> = {
   ...REQUEST_STATUS_LABELS,
   AWAITING_REQUESTER: "Waiting for the requester",
+  REFERRED: "Referred to the customer",
 };
 
 /** "GDPR", "CCPA/CPRA", "Law 25": the label without its explanation, for a narrow column. */
