@@ -24,6 +24,14 @@ const EnvSchema = z.object({
   ADMIN_EMAIL: z.string().email().default("admin@example.com"),
   DATA_PACKAGE_KEY: z.string().min(32).optional(),
   DATA_PACKAGE_LINK_DAYS: positiveInt(7),
+  /** Days a customer has to acknowledge a referral before each reminder. */
+  REFERRAL_REMINDER_DAYS: positiveInt(5),
+  /** Reminders before a silent referral escalates to the officer's queue. */
+  REFERRAL_MAX_REMINDERS: z.coerce.number().int().min(0).default(2),
+  /** How often the job worker looks for due follow-ups. */
+  JOBS_POLL_MS: positiveInt(60_000),
+  /** Only for end-to-end tests: exposes /api/testing/clock, which moves the app's clock. */
+  TEST_CLOCK_ENABLED: bool,
 });
 
 export type Env = z.infer<typeof EnvSchema> & { APP_SECRET: string; DATA_PACKAGE_KEY: string };

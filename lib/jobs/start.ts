@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { logError, logEvent } from "@/lib/log";
+import { startJobWorker } from "@/lib/jobs/worker";
 import { startOutboxWorker } from "@/lib/mail/worker";
 import { pruneLimits } from "@/lib/rate-limit/limit";
 import { expireUnverifiedRequests } from "@/lib/requests/expire-unverified";
@@ -15,6 +16,7 @@ export function startBackgroundJobs(): void {
   if (g[started] || !getEnv().WORKER_ENABLED) return;
   g[started] = true;
   startOutboxWorker();
+  startJobWorker();
   const tick = () => void housekeeping();
   setTimeout(tick, 10_000).unref();
   setInterval(tick, HOUSEKEEPING_EVERY_MS).unref();

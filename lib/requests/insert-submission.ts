@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { Jurisdiction, Relationship, RequestStatus, RequestType } from "@/lib/generated/prisma/enums";
+import type { DataScope, Jurisdiction, Relationship, RequestRoute, RequestStatus, RequestType } from "@/lib/generated/prisma/enums";
 import type { EventInput } from "@/lib/requests/events";
 import type { NewChallenge } from "@/lib/verification/challenge";
 
@@ -19,6 +19,9 @@ export type SubmissionRows = {
     jurisdiction: Jurisdiction;
     relationship: Relationship;
     workspaceReference: string | null;
+    companyEmail: string | null;
+    dataScope: DataScope | null;
+    route: RequestRoute | null;
     details: Prisma.InputJsonObject;
     policyVersionId: string | null;
     receivedAt: Date;
@@ -57,10 +60,12 @@ export async function insertSubmission(db: Db, rows: SubmissionRows): Promise<vo
   await db.$queryRaw`
     WITH request AS (
       INSERT INTO requests (id, reference, type, status, requester_name, requester_email, country, region, jurisdiction,
-                            relationship, workspace_reference, details, policy_version_id, received_at, due_at, updated_at)
+                            relationship, workspace_reference, company_email, data_scope, route, details, policy_version_id,
+                            received_at, due_at, updated_at)
       VALUES (${r.id}::uuid, ${r.reference}, ${r.type}::"RequestType", ${r.status}::"RequestStatus", ${r.requesterName},
               ${r.requesterEmail}, ${r.country}, ${r.region}, ${r.jurisdiction}::"Jurisdiction", ${r.relationship}::"Relationship",
-              ${r.workspaceReference}, ${JSON.stringify(r.details)}::jsonb, ${r.policyVersionId}::uuid, ${r.receivedAt}::timestamp,
+              ${r.workspaceReference}, ${r.companyEmail}, ${r.dataScope}::"DataScope", ${r.route}::"RequestRoute",
+              ${JSON.stringify(r.details)}::jsonb, ${r.policyVersionId}::uuid, ${r.receivedAt}::timestamp,
               ${r.dueAt}::date, ${writtenAt}::timestamp)
       RETURNING id
     ),

@@ -1,5 +1,5 @@
 import { DomainError } from "@/lib/actions/domain-error";
-import type { Jurisdiction, RequestStatus, RequestType } from "@/lib/generated/prisma/enums";
+import type { Jurisdiction, RequestRoute, RequestStatus, RequestType } from "@/lib/generated/prisma/enums";
 import { computeExtendedDueDate, REGIMES, utcDay } from "@/lib/requests/deadlines";
 
 // What may happen to a request, and when. Pure: the handling functions in lib/requests/handling/
@@ -9,7 +9,9 @@ import { computeExtendedDueDate, REGIMES, utcDay } from "@/lib/requests/deadline
 /** Statuses in which the request still waits for our answer. */
 export const OPEN_STATUSES = ["RECEIVED", "IN_PROGRESS", "AWAITING_REQUESTER"] as const satisfies readonly RequestStatus[];
 export const CLOSED_STATUSES = ["COMPLETED", "DENIED", "CLOSED_UNVERIFIED"] as const satisfies readonly RequestStatus[];
-const ALL_STATUSES = ["PENDING_VERIFICATION", ...OPEN_STATUSES, ...CLOSED_STATUSES] as const satisfies readonly RequestStatus[];
+/** With the customer who controls the data: the officer watches it, the customer answers it. */
+export const REFERRED_STATUSES = ["REFERRED"] as const satisfies readonly RequestStatus[];
+const ALL_STATUSES = ["PENDING_VERIFICATION", ...OPEN_STATUSES, ...REFERRED_STATUSES, ...CLOSED_STATUSES] as const satisfies readonly RequestStatus[];
 
 export function isOpen(status: RequestStatus): boolean {
   return (OPEN_STATUSES as readonly RequestStatus[]).includes(status);
@@ -34,6 +36,11 @@ export const HANDLING_ERRORS = {
   OUTCOME_REQUIRED: "Describe what was done before completing the request.",
   ASSIGNEE_INVALID: "Requests can only be assigned to active admins and privacy officers.",
   BULK_LIMIT: "Select at most 100 requests at a time.",
+  REFERRAL_NOT_FOUND: "This link no longer works. It may have been replaced by a newer email, or the request was closed or taken back.",
+  REFERRAL_CLOSED: "This referral is already closed.",
+  REFERRAL_NOTE_REQUIRED: "Explain the refusal: the requester will read this note.",
+  REFERRAL_NOTE_TOO_LONG: "Keep the note under 5,000 characters.",
+  ROUTE_TARGET_INVALID: "Choose a workspace, or send the request to the privacy team.",
 } as const;
 
 export type HandlingErrorCode = keyof typeof HANDLING_ERRORS;
@@ -72,7 +79,7 @@ export const TRANSITIONS: Readonly<Record<RequestAction, Rule>> = {
   complete: { from: OPEN_STATUSES, to: "COMPLETED", by: "STAFF" },
   deny: { from: OPEN_STATUSES, to: "DENIED", by: "STAFF" },
   // A request waiting for email confirmation can already be given to someone to watch.
-  assign: { from: ["PENDING_VERIFICATION", ...OPEN_STATUSES], to: null, by: "STAFF" },
+  assign: { from: ["PENDING_VERIFICATION", ...OPEN_STATUSES, ...REFERRED_STATUSES], to: null, by: "STAFF" },
   // Notes are the team's working record and may follow a request after it closes.
   addNote: { from: ALL_STATUSES, to: null, by: "STAFF" },
   appeal: { from: ["DENIED"], to: null, by: "REQUESTER" },
@@ -146,10 +153,19 @@ export function appealAvailable(jurisdiction: Jurisdiction, type: RequestType): 
   return REGIMES[jurisdiction].appealAvailable && type !== "APPEAL";
 }
 
-export type AppealFacts = { status: RequestStatus; jurisdiction: Jurisdiction; type: RequestType; appeals: number };
+export type AppealFacts = {
+  status: RequestStatus;
+  jurisdiction: Jurisdiction;
+  type: RequestType;
+  appeals: number;
+  /** A refusal by the customer who controls the data is appealed to that customer, not to us. */
+  route?: RequestRoute | null;
+};
 
 export function appealRefusal(facts: AppealFacts): HandlingErrorCode | null {
-  if (!canTransition("appeal", facts.status) || !appealAvailable(facts.jurisdiction, facts.type)) return "APPEAL_NOT_AVAILABLE";
+  if (!canTransition("appeal", facts.status) || !appealAvailable(facts.jurisdiction, facts.type) || facts.route === "CUSTOMER") {
+    return "APPEAL_NOT_AVAILABLE";
+  }
   if (facts.appeals > 0) return "APPEAL_ALREADY_OPEN";
   return null;
 }

@@ -18,6 +18,9 @@ export type RequestTypeValue = (typeof REQUEST_TYPES)[number];
 
 export const RELATIONSHIPS = ["ACCOUNT_HOLDER", "CUSTOMER_END_USER", "WEBSITE_VISITOR", "OTHER"] as const;
 
+/** For end users of a customer's service: only that company's data, or ours too. */
+export const DATA_SCOPES = ["WORKSPACE", "WORKSPACE_AND_OPERATOR"] as const;
+
 export const OBJECTION_PROCESSING = ["DIRECT_MARKETING", "PRODUCT_ANALYTICS", "AI_PROCESSING", "OTHER"] as const;
 export const OBJECTION_PROCESSING_LABELS: Record<(typeof OBJECTION_PROCESSING)[number], string> = {
   DIRECT_MARKETING: "Marketing emails and messages",
@@ -92,6 +95,11 @@ const common = {
   region: optionalText(8),
   relationship: choice(RELATIONSHIPS, "Choose how you know us"),
   workspaceReference: optionalText(200),
+  dataScope: z.optional(z.union([z.literal(""), choice(DATA_SCOPES, "Choose what your request is about")])),
+  companyEmail: z.pipe(
+    optionalText(254),
+    z.optional(z.email("Enter the company's address in the format support@example.com")),
+  ),
   // Honeypot: hidden from people, filled by naive bots. Checked by the server, never stored.
   website: z.optional(z.string().check(z.maxLength(500))),
 };
@@ -137,6 +145,9 @@ export const NewRequestSchema = z.pipe(
             message: "Tell us which company's chat, email or support service you used",
             input: v.workspaceReference,
           });
+        }
+        if (v.relationship === "CUSTOMER_END_USER" && !v.dataScope) {
+          ctx.addIssue({ code: "custom", path: ["dataScope"], message: "Choose what your request is about", input: v.dataScope });
         }
       },
       { when: () => true },

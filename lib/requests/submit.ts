@@ -5,6 +5,8 @@ import { getEnv } from "@/lib/env";
 import { fieldErrorsFrom, failure, type ActionResult } from "@/lib/actions/result";
 import { sealEmail } from "@/lib/mail/outbox";
 import { wakeOutboxWorker } from "@/lib/mail/worker-signal";
+import { logError } from "@/lib/log";
+import { routeRequestInTransaction } from "@/lib/referrals/refer";
 import { consumeLimits } from "@/lib/rate-limit/limit";
 import { computeDueDate, REGIMES, requiresVerification } from "@/lib/requests/deadlines";
 import { insertSubmission, isUniqueViolation } from "@/lib/requests/insert-submission";
@@ -58,6 +60,7 @@ export async function submitRequest(
   const { org, policyVersionId } = await getSubmissionContext(db);
   const jurisdiction = jurisdictionFor(request.country, request.region);
   const verify = requiresVerification(request.type, jurisdiction);
+  const endUser = request.relationship === "CUSTOMER_END_USER";
   const due = computeDueDate({ jurisdiction, type: request.type, receivedAt: now, verifiedAt: null });
   const typeLabel = REQUEST_TYPE_LABELS[request.type];
 
@@ -114,7 +117,12 @@ export async function submitRequest(
           region: request.region ?? null,
           jurisdiction,
           relationship: request.relationship,
-          workspaceReference: request.relationship === "CUSTOMER_END_USER" ? (request.workspaceReference ?? null) : null,
+          workspaceReference: endUser ? (request.workspaceReference ?? null) : null,
+          companyEmail: endUser ? (request.companyEmail?.toLowerCase() ?? null) : null,
+          dataScope: endUser && request.dataScope ? request.dataScope : null,
+          // Without verification the route is known now for our own data; workspace data is
+          // routed just below, like a verified request.
+          route: verify || endUser ? null : "OPERATOR",
           details: request.details,
           policyVersionId,
           receivedAt: now,
@@ -137,6 +145,15 @@ export async function submitRequest(
       // A reference collision (40 random bits) is rare; draw another.
       if (!isUniqueViolation(error) || attempt >= 2) throw error;
       continue;
+    }
+    // Accepted without verification (an opt-out of sale): route it now. The request is already
+    // saved; if this fails it waits in the officer's queue as unrouted rather than being lost.
+    if (!verify && endUser) {
+      try {
+        await db.$transaction((tx) => routeRequestInTransaction(tx, requestId, now));
+      } catch (error) {
+        logError("request.routing_failed", error);
+      }
     }
     wakeOutboxWorker();
     return {

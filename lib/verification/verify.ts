@@ -9,6 +9,7 @@ import { computeDueDate, REGIMES } from "@/lib/requests/deadlines";
 import { recordEvent } from "@/lib/requests/events";
 import { REQUEST_TYPE_LABELS } from "@/lib/requests/labels";
 import { absoluteUrl, mintStatusToken, statusPath } from "@/lib/requests/status-token";
+import { routeRequestInTransaction } from "@/lib/referrals/refer";
 import { getSubmissionContext } from "@/lib/requests/submission-context";
 import type { OrganizationDetails } from "@/lib/organization/types";
 import { MAX_ATTEMPTS } from "@/lib/verification/challenge";
@@ -130,7 +131,9 @@ async function complete(tx: Prisma.TransactionClient, challenge: ChallengeRow, o
     at: now,
   });
   const token = await mintStatusToken(tx, request.id);
-  if (request.requesterEmail && due) {
+  // A part for a customer is announced by its own email, which says who controls the data.
+  const routing = await routeRequestInTransaction(tx, request.id, now);
+  if (request.requesterEmail && due && !routing.requesterNotified) {
     await enqueueEmail(tx, {
       requestId: request.id,
       template: "request-acknowledged",

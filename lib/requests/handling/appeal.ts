@@ -48,6 +48,7 @@ export async function appealDecision(statusToken: string, input: ReasonInput, no
             region: true,
             relationship: true,
             workspaceReference: true,
+            route: true,
             _count: { select: { appeals: true } },
           },
         });

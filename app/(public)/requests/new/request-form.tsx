@@ -29,6 +29,8 @@ type FormValues = {
   region: string;
   relationship: string;
   workspaceReference: string;
+  dataScope: string;
+  companyEmail: string;
   website: string;
   details: Partial<Record<"topics" | "scope" | "specifics" | "format" | "processing" | "reason" | "whatIsWrong" | "correctValue" | "activity" | "ground" | "consent", string>>;
 };
@@ -220,6 +222,29 @@ export function RequestForm({ options, initialType }: { options: RequestFormOpti
               </FieldHint>
               <input {...field("workspaceReference", true)} {...register("workspaceReference")} className={inputClass} />
               {errorFor("workspaceReference")}
+              <label htmlFor="f-companyEmail" className="mt-4 block font-medium text-slate-900">
+                The company&apos;s email address you wrote to (optional)
+              </label>
+              <FieldHint id="f-companyEmail-hint">For example support@company.com. It helps us find the right company.</FieldHint>
+              <input type="email" {...field("companyEmail", true)} {...register("companyEmail")} className={inputClass} />
+              {errorFor("companyEmail")}
+              <fieldset className="mt-4" aria-describedby={errorOf("dataScope") ? "f-dataScope-error" : undefined}>
+                <legend className="font-medium text-slate-900">What is your request about?</legend>
+                {errorFor("dataScope")}
+                <div className="mt-2 space-y-2">
+                  {(
+                    [
+                      ["WORKSPACE", "Only my conversations with that company"],
+                      ["WORKSPACE_AND_OPERATOR", "Those conversations, and anything you hold about me yourselves"],
+                    ] as const
+                  ).map(([value, label]) => (
+                    <label key={value} className="flex cursor-pointer items-start gap-3">
+                      <input type="radio" value={value} {...register("dataScope")} className="mt-1 h-4 w-4 accent-blue-700" />
+                      <span className="text-slate-900">{label}</span>
+                    </label>
+                  ))}
+                </div>
+              </fieldset>
             </div>
           ) : null}
         </fieldset>

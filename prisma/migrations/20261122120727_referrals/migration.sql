@@ -30,14 +30,24 @@ UPDATE "workspaces" SET "name_key" = lower("name");
 ALTER TABLE "workspaces" ALTER COLUMN "name_key" DROP DEFAULT;
 
 -- CreateTable
+CREATE TABLE "customer_events" (
+    "id" BIGSERIAL NOT NULL,
+    "customer_id" UUID NOT NULL,
+    "actor_id" UUID NOT NULL,
+    "action" TEXT NOT NULL,
+    "data" JSONB,
+    "at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "customer_events_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
 CREATE TABLE "referrals" (
     "id" UUID NOT NULL,
     "request_id" UUID NOT NULL,
     "customer_id" UUID NOT NULL,
     "workspace_id" UUID NOT NULL,
     "status" "ReferralStatus" NOT NULL DEFAULT 'SENT',
-    "token_hash" TEXT,
-    "link_revoked_at" TIMESTAMP(3),
     "sent_at" TIMESTAMP(3) NOT NULL,
     "acknowledged_at" TIMESTAMP(3),
     "export_requested_at" TIMESTAMP(3),
@@ -52,8 +62,19 @@ CREATE TABLE "referrals" (
     CONSTRAINT "referrals_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "referral_tokens" (
+    "id" UUID NOT NULL,
+    "referral_id" UUID NOT NULL,
+    "token_hash" TEXT NOT NULL,
+    "revoked_at" TIMESTAMP(3),
+    "created_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "referral_tokens_pkey" PRIMARY KEY ("id")
+);
+
 -- CreateIndex
-CREATE UNIQUE INDEX "referrals_token_hash_key" ON "referrals"("token_hash");
+CREATE INDEX "customer_events_customer_id_at_idx" ON "customer_events"("customer_id", "at");
 
 -- CreateIndex
 CREATE INDEX "referrals_request_id_idx" ON "referrals"("request_id");
@@ -69,6 +90,12 @@ CREATE INDEX "referrals_next_follow_up_at_idx" ON "referrals"("next_follow_up_at
 
 -- CreateIndex
 CREATE INDEX "referrals_status_idx" ON "referrals"("status");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "referral_tokens_token_hash_key" ON "referral_tokens"("token_hash");
+
+-- CreateIndex
+CREATE INDEX "referral_tokens_referral_id_idx" ON "referral_tokens"("referral_id");
 
 -- CreateIndex
 CREATE INDEX "customers_legal_name_key_idx" ON "customers"("legal_name_key");
@@ -91,20 +118,8 @@ ALTER TABLE "referrals" ADD CONSTRAINT "referrals_customer_id_fkey" FOREIGN KEY 
 -- AddForeignKey
 ALTER TABLE "referrals" ADD CONSTRAINT "referrals_workspace_id_fkey" FOREIGN KEY ("workspace_id") REFERENCES "workspaces"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
--- CreateTable
-CREATE TABLE "customer_events" (
-    "id" BIGSERIAL NOT NULL,
-    "customer_id" UUID NOT NULL,
-    "actor_id" UUID NOT NULL,
-    "action" TEXT NOT NULL,
-    "data" JSONB,
-    "at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-
-    CONSTRAINT "customer_events_pkey" PRIMARY KEY ("id")
-);
-
--- CreateIndex
-CREATE INDEX "customer_events_customer_id_at_idx" ON "customer_events"("customer_id", "at");
+-- AddForeignKey
+ALTER TABLE "referral_tokens" ADD CONSTRAINT "referral_tokens_referral_id_fkey" FOREIGN KEY ("referral_id") REFERENCES "referrals"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- Customer audit is append-only, like the request and staff audit trails.
 CREATE TRIGGER "customer_events_append_only"
