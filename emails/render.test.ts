@@ -9,8 +9,18 @@ import VerifyEmail, { subject as verifySubject } from "@/emails/verify-email";
 import { renderEmail } from "@/lib/mail/render";
 import { EMAIL_TEMPLATE_NAMES, EMAIL_TEMPLATES, type EmailTemplateName } from "@/lib/mail/templates";
 
-// Emails to staff carry no request reference and give their own reason in the footer.
-const STAFF_TEMPLATES: ReadonlySet<EmailTemplateName> = new Set(["staff-sign-in"]);
+// Signing in concerns no request, so that email alone carries no reference.
+const WITHOUT_REFERENCE: ReadonlySet<EmailTemplateName> = new Set(["staff-sign-in"]);
+// Emails to staff and to customers give their own reason in the footer, not the requester's.
+const NOT_TO_REQUESTER: ReadonlySet<EmailTemplateName> = new Set([
+  "staff-sign-in",
+  "referral-to-customer",
+  "referral-reminder",
+  "referral-escalated",
+  "referral-export-requested",
+]);
+const REQUESTER_REASON =
+  "You received this because someone submitted a privacy request with this address. If it wasn't you, ignore this email.";
 
 function previewProps(name: EmailTemplateName) {
   return (EMAIL_TEMPLATES[name].component as unknown as { PreviewProps: never }).PreviewProps;
@@ -28,19 +38,19 @@ describe("every registered template", () => {
     // The text part is a real alternative, not HTML and not the hidden preview line.
     expect(email.text).not.toMatch(/<[a-z]/i);
     expect(email.text).not.toContain("\u200c");
-    if (!STAFF_TEMPLATES.has(name)) expect(email.text).toContain("DSR-7K3M-Q9PX");
+    if (!WITHOUT_REFERENCE.has(name)) expect(email.text).toContain("DSR-7K3M-Q9PX");
     // Who sends it and how to reach them, in both parts.
     for (const part of [email.html, email.text]) {
       expect(part).toContain(PREVIEW_ORGANIZATION.legalName);
       expect(part).toContain("548 Market Street, Suite 100");
       expect(part).toContain("San Francisco, CA 94104");
       expect(part).toContain(PREVIEW_ORGANIZATION.privacyEmail);
+      // A missing prop shows up as a stray word in what the reader sees.
+      expect(part).not.toMatch(/\bundefined\b|\bnull\b|\bNaN\b|Invalid Date|\[object Object\]/);
     }
-    if (!STAFF_TEMPLATES.has(name)) {
-      expect(email.text).toContain(
-        "You received this because someone submitted a privacy request with this address. If it wasn't you, ignore this email.",
-      );
-    }
+    expect(email.text).toContain("You received this because");
+    if (NOT_TO_REQUESTER.has(name)) expect(email.text).not.toContain(REQUESTER_REASON);
+    else expect(email.text).toContain(REQUESTER_REASON);
   });
 });
 

@@ -1,10 +1,24 @@
 import { Link, Section, Text } from "@react-email/components";
 import type { ReactNode } from "react";
 import { EmailButton } from "@/emails/components/button";
+import type { EmailLanguage } from "@/emails/components/language";
 import { link, small } from "@/emails/components/styles";
 
+const FALLBACK: Record<EmailLanguage, string> = {
+  en: "If the button does not work, open this address:",
+  de: "Falls die Schaltfläche nicht funktioniert, öffnen Sie diese Adresse:",
+};
+
 /** A call-to-action button, and its address for mail clients that don't show buttons. */
-export function ButtonWithFallback({ href, children }: { href: string; children: ReactNode }) {
+export function ButtonWithFallback({
+  href,
+  language = "en",
+  children,
+}: {
+  href: string;
+  language?: EmailLanguage;
+  children: ReactNode;
+}) {
   return (
     <>
       <Section style={{ margin: "0 0 16px" }}>
@@ -12,7 +26,7 @@ export function ButtonWithFallback({ href, children }: { href: string; children:
       </Section>
       {/* The text part already prints the button's address; HTML readers get it to copy. */}
       <Text style={small} data-skip-in-text>
-        If the button does not work, open this address:{" "}
+        {FALLBACK[language]}{" "}
         <Link href={href} style={link}>
           {href}
         </Link>

@@ -1,6 +1,7 @@
 import { Body, Container, Head, Hr, Html, Link, Preview, Section, Text } from "@react-email/components";
 import type { CSSProperties, ReactNode } from "react";
 import type { OrganizationDetails } from "@/lib/organization/types";
+import type { EmailLanguage } from "@/emails/components/language";
 import { colors, fontFamily, link } from "@/emails/components/styles";
 
 const body: CSSProperties = { backgroundColor: colors.background, fontFamily, margin: 0, padding: "24px 0" };
@@ -27,7 +28,14 @@ type EmailLayoutProps = {
   preview: string;
   /** Why this person got the email; the default suits every message to a requester. */
   reason?: string;
+  /** The language of the whole message, for its frame and for screen readers. */
+  language?: EmailLanguage;
   children: ReactNode;
+};
+
+const FRAME: Record<EmailLanguage, { header: string; privacyTeam: string }> = {
+  en: { header: "Privacy", privacyTeam: "Privacy team:" },
+  de: { header: "Datenschutz", privacyTeam: "Datenschutzteam:" },
 };
 
 const REQUESTER_REASON =
@@ -37,14 +45,15 @@ const REQUESTER_REASON =
  * Frame shared by every email: who sends it and how to reach them. The legal name, address and
  * privacy contact are in every message because a privacy notice must say who the controller is.
  */
-export function EmailLayout({ org, preview, reason = REQUESTER_REASON, children }: EmailLayoutProps) {
+export function EmailLayout({ org, preview, reason = REQUESTER_REASON, language = "en", children }: EmailLayoutProps) {
+  const frame = FRAME[language];
   return (
-    <Html lang="en">
+    <Html lang={language}>
       <Head />
       <Preview>{preview}</Preview>
       <Body style={body}>
         <Container style={container}>
-          <Text style={header}>{org.productName} Privacy</Text>
+          <Text style={header}>{org.productName} {frame.header}</Text>
           <Section>{children}</Section>
           <Hr style={{ borderColor: colors.border, margin: "32px 0 16px" }} />
           <Section>
@@ -59,7 +68,7 @@ export function EmailLayout({ org, preview, reason = REQUESTER_REASON, children 
               ))}
             </Text>
             <Text style={footerText}>
-              Privacy team:{" "}
+              {frame.privacyTeam}{" "}
               <Link href={`mailto:${org.privacyEmail}`} style={link}>
                 {org.privacyEmail}
               </Link>

@@ -1,5 +1,6 @@
 import { Text } from "@react-email/components";
 import type { CSSProperties } from "react";
+import { LineBreaks } from "@/emails/components/line-breaks";
 import { colors } from "@/emails/components/styles";
 
 const quote: CSSProperties = {
@@ -12,20 +13,11 @@ const quote: CSSProperties = {
   padding: "12px 16px",
 };
 
-/**
- * Text a person wrote (a question, a reason), set apart from ours and with its line breaks kept:
- * each line becomes its own line in both the HTML and the plain-text part.
- */
+/** Text a person wrote (a question, a reason), set apart from ours and with its line breaks kept. */
 export function QuotedText({ children }: { children: string }) {
-  const lines = children.split(/\r?\n/);
   return (
     <Text style={quote}>
-      {lines.map((line, index) => (
-        <span key={index}>
-          {index > 0 ? <br /> : null}
-          {line}
-        </span>
-      ))}
+      <LineBreaks text={children} />
     </Text>
   );
 }

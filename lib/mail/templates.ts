@@ -12,7 +12,28 @@ import RequestCompleted, {
   subject as requestCompletedSubject,
   type RequestCompletedProps,
 } from "@/emails/request-completed";
+import ReferralEscalated, {
+  subject as referralEscalatedSubject,
+  type ReferralEscalatedProps,
+} from "@/emails/referral-escalated";
+import ReferralExportRequested, {
+  subject as referralExportRequestedSubject,
+  type ReferralExportRequestedProps,
+} from "@/emails/referral-export-requested";
+import ReferralOutcome, { subject as referralOutcomeSubject, type ReferralOutcomeProps } from "@/emails/referral-outcome";
+import ReferralReminder, {
+  subject as referralReminderSubject,
+  type ReferralReminderProps,
+} from "@/emails/referral-reminder";
+import ReferralToCustomer, {
+  subject as referralToCustomerSubject,
+  type ReferralToCustomerProps,
+} from "@/emails/referral-to-customer";
 import RequestDenied, { subject as requestDeniedSubject, type RequestDeniedProps } from "@/emails/request-denied";
+import RequestReferred, {
+  subject as requestReferredSubject,
+  type RequestReferredProps,
+} from "@/emails/request-referred";
 import StaffSignIn, { subject as staffSignInSubject, type StaffSignInProps } from "@/emails/staff-sign-in";
 import VerifyEmail, { subject as verifyEmailSubject, type VerifyEmailProps } from "@/emails/verify-email";
 
@@ -45,6 +66,30 @@ export const EMAIL_TEMPLATES = {
     component: RequestCompleted,
     subject: requestCompletedSubject,
   } satisfies EmailTemplate<RequestCompletedProps>,
+  "referral-to-customer": {
+    component: ReferralToCustomer,
+    subject: referralToCustomerSubject,
+  } satisfies EmailTemplate<ReferralToCustomerProps>,
+  "referral-reminder": {
+    component: ReferralReminder,
+    subject: referralReminderSubject,
+  } satisfies EmailTemplate<ReferralReminderProps>,
+  "request-referred": {
+    component: RequestReferred,
+    subject: requestReferredSubject,
+  } satisfies EmailTemplate<RequestReferredProps>,
+  "referral-outcome": {
+    component: ReferralOutcome,
+    subject: referralOutcomeSubject,
+  } satisfies EmailTemplate<ReferralOutcomeProps>,
+  "referral-escalated": {
+    component: ReferralEscalated,
+    subject: referralEscalatedSubject,
+  } satisfies EmailTemplate<ReferralEscalatedProps>,
+  "referral-export-requested": {
+    component: ReferralExportRequested,
+    subject: referralExportRequestedSubject,
+  } satisfies EmailTemplate<ReferralExportRequestedProps>,
 };
 
 export type EmailTemplateName = keyof typeof EMAIL_TEMPLATES;
