@@ -61,6 +61,9 @@ async function runE2e() {
     RATE_LIMIT_SUBMIT_PER_IP_PER_HOUR: "100000",
     RATE_LIMIT_SUBMIT_PER_EMAIL_PER_DAY: "1000",
     WORKER_POLL_MS: "250",
+    // The referral follow-up specs move the app's clock forward instead of waiting days.
+    TEST_CLOCK_ENABLED: "true",
+    JOBS_POLL_MS: "1000",
   };
   const client = createPrismaClient(database.url, 2);
   await seed(client);

@@ -94,7 +94,8 @@ export async function routeRequestInTransaction(tx: Prisma.TransactionClient, re
   });
   if (request.route) return { route: request.route, requesterNotified: false };
   if (!concernsWorkspaceData(request)) {
-    await setRoute(tx, requestId, { route: "OPERATOR", reason: "OPERATOR_DATA" }, now);
+    // Nothing was matched, so nothing to audit: the route column says it all.
+    await tx.request.update({ where: { id: requestId }, data: { route: "OPERATOR" } });
     return { route: "OPERATOR", requesterNotified: false };
   }
   const candidates = await findCandidateWorkspaces(tx, request);

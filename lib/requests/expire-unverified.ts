@@ -31,6 +31,7 @@ export async function expireUnverifiedRequests(now = new Date()): Promise<number
           requesterName: null,
           requesterEmail: null,
           workspaceReference: null,
+          companyEmail: null,
           details: {},
         },
       });

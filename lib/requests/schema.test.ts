@@ -44,14 +44,22 @@ describe("NewRequestSchema", () => {
     expect(parsed.details).toEqual({ format: "CSV" });
   });
 
-  it("needs a state for the US, a province for Canada, and the company for end users", () => {
+  it("needs a state for the US, a province for Canada, and the company and scope for end users", () => {
     expect(errors({ ...valid, country: "US" })).toEqual({ region: "Choose your state" });
     expect(errors({ ...valid, country: "US", region: "ZZ" })).toEqual({ region: "Choose your state" });
     expect(errors({ ...valid, country: "CA" })).toEqual({ region: "Choose your province or territory" });
     expect(errors({ ...valid, country: "US", region: "VA" })).toEqual({});
     expect(errors({ ...valid, relationship: "CUSTOMER_END_USER" })).toEqual({
       workspaceReference: "Tell us which company's chat, email or support service you used",
+      dataScope: "Choose what your request is about",
     });
+    expect(errors({ ...valid, relationship: "CUSTOMER_END_USER", workspaceReference: "Acme", dataScope: "WORKSPACE" })).toEqual({});
+    expect(errors({ ...valid, relationship: "CUSTOMER_END_USER", workspaceReference: "Acme", dataScope: "EVERYTHING" })).toEqual({
+      dataScope: "Choose what your request is about",
+    });
+    expect(
+      errors({ ...valid, relationship: "CUSTOMER_END_USER", workspaceReference: "Acme", dataScope: "WORKSPACE", companyEmail: "support at acme" }),
+    ).toEqual({ companyEmail: "Enter the company's address in the format support@example.com" });
   });
 
   it("rejects malformed emails, unknown countries and overlong text", () => {

@@ -95,7 +95,8 @@ const common = {
   region: optionalText(8),
   relationship: choice(RELATIONSHIPS, "Choose how you know us"),
   workspaceReference: optionalText(200),
-  dataScope: z.optional(z.union([z.literal(""), choice(DATA_SCOPES, "Choose what your request is about")])),
+  // "" is the unchosen radio group; the refinement below asks end users to choose.
+  dataScope: z.optional(choice(["", ...DATA_SCOPES] as const, "Choose what your request is about")),
   companyEmail: z.pipe(
     optionalText(254),
     z.optional(z.email("Enter the company's address in the format support@example.com")),

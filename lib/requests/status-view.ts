@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { RequestStatus, RequestType, Jurisdiction } from "@/lib/generated/prisma/enums";
+import type { Jurisdiction, ReferralStatus, RequestRoute, RequestStatus, RequestType } from "@/lib/generated/prisma/enums";
 import { hashToken } from "@/lib/security/tokens";
 
 export type StatusView = {
@@ -14,10 +14,24 @@ export type StatusView = {
   dueAt: Date | null;
   extendedDueAt: Date | null;
   closedAt: Date | null;
+  route: RequestRoute | null;
+  /** Parts handed to the company that controls the data: who, how to reach them, and where it stands. */
+  referrals: {
+    id: string;
+    status: ReferralStatus;
+    customerName: string;
+    contactEmail: string | null;
+    workspaceName: string;
+    sentAt: Date;
+    acknowledgedAt: Date | null;
+    closedAt: Date | null;
+    outcomeNote: string | null;
+  }[];
   events: { id: string; at: Date; action: string; toStatus: RequestStatus | null; data: unknown }[];
 };
 
 const TIMELINE_LIMIT = 100;
+const REFERRAL_LIMIT = 10;
 
 /**
  * What a status link shows: no name, no email, no details, only the request's progress. An unknown,
@@ -43,6 +57,21 @@ export async function getStatusView(token: string, now = new Date()): Promise<St
           dueAt: true,
           extendedDueAt: true,
           closedAt: true,
+          route: true,
+          referrals: {
+            select: {
+              id: true,
+              status: true,
+              sentAt: true,
+              acknowledgedAt: true,
+              closedAt: true,
+              outcomeNote: true,
+              customer: { select: { legalName: true, privacyEmails: true } },
+              workspace: { select: { name: true } },
+            },
+            orderBy: { sentAt: "asc" },
+            take: REFERRAL_LIMIT,
+          },
           events: {
             where: { visibility: "PUBLIC" },
             select: { id: true, at: true, action: true, toStatus: true, data: true },
@@ -55,6 +84,15 @@ export async function getStatusView(token: string, now = new Date()): Promise<St
   });
   if (!found || found.purpose !== "STATUS" || found.revokedAt) return null;
   if (found.expiresAt && found.expiresAt.getTime() <= now.getTime()) return null;
-  const { events, ...request } = found.request;
-  return { ...request, events: events.map((e) => ({ ...e, id: e.id.toString() })) };
+  const { events, referrals, ...request } = found.request;
+  return {
+    ...request,
+    referrals: referrals.map(({ customer, workspace, ...r }) => ({
+      ...r,
+      customerName: customer.legalName,
+      contactEmail: customer.privacyEmails[0] ?? null,
+      workspaceName: workspace.name,
+    })),
+    events: events.map((e) => ({ ...e, id: e.id.toString() })),
+  };
 }

@@ -135,6 +135,8 @@ describe("submitting a request", () => {
       email: "Enter an email address in the format name@example.com",
       "details.whatIsWrong": "Tell us which information is wrong",
       "details.correctValue": "Tell us what it should say",
+      workspaceReference: "Tell us which company's chat, email or support service you used",
+      dataScope: "Choose what your request is about",
     });
     expect(await counts()).toEqual(before);
   });
@@ -189,6 +191,8 @@ describe("the rows a submission stores", () => {
         country: "FR",
         relationship: "CUSTOMER_END_USER",
         workspaceReference: "acme-support",
+        companyEmail: "Help@Acme.example",
+        dataScope: "WORKSPACE",
         details: { topics: "Chat transcripts" },
       }),
       { ip: "203.0.113.20", now },
@@ -210,6 +214,9 @@ describe("the rows a submission stores", () => {
       jurisdiction: "GDPR",
       relationship: "CUSTOMER_END_USER",
       workspaceReference: "acme-support",
+      companyEmail: "help@acme.example",
+      dataScope: "WORKSPACE",
+      route: null,
       details: { topics: "Chat transcripts" },
       policyVersionId: policy.id,
       receivedAt: now,

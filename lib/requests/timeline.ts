@@ -46,11 +46,38 @@ export function timelineEntry(action: string, data: unknown): { title: string; d
             ? `Your data is ready to download on this page until ${formatInstant(d.downloadUntil)}.`
             : "We emailed you what we did.",
       };
+    case "referral.sent":
+      return {
+        title: `Sent to ${text(d.customerName, "the company")}`,
+        detail: `${text(d.customerName, "The company")} controls the data from ${text(d.workspaceName, "its service")}, so we passed your request to its privacy contact${typeof d.customerContactEmail === "string" ? ` (${d.customerContactEmail})` : ""}.${d.includesOperatorPart === true ? " We handle the data we hold ourselves." : ""}`,
+      };
+    case "referral.acknowledged":
+      return { title: `${text(d.customerName, "The company")} confirmed it has your request` };
+    case "referral.completed":
+      return { title: `${text(d.customerName, "The company")} completed your request`, detail: "It explains what it did below." };
+    case "referral.refused":
+      return {
+        title: `${text(d.customerName, "The company")} refused your request`,
+        detail: "Its reasons are below. Questions or complaints about this decision go to that company, or to a data protection authority.",
+      };
+    case "referral.escalated":
+      return {
+        title: `${text(d.customerName, "The company")} has not answered yet`,
+        detail: "It did not answer our reminders, so our privacy team is following up.",
+      };
+    case "referral.taken_over":
+      return { title: "Our privacy team took this over", detail: `We answer the part we had passed to ${text(d.customerName, "the company")} ourselves.` };
+    case "referral.withdrawn":
+      return { title: "Sent to someone else", detail: `We withdrew the request from ${text(d.customerName, "the company")}.` };
     case "package.downloaded":
       return { title: "Data downloaded" };
     default:
       return { title: "Request updated" };
   }
+}
+
+function text(value: unknown, fallback: string): string {
+  return typeof value === "string" && value ? value : fallback;
 }
 
 function formatDay(isoDate: string): string {

@@ -143,7 +143,7 @@ describe("resending the code", () => {
 describe("requests never verified", () => {
   it("are closed after 7 days with the personal fields erased, the audit kept", async () => {
     const now = new Date();
-    const stale = await submitted({ name: "Stale Person", workspaceReference: "Acme", relationship: "CUSTOMER_END_USER" }, plus(now, -8 * 86_400_000));
+    const stale = await submitted({ name: "Stale Person", workspaceReference: "Acme", relationship: "CUSTOMER_END_USER", dataScope: "WORKSPACE" }, plus(now, -8 * 86_400_000));
     const fresh = await submitted({}, plus(now, -6 * 86_400_000));
 
     expect(await expireUnverifiedRequests(now)).toBeGreaterThanOrEqual(1);

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
+import type { ReferralStatus } from "@/lib/generated/prisma/enums";
 import { REGIMES } from "@/lib/requests/deadlines";
 import { REQUEST_STATUS_LABELS, REQUEST_TYPE_LABELS } from "@/lib/requests/labels";
 import { getStatusView } from "@/lib/requests/status-view";
@@ -12,6 +13,16 @@ import { appealRefusal, HANDLING_ERRORS } from "@/lib/requests/lifecycle";
 import { ReplyForm } from "./reply-form";
 
 export const metadata: Metadata = { title: "Your request", referrer: "no-referrer", robots: { index: false, follow: false } };
+
+/** A referral's state, as the requester reads it. */
+const REFERRAL_STATE_LABELS: Record<ReferralStatus, string> = {
+  SENT: "Waiting for the company to confirm it has your request",
+  ACKNOWLEDGED: "The company is working on it",
+  COMPLETED: "Completed by the company",
+  REFUSED: "Refused by the company",
+  ESCALATED: "The company has not answered; our privacy team is following up",
+  WITHDRAWN: "No longer with this company",
+};
 
 const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeStyle: "short", timeZone: "UTC" });
 const dateOnly = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
@@ -31,7 +42,8 @@ export default async function StatusPage({
     view.status === "COMPLETED" ? listRequesterPackages(view.id) : Promise.resolve([]),
     view.status === "DENIED" ? db.request.count({ where: { appealOfId: view.id } }) : Promise.resolve(0),
   ]);
-  const canAppeal = view.status === "DENIED" && appealRefusal({ status: view.status, jurisdiction: view.jurisdiction, type: view.type, appeals }) === null;
+  const canAppeal =
+    view.status === "DENIED" && appealRefusal({ status: view.status, jurisdiction: view.jurisdiction, type: view.type, appeals, route: view.route }) === null;
   const due = view.extendedDueAt ?? view.dueAt;
   const regime = REGIMES[view.jurisdiction];
   const rows: [string, string][] = [
@@ -40,7 +52,7 @@ export default async function StatusPage({
     ["Status", REQUEST_STATUS_LABELS[view.status]],
     ["Received", dateTime.format(view.receivedAt) + " UTC"],
     ["Email confirmed", view.verifiedAt ? dateTime.format(view.verifiedAt) + " UTC" : "Not yet"],
-    ["We will answer by", due ? dateOnly.format(due) : "Once you confirm your email"],
+    [view.route === "CUSTOMER" ? "Answer due by" : "We will answer by", due ? dateOnly.format(due) : "Once you confirm your email"],
     ["Law that sets the deadline", regime.label],
   ];
   if (view.closedAt) rows.push(["Closed", dateTime.format(view.closedAt) + " UTC"]);
@@ -51,7 +63,9 @@ export default async function StatusPage({
       {confirmed ? (
         <div className="mt-6">
           <Alert tone="success" title="Email confirmed">
-            Thank you. We have started work on your request and emailed you an acknowledgement.
+            {view.route === "CUSTOMER" || view.route === "SPLIT"
+              ? "Thank you. We have passed your request to the company that controls the data, and emailed you who it is."
+              : "Thank you. We have started work on your request and emailed you an acknowledgement."}
           </Alert>
         </div>
       ) : null}
@@ -74,6 +88,41 @@ export default async function StatusPage({
           </div>
         ))}
       </dl>
+      {view.referrals.length ? (
+        <section aria-labelledby="referrals-heading" className="mt-10">
+          <h2 id="referrals-heading" className="text-xl font-semibold text-slate-900">
+            Who answers your request
+          </h2>
+          {view.route === "SPLIT" ? (
+            <p className="mt-2 text-slate-700">We answer for the data we hold ourselves; the company below answers for its own.</p>
+          ) : null}
+          <ul className="mt-3 space-y-3">
+            {view.referrals.map((r) => (
+              <li key={r.id} className="rounded-md border border-slate-300 p-4">
+                <p className="font-medium text-slate-900">{r.customerName}</p>
+                <p className="mt-1 text-slate-700">
+                  Controls the data from {r.workspaceName}. We passed your request to it on {dateOnly.format(r.sentAt)}.
+                </p>
+                {r.contactEmail ? (
+                  <p className="mt-1 text-slate-700">
+                    Its privacy contact:{" "}
+                    <a className="font-medium text-blue-700 underline" href={`mailto:${r.contactEmail}`}>
+                      {r.contactEmail}
+                    </a>
+                  </p>
+                ) : null}
+                <p className="mt-2 text-slate-900">
+                  <span className="font-medium">Where it stands:</span> {REFERRAL_STATE_LABELS[r.status]}
+                  {r.closedAt ? ` (${dateOnly.format(r.closedAt)})` : r.acknowledgedAt ? ` (since ${dateOnly.format(r.acknowledgedAt)})` : ""}
+                </p>
+                {r.outcomeNote ? (
+                  <blockquote className="mt-2 border-l-4 border-slate-300 pl-3 whitespace-pre-wrap text-slate-900">{r.outcomeNote}</blockquote>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {answered ? (
         <div className="mt-6">
           <Alert tone="success" title="Answer sent">
