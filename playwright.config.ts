@@ -10,6 +10,12 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 15_000 },
   reporter: [["list"], ["json"]],
+  projects: [
+    { name: "chromium", testIgnore: /\.clock\.spec\.ts$/ },
+    // Specs that move the app's clock (lib/clock.ts) run alone, after everything else, so no other
+    // test sees days pass under it.
+    { name: "clock", testMatch: /\.clock\.spec\.ts$/, dependencies: ["chromium"], fullyParallel: false },
+  ],
   use: {
     baseURL: process.env.E2E_BASE_URL ?? "http://localhost:3000",
     trace: "retain-on-failure",

@@ -14,7 +14,10 @@ import { startNextServer, type NextServer } from "@/scripts/next-server";
 
 const root = path.resolve(import.meta.dirname, "..");
 const results = path.join(root, "test-results");
-const requested = process.argv.slice(2);
+// `tsx scripts/test.ts e2e -- e2e/referrals` runs only those Playwright specs.
+const separator = process.argv.indexOf("--");
+const requested = process.argv.slice(2, separator === -1 ? undefined : separator);
+const playwrightArgs = separator === -1 ? [] : process.argv.slice(separator + 1);
 const suites = requested.length ? requested : ["unit", "integration", "e2e"];
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const say = (line: string) => console.log(`[test] ${line}`);
@@ -77,7 +80,7 @@ async function runE2e() {
     fs.rmSync(out, { force: true });
     // Not spawnSync: this process serves the embedded database and the SMTP server to the tests.
     const run = await new Promise<{ status: number | null }>((resolve) => {
-      const child = spawn("npx", ["playwright", "test"], {
+      const child = spawn("npx", ["playwright", "test", ...playwrightArgs], {
         cwd: root,
         stdio: "inherit",
         env: { ...env, E2E_BASE_URL: baseUrl, E2E_MAIL_API: `http://127.0.0.1:${mail.httpPort}`, PLAYWRIGHT_JSON_OUTPUT_NAME: out },

@@ -1,14 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { seriousViolations } from "../support/axe";
 import { codeIn, uniqueEmail, waitForMail } from "../support/mailbox";
 import { chooseType, fillRequester } from "../support/request-form";
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
-}
 
 for (const path of ["/", "/privacy", "/privacy/versions", "/privacy/versions/2025-09-01", "/requests/new"]) {
   test(`axe finds nothing serious on ${path}`, async ({ page }) => {

@@ -23,7 +23,8 @@ test("bad input shows a message under each field and stores nothing", async ({ p
   await expect(page.getByText("Enter an email address in the format name@example.com")).toBeVisible();
   await expect(page.getByText("Choose your state")).toBeVisible();
   await expect(page.getByText("Tell us which company's chat, email or support service you used")).toBeVisible();
-  const emailField = page.getByLabel("Email address");
+  await expect(page.getByText("Choose what your request is about")).toBeVisible();
+  const emailField = page.getByLabel("Email address", { exact: true });
   await expect(emailField).toHaveAttribute("aria-invalid", "true");
 
   await emailField.fill(email);
@@ -42,7 +43,7 @@ test("the form can be completed with the keyboard alone", async ({ page }) => {
   await page.getByLabel("Full name").focus();
   await page.keyboard.type("Noor Haddad");
   await page.keyboard.press("Tab");
-  await expect(page.getByLabel("Email address")).toBeFocused();
+  await expect(page.getByLabel("Email address", { exact: true })).toBeFocused();
   await page.keyboard.type(email);
   await page.keyboard.press("Tab");
   await expect(page.getByLabel("Country where you live")).toBeFocused();

@@ -8,6 +8,8 @@ export const PERMISSIONS = {
   "requests.read": ["ADMIN", "OFFICER", "AUDITOR"],
   "requests.readPersonal": ["ADMIN", "OFFICER"],
   "requests.act": ["ADMIN", "OFFICER"],
+  // Registering customers and their workspaces: where requests about workspace content are referred.
+  "customers.manage": ["ADMIN", "OFFICER"],
   "audit.export": ["ADMIN"],
   "staff.manage": ["ADMIN"],
   "settings.manage": ["ADMIN"],

@@ -10,6 +10,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   const links = [
     { href: "/admin", label: "Overview" },
     { href: "/admin/requests?status=open", label: "Open requests" },
+    { href: "/admin/customers", label: "Customers" },
     ...(can(staff.role, "staff.manage") ? [{ href: "/admin/staff", label: "Staff" }] : []),
   ];
   return (

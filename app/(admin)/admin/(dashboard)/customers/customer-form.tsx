@@ -1,0 +1,80 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { Button } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/field";
+import { CUSTOMER_LANGUAGES, CustomerSchema, LANGUAGE_LABELS, MAX_PRIVACY_EMAILS, type CustomerInput } from "@/lib/customers/schema";
+import { createCustomerAction, updateCustomerAction } from "./actions";
+import { LabelledField, useRegistryForm } from "./form-parts";
+
+const FIELDS = ["legalName", "privacyEmails", "language", "dpaReference"] as const;
+
+export type CustomerFormValues = { id: string; legalName: string; privacyEmails: string[]; language: string; dpaReference: string | null };
+
+/** Registers a customer (no `customer`) or edits one. */
+export function CustomerForm({ customer }: { customer?: CustomerFormValues }) {
+  const router = useRouter();
+  const stored: CustomerInput = {
+    legalName: customer?.legalName ?? "",
+    privacyEmails: customer?.privacyEmails.join("\n") ?? "",
+    language: (customer?.language ?? "en") as CustomerInput["language"],
+    dpaReference: customer?.dpaReference ?? "",
+  };
+  const { form, submit, succeed, refuse, status } = useRegistryForm(CustomerSchema, stored, { fields: FIELDS, fieldForCode: { CUSTOMER_EXISTS: "legalName" } });
+  const {
+    register,
+    formState: { errors, isSubmitting },
+  } = form;
+
+  const onSubmit = submit(async (values) => {
+    if (!customer) {
+      const result = await createCustomerAction(values);
+      if (result.ok) router.push(`/admin/customers/${result.data.id}`);
+      else refuse(result);
+      return;
+    }
+    const result = await updateCustomerAction({ ...values, customerId: customer.id });
+    if (result.ok) succeed(result.data.changed ? "Customer details saved." : "Nothing had changed, so nothing was saved.");
+    else refuse(result);
+  });
+
+  const prefix = customer ? `customer-${customer.id}` : "customer-new";
+  return (
+    <form noValidate onSubmit={(e) => void onSubmit(e)} className="space-y-4">
+      {status}
+      <fieldset disabled={isSubmitting} className="space-y-4">
+        <LabelledField id={`${prefix}-legal-name`} label="Legal name" hint="As in the data processing agreement. Requests naming the company are matched by it." error={errors.legalName?.message}>
+          {(control) => <input {...control} {...register("legalName")} autoComplete="off" className={inputClass} />}
+        </LabelledField>
+        <LabelledField
+          id={`${prefix}-privacy-emails`}
+          label="Privacy contact emails"
+          hint={`Where we send requests about their workspaces: 1 to ${MAX_PRIVACY_EMAILS} addresses, one per line or separated by commas.`}
+          error={errors.privacyEmails?.message}
+        >
+          {(control) => <textarea {...control} {...register("privacyEmails")} rows={3} className={inputClass} />}
+        </LabelledField>
+        <LabelledField id={`${prefix}-language`} label="Language" hint="The language we write to this customer in." error={errors.language?.message}>
+          {(control) => (
+            <select {...control} {...register("language")} className={inputClass}>
+              {CUSTOMER_LANGUAGES.map((code) => (
+                <option key={code} value={code}>
+                  {LANGUAGE_LABELS[code]}
+                </option>
+              ))}
+            </select>
+          )}
+        </LabelledField>
+        <LabelledField
+          id={`${prefix}-dpa`}
+          label="DPA reference (optional)"
+          hint="Which data processing agreement makes us their processor, such as DPA-2025-014."
+          error={errors.dpaReference?.message}
+        >
+          {(control) => <input {...control} {...register("dpaReference")} className={inputClass} />}
+        </LabelledField>
+        <Button type="submit">{isSubmitting ? "Saving…" : customer ? "Save customer details" : "Register customer"}</Button>
+      </fieldset>
+    </form>
+  );
+}

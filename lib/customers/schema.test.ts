@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { fieldErrorsFrom } from "@/lib/actions/result";
+import { CustomerSchema, splitList, WorkspaceSchema } from "@/lib/customers/schema";
+
+const customer = { legalName: "Acme Support Ltd", privacyEmails: "privacy@acme.example", language: "en", dpaReference: "" };
+const workspace = { name: "Acme Help", slug: "acme-help", domains: "" };
+
+function errorsOf(schema: typeof CustomerSchema | typeof WorkspaceSchema, input: unknown): Record<string, string> {
+  const parsed = schema.safeParse(input);
+  return parsed.success ? {} : fieldErrorsFrom(parsed.error);
+}
+
+describe("customer schema", () => {
+  it("splits contact emails typed one per line or comma separated, lower case and without repeats", () => {
+    expect(splitList(" a@x.example,\nb@x.example ;; \r\n")).toEqual(["a@x.example", "b@x.example"]);
+    const parsed = CustomerSchema.parse({ ...customer, privacyEmails: "Privacy@Acme.example\nlegal@acme.example, privacy@acme.example" });
+    expect(parsed).toEqual({ legalName: "Acme Support Ltd", privacyEmails: ["privacy@acme.example", "legal@acme.example"], language: "en", dpaReference: null });
+  });
+
+  it("names the address that is not one, and wants 1 to 5", () => {
+    expect(errorsOf(CustomerSchema, { ...customer, privacyEmails: "privacy@acme.example, privacy@" })).toEqual({
+      privacyEmails: "“privacy@” is not an email address. Use the format privacy@example.com",
+    });
+    expect(errorsOf(CustomerSchema, { ...customer, privacyEmails: " , \n" })).toEqual({ privacyEmails: "Enter at least one privacy contact email address" });
+    const six = Array.from({ length: 6 }, (_, i) => `p${i}@acme.example`).join("\n");
+    expect(errorsOf(CustomerSchema, { ...customer, privacyEmails: six })).toEqual({ privacyEmails: "Enter at most 5 addresses (there are 6)" });
+  });
+
+  it("takes a language from the list, a legal name with letters and a DPA reference of 200 characters at most", () => {
+    expect(errorsOf(CustomerSchema, { ...customer, language: "xx", legalName: "  ", dpaReference: "x".repeat(201) })).toEqual({
+      legalName: "Enter the customer's legal name",
+      language: "Choose the language we write to this customer in",
+      dpaReference: "Keep the DPA reference to 200 characters or fewer",
+    });
+    expect(errorsOf(CustomerSchema, { ...customer, legalName: "—!" })).toEqual({ legalName: "Use at least one letter or digit" });
+    expect(CustomerSchema.parse({ ...customer, language: "sv", dpaReference: " DPA-7 " })).toMatchObject({ language: "sv", dpaReference: "DPA-7" });
+  });
+});
+
+describe("workspace schema", () => {
+  it("stores domains as the host names routing compares, without repeats", () => {
+    const parsed = WorkspaceSchema.parse({ ...workspace, domains: "https://www.Acme.example/help\nhelp.acme.example, privacy@acme.example" });
+    expect(parsed.domains).toEqual(["acme.example", "help.acme.example"]);
+    expect(WorkspaceSchema.parse(workspace).domains).toEqual([]);
+  });
+
+  it("names the entry that is not a host name, and allows 20 at most", () => {
+    expect(errorsOf(WorkspaceSchema, { ...workspace, domains: "acme.example\nacme" })).toEqual({
+      domains: "“acme” is not a host name. Enter names such as help.acme.example",
+    });
+    const many = Array.from({ length: 21 }, (_, i) => `w${i}.acme.example`).join(",");
+    expect(errorsOf(WorkspaceSchema, { ...workspace, domains: many })).toEqual({ domains: "Enter at most 20 domains (there are 21)" });
+  });
+
+  it("accepts slugs of lower-case letters, digits and inner hyphens, up to 50 characters", () => {
+    expect(WorkspaceSchema.parse({ ...workspace, slug: " Acme-Help " }).slug).toBe("acme-help");
+    expect(WorkspaceSchema.parse({ ...workspace, slug: "a" }).slug).toBe("a");
+    expect(WorkspaceSchema.parse({ ...workspace, slug: "a".repeat(50) }).slug).toHaveLength(50);
+    const rule = "Use lower-case letters, digits and hyphens, starting and ending with a letter or digit";
+    for (const slug of ["-acme", "acme-", "acme help", "acme_help", "äcme"]) expect(errorsOf(WorkspaceSchema, { ...workspace, slug })).toEqual({ slug: rule });
+    expect(errorsOf(WorkspaceSchema, { ...workspace, slug: "a".repeat(51) })).toEqual({ slug: "Keep the slug to 50 characters or fewer" });
+    expect(errorsOf(WorkspaceSchema, { ...workspace, slug: "", name: "" })).toEqual({ name: "Enter the workspace name", slug: "Enter a slug" });
+  });
+});

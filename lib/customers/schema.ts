@@ -1,0 +1,112 @@
+import { z } from "zod";
+import { domainOf, foldName } from "@/lib/referrals/match-key";
+
+// The schemas for registering customers and their workspaces: the dashboard forms validate with
+// them (raw, so the server receives what was typed) and the server actions parse them again.
+// No server-only imports: they ship to the browser.
+
+/** Languages we write to customers in (referral emails), with the labels the form shows. */
+export const CUSTOMER_LANGUAGES = ["en", "de", "fr", "es", "it", "nl", "pt", "pl", "sv"] as const;
+export type CustomerLanguage = (typeof CUSTOMER_LANGUAGES)[number];
+export const LANGUAGE_LABELS: Record<CustomerLanguage, string> = {
+  en: "English",
+  de: "German (Deutsch)",
+  fr: "French (Français)",
+  es: "Spanish (Español)",
+  it: "Italian (Italiano)",
+  nl: "Dutch (Nederlands)",
+  pt: "Portuguese (Português)",
+  pl: "Polish (Polski)",
+  sv: "Swedish (Svenska)",
+};
+
+export const MAX_PRIVACY_EMAILS = 5;
+export const MAX_DOMAINS = 20;
+export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,48}[a-z0-9])?$/;
+
+/** "a@x.example, b@x.example\nc@x.example" → three entries: people paste lists either way. */
+export function splitList(text: string): string[] {
+  return text
+    .split(/[\n\r,;]+/)
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
+const isEmail = z.email();
+
+/** One or more addresses typed one per line or comma separated → a list without repeats, lower case. */
+const privacyEmails = z
+  .string({ error: "Enter at least one privacy contact email address" })
+  .max(2000, "Keep the list under 2,000 characters")
+  .transform((text, ctx) => {
+    const emails = [...new Set(splitList(text).map((e) => e.toLowerCase()))];
+    const invalid = emails.find((e) => e.length > 254 || !isEmail.safeParse(e).success);
+    if (emails.length === 0) ctx.addIssue({ code: "custom", message: "Enter at least one privacy contact email address" });
+    else if (invalid !== undefined)
+      ctx.addIssue({ code: "custom", message: `“${invalid}” is not an email address. Use the format privacy@example.com` });
+    else if (emails.length > MAX_PRIVACY_EMAILS)
+      ctx.addIssue({ code: "custom", message: `Enter at most ${MAX_PRIVACY_EMAILS} addresses (there are ${emails.length})` });
+    return emails;
+  });
+
+/** Host names, URLs or addresses typed one per line or comma separated → the host names routing compares. */
+const domains = z
+  .string()
+  .max(6000, "Keep the list under 6,000 characters")
+  .transform((text, ctx) => {
+    const entries = splitList(text);
+    const invalid = entries.find((entry) => domainOf(entry) === null);
+    const hosts = [...new Set(entries.map(domainOf).filter((d): d is string => d !== null))];
+    if (invalid !== undefined)
+      ctx.addIssue({ code: "custom", message: `“${invalid}” is not a host name. Enter names such as help.acme.example` });
+    else if (hosts.length > MAX_DOMAINS) ctx.addIssue({ code: "custom", message: `Enter at most ${MAX_DOMAINS} domains (there are ${hosts.length})` });
+    return hosts;
+  });
+
+/** A name requests can be matched by: it must keep a letter or digit once folded. */
+const matchableName = (empty: string) =>
+  z
+    .string({ error: empty })
+    .trim()
+    .min(1, empty)
+    .max(200, "Keep the name under 200 characters")
+    .refine((name) => foldName(name) !== "", "Use at least one letter or digit");
+
+export const CustomerSchema = z.object({
+  legalName: matchableName("Enter the customer's legal name"),
+  privacyEmails,
+  language: z.enum(CUSTOMER_LANGUAGES, { error: "Choose the language we write to this customer in" }),
+  dpaReference: z
+    .string()
+    .trim()
+    .max(200, "Keep the DPA reference to 200 characters or fewer")
+    .optional()
+    .transform((v) => v || null),
+});
+export type CustomerInput = z.input<typeof CustomerSchema>;
+export type CustomerValues = z.output<typeof CustomerSchema>;
+
+export const WorkspaceSchema = z.object({
+  name: matchableName("Enter the workspace name"),
+  slug: z
+    .string({ error: "Enter a slug" })
+    .trim()
+    .toLowerCase()
+    .min(1, "Enter a slug")
+    .max(50, "Keep the slug to 50 characters or fewer")
+    .regex(SLUG_PATTERN, "Use lower-case letters, digits and hyphens, starting and ending with a letter or digit"),
+  domains,
+});
+export type WorkspaceInput = z.input<typeof WorkspaceSchema>;
+export type WorkspaceValues = z.output<typeof WorkspaceSchema>;
+
+export const UpdateCustomerSchema = CustomerSchema.extend({ customerId: z.uuid() });
+export const AddWorkspaceSchema = WorkspaceSchema.extend({ customerId: z.uuid() });
+export const UpdateWorkspaceSchema = WorkspaceSchema.extend({ workspaceId: z.uuid() });
+export const WorkspaceIdSchema = z.object({ workspaceId: z.uuid() });
+
+/** Refusals that belong under one field of the workspace form rather than above it. */
+export const WORKSPACE_ERROR_FIELDS: Partial<Record<string, keyof WorkspaceInput>> = {
+  SLUG_TAKEN: "slug",
+  DOMAIN_TAKEN: "domains",
+};
