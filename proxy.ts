@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { restoredOrigin } from "@/lib/http/same-origin";
 
 // A strict Content-Security-Policy with a per-request nonce: Next adds the nonce to its own
 // scripts when it sees it in the request's CSP header. No third-party origin is allowed anywhere.
@@ -38,6 +39,9 @@ export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", csp);
+  // Forms post to server actions without JavaScript too (the customer's referral page).
+  const origin = restoredOrigin(request);
+  if (origin) requestHeaders.set("origin", origin);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
   return response;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isSameOriginPost } from "@/lib/http/same-origin";
+import { isSameOriginPost, restoredOrigin } from "@/lib/http/same-origin";
 
 const post = (headers: Record<string, string>) => new Request("http://portal.test/admin/requests/1/package", { method: "POST", headers });
 
@@ -14,5 +14,25 @@ describe("isSameOriginPost", () => {
     expect(isSameOriginPost(post({ origin: "http://portal.test" }))).toBe(true);
     expect(isSameOriginPost(post({ origin: "http://evil.test" }))).toBe(false);
     expect(isSameOriginPost(post({ origin: "not a url" }))).toBe(false);
+  });
+});
+
+describe("restoredOrigin", () => {
+  const form = (headers: Record<string, string>, method = "POST") =>
+    new Request("http://portal.test/referrals/abc", { method, headers: { host: "portal.test", ...headers } });
+
+  it("puts back the origin of a same-origin form post sent with Origin: null", () => {
+    expect(restoredOrigin(form({ origin: "null", "sec-fetch-site": "same-origin" }))).toBe("http://portal.test");
+    expect(restoredOrigin(form({ origin: "null", "sec-fetch-site": "same-origin", "x-forwarded-host": "privacy.example, proxy" }))).toBe(
+      "http://privacy.example",
+    );
+  });
+
+  it("leaves everything else to Next's own check", () => {
+    expect(restoredOrigin(form({ origin: "null", "sec-fetch-site": "cross-site" }))).toBeNull();
+    expect(restoredOrigin(form({ origin: "null" }))).toBeNull();
+    expect(restoredOrigin(form({ origin: "http://evil.test", "sec-fetch-site": "same-origin" }))).toBeNull();
+    expect(restoredOrigin(form({ "sec-fetch-site": "same-origin" }))).toBeNull();
+    expect(restoredOrigin(form({ origin: "null", "sec-fetch-site": "same-origin" }, "PUT"))).toBeNull();
   });
 });

@@ -6,6 +6,7 @@ import type { ReferralStatus, RequestStatus } from "@/lib/generated/prisma/enums
 import { enqueueEmail } from "@/lib/mail/outbox";
 import { wakeOutboxWorker } from "@/lib/mail/worker-signal";
 import { readOrganizationDetails } from "@/lib/organization/settings";
+import { REFERRAL_NOTE_MAX } from "@/lib/referrals/close-schema";
 import { describeDetails } from "@/lib/referrals/details";
 import { REGIMES } from "@/lib/requests/deadlines";
 import { recordEvent } from "@/lib/requests/events";
@@ -22,7 +23,6 @@ import { hashToken } from "@/lib/security/tokens";
 
 export const OPEN_REFERRAL_STATUSES = ["SENT", "ACKNOWLEDGED", "ESCALATED"] as const satisfies readonly ReferralStatus[];
 const OPEN_REQUEST_STATUSES: readonly RequestStatus[] = ["RECEIVED", "IN_PROGRESS", "AWAITING_REQUESTER", "REFERRED"];
-export const REFERRAL_NOTE_MAX = 5000;
 
 export function isOpenReferral(status: ReferralStatus): boolean {
   return (OPEN_REFERRAL_STATUSES as readonly ReferralStatus[]).includes(status);

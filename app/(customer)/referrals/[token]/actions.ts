@@ -1,0 +1,72 @@
+"use server";
+
+import { redirect, RedirectType } from "next/navigation";
+import { DomainError } from "@/lib/actions/domain-error";
+import { fieldErrorsFrom } from "@/lib/actions/result";
+import { logError } from "@/lib/log";
+import { CloseReferralSchema } from "@/lib/referrals/close-schema";
+import { acknowledgeReferral, closeReferral, requestWorkspaceExport } from "@/lib/referrals/customer";
+import { referralPath } from "@/lib/referrals/refer";
+import type { CloseFormState, Done } from "./page-state";
+
+// The customer's three answers to a referral. The link is the only credential, so each action
+// takes the token from the form and the domain checks it; nothing personal goes to the logs.
+// Success redirects to the page with ?done=..., which renders the confirmation itself.
+
+const PROBLEM = "That did not work because of a problem on our side. Please try again in a moment.";
+
+function tokenFrom(formData: FormData): string {
+  const token = formData.get("token");
+  return typeof token === "string" ? token : "";
+}
+
+function pageFor(token: string, query: string): string {
+  return `${referralPath(encodeURIComponent(token))}${query}`;
+}
+
+/**
+ * Runs a domain call for a button. A refusal (the link was revoked, or the referral closed in the
+ * meantime) needs no words here: the page itself then shows that the link no longer works or that
+ * the request is closed.
+ */
+async function attempt(token: string, run: () => Promise<void>, done: Done, event: string): Promise<never> {
+  let query = `?done=${done}`;
+  try {
+    await run();
+  } catch (error) {
+    if (!(error instanceof DomainError)) logError(event, error);
+    query = error instanceof DomainError ? "" : "?failed=1";
+  }
+  redirect(pageFor(token, query), RedirectType.replace);
+}
+
+export async function acknowledgeAction(formData: FormData): Promise<void> {
+  const token = tokenFrom(formData);
+  await attempt(token, () => acknowledgeReferral(token), "acknowledged", "referral.acknowledge_failed");
+}
+
+export async function requestExportAction(formData: FormData): Promise<void> {
+  const token = tokenFrom(formData);
+  await attempt(token, () => requestWorkspaceExport(token), "export", "referral.export_request_failed");
+}
+
+/** Closes the customer's part; bad input comes back to the form and changes nothing. */
+export async function closeAction(_previous: CloseFormState, formData: FormData): Promise<CloseFormState> {
+  const token = tokenFrom(formData);
+  const values = { outcome: String(formData.get("outcome") ?? ""), note: String(formData.get("note") ?? "") };
+  const parsed = CloseReferralSchema.safeParse(values);
+  if (!parsed.success) return { values, fieldErrors: fieldErrorsFrom(parsed.error) };
+  try {
+    await closeReferral(token, parsed.data.outcome, parsed.data.note);
+  } catch (error) {
+    if (error instanceof DomainError) {
+      if (error.code === "REFERRAL_NOTE_REQUIRED" || error.code === "REFERRAL_NOTE_TOO_LONG") {
+        return { values, fieldErrors: { note: error.message } };
+      }
+      redirect(pageFor(token, ""), RedirectType.replace);
+    }
+    logError("referral.close_failed", error);
+    return { values, formError: PROBLEM };
+  }
+  redirect(pageFor(token, `?done=${parsed.data.outcome === "COMPLETED" ? "completed" : "refused"}`), RedirectType.replace);
+}

@@ -1,0 +1,194 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import type { ReactNode } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { getCustomerReferralView, type CustomerReferralView } from "@/lib/referrals/customer";
+import { acknowledgeAction, requestExportAction } from "./actions";
+import { ClosedReferral } from "./closed-referral";
+import { CloseForm } from "./close-form";
+import { Confirmation } from "./confirmation";
+import { formatDay, formatMoment } from "./dates";
+import { doneFrom, type Done } from "./page-state";
+
+// The link is the customer's only credential: never sent on in a Referer (the site-wide header
+// says the same) and never indexed.
+export const metadata: Metadata = {
+  title: "Privacy request for your workspace",
+  referrer: "no-referrer",
+  robots: { index: false, follow: false },
+};
+
+type OpenView = Extract<CustomerReferralView, { state: "open" }>;
+
+export default async function ReferralPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ token: string }>;
+  searchParams: Promise<{ done?: string | string[]; failed?: string | string[] }>;
+}) {
+  const [{ token }, query] = await Promise.all([params, searchParams]);
+  const view = await getCustomerReferralView(token);
+  if (!view) notFound();
+  const done = doneFrom(query.done);
+  if (view.state === "closed") return <ClosedReferral view={view} done={done} />;
+  return <OpenReferral token={token} view={view} done={done} failed={query.failed === "1"} />;
+}
+
+/** The confirmation for what the customer just did, if the referral shows it really happened. */
+function DoneMessage({ view, done }: { view: OpenView; done: Done | null }) {
+  if (done === "acknowledged" && view.acknowledgedAt) {
+    return (
+      <Confirmation title="Thank you for confirming">
+        We know the request reached you and will send no more reminders about it.
+      </Confirmation>
+    );
+  }
+  if (done === "export" && view.exportRequestedAt) {
+    return (
+      <Confirmation title="Export requested">
+        {view.operatorName}&apos;s privacy team has your request for an export of the data in {view.workspaceName} and will send it to
+        your privacy contacts.
+      </Confirmation>
+    );
+  }
+  return null;
+}
+
+function Facts({ rows }: { rows: [string, ReactNode][] }) {
+  return (
+    <dl className="mt-3 divide-y divide-slate-200 rounded-md border border-slate-300">
+      {rows.map(([label, value]) => (
+        <div key={label} className="grid grid-cols-1 gap-1 px-4 py-3 sm:grid-cols-3">
+          <dt className="font-medium text-slate-700">{label}</dt>
+          <dd className="whitespace-pre-wrap text-slate-900 sm:col-span-2">{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="mt-10">
+      <h2 id={id} className="text-xl font-semibold text-slate-900">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+function OpenReferral({ token, view, done, failed }: { token: string; view: OpenView; done: Done | null; failed: boolean }) {
+  const requesterName = view.requester.name.trim() || "Someone";
+  return (
+    <div className="mx-auto max-w-2xl">
+      <h1 className="text-3xl font-bold tracking-tight text-slate-900">Privacy request {view.reference}</h1>
+      <p className="mt-4 text-lg text-slate-800">
+        {requesterName} asked {view.operatorName} about personal data in your workspace {view.workspaceName}. {view.customerName}{" "}
+        controls that data, so the request is yours to answer; we help you with it.
+      </p>
+      <div className="mt-6 space-y-4">
+        <DoneMessage view={view} done={done} />
+        {failed ? (
+          <Alert tone="error">That did not work because of a problem on our side. Please try again in a moment.</Alert>
+        ) : null}
+        <div className="rounded-md border-2 border-blue-700 bg-blue-50 p-4 text-blue-950">
+          <p className="text-lg font-semibold">
+            {view.dueDate ? <>Answer the requester by {formatDay(view.dueDate)}</> : <>Answer the requester as soon as you can</>}
+          </p>
+          <p className="mt-1">The deadline is set by {view.regimeLabel}.</p>
+        </div>
+        {view.includesOperatorPart ? (
+          <Alert tone="info" title={`${view.operatorName} answers its own part separately`}>
+            The requester also asked about data {view.operatorName} controls itself. We answer them about that; you only answer for
+            the data in {view.workspaceName}.
+          </Alert>
+        ) : (
+          <p className="text-slate-800">The whole request concerns your workspace: {view.operatorName} does not answer any part of it.</p>
+        )}
+      </div>
+      <p className="mt-4 text-sm text-slate-600">
+        Keep this page&apos;s address within your privacy team: anyone who has it can answer this request for {view.customerName}.
+      </p>
+
+      <Section id="request-heading" title="The request">
+        <Facts
+          rows={[
+            ["Reference", view.reference],
+            ["Request", view.requestTypeLabel],
+            ["Law", view.regimeLabel],
+            ["Answer by", view.dueDate ? formatDay(view.dueDate) : "No deadline set yet"],
+            ["Workspace", view.workspaceName],
+          ]}
+        />
+      </Section>
+
+      <Section id="requester-heading" title="The requester">
+        <Facts
+          rows={[
+            ["Name", view.requester.name || "Not given"],
+            ["Email", view.requester.email ? <a href={`mailto:${view.requester.email}`}>{view.requester.email}</a> : "Not given"],
+            ["How they know you", view.relationshipLabel],
+          ]}
+        />
+        {view.details.length ? (
+          <>
+            <h3 className="mt-6 text-lg font-semibold text-slate-900">What they told us</h3>
+            <Facts rows={view.details.map((d) => [d.label, d.value])} />
+          </>
+        ) : null}
+      </Section>
+
+      <Section id="progress-heading" title="Progress">
+        <Facts
+          rows={[
+            ["Sent to you", formatMoment(view.sentAt)],
+            ["Acknowledged", view.acknowledgedAt ? formatMoment(view.acknowledgedAt) : "Not yet"],
+            ["Export of workspace data", view.exportRequestedAt ? `Requested ${formatMoment(view.exportRequestedAt)}` : "Not requested"],
+          ]}
+        />
+        {view.status === "ESCALATED" ? (
+          <p className="mt-3 text-slate-800">
+            We had no answer after our reminders and told {view.operatorName}&apos;s privacy team. You can still answer here.
+          </p>
+        ) : null}
+      </Section>
+
+      {!view.acknowledgedAt ? (
+        <Section id="acknowledge-heading" title="Confirm you have the request">
+          <p className="mt-2 text-slate-800">Tell us the request reached the right people. We then stop sending reminders.</p>
+          <form action={acknowledgeAction} className="mt-3">
+            <input type="hidden" name="token" value={token} />
+            <Button type="submit">Acknowledge</Button>
+          </form>
+        </Section>
+      ) : null}
+
+      {!view.exportRequestedAt ? (
+        <Section id="export-heading" title="Get the data we hold for you">
+          <p className="mt-2 text-slate-800">
+            If you need the content of {view.workspaceName} to answer, our privacy team prepares an export and sends it to your privacy
+            contacts.
+          </p>
+          <form action={requestExportAction} className="mt-3">
+            <input type="hidden" name="token" value={token} />
+            <Button type="submit" variant="secondary">
+              Ask {view.operatorName} for an export of the workspace data
+            </Button>
+          </form>
+        </Section>
+      ) : null}
+
+      <Section id="close-heading" title="Close the request">
+        <p className="mt-2 text-slate-800">
+          When you have answered the requester, tell us the outcome. We email it to them with your note, and this page then only shows that the request is closed.
+        </p>
+        <div className="mt-4">
+          <CloseForm token={token} operatorName={view.operatorName} />
+        </div>
+      </Section>
+    </div>
+  );
+}
