@@ -51,11 +51,12 @@ INSERT INTO staff (id, email, name, role) VALUES (gen_random_uuid(), 'auditor@be
 // have no due date; CCPA and US state clocks start at receipt; opt-outs need no verification.
 const REQUESTS_SQL = `
 INSERT INTO requests (id, reference, type, status, requester_name, requester_email, country, jurisdiction, relationship, details,
-                      received_at, verified_at, due_at, extended_due_at, closed_at, erased_at, updated_at, assignee_id)
+                      received_at, verified_at, due_at, extended_due_at, closed_at, erased_at, updated_at, assignee_id, route)
 WITH officers AS (SELECT array_agg(id ORDER BY email) AS ids FROM staff WHERE role IN ('ADMIN', 'OFFICER') AND email LIKE '%@bench.test'),
 raw AS (
   SELECT i, date_trunc('milliseconds', (now() AT TIME ZONE 'UTC') - random() * interval '1460 days') AS received_at,
-         random() AS r_type, random() AS r_jur, random() AS r_status, random() AS r_assign, random() AS r_ext, random() AS r_time
+         random() AS r_type, random() AS r_jur, random() AS r_status, random() AS r_assign, random() AS r_ext, random() AS r_time,
+         random() AS r_route, random() AS r_referred
     FROM generate_series(1, ${ROWS}) AS i
 ),
 typed AS (
@@ -68,7 +69,7 @@ typed AS (
          extract(epoch FROM (now() AT TIME ZONE 'UTC') - received_at) / 86400 AS age
     FROM raw
 ),
-statused AS (
+based AS (
   SELECT typed.*,
          CASE WHEN age < 7 THEN CASE WHEN r_status < 0.15 AND type <> 'OPT_OUT_SALE' THEN 'PENDING_VERIFICATION' WHEN r_status < 0.50 THEN 'RECEIVED'
                                      WHEN r_status < 0.85 THEN 'IN_PROGRESS' ELSE 'AWAITING_REQUESTER' END
@@ -78,8 +79,25 @@ statused AS (
                                       WHEN r_status < 0.86 OR type = 'OPT_OUT_SALE' THEN 'COMPLETED' WHEN r_status < 0.90 THEN 'DENIED' ELSE 'CLOSED_UNVERIFIED' END
               ELSE CASE WHEN r_status < 0.001 THEN 'IN_PROGRESS' WHEN r_status < 0.0015 THEN 'AWAITING_REQUESTER'
                         WHEN r_status < 0.85 OR type = 'OPT_OUT_SALE' THEN 'COMPLETED' WHEN r_status < 0.90 THEN 'DENIED' ELSE 'CLOSED_UNVERIFIED' END
-         END AS status
+         END AS base_status
     FROM typed
+),
+-- Routed at confirmation: three quarters the operator's own data, the rest workspace content
+-- referred to customers (wholly or split); a request the rules could not match waits for the
+-- officer, so only received ones still need routing. Most open wholly referred requests are with
+-- the customer (REFERRED); the others escalated back to the officer.
+routed AS (
+  SELECT based.*,
+         CASE WHEN base_status IN ('PENDING_VERIFICATION', 'CLOSED_UNVERIFIED') THEN NULL
+              WHEN r_route < 0.75 THEN 'OPERATOR' WHEN r_route < 0.93 THEN 'CUSTOMER' WHEN r_route < 0.99 THEN 'SPLIT'
+              WHEN base_status = 'RECEIVED' THEN 'UNRESOLVED' ELSE 'OPERATOR' END AS route
+    FROM based
+),
+statused AS (
+  SELECT routed.*,
+         CASE WHEN route = 'CUSTOMER' AND base_status IN ('RECEIVED', 'IN_PROGRESS', 'AWAITING_REQUESTER') AND r_referred < 0.85
+              THEN 'REFERRED' ELSE base_status END AS status
+    FROM routed
 ),
 verified AS (
   SELECT statused.*,
@@ -104,7 +122,8 @@ SELECT gen_random_uuid(),
        CASE WHEN status = 'CLOSED_UNVERIFIED' THEN NULL ELSE 'person' || (i % 800000) || '@example.com' END,
        CASE jurisdiction WHEN 'GDPR' THEN 'DE' WHEN 'UK_GDPR' THEN 'GB' WHEN 'CCPA' THEN 'US' WHEN 'US_STATE' THEN 'US' WHEN 'LGPD' THEN 'BR'
                          WHEN 'PDPA_SG' THEN 'SG' WHEN 'QUEBEC' THEN 'CA' ELSE 'JP' END,
-       jurisdiction::"Jurisdiction", 'ACCOUNT_HOLDER'::"Relationship", '{}'::jsonb,
+       jurisdiction::"Jurisdiction", (CASE WHEN route IN ('CUSTOMER', 'SPLIT', 'UNRESOLVED') THEN 'CUSTOMER_END_USER' ELSE 'ACCOUNT_HOLDER' END)::"Relationship",
+       '{}'::jsonb,
        received_at, verified_at, due_at,
        CASE WHEN due_at IS NOT NULL AND type <> 'OPT_OUT_SALE' AND r_ext < 0.03
             THEN due_at + CASE WHEN jurisdiction IN ('CCPA', 'US_STATE') THEN 45 ELSE 60 END END,
@@ -113,8 +132,55 @@ SELECT gen_random_uuid(),
        CASE WHEN status = 'CLOSED_UNVERIFIED' THEN received_at + interval '7 days' END,
        now() AT TIME ZONE 'UTC',
        CASE WHEN status IN ('PENDING_VERIFICATION', 'CLOSED_UNVERIFIED') OR (status = 'RECEIVED' AND r_assign < 0.5) THEN NULL
-            ELSE (SELECT ids[1 + floor(r_assign * array_length(ids, 1))::int] FROM officers) END
+            ELSE (SELECT ids[1 + floor(r_assign * array_length(ids, 1))::int] FROM officers) END,
+       route::"RequestRoute"
   FROM due`;
+
+// 500 customers with a workspace each, and a referral for every request routed to one: closed with
+// the request (completed or refused), or open in the state its request implies (with the customer,
+// acknowledged, export requested, escalated). One in twenty-five was first sent elsewhere and
+// withdrawn. Drawn from the request's id, so the same request always gets the same customer.
+const CUSTOMERS_SQL = `
+INSERT INTO customers (id, legal_name, legal_name_key, privacy_emails)
+SELECT gen_random_uuid(), format('Bench Customer %s Ltd', n), format('bench customer %s ltd', n), ARRAY[format('privacy@customer%s.bench', n)]
+  FROM generate_series(1, 500) AS n;
+INSERT INTO workspaces (id, customer_id, name, name_key, slug, domains)
+SELECT gen_random_uuid(), id, replace(legal_name, ' Ltd', ' Help'), replace(legal_name_key, ' ltd', ' help'),
+       'bench-' || substring(legal_name FROM '[0-9]+'), ARRAY[]::text[]
+  FROM customers WHERE legal_name LIKE 'Bench Customer %';`;
+
+const REFERRALS_SQL = `
+WITH ws AS (SELECT array_agg(id ORDER BY slug) AS ids, array_agg(customer_id ORDER BY slug) AS customers FROM workspaces WHERE slug LIKE 'bench-%'),
+picked AS (
+  SELECT r.id AS request_id, r.status, r.route, r.received_at, r.verified_at, r.closed_at,
+         1 + abs(hashtext(r.id::text)) % 500 AS w, (abs(hashtext(r.id::text || 'x')) % 1000) / 1000.0 AS x
+    FROM requests r
+   WHERE r.route IN ('CUSTOMER', 'SPLIT')
+),
+shaped AS (
+  SELECT picked.*, COALESCE(verified_at, received_at) AS sent_at,
+         CASE WHEN status = 'COMPLETED' THEN 'COMPLETED' WHEN status = 'DENIED' THEN 'REFUSED'
+              WHEN status = 'REFERRED' THEN CASE WHEN x < 0.45 THEN 'SENT' ELSE 'ACKNOWLEDGED' END
+              WHEN route = 'CUSTOMER' THEN 'ESCALATED'
+              ELSE CASE WHEN x < 0.3 THEN 'SENT' WHEN x < 0.9 THEN 'ACKNOWLEDGED' ELSE 'ESCALATED' END END AS referral_status
+    FROM picked
+)
+INSERT INTO referrals (id, request_id, customer_id, workspace_id, status, sent_at, acknowledged_at, export_requested_at, closed_at,
+                       escalated_at, reminders_sent, next_follow_up_at, created_at, updated_at)
+SELECT gen_random_uuid(), request_id, ws.customers[w], ws.ids[w], referral_status::"ReferralStatus", sent_at,
+       CASE WHEN referral_status IN ('ACKNOWLEDGED', 'COMPLETED', 'REFUSED') THEN sent_at + interval '1 day' END,
+       CASE WHEN referral_status = 'ACKNOWLEDGED' AND x > 0.8 THEN sent_at + interval '2 days' END,
+       CASE WHEN referral_status IN ('COMPLETED', 'REFUSED') THEN closed_at END,
+       CASE WHEN referral_status = 'ESCALATED' THEN sent_at + interval '15 days' END,
+       CASE WHEN referral_status = 'ESCALATED' THEN 2 WHEN referral_status = 'SENT' THEN floor(x * 10)::int % 3 ELSE 0 END,
+       CASE WHEN referral_status = 'SENT' THEN sent_at + interval '5 days' END,
+       sent_at, sent_at
+  FROM shaped, ws
+UNION ALL
+SELECT gen_random_uuid(), request_id, ws.customers[1 + w % 500], ws.ids[1 + w % 500], 'WITHDRAWN', sent_at - interval '1 hour',
+       NULL, NULL, sent_at, NULL, 0, NULL, sent_at - interval '1 hour', sent_at
+  FROM shaped, ws
+ WHERE x < 0.04`;
 
 async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
@@ -144,8 +210,11 @@ async function seedRequests(url: string): Promise<void> {
     started = performance.now();
     for (const index of indexes) await client.query(index.definition);
     say(`rebuilt ${indexes.length} indexes in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    await client.query("VACUUM ANALYZE requests");
-    await client.query("VACUUM ANALYZE staff");
+    started = performance.now();
+    await client.query(CUSTOMERS_SQL);
+    const { rowCount } = await client.query(REFERRALS_SQL);
+    say(`inserted ${(rowCount ?? 0).toLocaleString("en")} referrals in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    for (const table of ["requests", "staff", "customers", "workspaces", "referrals"]) await client.query(`VACUUM ANALYZE ${table}`);
   });
 }
 
@@ -281,12 +350,25 @@ async function scenarios(db: Db): Promise<Scenario[]> {
     { name: "mine, overdue", filters: f({ assignee: "me", due: "overdue" }) },
     { name: "received, unassigned", filters: f({ status: "RECEIVED", assignee: "none" }) },
     { name: "appeals in Quebec", filters: f({ type: "APPEAL", jurisdiction: "QUEBEC" }) },
+    { name: "status = open (unfinished)", filters: f({ status: "open" }) },
+    { name: "status = referred", filters: f({ status: "REFERRED" }) },
+    { name: "route = needs routing", filters: f({ route: "UNRESOLVED" }) },
+    { name: "route = customer", filters: f({ route: "CUSTOMER" }) },
+    { name: "route = split, open", filters: f({ route: "SPLIT", status: "open" }) },
+    { name: "referral = awaiting", filters: f({ referral: "awaiting" }) },
+    { name: "referral = acknowledged", filters: f({ referral: "acknowledged" }) },
+    { name: "referral = export requested", filters: f({ referral: "export" }) },
+    { name: "referral = escalated", filters: f({ referral: "escalated" }) },
+    { name: "referral = closed", filters: f({ referral: "closed" }) },
+    { name: "referral = escalated, mine", filters: f({ referral: "escalated", assignee: "me" }) },
     { name: "sort received: first page", filters: f({ sort: "received" }) },
     await deep("sort received: 500,000 deep", { sort: "received" }, 500_000),
     { name: "sort received: status = received", filters: f({ sort: "received", status: "RECEIVED" }) },
     { name: "sort received: assignee = me", filters: f({ sort: "received", assignee: "me" }) },
     { name: "sort received: type = appeal", filters: f({ sort: "received", type: "APPEAL" }) },
     { name: "sort received: due = overdue", filters: f({ sort: "received", due: "overdue" }) },
+    { name: "sort received: route = needs routing", filters: f({ sort: "received", route: "UNRESOLVED" }) },
+    { name: "sort received: referral = escalated", filters: f({ sort: "received", referral: "escalated" }) },
   ];
 }
 

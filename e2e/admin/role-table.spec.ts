@@ -1,5 +1,8 @@
+import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { callAction, findAction } from "../support/actions";
+import { createCustomerRow, uniqueTag } from "../support/customers";
+import { latestReferralId } from "../support/db";
 import { createRequestRow, createStaff, deactivateStaff, signInAs, type Role } from "../support/staff";
 
 // Who gets what. Pages: "sign-in" means sent to the sign-in page, numbers are HTTP statuses.
@@ -16,15 +19,22 @@ const page = (anonymous: PageExpect, auditor: PageExpect, officer: PageExpect, a
   ADMIN: admin,
 });
 
-const PAGES: { path: (requestId: string) => string; expect: Record<Who, PageExpect> }[] = [
+// Each test's own rows: a request, a staff member to act on, a customer with two workspaces.
+type Target = { requestId: string; staffId: string; customerId: string; workspaceId: string; spareWorkspaceId: string };
+
+const PAGES: { path: (t: Target) => string; expect: Record<Who, PageExpect> }[] = [
   { path: () => "/admin", expect: page("sign-in", 200, 200, 200) },
   { path: () => "/admin/requests", expect: page("sign-in", 200, 200, 200) },
-  { path: (id) => `/admin/requests/${id}`, expect: page("sign-in", 200, 200, 200) },
+  { path: ({ requestId }) => `/admin/requests/${requestId}`, expect: page("sign-in", 200, 200, 200) },
   { path: () => "/admin/staff", expect: page("sign-in", 403, 403, 200) },
+  { path: () => "/admin/customers", expect: page("sign-in", 200, 200, 200) },
+  { path: () => "/admin/customers/new", expect: page("sign-in", 403, 200, 200) },
+  { path: ({ customerId }) => `/admin/customers/${customerId}`, expect: page("sign-in", 200, 200, 200) },
 ];
 
 const ACT = "app/(admin)/admin/(dashboard)/requests/[id]/actions.ts";
 const STAFF = "app/(admin)/admin/(dashboard)/staff/actions.ts";
+const CUSTOMERS = "app/(admin)/admin/(dashboard)/customers/actions.ts";
 type ActionExpect = "ok" | "UNAUTHENTICATED" | "FORBIDDEN";
 const acts = (auditor: ActionExpect, officer: ActionExpect, admin: ActionExpect): Record<Who, ActionExpect> => ({
   anonymous: "UNAUTHENTICATED",
@@ -34,9 +44,12 @@ const acts = (auditor: ActionExpect, officer: ActionExpect, admin: ActionExpect)
   ADMIN: admin,
 });
 
+// Customer and workspace input that no other run has used (legal names and slugs are unique).
+const customer = () => ({ legalName: `Role Table ${uniqueTag()} GmbH`, privacyEmails: "privacy@role-table.example", language: "de", dpaReference: "" });
+const workspace = () => ({ name: "Role Table Workspace", slug: `rt-${uniqueTag()}`, domains: "" });
+
 // Each action gets input that would succeed for a permitted role, in an order that walks a fresh
 // request through its life (note, assign, acknowledge, ask, extend, deny), so only the role decides.
-type Target = { requestId: string; staffId: string };
 const ACTIONS: { file: string; name: string; input: (t: Target) => unknown; expect: Record<Who, ActionExpect> }[] = [
   { file: ACT, name: "addNoteAction", input: ({ requestId }) => ({ requestId, note: "role table" }), expect: acts("FORBIDDEN", "ok", "ok") },
   { file: ACT, name: "assignAction", input: ({ requestId }) => ({ requestId, assigneeId: null }), expect: acts("FORBIDDEN", "ok", "ok") },
@@ -48,6 +61,11 @@ const ACTIONS: { file: string; name: string; input: (t: Target) => unknown; expe
   { file: STAFF, name: "changeRoleAction", input: ({ staffId }) => ({ staffId, role: "OFFICER" }), expect: acts("FORBIDDEN", "FORBIDDEN", "ok") },
   { file: STAFF, name: "deactivateStaffAction", input: ({ staffId }) => ({ staffId }), expect: acts("FORBIDDEN", "FORBIDDEN", "ok") },
   { file: STAFF, name: "reactivateStaffAction", input: ({ staffId }) => ({ staffId }), expect: acts("FORBIDDEN", "FORBIDDEN", "ok") },
+  { file: CUSTOMERS, name: "createCustomerAction", input: () => customer(), expect: acts("FORBIDDEN", "ok", "ok") },
+  { file: CUSTOMERS, name: "updateCustomerAction", input: ({ customerId }) => ({ customerId, ...customer() }), expect: acts("FORBIDDEN", "ok", "ok") },
+  { file: CUSTOMERS, name: "addWorkspaceAction", input: ({ customerId }) => ({ customerId, ...workspace() }), expect: acts("FORBIDDEN", "ok", "ok") },
+  { file: CUSTOMERS, name: "updateWorkspaceAction", input: ({ workspaceId }) => ({ workspaceId, ...workspace() }), expect: acts("FORBIDDEN", "ok", "ok") },
+  { file: CUSTOMERS, name: "removeWorkspaceAction", input: ({ spareWorkspaceId }) => ({ workspaceId: spareWorkspaceId }), expect: acts("FORBIDDEN", "ok", "ok") },
 ];
 
 for (const who of WHO) {
@@ -58,10 +76,17 @@ for (const who of WHO) {
       if (who === "deactivated") await deactivateStaff(staff.id);
     }
     const request = await createRequestRow();
-    const target: Target = { requestId: request.id, staffId: (await createStaff("AUDITOR", "target")).id };
+    const { customerId, workspaceIds } = await createCustomerRow();
+    const target: Target = {
+      requestId: request.id,
+      staffId: (await createStaff("AUDITOR", "target")).id,
+      customerId,
+      workspaceId: workspaceIds[0],
+      spareWorkspaceId: workspaceIds[1],
+    };
 
     for (const row of PAGES) {
-      const path = row.path(request.id);
+      const path = row.path(target);
       const response = await browserPage.goto(path);
       const wanted = row.expect[who];
       if (wanted === "sign-in") await expect(browserPage, `${who} on ${path}`).toHaveURL(/\/admin\/sign-in/);
@@ -76,7 +101,9 @@ for (const who of WHO) {
 
     for (const action of ACTIONS) {
       const { id, page: worker } = findAction(action.file, action.name);
-      const pagePath = "/" + worker.replace(/^app\//, "").replace(/\/page$/, "").replace(/\([^)]+\)\//g, "").replace("[id]", request.id);
+      // The page the action is posted to: a customer's page for customer actions, else the request's.
+      const routeId = worker.includes("/customers/") ? customerId : request.id;
+      const pagePath = "/" + worker.replace(/^app\//, "").replace(/\/page$/, "").replace(/\([^)]+\)\//g, "").replace("[id]", routeId);
       const result = await callAction(context.request, pagePath, id, action.input(target));
       const wanted = action.expect[who];
       if (wanted === "ok") expect(result.ok, `${who} calling ${action.name}: ${result.text.slice(0, 200)}`).toBe(true);
@@ -87,3 +114,39 @@ for (const who of WHO) {
     }
   });
 }
+
+// The officer's referral actions on the request page: route a request to a workspace, then send
+// its referral again, revoke its links and take it over. Called over HTTP in that order, so for a
+// permitted role each one finds the referral the previous one left; a refused role never gets as
+// far as the domain, so the referral it names does not even have to exist.
+test.describe("role table: referral actions", () => {
+  const ROUTE = "routeRequestAction";
+  const REFERRAL_ACTIONS = ["resendReferralAction", "revokeReferralLinksAction", "takeOverReferralAction"];
+  const wanted = acts("FORBIDDEN", "ok", "ok");
+
+  for (const who of WHO) {
+    test(`referral actions: ${who}`, async ({ context }) => {
+      if (who !== "anonymous") {
+        const staff = await createStaff(who === "deactivated" ? "OFFICER" : who);
+        await signInAs(context, staff.id);
+        if (who === "deactivated") await deactivateStaff(staff.id);
+      }
+      const request = await createRequestRow();
+      const { workspaceIds } = await createCustomerRow();
+      const pagePath = `/admin/requests/${request.id}`;
+      const call = (name: string, input: unknown) => callAction(context.request, pagePath, findAction(ACT, name).id, input);
+      const expectOutcome = (name: string, result: { ok: boolean; code?: string; text: string }) => {
+        const expected = wanted[who];
+        if (expected === "ok") expect(result.ok, `${who} calling ${name}: ${result.text.slice(0, 200)}`).toBe(true);
+        else if (who === "anonymous") expect(result.ok, `${who} calling ${name}`).toBe(false);
+        else expect(result.code, `${who} calling ${name}: ${result.text.slice(0, 200)}`).toBe(expected);
+      };
+
+      const routed = await call(ROUTE, { requestId: request.id, target: { kind: "WORKSPACE", workspaceId: workspaceIds[0], includesOperatorPart: false } });
+      expectOutcome(ROUTE, routed);
+      const referralId = (await latestReferralId(request.id)) ?? randomUUID();
+      expect(Boolean(await latestReferralId(request.id)), `${who}: a referral exists only if routing was allowed`).toBe(wanted[who] === "ok");
+      for (const name of REFERRAL_ACTIONS) expectOutcome(name, await call(name, { requestId: request.id, referralId }));
+    });
+  }
+});

@@ -1,13 +1,24 @@
 import pg from "pg";
 
-/** Read-only look into the test database, to prove what was (not) stored. */
-export async function countRequestsFor(email: string): Promise<number> {
+// Read-only looks into the test database, to prove what was (not) stored.
+
+async function query<T extends pg.QueryResultRow>(sql: string, values: unknown[]): Promise<T[]> {
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await client.connect();
   try {
-    const { rows } = await client.query<{ n: string }>("SELECT count(*)::text AS n FROM requests WHERE requester_email = $1", [email]);
-    return Number(rows[0]?.n ?? 0);
+    return (await client.query<T>(sql, values)).rows;
   } finally {
     await client.end();
   }
+}
+
+export async function countRequestsFor(email: string): Promise<number> {
+  const rows = await query<{ n: string }>("SELECT count(*)::text AS n FROM requests WHERE requester_email = $1", [email]);
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** The id of the request's newest referral, or null when it has none. */
+export async function latestReferralId(requestId: string): Promise<string | null> {
+  const rows = await query<{ id: string }>("SELECT id::text FROM referrals WHERE request_id = $1 ORDER BY created_at DESC, sent_at DESC LIMIT 1", [requestId]);
+  return rows[0]?.id ?? null;
 }

@@ -11,22 +11,34 @@ export const END_USER = "I used a chat, email or support service that a company 
 
 export type ReferredRequest = { reference: string; statusUrl: string; requesterEmail: string; referral: Mail; referralLink: string };
 
-/** Submits a deletion request as a chatbot user of help.acme.example, confirms it by code, and waits for Acme's email. */
-export async function submitAcmeDeletion(page: Page, name: string): Promise<ReferredRequest> {
+/**
+ * Submits a deletion request as a chatbot user of `company`'s service (only their conversations
+ * there) and confirms it by code, as the person would.
+ */
+export async function submitEndUserDeletion(
+  page: Page,
+  name: string,
+  company: string,
+): Promise<Pick<ReferredRequest, "reference" | "statusUrl" | "requesterEmail">> {
   const requesterEmail = uniqueEmail("acme-user");
   await page.goto("/requests/new");
   await chooseType(page, "Delete my data");
   await page.getByRole("radio", { name: "All personal information about me" }).check();
   await fillRequester(page, { name, email: requesterEmail, country: "Germany" }, END_USER);
-  await page.getByLabel("Which company's service did you use?").fill("help.acme.example");
+  await page.getByLabel("Which company's service did you use?").fill(company);
   await page.getByRole("radio", { name: "Only my conversations with that company" }).check();
   await page.getByRole("button", { name: "Send request" }).click();
   await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
   await page.getByLabel("Confirmation code").fill(codeIn(await waitForMail(requesterEmail, /Confirm your privacy request/)));
   await page.getByRole("button", { name: "Confirm" }).click();
   await expect(page.getByRole("heading", { name: "Your privacy request" })).toBeVisible();
-  const statusUrl = page.url();
   const reference = (await page.getByText(/^DSR-[A-Z0-9]{4}-[A-Z0-9]{4}$/).first().textContent())!;
-  const referral = await waitForMail(ACME_INBOX, new RegExp(`Privacy request ${reference} `));
-  return { reference, statusUrl, requesterEmail, referral, referralLink: linkIn(referral, "/referrals/") };
+  return { reference, statusUrl: page.url(), requesterEmail };
+}
+
+/** Submits a deletion request as a chatbot user of help.acme.example, confirms it by code, and waits for Acme's email. */
+export async function submitAcmeDeletion(page: Page, name: string): Promise<ReferredRequest> {
+  const request = await submitEndUserDeletion(page, name, "help.acme.example");
+  const referral = await waitForMail(ACME_INBOX, new RegExp(`Privacy request ${request.reference} `));
+  return { ...request, referral, referralLink: linkIn(referral, "/referrals/") };
 }

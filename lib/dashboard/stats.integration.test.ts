@@ -31,14 +31,15 @@ describe("dashboard figures", () => {
     await request("IN_PROGRESS", { due: day(-5), extended: day(20) }); // extended: not overdue, later
     await request("AWAITING_REQUESTER", { due: day(3) }); // due this week
     await request("IN_PROGRESS", { due: day(7) }); // a week away: later
+    await request("REFERRED", { due: day(-2) }); // with the customer, still ours to answer for: overdue
     await request("COMPLETED", { due: day(-30), received: day(-20), closed: day(-18) }); // 2 days to close
     await request("DENIED", { due: day(-30), received: day(-39), closed: day(-29) }); // 10 days
     await request("COMPLETED", { received: day(-300), closed: day(-200) }); // only in the 365-day window
     await request("PENDING_VERIFICATION");
 
     const stats = await computeDashboardStats(now);
-    expect(stats.byStatus).toMatchObject({ RECEIVED: 1, IN_PROGRESS: 2, AWAITING_REQUESTER: 1, COMPLETED: 2, DENIED: 1, PENDING_VERIFICATION: 1 });
-    expect(stats.overdue).toBe(1);
+    expect(stats.byStatus).toMatchObject({ RECEIVED: 1, IN_PROGRESS: 2, AWAITING_REQUESTER: 1, REFERRED: 1, COMPLETED: 2, DENIED: 1, PENDING_VERIFICATION: 1 });
+    expect(stats.overdue).toBe(2);
     expect(stats.dueThisWeek).toBe(1);
     expect(stats.medianDaysToClose).toEqual([
       { days: 30, median: 6, closed: 2 },

@@ -2,7 +2,13 @@ import "server-only";
 import { requirePermission } from "@/lib/auth/staff";
 import { db } from "@/lib/db";
 import type { RequestStatus } from "@/lib/generated/prisma/enums";
-import { OPEN_STATUSES } from "@/lib/requests/lifecycle";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { UNFINISHED_STATUSES } from "@/lib/requests/lifecycle";
+
+// Deadlines count for every request not finished, with the customer or not: the same predicate as
+// the queue's due filters (lib/requests/queue-sql.ts) and their partial index, so the figures match
+// the lists the cards link to.
+const UNFINISHED = Prisma.raw(`status IN (${UNFINISHED_STATUSES.map((s) => `'${s}'`).join(", ")})`);
 
 
 export type DashboardStats = {
@@ -29,7 +35,7 @@ export async function computeDashboardStats(now = new Date()): Promise<Dashboard
              count(*) FILTER (WHERE coalesce(extended_due_at, due_at) >= ${today}::date
                                 AND coalesce(extended_due_at, due_at) < ${weekEnd}::date) AS due_this_week
         FROM requests
-       WHERE status IN ('RECEIVED', 'IN_PROGRESS', 'AWAITING_REQUESTER')`,
+       WHERE ${UNFINISHED}`,
     db.$queryRaw<{ days: number; median: number | null; closed: bigint }[]>`
       SELECT w.days,
              percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r.closed_at - r.received_at) / 86400) AS median,

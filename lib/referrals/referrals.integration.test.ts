@@ -6,7 +6,7 @@ import { acknowledgeReferral, closeReferral, getCustomerReferralView, requestWor
 import { runReferralFollowUps } from "@/lib/referrals/follow-up";
 import { getStatusView } from "@/lib/requests/status-view";
 import { submitRequest } from "@/lib/requests/submit";
-import { requestInput } from "@/lib/testing/fixtures";
+import { endUserAnswers, requestInput } from "@/lib/testing/fixtures";
 import { latestEmail, templatesOf, verifiedRequest } from "@/lib/testing/requests";
 import { seed } from "@/prisma/seed";
 
@@ -19,17 +19,9 @@ beforeAll(async () => {
 
 const DAY = 86_400_000;
 const plus = (date: Date, ms: number) => new Date(date.getTime() + ms);
-const endUser = (overrides: Record<string, unknown> = {}) => ({
-  relationship: "CUSTOMER_END_USER",
-  workspaceReference: "acme-help",
-  dataScope: "WORKSPACE",
-  type: "DELETION",
-  details: { scope: "ALL" },
-  ...overrides,
-});
 
 async function referredRequest(overrides: Record<string, unknown> = {}, now = new Date()) {
-  const request = await verifiedRequest(endUser(overrides), now);
+  const request = await verifiedRequest(endUserAnswers(overrides), now);
   const referral = await db.referral.findFirstOrThrow({ where: { requestId: request.requestId } });
   const { referralUrl } = (await latestEmail(request.requestId, "referral-to-customer")).props as { referralUrl: string };
   return { ...request, referral, token: referralUrl.split("/").pop()! };
@@ -92,7 +84,7 @@ describe("routing at verification", () => {
   });
 
   it("leaves an unknown company to the officer and acknowledges as usual", async () => {
-    const { requestId } = await verifiedRequest(endUser({ workspaceReference: "Initech" }));
+    const { requestId } = await verifiedRequest(endUserAnswers({ workspaceReference: "Initech" }));
     expect(await db.request.findUniqueOrThrow({ where: { id: requestId } })).toMatchObject({ route: "UNRESOLVED", status: "RECEIVED" });
     expect(await db.referral.count({ where: { requestId } })).toBe(0);
     expect(await templatesOf(requestId)).toEqual(["verify-email", "request-acknowledged"]);
@@ -106,7 +98,7 @@ describe("routing at verification", () => {
   });
 
   it("routes an opt-out of sale, which needs no verification, at once", async () => {
-    const result = await submitRequest(requestInput(endUser({ type: "OPT_OUT_SALE", details: {}, country: "US", region: "CA" })), { ip: null });
+    const result = await submitRequest(requestInput(endUserAnswers({ type: "OPT_OUT_SALE", details: {}, country: "US", region: "CA" })), { ip: null });
     if (!result.ok) throw new Error(JSON.stringify(result));
     expect(await db.request.findUniqueOrThrow({ where: { id: result.data.requestId } })).toMatchObject({ route: "CUSTOMER", status: "REFERRED" });
   });

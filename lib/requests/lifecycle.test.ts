@@ -10,6 +10,7 @@ import {
   checkExtension,
   completionRefusal,
   isOpen,
+  isUnfinished,
   MAX_PACKAGE_BYTES,
   OPEN_STATUSES,
   packageRefusal,
@@ -41,6 +42,13 @@ describe("the transition table", () => {
   it("names open statuses and only those", () => {
     expect(OPEN_STATUSES).toEqual(["RECEIVED", "IN_PROGRESS", "AWAITING_REQUESTER"]);
     expect(STATUSES.filter(isOpen)).toEqual(["RECEIVED", "IN_PROGRESS", "AWAITING_REQUESTER"]);
+  });
+
+  it("counts a request with the customer as unfinished, but not as open to the officer's own actions", () => {
+    expect(isUnfinished("REFERRED")).toBe(true);
+    expect(isOpen("REFERRED")).toBe(false);
+    expect([...STATUSES, "REFERRED" as const].filter(isUnfinished)).toEqual(["RECEIVED", "IN_PROGRESS", "AWAITING_REQUESTER", "REFERRED"]);
+    for (const action of ["complete", "deny", "extend", "acknowledge"] as const) expect(canTransition(action, "REFERRED"), action).toBe(false);
   });
 
   it("moves a received request into work, and only a received one", () => {

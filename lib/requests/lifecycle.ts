@@ -11,10 +11,19 @@ export const OPEN_STATUSES = ["RECEIVED", "IN_PROGRESS", "AWAITING_REQUESTER"] a
 export const CLOSED_STATUSES = ["COMPLETED", "DENIED", "CLOSED_UNVERIFIED"] as const satisfies readonly RequestStatus[];
 /** With the customer who controls the data: the officer watches it, the customer answers it. */
 export const REFERRED_STATUSES = ["REFERRED"] as const satisfies readonly RequestStatus[];
+/**
+ * Not finished: open, or with the customer. The queue's "open" views and due filters, and the
+ * urgency shown beside a due date, cover these; the officer's own actions take OPEN_STATUSES.
+ */
+export const UNFINISHED_STATUSES = [...OPEN_STATUSES, ...REFERRED_STATUSES] as const satisfies readonly RequestStatus[];
 const ALL_STATUSES = ["PENDING_VERIFICATION", ...OPEN_STATUSES, ...REFERRED_STATUSES, ...CLOSED_STATUSES] as const satisfies readonly RequestStatus[];
 
 export function isOpen(status: RequestStatus): boolean {
   return (OPEN_STATUSES as readonly RequestStatus[]).includes(status);
+}
+
+export function isUnfinished(status: RequestStatus): boolean {
+  return (UNFINISHED_STATUSES as readonly RequestStatus[]).includes(status);
 }
 
 /** Refusals, by stable code; the messages are defaults the UI may replace with its own words. */

@@ -71,6 +71,13 @@ describe("parseQueueFilters", () => {
     expect(parseQueueFilters({ status: "OPEN" }).status).toBeUndefined();
   });
 
+  it("reads the route and the referral state, and drops unknown ones", () => {
+    expect(parseQueueFilters({ route: "UNRESOLVED", referral: "escalated" })).toEqual({ sort: "due", route: "UNRESOLVED", referral: "escalated" });
+    expect(parseQueueFilters({ route: "unresolved", referral: "SENT" })).toEqual({ sort: "due" });
+    expect(queueHref({ sort: "due", route: "CUSTOMER", referral: "awaiting" })).toBe("/admin/requests?route=CUSTOMER&referral=awaiting");
+    expect(hasFilters({ sort: "due", referral: "closed" })).toBe(true);
+  });
+
   it("accepts 'me' and 'none' as assignees", () => {
     expect(parseQueueFilters({ assignee: "me" }).assignee).toBe("me");
     expect(parseQueueFilters({ assignee: "none" }).assignee).toBe("none");

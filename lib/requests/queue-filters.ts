@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { Jurisdiction, RequestStatus, RequestType } from "@/lib/generated/prisma/enums";
+import { Jurisdiction, RequestRoute, RequestStatus, RequestType } from "@/lib/generated/prisma/enums";
+import { REFERRAL_FILTERS, type ReferralFilter } from "@/lib/referrals/state";
 
 // The officer's queue keeps its whole view in the URL (/admin/requests?status=RECEIVED&due=week),
 // so a view can be bookmarked or sent to a colleague. Anyone can edit a URL, so every parameter is
@@ -19,7 +20,7 @@ export type QueueSort = (typeof QUEUE_SORTS)[number];
 /** "me", "none" (unassigned) or a staff member's id. */
 export type AssigneeFilter = "me" | "none" | (string & {});
 
-/** One status, or "open": received, in progress or waiting for the requester (what we still owe). */
+/** One status, or "open": every request not finished yet, referred ones included (UNFINISHED_STATUSES). */
 export type StatusFilter = RequestStatus | "open";
 
 export type QueueFilters = {
@@ -29,6 +30,10 @@ export type QueueFilters = {
   assignee?: AssigneeFilter;
   due?: DueFilter;
   verified?: VerifiedFilter;
+  /** Where the request was routed; UNRESOLVED is "needs routing". */
+  route?: RequestRoute;
+  /** The state of the request's referral to a customer (lib/referrals/state.ts). */
+  referral?: ReferralFilter;
   /** A reference (upper-case, "DSR-7KQ2-9XMD") or an email address (lower-case). */
   q?: string;
   sort: QueueSort;
@@ -123,6 +128,8 @@ const QueueParamsSchema = z.object({
   assignee: optional(z.union([z.literal("me"), z.literal("none"), z.string().toLowerCase().regex(UUID)])),
   due: optional(z.enum(DUE_FILTERS)),
   verified: optional(z.enum(VERIFIED_FILTERS)),
+  route: optional(z.enum(RequestRoute)),
+  referral: optional(z.enum(REFERRAL_FILTERS)),
   q: optional(
     z.string().transform((raw, ctx) => {
       const search = normalizeSearch(raw);
@@ -137,7 +144,7 @@ const QueueParamsSchema = z.object({
   cursor: optional(z.string()),
 });
 
-const FIELDS = ["status", "type", "jurisdiction", "assignee", "due", "verified", "q", "sort", "cursor"] as const;
+const FIELDS = ["status", "type", "jurisdiction", "assignee", "due", "verified", "route", "referral", "q", "sort", "cursor"] as const;
 
 /** The queue's filters from a URL's search parameters; anything invalid is left out. */
 export function parseQueueFilters(params: RawSearchParams): QueueFilters {

@@ -1,6 +1,7 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import { RequestStatus } from "@/lib/generated/prisma/enums";
-import { OPEN_STATUSES } from "@/lib/requests/lifecycle";
+import { OPEN_REFERRAL_STATES, REFERRAL_FILTER_MATCH, type ReferralFilter } from "@/lib/referrals/state";
+import { UNFINISHED_STATUSES } from "@/lib/requests/lifecycle";
 import { decodeCursor, QUEUE_PAGE_SIZE, searchKind, type QueueFilters } from "@/lib/requests/queue-filters";
 
 // The SQL behind the officer's queue, in one place so that lib/requests/queue.ts runs it and
@@ -9,13 +10,16 @@ import { decodeCursor, QUEUE_PAGE_SIZE, searchKind, type QueueFilters } from "@/
 //
 // The due-date order is on COALESCE(extended_due_at, due_at, 'infinity'): an extension replaces
 // the original date, and requests without a due date yet (GDPR ones awaiting email confirmation)
-// sort last. The migrations *_queue_due_index, *_queue_filter_indexes and *_queue_count_indexes
-// index exactly this expression, and their partial indexes exactly the predicates below (open
-// statuses, unassigned, unverified): change one and the planner silently falls back to walking
-// the table. lib/requests/queue.integration.test.ts checks that the plans use them.
+// sort last. The migrations *_queue_due_index, *_queue_filter_indexes, *_queue_count_indexes and
+// *_queue_referral_indexes index exactly this expression, and their partial indexes exactly the
+// predicates below (unfinished statuses, unassigned, unverified): change one and the planner
+// silently falls back to walking the table. lib/requests/queue.integration.test.ts checks that
+// the plans use them.
 
 const DUE_KEY = Prisma.raw(`COALESCE("extended_due_at", "due_at", 'infinity'::date)`);
-const OPEN = Prisma.raw(`"status" IN (${OPEN_STATUSES.map((s) => `'${s}'`).join(", ")})`);
+const sqlList = (values: readonly string[]) => values.map((v) => `'${v}'`).join(", ");
+// "Open" in the queue is "not finished": a request with the customer still has a deadline we answer for.
+const OPEN = Prisma.raw(`"status" IN (${sqlList(UNFINISHED_STATUSES)})`);
 
 /** Counts per status stop here; the page shows "1,000+". Keeps the count query bounded. */
 export const COUNT_CAP = 1000;
@@ -53,35 +57,65 @@ function filterConditions(filters: QueueFilters, context: QueueQueryContext): Pr
   }
   if (filters.verified === "yes") where.push(Prisma.sql`"verified_at" IS NOT NULL`);
   if (filters.verified === "no") where.push(Prisma.sql`"verified_at" IS NULL`);
+  if (filters.route) where.push(Prisma.sql`"route" = ${filters.route}::"RequestRoute"`);
+  if (filters.referral) where.push(REFERRAL_CONDITIONS[filters.referral]);
   if (filters.q) {
     where.push(searchKind(filters.q) === "reference" ? Prisma.sql`"reference" = ${filters.q}` : Prisma.sql`"requester_email" = ${filters.q}`);
   }
   return where;
 }
 
+/**
+ * The open states are few (in-flight work, not history) but cluster on recent requests, which a
+ * walk of the due-date index from the oldest would reach last: an EXISTS there probed 790,000
+ * requests on a million (13 s). So the matching referrals (by their status index) become an id
+ * list, which PostgreSQL cannot estimate and so treats as short: it fetches those requests by
+ * primary key and sorts them. The work grows with the open referrals in that state, not with the
+ * table. Closed referrals are a large share of old requests, which a walk meets early: EXISTS.
+ */
+function openReferralIds(filter: Exclude<ReferralFilter, "closed">): Prisma.Sql {
+  const { statuses, exportRequested } = REFERRAL_FILTER_MATCH[filter];
+  const exported = exportRequested === undefined ? "" : ` AND f."export_requested_at" IS ${exportRequested ? "NOT " : ""}NULL`;
+  return Prisma.raw(`"id" = ANY (ARRAY(SELECT f."request_id" FROM "referrals" f WHERE f."status" IN (${sqlList(statuses)})${exported}))`);
+}
+
+const REFERRAL_CONDITIONS: Record<ReferralFilter, Prisma.Sql> = {
+  awaiting: openReferralIds("awaiting"),
+  acknowledged: openReferralIds("acknowledged"),
+  export: openReferralIds("export"),
+  escalated: openReferralIds("escalated"),
+  closed: Prisma.raw(
+    `EXISTS (SELECT 1 FROM "referrals" f WHERE f."request_id" = "requests"."id" AND f."status" IN (${sqlList(REFERRAL_FILTER_MATCH.closed.statuses)}))` +
+      ` AND NOT EXISTS (SELECT 1 FROM "referrals" g WHERE g."request_id" = "requests"."id" AND g."status" IN (${sqlList(OPEN_REFERRAL_STATES)}))`,
+  ),
+};
+
 function and(conditions: Prisma.Sql[]): Prisma.Sql {
   return conditions.length ? Prisma.join(conditions, " AND ") : Prisma.sql`TRUE`;
 }
 
-// Requests in these statuses have never confirmed their email, by definition.
+// Requests in these statuses have never confirmed their email, by definition, and so were never
+// routed either (routing happens at confirmation, or at once for requests that need none).
 const NEVER_VERIFIED: RequestStatus[] = ["PENDING_VERIFICATION", "CLOSED_UNVERIFIED"];
 
 /**
- * The statuses a filtered view can contain at all: the due filters leave out closed requests,
- * "confirmed" leaves out the two that never were. The counts skip the others instead of walking
- * a large status to find nothing.
+ * The statuses a filtered view can contain at all: the due filters leave out finished requests,
+ * "confirmed", a route or a referral state leave out the two that never were confirmed. The
+ * counts skip the others instead of walking a large status to find nothing.
  */
 export function possibleStatuses(filters: QueueFilters): RequestStatus[] {
+  const confirmedOnly = filters.verified === "yes" || filters.route !== undefined || filters.referral !== undefined;
   return Object.values(RequestStatus).filter(
-    (status) =>
-      (!filters.due || (OPEN_STATUSES as readonly string[]).includes(status)) && !(filters.verified === "yes" && NEVER_VERIFIED.includes(status)),
+    (status) => (!filters.due || (UNFINISHED_STATUSES as readonly string[]).includes(status)) && !(confirmedOnly && NEVER_VERIFIED.includes(status)),
   );
 }
 
 /**
  * One page: QUEUE_PAGE_SIZE + 1 rows (the extra one says whether there is a next page), after the
  * cursor by a row comparison on (sort key, id), which the indexes answer without OFFSET. The
- * inner query picks the page; the join and the outer order only touch those rows.
+ * inner query picks the page; the joins and the outer order only touch those rows: the assignee,
+ * and the latest referral with its customer's name (one index probe by request id per row; the
+ * open referral first, as there is at most one and it is the one being waited on).
  */
 export function queuePageSql(filters: QueueFilters, context: QueueQueryContext, limit = QUEUE_PAGE_SIZE + 1): Prisma.Sql {
   const where = filterConditions(filters, context);
@@ -103,14 +137,22 @@ export function queuePageSql(filters: QueueFilters, context: QueueQueryContext, 
   return Prisma.sql`
     SELECT r.id, r.reference, r.type::text AS type, r.status::text AS status, r.jurisdiction::text AS jurisdiction,
            r.received_at, r.verified_at, COALESCE(r.extended_due_at, r.due_at) AS due_date,
-           r.extended_due_at IS NOT NULL AS extended, r.requester_email, s.email AS assignee_email
+           r.extended_due_at IS NOT NULL AS extended, r.requester_email, s.email AS assignee_email, r.route::text AS route,
+           f.status::text AS referral_status, f.export_requested_at AS referral_export_requested_at,
+           f.reminders_sent AS referral_reminders_sent, f.customer_name AS referral_customer_name
       FROM (SELECT "id", "reference", "type", "status", "jurisdiction", "received_at", "verified_at", "due_at",
-                   "extended_due_at", "requester_email", "assignee_id", ${DUE_KEY} AS sort_due
+                   "extended_due_at", "requester_email", "assignee_id", "route", ${DUE_KEY} AS sort_due
               FROM "requests"
              WHERE ${and(where)}
              ORDER BY ${innerOrder}
              LIMIT ${limit}) r
       LEFT JOIN "staff" s ON s.id = r.assignee_id
+      LEFT JOIN LATERAL (
+            SELECT rf.status, rf.export_requested_at, rf.reminders_sent, c.legal_name AS customer_name
+              FROM "referrals" rf JOIN "customers" c ON c.id = rf.customer_id
+             WHERE rf.request_id = r.id
+             ORDER BY rf.status IN (${Prisma.raw(sqlList(OPEN_REFERRAL_STATES))}) DESC, rf.sent_at DESC, rf.created_at DESC
+             LIMIT 1) f ON TRUE
      ORDER BY ${outerOrder}`;
 }
 
@@ -122,6 +164,13 @@ export function queuePageSql(filters: QueueFilters, context: QueueQueryContext, 
  */
 export function queueCountsSql(filters: QueueFilters, context: QueueQueryContext): Prisma.Sql {
   const where = and(filterConditions(filters, context));
+  if (filters.referral && filters.referral !== "closed") {
+    // An open referral state is already a short id list (see openReferralIds): count it once, by
+    // status, rather than fetch it again in every branch.
+    const possible = Prisma.raw(`"status" IN (${sqlList(possibleStatuses(filters))})`);
+    return Prisma.sql`
+      SELECT "status"::text AS status, count(*)::int AS count FROM "requests" WHERE ${possible} AND ${where} GROUP BY "status"`;
+  }
   const branches = possibleStatuses(filters).map(
     (status) => Prisma.sql`
       SELECT ${status}::text AS status, count(*)::int AS count

@@ -4,7 +4,7 @@ import { AuthorizationError, type StaffUser } from "@/lib/auth/staff";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { Jurisdiction, RequestStatus, RequestType, type StaffRole } from "@/lib/generated/prisma/enums";
-import { OPEN_STATUSES } from "@/lib/requests/lifecycle";
+import { UNFINISHED_STATUSES } from "@/lib/requests/lifecycle";
 import { queryQueue, type QueueRow } from "@/lib/requests/queue";
 import { encodeCursor, parseQueueFilters, QUEUE_PAGE_SIZE, type QueueFilters } from "@/lib/requests/queue-filters";
 import { COUNT_CAP, queuePageSql } from "@/lib/requests/queue-sql";
@@ -102,7 +102,8 @@ beforeAll(async () => {
 // --- The model: the same filters and order, in JavaScript -------------------------------------
 
 const dueOf = (r: Seeded) => r.extendedDueAt ?? r.dueAt;
-const isOpen = (r: Seeded) => (OPEN_STATUSES as readonly string[]).includes(r.status);
+// "Open" in the queue is every request not finished, referred ones included.
+const isOpen = (r: Seeded) => (UNFINISHED_STATUSES as readonly string[]).includes(r.status);
 
 function matches(r: Seeded, f: QueueFilters, viewer: StaffUser, withStatus = true): boolean {
   const due = dueOf(r)?.getTime() ?? Infinity;

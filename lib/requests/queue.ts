@@ -2,7 +2,9 @@ import "server-only";
 import { can, maskForRole } from "@/lib/auth/roles";
 import { AuthorizationError, requirePermission, type StaffUser } from "@/lib/auth/staff";
 import { db } from "@/lib/db";
-import { RequestStatus, type Jurisdiction, type RequestType } from "@/lib/generated/prisma/enums";
+import { getEnv } from "@/lib/env";
+import { RequestStatus, type Jurisdiction, type ReferralStatus, type RequestRoute, type RequestType } from "@/lib/generated/prisma/enums";
+import { describeReferral, referralState, type ReferralState } from "@/lib/referrals/state";
 import { maskEmail } from "@/lib/requests/mask-email";
 import { encodeCursor, QUEUE_PAGE_SIZE, searchKind, type QueueFilters } from "@/lib/requests/queue-filters";
 import { COUNT_CAP, queueCountsSql, queuePageSql } from "@/lib/requests/queue-sql";
@@ -21,6 +23,10 @@ export type QueueRow = {
   assigneeEmail: string | null;
   /** Masked ("j•••e@example.com") for roles without requests.readPersonal; null once erased. */
   requesterEmail: string | null;
+  /** Null until the request is routed (at email confirmation). */
+  route: RequestRoute | null;
+  /** The request's open referral, else its latest one; null when it was never referred. */
+  referral: { customerName: string; state: ReferralState; description: string } | null;
 };
 
 /** `count` stops at COUNT_CAP + 1: `capped` means "more than COUNT_CAP". */
@@ -48,6 +54,11 @@ type RawRow = {
   extended: boolean;
   requester_email: string | null;
   assignee_email: string | null;
+  route: RequestRoute | null;
+  referral_status: ReferralStatus | null;
+  referral_export_requested_at: Date | null;
+  referral_reminders_sent: number | null;
+  referral_customer_name: string | null;
 };
 
 /** The queue for the signed-in staff member: the real permission check, whatever the page did. */
@@ -86,6 +97,7 @@ export async function queryQueue(filters: QueueFilters, viewer: QueueViewer, now
       : null;
 
   const byStatus = new Map(counted.map((c) => [c.status, Number(c.count)]));
+  const maxReminders = getEnv().REFERRAL_MAX_REMINDERS;
   return {
     rows: page.map((r) => ({
       id: r.id,
@@ -99,6 +111,8 @@ export async function queryQueue(filters: QueueFilters, viewer: QueueViewer, now
       extended: r.extended,
       assigneeEmail: r.assignee_email,
       requesterEmail: maskForRole(viewer.role, r.requester_email, maskEmail),
+      route: r.route,
+      referral: r.referral_status ? referralOf(r.referral_status, r, maxReminders) : null,
     })),
     nextCursor,
     counts: zeroCounts().map(({ status }) => {
@@ -107,6 +121,11 @@ export async function queryQueue(filters: QueueFilters, viewer: QueueViewer, now
     }),
     emailSearchRefused: false,
   };
+}
+
+function referralOf(status: ReferralStatus, r: RawRow, maxReminders: number): QueueRow["referral"] {
+  const facts = { status, exportRequestedAt: r.referral_export_requested_at, remindersSent: r.referral_reminders_sent ?? 0 };
+  return { customerName: r.referral_customer_name ?? "", state: referralState(facts), description: describeReferral(facts, maxReminders) };
 }
 
 /** Every status, in the order of the enum (the order a request moves through them). */

@@ -15,3 +15,18 @@ export function requestInput(overrides: Partial<Record<string, unknown>> = {}): 
     ...overrides,
   } as NewRequestInput;
 }
+
+/**
+ * What an end user of a customer's chatbot sends (overrides for requestInput): by default about
+ * the seed's workspace "acme-help" of Acme Support Ltd, which the routing rules match.
+ */
+export function endUserAnswers(overrides: Partial<Record<string, unknown>> = {}): Record<string, unknown> {
+  return {
+    relationship: "CUSTOMER_END_USER",
+    workspaceReference: "acme-help",
+    dataScope: "WORKSPACE",
+    type: "DELETION",
+    details: { scope: "ALL" },
+    ...overrides,
+  };
+}

@@ -8,10 +8,12 @@ import type {
   Jurisdiction,
   MessageAuthor,
   Relationship,
+  RequestRoute,
   RequestStatus,
   RequestType,
   StaffRole,
 } from "@/lib/generated/prisma/enums";
+import { listReferrals, routingOf, type OfficerReferral, type Routing } from "@/lib/referrals/officer-view";
 import { regimeFor } from "@/lib/requests/deadlines";
 import { listMessages } from "@/lib/requests/handling/ask-for-information";
 import { isUuid, isoDay } from "@/lib/requests/handling/load";
@@ -76,7 +78,12 @@ export type RequestDetail = {
     closedAt: Date | null;
     erasedAt: Date | null;
     policyVersion: string | null;
+    route: RequestRoute | null;
   };
+  /** Where the request went, and for one that needs routing, what the rules found. */
+  routing: Routing;
+  /** Parts handed to the customers who control the data, oldest first. */
+  referrals: OfficerReferral[];
   assignee: StaffRef | null;
   appealOf: { id: string; reference: string; status: RequestStatus } | null;
   appeals: { id: string; reference: string; status: RequestStatus; receivedAt: Date }[];
@@ -128,6 +135,7 @@ export async function getRequestDetail(requestId: string, viewer: StaffUser, now
       closedAt: true,
       erasedAt: true,
       policyVersion: { select: { version: true } },
+      route: true,
       assigneeId: true,
       appealOf: { select: { id: true, reference: true, status: true } },
       appeals: { select: { id: true, reference: true, status: true, receivedAt: true }, orderBy: { receivedAt: "asc" }, take: APPEALS_LIMIT },
@@ -135,7 +143,7 @@ export async function getRequestDetail(requestId: string, viewer: StaffUser, now
   });
   if (!request) return null;
 
-  const [newestEvents, messages, packages] = await Promise.all([
+  const [newestEvents, messages, packages, referrals, routing] = await Promise.all([
     db.requestEvent.findMany({
       where: { requestId },
       select: { id: true, at: true, actorType: true, actorId: true, action: true, fromStatus: true, toStatus: true, visibility: true, data: true },
@@ -149,6 +157,8 @@ export async function getRequestDetail(requestId: string, viewer: StaffUser, now
       orderBy: { createdAt: "asc" },
       take: 100,
     }),
+    listReferrals(requestId, personalVisible),
+    routingOf(requestId, request.route),
   ]);
   const events = newestEvents.slice(0, TIMELINE_LIMIT).reverse();
 
@@ -197,7 +207,10 @@ export async function getRequestDetail(requestId: string, viewer: StaffUser, now
       closedAt: request.closedAt,
       erasedAt: request.erasedAt,
       policyVersion: request.policyVersion?.version ?? null,
+      route: request.route,
     },
+    routing,
+    referrals,
     assignee: staffRef(request.assigneeId),
     appealOf: request.appealOf,
     appeals: request.appeals,

@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import { requirePagePermission } from "@/lib/auth/staff";
 import { getDashboardStats } from "@/lib/dashboard/stats";
-import { OPEN_STATUSES } from "@/lib/requests/lifecycle";
-import { REQUEST_STATUS_LABELS } from "@/lib/requests/labels";
-import type { RequestStatus } from "@/lib/generated/prisma/enums";
+import { RequestStatus } from "@/lib/generated/prisma/enums";
+import { UNFINISHED_STATUSES } from "@/lib/requests/lifecycle";
+import { STATUS_LABELS } from "./requests/status-labels";
 
 export const metadata: Metadata = { title: "Overview" };
 
-const ALL: RequestStatus[] = ["PENDING_VERIFICATION", ...OPEN_STATUSES, "COMPLETED", "DENIED", "CLOSED_UNVERIFIED"];
+// Every status, in the order a request moves through them.
+const ALL = Object.values(RequestStatus);
 
 export default async function DashboardHome() {
   // Layout and page render concurrently: the page checks for itself before it reads anything.
@@ -16,7 +17,7 @@ export default async function DashboardHome() {
   const cards = [
     { label: "Overdue", value: stats.overdue, href: "/admin/requests?due=overdue", urgent: stats.overdue > 0 },
     { label: "Due within 7 days", value: stats.dueThisWeek, href: "/admin/requests?due=week", urgent: false },
-    ...OPEN_STATUSES.map((s) => ({ label: REQUEST_STATUS_LABELS[s], value: stats.byStatus[s] ?? 0, href: `/admin/requests?status=${s}`, urgent: false })),
+    ...UNFINISHED_STATUSES.map((s) => ({ label: STATUS_LABELS[s], value: stats.byStatus[s] ?? 0, href: `/admin/requests?status=${s}`, urgent: false })),
   ];
   return (
     <div className="space-y-10">
@@ -25,7 +26,7 @@ export default async function DashboardHome() {
         <h2 id="open-heading" className="text-lg font-semibold text-slate-900">
           Open requests
         </h2>
-        <ul className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-5">
+        <ul className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
           {cards.map((card) => (
             <li key={card.label}>
               <a
@@ -53,7 +54,7 @@ export default async function DashboardHome() {
           <tbody>
             {ALL.map((status) => (
               <tr key={status} className="border-b border-slate-200">
-                <th scope="row" className="p-2 font-normal">{REQUEST_STATUS_LABELS[status]}</th>
+                <th scope="row" className="p-2 font-normal">{STATUS_LABELS[status]}</th>
                 <td className="p-2 text-right tabular-nums">{stats.byStatus[status] ?? 0}</td>
               </tr>
             ))}

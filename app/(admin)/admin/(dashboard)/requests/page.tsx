@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Alert } from "@/components/ui/alert";
 import { can } from "@/lib/auth/roles";
 import { requirePagePermission } from "@/lib/auth/staff";
-import { isOpen } from "@/lib/requests/lifecycle";
+import { isUnfinished } from "@/lib/requests/lifecycle";
 import { hasFilters, parseQueueFilters, QUEUE_PATH, queueHref, type QueueFilters, type RawSearchParams } from "@/lib/requests/queue-filters";
 import { listQueue, listQueueStaff, type QueuePage } from "@/lib/requests/queue";
 import { COUNT_CAP } from "@/lib/requests/queue-sql";
@@ -23,7 +23,8 @@ const linkClass = "text-blue-700 underline underline-offset-4 hover:text-blue-90
 const number = new Intl.NumberFormat("en-GB");
 
 function StatusCounts({ queue, filters }: { queue: QueuePage; filters: QueueFilters }) {
-  const open = queue.counts.filter((c) => isOpen(c.status));
+  // "Open" is every request not finished, with the customer or not.
+  const open = queue.counts.filter((c) => isUnfinished(c.status));
   const openCount = open.reduce((sum, c) => sum + c.count, 0);
   const links = [
     { key: "all", label: "All statuses", href: queueHref({ ...filters, status: undefined, cursor: undefined }), current: !filters.status, count: null },

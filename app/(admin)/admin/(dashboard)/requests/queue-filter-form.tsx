@@ -1,6 +1,7 @@
 import { buttonClass } from "@/components/ui/button";
 import { FieldHint, inputClass } from "@/components/ui/field";
-import { Jurisdiction, RequestStatus, RequestType } from "@/lib/generated/prisma/enums";
+import { Jurisdiction, RequestRoute, RequestStatus, RequestType } from "@/lib/generated/prisma/enums";
+import { REFERRAL_FILTER_LABELS, REFERRAL_FILTERS, ROUTE_LABELS } from "@/lib/referrals/state";
 import { JURISDICTION_LABELS, REQUEST_TYPE_LABELS } from "@/lib/requests/labels";
 import { QUEUE_PATH, type QueueFilters } from "@/lib/requests/queue-filters";
 import type { QueueStaff } from "@/lib/requests/queue";
@@ -67,7 +68,7 @@ export function QueueFilterForm({ filters, query, people }: { filters: QueueFilt
           value={filters.status}
           options={[
             { value: "", label: "Any status" },
-            { value: "open", label: "Open (we owe an answer)" },
+            { value: "open", label: "Open (not finished, referred included)" },
             ...Object.values(RequestStatus).map((s) => ({ value: s, label: STATUS_LABELS[s] })),
           ]}
         />
@@ -81,6 +82,18 @@ export function QueueFilterForm({ filters, query, people }: { filters: QueueFilt
             { value: "week", label: "Due within 7 days (open requests)" },
             { value: "later", label: "Due later (open requests)" },
           ]}
+        />
+        <Select
+          name="route"
+          label="Route"
+          value={filters.route}
+          options={[{ value: "", label: "Any route" }, ...Object.values(RequestRoute).map((r) => ({ value: r, label: ROUTE_LABELS[r] }))]}
+        />
+        <Select
+          name="referral"
+          label="Referral"
+          value={filters.referral}
+          options={[{ value: "", label: "Any, or none" }, ...REFERRAL_FILTERS.map((f) => ({ value: f, label: REFERRAL_FILTER_LABELS[f] }))]}
         />
         <Select
           name="type"

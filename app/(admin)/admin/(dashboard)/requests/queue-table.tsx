@@ -1,6 +1,7 @@
 import { daysUntil } from "@/lib/requests/deadlines";
 import { REQUEST_TYPE_LABELS } from "@/lib/requests/labels";
-import { isOpen } from "@/lib/requests/lifecycle";
+import { ROUTE_LABELS } from "@/lib/referrals/state";
+import { isUnfinished } from "@/lib/requests/lifecycle";
 import type { QueueRow } from "@/lib/requests/queue";
 import { SelectAll } from "./bulk-form";
 import { shortJurisdiction, STATUS_LABELS } from "./status-labels";
@@ -22,12 +23,28 @@ const tableClass = [
 
 const days = (n: number) => `${n} ${n === 1 ? "day" : "days"}`;
 
+/** Where the request went and, once referred, where the referral stands ("Acme Support Ltd · acknowledged"). */
+function Route({ row }: { row: QueueRow }) {
+  if (!row.route) return <span className="text-slate-700">Not routed</span>;
+  const label = ROUTE_LABELS[row.route];
+  return (
+    <>
+      {row.route === "UNRESOLVED" ? <strong className="font-semibold text-amber-800">{label}</strong> : label}
+      {row.referral ? (
+        <span className="mt-0.5 block text-slate-700">
+          {row.referral.customerName} · {row.referral.description}
+        </span>
+      ) : null}
+    </>
+  );
+}
+
 /** The date, and for a request we still owe an answer, how urgent it is: in words, not only colour. */
 function Due({ row, now }: { row: QueueRow; now: Date }) {
   if (!row.dueDate) return <span className="text-slate-700">Starts on confirmation</span>;
   const shown = `${date(row.dueDate)}${row.extended ? " (extended)" : ""}`;
   const left = daysUntil(row.dueDate, now);
-  if (!isOpen(row.status) || left >= 7) return shown;
+  if (!isUnfinished(row.status) || left >= 7) return shown;
   return (
     <>
       {shown}
@@ -60,6 +77,7 @@ export function QueueTable({ rows, now, caption, selectable }: { rows: QueueRow[
             <th scope="col">Reference</th>
             <th scope="col">Type</th>
             <th scope="col">Status</th>
+            <th scope="col">Route</th>
             <th scope="col">Law</th>
             <th scope="col">Received</th>
             <th scope="col">Email confirmed</th>
@@ -70,7 +88,7 @@ export function QueueTable({ rows, now, caption, selectable }: { rows: QueueRow[
         </thead>
         <tbody>
           {rows.map((row) => {
-            const overdue = isOpen(row.status) && row.dueDate !== null && daysUntil(row.dueDate, now) < 0;
+            const overdue = isUnfinished(row.status) && row.dueDate !== null && daysUntil(row.dueDate, now) < 0;
             return (
               <tr key={row.id} className={overdue ? "bg-red-50" : undefined}>
                 {selectable ? (
@@ -83,6 +101,9 @@ export function QueueTable({ rows, now, caption, selectable }: { rows: QueueRow[
                 </th>
                 <td>{REQUEST_TYPE_LABELS[row.type]}</td>
                 <td>{STATUS_LABELS[row.status]}</td>
+                <td className="min-w-48">
+                  <Route row={row} />
+                </td>
                 <td>{shortJurisdiction(row.jurisdiction)}</td>
                 <td>{date(row.receivedAt)}</td>
                 <td>{row.verifiedAt ? date(row.verifiedAt) : "No"}</td>

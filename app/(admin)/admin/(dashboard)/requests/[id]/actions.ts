@@ -3,6 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { staffAction } from "@/lib/actions/staff-action";
+import type { StaffUser } from "@/lib/auth/staff";
+import { resendReferral, revokeReferralLinks, rerouteRequest, takeOverReferral } from "@/lib/referrals/officer";
+import { ReferralInputSchema, RouteInputSchema } from "@/lib/referrals/officer-schema";
 import { acknowledgeRequest } from "@/lib/requests/handling/acknowledge";
 import { askForInformation } from "@/lib/requests/handling/ask-for-information";
 import { assignRequest } from "@/lib/requests/handling/assign";
@@ -58,6 +61,24 @@ export const assignAction = staffAction(
 
 export const addNoteAction = staffAction("requests.act", NoteInputSchema.extend({ requestId: RequestIdSchema }), async ({ requestId, note }, staff) => {
   await addNote(requestId, { note }, staff);
+  refresh(requestId);
+  return null;
+});
+
+// The request's referrals: send again, revoke the customer's links, take over, or route elsewhere.
+const referralAction = (act: (referralId: string, staff: StaffUser) => Promise<void>) =>
+  staffAction("requests.act", ReferralInputSchema, async ({ requestId, referralId }, staff) => {
+    await act(referralId, staff);
+    refresh(requestId);
+    return null;
+  });
+
+export const resendReferralAction = referralAction((referralId, staff) => resendReferral(referralId, staff));
+export const revokeReferralLinksAction = referralAction((referralId, staff) => revokeReferralLinks(referralId, staff));
+export const takeOverReferralAction = referralAction((referralId, staff) => takeOverReferral(referralId, staff));
+
+export const routeRequestAction = staffAction("requests.act", RouteInputSchema, async ({ requestId, target }, staff) => {
+  await rerouteRequest(requestId, target, staff);
   refresh(requestId);
   return null;
 });

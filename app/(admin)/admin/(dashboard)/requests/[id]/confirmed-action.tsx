@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useId, useRef, useState, useTransition } from "react";
+import { useId, useRef, useState, useTransition, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { describedBy, FieldError, FieldHint, inputClass } from "@/components/ui/field";
@@ -10,8 +10,9 @@ import type { ActionResult } from "@/lib/actions/result";
 type Field = { name: string; label: string; hint?: string; required: boolean };
 
 /**
- * One dashboard action: an optional text field, then an explicit confirmation step that says
- * what will happen (and whether the requester is emailed) before anything changes.
+ * One dashboard action: an optional text field (or controls of the caller's, `children`, locked
+ * while confirming, and checked by `check`), then an explicit confirmation step that says what
+ * will happen (and whether the requester is emailed) before anything changes.
  */
 export function ConfirmedAction({
   title,
@@ -19,6 +20,8 @@ export function ConfirmedAction({
   confirmText,
   buttonLabel,
   field,
+  children,
+  check,
   run,
 }: {
   title: string;
@@ -26,6 +29,9 @@ export function ConfirmedAction({
   confirmText: string;
   buttonLabel: string;
   field?: Field;
+  children?: (locked: boolean) => ReactNode;
+  /** Validates the caller's controls before the confirmation step; false keeps the form open. */
+  check?: () => boolean;
   run: (text: string | undefined) => Promise<ActionResult<unknown>>;
 }) {
   const router = useRouter();
@@ -44,6 +50,7 @@ export function ConfirmedAction({
       return;
     }
     setFieldError(null);
+    if (check && !check()) return;
     setStage("confirm");
     requestAnimationFrame(() => confirmRef.current?.focus());
   };
@@ -60,7 +67,8 @@ export function ConfirmedAction({
       setStage("edit");
       const fieldMessage = result.fieldErrors && field ? result.fieldErrors[field.name] : undefined;
       if (fieldMessage) setFieldError(fieldMessage);
-      setError(result.formError ?? (fieldMessage ? null : "That did not work. Check the form and try again."));
+      const otherMessage = fieldMessage ? null : Object.values(result.fieldErrors ?? {})[0];
+      setError(result.formError ?? otherMessage ?? (fieldMessage ? null : "That did not work. Check the form and try again."));
     });
 
   return (
@@ -89,6 +97,7 @@ export function ConfirmedAction({
           <FieldError id={`${id}-error`} message={fieldError ?? undefined} />
         </div>
       ) : null}
+      {children?.(pending || stage === "confirm")}
       {stage === "edit" ? (
         <Button className="mt-3" variant="secondary" onClick={review} disabled={pending}>
           {buttonLabel}

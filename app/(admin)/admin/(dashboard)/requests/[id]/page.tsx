@@ -6,13 +6,18 @@ import { inputClass } from "@/components/ui/field";
 import { can } from "@/lib/auth/roles";
 import { requirePagePermission } from "@/lib/auth/staff";
 import { db } from "@/lib/db";
+import { workspaceChoices } from "@/lib/referrals/officer-view";
 import { daysUntil, REGIMES } from "@/lib/requests/deadlines";
 import { getRequestDetail } from "@/lib/requests/handling/detail";
 import { JURISDICTION_LABELS, RELATIONSHIP_LABELS, REQUEST_STATUS_LABELS } from "@/lib/requests/labels";
-import { deliversPackage, HANDLING_ERRORS, MAX_PACKAGE_BYTES } from "@/lib/requests/lifecycle";
+import { deliversPackage, HANDLING_ERRORS, isUnfinished, MAX_PACKAGE_BYTES } from "@/lib/requests/lifecycle";
 import { regionOptions, countryName } from "@/lib/requests/regions";
 import { regulatorFor } from "@/lib/requests/regulators";
+import { staffEventWording } from "@/lib/requests/staff-timeline";
 import { ActionsPanel } from "./actions-panel";
+import { FactList } from "./fact-list";
+import { ReferralActions, RoutePanel } from "./referral-panels";
+import { ReferralList, RouteSummary } from "./referral-sections";
 
 export const metadata: Metadata = { title: "Request" };
 
@@ -29,9 +34,9 @@ export default async function RequestDetailPage({
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ uploaded?: string; uploadError?: string }>;
+  searchParams: Promise<{ uploaded?: string; uploadError?: string; workspaceSearch?: string | string[] }>;
 }) {
-  const [{ id }, { uploaded, uploadError }] = await Promise.all([params, searchParams]);
+  const [{ id }, { uploaded, uploadError, workspaceSearch }] = await Promise.all([params, searchParams]);
   const staff = await requirePagePermission("requests.read", `/admin/requests/${id}`);
   const detail = await getRequestDetail(id, staff);
   if (!detail) notFound();
@@ -45,9 +50,13 @@ export default async function RequestDetailPage({
         take: 200,
       })
     : [];
+  // Any request not finished can be routed again, referred ones included.
+  const routable = canAct && isUnfinished(request.status);
+  const workspaces = routable ? await workspaceChoices(staff, (Array.isArray(workspaceSearch) ? workspaceSearch[0] : workspaceSearch) ?? "") : null;
   const due = request.effectiveDueAt;
   const left = due ? daysUntil(due, new Date()) : null;
-  const open = ["RECEIVED", "IN_PROGRESS", "AWAITING_REQUESTER"].includes(request.status);
+  // With the customer or not, the deadline is ours to answer for.
+  const open = isUnfinished(request.status);
   const extension = REGIMES[request.jurisdiction].extension;
   const region = request.region ? (regionOptions(request.country).find((r) => r.value === request.region)?.label ?? request.region) : null;
 
@@ -112,25 +121,14 @@ export default async function RequestDetailPage({
             <h2 id="facts-heading" className="text-lg font-semibold text-slate-900">
               Request
             </h2>
-            <dl className="mt-3 divide-y divide-slate-200 rounded-md border border-slate-300 bg-white">
-              {facts.map(([label, value]) => (
-                <div key={label} className="grid grid-cols-3 gap-2 px-4 py-2">
-                  <dt className="text-sm font-medium text-slate-700">{label}</dt>
-                  <dd className="col-span-2 text-slate-900">{value}</dd>
-                </div>
-              ))}
-            </dl>
+            <FactList facts={facts} className="mt-3 rounded-md border border-slate-300 bg-white" />
             {request.details && typeof request.details === "object" && Object.keys(request.details).length ? (
               <>
                 <h3 className="mt-4 font-semibold text-slate-900">What they asked</h3>
-                <dl className="mt-2 divide-y divide-slate-200 rounded-md border border-slate-300 bg-white">
-                  {Object.entries(request.details as Record<string, unknown>).map(([key, value]) => (
-                    <div key={key} className="grid grid-cols-3 gap-2 px-4 py-2">
-                      <dt className="text-sm font-medium text-slate-700">{key}</dt>
-                      <dd className="col-span-2 whitespace-pre-wrap text-slate-900">{describe(value)}</dd>
-                    </div>
-                  ))}
-                </dl>
+                <FactList
+                  facts={Object.entries(request.details as Record<string, unknown>).map(([key, value]) => [key, describe(value)])}
+                  className="mt-2 rounded-md border border-slate-300 bg-white"
+                />
               </>
             ) : null}
             {detail.appealOf ? (
@@ -152,6 +150,9 @@ export default async function RequestDetailPage({
               </p>
             ) : null}
           </section>
+
+          <RouteSummary routing={detail.routing} />
+          <ReferralList referrals={detail.referrals} />
 
           {detail.messages.length ? (
             <section aria-labelledby="messages-heading">
@@ -214,29 +215,34 @@ export default async function RequestDetailPage({
             </h2>
             {detail.timelineTruncated ? <p className="mt-1 text-sm text-slate-700">Showing the newest events; export the record for all of them.</p> : null}
             <ol className="mt-3 space-y-2 border-l-2 border-slate-300 pl-4">
-              {detail.timeline.map((event) => (
-                <li key={event.id}>
-                  <p className="text-slate-900">
-                    <span className="font-medium">{event.action}</span>
-                    {event.fromStatus !== event.toStatus && event.toStatus ? (
-                      <span className="text-slate-700">
-                        {" "}
-                        · {event.fromStatus ? `${REQUEST_STATUS_LABELS[event.fromStatus]} → ` : ""}
-                        {REQUEST_STATUS_LABELS[event.toStatus]}
+              {detail.timeline.map((event) => {
+                const wording = staffEventWording(event.action, event.data);
+                return (
+                  <li key={event.id}>
+                    <p className="text-slate-900">
+                      <span className="font-medium">{wording.title}</span>
+                      {event.fromStatus !== event.toStatus && event.toStatus ? (
+                        <span className="text-slate-700">
+                          {" "}
+                          · {event.fromStatus ? `${REQUEST_STATUS_LABELS[event.fromStatus]} → ` : ""}
+                          {REQUEST_STATUS_LABELS[event.toStatus]}
+                        </span>
+                      ) : null}
+                      <span className={`ml-2 rounded px-1.5 py-0.5 text-xs ${event.visibility === "PUBLIC" ? "bg-green-100 text-green-900" : "bg-slate-200 text-slate-900"}`}>
+                        {event.visibility === "PUBLIC" ? "Requester sees this" : "Internal"}
                       </span>
+                    </p>
+                    <p className="text-sm text-slate-700">
+                      {dateTime.format(event.at)} UTC · {event.actorStaff?.email ?? event.actorType.toLowerCase()} · <code>{event.action}</code>
+                    </p>
+                    {wording.detail ? (
+                      <p className="text-sm whitespace-pre-wrap text-slate-800">{wording.detail}</p>
+                    ) : event.data && typeof event.data === "object" && Object.keys(event.data).length ? (
+                      <p className="text-sm whitespace-pre-wrap text-slate-800">{describe(event.data)}</p>
                     ) : null}
-                    <span className={`ml-2 rounded px-1.5 py-0.5 text-xs ${event.visibility === "PUBLIC" ? "bg-green-100 text-green-900" : "bg-slate-200 text-slate-900"}`}>
-                      {event.visibility === "PUBLIC" ? "Requester sees this" : "Internal"}
-                    </span>
-                  </p>
-                  <p className="text-sm text-slate-700">
-                    {dateTime.format(event.at)} UTC · {event.actorStaff?.email ?? event.actorType.toLowerCase()}
-                  </p>
-                  {event.data && typeof event.data === "object" && Object.keys(event.data).length ? (
-                    <p className="text-sm whitespace-pre-wrap text-slate-800">{describe(event.data)}</p>
-                  ) : null}
-                </li>
-              ))}
+                  </li>
+                );
+              })}
             </ol>
           </section>
         </div>
@@ -259,6 +265,29 @@ export default async function RequestDetailPage({
           ) : (
             <p className="text-slate-700">{canAct ? "Nothing to do: this request is closed." : "Your role can read requests but not act on them."}</p>
           )}
+          {canAct
+            ? detail.referrals
+                .filter((r) => r.open)
+                .map((r) => (
+                  <ReferralActions
+                    key={r.id}
+                    requestId={request.id}
+                    referralId={r.id}
+                    customerName={r.customer.legalName}
+                    activeLinks={r.activeLinks}
+                    wholeRequest={request.route === "CUSTOMER"}
+                  />
+                ))
+            : null}
+          {workspaces ? (
+            <RoutePanel
+              requestId={request.id}
+              reference={request.reference}
+              candidates={detail.routing.candidates}
+              workspaces={workspaces.options}
+              search={workspaces.kind === "search" ? { term: workspaces.search, more: workspaces.more } : null}
+            />
+          ) : null}
         </aside>
       </div>
     </div>

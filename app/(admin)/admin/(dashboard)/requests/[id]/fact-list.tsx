@@ -1,0 +1,13 @@
+/** Label and value rows, as the request page lists a request's or a referral's facts. */
+export function FactList({ facts, className = "" }: { facts: [string, string][]; className?: string }) {
+  return (
+    <dl className={`divide-y divide-slate-200 ${className}`}>
+      {facts.map(([label, value]) => (
+        <div key={label} className="grid grid-cols-3 gap-2 px-4 py-2">
+          <dt className="text-sm font-medium text-slate-700">{label}</dt>
+          <dd className="col-span-2 whitespace-pre-wrap text-slate-900">{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

@@ -1,0 +1,84 @@
+import type { OfficerReferral, Routing } from "@/lib/referrals/officer-view";
+import { ROUTE_LABELS } from "@/lib/referrals/state";
+import { FactList } from "./fact-list";
+
+const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+const when = (value: Date | null, none = "–") => (value ? `${dateTime.format(value)} UTC` : none);
+const linkClass = "text-blue-700 underline underline-offset-4 hover:text-blue-900";
+
+const REASONS: Record<NonNullable<Routing["reason"]>, string> = {
+  UNKNOWN: "No workspace matched the requester's answers with certainty.",
+  AMBIGUOUS: "The requester's answers matched more than one workspace, so the rules could not choose.",
+};
+
+/** Where the request went when its email was confirmed, or why it waits for the officer. */
+export function RouteSummary({ routing }: { routing: Routing }) {
+  return (
+    <section aria-labelledby="route-heading">
+      <h2 id="route-heading" className="text-lg font-semibold text-slate-900">
+        Route
+      </h2>
+      <div className="mt-3 rounded-md border border-slate-300 bg-white p-4">
+        <p className="text-slate-900">
+          <span className="font-medium">{routing.route ? ROUTE_LABELS[routing.route] : "Not routed yet"}</span>
+          {routing.route === null ? <span className="text-slate-700"> (requests are routed once the email is confirmed)</span> : null}
+        </p>
+        {routing.route === "UNRESOLVED" ? (
+          <>
+            <p className="mt-1 text-slate-800">{routing.reason ? REASONS[routing.reason] : "The routing rules could not place this request."}</p>
+            {routing.candidates.length ? (
+              <>
+                <p className="mt-2 text-sm font-medium text-slate-700">Workspaces that matched some answers</p>
+                <ul className="mt-1 list-disc pl-5 text-slate-900">
+                  {routing.candidates.map((c) => (
+                    <li key={c.id}>{c.label}</li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
+          </>
+        ) : null}
+      </div>
+    </section>
+  );
+}
+
+/** Every referral of the request, with where each stands. */
+export function ReferralList({ referrals }: { referrals: OfficerReferral[] }) {
+  if (referrals.length === 0) return null;
+  return (
+    <section aria-labelledby="referrals-heading">
+      <h2 id="referrals-heading" className="text-lg font-semibold text-slate-900">
+        Referrals
+      </h2>
+      <ol className="mt-3 space-y-3">
+        {referrals.map((r) => {
+          const facts: [string, string][] = [
+            ["Workspace", `${r.workspace.name} (${r.workspace.slug})`],
+            ["State", r.description],
+            ["Sent", when(r.sentAt)],
+            ["Acknowledged", when(r.acknowledgedAt, "Not yet")],
+            ["Export requested", when(r.exportRequestedAt, "No")],
+            ["Reminders sent", `${r.remindersSent} of ${r.maxReminders}`],
+          ];
+          if (r.nextFollowUpAt) facts.push(["Next reminder or escalation", when(r.nextFollowUpAt)]);
+          if (r.escalatedAt) facts.push(["Escalated", when(r.escalatedAt)]);
+          if (r.closedAt) facts.push(["Closed", when(r.closedAt)]);
+          if (r.open) facts.push(["Working links", String(r.activeLinks)]);
+          if (r.hasOutcomeNote) facts.push(["Customer's note to the requester", r.outcomeNote ?? "(masked)"]);
+          return (
+            <li key={r.id} className="rounded-md border border-slate-300 bg-white">
+              <h3 className="px-4 pt-3 font-semibold text-slate-900">
+                <a href={`/admin/customers/${r.customer.id}`} className={linkClass}>
+                  {r.customer.legalName}
+                </a>
+                <span className="font-normal text-slate-700"> · {r.description}</span>
+              </h3>
+              <FactList facts={facts} className="mt-2" />
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}

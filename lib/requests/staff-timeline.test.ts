@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { staffEventWording } from "@/lib/requests/staff-timeline";
+
+const customer = { referralId: "r1", customerName: "Acme Support Ltd" };
+
+describe("the request page's timeline wording", () => {
+  it("says where the routing rules sent a request, and why one needs routing", () => {
+    expect(staffEventWording("request.routed", { route: "UNRESOLVED", reason: "UNKNOWN", candidateIds: [] })).toEqual({
+      title: "Needs routing",
+      detail: "No workspace matched the requester's answers with certainty.",
+    });
+    expect(staffEventWording("request.routed", { route: "UNRESOLVED", reason: "AMBIGUOUS", candidateIds: ["a", "b"] }).detail).toBe(
+      "The requester's answers matched 2 workspaces, so the rules could not choose one.",
+    );
+    expect(staffEventWording("request.routed", { route: "SPLIT", workspaceId: "w", signals: ["slug", "domain"] })).toEqual({
+      title: "Routed: Split (customer and privacy team)",
+      detail: "Matched on the workspace slug, workspace domain.",
+    });
+    expect(staffEventWording("request.rerouted", { kind: "WORKSPACE", workspaceId: "w", includesOperatorPart: true, fromRoute: "UNRESOLVED" }).detail).toBe(
+      "From “Needs routing” to a customer's workspace, with a part we answer ourselves.",
+    );
+    expect(staffEventWording("request.rerouted", { route: "OPERATOR", fromRoute: "CUSTOMER" }).detail).toBe("From “Customer” to the privacy team only.");
+  });
+
+  it("names the customer in every referral event", () => {
+    const actions = [
+      "referral.sent",
+      "referral.acknowledged",
+      "referral.export_requested",
+      "referral.reminded",
+      "referral.escalated",
+      "referral.completed",
+      "referral.refused",
+      "referral.resent",
+      "referral.links_revoked",
+      "referral.taken_over",
+      "referral.withdrawn",
+    ];
+    for (const action of actions) {
+      const wording = staffEventWording(action, { ...customer, reminderNumber: 2, remindersSent: 2, revoked: 1, workspaceName: "Acme Help" });
+      expect(wording.title, action).toContain("Acme Support Ltd");
+      expect(wording.title, action).not.toContain(action);
+    }
+    expect(staffEventWording("referral.reminded", { ...customer, reminderNumber: 2 }).title).toBe("Reminder 2 sent to Acme Support Ltd");
+    expect(staffEventWording("referral.links_revoked", { ...customer, revoked: 1 }).detail).toMatch(/^1 link stopped working/);
+    expect(staffEventWording("referral.sent", { ...customer, customerContactEmail: "privacy@acme.example", workspaceName: "Acme Help", includesOperatorPart: false })).toEqual({
+      title: "Referred to Acme Support Ltd (Acme Help)",
+      detail: "Emailed to privacy@acme.example. The customer answers the whole request.",
+    });
+  });
+
+  it("words the other events and leaves their data to the page", () => {
+    expect(staffEventWording("note.added", { note: "Called them" })).toEqual({ title: "Internal note" });
+    expect(staffEventWording("something.new", null)).toEqual({ title: "something.new" });
+  });
+});

@@ -1,0 +1,118 @@
+import { ROUTE_LABELS } from "@/lib/referrals/state";
+import type { RequestRoute } from "@/lib/generated/prisma/enums";
+
+// How an audit event reads on the request page, for staff: what happened, in words, with the
+// facts the event carries. lib/requests/timeline.ts words the public events for the requester.
+// `detail` is left out where the event's own data says it best (a note, a reason): the page then
+// shows that data as it is.
+
+export type StaffEventWording = { title: string; detail?: string };
+
+const TITLES: Record<string, string> = {
+  "request.submitted": "Request submitted",
+  "request.verified": "Email confirmed",
+  "request.acknowledged": "Acknowledged: work started",
+  "request.information_requested": "Asked the requester for more information",
+  "request.information_provided": "The requester answered",
+  "request.deadline_extended": "Deadline extended",
+  "request.denied": "Denied",
+  "request.completed": "Completed",
+  "request.appealed": "Appealed",
+  "request.assigned": "Assigned",
+  "request.unassigned": "Unassigned",
+  "request.closed_unverified": "Closed: email not confirmed",
+  "note.added": "Internal note",
+  "package.attached": "Data package attached",
+  "package.downloaded": "Data package downloaded",
+  "verification.locked": "Confirmation locked after too many wrong codes",
+  "verification.resent": "Confirmation email sent again",
+  "record.exported": "Record exported",
+};
+
+function text(value: unknown, fallback: string): string {
+  return typeof value === "string" && value ? value : fallback;
+}
+
+function routeLabel(value: unknown): string | null {
+  return typeof value === "string" && value in ROUTE_LABELS ? ROUTE_LABELS[value as RequestRoute] : null;
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+const SIGNALS: Record<string, string> = {
+  slug: "workspace slug",
+  domain: "workspace domain",
+  companyEmailDomain: "domain of the company's email address",
+  name: "workspace name",
+  customerName: "customer's name",
+};
+
+export function staffEventWording(action: string, data: unknown): StaffEventWording {
+  const d = (data ?? {}) as Record<string, unknown>;
+  const customer = text(d.customerName, "the customer");
+  switch (action) {
+    case "request.routed": {
+      if (d.route === "UNRESOLVED") {
+        const candidates = Array.isArray(d.candidateIds) ? d.candidateIds.length : 0;
+        return {
+          title: "Needs routing",
+          detail:
+            d.reason === "AMBIGUOUS"
+              ? `The requester's answers matched ${plural(candidates, "workspace")}, so the rules could not choose one.`
+              : "No workspace matched the requester's answers with certainty.",
+        };
+      }
+      const signals = Array.isArray(d.signals) ? d.signals.map((s) => SIGNALS[String(s)] ?? String(s)) : [];
+      return {
+        title: `Routed: ${routeLabel(d.route) ?? "unknown route"}`,
+        detail: signals.length ? `Matched on the ${signals.join(", ")}.` : d.route === "OPERATOR" ? "Only data we control is concerned." : undefined,
+      };
+    }
+    case "request.rerouted": {
+      const from = routeLabel(d.fromRoute);
+      const to =
+        d.route === "OPERATOR"
+          ? "the privacy team only"
+          : `a customer's workspace${d.includesOperatorPart === true ? ", with a part we answer ourselves" : ""}`;
+      return { title: "Routed by staff", detail: `${from ? `From “${from}” to` : "To"} ${to}.` };
+    }
+    case "referral.sent":
+      return {
+        title: `Referred to ${customer}${typeof d.workspaceName === "string" ? ` (${d.workspaceName})` : ""}`,
+        detail: `Emailed to ${text(d.customerContactEmail, "the customer's privacy contacts")}. ${
+          d.includesOperatorPart === true ? "We answer the part we control ourselves." : "The customer answers the whole request."
+        }`,
+      };
+    case "referral.acknowledged":
+      return { title: `${customer} acknowledged the referral`, detail: "Reminders stop." };
+    case "referral.export_requested":
+      return { title: `${customer} asked us for an export`, detail: "It needs the workspace data we hold for it to answer the requester." };
+    case "referral.reminded":
+      return { title: `Reminder ${typeof d.reminderNumber === "number" ? `${d.reminderNumber} ` : ""}sent to ${customer}` };
+    case "referral.escalated":
+      return {
+        title: `Escalated: ${customer} did not answer`,
+        detail: `No acknowledgement after ${typeof d.remindersSent === "number" ? plural(d.remindersSent, "reminder") : "the reminders"}: the request is back with the privacy team. The customer's link still works.`,
+      };
+    case "referral.completed":
+      return { title: `${customer} completed its part`, detail: "Its note was emailed to the requester." };
+    case "referral.refused":
+      return { title: `${customer} refused its part`, detail: "Its reasons were emailed to the requester." };
+    case "referral.resent":
+      return { title: `Referral sent again to ${customer}`, detail: "With a new link; reminders start again." };
+    case "referral.links_revoked":
+      return {
+        title: `${customer}'s links revoked`,
+        detail: `${typeof d.revoked === "number" ? plural(d.revoked, "link") : "Its links"} stopped working. The referral stays open: send it again for a new link.`,
+      };
+    case "referral.taken_over":
+      return { title: `Taken over from ${customer}`, detail: "We answer the referred part ourselves; the customer's links no longer work." };
+    case "referral.withdrawn":
+      return {
+        title: `Referral to ${customer} withdrawn`,
+        detail: `The request was routed elsewhere; the customer's links no longer work.${typeof d.note === "string" ? ` ${d.note}` : ""}`,
+      };
+    default:
+      return { title: TITLES[action] ?? action };
+  }
+}
