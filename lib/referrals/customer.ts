@@ -7,11 +7,9 @@ import { enqueueEmail } from "@/lib/mail/outbox";
 import { wakeOutboxWorker } from "@/lib/mail/worker-signal";
 import { readOrganizationDetails } from "@/lib/organization/settings";
 import { REFERRAL_NOTE_MAX } from "@/lib/referrals/close-schema";
-import { describeDetails } from "@/lib/referrals/details";
-import { REGIMES } from "@/lib/requests/deadlines";
+import { REFERRAL_BRIEF_SELECT, referralBrief } from "@/lib/referrals/refer";
 import { recordEvent } from "@/lib/requests/events";
-import { isoDay, lockRequest } from "@/lib/requests/handling/load";
-import { RELATIONSHIP_LABELS, REQUEST_TYPE_LABELS } from "@/lib/requests/labels";
+import { lockRequest } from "@/lib/requests/handling/load";
 import { refuse } from "@/lib/requests/lifecycle";
 import { absoluteUrl, mintStatusToken, statusPath } from "@/lib/requests/status-token";
 import { hashToken } from "@/lib/security/tokens";
@@ -72,22 +70,7 @@ export async function getCustomerReferralView(token: string): Promise<CustomerRe
       acknowledgedAt: true,
       exportRequestedAt: true,
       closedAt: true,
-      customer: { select: { legalName: true } },
-      workspace: { select: { name: true } },
-      request: {
-        select: {
-          reference: true,
-          type: true,
-          jurisdiction: true,
-          requesterName: true,
-          requesterEmail: true,
-          relationship: true,
-          details: true,
-          dueAt: true,
-          extendedDueAt: true,
-          route: true,
-        },
-      },
+      ...REFERRAL_BRIEF_SELECT,
     },
   });
   if (!referral) return null;
@@ -102,20 +85,12 @@ export async function getCustomerReferralView(token: string): Promise<CustomerRe
     };
   }
   const org = await readOrganizationDetails(db);
-  const due = request.extendedDueAt ?? request.dueAt;
+  const { relationship, ...brief } = referralBrief(referral);
   return {
     state: "open",
     status: referral.status,
-    reference: request.reference,
-    customerName: referral.customer.legalName,
-    workspaceName: referral.workspace.name,
-    requestTypeLabel: REQUEST_TYPE_LABELS[request.type],
-    regimeLabel: REGIMES[request.jurisdiction].label,
-    dueDate: due ? isoDay(due) : null,
-    requester: { name: request.requesterName ?? "", email: request.requesterEmail ?? "" },
-    relationshipLabel: RELATIONSHIP_LABELS[request.relationship],
-    details: describeDetails(request.details),
-    includesOperatorPart: request.route === "SPLIT",
+    ...brief,
+    relationshipLabel: relationship,
     sentAt: referral.sentAt,
     acknowledgedAt: referral.acknowledgedAt,
     exportRequestedAt: referral.exportRequestedAt,

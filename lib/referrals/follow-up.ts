@@ -4,12 +4,9 @@ import { getEnv } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { enqueueEmail } from "@/lib/mail/outbox";
 import { readOrganizationDetails } from "@/lib/organization/settings";
-import { describeDetails } from "@/lib/referrals/details";
 import { followUpAfter, mintReferralToken, referralEmail } from "@/lib/referrals/refer";
-import { REGIMES } from "@/lib/requests/deadlines";
 import { recordEvent } from "@/lib/requests/events";
-import { isoDay, lockRequest } from "@/lib/requests/handling/load";
-import { RELATIONSHIP_LABELS, REQUEST_TYPE_LABELS } from "@/lib/requests/labels";
+import { lockRequest } from "@/lib/requests/handling/load";
 import { absoluteUrl } from "@/lib/requests/status-token";
 
 // Silent customers: a referral nobody acknowledged gets a reminder every REFERRAL_REMINDER_DAYS,

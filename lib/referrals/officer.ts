@@ -6,16 +6,11 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RequestStatus } from "@/lib/generated/prisma/enums";
 import { enqueueEmail } from "@/lib/mail/outbox";
 import { wakeOutboxWorker } from "@/lib/mail/worker-signal";
-import { readOrganizationDetails } from "@/lib/organization/settings";
 import { isOpenReferral } from "@/lib/referrals/customer";
-import { describeDetails } from "@/lib/referrals/details";
 import { followUpAfter, mintReferralToken, referralEmail, referToCustomer, revokeReferralTokens } from "@/lib/referrals/refer";
-import { REGIMES } from "@/lib/requests/deadlines";
 import { recordEvent } from "@/lib/requests/events";
-import { byStaff, isoDay, isUuid, lockRequest } from "@/lib/requests/handling/load";
-import { RELATIONSHIP_LABELS, REQUEST_TYPE_LABELS } from "@/lib/requests/labels";
-import { isOpen, refuse } from "@/lib/requests/lifecycle";
-import { absoluteUrl } from "@/lib/requests/status-token";
+import { byStaff, isUuid, lockRequest } from "@/lib/requests/handling/load";
+import { isUnfinished, refuse } from "@/lib/requests/lifecycle";
 
 // The officer's hold on referrals: send the referral again (a fresh link, reminders restart),
 // revoke its links, take it over (the operator answers instead), or route the request elsewhere.
@@ -156,7 +151,7 @@ export async function rerouteRequest(requestId: string, target: RouteTarget, sta
   await db.$transaction(async (tx) => {
     await lockRequest(tx, requestId);
     const request = await tx.request.findUniqueOrThrow({ where: { id: requestId }, select: { status: true, route: true } });
-    if (!isOpen(request.status) && request.status !== "REFERRED") throw refuse("INVALID_TRANSITION");
+    if (!isUnfinished(request.status)) throw refuse("INVALID_TRANSITION");
     if (target.kind === "WORKSPACE") {
       if (!isUuid(target.workspaceId)) throw refuse("ROUTE_TARGET_INVALID");
       const exists = await tx.workspace.count({ where: { id: target.workspaceId } });

@@ -250,6 +250,48 @@ export async function referToCustomer(tx: Prisma.TransactionClient, input: Refer
   return { referralId: referral.id };
 }
 
+/** What a customer is told about a referred request, in the email and on its page alike. */
+export const REFERRAL_BRIEF_SELECT = {
+  customer: { select: { legalName: true, privacyEmails: true, language: true } },
+  workspace: { select: { name: true } },
+  request: {
+    select: {
+      reference: true,
+      type: true,
+      route: true,
+      jurisdiction: true,
+      requesterName: true,
+      requesterEmail: true,
+      relationship: true,
+      details: true,
+      dueAt: true,
+      extendedDueAt: true,
+    },
+  },
+} as const satisfies Prisma.ReferralSelect;
+
+export type ReferralBrief = Omit<EmailProps<"referral-to-customer">, "org" | "language" | "referralUrl">;
+
+export function referralBrief({
+  customer,
+  workspace,
+  request,
+}: Prisma.ReferralGetPayload<{ select: typeof REFERRAL_BRIEF_SELECT }>): ReferralBrief {
+  const due = request.extendedDueAt ?? request.dueAt;
+  return {
+    customerName: customer.legalName,
+    workspaceName: workspace.name,
+    reference: request.reference,
+    requestTypeLabel: REQUEST_TYPE_LABELS[request.type],
+    regimeLabel: REGIMES[request.jurisdiction].label,
+    dueDate: due ? isoDay(due) : null,
+    requester: { name: request.requesterName ?? "", email: request.requesterEmail ?? "" },
+    relationship: RELATIONSHIP_LABELS[request.relationship],
+    details: describeDetails(request.details),
+    includesOperatorPart: request.route === "SPLIT",
+  };
+}
+
 /**
  * The referral email's recipients and content, as the first email, a re-send and every reminder
  * carry them: what the customer needs to answer, and the link `token` opens.
@@ -259,46 +301,11 @@ export async function referralEmail(
   referralId: string,
   token: string,
 ): Promise<{ to: string; props: EmailProps<"referral-to-customer"> }> {
-  const { customer, workspace, request } = await tx.referral.findUniqueOrThrow({
-    where: { id: referralId },
-    select: {
-      customer: { select: { legalName: true, privacyEmails: true, language: true } },
-      workspace: { select: { name: true } },
-      request: {
-        select: {
-          reference: true,
-          type: true,
-          route: true,
-          jurisdiction: true,
-          requesterName: true,
-          requesterEmail: true,
-          relationship: true,
-          details: true,
-          dueAt: true,
-          extendedDueAt: true,
-        },
-      },
-    },
-  });
+  const row = await tx.referral.findUniqueOrThrow({ where: { id: referralId }, select: REFERRAL_BRIEF_SELECT });
   const org = await readOrganizationDetails(tx);
-  const due = request.extendedDueAt ?? request.dueAt;
   return {
     // One message to every contact, so each sees who else was told.
-    to: customer.privacyEmails.join(", "),
-    props: {
-      org,
-      language: customer.language,
-      customerName: customer.legalName,
-      workspaceName: workspace.name,
-      reference: request.reference,
-      requestTypeLabel: REQUEST_TYPE_LABELS[request.type],
-      regimeLabel: REGIMES[request.jurisdiction].label,
-      dueDate: due ? isoDay(due) : null,
-      requester: { name: request.requesterName ?? "", email: request.requesterEmail ?? "" },
-      relationship: RELATIONSHIP_LABELS[request.relationship],
-      details: describeDetails(request.details),
-      includesOperatorPart: request.route === "SPLIT",
-      referralUrl: absoluteUrl(referralPath(token)),
-    },
+    to: row.customer.privacyEmails.join(", "),
+    props: { org, language: row.customer.language, ...referralBrief(row), referralUrl: absoluteUrl(referralPath(token)) },
   };
 }
