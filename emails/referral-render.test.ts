@@ -270,3 +270,49 @@ describe("referral-export-requested", () => {
     expect(email.text).toContain("You received this because this address is the privacy team's mailbox");
   });
 });
+
+describe("referral-export-ready", () => {
+  const props = {
+    org: PREVIEW_ORGANIZATION,
+    language: "en",
+    customerName: "Blumenhaus Berger GmbH",
+    workspaceName: "Berger Kundendienst",
+    reference: "DSR-REFR-0006",
+    filename: "berger-kundendienst-export.zip",
+    downloadUntil: "2027-01-08T23:30:00.000Z",
+    referralUrl: "https://privacy.example/referrals/referral-token-6",
+  };
+
+  it("says the export is ready, until when, and links to the referral page", async () => {
+    const email = await renderEmail("referral-export-ready", props);
+    expect(email.subject).toBe("The export for privacy request DSR-REFR-0006 is ready");
+    expectLink(email, "Open the request", "https://privacy.example/referrals/referral-token-6");
+    expect(email.text).toContain(
+      "We have prepared an export of the data we hold for Blumenhaus Berger GmbH in your workspace Berger Kundendienst, to help you answer privacy request DSR-REFR-0006. Download it from the request's page until 8 January 2027 at 23:30 UTC.",
+    );
+    expect(email.text).toContain("File: berger-kundendienst-export.zip");
+    expect(email.text).toContain("Do not forward it outside your privacy team");
+    expect(email.text).toContain(`For a new copy, write to ${PREVIEW_ORGANIZATION.privacyEmail} and include the reference DSR-REFR-0006.`);
+    expect(email.text).toContain("You received this because you are a privacy contact of Blumenhaus Berger GmbH");
+  });
+
+  it("keeps the file's name out of the subject and escapes it in the body", async () => {
+    const email = await renderEmail("referral-export-ready", { ...props, filename: "<b>ana</b>.zip" });
+    expect(email.subject).not.toContain("ana");
+    expect(email.html).not.toContain("<b>ana</b>");
+    expect(email.html).toContain("&lt;b&gt;ana&lt;/b&gt;.zip");
+  });
+
+  it("is written in German for German customers", async () => {
+    const email = await renderEmail("referral-export-ready", { ...props, language: "de" });
+    expect(email.subject).toBe("Der Export zur Datenschutzanfrage DSR-REFR-0006 ist bereit");
+    expectLink(email, "Anfrage öffnen", "https://privacy.example/referrals/referral-token-6");
+    expect(email.html).toContain('lang="de"');
+    expect(email.text).toContain("Laden Sie ihn bis zum 8. Januar 2027 um 23:30 UTC auf der Seite der Anfrage herunter.");
+    expect(email.text).toContain("Datei: berger-kundendienst-export.zip");
+    expect(email.text).toContain("Sie erhalten diese E-Mail, weil Sie bei Jexi als Datenschutzkontakt von Blumenhaus Berger GmbH");
+    for (const english of ["Open the request", "Available until", "If the button does not work", "Privacy team:"]) {
+      expect(email.html).not.toContain(english);
+    }
+  });
+});

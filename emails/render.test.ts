@@ -18,6 +18,7 @@ const NOT_TO_REQUESTER: ReadonlySet<EmailTemplateName> = new Set([
   "referral-reminder",
   "referral-escalated",
   "referral-export-requested",
+  "referral-export-ready",
 ]);
 const REQUESTER_REASON =
   "You received this because someone submitted a privacy request with this address. If it wasn't you, ignore this email.";

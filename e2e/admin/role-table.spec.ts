@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { callAction, findAction } from "../support/actions";
 import { createCustomerRow, uniqueTag } from "../support/customers";
-import { latestReferralId } from "../support/db";
+import { countReferralPackages, latestReferralId } from "../support/db";
 import { createRequestRow, createStaff, deactivateStaff, signInAs, type Role } from "../support/staff";
 
 // Who gets what. Pages: "sign-in" means sent to the sign-in page, numbers are HTTP statuses.
@@ -116,13 +116,23 @@ for (const who of WHO) {
 }
 
 // The officer's referral actions on the request page: route a request to a workspace, then send
-// its referral again, revoke its links and take it over. Called over HTTP in that order, so for a
-// permitted role each one finds the referral the previous one left; a refused role never gets as
-// far as the domain, so the referral it names does not even have to exist.
+// its referral again, revoke its links, send the customer a workspace export and take it over.
+// Called over HTTP in that order, so for a permitted role each one finds the referral the previous
+// one left; a refused role never gets as far as the domain, so the referral it names does not even
+// have to exist.
 test.describe("role table: referral actions", () => {
   const ROUTE = "routeRequestAction";
-  const REFERRAL_ACTIONS = ["resendReferralAction", "revokeReferralLinksAction", "takeOverReferralAction"];
+  const REFERRAL_ACTIONS = ["resendReferralAction", "revokeReferralLinksAction"];
+  const TAKE_OVER = "takeOverReferralAction";
   const wanted = acts("FORBIDDEN", "ok", "ok");
+  // The export is a file, so a multipart post to a route handler (server actions take 64 KB at most).
+  const UPLOAD: Record<Who, { status: number; location?: RegExp }> = {
+    anonymous: { status: 307, location: /\/admin\/sign-in/ },
+    deactivated: { status: 303, location: /\/admin\/sign-in$/ },
+    AUDITOR: { status: 403 },
+    OFFICER: { status: 303, location: /\?exportSent=1$/ },
+    ADMIN: { status: 303, location: /\?exportSent=1$/ },
+  };
 
   for (const who of WHO) {
     test(`referral actions: ${who}`, async ({ context }) => {
@@ -147,6 +157,16 @@ test.describe("role table: referral actions", () => {
       const referralId = (await latestReferralId(request.id)) ?? randomUUID();
       expect(Boolean(await latestReferralId(request.id)), `${who}: a referral exists only if routing was allowed`).toBe(wanted[who] === "ok");
       for (const name of REFERRAL_ACTIONS) expectOutcome(name, await call(name, { requestId: request.id, referralId }));
+
+      const upload = await context.request.post(`${pagePath}/referrals/${referralId}/export`, {
+        multipart: { file: { name: "role-table-export.json", mimeType: "application/json", buffer: Buffer.from('{"chats":[]}') } },
+        maxRedirects: 0,
+      });
+      expect(upload.status(), `${who} sending a workspace export`).toBe(UPLOAD[who].status);
+      if (UPLOAD[who].location) expect(upload.headers().location, `${who} sending a workspace export`).toMatch(UPLOAD[who].location!);
+      expect(await countReferralPackages(referralId), `${who}: an export is stored only if sending was allowed`).toBe(wanted[who] === "ok" ? 1 : 0);
+
+      expectOutcome(TAKE_OVER, await call(TAKE_OVER, { requestId: request.id, referralId }));
     });
   }
 });

@@ -22,3 +22,9 @@ export async function latestReferralId(requestId: string): Promise<string | null
   const rows = await query<{ id: string }>("SELECT id::text FROM referrals WHERE request_id = $1 ORDER BY created_at DESC, sent_at DESC LIMIT 1", [requestId]);
   return rows[0]?.id ?? null;
 }
+
+/** How many workspace exports were delivered for a referral. */
+export async function countReferralPackages(referralId: string): Promise<number> {
+  const rows = await query<{ n: string }>("SELECT count(*)::text AS n FROM data_packages WHERE referral_id = $1", [referralId]);
+  return Number(rows[0]?.n ?? 0);
+}

@@ -56,10 +56,15 @@ export type ReferralOpenings<P extends ReferralBriefProps> = Record<EmailLanguag
 
 type Context = ReferralContext & { mail: ReactNode };
 
+/** The footer of every email to a customer's privacy contacts: why they get it. */
+export const CUSTOMER_CONTACT_REASON: Record<EmailLanguage, (p: { customerName: string; org: OrganizationDetails }) => string> = {
+  en: (p) => `You received this because you are a privacy contact of ${p.customerName} for its ${p.org.productName} workspaces.`,
+  de: (p) => `Sie erhalten diese E-Mail, weil Sie bei ${p.org.productName} als Datenschutzkontakt von ${p.customerName} hinterlegt sind.`,
+};
+
 const COPY = {
   en: {
-    reason: (p: Context) =>
-      `You received this because you are a privacy contact of ${p.customerName} for its ${p.org.productName} workspaces.`,
+    reason: CUSTOMER_CONTACT_REASON.en,
     someone: "Someone",
     why: "Why you receive this",
     controller: (p: Context) =>
@@ -92,8 +97,7 @@ const COPY = {
     questions: (p: Context) => <>Questions about this request? Write to <MailtoLink email={p.org.privacyEmail} /> and include the reference {p.reference}.</>,
   },
   de: {
-    reason: (p: Context) =>
-      `Sie erhalten diese E-Mail, weil Sie bei ${p.org.productName} als Datenschutzkontakt von ${p.customerName} hinterlegt sind.`,
+    reason: CUSTOMER_CONTACT_REASON.de,
     someone: "Eine Person",
     why: "Warum Sie diese E-Mail erhalten",
     controller: (p: Context) =>

@@ -16,6 +16,10 @@ import ReferralEscalated, {
   subject as referralEscalatedSubject,
   type ReferralEscalatedProps,
 } from "@/emails/referral-escalated";
+import ReferralExportReady, {
+  subject as referralExportReadySubject,
+  type ReferralExportReadyProps,
+} from "@/emails/referral-export-ready";
 import ReferralExportRequested, {
   subject as referralExportRequestedSubject,
   type ReferralExportRequestedProps,
@@ -90,6 +94,10 @@ export const EMAIL_TEMPLATES = {
     component: ReferralExportRequested,
     subject: referralExportRequestedSubject,
   } satisfies EmailTemplate<ReferralExportRequestedProps>,
+  "referral-export-ready": {
+    component: ReferralExportReady,
+    subject: referralExportReadySubject,
+  } satisfies EmailTemplate<ReferralExportReadyProps>,
 };
 
 export type EmailTemplateName = keyof typeof EMAIL_TEMPLATES;

@@ -22,6 +22,9 @@ import { hashToken } from "@/lib/security/tokens";
 export const OPEN_REFERRAL_STATUSES = ["SENT", "ACKNOWLEDGED", "ESCALATED"] as const satisfies readonly ReferralStatus[];
 const OPEN_REQUEST_STATUSES: readonly RequestStatus[] = ["RECEIVED", "IN_PROGRESS", "AWAITING_REQUESTER", "REFERRED"];
 
+/** More exports than this for one referral would be a mistake; the page lists the first ones. */
+const EXPORTS_SHOWN = 20;
+
 export function isOpenReferral(status: ReferralStatus): boolean {
   return (OPEN_REFERRAL_STATUSES as readonly ReferralStatus[]).includes(status);
 }
@@ -43,13 +46,15 @@ export type CustomerReferralView =
       sentAt: Date;
       acknowledgedAt: Date | null;
       exportRequestedAt: Date | null;
+      /** The workspace exports we delivered, oldest first; each downloads until it expires. */
+      exports: { id: string; filename: string; size: number; expiresAt: Date; expired: boolean }[];
       operatorName: string;
       operatorPrivacyEmail: string;
     }
   | { state: "closed"; status: ReferralStatus; reference: string; customerName: string; closedAt: Date | null };
 
 /** The referral a link belongs to, or null for an unknown or revoked link. */
-async function referralIdForToken(client: Pick<Prisma.TransactionClient, "referralToken">, token: string): Promise<string | null> {
+export async function referralIdForToken(client: Pick<Prisma.TransactionClient, "referralToken">, token: string): Promise<string | null> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
   const found = await client.referralToken.findUnique({
     where: { tokenHash: hashToken(token) },
@@ -59,7 +64,7 @@ async function referralIdForToken(client: Pick<Prisma.TransactionClient, "referr
 }
 
 /** The referral page's content, or null for a link that is unknown or was revoked. */
-export async function getCustomerReferralView(token: string): Promise<CustomerReferralView | null> {
+export async function getCustomerReferralView(token: string, now = clockNow()): Promise<CustomerReferralView | null> {
   const referralId = await referralIdForToken(db, token);
   if (!referralId) return null;
   const referral = await db.referral.findUnique({
@@ -70,6 +75,7 @@ export async function getCustomerReferralView(token: string): Promise<CustomerRe
       acknowledgedAt: true,
       exportRequestedAt: true,
       closedAt: true,
+      packages: { select: { id: true, filename: true, size: true, expiresAt: true }, orderBy: { createdAt: "asc" }, take: EXPORTS_SHOWN },
       ...REFERRAL_BRIEF_SELECT,
     },
   });
@@ -94,6 +100,7 @@ export async function getCustomerReferralView(token: string): Promise<CustomerRe
     sentAt: referral.sentAt,
     acknowledgedAt: referral.acknowledgedAt,
     exportRequestedAt: referral.exportRequestedAt,
+    exports: referral.packages.map((p) => ({ ...p, expired: p.expiresAt.getTime() <= now.getTime() })),
     operatorName: org.legalName,
     operatorPrivacyEmail: org.privacyEmail,
   };

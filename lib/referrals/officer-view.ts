@@ -4,6 +4,7 @@ import { AuthorizationError, type StaffUser } from "@/lib/auth/staff";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import type { ReferralStatus, RequestRoute } from "@/lib/generated/prisma/enums";
+import { maskFilename } from "@/lib/packages/display";
 import { describeReferral, OPEN_REFERRAL_STATES, referralState, type ReferralState } from "@/lib/referrals/state";
 
 // What the request page shows of where a request went: its referrals, and for a request the
@@ -12,6 +13,7 @@ import { describeReferral, OPEN_REFERRAL_STATES, referralState, type ReferralSta
 
 const REFERRALS_LIMIT = 20;
 const CANDIDATES_LIMIT = 20;
+const EXPORTS_LIMIT = 20;
 
 export type OfficerReferral = {
   id: string;
@@ -35,6 +37,8 @@ export type OfficerReferral = {
   hasOutcomeNote: boolean;
   /** Links the customer holds that still open the referral. */
   activeLinks: number;
+  /** Workspace exports we sent the customer, oldest first; file names masked like the requester's packages. */
+  exports: { id: string; filename: string; size: number; createdAt: Date; expiresAt: Date }[];
 };
 
 /** A request's referrals, oldest first. */
@@ -56,11 +60,12 @@ export async function listReferrals(requestId: string, personalVisible: boolean)
       customer: { select: { id: true, legalName: true } },
       workspace: { select: { name: true, slug: true } },
       _count: { select: { tokens: { where: { revokedAt: null } } } },
+      packages: { select: { id: true, filename: true, size: true, createdAt: true, expiresAt: true }, orderBy: { createdAt: "asc" }, take: EXPORTS_LIMIT },
     },
     orderBy: [{ sentAt: "asc" }, { createdAt: "asc" }],
     take: REFERRALS_LIMIT,
   });
-  return rows.map(({ _count, outcomeNote, ...r }) => ({
+  return rows.map(({ _count, outcomeNote, packages, ...r }) => ({
     ...r,
     state: referralState(r),
     description: describeReferral(r, maxReminders),
@@ -70,6 +75,7 @@ export async function listReferrals(requestId: string, personalVisible: boolean)
     outcomeNote: personalVisible ? outcomeNote : null,
     hasOutcomeNote: outcomeNote !== null,
     activeLinks: _count.tokens,
+    exports: packages.map((p) => ({ ...p, filename: personalVisible ? p.filename : maskFilename(p.filename) })),
   }));
 }
 

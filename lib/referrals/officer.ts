@@ -18,7 +18,8 @@ import { isUnfinished, refuse } from "@/lib/requests/lifecycle";
 
 type LockedReferral = { id: string; requestId: string; status: Prisma.ReferralGetPayload<object>["status"] };
 
-async function lockReferral(tx: Prisma.TransactionClient, referralId: string): Promise<LockedReferral> {
+/** Locks the referral's request, then the referral (for every staff action on it). Throws NOT_FOUND. */
+export async function lockReferral(tx: Prisma.TransactionClient, referralId: string): Promise<LockedReferral> {
   if (!isUuid(referralId)) throw refuse("NOT_FOUND");
   const found = await tx.referral.findUnique({ where: { id: referralId }, select: { requestId: true } });
   if (!found) throw refuse("NOT_FOUND");

@@ -7,7 +7,7 @@ import { runReferralFollowUps } from "@/lib/referrals/follow-up";
 import { getStatusView } from "@/lib/requests/status-view";
 import { submitRequest } from "@/lib/requests/submit";
 import { endUserAnswers, requestInput } from "@/lib/testing/fixtures";
-import { latestEmail, templatesOf, verifiedRequest } from "@/lib/testing/requests";
+import { latestEmail, referredRequest, templatesOf, verifiedRequest } from "@/lib/testing/requests";
 import { seed } from "@/prisma/seed";
 
 // The referral's life as the requester, the customer and the follow-up job see it, on the real
@@ -19,13 +19,6 @@ beforeAll(async () => {
 
 const DAY = 86_400_000;
 const plus = (date: Date, ms: number) => new Date(date.getTime() + ms);
-
-async function referredRequest(overrides: Record<string, unknown> = {}, now = new Date()) {
-  const request = await verifiedRequest(endUserAnswers(overrides), now);
-  const referral = await db.referral.findFirstOrThrow({ where: { requestId: request.requestId } });
-  const { referralUrl } = (await latestEmail(request.requestId, "referral-to-customer")).props as { referralUrl: string };
-  return { ...request, referral, token: referralUrl.split("/").pop()! };
-}
 
 async function actions(requestId: string) {
   const events = await db.requestEvent.findMany({ where: { requestId }, orderBy: { id: "asc" } });

@@ -184,8 +184,13 @@ export type PackageFacts = { status: RequestStatus; type: RequestType; size: num
 export function packageRefusal(facts: PackageFacts): HandlingErrorCode | null {
   if (!deliversPackage(facts.type)) return "PACKAGE_NOT_APPLICABLE";
   if (!canTransition("attachPackage", facts.status)) return "INVALID_TRANSITION";
-  if (facts.size === 0) return "PACKAGE_EMPTY";
-  if (facts.size > MAX_PACKAGE_BYTES) return "PACKAGE_TOO_LARGE";
+  return packageSizeRefusal(facts.size);
+}
+
+/** Every stored file, the requester's package or a customer's workspace export, is 1 byte to 10 MB. */
+export function packageSizeRefusal(size: number): HandlingErrorCode | null {
+  if (size === 0) return "PACKAGE_EMPTY";
+  if (size > MAX_PACKAGE_BYTES) return "PACKAGE_TOO_LARGE";
   return null;
 }
 

@@ -27,6 +27,8 @@ describe("the request page's timeline wording", () => {
       "referral.sent",
       "referral.acknowledged",
       "referral.export_requested",
+      "referral.export_delivered",
+      "referral.export_downloaded",
       "referral.reminded",
       "referral.escalated",
       "referral.completed",
@@ -43,6 +45,10 @@ describe("the request page's timeline wording", () => {
     }
     expect(staffEventWording("referral.reminded", { ...customer, reminderNumber: 2 }).title).toBe("Reminder 2 sent to Acme Support Ltd");
     expect(staffEventWording("referral.links_revoked", { ...customer, revoked: 1 }).detail).toMatch(/^1 link stopped working/);
+    expect(staffEventWording("referral.export_delivered", { ...customer, packageId: "p1", filename: "acme-help.zip", size: 12_595 })).toEqual({
+      title: "Workspace export sent to Acme Support Ltd",
+      detail: "Its privacy contacts were emailed a new link to download the file (12.3 KB) from the referral page.",
+    });
     expect(staffEventWording("referral.sent", { ...customer, customerContactEmail: "privacy@acme.example", workspaceName: "Acme Help", includesOperatorPart: false })).toEqual({
       title: "Referred to Acme Support Ltd (Acme Help)",
       detail: "Emailed to privacy@acme.example. The customer answers the whole request.",

@@ -1,3 +1,4 @@
+import { fileSize } from "@/lib/packages/display";
 import { ROUTE_LABELS } from "@/lib/referrals/state";
 import type { RequestRoute } from "@/lib/generated/prisma/enums";
 
@@ -87,6 +88,14 @@ export function staffEventWording(action: string, data: unknown): StaffEventWord
       return { title: `${customer} acknowledged the referral`, detail: "Reminders stop." };
     case "referral.export_requested":
       return { title: `${customer} asked us for an export`, detail: "It needs the workspace data we hold for it to answer the requester." };
+    case "referral.export_delivered":
+      // No file name: auditors read this timeline too, and the referral lists the file (masked for them).
+      return {
+        title: `Workspace export sent to ${customer}`,
+        detail: `Its privacy contacts were emailed a new link to download the file${typeof d.size === "number" ? ` (${fileSize(d.size)})` : ""} from the referral page.`,
+      };
+    case "referral.export_downloaded":
+      return { title: `${customer} downloaded the workspace export` };
     case "referral.reminded":
       return { title: `Reminder ${typeof d.reminderNumber === "number" ? `${d.reminderNumber} ` : ""}sent to ${customer}` };
     case "referral.escalated":

@@ -6,7 +6,7 @@ import type { StaffRole } from "@/lib/generated/prisma/enums";
 import { openOutboxPayload } from "@/lib/mail/payload";
 import type { EmailTemplateName } from "@/lib/mail/templates";
 import { submitRequest } from "@/lib/requests/submit";
-import { requestInput } from "@/lib/testing/fixtures";
+import { endUserAnswers, requestInput } from "@/lib/testing/fixtures";
 import { verifyByLink } from "@/lib/verification/verify";
 
 // Helpers for integration tests of request handling: requests are made the way people make them
@@ -27,6 +27,17 @@ export async function verifiedRequest(
   const verified = await verifyByLink(verifyUrl.split("/").pop()!, now);
   if (!verified.ok) throw new Error(`verification failed: ${verified.code}`);
   return { requestId, statusToken: tokenOf(verified.statusPath), email: String(input.email) };
+}
+
+/**
+ * A verified request of an end user of the seed's workspace "acme-help" (endUserAnswers), which the
+ * routing rules refer to Acme Support Ltd; with its referral and the link the customer's email carries.
+ */
+export async function referredRequest(overrides: Record<string, unknown> = {}, now = new Date()) {
+  const request = await verifiedRequest(endUserAnswers(overrides), now);
+  const referral = await db.referral.findFirstOrThrow({ where: { requestId: request.requestId } });
+  const { referralUrl } = (await latestEmail(request.requestId, "referral-to-customer")).props as { referralUrl: string };
+  return { ...request, referral, token: tokenOf(referralUrl) };
 }
 
 /** A staff row, as an admin's invitation would create it, and the user the session would give. */

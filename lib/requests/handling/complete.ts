@@ -1,23 +1,18 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import type { StaffUser } from "@/lib/auth/staff";
 import { db } from "@/lib/db";
-import { getEnv } from "@/lib/env";
 import { wakeOutboxWorker } from "@/lib/mail/worker-signal";
+import { openSealedPackage, packageLinkExpiry, sealPackage, type DataPackageInput } from "@/lib/packages/seal";
 import { recordEvent } from "@/lib/requests/events";
 import { byStaff, isUuid, lockRequest, requestIdForStatusToken } from "@/lib/requests/handling/load";
 import { emailRequester } from "@/lib/requests/handling/notify";
 import { CompleteInputSchema, parseInput, type CompleteInput } from "@/lib/requests/handling/schema";
 import { canTransition, completionRefusal, deliversPackage, packageRefusal, refuse } from "@/lib/requests/lifecycle";
 import { getSubmissionContext } from "@/lib/requests/submission-context";
-import { decryptBytes, encryptBytes } from "@/lib/security/encryption";
 
-// Packages are sealed with their own key purpose; DATA_PACKAGE_KEY defaults to one derived from
-// APP_SECRET (lib/env.ts), so rotating the app secret without setting it loses stored packages.
-const PURPOSE = "data-package";
-const DAY_MS = 86_400_000;
-
-export type DataPackageInput = { filename: string; contentType: string; bytes: Uint8Array };
+// The requester's packages are those without a referral: a package with one is a workspace export
+// for that referral's customer (lib/referrals/export.ts), never listed, counted or served here.
+const FOR_REQUESTER = { referralId: null };
 
 /**
  * Stores the file that answers an access or export request, encrypted at rest. The requester can
@@ -30,30 +25,17 @@ export async function attachDataPackage(
   staff: StaffUser,
   now = new Date(),
 ): Promise<{ packageId: string }> {
-  const env = getEnv();
   const size = input.bytes.byteLength;
-  const filename = safeFilename(input.filename);
-  const contentType = safeContentType(input.contentType);
   const result = await db.$transaction(
     async (tx) => {
       await lockRequest(tx, requestId);
       const request = await tx.request.findUniqueOrThrow({ where: { id: requestId }, select: { status: true, type: true } });
       const refused = packageRefusal({ ...request, size });
       if (refused) throw refuse(refused);
-      const sha256 = createHash("sha256").update(input.bytes).digest("hex");
+      // The expiry is provisional: completing the request starts the download window from that moment.
+      const sealed = sealPackage(input, now);
       const created = await tx.dataPackage.create({
-        data: {
-          requestId,
-          filename,
-          contentType,
-          size,
-          sha256,
-          ciphertext: encryptBytes(env.DATA_PACKAGE_KEY, PURPOSE, input.bytes),
-          uploadedById: staff.id,
-          // Provisional: completing the request starts the download window from that moment.
-          expiresAt: new Date(now.getTime() + env.DATA_PACKAGE_LINK_DAYS * DAY_MS),
-          createdAt: now,
-        },
+        data: { requestId, ...sealed, uploadedById: staff.id, createdAt: now },
         select: { id: true },
       });
       await recordEvent(tx, {
@@ -64,7 +46,7 @@ export async function attachDataPackage(
         toStatus: request.status,
         visibility: "INTERNAL",
         // No filename: staff may name the file after the person.
-        data: { packageId: created.id, size, sha256, contentType },
+        data: { packageId: created.id, size, sha256: sealed.sha256, contentType: sealed.contentType },
         at: now,
       });
       return { packageId: created.id };
@@ -90,19 +72,18 @@ export async function completeRequest(
 ): Promise<{ downloadUntil: Date | null }> {
   const { outcome } = parseInput(CompleteInputSchema, input);
   const { org } = await getSubmissionContext(db);
-  const linkDays = getEnv().DATA_PACKAGE_LINK_DAYS;
   const result = await db.$transaction(async (tx) => {
     await lockRequest(tx, requestId);
     const request = await tx.request.findUniqueOrThrow({
       where: { id: requestId },
-      select: { id: true, reference: true, type: true, status: true, requesterEmail: true, _count: { select: { packages: true } } },
+      select: { id: true, reference: true, type: true, status: true, requesterEmail: true, _count: { select: { packages: { where: FOR_REQUESTER } } } },
     });
     const packages = request._count.packages;
     const refused = completionRefusal({ status: request.status, type: request.type, packages, outcome });
     if (refused) throw refuse(refused);
 
-    const downloadUntil = deliversPackage(request.type) ? new Date(now.getTime() + linkDays * DAY_MS) : null;
-    if (downloadUntil) await tx.dataPackage.updateMany({ where: { requestId }, data: { expiresAt: downloadUntil } });
+    const downloadUntil = deliversPackage(request.type) ? packageLinkExpiry(now) : null;
+    if (downloadUntil) await tx.dataPackage.updateMany({ where: { requestId, ...FOR_REQUESTER }, data: { expiresAt: downloadUntil } });
     await tx.request.update({ where: { id: requestId }, data: { status: "COMPLETED", closedAt: now } });
     await recordEvent(tx, {
       requestId,
@@ -134,7 +115,7 @@ export type RequesterPackage = { id: string; filename: string; contentType: stri
 export async function listRequesterPackages(requestId: string, now = new Date()): Promise<RequesterPackage[]> {
   if (!isUuid(requestId)) return [];
   const packages = await db.dataPackage.findMany({
-    where: { requestId, request: { status: "COMPLETED" } },
+    where: { requestId, ...FOR_REQUESTER, request: { status: "COMPLETED" } },
     select: { id: true, filename: true, contentType: true, size: true, expiresAt: true },
     orderBy: { createdAt: "asc" },
     take: 100,
@@ -142,25 +123,23 @@ export async function listRequesterPackages(requestId: string, now = new Date())
   return packages.map((p) => ({ ...p, expired: p.expiresAt.getTime() <= now.getTime() }));
 }
 
-export type OpenedPackage = { filename: string; contentType: string; bytes: Uint8Array };
-
 /**
  * The requester's download, from the status page of a completed request (closed requests keep
  * their status links). Every download is recorded on the public timeline.
  * Throws NOT_FOUND (unknown link, or a package of another request), PACKAGE_NOT_READY (the request
  * is not completed), PACKAGE_EXPIRED.
  */
-export async function openDataPackage(statusToken: string, packageId: string, now = new Date()): Promise<OpenedPackage> {
+export async function openDataPackage(statusToken: string, packageId: string, now = new Date()): Promise<DataPackageInput> {
   const requestId = await requestIdForStatusToken(db, statusToken, now);
   if (!isUuid(packageId)) throw refuse("NOT_FOUND");
   const found = await db.dataPackage.findFirst({
-    where: { id: packageId, requestId },
+    where: { id: packageId, requestId, ...FOR_REQUESTER },
     select: { filename: true, contentType: true, ciphertext: true, sha256: true, expiresAt: true, request: { select: { status: true } } },
   });
   if (!found) throw refuse("NOT_FOUND");
   if (!canTransition("downloadPackage", found.request.status)) throw refuse("PACKAGE_NOT_READY");
   if (found.expiresAt.getTime() <= now.getTime()) throw refuse("PACKAGE_EXPIRED");
-  const bytes = decryptBytes(getEnv().DATA_PACKAGE_KEY, PURPOSE, found.ciphertext);
+  const bytes = openSealedPackage(found.ciphertext);
   await recordEvent(db, {
     requestId,
     actorType: "REQUESTER",
@@ -172,16 +151,4 @@ export async function openDataPackage(statusToken: string, packageId: string, no
     at: now,
   });
   return { filename: found.filename, contentType: found.contentType, bytes };
-}
-
-/** A name safe to offer as a download: no path, no control characters or quotes, at most 200 characters. */
-export function safeFilename(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? "";
-  const cleaned = base.replace(/[\u0000-\u001f\u007f"]/g, "_").trim().slice(0, 200);
-  return cleaned && cleaned !== "." && cleaned !== ".." ? cleaned : "data-package";
-}
-
-export function safeContentType(value: string): string {
-  const type = value.trim().toLowerCase();
-  return /^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/.test(type) && type.length <= 100 ? type : "application/octet-stream";
 }

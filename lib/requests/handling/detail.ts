@@ -13,6 +13,7 @@ import type {
   RequestType,
   StaffRole,
 } from "@/lib/generated/prisma/enums";
+import { maskFilename } from "@/lib/packages/display";
 import { listReferrals, routingOf, type OfficerReferral, type Routing } from "@/lib/referrals/officer-view";
 import { regimeFor } from "@/lib/requests/deadlines";
 import { listMessages } from "@/lib/requests/handling/ask-for-information";
@@ -151,8 +152,9 @@ export async function getRequestDetail(requestId: string, viewer: StaffUser, now
       take: TIMELINE_LIMIT + 1,
     }),
     listMessages(requestId),
+    // The requester's packages; workspace exports for customers are listed with their referral.
     db.dataPackage.findMany({
-      where: { requestId },
+      where: { requestId, referralId: null },
       select: { id: true, filename: true, contentType: true, size: true, sha256: true, uploadedById: true, createdAt: true, expiresAt: true },
       orderBy: { createdAt: "asc" },
       take: 100,
@@ -240,12 +242,6 @@ export async function getRequestDetail(requestId: string, viewer: StaffUser, now
 export function initials(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean).slice(0, 4);
   return parts.length ? parts.map((p) => `${[...p][0]!.toUpperCase()}.`).join(" ") : "•••";
-}
-
-/** Keeps only the extension: staff may name a file after the person. */
-function maskFilename(filename: string): string {
-  const dot = filename.lastIndexOf(".");
-  return dot > 0 && filename.length - dot <= 10 ? `•••${filename.slice(dot)}` : "•••";
 }
 
 // --- The §7101 record ---------------------------------------------------------------------------

@@ -3,7 +3,9 @@ import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { fileSize } from "@/lib/packages/display";
 import { getCustomerReferralView, type CustomerReferralView } from "@/lib/referrals/customer";
+import { referralPath } from "@/lib/referrals/refer";
 import { acknowledgeAction, requestExportAction } from "./actions";
 import { ClosedReferral } from "./closed-referral";
 import { CloseForm } from "./close-form";
@@ -26,14 +28,14 @@ export default async function ReferralPage({
   searchParams,
 }: {
   params: Promise<{ token: string }>;
-  searchParams: Promise<{ done?: string | string[]; failed?: string | string[] }>;
+  searchParams: Promise<{ done?: string | string[]; failed?: string | string[]; download?: string | string[] }>;
 }) {
   const [{ token }, query] = await Promise.all([params, searchParams]);
   const view = await getCustomerReferralView(token);
   if (!view) notFound();
   const done = doneFrom(query.done);
   if (view.state === "closed") return <ClosedReferral view={view} done={done} />;
-  return <OpenReferral token={token} view={view} done={done} failed={query.failed === "1"} />;
+  return <OpenReferral token={token} view={view} done={done} failed={query.failed === "1"} downloadFailed={query.download === "PACKAGE_EXPIRED"} />;
 }
 
 /** The confirmation for what the customer just did, if the referral shows it really happened. */
@@ -48,8 +50,8 @@ function DoneMessage({ view, done }: { view: OpenView; done: Done | null }) {
   if (done === "export" && view.exportRequestedAt) {
     return (
       <Confirmation title="Export requested">
-        {view.operatorName}&apos;s privacy team has your request for an export of the data in {view.workspaceName} and will send it to
-        your privacy contacts.
+        {view.operatorName}&apos;s privacy team has your request for an export of the data in {view.workspaceName}. When it is ready,
+        your privacy contacts get an email and you download it on this page.
       </Confirmation>
     );
   }
@@ -80,7 +82,20 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
-function OpenReferral({ token, view, done, failed }: { token: string; view: OpenView; done: Done | null; failed: boolean }) {
+function OpenReferral({
+  token,
+  view,
+  done,
+  failed,
+  downloadFailed,
+}: {
+  token: string;
+  view: OpenView;
+  done: Done | null;
+  failed: boolean;
+  /** An export's download link was followed after it expired. */
+  downloadFailed: boolean;
+}) {
   const requesterName = view.requester.name.trim() || "Someone";
   return (
     <div className="mx-auto max-w-2xl">
@@ -93,6 +108,12 @@ function OpenReferral({ token, view, done, failed }: { token: string; view: Open
         <DoneMessage view={view} done={done} />
         {failed ? (
           <Alert tone="error">That did not work because of a problem on our side. Please try again in a moment.</Alert>
+        ) : null}
+        {downloadFailed ? (
+          <Alert tone="error">
+            That download has expired. Write to <a href={`mailto:${view.operatorPrivacyEmail}`}>{view.operatorPrivacyEmail}</a> with
+            the reference {view.reference} for a new copy.
+          </Alert>
         ) : null}
         <div className="rounded-md border-2 border-blue-700 bg-blue-50 p-4 text-blue-950">
           <p className="text-lg font-semibold">
@@ -156,6 +177,36 @@ function OpenReferral({ token, view, done, failed }: { token: string; view: Open
         ) : null}
       </Section>
 
+      {view.exports.length ? (
+        <Section id="exports-heading" title="Your workspace export">
+          <p className="mt-2 text-slate-800">
+            The data {view.operatorName} holds for you in {view.workspaceName}, to answer this request. It contains the
+            requester&apos;s personal data: keep it within your privacy team.
+          </p>
+          <ul className="mt-3 space-y-2">
+            {view.exports.map((e) => (
+              <li key={e.id}>
+                {e.expired ? (
+                  <span className="text-slate-700">
+                    {e.filename}: the download expired on {formatMoment(e.expiresAt)}. Write to{" "}
+                    <a href={`mailto:${view.operatorPrivacyEmail}`}>{view.operatorPrivacyEmail}</a> for a new copy.
+                  </span>
+                ) : (
+                  <>
+                    <a className="font-medium text-blue-700 underline" href={`${referralPath(encodeURIComponent(token))}/export/${e.id}`}>
+                      Download {e.filename}
+                    </a>{" "}
+                    <span className="text-slate-700">
+                      ({fileSize(e.size)}, available until {formatMoment(e.expiresAt)})
+                    </span>
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
+
       {!view.acknowledgedAt ? (
         <Section id="acknowledge-heading" title="Confirm you have the request">
           <p className="mt-2 text-slate-800">Tell us the request reached the right people. We then stop sending reminders.</p>
@@ -169,8 +220,8 @@ function OpenReferral({ token, view, done, failed }: { token: string; view: Open
       {!view.exportRequestedAt ? (
         <Section id="export-heading" title="Get the data we hold for you">
           <p className="mt-2 text-slate-800">
-            If you need the content of {view.workspaceName} to answer, our privacy team prepares an export and sends it to your privacy
-            contacts.
+            If you need the content of {view.workspaceName} to answer, our privacy team prepares an export. Your privacy contacts get an
+            email when it is ready, and you download it on this page.
           </p>
           <form action={requestExportAction} className="mt-3">
             <input type="hidden" name="token" value={token} />

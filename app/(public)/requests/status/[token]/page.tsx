@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import type { ReferralStatus } from "@/lib/generated/prisma/enums";
+import { fileSize } from "@/lib/packages/display";
 import { REGIMES } from "@/lib/requests/deadlines";
 import { REQUEST_STATUS_LABELS, REQUEST_TYPE_LABELS } from "@/lib/requests/labels";
 import { getStatusView } from "@/lib/requests/status-view";
@@ -153,7 +154,7 @@ export default async function StatusPage({
                       Download {p.filename}
                     </a>{" "}
                     <span className="text-slate-700">
-                      ({(p.size / 1024).toFixed(1)} KB, available until {dateOnly.format(p.expiresAt)})
+                      ({fileSize(p.size)}, available until {dateOnly.format(p.expiresAt)})
                     </span>
                   </>
                 )}

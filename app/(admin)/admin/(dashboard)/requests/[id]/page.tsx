@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { Fragment } from "react";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { can } from "@/lib/auth/roles";
 import { requirePagePermission } from "@/lib/auth/staff";
 import { db } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import { fileSize } from "@/lib/packages/display";
 import { workspaceChoices } from "@/lib/referrals/officer-view";
 import { daysUntil, REGIMES } from "@/lib/requests/deadlines";
 import { getRequestDetail } from "@/lib/requests/handling/detail";
@@ -17,7 +20,7 @@ import { staffEventWording } from "@/lib/requests/staff-timeline";
 import { ActionsPanel } from "./actions-panel";
 import { FactList } from "./fact-list";
 import { ReferralActions, RoutePanel } from "./referral-panels";
-import { ReferralList, RouteSummary } from "./referral-sections";
+import { ReferralList, RouteSummary, WorkspaceExportForm } from "./referral-sections";
 
 export const metadata: Metadata = { title: "Request" };
 
@@ -34,9 +37,9 @@ export default async function RequestDetailPage({
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ uploaded?: string; uploadError?: string; workspaceSearch?: string | string[] }>;
+  searchParams: Promise<{ uploaded?: string; exportSent?: string; uploadError?: string; workspaceSearch?: string | string[] }>;
 }) {
-  const [{ id }, { uploaded, uploadError, workspaceSearch }] = await Promise.all([params, searchParams]);
+  const [{ id }, { uploaded, exportSent, uploadError, workspaceSearch }] = await Promise.all([params, searchParams]);
   const staff = await requirePagePermission("requests.read", `/admin/requests/${id}`);
   const detail = await getRequestDetail(id, staff);
   if (!detail) notFound();
@@ -58,6 +61,7 @@ export default async function RequestDetailPage({
   // With the customer or not, the deadline is ours to answer for.
   const open = isUnfinished(request.status);
   const extension = REGIMES[request.jurisdiction].extension;
+  const linkDays = getEnv().DATA_PACKAGE_LINK_DAYS;
   const region = request.region ? (regionOptions(request.country).find((r) => r.value === request.region)?.label ?? request.region) : null;
 
   const facts: [string, string][] = [
@@ -113,6 +117,7 @@ export default async function RequestDetailPage({
 
       {!detail.personalVisible ? <Alert tone="info">Personal data is masked for your role.</Alert> : null}
       {uploaded ? <Alert tone="success">Data package attached.</Alert> : null}
+      {exportSent ? <Alert tone="success">Workspace export sent: the customer&apos;s privacy contacts are emailed a link to download it.</Alert> : null}
       {uploadError ? <Alert tone="error">{HANDLING_ERRORS[uploadError as keyof typeof HANDLING_ERRORS] ?? "The file could not be attached."}</Alert> : null}
 
       <div className="grid gap-8 lg:grid-cols-3">
@@ -181,7 +186,7 @@ export default async function RequestDetailPage({
                 <ul className="mt-3 space-y-1">
                   {detail.packages.map((p) => (
                     <li key={p.id} className="text-slate-900">
-                      {p.filename} · {(p.size / 1024).toFixed(1)} KB · download link until {dateOnly.format(p.expiresAt)} (once completed)
+                      {p.filename} · {fileSize(p.size)} · download link until {dateOnly.format(p.expiresAt)} (once completed)
                     </li>
                   ))}
                 </ul>
@@ -268,16 +273,23 @@ export default async function RequestDetailPage({
           {canAct
             ? detail.referrals
                 .filter((r) => r.open)
-                .map((r) => (
-                  <ReferralActions
-                    key={r.id}
-                    requestId={request.id}
-                    referralId={r.id}
-                    customerName={r.customer.legalName}
-                    activeLinks={r.activeLinks}
-                    wholeRequest={request.route === "CUSTOMER"}
-                  />
-                ))
+                .map((r) => {
+                  // What the customer asked us for comes first.
+                  const exportForm = <WorkspaceExportForm requestId={request.id} referral={r} linkDays={linkDays} />;
+                  return (
+                    <Fragment key={r.id}>
+                      {r.exportRequestedAt ? exportForm : null}
+                      <ReferralActions
+                        requestId={request.id}
+                        referralId={r.id}
+                        customerName={r.customer.legalName}
+                        activeLinks={r.activeLinks}
+                        wholeRequest={request.route === "CUSTOMER"}
+                      />
+                      {r.exportRequestedAt ? null : exportForm}
+                    </Fragment>
+                  );
+                })
             : null}
           {workspaces ? (
             <RoutePanel

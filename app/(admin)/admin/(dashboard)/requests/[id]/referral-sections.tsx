@@ -1,5 +1,9 @@
+import { buttonClass } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/field";
+import { fileSize } from "@/lib/packages/display";
 import type { OfficerReferral, Routing } from "@/lib/referrals/officer-view";
 import { ROUTE_LABELS } from "@/lib/referrals/state";
+import { MAX_PACKAGE_BYTES } from "@/lib/requests/lifecycle";
 import { FactList } from "./fact-list";
 
 const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
@@ -65,6 +69,10 @@ export function ReferralList({ referrals }: { referrals: OfficerReferral[] }) {
           if (r.escalatedAt) facts.push(["Escalated", when(r.escalatedAt)]);
           if (r.closedAt) facts.push(["Closed", when(r.closedAt)]);
           if (r.open) facts.push(["Working links", String(r.activeLinks)]);
+          if (r.exports.length) {
+            const sent = r.exports.map((e) => `${e.filename} · ${fileSize(e.size)} · sent ${when(e.createdAt)} · download until ${when(e.expiresAt)}`);
+            facts.push(["Workspace exports sent", sent.join("\n")]);
+          }
           if (r.hasOutcomeNote) facts.push(["Customer's note to the requester", r.outcomeNote ?? "(masked)"]);
           return (
             <li key={r.id} className="rounded-md border border-slate-300 bg-white">
@@ -79,6 +87,57 @@ export function ReferralList({ referrals }: { referrals: OfficerReferral[] }) {
           );
         })}
       </ol>
+    </section>
+  );
+}
+
+/**
+ * The officer sends the customer the workspace export for an open referral: a plain multipart form
+ * (it works without JavaScript, and server actions cap bodies at 64 KB). Set apart when the
+ * customer asked for one; offered anyway, since the officer may know it is needed.
+ */
+export function WorkspaceExportForm({
+  requestId,
+  referral,
+  linkDays,
+}: {
+  requestId: string;
+  referral: Pick<OfficerReferral, "id" | "customer" | "exportRequestedAt" | "exports">;
+  linkDays: number;
+}) {
+  const customer = referral.customer.legalName;
+  const asked = referral.exportRequestedAt;
+  const id = `export-${referral.id}`;
+  return (
+    <section
+      aria-labelledby={`${id}-title`}
+      className={asked ? "rounded-md border-2 border-blue-700 bg-blue-50 p-4" : "rounded-md border border-slate-300 bg-white p-4"}
+    >
+      <h3 id={`${id}-title`} className="font-semibold text-slate-900">
+        Send the workspace export to {customer}
+      </h3>
+      <p className="mt-1 text-sm text-slate-700">
+        {asked ? `${customer} asked for it on ${when(asked)}.` : `${customer} has not asked for one.`}
+        {referral.exports.length ? ` Sent so far: ${referral.exports.length}.` : ""}{" "}
+        Its privacy contacts are emailed a new link and download the file from the referral page for {linkDays} {linkDays === 1 ? "day" : "days"},
+        while the referral is open. The requester never sees it.
+      </p>
+      <form
+        method="post"
+        action={`/admin/requests/${requestId}/referrals/${referral.id}/export`}
+        encType="multipart/form-data"
+        className="mt-3 space-y-3"
+      >
+        <div>
+          <label htmlFor={`${id}-file`} className="block text-sm font-medium text-slate-900">
+            Export file (up to {MAX_PACKAGE_BYTES / 1024 / 1024} MB; stored encrypted)
+          </label>
+          <input id={`${id}-file`} name="file" type="file" required className={inputClass} />
+        </div>
+        <button type="submit" className={buttonClass(asked ? "primary" : "secondary")}>
+          Send export
+        </button>
+      </form>
     </section>
   );
 }

@@ -1,0 +1,120 @@
+import "server-only";
+import type { StaffUser } from "@/lib/auth/staff";
+import { now as clockNow } from "@/lib/clock";
+import { db } from "@/lib/db";
+import { enqueueEmail } from "@/lib/mail/outbox";
+import { wakeOutboxWorker } from "@/lib/mail/worker-signal";
+import { readOrganizationDetails } from "@/lib/organization/settings";
+import { openSealedPackage, sealPackage, type DataPackageInput } from "@/lib/packages/seal";
+import { isOpenReferral, referralIdForToken } from "@/lib/referrals/customer";
+import { lockReferral } from "@/lib/referrals/officer";
+import { mintReferralToken, referralPath } from "@/lib/referrals/refer";
+import { recordEvent } from "@/lib/requests/events";
+import { byStaff, isUuid } from "@/lib/requests/handling/load";
+import { packageSizeRefusal, refuse } from "@/lib/requests/lifecycle";
+import { absoluteUrl } from "@/lib/requests/status-token";
+
+// The workspace export a customer needs to answer a referred request (it asks for one on its
+// referral page): the officer uploads it, it is stored encrypted like a requester's data package
+// but tied to the referral, and the customer downloads it from the referral page while the
+// referral is open and the download has not expired. The requester never sees it.
+
+/**
+ * Stores the export for the referral's customer and emails its privacy contacts a fresh link to
+ * the referral page, where it downloads for DATA_PACKAGE_LINK_DAYS. The customer need not have
+ * asked for it. Throws NOT_FOUND, REFERRAL_CLOSED, PACKAGE_EMPTY, PACKAGE_TOO_LARGE (10 MB).
+ */
+export async function deliverWorkspaceExport(
+  referralId: string,
+  input: DataPackageInput,
+  staff: StaffUser,
+  now = clockNow(),
+): Promise<{ packageId: string; downloadUntil: Date }> {
+  const result = await db.$transaction(
+    async (tx) => {
+      const referral = await lockReferral(tx, referralId);
+      if (!isOpenReferral(referral.status)) throw refuse("REFERRAL_CLOSED");
+      const refused = packageSizeRefusal(input.bytes.byteLength);
+      if (refused) throw refuse(refused);
+      const sealed = sealPackage(input, now);
+      const { id: packageId } = await tx.dataPackage.create({
+        data: { requestId: referral.requestId, referralId, ...sealed, uploadedById: staff.id, createdAt: now },
+        select: { id: true },
+      });
+      const { customer, workspace, request } = await tx.referral.findUniqueOrThrow({
+        where: { id: referralId },
+        select: {
+          customer: { select: { legalName: true, privacyEmails: true, language: true } },
+          workspace: { select: { name: true } },
+          request: { select: { reference: true } },
+        },
+      });
+      await recordEvent(tx, {
+        requestId: referral.requestId,
+        ...byStaff(staff),
+        action: "referral.export_delivered",
+        visibility: "INTERNAL",
+        // No file name: staff may name the file after the person, and audit rows are never rewritten.
+        data: { referralId, customerName: customer.legalName, packageId, size: sealed.size },
+        at: now,
+      });
+      // A fresh link, like a re-send: the one in the first email may have been revoked or lost.
+      const token = await mintReferralToken(tx, referralId);
+      await enqueueEmail(tx, {
+        requestId: referral.requestId,
+        template: "referral-export-ready",
+        to: customer.privacyEmails.join(", "),
+        props: {
+          org: await readOrganizationDetails(tx),
+          language: customer.language,
+          customerName: customer.legalName,
+          workspaceName: workspace.name,
+          reference: request.reference,
+          filename: sealed.filename,
+          downloadUntil: sealed.expiresAt.toISOString(),
+          referralUrl: absoluteUrl(referralPath(token)),
+        },
+      });
+      return { packageId, downloadUntil: sealed.expiresAt };
+    },
+    // Up to 10 MB goes over the wire inside this transaction.
+    { timeout: 30_000 },
+  );
+  wakeOutboxWorker();
+  return result;
+}
+
+/**
+ * The customer's download from its referral page, recorded in the request's internal audit trail.
+ * Throws NOT_FOUND alike for an unknown or revoked link, a referral no longer open and a package
+ * of another referral (or the requester's), so a guess learns nothing; PACKAGE_EXPIRED.
+ */
+export async function openWorkspaceExport(token: string, packageId: string, now = clockNow()): Promise<DataPackageInput> {
+  const referralId = await referralIdForToken(db, token);
+  if (!referralId || !isUuid(packageId)) throw refuse("NOT_FOUND");
+  const found = await db.dataPackage.findFirst({
+    where: { id: packageId, referralId },
+    select: {
+      requestId: true,
+      filename: true,
+      contentType: true,
+      ciphertext: true,
+      expiresAt: true,
+      referral: { select: { status: true, customer: { select: { id: true, legalName: true } } } },
+    },
+  });
+  if (!found?.referral || !isOpenReferral(found.referral.status)) throw refuse("NOT_FOUND");
+  if (found.expiresAt.getTime() <= now.getTime()) throw refuse("PACKAGE_EXPIRED");
+  const bytes = openSealedPackage(found.ciphertext);
+  const { customer } = found.referral;
+  await recordEvent(db, {
+    requestId: found.requestId,
+    actorType: "CUSTOMER",
+    actorId: customer.id,
+    action: "referral.export_downloaded",
+    visibility: "INTERNAL",
+    data: { referralId, customerName: customer.legalName, packageId },
+    at: now,
+  });
+  return { filename: found.filename, contentType: found.contentType, bytes };
+}
