@@ -41,8 +41,9 @@ export async function deliverWorkspaceExport(
         data: { requestId: referral.requestId, referralId, ...sealed, uploadedById: staff.id, createdAt: now },
         select: { id: true },
       });
-      const { customer, workspace, request } = await tx.referral.findUniqueOrThrow({
+      const { customer, workspace, request } = await tx.referral.update({
         where: { id: referralId },
+        data: { exportDeliveredAt: now },
         select: {
           customer: { select: { legalName: true, privacyEmails: true, language: true } },
           workspace: { select: { name: true } },

@@ -27,6 +27,7 @@ export type OfficerReferral = {
   sentAt: Date;
   acknowledgedAt: Date | null;
   exportRequestedAt: Date | null;
+  exportDeliveredAt: Date | null;
   remindersSent: number;
   maxReminders: number;
   nextFollowUpAt: Date | null;
@@ -52,6 +53,7 @@ export async function listReferrals(requestId: string, personalVisible: boolean)
       sentAt: true,
       acknowledgedAt: true,
       exportRequestedAt: true,
+      exportDeliveredAt: true,
       remindersSent: true,
       nextFollowUpAt: true,
       escalatedAt: true,

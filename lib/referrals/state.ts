@@ -26,6 +26,7 @@ export const REFERRAL_FILTER_LABELS: Record<ReferralFilter, string> = {
 export type ReferralFacts = {
   status: ReferralStatus;
   exportRequestedAt: Date | null;
+  exportDeliveredAt: Date | null;
   remindersSent: number;
 };
 
@@ -35,12 +36,13 @@ export type ReferralState = "awaiting" | "acknowledged" | "export" | "escalated"
  * A referral's state as staff see it. An export request is a state of its own because it asks
  * something of us; once escalated, the referral is ours to chase whatever the customer did late.
  */
-export function referralState({ status, exportRequestedAt }: Pick<ReferralFacts, "status" | "exportRequestedAt">): ReferralState {
+export function referralState(facts: Pick<ReferralFacts, "status" | "exportRequestedAt" | "exportDeliveredAt">): ReferralState {
+  const { status } = facts;
   switch (status) {
     case "SENT":
       return "awaiting";
     case "ACKNOWLEDGED":
-      return exportRequestedAt ? "export" : "acknowledged";
+      return exportPending(facts) ? "export" : "acknowledged";
     case "ESCALATED":
       return "escalated";
     case "COMPLETED":
@@ -74,13 +76,23 @@ export function describeReferral(facts: ReferralFacts, maxReminders: number): st
  * request's open referral (there is at most one: a new referral is only made once the open one is
  * withdrawn); "closed" means the request had referrals and none is open any more.
  */
-export const REFERRAL_FILTER_MATCH: Record<ReferralFilter, { statuses: readonly ReferralStatus[]; exportRequested?: boolean }> = {
+export const REFERRAL_FILTER_MATCH: Record<ReferralFilter, { statuses: readonly ReferralStatus[]; exportPending?: boolean }> = {
   awaiting: { statuses: ["SENT"] },
-  acknowledged: { statuses: ["ACKNOWLEDGED"], exportRequested: false },
-  export: { statuses: ["ACKNOWLEDGED"], exportRequested: true },
+  acknowledged: { statuses: ["ACKNOWLEDGED"], exportPending: false },
+  export: { statuses: ["ACKNOWLEDGED"], exportPending: true },
   escalated: { statuses: ["ESCALATED"] },
   closed: { statuses: ["COMPLETED", "REFUSED", "WITHDRAWN"] },
 };
+
+/**
+ * The customer asked for an export that we have not sent since. The queue's SQL says the same
+ * with EXPORT_PENDING_SQL.
+ */
+export function exportPending({ exportRequestedAt, exportDeliveredAt }: Pick<ReferralFacts, "exportRequestedAt" | "exportDeliveredAt">): boolean {
+  return exportRequestedAt !== null && (exportDeliveredAt === null || exportDeliveredAt < exportRequestedAt);
+}
+
+export const EXPORT_PENDING_SQL = `(f."export_requested_at" IS NOT NULL AND (f."export_delivered_at" IS NULL OR f."export_delivered_at" < f."export_requested_at"))`;
 
 /** Referrals the customer (or, escalated, our team) still has to answer. */
 export const OPEN_REFERRAL_STATES: readonly ReferralStatus[] = ["SENT", "ACKNOWLEDGED", "ESCALATED"];

@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { acknowledgeReferral, closeReferral, requestWorkspaceExport } from "@/lib/referrals/customer";
+import { deliverWorkspaceExport } from "@/lib/referrals/export";
 import { runReferralFollowUps } from "@/lib/referrals/follow-up";
 import { rerouteRequest, takeOverReferral } from "@/lib/referrals/officer";
 import { queryQueue } from "@/lib/requests/queue";
@@ -56,6 +57,14 @@ beforeAll(async () => {
 
   await acknowledgeReferral((await referred("acknowledged")).token);
   await requestWorkspaceExport((await referred("export")).token);
+  // Asked, and sent: nothing waits on us any more.
+  const delivered = await referred("delivered");
+  await requestWorkspaceExport(delivered.token);
+  await deliverWorkspaceExport(
+    delivered.referral.id,
+    { filename: "export.json", contentType: "application/json", bytes: new Uint8Array([123, 125]) },
+    officer,
+  );
   await closeReferral((await referred("completed")).token, "COMPLETED", "Deleted.");
   await takeOverReferral((await referred("takenOver")).referral.id, officer);
   const { requestId: reroutedId } = await referred("rerouted");
@@ -86,6 +95,7 @@ describe("the queue's route and referral columns", () => {
       reminded: ["CUSTOMER", `Acme Support Ltd · awaiting acknowledgement (reminder 1 of ${max})`],
       acknowledged: ["CUSTOMER", "Acme Support Ltd · acknowledged"],
       export: ["CUSTOMER", "Acme Support Ltd · acknowledged, export requested"],
+      delivered: ["CUSTOMER", "Acme Support Ltd · acknowledged"],
       completed: ["CUSTOMER", "Acme Support Ltd · completed by customer"],
       takenOver: ["OPERATOR", "Acme Support Ltd · withdrawn"],
       // The open referral, not the one withdrawn when it was re-routed.
@@ -105,12 +115,21 @@ describe("the queue's route and referral filters", () => {
     expect(await names({ route: "UNRESOLVED" })).toEqual(["unresolved"]);
     expect(await names({ route: "OPERATOR" })).toEqual(["operator", "takenOver"]);
     expect(await names({ route: "SPLIT" })).toEqual(["split"]);
-    expect(await names({ route: "CUSTOMER" })).toEqual(["acknowledged", "awaiting", "completed", "escalated", "export", "reminded", "rerouted"]);
+    expect(await names({ route: "CUSTOMER" })).toEqual([
+      "acknowledged",
+      "awaiting",
+      "completed",
+      "delivered",
+      "escalated",
+      "export",
+      "reminded",
+      "rerouted",
+    ]);
   });
 
   it("filters by the state of the request's referral", async () => {
     expect(await names({ referral: "awaiting" })).toEqual(["awaiting", "reminded", "rerouted", "split"]);
-    expect(await names({ referral: "acknowledged" })).toEqual(["acknowledged"]);
+    expect(await names({ referral: "acknowledged" })).toEqual(["acknowledged", "delivered"]);
     expect(await names({ referral: "export" })).toEqual(["export"]);
     expect(await names({ referral: "escalated" })).toEqual(["escalated"]);
     // Closed: referrals ended and none open; a re-routed request waits on its new one.
@@ -119,7 +138,7 @@ describe("the queue's route and referral filters", () => {
   });
 
   it("counts referred requests and keeps them in the open views and the due filters", async () => {
-    const referredNow = ["acknowledged", "awaiting", "export", "reminded", "rerouted"];
+    const referredNow = ["acknowledged", "awaiting", "delivered", "export", "reminded", "rerouted"];
     expect(await names({ status: "REFERRED" })).toEqual(referredNow);
     const open = await names({ status: "open" });
     expect(open).toEqual([...referredNow, "escalated", "operator", "split", "takenOver", "unresolved"].sort());
@@ -133,7 +152,7 @@ describe("the queue's route and referral filters", () => {
       RECEIVED: 1,
       IN_PROGRESS: 0,
       AWAITING_REQUESTER: 0,
-      REFERRED: 5,
+      REFERRED: 6,
       COMPLETED: 1,
       DENIED: 0,
       CLOSED_UNVERIFIED: 0,
@@ -151,7 +170,11 @@ describe("the statements behind the referral views", () => {
   // semi-join on referrals, never a scan of them per request.
   it("plan for every route and referral filter, in both orders", async () => {
     const context = { viewerId: officer.id, today: new Date().toISOString().slice(0, 10) };
-    for (const params of [{ route: "UNRESOLVED" }, { route: "SPLIT", status: "open" }, ...["awaiting", "acknowledged", "export", "escalated", "closed"].map((referral) => ({ referral }))]) {
+    for (const params of [
+      { route: "UNRESOLVED" },
+      { route: "SPLIT", status: "open" },
+      ...["awaiting", "acknowledged", "export", "escalated", "closed"].map((referral) => ({ referral })),
+    ]) {
       for (const sort of ["due", "received"]) {
         const filters = parseQueueFilters({ ...params, sort });
         for (const sql of [queuePageSql(filters, context), queueCountsSql(filters, context)]) {

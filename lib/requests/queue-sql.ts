@@ -1,6 +1,6 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import { RequestStatus } from "@/lib/generated/prisma/enums";
-import { OPEN_REFERRAL_STATES, REFERRAL_FILTER_MATCH, type ReferralFilter } from "@/lib/referrals/state";
+import { EXPORT_PENDING_SQL, OPEN_REFERRAL_STATES, REFERRAL_FILTER_MATCH, type ReferralFilter } from "@/lib/referrals/state";
 import { UNFINISHED_STATUSES } from "@/lib/requests/lifecycle";
 import { decodeCursor, QUEUE_PAGE_SIZE, searchKind, type QueueFilters } from "@/lib/requests/queue-filters";
 
@@ -74,8 +74,8 @@ function filterConditions(filters: QueueFilters, context: QueueQueryContext): Pr
  * table. Closed referrals are a large share of old requests, which a walk meets early: EXISTS.
  */
 function openReferralIds(filter: Exclude<ReferralFilter, "closed">): Prisma.Sql {
-  const { statuses, exportRequested } = REFERRAL_FILTER_MATCH[filter];
-  const exported = exportRequested === undefined ? "" : ` AND f."export_requested_at" IS ${exportRequested ? "NOT " : ""}NULL`;
+  const { statuses, exportPending } = REFERRAL_FILTER_MATCH[filter];
+  const exported = exportPending === undefined ? "" : ` AND ${exportPending ? "" : "NOT "}${EXPORT_PENDING_SQL}`;
   return Prisma.raw(`"id" = ANY (ARRAY(SELECT f."request_id" FROM "referrals" f WHERE f."status" IN (${sqlList(statuses)})${exported}))`);
 }
 
@@ -139,6 +139,7 @@ export function queuePageSql(filters: QueueFilters, context: QueueQueryContext, 
            r.received_at, r.verified_at, COALESCE(r.extended_due_at, r.due_at) AS due_date,
            r.extended_due_at IS NOT NULL AS extended, r.requester_email, s.email AS assignee_email, r.route::text AS route,
            f.status::text AS referral_status, f.export_requested_at AS referral_export_requested_at,
+           f.export_delivered_at AS referral_export_delivered_at,
            f.reminders_sent AS referral_reminders_sent, f.customer_name AS referral_customer_name
       FROM (SELECT "id", "reference", "type", "status", "jurisdiction", "received_at", "verified_at", "due_at",
                    "extended_due_at", "requester_email", "assignee_id", "route", ${DUE_KEY} AS sort_due
@@ -148,7 +149,7 @@ export function queuePageSql(filters: QueueFilters, context: QueueQueryContext, 
              LIMIT ${limit}) r
       LEFT JOIN "staff" s ON s.id = r.assignee_id
       LEFT JOIN LATERAL (
-            SELECT rf.status, rf.export_requested_at, rf.reminders_sent, c.legal_name AS customer_name
+            SELECT rf.status, rf.export_requested_at, rf.export_delivered_at, rf.reminders_sent, c.legal_name AS customer_name
               FROM "referrals" rf JOIN "customers" c ON c.id = rf.customer_id
              WHERE rf.request_id = r.id
              ORDER BY rf.status IN (${Prisma.raw(sqlList(OPEN_REFERRAL_STATES))}) DESC, rf.sent_at DESC, rf.created_at DESC

@@ -57,6 +57,7 @@ type RawRow = {
   route: RequestRoute | null;
   referral_status: ReferralStatus | null;
   referral_export_requested_at: Date | null;
+  referral_export_delivered_at: Date | null;
   referral_reminders_sent: number | null;
   referral_customer_name: string | null;
 };
@@ -124,7 +125,9 @@ export async function queryQueue(filters: QueueFilters, viewer: QueueViewer, now
 }
 
 function referralOf(status: ReferralStatus, r: RawRow, maxReminders: number): QueueRow["referral"] {
-  const facts = { status, exportRequestedAt: r.referral_export_requested_at, remindersSent: r.referral_reminders_sent ?? 0 };
+  const facts = { status, exportRequestedAt: r.referral_export_requested_at,
+    exportDeliveredAt: r.referral_export_delivered_at,
+    remindersSent: r.referral_reminders_sent ?? 0 };
   return { customerName: r.referral_customer_name ?? "", state: referralState(facts), description: describeReferral(facts, maxReminders) };
 }
 
