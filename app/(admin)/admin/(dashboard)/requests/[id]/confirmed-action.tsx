@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useId, useRef, useState, useTransition, type ReactNode } from "react";
+import { useEffect, useId, useRef, useState, useTransition, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { describedBy, FieldError, FieldHint, inputClass } from "@/components/ui/field";
@@ -42,6 +42,10 @@ export function ConfirmedAction({
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const confirmRef = useRef<HTMLButtonElement>(null);
+  // Until React has hydrated, typing would not reach `text` and a click would do nothing, so the
+  // controls stay disabled (a browser or a test waits for them) rather than silently lose input.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
 
   const review = () => {
     setError(null);
@@ -89,7 +93,7 @@ export function ConfirmedAction({
             value={text}
             onChange={(e) => setText(e.target.value)}
             rows={3}
-            disabled={pending || stage === "confirm"}
+            disabled={!hydrated || pending || stage === "confirm"}
             aria-invalid={fieldError ? true : undefined}
             aria-describedby={describedBy(field.hint ? `${id}-hint` : null, `${id}-error`, Boolean(fieldError))}
             className={inputClass}
@@ -99,7 +103,7 @@ export function ConfirmedAction({
       ) : null}
       {children?.(pending || stage === "confirm")}
       {stage === "edit" ? (
-        <Button className="mt-3" variant="secondary" onClick={review} disabled={pending}>
+        <Button className="mt-3" variant="secondary" onClick={review} disabled={!hydrated || pending}>
           {buttonLabel}
         </Button>
       ) : (
