@@ -8,23 +8,12 @@ import { LANGUAGE_LABELS, type CustomerLanguage } from "@/lib/customers/schema";
 import { CustomerForm } from "../customer-form";
 import { RemoveWorkspace } from "./remove-workspace";
 import { WorkspaceForm } from "./workspace-form";
+import { FactList } from "@/components/ui/fact-list";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 
 export const metadata: Metadata = { title: "Customer" };
 
 const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-
-function Facts({ rows }: { rows: [string, string][] }) {
-  return (
-    <dl className="divide-y divide-slate-200 rounded-md border border-slate-300 bg-white">
-      {rows.map(([label, value]) => (
-        <div key={label} className="grid grid-cols-3 gap-2 px-4 py-2">
-          <dt className="text-sm font-medium text-slate-700">{label}</dt>
-          <dd className="col-span-2 text-slate-900">{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
 
 export default async function CustomerPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -37,12 +26,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
   return (
     <div className="space-y-10">
       <div>
-        <p className="text-sm text-slate-700">
-          <a href="/admin/customers" className="text-blue-700 underline">
-            Customers
-          </a>{" "}
-          / {customer.legalName}
-        </p>
+        <Breadcrumb href="/admin/customers" label="Customers" current={customer.legalName} />
         <h1 className="mt-1 text-2xl font-bold text-slate-900">{customer.legalName}</h1>
         <p className="mt-1 text-slate-700">Registered {dateTime.format(customer.createdAt)} UTC</p>
       </div>
@@ -59,8 +43,9 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
               />
             </div>
           ) : (
-            <Facts
-              rows={[
+            <FactList
+              className="rounded-md border border-slate-300 bg-white"
+              facts={[
                 ["Legal name", customer.legalName],
                 ["Privacy contacts", customer.privacyEmails.join(", ")],
                 ["Language", language],
@@ -105,8 +90,9 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
                   )}
                 </>
               ) : (
-                <Facts
-                  rows={[
+                <FactList
+                  className="rounded-md border border-slate-300 bg-white"
+                  facts={[
                     ["Slug", workspace.slug],
                     ["Domains", workspace.domains.join(", ") || "–"],
                   ]}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { requirePagePermission } from "@/lib/auth/staff";
 import { CustomerForm } from "../customer-form";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 
 export const metadata: Metadata = { title: "Register a customer" };
 
@@ -9,12 +10,7 @@ export default async function NewCustomerPage() {
   return (
     <div className="max-w-2xl space-y-6">
       <div>
-        <p className="text-sm text-slate-700">
-          <a href="/admin/customers" className="text-blue-700 underline">
-            Customers
-          </a>{" "}
-          / New
-        </p>
+        <Breadcrumb href="/admin/customers" label="Customers" current="New" />
         <h1 className="mt-1 text-2xl font-bold text-slate-900">Register a customer</h1>
         <p className="mt-1 text-slate-700">
           A business that uses Jexi and controls the content of its workspaces. After saving, add the workspaces requests can be

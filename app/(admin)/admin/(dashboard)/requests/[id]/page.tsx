@@ -18,9 +18,10 @@ import { regionOptions, countryName } from "@/lib/requests/regions";
 import { regulatorFor } from "@/lib/requests/regulators";
 import { staffEventWording } from "@/lib/requests/staff-timeline";
 import { ActionsPanel } from "./actions-panel";
-import { FactList } from "./fact-list";
+import { FactList } from "@/components/ui/fact-list";
 import { ReferralActions, RoutePanel } from "./referral-panels";
 import { ReferralList, RouteSummary, WorkspaceExportForm } from "./referral-sections";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
 
 export const metadata: Metadata = { title: "Request" };
 
@@ -83,12 +84,7 @@ export default async function RequestDetailPage({
     <div className="space-y-8">
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div>
-          <p className="text-sm text-slate-700">
-            <a href="/admin/requests" className="text-blue-700 underline">
-              Requests
-            </a>{" "}
-            / {request.reference}
-          </p>
+          <Breadcrumb href="/admin/requests" label="Requests" current={request.reference} />
           <h1 className="mt-1 text-2xl font-bold text-slate-900">
             {request.typeLabel}: {request.reference}
           </h1>

@@ -4,7 +4,7 @@ import { fileSize } from "@/lib/packages/display";
 import type { OfficerReferral, Routing } from "@/lib/referrals/officer-view";
 import { ROUTE_LABELS } from "@/lib/referrals/state";
 import { MAX_PACKAGE_BYTES } from "@/lib/requests/lifecycle";
-import { FactList } from "./fact-list";
+import { FactList } from "@/components/ui/fact-list";
 
 const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 const when = (value: Date | null, none = "–") => (value ? `${dateTime.format(value)} UTC` : none);

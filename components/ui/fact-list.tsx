@@ -1,4 +1,4 @@
-/** Label and value rows, as the request page lists a request's or a referral's facts. */
+/** Label and value rows: a request's, a referral's or a customer's facts on the dashboard. */
 export function FactList({ facts, className = "" }: { facts: [string, string][]; className?: string }) {
   return (
     <dl className={`divide-y divide-slate-200 ${className}`}>
