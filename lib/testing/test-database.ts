@@ -56,7 +56,10 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Empties every application table (the audit trigger refuses DELETE, not TRUNCATE). */
+/**
+ * Empties every application table between test files. The audit tables refuse TRUNCATE by trigger;
+ * tests connect as the superuser, whose replica mode skips triggers for this one transaction.
+ */
 export async function truncateAll(url: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -65,7 +68,10 @@ export async function truncateAll(url: string): Promise<void> {
       `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`,
     );
     if (rows.length) {
+      await client.query("BEGIN");
+      await client.query("SET LOCAL session_replication_role = replica");
       await client.query(`TRUNCATE ${rows.map((r) => `"${r.tablename}"`).join(", ")} RESTART IDENTITY CASCADE`);
+      await client.query("COMMIT");
     }
   } finally {
     await client.end();
