@@ -12,7 +12,7 @@ import { logError, logEvent } from "@/lib/log";
 import { enqueueEmail } from "@/lib/mail/outbox";
 import { wakeOutboxWorker } from "@/lib/mail/worker-signal";
 import { readOrganizationDetails } from "@/lib/organization/settings";
-import { keyedHash } from "@/lib/security/tokens";
+import { nextAuthSecret } from "@/lib/security/tokens";
 
 export const SIGN_IN_LINK_MINUTES = 15;
 const SESSION_HOURS = 8;
@@ -47,7 +47,7 @@ function buildOptions(): NextAuthOptions {
   // next-auth reads these from the environment; derive them from ours so there is one setting each.
   process.env.NEXTAUTH_URL ??= env.APP_URL;
   return {
-    secret: keyedHash(env.APP_SECRET, "next-auth"),
+    secret: nextAuthSecret(env.APP_SECRET),
     adapter: staffAdapter(db),
     session: { strategy: "database", maxAge: SESSION_HOURS * 3600, updateAge: 3600 },
     // next-auth's own logger prints whole error objects, which can quote an email address.

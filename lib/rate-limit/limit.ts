@@ -15,7 +15,7 @@ export async function consumeLimits(db: Db, secret: string, limits: Limit[], now
     .map((limit) => {
       const windowMs = limit.windowSeconds * 1000;
       const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
-      return { limit, key: `${limit.name}:${keyedHash(secret, limit.subject)}`, windowStart };
+      return { limit, key: `${limit.name}:${keyedHash(secret, "rate-limit", limit.subject)}`, windowStart };
     })
     // A fixed order keeps concurrent multi-row upserts from deadlocking each other.
     .sort((a, b) => a.key.localeCompare(b.key));

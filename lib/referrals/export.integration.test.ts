@@ -46,7 +46,7 @@ describe("deliverWorkspaceExport", () => {
       uploadedById: officer.id,
       expiresAt: downloadUntil,
     });
-    expect(Buffer.from(stored.ciphertext).includes(Buffer.from("where is my order"))).toBe(false);
+    expect(Buffer.from(stored.ciphertext!).includes(Buffer.from("where is my order"))).toBe(false);
 
     expect(await lastEvent(requestId)).toMatchObject({
       action: "referral.export_delivered",

@@ -105,7 +105,8 @@ export async function openWorkspaceExport(token: string, packageId: string, now 
     },
   });
   if (!found?.referral || !isOpenReferral(found.referral.status)) throw refuse("NOT_FOUND");
-  if (found.expiresAt.getTime() <= now.getTime()) throw refuse("PACKAGE_EXPIRED");
+  // A purged package (housekeeping removes the bytes after the link expired) is expired too.
+  if (found.expiresAt.getTime() <= now.getTime() || !found.ciphertext) throw refuse("PACKAGE_EXPIRED");
   const bytes = openSealedPackage(found.ciphertext);
   const { customer } = found.referral;
   await recordEvent(db, {

@@ -1,3 +1,4 @@
+import { createCipheriv, createHash, randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { decrypt, decryptBytes, encrypt, encryptBytes } from "@/lib/security/encryption";
 
@@ -33,5 +34,27 @@ describe("encryptBytes and decryptBytes", () => {
     const sealed = encrypt(SECRET, "p", "héllo");
     expect(Buffer.from(decryptBytes(SECRET, "p", sealed)).toString("utf8")).toBe("héllo");
     expect(decrypt(SECRET, "p", encryptBytes(SECRET, "p", Buffer.from("wörld", "utf8")))).toBe("wörld");
+  });
+});
+
+describe("authentication tags", () => {
+  it("refuses a sealed value whose tag was cut short", () => {
+    // GCM checks a truncated tag as a prefix of the real one unless the length is pinned: a 4-byte
+    // tag is a forgery that needs only 2^32 guesses.
+    const sealed = encryptBytes(SECRET, "p", new Uint8Array());
+    expect(decryptBytes(SECRET, "p", sealed)).toEqual(new Uint8Array());
+    for (const tagBytes of [4, 8, 12, 15]) {
+      expect(() => decryptBytes(SECRET, "p", sealed.subarray(0, 13 + tagBytes))).toThrow();
+    }
+  });
+
+  it("still opens values sealed before keys were derived per purpose", () => {
+    const legacyKey = createHash("sha256").update(`p\0${SECRET}`).digest();
+    const iv = randomBytes(12);
+    const cipher = createCipheriv("aes-256-gcm", legacyKey, iv);
+    const data = Buffer.concat([cipher.update("old payload", "utf8"), cipher.final()]);
+    const sealed = new Uint8Array(Buffer.concat([Buffer.from([1]), iv, cipher.getAuthTag(), data]));
+    expect(decrypt(SECRET, "p", sealed)).toBe("old payload");
+    expect(encryptBytes(SECRET, "p", new Uint8Array([1]))[0]).toBe(2);
   });
 });

@@ -1,10 +1,19 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
+import { purposeKey } from "@/lib/security/keys";
 
-// AES-256-GCM with a key derived from the app secret. Layout: version(1) | iv(12) | tag(16) | data.
-const VERSION = 1;
+// AES-256-GCM with a key of its own per purpose. Layout: version(1) | iv(12) | tag(16) | data.
+// Version 2 derives the key with HKDF (lib/security/keys.ts); version 1, a plain hash of purpose and
+// secret, is still read so that payloads sealed before the change can be opened.
+const VERSION = 2;
+const LEGACY_VERSION = 1;
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+const HEADER_BYTES = 1 + IV_BYTES + TAG_BYTES;
 
-function keyFrom(secret: string, purpose: string): Buffer {
-  return createHash("sha256").update(`${purpose}\0${secret}`).digest();
+function keyFor(version: number, secret: string, purpose: string): Buffer {
+  if (version === VERSION) return purposeKey(secret, purpose);
+  if (version === LEGACY_VERSION) return createHash("sha256").update(`${purpose}\0${secret}`).digest();
+  throw new Error("Unknown ciphertext version");
 }
 
 export function encrypt(secret: string, purpose: string, plaintext: string): Uint8Array<ArrayBuffer> {
@@ -17,18 +26,21 @@ export function decrypt(secret: string, purpose: string, sealed: Uint8Array): st
 
 /** The same sealing for binary content (files), without a base64 detour. */
 export function encryptBytes(secret: string, purpose: string, plaintext: Uint8Array): Uint8Array<ArrayBuffer> {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv("aes-256-gcm", keyFrom(secret, purpose), iv);
+  const iv = randomBytes(IV_BYTES);
+  const cipher = createCipheriv("aes-256-gcm", keyFor(VERSION, secret, purpose), iv, { authTagLength: TAG_BYTES });
   const data = Buffer.concat([cipher.update(plaintext), cipher.final()]);
   const out = Buffer.concat([Buffer.from([VERSION]), iv, cipher.getAuthTag(), data]);
   return new Uint8Array(out);
 }
 
-/** Throws when the key, the purpose or any byte differs from what was sealed. */
+/**
+ * Throws when the key, the purpose or any byte differs from what was sealed. The tag must be the
+ * full 16 bytes: GCM would otherwise verify a truncated one, which a forger can guess.
+ */
 export function decryptBytes(secret: string, purpose: string, sealed: Uint8Array): Uint8Array<ArrayBuffer> {
   const buf = Buffer.from(sealed);
-  if (buf[0] !== VERSION) throw new Error("Unknown ciphertext version");
-  const decipher = createDecipheriv("aes-256-gcm", keyFrom(secret, purpose), buf.subarray(1, 13));
-  decipher.setAuthTag(buf.subarray(13, 29));
-  return new Uint8Array(Buffer.concat([decipher.update(buf.subarray(29)), decipher.final()]));
+  if (buf.length < HEADER_BYTES) throw new Error("Ciphertext too short");
+  const decipher = createDecipheriv("aes-256-gcm", keyFor(buf[0]!, secret, purpose), buf.subarray(1, 1 + IV_BYTES), { authTagLength: TAG_BYTES });
+  decipher.setAuthTag(buf.subarray(1 + IV_BYTES, HEADER_BYTES));
+  return new Uint8Array(Buffer.concat([decipher.update(buf.subarray(HEADER_BYTES)), decipher.final()]));
 }

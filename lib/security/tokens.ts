@@ -1,4 +1,5 @@
 import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from "node:crypto";
+import { purposeKey, type KeyPurpose } from "@/lib/security/keys";
 
 /** An unguessable URL-safe token (256 bits). Only its hash is ever stored. */
 export function newToken(): string {
@@ -16,15 +17,23 @@ export function newCode(): string {
 
 /**
  * A code has only a million values, so a bare hash could be reversed by trying them all; keyed
- * with the app secret and salted with the challenge id it cannot be reversed without the secret.
+ * with the verification-code key and salted with the challenge id it cannot be reversed without it.
  */
 export function hashCode(secret: string, challengeId: string, code: string): string {
-  return createHmac("sha256", secret).update(`${challengeId}:${code}`).digest("hex");
+  return createHmac("sha256", purposeKey(secret, "verification-code")).update(`${challengeId}:${code}`).digest("hex");
 }
 
-/** A stable pseudonym for a rate-limit subject (an IP or email) that does not store it in clear. */
-export function keyedHash(secret: string, value: string): string {
-  return createHmac("sha256", secret).update(value).digest("base64url");
+/**
+ * A stable pseudonym for a subject a client chose (an IP or email), under one purpose's key: never
+ * the raw secret, and never a key that is itself used as a secret elsewhere.
+ */
+export function keyedHash(secret: string, purpose: Extract<KeyPurpose, "rate-limit">, value: string): string {
+  return createHmac("sha256", purposeKey(secret, purpose)).update(value).digest("base64url");
+}
+
+/** next-auth's secret (it hashes sign-in tokens and signs CSRF tokens with it): its own key. */
+export function nextAuthSecret(secret: string): string {
+  return purposeKey(secret, "next-auth").toString("hex");
 }
 
 export function safeEqualHex(a: string, b: string): boolean {

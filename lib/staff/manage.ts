@@ -9,7 +9,7 @@ import type { StaffRole } from "@/lib/generated/prisma/enums";
 import { enqueueEmail } from "@/lib/mail/outbox";
 import { wakeOutboxWorker } from "@/lib/mail/worker-signal";
 import { readOrganizationDetails } from "@/lib/organization/settings";
-import { keyedHash } from "@/lib/security/tokens";
+import { nextAuthSecret } from "@/lib/security/tokens";
 import { createSignInLink } from "@/lib/staff/sign-in-link";
 
 export const INVITE_VALID_HOURS = 72;
@@ -53,7 +53,7 @@ export async function inviteStaff(input: z.output<typeof InviteSchema>, actor: S
     });
     const url = await createSignInLink(tx, {
       email: input.email,
-      secret: keyedHash(env.APP_SECRET, "next-auth"),
+      secret: nextAuthSecret(env.APP_SECRET),
       appUrl: env.APP_URL,
       expiresAt: new Date(Date.now() + INVITE_VALID_HOURS * 3_600_000),
     });

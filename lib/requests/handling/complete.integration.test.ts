@@ -27,7 +27,7 @@ describe("attachDataPackage", () => {
     const stored = await db.dataPackage.findUniqueOrThrow({ where: { id: packageId } });
     expect(stored).toMatchObject({ requestId, size: CONTENT.byteLength, contentType: "application/json", uploadedById: officer.id });
     expect(stored.filename).toBe("Ada Lovelace_.json");
-    expect(Buffer.from(stored.ciphertext).includes(Buffer.from("Hello, I need help"))).toBe(false);
+    expect(Buffer.from(stored.ciphertext!).includes(Buffer.from("Hello, I need help"))).toBe(false);
     // Nothing is offered to the requester before completion.
     expect(await listRequesterPackages(requestId)).toEqual([]);
     expect(await lastEvent(requestId)).toMatchObject({

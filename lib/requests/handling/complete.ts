@@ -138,7 +138,8 @@ export async function openDataPackage(statusToken: string, packageId: string, no
   });
   if (!found) throw refuse("NOT_FOUND");
   if (!canTransition("downloadPackage", found.request.status)) throw refuse("PACKAGE_NOT_READY");
-  if (found.expiresAt.getTime() <= now.getTime()) throw refuse("PACKAGE_EXPIRED");
+  // A purged package (housekeeping removes the bytes after the link expired) is expired too.
+  if (found.expiresAt.getTime() <= now.getTime() || !found.ciphertext) throw refuse("PACKAGE_EXPIRED");
   const bytes = openSealedPackage(found.ciphertext);
   await recordEvent(db, {
     requestId,

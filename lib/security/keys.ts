@@ -1,0 +1,27 @@
+import { hkdfSync } from "node:crypto";
+
+/**
+ * Every purpose a key is used for. Each gets its own key, derived from the app secret with HKDF
+ * (RFC 5869, SHA-256) under its label, so no key is ever used for two things: a value a client
+ * makes us hash for one purpose (an address under "rate-limit") says nothing about another's key.
+ */
+export type KeyPurpose =
+  | "verification-code"
+  | "rate-limit"
+  | "next-auth"
+  | "email-outbox"
+  | "data-package";
+
+const SALT = "dsar-portal key derivation v1";
+const cache = new Map<string, Buffer>();
+
+/** A 32-byte key for one purpose. Pure: the same secret and purpose always give the same key. */
+export function purposeKey(secret: string, purpose: KeyPurpose | string): Buffer {
+  const id = `${purpose}\0${secret}`;
+  let key = cache.get(id);
+  if (!key) {
+    key = Buffer.from(hkdfSync("sha256", Buffer.from(secret, "utf8"), SALT, `purpose:${purpose}`, 32));
+    cache.set(id, key);
+  }
+  return key;
+}
