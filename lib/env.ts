@@ -32,6 +32,31 @@ const EnvSchema = z.object({
   JOBS_POLL_MS: positiveInt(60_000),
   /** Only for end-to-end tests: exposes /api/testing/clock, which moves the app's clock. */
   TEST_CLOCK_ENABLED: bool,
+  /**
+   * Reverse proxies in front of the app that each append the address they saw to X-Forwarded-For.
+   * 0: none, the socket's address is the client. TRUST_PROXY=true alone means 1.
+   */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).optional(),
+
+  // Staff sessions and sign-in.
+  /** Hours a staff session lasts from sign-in, however active. */
+  STAFF_SESSION_MAX_HOURS: positiveInt(8),
+  /** Minutes without use after which a staff session ends. */
+  STAFF_SESSION_IDLE_MINUTES: positiveInt(60),
+  RATE_LIMIT_SIGN_IN_PER_EMAIL_PER_HOUR: positiveInt(5),
+  RATE_LIMIT_SIGN_IN_PER_IP_PER_HOUR: positiveInt(20),
+
+  // Requester verification.
+  /** Wrong codes a request may receive, across every code sent for it, before its code path locks. */
+  VERIFICATION_MAX_WRONG_CODES: positiveInt(10),
+  RATE_LIMIT_WRONG_CODES_PER_IP_PER_HOUR: positiveInt(30),
+
+  // What is kept, and for how long.
+  /** Days a status link keeps working after its request closes (the record itself stays). */
+  STATUS_LINK_DAYS_AFTER_CLOSE: positiveInt(90),
+  RATE_LIMIT_STATUS_RECOVERY_PER_IP_PER_HOUR: positiveInt(10),
+  /** Days after a package's download link expired before its bytes are deleted. */
+  PACKAGE_PURGE_GRACE_DAYS: z.coerce.number().int().min(0).default(30),
 });
 
 export type Env = z.infer<typeof EnvSchema> & { APP_SECRET: string; DATA_PACKAGE_KEY: string };
