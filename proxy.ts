@@ -1,17 +1,16 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { SESSION_COOKIE_NAMES } from "@/lib/auth/session-cookie";
 import { restoredOrigin } from "@/lib/http/same-origin";
 
 // A strict Content-Security-Policy with a per-request nonce: Next adds the nonce to its own
 // scripts when it sees it in the request's CSP header. No third-party origin is allowed anywhere.
 // The first of three checks (proxy, admin layout, each action): it only spares signed-out visitors
 // a trip to pages they can't use. The session itself is checked against the database later.
-const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
-
 function needsSignIn(request: NextRequest): boolean {
   const { pathname } = request.nextUrl;
   if (pathname !== "/admin" && !pathname.startsWith("/admin/")) return false;
   if (pathname === "/admin/sign-in" || pathname.startsWith("/admin/sign-in/")) return false;
-  return !SESSION_COOKIES.some((name) => request.cookies.has(name));
+  return !SESSION_COOKIE_NAMES.some((name) => request.cookies.has(name));
 }
 
 export function proxy(request: NextRequest) {

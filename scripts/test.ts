@@ -63,6 +63,8 @@ async function runE2e() {
     // Every browser test submits from 127.0.0.1; the limits themselves are covered by integration tests.
     RATE_LIMIT_SUBMIT_PER_IP_PER_HOUR: "100000",
     RATE_LIMIT_SUBMIT_PER_EMAIL_PER_DAY: "1000",
+    // Sign-in links per client address: every spec asks from 127.0.0.1 (per address stays as set).
+    RATE_LIMIT_SIGN_IN_PER_IP_PER_HOUR: "100000",
     WORKER_POLL_MS: "250",
     // The referral follow-up specs move the app's clock forward instead of waiting days.
     TEST_CLOCK_ENABLED: "true",

@@ -3,7 +3,7 @@ import { expect, test } from "@playwright/test";
 import { callAction, findAction } from "../support/actions";
 import { createCustomerRow, uniqueTag } from "../support/customers";
 import { countReferralPackages, latestReferralId } from "../support/db";
-import { createRequestRow, createStaff, deactivateStaff, signInAs, type Role } from "../support/staff";
+import { connectAccount, createRequestRow, createStaff, deactivateStaff, signInAs, type Role } from "../support/staff";
 
 // Who gets what. Pages: "sign-in" means sent to the sign-in page, numbers are HTTP statuses.
 // Actions: called directly over HTTP, bypassing the UI; "ok" or the refusal code they must answer.
@@ -20,13 +20,15 @@ const page = (anonymous: PageExpect, auditor: PageExpect, officer: PageExpect, a
 });
 
 // Each test's own rows: a request, a staff member to act on, a customer with two workspaces.
-type Target = { requestId: string; staffId: string; customerId: string; workspaceId: string; spareWorkspaceId: string };
+// ownAccountId: a sign-in account connected to the staff member acting; targetAccountId: one of the target's.
+type Target = { requestId: string; staffId: string; customerId: string; workspaceId: string; spareWorkspaceId: string; ownAccountId: string; targetAccountId: string };
 
 const PAGES: { path: (t: Target) => string; expect: Record<Who, PageExpect> }[] = [
   { path: () => "/admin", expect: page("sign-in", 200, 200, 200) },
   { path: () => "/admin/requests", expect: page("sign-in", 200, 200, 200) },
   { path: ({ requestId }) => `/admin/requests/${requestId}`, expect: page("sign-in", 200, 200, 200) },
   { path: () => "/admin/staff", expect: page("sign-in", 403, 403, 200) },
+  { path: () => "/admin/account", expect: page("sign-in", 200, 200, 200) },
   { path: () => "/admin/customers", expect: page("sign-in", 200, 200, 200) },
   { path: () => "/admin/customers/new", expect: page("sign-in", 403, 200, 200) },
   { path: ({ customerId }) => `/admin/customers/${customerId}`, expect: page("sign-in", 200, 200, 200) },
@@ -35,6 +37,7 @@ const PAGES: { path: (t: Target) => string; expect: Record<Who, PageExpect> }[] 
 const ACT = "app/(admin)/admin/(dashboard)/requests/[id]/actions.ts";
 const STAFF = "app/(admin)/admin/(dashboard)/staff/actions.ts";
 const CUSTOMERS = "app/(admin)/admin/(dashboard)/customers/actions.ts";
+const ACCOUNT = "app/(admin)/admin/(dashboard)/account/actions.ts";
 type ActionExpect = "ok" | "UNAUTHENTICATED" | "FORBIDDEN";
 const acts = (auditor: ActionExpect, officer: ActionExpect, admin: ActionExpect): Record<Who, ActionExpect> => ({
   anonymous: "UNAUTHENTICATED",
@@ -61,6 +64,8 @@ const ACTIONS: { file: string; name: string; input: (t: Target) => unknown; expe
   { file: STAFF, name: "changeRoleAction", input: ({ staffId }) => ({ staffId, role: "OFFICER" }), expect: acts("FORBIDDEN", "FORBIDDEN", "ok") },
   { file: STAFF, name: "deactivateStaffAction", input: ({ staffId }) => ({ staffId }), expect: acts("FORBIDDEN", "FORBIDDEN", "ok") },
   { file: STAFF, name: "reactivateStaffAction", input: ({ staffId }) => ({ staffId }), expect: acts("FORBIDDEN", "FORBIDDEN", "ok") },
+  { file: STAFF, name: "removeStaffAccountAction", input: ({ staffId, targetAccountId }) => ({ staffId, accountId: targetAccountId }), expect: acts("FORBIDDEN", "FORBIDDEN", "ok") },
+  { file: ACCOUNT, name: "disconnectAccountAction", input: ({ ownAccountId }) => ({ accountId: ownAccountId }), expect: acts("ok", "ok", "ok") },
   { file: CUSTOMERS, name: "createCustomerAction", input: () => customer(), expect: acts("FORBIDDEN", "ok", "ok") },
   { file: CUSTOMERS, name: "updateCustomerAction", input: ({ customerId }) => ({ customerId, ...customer() }), expect: acts("FORBIDDEN", "ok", "ok") },
   { file: CUSTOMERS, name: "addWorkspaceAction", input: ({ customerId }) => ({ customerId, ...workspace() }), expect: acts("FORBIDDEN", "ok", "ok") },
@@ -70,19 +75,24 @@ const ACTIONS: { file: string; name: string; input: (t: Target) => unknown; expe
 
 for (const who of WHO) {
   test(`role table: ${who}`, async ({ page: browserPage, context }) => {
+    let ownAccountId: string = randomUUID();
     if (who !== "anonymous") {
       const staff = await createStaff(who === "deactivated" ? "ADMIN" : who);
+      ownAccountId = (await connectAccount(staff.id, "github")).id;
       await signInAs(context, staff.id);
       if (who === "deactivated") await deactivateStaff(staff.id);
     }
     const request = await createRequestRow();
     const { customerId, workspaceIds } = await createCustomerRow();
+    const targetStaffId = (await createStaff("AUDITOR", "target")).id;
     const target: Target = {
       requestId: request.id,
-      staffId: (await createStaff("AUDITOR", "target")).id,
+      staffId: targetStaffId,
       customerId,
       workspaceId: workspaceIds[0],
       spareWorkspaceId: workspaceIds[1],
+      ownAccountId,
+      targetAccountId: (await connectAccount(targetStaffId, "google")).id,
     };
 
     for (const row of PAGES) {

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { linkIn, messagesTo, waitForMail } from "../support/mailbox";
-import { createStaff, deactivateStaff, signInAs } from "../support/staff";
+import { createStaff, deactivateStaff, SESSION_COOKIE, signInAs } from "../support/staff";
 
 test("an officer signs in with a magic link received by email, once", async ({ page }) => {
   const officer = await createStaff("OFFICER");
@@ -13,9 +13,16 @@ test("an officer signs in with a magic link received by email, once", async ({ p
 
   const mail = await waitForMail(officer.email, /Sign in to the Jexi privacy dashboard/);
   const link = linkIn(mail, "/api/auth/callback/email?");
+  // The link carries the token alone: no address for browser history, proxy logs or spam filters.
+  expect([...new URL(link).searchParams.keys()].sort()).toEqual(["callbackUrl", "token"]);
+  expect(decodeURIComponent(link)).not.toContain(officer.email);
   await page.goto(link);
   await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
   await expect(page.getByText(`${officer.email} · Privacy officer`)).toBeVisible();
+  // The production server's session cookie is Secure although APP_URL is http.
+  expect(new URL(process.env.E2E_BASE_URL ?? "http://localhost:3000").protocol).toBe("http:");
+  const session = (await page.context().cookies()).find((c) => c.name === SESSION_COOKIE);
+  expect(session).toMatchObject({ secure: true, httpOnly: true });
 
   // The link is single-use.
   await page.context().clearCookies();
@@ -45,4 +52,29 @@ test("deactivating a staff member ends their session at once", async ({ page, co
   await deactivateStaff(officer.id);
   await page.reload();
   await expect(page).toHaveURL(/\/admin\/sign-in/);
+});
+
+test("asking for sign-in links again and again is refused with a clear message, for staff and strangers alike", async ({ page }) => {
+  const officer = await createStaff("OFFICER");
+  const stranger = `flood-${Date.now()}@outside.test`;
+  const ask = async (email: string) => {
+    await page.goto("/admin/sign-in");
+    await page.getByLabel("Work email").fill(email);
+    const answer = page.waitForResponse((r) => r.url().includes("/api/auth/signin/email"));
+    await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+    return (await answer).status();
+  };
+  for (const email of [officer.email, stranger]) {
+    // RATE_LIMIT_SIGN_IN_PER_EMAIL_PER_HOUR is 5 by default.
+    for (let i = 0; i < 5; i++) {
+      expect(await ask(email)).toBe(200);
+      await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+    }
+    expect(await ask(email)).toBe(429);
+    await expect(page.getByRole("alert")).toContainText("Too many sign-in links were asked for");
+    await expect(page).toHaveURL(/\/admin\/sign-in$/);
+  }
+  // Five emails reached the officer, and not a sixth.
+  await waitForMail(officer.email, /Sign in/, 5);
+  expect(await messagesTo(officer.email)).toHaveLength(5);
 });

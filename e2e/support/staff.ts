@@ -26,22 +26,43 @@ export async function deactivateStaff(id: string): Promise<void> {
   await withDb((c) => c.query(`UPDATE staff SET deactivated_at = now() WHERE id = $1`, [id]));
 }
 
+/** The session cookie a production server sets: Secure, whatever APP_URL's scheme (lib/auth/session-cookie.ts). */
+export const SESSION_COOKIE = "__Secure-next-auth.session-token";
+
 /**
  * Signs a browser context in as `staffId` the way next-auth would after a magic link: a database
- * session whose token the cookie carries (stored hashed, as our adapter stores it).
+ * session whose token the cookie carries (stored hashed, as our adapter stores it), begun at the
+ * app's own time, which a clock spec may have moved (sessions end 60 idle minutes after it).
  */
 export async function signInAs(context: BrowserContext, staffId: string): Promise<void> {
   const token = randomBytes(32).toString("hex");
   const hash = createHash("sha256").update(token).digest("hex");
+  const base = process.env.E2E_BASE_URL ?? "http://localhost:3000";
+  const clock = await fetch(new URL("/api/testing/clock", base));
+  const now = clock.ok ? new Date(((await clock.json()) as { now: string }).now) : new Date();
   await withDb((c) =>
-    c.query(`INSERT INTO staff_sessions (id, session_token_hash, staff_id, expires_at) VALUES ($1, $2, $3, now() + interval '1 hour')`, [
-      randomUUID(),
-      hash,
-      staffId,
-    ]),
+    c.query(
+      `INSERT INTO staff_sessions (id, session_token_hash, staff_id, created_at, last_seen_at, expires_at) VALUES ($1, $2, $3, $4, $4, $4::timestamp + interval '1 hour')`,
+      // Stored as UTC wall time, as Prisma stores it.
+      [randomUUID(), hash, staffId, now.toISOString().replace("Z", "")],
+    ),
   );
-  const url = new URL(process.env.E2E_BASE_URL ?? "http://localhost:3000");
-  await context.addCookies([{ name: "next-auth.session-token", value: token, domain: url.hostname, path: "/", httpOnly: true, sameSite: "Lax" }]);
+  const url = new URL(base);
+  await context.addCookies([{ name: SESSION_COOKIE, value: token, domain: url.hostname, path: "/", httpOnly: true, secure: true, sameSite: "Lax" }]);
+}
+
+/** Binds an OAuth identity to a staff member, as connecting it from their account page would. */
+export async function connectAccount(staffId: string, provider: "google" | "github" | "azure-ad"): Promise<{ id: string }> {
+  const id = randomUUID();
+  await withDb((c) =>
+    c.query(`INSERT INTO staff_accounts (id, staff_id, provider, provider_account_id, linked_by_id) VALUES ($1, $2, $3, $4, $2)`, [id, staffId, provider, randomUUID()]),
+  );
+  return { id };
+}
+
+/** The actions of the staff audit trail about one member, oldest first. */
+export async function staffEvents(staffId: string): Promise<{ action: string; data: unknown }[]> {
+  return withDb(async (c) => (await c.query(`SELECT action, data FROM staff_events WHERE staff_id = $1 ORDER BY id`, [staffId])).rows);
 }
 
 /** A verified request straight in the database, for tests about who may touch it. */

@@ -1,5 +1,8 @@
 import "server-only";
 import type { Adapter, AdapterAccount, AdapterUser } from "next-auth/adapters";
+import { bindIdentity } from "@/lib/auth/oauth-binding";
+import { absoluteEnd, judgeSession, LAST_SEEN_RESOLUTION_MS, lifetimeEnd, type SessionLimits } from "@/lib/auth/session-lifetime";
+import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { hashToken } from "@/lib/security/tokens";
 
@@ -14,8 +17,10 @@ const STAFF = { id: true, email: true, name: true, emailVerified: true, role: tr
 /**
  * next-auth's storage, on our own tables. Only people in the staff table exist for it: it never
  * creates a user, it forgets deactivated staff, and session tokens are stored as SHA-256 hashes.
+ * Sessions end at an absolute lifetime from sign-in and after an idle time, judged here where every
+ * read of a session passes, on the app's clock (lib/clock.ts).
  */
-export function staffAdapter(db: Db): Adapter {
+export function staffAdapter(db: Db, limits: SessionLimits): Adapter {
   const active = (staff: StaffRow | null) => (staff && !staff.deactivatedAt ? toUser(staff) : null);
   return {
     async createUser() {
@@ -42,28 +47,48 @@ export function staffAdapter(db: Db): Adapter {
       });
       return toUser(staff);
     },
+    // next-auth calls this only for an identity that is not bound yet, while a staff member is
+    // signed in (the signIn callback refuses it otherwise): it binds to that member's session.
     async linkAccount(account: AdapterAccount) {
-      await db.staffAccount.create({
-        data: { staffId: account.userId, provider: account.provider, providerAccountId: account.providerAccountId },
-      });
+      await bindIdentity(db, account.userId, { provider: account.provider, providerAccountId: account.providerAccountId });
     },
-    async createSession({ sessionToken, userId, expires }) {
-      await db.staffSession.create({ data: { sessionTokenHash: hashToken(sessionToken), staffId: userId, expiresAt: expires } });
+    async createSession({ sessionToken, userId }) {
+      const createdAt = now();
+      const expires = lifetimeEnd(createdAt, limits);
+      await db.staffSession.create({ data: { sessionTokenHash: hashToken(sessionToken), staffId: userId, createdAt, lastSeenAt: createdAt, expiresAt: expires } });
       return { sessionToken, userId, expires };
     },
     async getSessionAndUser(sessionToken) {
+      const tokenHash = hashToken(sessionToken);
       const session = await db.staffSession.findUnique({
-        where: { sessionTokenHash: hashToken(sessionToken) },
-        select: { expiresAt: true, staff: { select: STAFF } },
+        where: { sessionTokenHash: tokenHash },
+        select: { id: true, createdAt: true, lastSeenAt: true, expiresAt: true, staff: { select: STAFF } },
       });
       const user = session ? active(session.staff) : null;
       if (!session || !user) return null;
-      return { session: { sessionToken, userId: user.id, expires: session.expiresAt }, user };
+      const at = now();
+      const verdict = judgeSession(session, limits, at);
+      if (!verdict.alive) {
+        await db.staffSession.deleteMany({ where: { id: session.id } });
+        return null;
+      }
+      if (verdict.touch) {
+        // Concurrent requests of one page race here; the condition lets one of them write.
+        await db.staffSession.updateMany({
+          where: { id: session.id, lastSeenAt: { lte: new Date(at.getTime() - LAST_SEEN_RESOLUTION_MS) } },
+          data: { lastSeenAt: at },
+        });
+      }
+      return { session: { sessionToken, userId: user.id, expires: verdict.expires }, user };
     },
+    // next-auth would roll the expiry forward on use; it may only ever come closer.
     async updateSession({ sessionToken, expires }) {
-      if (!expires) return null;
-      const updated = await db.staffSession.updateMany({ where: { sessionTokenHash: hashToken(sessionToken) }, data: { expiresAt: expires } });
-      return updated.count ? { sessionToken, expires, userId: "" } : null;
+      const session = await db.staffSession.findUnique({ where: { sessionTokenHash: hashToken(sessionToken) }, select: { id: true, createdAt: true, expiresAt: true } });
+      if (!session) return null;
+      const end = absoluteEnd(session, limits);
+      const capped = expires && expires < end ? expires : end;
+      if (capped.getTime() !== session.expiresAt.getTime()) await db.staffSession.updateMany({ where: { id: session.id }, data: { expiresAt: capped } });
+      return { sessionToken, expires: capped, userId: "" };
     },
     async deleteSession(sessionToken) {
       await db.staffSession.deleteMany({ where: { sessionTokenHash: hashToken(sessionToken) } });
@@ -78,9 +103,10 @@ export function staffAdapter(db: Db): Adapter {
       return { identifier, token, expires };
     },
     async useVerificationToken({ identifier, token }) {
-      // Single use: the row is deleted as it is read.
+      // Single use: the row is deleted as it is read. Sign-in links carry only the token, so it is
+      // found by its hash (unique) alone; next-auth then signs in the address the row names.
       const rows = await db.$queryRaw<{ identifier: string; token_hash: string; expires_at: Date }[]>`
-        DELETE FROM staff_sign_in_tokens WHERE identifier = ${identifier} AND token_hash = ${token}
+        DELETE FROM staff_sign_in_tokens WHERE token_hash = ${token} AND (${identifier ?? null}::text IS NULL OR identifier = ${identifier ?? null})
         RETURNING identifier, token_hash, expires_at`;
       const row = rows[0];
       return row ? { identifier: row.identifier, token: row.token_hash, expires: row.expires_at } : null;

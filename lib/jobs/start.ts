@@ -6,6 +6,7 @@ import { startJobWorker } from "@/lib/jobs/worker";
 import { startOutboxWorker } from "@/lib/mail/worker";
 import { pruneLimits } from "@/lib/rate-limit/limit";
 import { expireUnverifiedRequests } from "@/lib/requests/expire-unverified";
+import { pruneExpiredSignInTokens } from "@/lib/staff/sign-in-link";
 
 const HOUSEKEEPING_EVERY_MS = 5 * 60_000;
 const started = Symbol.for("dsar.backgroundJobs");
@@ -26,7 +27,8 @@ export async function housekeeping(now = new Date()): Promise<void> {
   try {
     const closed = await expireUnverifiedRequests(now);
     const pruned = await pruneLimits(db, new Date(now.getTime() - 2 * 86_400_000));
-    if (closed || pruned) logEvent("housekeeping.done", { closedUnverified: closed, rateLimitRowsPruned: pruned });
+    const signInLinks = await pruneExpiredSignInTokens(db, now);
+    if (closed || pruned || signInLinks) logEvent("housekeeping.done", { closedUnverified: closed, rateLimitRowsPruned: pruned, expiredSignInLinksPruned: signInLinks });
   } catch (error) {
     logError("housekeeping.failed", error);
   }

@@ -1,5 +1,6 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
+import type { Db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 /**
@@ -14,6 +15,13 @@ export async function createSignInLink(
   const token = randomBytes(32).toString("hex");
   const tokenHash = createHash("sha256").update(`${token}${options.secret}`).digest("hex");
   await tx.staffSignInToken.create({ data: { identifier: options.email, tokenHash, expiresAt: options.expiresAt } });
-  const params = new URLSearchParams({ callbackUrl: options.callbackUrl ?? "/admin", token, email: options.email });
+  // The token alone: an address in the link would sit in browser history and proxy logs.
+  const params = new URLSearchParams({ callbackUrl: options.callbackUrl ?? "/admin", token });
   return new URL(`/api/auth/callback/email?${params}`, options.appUrl).toString();
+}
+
+/** Housekeeping: sign-in links that expired unused are useless rows; drop them. */
+export async function pruneExpiredSignInTokens(db: Db, now: Date): Promise<number> {
+  const result = await db.staffSignInToken.deleteMany({ where: { expiresAt: { lt: now } } });
+  return result.count;
 }

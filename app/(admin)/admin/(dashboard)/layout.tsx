@@ -12,6 +12,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
     { href: "/admin/requests?status=open", label: "Open requests" },
     { href: "/admin/customers", label: "Customers" },
     ...(can(staff.role, "staff.manage") ? [{ href: "/admin/staff", label: "Staff" }] : []),
+    { href: "/admin/account", label: "Your account" },
   ];
   return (
     <div className="min-h-screen bg-slate-50">

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { enabledOAuthProviders } from "@/lib/auth/oauth-binding";
 import { getStaff } from "@/lib/auth/staff";
 import { SignInForm } from "./sign-in-form";
 
@@ -14,11 +15,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const { callbackUrl } = await searchParams;
   const target = safeCallback(callbackUrl);
   if (await getStaff()) redirect(target);
-  const oauth = [
-    process.env.GOOGLE_CLIENT_ID ? { id: "google", name: "Google" } : null,
-    process.env.GITHUB_CLIENT_ID ? { id: "github", name: "GitHub" } : null,
-    process.env.AZURE_AD_CLIENT_ID ? { id: "azure-ad", name: "Microsoft" } : null,
-  ].filter((p): p is { id: string; name: string } => p !== null);
+  const oauth = enabledOAuthProviders();
   return (
     <main id="main" className="mx-auto max-w-md px-4 py-16">
       <h1 className="text-2xl font-bold text-slate-900">Sign in to the privacy dashboard</h1>

@@ -9,6 +9,7 @@ import { z } from "zod";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { describedBy, FieldError, inputClass } from "@/components/ui/field";
+import { SIGN_IN_RATE_LIMITED_MESSAGE } from "@/lib/auth/sign-in-messages";
 
 const SignInSchema = z.object({
   email: z.string().trim().min(1, "Enter your work email address").pipe(z.email("Enter an email address in the format name@example.com")),
@@ -17,7 +18,7 @@ type SignInInput = z.input<typeof SignInSchema>;
 
 export function SignInForm({ callbackUrl, oauth }: { callbackUrl: string; oauth: { id: string; name: string }[] }) {
   const router = useRouter();
-  const [failed, setFailed] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
   const {
     register,
     handleSubmit,
@@ -25,10 +26,11 @@ export function SignInForm({ callbackUrl, oauth }: { callbackUrl: string; oauth:
   } = useForm<SignInInput>({ resolver: zodResolver(SignInSchema), defaultValues: { email: "" } });
 
   const onSubmit = handleSubmit(async ({ email }) => {
-    setFailed(false);
+    setFailure(null);
     const result = await signIn("email", { email, callbackUrl, redirect: false });
     if (result?.ok) router.push("/admin/sign-in/check-email");
-    else setFailed(true);
+    else if (result?.status === 429) setFailure(SIGN_IN_RATE_LIMITED_MESSAGE);
+    else setFailure("We could not send a sign-in link just now. Please try again in a moment.");
   });
 
   const error = errors.email?.message;
@@ -36,7 +38,7 @@ export function SignInForm({ callbackUrl, oauth }: { callbackUrl: string; oauth:
     <div className="mt-8 space-y-6">
       <form noValidate onSubmit={(e) => void onSubmit(e)} className="space-y-4">
         <div aria-live="polite">
-          {failed ? <Alert tone="error">We could not send a sign-in link just now. Please try again in a moment.</Alert> : null}
+          {failure ? <Alert tone="error">{failure}</Alert> : null}
         </div>
         <fieldset disabled={isSubmitting} className="space-y-4">
           <div>
@@ -59,6 +61,7 @@ export function SignInForm({ callbackUrl, oauth }: { callbackUrl: string; oauth:
       </form>
       {oauth.length ? (
         <div className="space-y-2 border-t border-slate-200 pt-6">
+          <p className="text-sm text-slate-700">These work once you have connected the account from your account page, after signing in with an email link.</p>
           {oauth.map((provider) => (
             <Button key={provider.id} variant="secondary" className="w-full" onClick={() => void signIn(provider.id, { callbackUrl })}>
               Sign in with {provider.name}

@@ -1,8 +1,12 @@
 import type { Metadata } from "next";
+import { DisconnectButton } from "@/components/disconnect-button";
+import { listBindings } from "@/lib/auth/oauth-binding";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { requirePagePermission } from "@/lib/auth/staff";
 import { INVITE_VALID_HOURS, listStaff } from "@/lib/staff/manage";
 import { InviteForm } from "./invite-form";
+import { db } from "@/lib/db";
+import { removeStaffAccountAction } from "./actions";
 import { StaffRowActions } from "./staff-row-actions";
 
 export const metadata: Metadata = { title: "Staff" };
@@ -12,6 +16,7 @@ const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZ
 export default async function StaffPage() {
   const me = await requirePagePermission("staff.manage", "/admin/staff");
   const staff = await listStaff();
+  const bindings = await listBindings(db, staff.map((person) => person.id));
   return (
     <div className="space-y-10">
       <h1 className="text-2xl font-bold text-slate-900">Staff</h1>
@@ -34,6 +39,7 @@ export default async function StaffPage() {
               <th scope="col" className="p-2">Role</th>
               <th scope="col" className="p-2">Status</th>
               <th scope="col" className="p-2">Added</th>
+              <th scope="col" className="p-2">Connected sign-in</th>
               <th scope="col" className="p-2">
                 <span className="sr-only">Actions</span>
               </th>
@@ -47,6 +53,19 @@ export default async function StaffPage() {
                 <td className="p-2">{ROLE_LABELS[person.role]}</td>
                 <td className="p-2">{person.deactivatedAt ? "Deactivated" : person.emailVerified ? "Active" : "Invited"}</td>
                 <td className="p-2">{dateFormat.format(person.createdAt)}</td>
+                <td className="p-2">
+                  {(bindings.get(person.id) ?? []).map((binding) => (
+                    <div key={binding.id} className="flex flex-wrap items-center gap-2">
+                      {binding.providerName}
+                      <DisconnectButton
+                        disconnect={removeStaffAccountAction.bind(null, { staffId: person.id, accountId: binding.id })}
+                        label="Remove"
+                        srLabel={`${binding.providerName} sign-in of ${person.email}`}
+                      />
+                    </div>
+                  ))}
+                  {bindings.has(person.id) ? null : "Email link only"}
+                </td>
                 <td className="p-2">
                   <StaffRowActions staff={{ id: person.id, email: person.email, role: person.role, active: !person.deactivatedAt }} isSelf={person.id === me.id} />
                 </td>
