@@ -37,6 +37,25 @@ describe("customer schema", () => {
   });
 });
 
+describe("customer schema against bad input", () => {
+  const control = "Remove the invisible control character from this field.";
+
+  it("stores internationalised contact addresses in the normal form and names an over-long one", () => {
+    expect(CustomerSchema.parse({ ...customer, privacyEmails: "Datenschutz@Bücher.de" }).privacyEmails).toEqual(["datenschutz@xn--bcher-kva.de"]);
+    expect(errorsOf(CustomerSchema, { ...customer, privacyEmails: `${"a".repeat(65)}@acme.example` })).toEqual({
+      privacyEmails: `“${"a".repeat(65)}@acme.example”: The part before the @ can be at most 64 characters.`,
+    });
+  });
+
+  it("refuses control characters in every text field", () => {
+    expect(
+      errorsOf(CustomerSchema, { ...customer, legalName: "Acme\u0000", privacyEmails: "privacy@acme.example\u0085", dpaReference: "DPA\t7" }),
+    ).toEqual({ legalName: control, privacyEmails: control, dpaReference: control });
+    expect(errorsOf(WorkspaceSchema, { ...workspace, name: "Acme\u001bHelp", domains: "acme.example\u0000" })).toEqual({ name: control, domains: control });
+    expect(WorkspaceSchema.parse({ ...workspace, domains: "acme.example\r\nhelp.acme.example" }).domains).toEqual(["acme.example", "help.acme.example"]);
+  });
+});
+
 describe("workspace schema", () => {
   it("stores domains as the host names routing compares, without repeats", () => {
     const parsed = WorkspaceSchema.parse({ ...workspace, domains: "https://www.Acme.example/help\nhelp.acme.example, privacy@acme.example" });

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { domainOf, foldName } from "@/lib/referrals/match-key";
+import { noControlCharacters } from "@/lib/text/control-characters";
+import { EMAIL_PROBLEM_MESSAGES, normalizeEmailAddress, type NormalizedEmail } from "@/lib/text/email-address";
 
 // The schemas for registering customers and their workspaces: the dashboard forms validate with
 // them (raw, so the server receives what was typed) and the server actions parse them again.
@@ -32,18 +34,25 @@ export function splitList(text: string): string[] {
     .filter(Boolean);
 }
 
-const isEmail = z.email();
+function invalidEmailMessage(typed: string, result: NormalizedEmail): string {
+  const problem = result.ok ? "FORMAT" : result.problem;
+  return problem === "FORMAT" || problem === "EMPTY"
+    ? `“${typed}” is not an email address. Use the format privacy@example.com`
+    : `“${typed}”: ${EMAIL_PROBLEM_MESSAGES[problem]}`;
+}
 
-/** One or more addresses typed one per line or comma separated → a list without repeats, lower case. */
+/** One or more addresses typed one per line or comma separated → a list without repeats, in the normal form. */
 const privacyEmails = z
   .string({ error: "Enter at least one privacy contact email address" })
   .max(2000, "Keep the list under 2,000 characters")
+  .check(noControlCharacters(true))
   .transform((text, ctx) => {
-    const emails = [...new Set(splitList(text).map((e) => e.toLowerCase()))];
-    const invalid = emails.find((e) => e.length > 254 || !isEmail.safeParse(e).success);
-    if (emails.length === 0) ctx.addIssue({ code: "custom", message: "Enter at least one privacy contact email address" });
-    else if (invalid !== undefined)
-      ctx.addIssue({ code: "custom", message: `“${invalid}” is not an email address. Use the format privacy@example.com` });
+    const typed = splitList(text);
+    const results = typed.map(normalizeEmailAddress);
+    const invalid = results.findIndex((r) => !r.ok);
+    const emails = [...new Set(results.flatMap((r) => (r.ok ? [r.email] : [])))];
+    if (typed.length === 0) ctx.addIssue({ code: "custom", message: "Enter at least one privacy contact email address" });
+    else if (invalid >= 0) ctx.addIssue({ code: "custom", message: invalidEmailMessage(typed[invalid]!, results[invalid]!) });
     else if (emails.length > MAX_PRIVACY_EMAILS)
       ctx.addIssue({ code: "custom", message: `Enter at most ${MAX_PRIVACY_EMAILS} addresses (there are ${emails.length})` });
     return emails;
@@ -53,6 +62,7 @@ const privacyEmails = z
 const domains = z
   .string()
   .max(6000, "Keep the list under 6,000 characters")
+  .check(noControlCharacters(true))
   .transform((text, ctx) => {
     const entries = splitList(text);
     const invalid = entries.find((entry) => domainOf(entry) === null);
@@ -70,6 +80,7 @@ const matchableName = (empty: string) =>
     .trim()
     .min(1, empty)
     .max(200, "Keep the name under 200 characters")
+    .check(noControlCharacters())
     .refine((name) => foldName(name) !== "", "Use at least one letter or digit");
 
 export const CustomerSchema = z.object({
@@ -80,6 +91,7 @@ export const CustomerSchema = z.object({
     .string()
     .trim()
     .max(200, "Keep the DPA reference to 200 characters or fewer")
+    .check(noControlCharacters())
     .optional()
     .transform((v) => v || null),
 });

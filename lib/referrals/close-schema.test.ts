@@ -32,4 +32,9 @@ describe("CloseReferralSchema", () => {
     expect(CloseReferralSchema.safeParse({ outcome: "REFUSED", note: ` ${"a".repeat(5000)} ` }).success).toBe(true);
     expect(errorsOf({ outcome: "COMPLETED", note: "a".repeat(5001) })).toEqual({ note: "Keep the note under 5,000 characters." });
   });
+
+  it("refuses control characters in the note and keeps its line breaks", () => {
+    expect(errorsOf({ outcome: "REFUSED", note: "We keep\u0000 invoices." })).toEqual({ note: "Remove the invisible control character from this field." });
+    expect(CloseReferralSchema.parse({ outcome: "REFUSED", note: "Line one.\r\n\tLine two." }).note).toBe("Line one.\r\n\tLine two.");
+  });
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { HANDLING_ERRORS } from "@/lib/requests/lifecycle";
+import { noControlCharacters } from "@/lib/text/control-characters";
 
 // How a customer closes its part of a referred request. No server-only imports: the referral
 // page's form reads the limit from here too. closeReferral checks the same rules once more, since
@@ -12,7 +13,7 @@ export const CloseReferralSchema = z
   .object({
     outcome: z.enum(REFERRAL_OUTCOMES, { error: "Choose whether you completed or refused the request." }),
     // The requester reads this note; a refusal must explain itself.
-    note: z.string().trim().max(REFERRAL_NOTE_MAX, HANDLING_ERRORS.REFERRAL_NOTE_TOO_LONG).default(""),
+    note: z.string().trim().max(REFERRAL_NOTE_MAX, HANDLING_ERRORS.REFERRAL_NOTE_TOO_LONG).check(noControlCharacters(true)).default(""),
   })
   .refine((input) => input.outcome !== "REFUSED" || input.note.length > 0, {
     path: ["note"],

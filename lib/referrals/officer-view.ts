@@ -6,6 +6,7 @@ import { getEnv } from "@/lib/env";
 import type { ReferralStatus, RequestRoute } from "@/lib/generated/prisma/enums";
 import { maskFilename } from "@/lib/packages/display";
 import { describeReferral, OPEN_REFERRAL_STATES, referralState, type ReferralState } from "@/lib/referrals/state";
+import { withoutControlCharacters } from "@/lib/text/control-characters";
 
 // What the request page shows of where a request went: its referrals, and for a request the
 // routing rules could not place, why and which workspaces came close. The caller has checked that
@@ -134,7 +135,8 @@ export async function workspaceChoices(viewer: StaffUser, search: string): Promi
   const orderBy = [{ customer: { legalName: "asc" as const } }, { name: "asc" as const }, { id: "asc" as const }];
   const all = await db.workspace.findMany({ select: WORKSPACE_OPTION, orderBy, take: WORKSPACE_LIST_LIMIT + 1 });
   if (all.length <= WORKSPACE_LIST_LIMIT) return { kind: "all", options: all.map((w) => ({ id: w.id, label: workspaceLabel(w) })) };
-  const term = search.trim().slice(0, 100);
+  // From the URL: control characters (a null byte would fail the query) are dropped.
+  const term = withoutControlCharacters(search).trim().slice(0, 100);
   if (!term) return { kind: "search", search: "", options: [], more: false };
   const found = await db.workspace.findMany({
     where: {

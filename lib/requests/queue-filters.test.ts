@@ -105,6 +105,8 @@ describe("normalizeSearch", () => {
 
   it("recognises an email address and nothing looser", () => {
     expect(normalizeSearch("ada@example.com")).toEqual({ kind: "email", value: "ada@example.com" });
+    // Stored as the request form stores it: the domain in ASCII.
+    expect(normalizeSearch("Ada@Bücher.de")).toEqual({ kind: "email", value: "ada@xn--bcher-kva.de" });
     expect(normalizeSearch("ada@")).toBeNull();
     expect(normalizeSearch("   ")).toBeNull();
     expect(normalizeSearch(`${"a".repeat(250)}@example.com`)).toBeNull();

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { normalizeEmailAddress } from "@/lib/text/email-address";
 import { Jurisdiction, RequestRoute, RequestStatus, RequestType } from "@/lib/generated/prisma/enums";
 import { REFERRAL_FILTERS, type ReferralFilter } from "@/lib/referrals/state";
 
@@ -54,9 +55,9 @@ export function normalizeSearch(raw: string): { kind: SearchKind; value: string 
   if (!value || value.length > 254) return null;
   const upper = value.toUpperCase();
   if (REFERENCE.test(upper)) return { kind: "reference", value: upper };
-  // Requests store the address lower-cased (lib/requests/schema.ts), so search does too.
-  const email = z.email().safeParse(value.toLowerCase());
-  return email.success ? { kind: "email", value: email.data } : null;
+  // Requests store the address in its normal form (lib/text/email-address.ts), so search does too.
+  const email = normalizeEmailAddress(value);
+  return email.ok ? { kind: "email", value: email.email } : null;
 }
 
 export function searchKind(q: string): SearchKind {

@@ -144,13 +144,16 @@ export const CANADIAN_PROVINCES = [
   { code: "YT", name: "Yukon" },
 ] as const satisfies readonly NamedRegion[];
 
-const REGIONS_BY_COUNTRY: Readonly<Record<string, readonly NamedRegion[]>> = {
-  US: US_STATES,
-  CA: CANADIAN_PROVINCES,
-};
+/**
+ * The states or provinces of a country whose law depends on them (US, CA); null for any other.
+ * A region belongs to its country: "CA" is California only in the US.
+ */
+export function regionsOf(country: string): readonly NamedRegion[] | null {
+  return country === "US" ? US_STATES : country === "CA" ? CANADIAN_PROVINCES : null;
+}
 
 /** State or province options for the countries whose law depends on them (US, CA); else none. */
 export function regionOptions(country: string): Option[] {
-  const regions = REGIONS_BY_COUNTRY[country.trim().toUpperCase()];
+  const regions = regionsOf(country.trim().toUpperCase());
   return regions ? regions.map(({ code, name }) => ({ value: code, label: name })) : [];
 }

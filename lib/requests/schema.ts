@@ -1,5 +1,7 @@
 import * as z from "zod/mini";
-import { CANADIAN_PROVINCES, COUNTRIES, US_STATES } from "@/lib/requests/regions";
+import { COUNTRIES, regionsOf } from "@/lib/requests/regions";
+import { noControlCharacters } from "@/lib/text/control-characters";
+import { emailAddress, optionalEmailAddress } from "@/lib/text/email-address";
 
 // The one schema for a new request: the form validates with it through zodResolver and the
 // server action parses it again. No server-only imports: it ships to the browser.
@@ -39,13 +41,14 @@ export const RESTRICTION_GROUND_LABELS: Record<(typeof RESTRICTION_GROUNDS)[numb
 
 // zod/mini: the same zod, with functions instead of methods, so the browser gets only what the
 // form uses (the request form's first load must stay under 180 KB gzipped).
+// Every detail below is a text area (lines kept); the other text fields are single lines.
 const tooLong = (max: number) => `Keep this under ${max} characters`;
-const trimmed = (max: number) => z.string().check(z.trim(), z.maxLength(max, tooLong(max)));
-const required = (max: number, empty: string) =>
-  z.string({ error: empty }).check(z.trim(), z.minLength(1, empty), z.maxLength(max, tooLong(max)));
-const optionalText = (max: number) =>
+const trimmed = (max: number, lines = false) => z.string().check(z.trim(), z.maxLength(max, tooLong(max)), noControlCharacters(lines));
+const required = (max: number, empty: string, lines = true) =>
+  z.string({ error: empty }).check(z.trim(), z.minLength(1, empty), z.maxLength(max, tooLong(max)), noControlCharacters(lines));
+const optionalText = (max: number, lines = true) =>
   z.pipe(
-    z.optional(trimmed(max)),
+    z.optional(trimmed(max, lines)),
     z.transform((v) => (v ? v : undefined)),
   );
 
@@ -84,23 +87,17 @@ export const DetailsSchemas = {
 } satisfies Record<RequestTypeValue, z.ZodMiniType>;
 
 const common = {
-  name: required(200, "Enter your full name"),
-  email: z.pipe(
-    z.string({ error: "Enter your email address" }).check(z.trim(), z.minLength(1, "Enter your email address"), z.maxLength(254, "This email address is too long")),
-    z.pipe(z.email("Enter an email address in the format name@example.com"), z.transform((v: string) => v.toLowerCase())),
-  ),
+  name: required(200, "Enter your full name", false),
+  email: emailAddress({ empty: "Enter your email address", format: "Enter an email address in the format name@example.com" }),
   country: z.string({ error: "Choose the country where you live" }).check(
     z.refine((c: string) => (COUNTRIES as readonly string[]).includes(c), "Choose the country where you live"),
   ),
-  region: optionalText(8),
+  region: optionalText(8, false),
   relationship: choice(RELATIONSHIPS, "Choose how you know us"),
-  workspaceReference: optionalText(200),
+  workspaceReference: optionalText(200, false),
   // "" is the unchosen radio group; the refinement below asks end users to choose.
   dataScope: z.optional(choice(["", ...DATA_SCOPES] as const, "Choose what your request is about")),
-  companyEmail: z.pipe(
-    optionalText(254),
-    z.optional(z.email("Enter the company's address in the format support@example.com")),
-  ),
+  companyEmail: optionalEmailAddress("Enter the company's address in the format support@example.com"),
   // Honeypot: hidden from people, filled by naive bots. Checked by the server, never stored.
   website: z.optional(z.string().check(z.maxLength(500))),
 };
@@ -130,12 +127,17 @@ export const NewRequestSchema = z.pipe(
             }
           }
         }
-        const regions = v.country === "US" ? US_STATES : v.country === "CA" ? CANADIAN_PROVINCES : null;
-        if (regions && !regions.some((r) => r.code === v.region)) {
+        // A region must belong to the country: "CA" is California only in the US.
+        const regions = v.country ? regionsOf(v.country) : null;
+        if (regions ? !regions.some((r) => r.code === v.region) : v.region) {
           ctx.addIssue({
             code: "custom",
             path: ["region"],
-            message: v.country === "US" ? "Choose your state" : "Choose your province or territory",
+            message: !regions
+              ? "Leave the state or province empty: we ask for one only in the United States and Canada"
+              : v.country === "US"
+                ? "Choose your state"
+                : "Choose your province or territory",
             input: v.region,
           });
         }

@@ -11,13 +11,15 @@ import { wakeOutboxWorker } from "@/lib/mail/worker-signal";
 import { readOrganizationDetails } from "@/lib/organization/settings";
 import { nextAuthSecret } from "@/lib/security/tokens";
 import { createSignInLink } from "@/lib/staff/sign-in-link";
+import { noControlCharacters } from "@/lib/text/control-characters";
+import { emailAddress } from "@/lib/text/email-address";
 
 export const INVITE_VALID_HOURS = 72;
 const ROLES = ["ADMIN", "OFFICER", "AUDITOR"] as const;
 
 export const InviteSchema = z.object({
-  email: z.string().trim().toLowerCase().min(1, "Enter their work email").pipe(z.email("Enter an email address in the format name@example.com")),
-  name: z.string().trim().max(200, "Keep the name under 200 characters").optional(),
+  email: emailAddress({ empty: "Enter their work email", format: "Enter an email address in the format name@example.com" }),
+  name: z.string().trim().max(200, "Keep the name under 200 characters").check(noControlCharacters()).optional(),
   role: z.enum(ROLES, { error: "Choose a role" }),
 });
 export const ChangeRoleSchema = z.object({ staffId: z.uuid(), role: z.enum(ROLES, { error: "Choose a role" }) });

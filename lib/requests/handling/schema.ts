@@ -1,12 +1,14 @@
 import { z } from "zod";
 import { refuse } from "@/lib/requests/lifecycle";
+import { noControlCharacters } from "@/lib/text/control-characters";
 
 // One schema per handling input: the dashboard forms use them through zodResolver, the server
 // actions parse with them, and the domain functions parse once more, since jobs and tests call
 // them directly. No server-only imports: they ship to the browser.
 
+// Every text here is written in a text area, so tabs and line breaks stay.
 const required = (max: number, empty: string) =>
-  z.string({ error: empty }).trim().min(1, empty).max(max, `Keep this under ${max} characters`);
+  z.string({ error: empty }).trim().min(1, empty).max(max, `Keep this under ${max} characters`).check(noControlCharacters(true));
 
 export const MAX_BULK = 100;
 
@@ -33,6 +35,7 @@ export const CompleteInputSchema = z.object({
     .string()
     .trim()
     .max(5000, "Keep this under 5000 characters")
+    .check(noControlCharacters(true))
     .optional()
     .transform((v) => (v ? v : undefined)),
 });

@@ -7,12 +7,14 @@ import { z } from "zod";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { describedBy, FieldError, inputClass } from "@/components/ui/field";
+import { noControlCharacters } from "@/lib/text/control-characters";
+import { emailAddress } from "@/lib/text/email-address";
 import { inviteStaffAction } from "./actions";
 
 // The server parses InviteSchema (lib/staff/manage.ts, server-only); this mirrors its rules.
 const InviteFormSchema = z.object({
-  email: z.string().trim().min(1, "Enter their work email").pipe(z.email("Enter an email address in the format name@example.com")),
-  name: z.string().trim().max(200, "Keep the name under 200 characters").optional(),
+  email: emailAddress({ empty: "Enter their work email", format: "Enter an email address in the format name@example.com" }),
+  name: z.string().trim().max(200, "Keep the name under 200 characters").check(noControlCharacters()).optional(),
   role: z.enum(["ADMIN", "OFFICER", "AUDITOR"], { error: "Choose a role" }),
 });
 type InviteInput = z.input<typeof InviteFormSchema>;
