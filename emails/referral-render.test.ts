@@ -46,6 +46,19 @@ describe("referral-to-customer", () => {
     expect(text).toContain("The data concerned: My chat from March\nand my phone number");
   });
 
+  it("shows bidi controls in what the requester typed as markers, in both parts", async () => {
+    const email = await renderEmail("referral-to-customer", {
+      ...referral,
+      requester: { name: "Ann\u202eevil", email: "ann@example.org" },
+      details: [{ label: "The data concerned", value: "My chat\u2067 from March" }],
+    });
+    for (const part of [email.text, email.html]) {
+      expect(part).toContain("Ann⟨U+202E⟩evil");
+      expect(part).toContain("My chat⟨U+2067⟩ from March");
+      expect(part).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+    }
+  });
+
   it("explains the controller's duty and what to do, and keeps the link in the privacy team", async () => {
     const { text } = await renderEmail("referral-to-customer", referral);
     expect(text).toContain("Blumenhaus Berger GmbH is the controller of that data and we are its processor");

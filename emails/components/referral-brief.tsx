@@ -8,6 +8,7 @@ import { emailLanguage, type EmailLanguage } from "@/emails/components/language"
 import { EmailLayout } from "@/emails/components/layout";
 import { MailtoLink } from "@/emails/components/mailto-link";
 import { heading, paragraph, subheading } from "@/emails/components/styles";
+import { revealBidiControls } from "@/lib/text/bidi";
 
 /** What a customer's privacy contacts are told about a request referred to them. */
 export type ReferralBriefProps = {
@@ -157,7 +158,8 @@ function referralContext<P extends ReferralBriefProps>(props: P, lang: EmailLang
   return {
     ...props,
     due: props.dueDate ? formatDate(props.dueDate, lang) : null,
-    requesterName: props.requester.name.trim() || COPY[lang].someone,
+    // The requester typed it: bidi controls in it must not reorder the sentences it sits in.
+    requesterName: revealBidiControls(props.requester.name.trim()) || COPY[lang].someone,
   };
 }
 

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { UntrustedText } from "@/components/ui/untrusted-text";
 import { fileSize } from "@/lib/packages/display";
 import { getCustomerReferralView, type CustomerReferralView } from "@/lib/referrals/customer";
 import { referralPath } from "@/lib/referrals/refer";
@@ -101,7 +102,7 @@ function OpenReferral({
     <div className="mx-auto max-w-2xl">
       <h1 className="text-3xl font-bold tracking-tight text-slate-900">Privacy request {view.reference}</h1>
       <p className="mt-4 text-lg text-slate-800">
-        {requesterName} asked {view.operatorName} about personal data in your workspace {view.workspaceName}. {view.customerName}{" "}
+        <UntrustedText>{requesterName}</UntrustedText> asked {view.operatorName} about personal data in your workspace {view.workspaceName}. {view.customerName}{" "}
         controls that data, so the request is yours to answer; we help you with it.
       </p>
       <div className="mt-6 space-y-4">
@@ -149,7 +150,7 @@ function OpenReferral({
       <Section id="requester-heading" title="The requester">
         <Facts
           rows={[
-            ["Name", view.requester.name || "Not given"],
+            ["Name", view.requester.name ? <UntrustedText>{view.requester.name}</UntrustedText> : "Not given"],
             ["Email", view.requester.email ? <a href={`mailto:${view.requester.email}`}>{view.requester.email}</a> : "Not given"],
             ["How they know you", view.relationshipLabel],
           ]}
@@ -157,7 +158,7 @@ function OpenReferral({
         {view.details.length ? (
           <>
             <h3 className="mt-6 text-lg font-semibold text-slate-900">What they told us</h3>
-            <Facts rows={view.details.map((d) => [d.label, d.value])} />
+            <Facts rows={view.details.map((d) => [d.label, <UntrustedText>{d.value}</UntrustedText>])} />
           </>
         ) : null}
       </Section>

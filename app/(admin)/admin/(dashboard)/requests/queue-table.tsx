@@ -3,6 +3,7 @@ import { REQUEST_TYPE_LABELS } from "@/lib/requests/labels";
 import { ROUTE_LABELS } from "@/lib/referrals/state";
 import { isUnfinished } from "@/lib/requests/lifecycle";
 import type { QueueRow } from "@/lib/requests/queue";
+import { UntrustedText } from "@/components/ui/untrusted-text";
 import { SelectAll } from "./bulk-form";
 import { shortJurisdiction, STATUS_LABELS } from "./status-labels";
 
@@ -111,7 +112,7 @@ export function QueueTable({ rows, now, caption, selectable }: { rows: QueueRow[
                   <Due row={row} now={now} />
                 </td>
                 <td>{row.assigneeEmail ?? <span className="text-slate-700">Unassigned</span>}</td>
-                <td>{row.requesterEmail ?? <span className="text-slate-700">Erased</span>}</td>
+                <td>{row.requesterEmail === null ? <span className="text-slate-700">Erased</span> : <UntrustedText>{row.requesterEmail}</UntrustedText>}</td>
               </tr>
             );
           })}

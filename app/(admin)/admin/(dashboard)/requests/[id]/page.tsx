@@ -22,6 +22,7 @@ import { FactList } from "@/components/ui/fact-list";
 import { ReferralActions, RoutePanel } from "./referral-panels";
 import { ReferralList, RouteSummary, WorkspaceExportForm } from "./referral-sections";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
+import { UntrustedText } from "@/components/ui/untrusted-text";
 
 export const metadata: Metadata = { title: "Request" };
 
@@ -166,7 +167,7 @@ export default async function RequestDetailPage({
                     <p className="text-sm text-slate-700">
                       {m.author === "STAFF" ? `Us (${m.staff?.email ?? "staff"})` : "Requester"} · {dateTime.format(m.createdAt)} UTC
                     </p>
-                    <p className="mt-1 whitespace-pre-wrap text-slate-900">{m.body ?? "(masked)"}</p>
+                    <p className="mt-1 whitespace-pre-wrap text-slate-900">{m.body === null ? "(masked)" : <UntrustedText>{m.body}</UntrustedText>}</p>
                   </li>
                 ))}
               </ol>
@@ -237,9 +238,13 @@ export default async function RequestDetailPage({
                       {dateTime.format(event.at)} UTC · {event.actorStaff?.email ?? event.actorType.toLowerCase()} · <code>{event.action}</code>
                     </p>
                     {wording.detail ? (
-                      <p className="text-sm whitespace-pre-wrap text-slate-800">{wording.detail}</p>
+                      <p className="text-sm whitespace-pre-wrap text-slate-800">
+                        <UntrustedText>{wording.detail}</UntrustedText>
+                      </p>
                     ) : event.data && typeof event.data === "object" && Object.keys(event.data).length ? (
-                      <p className="text-sm whitespace-pre-wrap text-slate-800">{describe(event.data)}</p>
+                      <p className="text-sm whitespace-pre-wrap text-slate-800">
+                        <UntrustedText>{describe(event.data)}</UntrustedText>
+                      </p>
                     ) : null}
                   </li>
                 );
