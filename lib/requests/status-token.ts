@@ -1,6 +1,8 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { now } from "@/lib/clock";
 import { getEnv } from "@/lib/env";
+import { statusLinkWorks } from "@/lib/requests/status-link-lifetime";
 import { hashToken, newToken } from "@/lib/security/tokens";
 
 /** A fresh status token and the hash that is all we keep of it. */
@@ -11,12 +13,43 @@ export function newStatusToken(): { token: string; tokenHash: string } {
 
 /**
  * Every email carries its own status link: we keep only hashes, so a link cannot be re-sent, and
- * a new one is minted for each message. All stay valid until revoked.
+ * a new one is minted for each message. Each works until revoked, or until STATUS_LINK_DAYS_AFTER_CLOSE
+ * days after the request closes (lib/requests/status-link-lifetime.ts); `at` is when it was minted.
  */
-export async function mintStatusToken(tx: Prisma.TransactionClient, requestId: string): Promise<string> {
+export async function mintStatusToken(tx: Prisma.TransactionClient, requestId: string, at: Date = now()): Promise<string> {
   const { token, tokenHash } = newStatusToken();
-  await tx.requestToken.create({ data: { requestId, purpose: "STATUS", tokenHash } });
+  await tx.requestToken.create({ data: { requestId, purpose: "STATUS", tokenHash, createdAt: at } });
   return token;
+}
+
+// Appeals are one per request today; the bound keeps the read small whatever comes later.
+const APPEALS_READ = 10;
+
+/**
+ * The request a status link opens at `at`, or null for a malformed, unknown, revoked or expired
+ * link: one answer for all of them, so a guess learns nothing.
+ */
+export async function statusLinkRequestId(
+  client: Pick<Prisma.TransactionClient, "requestToken">,
+  token: string,
+  at: Date = now(),
+): Promise<string | null> {
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
+  const found = await client.requestToken.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: {
+      requestId: true,
+      purpose: true,
+      createdAt: true,
+      expiresAt: true,
+      revokedAt: true,
+      request: { select: { closedAt: true, appeals: { select: { closedAt: true }, take: APPEALS_READ } } },
+    },
+  });
+  if (!found || found.purpose !== "STATUS") return null;
+  const { request, ...link } = found;
+  const facts = { ...link, closedAt: request.closedAt, appealsClosedAt: request.appeals.map((a) => a.closedAt) };
+  return statusLinkWorks(facts, at, getEnv().STATUS_LINK_DAYS_AFTER_CLOSE) ? found.requestId : null;
 }
 
 export function statusPath(token: string): string {

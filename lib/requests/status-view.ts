@@ -1,7 +1,8 @@
 import "server-only";
+import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
 import type { Jurisdiction, ReferralStatus, RequestRoute, RequestStatus, RequestType } from "@/lib/generated/prisma/enums";
-import { hashToken } from "@/lib/security/tokens";
+import { statusLinkRequestId } from "@/lib/requests/status-token";
 
 export type StatusView = {
   id: string;
@@ -37,54 +38,47 @@ const REFERRAL_LIMIT = 10;
  * What a status link shows: no name, no email, no details, only the request's progress. An unknown,
  * revoked or expired token gives null, which the page turns into the same 404 as a missing request.
  */
-export async function getStatusView(token: string, now = new Date()): Promise<StatusView | null> {
-  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
-  const found = await db.requestToken.findUnique({
-    where: { tokenHash: hashToken(token) },
+export async function getStatusView(token: string, at: Date = now()): Promise<StatusView | null> {
+  const requestId = await statusLinkRequestId(db, token, at);
+  if (!requestId) return null;
+  const found = await db.request.findUnique({
+    where: { id: requestId },
     select: {
-      purpose: true,
-      revokedAt: true,
-      expiresAt: true,
-      request: {
+      id: true,
+      reference: true,
+      type: true,
+      status: true,
+      jurisdiction: true,
+      receivedAt: true,
+      verifiedAt: true,
+      dueAt: true,
+      extendedDueAt: true,
+      closedAt: true,
+      route: true,
+      referrals: {
         select: {
           id: true,
-          reference: true,
-          type: true,
           status: true,
-          jurisdiction: true,
-          receivedAt: true,
-          verifiedAt: true,
-          dueAt: true,
-          extendedDueAt: true,
+          sentAt: true,
+          acknowledgedAt: true,
           closedAt: true,
-          route: true,
-          referrals: {
-            select: {
-              id: true,
-              status: true,
-              sentAt: true,
-              acknowledgedAt: true,
-              closedAt: true,
-              outcomeNote: true,
-              customer: { select: { legalName: true, privacyEmails: true } },
-              workspace: { select: { name: true } },
-            },
-            orderBy: { sentAt: "asc" },
-            take: REFERRAL_LIMIT,
-          },
-          events: {
-            where: { visibility: "PUBLIC" },
-            select: { id: true, at: true, action: true, toStatus: true, data: true },
-            orderBy: { at: "asc" },
-            take: TIMELINE_LIMIT,
-          },
+          outcomeNote: true,
+          customer: { select: { legalName: true, privacyEmails: true } },
+          workspace: { select: { name: true } },
         },
+        orderBy: { sentAt: "asc" },
+        take: REFERRAL_LIMIT,
+      },
+      events: {
+        where: { visibility: "PUBLIC" },
+        select: { id: true, at: true, action: true, toStatus: true, data: true },
+        orderBy: { at: "asc" },
+        take: TIMELINE_LIMIT,
       },
     },
   });
-  if (!found || found.purpose !== "STATUS" || found.revokedAt) return null;
-  if (found.expiresAt && found.expiresAt.getTime() <= now.getTime()) return null;
-  const { events, referrals, ...request } = found.request;
+  if (!found) return null;
+  const { events, referrals, ...request } = found;
   return {
     ...request,
     referrals: referrals.map(({ customer, workspace, ...r }) => ({

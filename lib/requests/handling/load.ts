@@ -2,7 +2,7 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { StaffUser } from "@/lib/auth/staff";
 import { refuse } from "@/lib/requests/lifecycle";
-import { hashToken } from "@/lib/security/tokens";
+import { statusLinkRequestId } from "@/lib/requests/status-token";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -29,14 +29,9 @@ export async function requestIdForStatusToken(
   token: string,
   now: Date,
 ): Promise<string> {
-  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) throw refuse("NOT_FOUND");
-  const found = await client.requestToken.findUnique({
-    where: { tokenHash: hashToken(token) },
-    select: { requestId: true, purpose: true, revokedAt: true, expiresAt: true },
-  });
-  if (!found || found.purpose !== "STATUS" || found.revokedAt) throw refuse("NOT_FOUND");
-  if (found.expiresAt && found.expiresAt.getTime() <= now.getTime()) throw refuse("NOT_FOUND");
-  return found.requestId;
+  const requestId = await statusLinkRequestId(client, token, now);
+  if (!requestId) throw refuse("NOT_FOUND");
+  return requestId;
 }
 
 /** Who did it, as every staff event records it: an id, never a name or email. */
