@@ -5,6 +5,7 @@ import MoreInformationNeeded from "@/emails/more-information-needed";
 import RequestAcknowledged, { subject as acknowledgedSubject } from "@/emails/request-acknowledged";
 import RequestCompleted from "@/emails/request-completed";
 import RequestDenied from "@/emails/request-denied";
+import StatusLinkRequested from "@/emails/status-link-requested";
 import VerifyEmail, { subject as verifySubject } from "@/emails/verify-email";
 import { renderEmail } from "@/lib/mail/render";
 import { EMAIL_TEMPLATE_NAMES, EMAIL_TEMPLATES, type EmailTemplateName } from "@/lib/mail/templates";
@@ -249,5 +250,25 @@ describe("request-completed", () => {
     expect(text).toContain("We erased your account and its conversations.");
     expect(text).not.toContain("Download");
     expect(text).toContain("View request status https://privacy.example/requests/status/status-token-6");
+  });
+});
+
+describe("status-link-requested", () => {
+  const props = {
+    ...StatusLinkRequested.PreviewProps,
+    reference: "DSR-PPPP-QQQQ",
+    statusUrl: "https://privacy.example/requests/status/status-token-7",
+  };
+
+  it("carries the new link and, for a closed request, until when it works", async () => {
+    const { text, subject } = await renderEmail("status-link-requested", { ...props, linkValidUntil: "2027-03-01T10:15:00.000Z" });
+    expect(subject).toBe("New link to your privacy request DSR-PPPP-QQQQ");
+    expect(text).toContain("View request status https://privacy.example/requests/status/status-token-7");
+    expect(text).toContain("this link works until 1 March 2027");
+  });
+
+  it("names no end while the request is open", async () => {
+    const { text } = await renderEmail("status-link-requested", { ...props, linkValidUntil: null });
+    expect(text).not.toContain("works until");
   });
 });

@@ -39,6 +39,10 @@ import RequestReferred, {
   type RequestReferredProps,
 } from "@/emails/request-referred";
 import StaffSignIn, { subject as staffSignInSubject, type StaffSignInProps } from "@/emails/staff-sign-in";
+import StatusLinkRequested, {
+  subject as statusLinkRequestedSubject,
+  type StatusLinkRequestedProps,
+} from "@/emails/status-link-requested";
 import VerifyEmail, { subject as verifyEmailSubject, type VerifyEmailProps } from "@/emails/verify-email";
 
 export type EmailTemplate<P> = {
@@ -98,6 +102,10 @@ export const EMAIL_TEMPLATES = {
     component: ReferralExportReady,
     subject: referralExportReadySubject,
   } satisfies EmailTemplate<ReferralExportReadyProps>,
+  "status-link-requested": {
+    component: StatusLinkRequested,
+    subject: statusLinkRequestedSubject,
+  } satisfies EmailTemplate<StatusLinkRequestedProps>,
 };
 
 export type EmailTemplateName = keyof typeof EMAIL_TEMPLATES;
