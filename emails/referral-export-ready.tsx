@@ -76,7 +76,7 @@ const COPY = {
 
 function context(props: ReferralExportReadyProps): { lang: EmailLanguage; p: Context } {
   const lang = emailLanguage(props.language);
-  return { lang, p: { ...props, until: formatDateTime(props.downloadUntil, lang) } };
+  return { lang, p: { ...props, until: formatDateTime(props.downloadUntil, lang, props.org.timeZone) } };
 }
 
 // Neither the requester nor the file's name in the subject: subjects show on lock screens.

@@ -21,7 +21,7 @@ const OPENINGS: ReferralOpenings<ReferralReminderProps> = {
     subject: `Reminder: privacy request ${p.reference} for your workspace ${p.workspaceName}`,
     preview: `Reminder ${p.reminderNumber}: please acknowledge this privacy request${p.due ? ` and answer the requester by ${p.due}` : ""}.`,
     heading: "Reminder: a privacy request is waiting for you",
-    intro: `This is reminder ${p.reminderNumber}. On ${formatDate(p.sentAt, "en")} we sent you a privacy request (${p.requestTypeLabel}) about your workspace ${p.workspaceName}, and nobody has acknowledged it yet.${p.due ? ` The requester must have an answer by ${p.due}.` : ""}`,
+    intro: `This is reminder ${p.reminderNumber}. On ${formatDate(p.sentAt, "en", p.org.timeZone)} we sent you a privacy request (${p.requestTypeLabel}) about your workspace ${p.workspaceName}, and nobody has acknowledged it yet.${p.due ? ` The requester must have an answer by ${p.due}.` : ""}`,
     notice: p.escalatesAfterThis
       ? `If the request is still not acknowledged after this reminder, ${p.org.productName}'s privacy team will take it up.`
       : null,
@@ -30,7 +30,7 @@ const OPENINGS: ReferralOpenings<ReferralReminderProps> = {
     subject: `Erinnerung: Datenschutzanfrage ${p.reference} für Ihren Workspace ${p.workspaceName}`,
     preview: `Erinnerung ${p.reminderNumber}: Bitte bestätigen Sie den Eingang dieser Datenschutzanfrage${p.due ? ` und antworten Sie der anfragenden Person bis zum ${p.due}` : ""}.`,
     heading: "Erinnerung: Eine Datenschutzanfrage wartet auf Sie",
-    intro: `Dies ist Erinnerung ${p.reminderNumber}. Am ${formatDate(p.sentAt, "de")} haben wir Ihnen eine Datenschutzanfrage (${p.requestTypeLabel}) zu Ihrem Workspace ${p.workspaceName} geschickt, und bisher hat niemand den Eingang bestätigt.${p.due ? ` Die anfragende Person muss bis zum ${p.due} eine Antwort erhalten.` : ""}`,
+    intro: `Dies ist Erinnerung ${p.reminderNumber}. Am ${formatDate(p.sentAt, "de", p.org.timeZone)} haben wir Ihnen eine Datenschutzanfrage (${p.requestTypeLabel}) zu Ihrem Workspace ${p.workspaceName} geschickt, und bisher hat niemand den Eingang bestätigt.${p.due ? ` Die anfragende Person muss bis zum ${p.due} eine Antwort erhalten.` : ""}`,
     notice: p.escalatesAfterThis
       ? `Wird die Anfrage auch nach dieser Erinnerung nicht bestätigt, übernimmt das Datenschutzteam von ${p.org.productName} den Vorgang.`
       : null,

@@ -34,7 +34,7 @@ export default function RequestAcknowledged(props: RequestAcknowledgedProps) {
     <EmailLayout org={org} preview={`Reference ${reference}. We will answer by ${due}.`}>
       <Text style={heading}>We have your request</Text>
       <Text style={paragraph}>
-        We received your privacy request ({requestTypeLabel}) on {formatDateTime(receivedAt)}. Its reference is{" "}
+        We received your privacy request ({requestTypeLabel}) on {formatDateTime(receivedAt, "en", org.timeZone)}. Its reference is{" "}
         <strong>{reference}</strong>; please quote it if you contact us about it.
       </Text>
 

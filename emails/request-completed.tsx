@@ -25,7 +25,7 @@ export function subject({ reference }: RequestCompletedProps): string {
 
 export default function RequestCompleted(props: RequestCompletedProps) {
   const { org, reference, requestTypeLabel, outcome, downloadUntil, statusUrl } = props;
-  const until = downloadUntil ? formatDateTime(downloadUntil) : null;
+  const until = downloadUntil ? formatDateTime(downloadUntil, "en", org.timeZone) : null;
   return (
     <EmailLayout
       org={org}

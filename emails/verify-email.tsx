@@ -2,6 +2,7 @@ import { Link, Section, Text } from "@react-email/components";
 import { ButtonWithFallback } from "@/emails/components/button-with-fallback";
 import type { CSSProperties } from "react";
 import type { OrganizationDetails } from "@/lib/organization/types";
+import { formatDate } from "@/emails/components/format";
 import { EmailLayout } from "@/emails/components/layout";
 import { PREVIEW_ORGANIZATION } from "@/emails/components/preview-organization";
 import { colors, heading, link, paragraph } from "@/emails/components/styles";
@@ -14,6 +15,12 @@ export type VerifyEmailProps = {
   verifyUrl: string;
   statusUrl: string;
   expiresInMinutes: number;
+  /**
+   * ISO date ("2027-01-04") by which we answer, where the law runs the clock from receipt (CCPA):
+   * this email then confirms receipt, and must say when to expect a response (11 CCR §7021(a)).
+   * Null or absent while the clock waits for this confirmation.
+   */
+  dueDate?: string | null;
 };
 
 const codeBox: CSSProperties = {
@@ -39,7 +46,7 @@ export function subject({ reference }: VerifyEmailProps): string {
 }
 
 export default function VerifyEmail(props: VerifyEmailProps) {
-  const { org, reference, requestTypeLabel, code, verifyUrl, statusUrl, expiresInMinutes } = props;
+  const { org, reference, requestTypeLabel, code, verifyUrl, statusUrl, expiresInMinutes, dueDate } = props;
   const minutes = `${expiresInMinutes} minute${expiresInMinutes === 1 ? "" : "s"}`;
   return (
     <EmailLayout org={org} preview={`Your confirmation code is ${code}. It expires in ${minutes}.`}>
@@ -58,6 +65,12 @@ export default function VerifyEmail(props: VerifyEmailProps) {
         The code and the button expire in {minutes}. We can only act on the request once this address is
         confirmed.
       </Text>
+      {dueDate ? (
+        <Text style={paragraph}>
+          The law that applies gives us until <strong>{formatDate(dueDate)}</strong> to answer, counted from
+          today however long confirming takes. We will answer by then.
+        </Text>
+      ) : null}
       <Text style={paragraph}>
         Check your request&apos;s status at any time:
         <br />

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isTimeZone } from "@/lib/dates/time-zone";
 
 const bool = z
   .enum(["true", "false", "1", "0", ""])
@@ -57,6 +58,16 @@ const EnvSchema = z.object({
   RATE_LIMIT_STATUS_RECOVERY_PER_IP_PER_HOUR: positiveInt(10),
   /** Days after a package's download link expired before its bytes are deleted. */
   PACKAGE_PURGE_GRACE_DAYS: z.coerce.number().int().min(0).default(30),
+
+  /**
+   * IANA time zone the seed writes to organization_settings.time_zone (until a settings page
+   * exists): deadlines count its calendar days and dates are shown in it. Unset: UTC, or whatever
+   * the database already holds. An unknown zone is refused.
+   */
+  OPERATOR_TIME_ZONE: z
+    .string()
+    .optional()
+    .refine((zone) => zone === undefined || isTimeZone(zone), "Unknown time zone"),
 });
 
 export type Env = z.infer<typeof EnvSchema> & { APP_SECRET: string; DATA_PACKAGE_KEY: string };

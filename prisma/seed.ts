@@ -1,4 +1,5 @@
 import { pathToFileURL } from "node:url";
+import { assertTimeZone } from "@/lib/dates/time-zone";
 import { getEnv } from "@/lib/env";
 import { createPrismaClient, type Db } from "@/lib/prisma-client";
 import { customers } from "./seed-data/customers";
@@ -18,14 +19,26 @@ function calendarDate(isoDate: string): Date {
 
 export const DEFAULT_ADMIN_EMAIL = "admin@example.com";
 
-/** `adminEmail`: the first admin, who can then invite everyone else (ADMIN_EMAIL). */
-export async function seed(db: Db, { adminEmail = DEFAULT_ADMIN_EMAIL }: { adminEmail?: string } = {}): Promise<void> {
+/**
+ * `adminEmail`: the first admin, who can then invite everyone else (ADMIN_EMAIL). `timeZone`: the
+ * operator's time zone (OPERATOR_TIME_ZONE); when given it is written on every run, since no page
+ * edits it yet, and when not the stored one stays (UTC on a new database).
+ */
+export async function seed(
+  db: Db,
+  { adminEmail = DEFAULT_ADMIN_EMAIL, timeZone }: { adminEmail?: string; timeZone?: string } = {},
+): Promise<void> {
+  const zone = timeZone === undefined ? undefined : assertTimeZone(timeZone);
   await db.$transaction(
     async (tx) => {
       // A constant, not input: interpolating it keeps the parameter from being typed as int4.
       await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${SEED_LOCK_ID})`);
 
-      await tx.organizationSettings.upsert({ where: { id: 1 }, create: { id: 1, ...organization }, update: {} });
+      await tx.organizationSettings.upsert({
+        where: { id: 1 },
+        create: { id: 1, ...organization, timeZone: zone ?? organization.timeZone },
+        update: zone ? { timeZone: zone } : {},
+      });
       await tx.staff.upsert({ where: { email: adminEmail.trim().toLowerCase() }, create: { email: adminEmail.trim().toLowerCase(), role: "ADMIN" }, update: {} });
 
       for (const { effectiveAt, updatedAt, ...policy } of policyVersions) {
@@ -67,7 +80,7 @@ const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pat
 if (invokedDirectly) {
   const db = createPrismaClient(getEnv().DATABASE_URL);
   try {
-    await seed(db, { adminEmail: getEnv().ADMIN_EMAIL });
+    await seed(db, { adminEmail: getEnv().ADMIN_EMAIL, timeZone: getEnv().OPERATOR_TIME_ZONE });
     console.log("Seed complete: organization settings, the first admin, policy versions and demo customers are in place.");
   } catch (error) {
     console.error(error);

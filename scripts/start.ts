@@ -65,7 +65,7 @@ const applied = await migrate(env.DATABASE_URL, path.join(root, "prisma/migratio
 say(applied.length ? `${applied.length} migration(s) applied` : "database schema is up to date");
 const client = createPrismaClient(env.DATABASE_URL, 2);
 const adminEmail = env.ADMIN_EMAIL ?? "admin@example.com";
-await seed(client, { adminEmail });
+await seed(client, { adminEmail, timeZone: env.OPERATOR_TIME_ZONE || undefined });
 await client.$disconnect();
 say("demo data is in place");
 

@@ -12,4 +12,5 @@ export const PREVIEW_ORGANIZATION: OrganizationDetails = {
   euRepresentative: null,
   ukRepresentative: null,
   registeredAddress: "548 Market Street, Suite 100\nSan Francisco, CA 94104\nUnited States",
+  timeZone: "UTC",
 };

@@ -1,8 +1,10 @@
 import "server-only";
 import { requirePermission } from "@/lib/auth/staff";
+import { calendarDayIn } from "@/lib/dates/time-zone";
 import { db } from "@/lib/db";
 import type { RequestStatus } from "@/lib/generated/prisma/enums";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { getOperatorTimeZone } from "@/lib/organization/settings";
 import { UNFINISHED_STATUSES } from "@/lib/requests/lifecycle";
 
 // Deadlines count for every request not finished, with the customer or not: the same predicate as
@@ -26,7 +28,8 @@ export async function getDashboardStats(now = new Date()): Promise<DashboardStat
 
 /** Each figure is one aggregate query over indexed columns. */
 export async function computeDashboardStats(now = new Date()): Promise<DashboardStats> {
-  const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  // Today as the operator's calendar has it, as the queue's due filters count it.
+  const today = calendarDayIn(now, await getOperatorTimeZone());
   const weekEnd = new Date(today.getTime() + 7 * 86_400_000);
   const [groups, deadlines, medians] = await Promise.all([
     db.request.groupBy({ by: ["status"], _count: { _all: true } }),

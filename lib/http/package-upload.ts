@@ -2,6 +2,7 @@ import "server-only";
 import { NextResponse } from "next/server";
 import { DomainError } from "@/lib/actions/domain-error";
 import { AuthorizationError, requirePermission, type StaffUser } from "@/lib/auth/staff";
+import { getEnv } from "@/lib/env";
 import { isSameOriginPost } from "@/lib/http/same-origin";
 import { logError } from "@/lib/log";
 import type { DataPackageInput } from "@/lib/packages/seal";
@@ -25,7 +26,7 @@ export type PackageUpload = {
  */
 export async function receivePackageUpload(request: Request, upload: PackageUpload): Promise<Response> {
   const back = (query: string) => NextResponse.redirect(new URL(`${upload.page}?${query}`, request.url), 303);
-  if (!isSameOriginPost(request)) {
+  if (!isSameOriginPost(request, getEnv().APP_URL)) {
     return new NextResponse("Cross-site form posts are not accepted.", { status: 403 });
   }
   let staff;

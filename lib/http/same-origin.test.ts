@@ -4,16 +4,29 @@ import { isSameOriginPost, restoredOrigin } from "@/lib/http/same-origin";
 const post = (headers: Record<string, string>) => new Request("http://portal.test/admin/requests/1/package", { method: "POST", headers });
 
 describe("isSameOriginPost", () => {
+  const APP_URL = "https://privacy.example/";
+
   it("trusts the browser's Sec-Fetch-Site when it is there", () => {
-    expect(isSameOriginPost(post({ "sec-fetch-site": "same-origin", origin: "null" }))).toBe(true);
-    expect(isSameOriginPost(post({ "sec-fetch-site": "cross-site", origin: "http://portal.test" }))).toBe(false);
-    expect(isSameOriginPost(post({ "sec-fetch-site": "same-site" }))).toBe(false);
+    expect(isSameOriginPost(post({ "sec-fetch-site": "same-origin", origin: "null" }), APP_URL)).toBe(true);
+    expect(isSameOriginPost(post({ "sec-fetch-site": "cross-site", origin: "https://privacy.example" }), APP_URL)).toBe(false);
+    expect(isSameOriginPost(post({ "sec-fetch-site": "same-site" }), APP_URL)).toBe(false);
+    expect(isSameOriginPost(post({ "sec-fetch-site": "none" }), APP_URL)).toBe(false);
   });
 
-  it("otherwise compares a real Origin with the host", () => {
-    expect(isSameOriginPost(post({ origin: "http://portal.test" }))).toBe(true);
-    expect(isSameOriginPost(post({ origin: "http://evil.test" }))).toBe(false);
-    expect(isSameOriginPost(post({ origin: "not a url" }))).toBe(false);
+  it("otherwise accepts only an Origin equal to the app's own", () => {
+    expect(isSameOriginPost(post({ origin: "https://privacy.example" }), APP_URL)).toBe(true);
+    expect(isSameOriginPost(post({ origin: "http://privacy.example" }), APP_URL)).toBe(false);
+    expect(isSameOriginPost(post({ origin: "https://privacy.example:8443" }), APP_URL)).toBe(false);
+    expect(isSameOriginPost(post({ origin: "https://evil.test" }), APP_URL)).toBe(false);
+    expect(isSameOriginPost(post({ origin: "not a url" }), APP_URL)).toBe(false);
+    // The Host a request arrived with is not the app's address: behind a proxy it is an internal one.
+    expect(isSameOriginPost(post({ origin: "http://portal.test" }), APP_URL)).toBe(false);
+  });
+
+  it("refuses a post that shows no origin at all", () => {
+    // What a sandboxed frame, an old browser or a script on another site can send.
+    expect(isSameOriginPost(post({ origin: "null" }), APP_URL)).toBe(false);
+    expect(isSameOriginPost(post({}), APP_URL)).toBe(false);
   });
 });
 

@@ -1,18 +1,15 @@
 /**
- * Whether a form post came from our own pages. Browsers send `Origin: null` for form posts from
- * pages with `Referrer-Policy: no-referrer` (ours), so `Sec-Fetch-Site` decides where it is sent;
- * otherwise a real Origin must match. The session cookie is SameSite=Lax as a second guard.
+ * Whether a state-changing form post came from our own pages. Browsers send `Origin: null` for
+ * form posts from pages with `Referrer-Policy: no-referrer` (ours), so the browser's own
+ * `Sec-Fetch-Site` decides when it is sent; without it, only an Origin equal to the app's own
+ * (APP_URL) will do. A post with neither (`Origin: null` or none, from an old browser, a sandboxed
+ * frame or a script) is refused: nothing shows it came from us. The session cookie is SameSite=Lax
+ * as a second guard.
  */
-export function isSameOriginPost(request: Request): boolean {
+export function isSameOriginPost(request: Request, appUrl: string): boolean {
   const site = request.headers.get("sec-fetch-site");
   if (site) return site === "same-origin";
-  const origin = request.headers.get("origin");
-  if (!origin || origin === "null") return true;
-  try {
-    return new URL(origin).host === new URL(request.url).host;
-  } catch {
-    return false;
-  }
+  return request.headers.get("origin") === new URL(appUrl).origin;
 }
 
 /**

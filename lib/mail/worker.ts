@@ -3,6 +3,7 @@ import { db as appDb, type Db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { MAX_ATTEMPTS, retryDelayMs } from "@/lib/mail/backoff";
 import { errorCode, PermanentFailure } from "@/lib/mail/error-code";
+import { markSent } from "@/lib/mail/mark-sent";
 import { openOutboxPayload } from "@/lib/mail/payload";
 import { renderEmail } from "@/lib/mail/render";
 import { outboxMessageId, senderAddress } from "@/lib/mail/sender";
@@ -111,11 +112,8 @@ async function deliverOne(
   }
   try {
     // Guarded by status and attempts: if our lease ran out and another worker reclaimed the row,
-    // its outcome is the one to keep.
-    await db.emailOutbox.updateMany({
-      where: { id: row.id, status: "SENDING", attempts: row.attempts },
-      data: { status: "SENT", sentAt: new Date(), payload: null, lockedUntil: null },
-    });
+    // its outcome is the one to keep. A confirmation of receipt also settles that duty (CCPA).
+    await markSent(db, row, new Date());
   } catch (error) {
     // The message is out; the row will be sent again when its lease expires (the crash window).
     console.error(`[mail] outbox ${row.id} (${row.template}) sent but not recorded: ${errorCode(error)}`);

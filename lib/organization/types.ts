@@ -10,4 +10,9 @@ export type OrganizationDetails = {
   euRepresentative: string | null;
   ukRepresentative: string | null;
   registeredAddress: string;
+  /**
+   * IANA time zone whose calendar deadlines count in and dates are shown in ("Europe/Berlin").
+   * Emails queued before it existed carry none: their dates read in UTC, as they did then.
+   */
+  timeZone: string;
 };

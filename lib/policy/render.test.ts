@@ -21,6 +21,7 @@ const org: OrganizationDetails = {
   euRepresentative: "EU Rep B.V., Amsterdam",
   ukRepresentative: "UK Rep Ltd, London",
   registeredAddress: "1 Test Road, Testville",
+  timeZone: "UTC",
 };
 
 const withoutOptional: OrganizationDetails = {

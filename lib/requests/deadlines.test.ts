@@ -7,6 +7,7 @@ import {
   clockStart,
   computeDueDate,
   computeExtendedDueDate,
+  computeReceiptDueDate,
   daysUntil,
   REGIMES,
   regimeFor,
@@ -19,12 +20,13 @@ const at = (value: string) => new Date(value.length === 10 ? `${value}T00:00:00.
 /** The exact value a due date must have: midnight UTC of the day. */
 const midnight = (ymd: string) => `${ymd}T00:00:00.000Z`;
 
-function due(jurisdiction: Jurisdiction, type: RequestType, receivedAt: string, verifiedAt?: string) {
+function due(jurisdiction: Jurisdiction, type: RequestType, receivedAt: string, verifiedAt?: string, timeZone = "UTC") {
   const result = computeDueDate({
     jurisdiction,
     type,
     receivedAt: at(receivedAt),
     verifiedAt: verifiedAt ? at(verifiedAt) : null,
+    timeZone,
   });
   return result?.dueDate.toISOString() ?? null;
 }
@@ -100,7 +102,7 @@ describe("GDPR and UK GDPR: one month from verification", () => {
   });
 
   it("has not started before verification", () => {
-    const input = { jurisdiction: "GDPR", type: "ACCESS", receivedAt: at("2026-01-20"), verifiedAt: null } as const;
+    const input = { jurisdiction: "GDPR", type: "ACCESS", receivedAt: at("2026-01-20"), verifiedAt: null, timeZone: "UTC" } as const;
     expect(clockStart(input)).toBeNull();
     expect(computeDueDate(input)).toBeNull();
     expect(computeDueDate({ ...input, jurisdiction: "UK_GDPR", verifiedAt: undefined })).toBeNull();
@@ -112,6 +114,7 @@ describe("GDPR and UK GDPR: one month from verification", () => {
       type: "ACCESS",
       receivedAt: at("2026-01-20T08:00:00Z"),
       verifiedAt: at("2026-01-31T17:45:00Z"),
+      timeZone: "UTC",
     });
     expect(result?.clockStartsAt.toISOString()).toBe(midnight("2026-01-31"));
     expect(result?.regime.period).toEqual({ unit: "months", amount: 1 });
@@ -128,7 +131,7 @@ describe("CCPA and US states: 45 days from receipt", () => {
   it("counts from receipt however long verification takes", () => {
     expect(due("CCPA", "ACCESS", "2026-11-20", "2026-12-10")).toBe(midnight("2027-01-04"));
     expect(due("CCPA", "DELETION", "2026-11-20")).toBe(midnight("2027-01-04"));
-    expect(clockStart({ jurisdiction: "CCPA", type: "ACCESS", receivedAt: at("2026-11-20"), verifiedAt: null })?.toISOString()).toBe(
+    expect(clockStart({ jurisdiction: "CCPA", type: "ACCESS", receivedAt: at("2026-11-20"), verifiedAt: null, timeZone: "UTC" })?.toISOString()).toBe(
       midnight("2026-11-20"),
     );
   });
@@ -215,11 +218,101 @@ describe("time of day", () => {
 });
 
 describe("daysUntil", () => {
-  it("counts whole UTC days, zero on the due day and negative once overdue", () => {
+  it("counts whole days, zero on the due day and negative once overdue", () => {
     const dueDate = at("2026-02-28");
-    expect(daysUntil(dueDate, at("2026-02-27T23:59:00Z"))).toBe(1);
-    expect(daysUntil(dueDate, at("2026-02-28T18:00:00Z"))).toBe(0);
-    expect(daysUntil(dueDate, at("2026-03-02T00:01:00Z"))).toBe(-2);
-    expect(daysUntil(dueDate, at("2026-01-31"))).toBe(28);
+    expect(daysUntil(dueDate, at("2026-02-27T23:59:00Z"), "UTC")).toBe(1);
+    expect(daysUntil(dueDate, at("2026-02-28T18:00:00Z"), "UTC")).toBe(0);
+    expect(daysUntil(dueDate, at("2026-03-02T00:01:00Z"), "UTC")).toBe(-2);
+    expect(daysUntil(dueDate, at("2026-01-31"), "UTC")).toBe(28);
+  });
+
+  it("counts from today in the operator's time zone", () => {
+    const dueDate = at("2026-02-28");
+    // 23:30 UTC on the 27th is already the due day in Berlin, and still the 27th in Los Angeles.
+    expect(daysUntil(dueDate, at("2026-02-27T23:30:00Z"), "Europe/Berlin")).toBe(0);
+    expect(daysUntil(dueDate, at("2026-02-28T07:30:00Z"), "America/Los_Angeles")).toBe(1);
+    expect(daysUntil(dueDate, at("2026-02-28T23:30:00Z"), "Europe/Berlin")).toBe(-1);
+  });
+
+  it("stays whole across a daylight-saving change, where a day has 23 or 25 hours", () => {
+    // Berlin springs forward on 29 March 2026 and falls back on 25 October 2026.
+    expect(daysUntil(at("2026-03-30"), at("2026-03-28T23:30:00Z"), "Europe/Berlin")).toBe(1);
+    expect(daysUntil(at("2026-03-30"), at("2026-03-29T22:30:00Z"), "Europe/Berlin")).toBe(0);
+    expect(daysUntil(at("2026-10-26"), at("2026-10-24T22:30:00Z"), "Europe/Berlin")).toBe(1);
+    expect(daysUntil(at("2026-10-26"), at("2026-10-25T22:59:00Z"), "Europe/Berlin")).toBe(1);
+    expect(daysUntil(at("2026-10-26"), at("2026-10-25T23:00:00Z"), "Europe/Berlin")).toBe(0);
+  });
+});
+
+describe("the operator's time zone", () => {
+  it("starts the clock on the operator's date: 23:30 UTC is already the next day in Berlin", () => {
+    // 2026-11-20 23:30 UTC is Saturday 21 November, 00:30 in Berlin.
+    const late = "2026-11-20T23:30:00Z";
+    expect(due("CCPA", "ACCESS", late, undefined, "UTC")).toBe(midnight("2027-01-04"));
+    expect(due("CCPA", "ACCESS", late, undefined, "Europe/Berlin")).toBe(midnight("2027-01-05"));
+    const start = clockStart({ jurisdiction: "CCPA", type: "ACCESS", receivedAt: at(late), timeZone: "Europe/Berlin" });
+    expect(start?.toISOString()).toBe(midnight("2026-11-21"));
+    // GDPR starts at verification: its instant is what the zone places on a day.
+    expect(due("GDPR", "ACCESS", "2026-01-20T09:00:00Z", "2026-01-31T23:30:00Z", "Europe/Berlin")).toBe(midnight("2026-03-01"));
+    expect(due("GDPR", "ACCESS", "2026-01-20T09:00:00Z", "2026-01-31T23:30:00Z", "UTC")).toBe(midnight("2026-02-28"));
+  });
+
+  it("places an early-morning UTC instant on the previous day west of Greenwich", () => {
+    // 2026-03-01 05:00 UTC is 28 February, 21:00 in Los Angeles.
+    expect(due("PDPA_SG", "ACCESS", "2026-03-01T05:00:00Z", undefined, "America/Los_Angeles")).toBe(midnight("2026-03-30"));
+    expect(due("PDPA_SG", "ACCESS", "2026-03-01T05:00:00Z", undefined, "UTC")).toBe(midnight("2026-03-31"));
+  });
+
+  it("skips the weekend as it falls in the zone", () => {
+    // Sunday 22 November 23:30 UTC is Monday 00:30 in Berlin: 15 business days from Monday end on
+    // Monday 14 December, from Sunday on Friday 11 December.
+    expect(due("CCPA", "OPT_OUT_SALE", "2026-11-22T23:30:00Z", undefined, "Europe/Berlin")).toBe(midnight("2026-12-14"));
+    expect(due("CCPA", "OPT_OUT_SALE", "2026-11-22T23:30:00Z", undefined, "UTC")).toBe(midnight("2026-12-11"));
+    // Monday 23 November 05:00 UTC is still Sunday in Los Angeles.
+    expect(due("CCPA", "OPT_OUT_SALE", "2026-11-23T05:00:00Z", undefined, "America/Los_Angeles")).toBe(midnight("2026-12-11"));
+    expect(due("CCPA", "OPT_OUT_SALE", "2026-11-23T05:00:00Z", undefined, "UTC")).toBe(midnight("2026-12-14"));
+  });
+
+  it("puts the start on the right day around daylight-saving changes", () => {
+    // Spring forward (29 March 2026, 02:00 -> 03:00): 00:30 local is 23:30 UTC the day before.
+    expect(due("PDPA_SG", "ACCESS", "2026-03-28T23:30:00Z", undefined, "Europe/Berlin")).toBe(midnight("2026-04-28"));
+    // 23:59 CEST on the changeover day is 21:59 UTC; 00:00 CEST the next day is 22:00 UTC.
+    expect(due("PDPA_SG", "ACCESS", "2026-03-29T21:59:00Z", undefined, "Europe/Berlin")).toBe(midnight("2026-04-28"));
+    expect(due("PDPA_SG", "ACCESS", "2026-03-29T22:00:00Z", undefined, "Europe/Berlin")).toBe(midnight("2026-04-29"));
+    // Fall back (25 October 2026, 03:00 -> 02:00): midnight CET on the 26th is 23:00 UTC on the 25th.
+    expect(due("PDPA_SG", "ACCESS", "2026-10-25T22:59:00Z", undefined, "Europe/Berlin")).toBe(midnight("2026-11-24"));
+    expect(due("PDPA_SG", "ACCESS", "2026-10-25T23:00:00Z", undefined, "Europe/Berlin")).toBe(midnight("2026-11-25"));
+    // New York's own change (8 March 2026): 04:59 UTC is 23:59 EST on the 7th, 05:00 UTC is 00:00 EST on the 8th.
+    expect(due("US_STATE", "ACCESS", "2026-03-08T04:59:00Z", undefined, "America/New_York")).toBe(midnight("2026-04-21"));
+    expect(due("US_STATE", "ACCESS", "2026-03-08T05:00:00Z", undefined, "America/New_York")).toBe(midnight("2026-04-22"));
+  });
+
+  it("refuses a zone Intl does not know rather than counting in UTC", () => {
+    expect(() => due("CCPA", "ACCESS", "2026-11-20", undefined, "Mars/Olympus_Mons")).toThrow(RangeError);
+  });
+});
+
+describe("CCPA receipt confirmation", () => {
+  const receipt = (jurisdiction: Jurisdiction, type: RequestType, receivedAt: string, timeZone = "UTC") =>
+    computeReceiptDueDate({ jurisdiction, type, receivedAt: at(receivedAt), timeZone })?.toISOString() ?? null;
+
+  it("is due 10 business days after receipt (11 CCR §7021(a)), however long verification takes", () => {
+    // Friday 20 November: two working weeks end on Friday 4 December.
+    expect(receipt("CCPA", "ACCESS", "2026-11-20T10:00:00Z")).toBe(midnight("2026-12-04"));
+    expect(receipt("CCPA", "DELETION", "2026-11-18T10:00:00Z")).toBe(midnight("2026-12-02"));
+    expect(receipt("CCPA", "CORRECTION", "2026-11-21T10:00:00Z")).toBe(midnight("2026-12-04"));
+  });
+
+  it("counts from the operator's date of receipt", () => {
+    // Sunday 23:30 UTC is Monday in Berlin.
+    expect(receipt("CCPA", "ACCESS", "2026-11-22T23:30:00Z", "Europe/Berlin")).toBe(midnight("2026-12-07"));
+    expect(receipt("CCPA", "ACCESS", "2026-11-22T23:30:00Z", "UTC")).toBe(midnight("2026-12-04"));
+  });
+
+  it("applies nowhere else, nor to an opt-out, which is acknowledged at once", () => {
+    for (const jurisdiction of ["GDPR", "UK_GDPR", "US_STATE", "LGPD", "PDPA_SG", "QUEBEC", "OTHER"] as const) {
+      expect(receipt(jurisdiction, "ACCESS", "2026-11-20T10:00:00Z"), jurisdiction).toBeNull();
+    }
+    expect(receipt("CCPA", "OPT_OUT_SALE", "2026-11-20T10:00:00Z")).toBeNull();
   });
 });

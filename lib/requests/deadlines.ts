@@ -1,9 +1,12 @@
 import type { Jurisdiction, RequestType } from "@/lib/generated/prisma/enums";
+import { calendarDayIn } from "@/lib/dates/time-zone";
 import { JURISDICTION_LABELS } from "@/lib/requests/labels";
 
-// Response deadlines per law. All arithmetic is on UTC calendar days: a due date is 00:00 UTC of
-// the due day, which is what a Postgres `date` column stores, and the time of day a request came
-// in never moves its deadline.
+// Response deadlines per law, counted in calendar days of the operator's time zone
+// (organization_settings.time_zone, passed in: this module stays pure). The clock starts on the
+// calendar date, in that zone, of the instant that starts it; from there the arithmetic is on
+// dates alone, held as 00:00 UTC of the day (what a Postgres `date` column stores), so neither the
+// time of day nor a daylight-saving change ever moves a deadline.
 
 export type ClockStartRule = "RECEIPT" | "VERIFICATION";
 export type Period = { readonly unit: "months" | "days" | "businessDays"; readonly amount: number };
@@ -14,6 +17,8 @@ export type RegimeRule = {
   readonly period: Period;
   /** What the law lets us add to the original due date, with notice; null when it allows none. */
   readonly extension: Period | null;
+  /** How soon, from receipt, the requester must be told we have the request; absent or null where no law asks. */
+  readonly receiptConfirmation?: Period | null;
   readonly source: string;
   /** The value rests on a secondary source (see DSAR-RULES): keep it configurable, say so in the UI. */
   readonly secondary: boolean;
@@ -62,13 +67,19 @@ export const REGIMES: Readonly<Record<Jurisdiction, Regime>> = {
     clockStart: "RECEIPT",
     period: days(45),
     extension: days(45),
+    // §7021(a): confirm receipt within 10 business days, describing verification. DSAR-RULES gives
+    // this duty for CCPA only: its rows for the other US states and the other laws set none.
+    receiptConfirmation: { unit: "businessDays", amount: 10 },
     appealAvailable: false,
-    source: "11 CCR §7021(b)",
+    source: "11 CCR §7021(a) and (b)",
     secondary: false,
     byType: {
       OPT_OUT_SALE: {
         period: { unit: "businessDays", amount: 15 },
         extension: null,
+        // §7021(a) covers requests to know, delete and correct; DSAR-RULES' opt-out row sets no
+        // receipt duty, and an opt-out is acknowledged at once anyway (it needs no verification).
+        receiptConfirmation: null,
         source: "11 CCR §7026 (opt-out of sale/sharing); no verification: §7060(b)",
         secondary: true,
         note: "15 business days is from a secondary source; state holidays are not skipped, which only makes the deadline earlier.",
@@ -159,18 +170,21 @@ export type DeadlineInput = {
   type: RequestType;
   receivedAt: Date;
   verifiedAt?: Date | null;
+  /** The operator's IANA time zone, whose calendar the days are counted in. */
+  timeZone: string;
 };
 
 /**
- * The UTC day the response period runs from, or null while it waits for verification. A request
- * that needs no verification starts at receipt whatever the regime's rule: nothing is awaited.
+ * The day the response period runs from (the calendar date in `timeZone` of receipt or
+ * verification), or null while it waits for verification. A request that needs no verification
+ * starts at receipt whatever the regime's rule: nothing is awaited.
  */
-export function clockStart({ jurisdiction, type, receivedAt, verifiedAt }: DeadlineInput): Date | null {
-  const received = utcDay(receivedAt);
+export function clockStart({ jurisdiction, type, receivedAt, verifiedAt, timeZone }: DeadlineInput): Date | null {
+  const received = calendarDayIn(receivedAt, timeZone);
   const rule = regimeFor(jurisdiction, type).clockStart;
   if (rule === "RECEIPT" || !requiresVerification(type, jurisdiction)) return received;
   if (!verifiedAt) return null;
-  const verified = utcDay(verifiedAt);
+  const verified = calendarDayIn(verifiedAt, timeZone);
   // UK GDPR Art. 12A runs from the later of receipt and identity proof; never start before receipt.
   return verified < received ? received : verified;
 }
@@ -185,7 +199,26 @@ export function computeDueDate(input: DeadlineInput): DueDate | null {
   return { clockStartsAt: start, dueDate: addPeriod(start, regime.period), regime };
 }
 
-/** The due date after the extension the law allows, added to the original due date; null if none. */
+/**
+ * The day by which the requester must be told we received the request (CCPA §7021(a)), counted
+ * from the day of receipt whatever the clock-start rule; null where no law asks for it. It is met
+ * only when a confirming email is actually sent (lib/mail/worker.ts records that).
+ */
+export function computeReceiptDueDate({
+  jurisdiction,
+  type,
+  receivedAt,
+  timeZone,
+}: Omit<DeadlineInput, "verifiedAt">): Date | null {
+  const period = regimeFor(jurisdiction, type).receiptConfirmation;
+  return period ? addPeriod(calendarDayIn(receivedAt, timeZone), period) : null;
+}
+
+/**
+ * The due date after the extension the law allows, added to the original due date; null if none.
+ * Adding to the due date, never counting afresh from the start, can only be earlier or the same:
+ * 31 Jan + 1 month = 28 Feb, + 2 months = 28 Apr, where 31 Jan + 3 months would be 30 Apr.
+ */
 export function computeExtendedDueDate({
   jurisdiction,
   type,
@@ -212,7 +245,7 @@ export function addPeriod(date: Date, period: Period): Date {
 
 const DAY_MS = 86_400_000;
 
-/** Midnight UTC of the instant's UTC day. */
+/** Midnight UTC of the instant's UTC day: normalises a calendar date read from a `date` column. */
 export function utcDay(instant: Date): Date {
   const time = instant.getTime();
   if (Number.isNaN(time)) throw new RangeError("Invalid date");
@@ -251,9 +284,9 @@ export function addBusinessDays(date: Date, n: number): Date {
   return day;
 }
 
-/** Whole UTC days from `now` to `dueDate`: 0 on the due day, negative once overdue. */
-export function daysUntil(dueDate: Date, now: Date): number {
-  return Math.round((utcDay(dueDate).getTime() - utcDay(now).getTime()) / DAY_MS);
+/** Whole days from today in `timeZone` to `dueDate`: 0 on the due day, negative once overdue. */
+export function daysUntil(dueDate: Date, now: Date, timeZone: string): number {
+  return Math.round((utcDay(dueDate).getTime() - calendarDayIn(now, timeZone).getTime()) / DAY_MS);
 }
 
 function assertInteger(n: number): void {

@@ -99,16 +99,23 @@ describe("checkExtension", () => {
   const gdpr = { status: "IN_PROGRESS", jurisdiction: "GDPR", type: "ACCESS", dueAt: day("2026-02-28"), extendedDueAt: null } as const;
 
   it("adds the regime's extension to the original due date", () => {
-    expect(checkExtension(gdpr, day("2026-02-10"))).toEqual({ ok: true, extendedDueAt: day("2026-04-28") });
+    expect(checkExtension(gdpr, day("2026-02-10"), "UTC")).toEqual({ ok: true, extendedDueAt: day("2026-04-28") });
   });
 
   it("still allows it on the due day itself, whatever the hour, and refuses the day after", () => {
-    expect(checkExtension(gdpr, new Date("2026-02-28T23:59:59Z")).ok).toBe(true);
-    expect(checkExtension(gdpr, new Date("2026-03-01T00:00:00Z"))).toEqual({ ok: false, code: "EXTENSION_TOO_LATE" });
+    expect(checkExtension(gdpr, new Date("2026-02-28T23:59:59Z"), "UTC").ok).toBe(true);
+    expect(checkExtension(gdpr, new Date("2026-03-01T00:00:00Z"), "UTC")).toEqual({ ok: false, code: "EXTENSION_TOO_LATE" });
+  });
+
+  it("ends the due day at midnight in the operator's time zone", () => {
+    // 23:30 UTC on the due day is already 1 March in Berlin, and still 28 February in New York.
+    const lateEvening = new Date("2026-02-28T23:30:00Z");
+    expect(checkExtension(gdpr, lateEvening, "Europe/Berlin")).toEqual({ ok: false, code: "EXTENSION_TOO_LATE" });
+    expect(checkExtension(gdpr, new Date("2026-03-01T03:00:00Z"), "America/New_York").ok).toBe(true);
   });
 
   it("allows one extension only", () => {
-    expect(checkExtension({ ...gdpr, extendedDueAt: day("2026-04-28") }, day("2026-02-10"))).toEqual({
+    expect(checkExtension({ ...gdpr, extendedDueAt: day("2026-04-28") }, day("2026-02-10"), "UTC")).toEqual({
       ok: false,
       code: "EXTENSION_ALREADY_USED",
     });
@@ -116,15 +123,15 @@ describe("checkExtension", () => {
 
   it("refuses where the law has no extension", () => {
     for (const jurisdiction of ["LGPD", "PDPA_SG", "QUEBEC", "OTHER"] as const) {
-      expect(checkExtension({ ...gdpr, jurisdiction }, day("2026-02-10")), jurisdiction).toEqual({ ok: false, code: "EXTENSION_NOT_ALLOWED" });
+      expect(checkExtension({ ...gdpr, jurisdiction }, day("2026-02-10"), "UTC"), jurisdiction).toEqual({ ok: false, code: "EXTENSION_NOT_ALLOWED" });
     }
-    expect(checkExtension({ ...gdpr, jurisdiction: "CCPA", type: "OPT_OUT_SALE" }, day("2026-02-10")).ok).toBe(false);
-    expect(checkExtension({ ...gdpr, jurisdiction: "US_STATE", type: "APPEAL" }, day("2026-02-10")).ok).toBe(false);
-    expect(checkExtension({ ...gdpr, dueAt: null }, day("2026-02-10")).ok).toBe(false);
+    expect(checkExtension({ ...gdpr, jurisdiction: "CCPA", type: "OPT_OUT_SALE" }, day("2026-02-10"), "UTC").ok).toBe(false);
+    expect(checkExtension({ ...gdpr, jurisdiction: "US_STATE", type: "APPEAL" }, day("2026-02-10"), "UTC").ok).toBe(false);
+    expect(checkExtension({ ...gdpr, dueAt: null }, day("2026-02-10"), "UTC").ok).toBe(false);
   });
 
   it("refuses closed requests first", () => {
-    expect(checkExtension({ ...gdpr, status: "COMPLETED" }, day("2026-02-10"))).toEqual({ ok: false, code: "INVALID_TRANSITION" });
+    expect(checkExtension({ ...gdpr, status: "COMPLETED" }, day("2026-02-10"), "UTC")).toEqual({ ok: false, code: "INVALID_TRANSITION" });
   });
 });
 
@@ -177,20 +184,20 @@ describe("allowedStaffActions", () => {
   const now = day("2026-02-10");
 
   it("lists what a received access request allows", () => {
-    expect(allowedStaffActions(facts, now)).toEqual(["acknowledge", "askForInformation", "extend", "attachPackage", "deny", "assign", "addNote"]);
+    expect(allowedStaffActions(facts, now, "UTC")).toEqual(["acknowledge", "askForInformation", "extend", "attachPackage", "deny", "assign", "addNote"]);
   });
 
   it("offers completion once the package is there, and no second extension", () => {
-    const actions = allowedStaffActions({ ...facts, status: "IN_PROGRESS", packages: 1, extendedDueAt: day("2026-04-28") }, now);
+    const actions = allowedStaffActions({ ...facts, status: "IN_PROGRESS", packages: 1, extendedDueAt: day("2026-04-28") }, now, "UTC");
     expect(actions).toEqual(["askForInformation", "attachPackage", "complete", "deny", "assign", "addNote"]);
   });
 
   it("leaves only notes on a closed request", () => {
-    expect(allowedStaffActions({ ...facts, status: "DENIED" }, now)).toEqual(["addNote"]);
+    expect(allowedStaffActions({ ...facts, status: "DENIED" }, now, "UTC")).toEqual(["addNote"]);
   });
 
   it("never offers a package for other types, and no extension under LGPD", () => {
-    const actions = allowedStaffActions({ ...facts, type: "DELETION", jurisdiction: "LGPD" }, now);
+    const actions = allowedStaffActions({ ...facts, type: "DELETION", jurisdiction: "LGPD" }, now, "UTC");
     expect(actions).not.toContain("attachPackage");
     expect(actions).not.toContain("extend");
     expect(actions).toContain("complete");

@@ -1,5 +1,6 @@
 import { DomainError } from "@/lib/actions/domain-error";
 import type { Jurisdiction, RequestRoute, RequestStatus, RequestType } from "@/lib/generated/prisma/enums";
+import { calendarDayIn } from "@/lib/dates/time-zone";
 import { computeExtendedDueDate, REGIMES, utcDay } from "@/lib/requests/deadlines";
 
 // What may happen to a request, and when. Pure: the handling functions in lib/requests/handling/
@@ -138,11 +139,13 @@ export type ExtensionFacts = {
 
 /**
  * The new due date, or why there is none. The laws that allow an extension allow one, announced
- * before the original deadline runs out (DSAR-RULES): the due day itself still counts.
+ * before the original deadline runs out (DSAR-RULES): the due day itself, in the operator's
+ * time zone, still counts.
  */
 export function checkExtension(
   facts: ExtensionFacts,
   now: Date,
+  timeZone: string,
 ): { ok: true; extendedDueAt: Date } | { ok: false; code: HandlingErrorCode } {
   if (!canTransition("extend", facts.status)) return { ok: false, code: "INVALID_TRANSITION" };
   if (facts.extendedDueAt) return { ok: false, code: "EXTENSION_ALREADY_USED" };
@@ -150,7 +153,7 @@ export function checkExtension(
     ? computeExtendedDueDate({ jurisdiction: facts.jurisdiction, type: facts.type, dueDate: facts.dueAt })
     : null;
   if (!facts.dueAt || !extended) return { ok: false, code: "EXTENSION_NOT_ALLOWED" };
-  if (utcDay(now).getTime() > utcDay(facts.dueAt).getTime()) return { ok: false, code: "EXTENSION_TOO_LATE" };
+  if (calendarDayIn(now, timeZone).getTime() > utcDay(facts.dueAt).getTime()) return { ok: false, code: "EXTENSION_TOO_LATE" };
   return { ok: true, extendedDueAt: extended };
 }
 
@@ -210,11 +213,11 @@ export type RequestFacts = ExtensionFacts & { packages: number };
  * access and export requests only once a package is attached; for the others the form asks for
  * the outcome, so it is listed whenever the request is open.
  */
-export function allowedStaffActions(facts: RequestFacts, now: Date): StaffAction[] {
+export function allowedStaffActions(facts: RequestFacts, now: Date, timeZone: string): StaffAction[] {
   return STAFF_ACTIONS.filter((action) => {
     switch (action) {
       case "extend":
-        return checkExtension(facts, now).ok;
+        return checkExtension(facts, now, timeZone).ok;
       case "attachPackage":
         return packageRefusal({ ...facts, size: 1 }) === null;
       case "complete":

@@ -1,8 +1,10 @@
 import "server-only";
 import { can, maskForRole } from "@/lib/auth/roles";
 import { AuthorizationError, requirePermission, type StaffUser } from "@/lib/auth/staff";
+import { isoDayIn } from "@/lib/dates/time-zone";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
+import { getOperatorTimeZone } from "@/lib/organization/settings";
 import { RequestStatus, type Jurisdiction, type ReferralStatus, type RequestRoute, type RequestType } from "@/lib/generated/prisma/enums";
 import { describeReferral, referralState, type ReferralState } from "@/lib/referrals/state";
 import { maskEmail } from "@/lib/requests/mask-email";
@@ -20,6 +22,8 @@ export type QueueRow = {
   /** The extended due date when there is one, else the original; null before the clock starts. */
   dueDate: Date | null;
   extended: boolean;
+  /** The day receipt must be confirmed by (CCPA §7021(a)) while no confirming email has gone out; else null. */
+  receiptDueDate: Date | null;
   assigneeEmail: string | null;
   /** Masked ("j•••e@example.com") for roles without requests.readPersonal; null once erased. */
   requesterEmail: string | null;
@@ -52,6 +56,7 @@ type RawRow = {
   verified_at: Date | null;
   due_date: Date | null;
   extended: boolean;
+  receipt_due_date: Date | null;
   requester_email: string | null;
   assignee_email: string | null;
   route: RequestRoute | null;
@@ -80,7 +85,7 @@ export async function queryQueue(filters: QueueFilters, viewer: QueueViewer, now
     return { rows: [], nextCursor: null, counts: zeroCounts(), emailSearchRefused: true };
   }
 
-  const context = { viewerId: viewer.id, today: now.toISOString().slice(0, 10) };
+  const context = { viewerId: viewer.id, today: isoDayIn(now, await getOperatorTimeZone()) };
   const [raw, counted] = await Promise.all([
     db.$queryRaw<RawRow[]>(queuePageSql(filters, context)),
     db.$queryRaw<{ status: RequestStatus; count: number }[]>(queueCountsSql(filters, context)),
@@ -110,6 +115,7 @@ export async function queryQueue(filters: QueueFilters, viewer: QueueViewer, now
       verifiedAt: r.verified_at,
       dueDate: r.due_date,
       extended: r.extended,
+      receiptDueDate: r.receipt_due_date,
       assigneeEmail: r.assignee_email,
       requesterEmail: maskForRole(viewer.role, r.requester_email, maskEmail),
       route: r.route,

@@ -59,4 +59,11 @@ describe("the request page's timeline wording", () => {
     expect(staffEventWording("note.added", { note: "Called them" })).toEqual({ title: "Internal note" });
     expect(staffEventWording("something.new", null)).toEqual({ title: "something.new" });
   });
+
+  it("says which email confirmed receipt, and by when it was due", () => {
+    expect(staffEventWording("request.receipt_confirmed", { template: "verify-email", dueDate: "2026-12-04" })).toEqual({
+      title: "Receipt confirmed to the requester",
+      detail: "The email asking them to confirm their address went out; it was due by 4 Dec 2026 (11 CCR §7021(a)).",
+    });
+  });
 });

@@ -1,3 +1,4 @@
+import { formatCalendarDate } from "@/lib/dates/format";
 import { fileSize } from "@/lib/packages/display";
 import { ROUTE_LABELS } from "@/lib/referrals/state";
 import type { RequestRoute } from "@/lib/generated/prisma/enums";
@@ -116,6 +117,11 @@ export function staffEventWording(action: string, data: unknown): StaffEventWord
       };
     case "referral.taken_over":
       return { title: `Taken over from ${customer}`, detail: "We answer the referred part ourselves; the customer's links no longer work." };
+    case "request.receipt_confirmed":
+      return {
+        title: "Receipt confirmed to the requester",
+        detail: `The ${d.template === "verify-email" ? "email asking them to confirm their address" : "acknowledgement email"} went out${typeof d.dueDate === "string" ? `; it was due by ${formatCalendarDate(d.dueDate, "medium")} (11 CCR §7021(a))` : ""}.`,
+      };
     case "referral.withdrawn":
       return {
         title: `Referral to ${customer} withdrawn`,

@@ -276,6 +276,8 @@ describe("the rows a submission stores", () => {
       verifyUrl: expect.stringMatching(/\/requests\/verify\/link\/[\w-]{43}$/),
       statusUrl: expect.stringMatching(/\/requests\/status\/[\w-]{43}$/),
       expiresInMinutes: 15,
+      // GDPR's clock waits for this confirmation, so the email cannot give an answer date yet.
+      dueDate: null,
     });
 
     const statusToken = props.statusUrl.split("/").pop()!;
@@ -391,6 +393,7 @@ describe("all or nothing", () => {
           policyVersionId: null,
           receivedAt: now,
           dueAt: null,
+          receiptDueAt: null,
         },
         event: { actorType: "REQUESTER", action: "request.submitted", toStatus: "PENDING_VERIFICATION", visibility: "PUBLIC", data: {}, at: now },
         statusToken: { id: randomUUID(), tokenHash: hashToken(randomUUID()) },

@@ -8,7 +8,7 @@ import { wakeOutboxWorker } from "@/lib/mail/worker-signal";
 import { logError } from "@/lib/log";
 import { routeRequestInTransaction } from "@/lib/referrals/refer";
 import { consumeLimits } from "@/lib/rate-limit/limit";
-import { computeDueDate, REGIMES, requiresVerification } from "@/lib/requests/deadlines";
+import { computeDueDate, computeReceiptDueDate, REGIMES, requiresVerification } from "@/lib/requests/deadlines";
 import { insertSubmission, isUniqueViolation } from "@/lib/requests/insert-submission";
 import { jurisdictionFor } from "@/lib/requests/jurisdiction";
 import { REQUEST_TYPE_LABELS } from "@/lib/requests/labels";
@@ -61,7 +61,9 @@ export async function submitRequest(
   const jurisdiction = jurisdictionFor(request.country, request.region);
   const verify = requiresVerification(request.type, jurisdiction);
   const endUser = request.relationship === "CUSTOMER_END_USER";
-  const due = computeDueDate({ jurisdiction, type: request.type, receivedAt: now, verifiedAt: null });
+  const due = computeDueDate({ jurisdiction, type: request.type, receivedAt: now, verifiedAt: null, timeZone: org.timeZone });
+  // Met once a confirming email is actually sent (lib/mail/worker.ts), not when it is queued here.
+  const receiptDue = computeReceiptDueDate({ jurisdiction, type: request.type, receivedAt: now, timeZone: org.timeZone });
   const typeLabel = REQUEST_TYPE_LABELS[request.type];
 
   for (let attempt = 0; ; attempt++) {
@@ -84,6 +86,9 @@ export async function submitRequest(
           verifyUrl: absoluteUrl(verifyLinkPath(challenge.linkToken)),
           statusUrl,
           expiresInMinutes: CODE_TTL_MINUTES,
+          // Where the clock runs from receipt this email is the confirmation of receipt, which
+          // must say when to expect an answer (11 CCR §7021(a)).
+          dueDate: due ? due.dueDate.toISOString().slice(0, 10) : null,
         },
       });
     } else {
@@ -127,6 +132,7 @@ export async function submitRequest(
           policyVersionId,
           receivedAt: now,
           dueAt: due?.dueDate ?? null,
+          receiptDueAt: receiptDue,
         },
         event: {
           actorType: "REQUESTER",

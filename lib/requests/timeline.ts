@@ -1,5 +1,7 @@
-/** How a public audit event reads on the requester's status page. */
-export function timelineEntry(action: string, data: unknown): { title: string; detail?: string } {
+import { formatCalendarDate, formatInstant } from "@/lib/dates/format";
+
+/** How a public audit event reads on the requester's status page; moments in the operator's `timeZone`. */
+export function timelineEntry(action: string, data: unknown, timeZone: string): { title: string; detail?: string } {
   const d = (data ?? {}) as Record<string, unknown>;
   switch (action) {
     case "request.submitted":
@@ -7,7 +9,7 @@ export function timelineEntry(action: string, data: unknown): { title: string; d
     case "request.verified":
       return {
         title: "Email confirmed",
-        detail: typeof d.dueDate === "string" ? `We will answer by ${formatDay(d.dueDate)}.` : undefined,
+        detail: typeof d.dueDate === "string" ? `We will answer by ${formatCalendarDate(d.dueDate)}.` : undefined,
       };
     case "request.closed_unverified":
       return {
@@ -25,7 +27,7 @@ export function timelineEntry(action: string, data: unknown): { title: string; d
         title: "Deadline extended",
         detail:
           typeof d.extendedDueDate === "string"
-            ? `We need more time and will answer by ${formatDay(d.extendedDueDate)}. We emailed you why.`
+            ? `We need more time and will answer by ${formatCalendarDate(d.extendedDueDate)}. We emailed you why.`
             : "We need more time. We emailed you why.",
       };
     case "request.denied":
@@ -43,7 +45,7 @@ export function timelineEntry(action: string, data: unknown): { title: string; d
         title: "Request completed",
         detail:
           typeof d.downloadUntil === "string"
-            ? `Your data is ready to download on this page until ${formatInstant(d.downloadUntil)}.`
+            ? `Your data is ready to download on this page until ${formatInstant(d.downloadUntil, timeZone)}.`
             : "We emailed you what we did.",
       };
     case "referral.sent":
@@ -78,12 +80,4 @@ export function timelineEntry(action: string, data: unknown): { title: string; d
 
 function text(value: unknown, fallback: string): string {
   return typeof value === "string" && value ? value : fallback;
-}
-
-function formatDay(isoDate: string): string {
-  return new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${isoDate}T00:00:00Z`));
-}
-
-function formatInstant(iso: string): string {
-  return `${new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeStyle: "short", timeZone: "UTC" }).format(new Date(iso))} UTC`;
 }

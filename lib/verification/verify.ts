@@ -115,6 +115,7 @@ async function complete(tx: Prisma.TransactionClient, challenge: ChallengeRow, o
     type: request.type as RequestType,
     receivedAt: request.receivedAt,
     verifiedAt: now,
+    timeZone: org.timeZone,
   });
   await tx.request.update({
     where: { id: request.id },

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { enqueueEmail } from "@/lib/mail/outbox";
 import { wakeOutboxWorker } from "@/lib/mail/worker-signal";
-import { computeDueDate, REGIMES } from "@/lib/requests/deadlines";
+import { computeDueDate, computeReceiptDueDate, REGIMES } from "@/lib/requests/deadlines";
 import { recordEvent } from "@/lib/requests/events";
 import { isoDay, lockRequest, requestIdForStatusToken } from "@/lib/requests/handling/load";
 import { parseInput, ReasonInputSchema, type ReasonInput } from "@/lib/requests/handling/schema";
@@ -55,7 +55,8 @@ export async function appealDecision(statusToken: string, input: ReasonInput, no
         const refused = appealRefusal({ ...original, appeals: original._count.appeals });
         if (refused) throw refuse(refused);
 
-        const due = computeDueDate({ jurisdiction: original.jurisdiction, type: "APPEAL", receivedAt: now, verifiedAt: now });
+        const timeZone = org.timeZone;
+        const due = computeDueDate({ jurisdiction: original.jurisdiction, type: "APPEAL", receivedAt: now, verifiedAt: now, timeZone });
         if (!due) throw new Error("An appeal starts verified, so its clock must run");
         const appeal = await tx.request.create({
           data: {
@@ -75,6 +76,7 @@ export async function appealDecision(statusToken: string, input: ReasonInput, no
             receivedAt: now,
             verifiedAt: now,
             dueAt: due.dueDate,
+            receiptDueAt: computeReceiptDueDate({ jurisdiction: original.jurisdiction, type: "APPEAL", receivedAt: now, timeZone }),
             appealOfId: original.id,
           },
           select: { id: true },

@@ -13,6 +13,7 @@ import type {
   RequestType,
   StaffRole,
 } from "@/lib/generated/prisma/enums";
+import { getOperatorTimeZone } from "@/lib/organization/settings";
 import { maskFilename } from "@/lib/packages/display";
 import { listReferrals, routingOf, type OfficerReferral, type Routing } from "@/lib/referrals/officer-view";
 import { regimeFor } from "@/lib/requests/deadlines";
@@ -76,6 +77,10 @@ export type RequestDetail = {
     extendedDueAt: Date | null;
     /** The deadline in force: the extended one when there is one. */
     effectiveDueAt: Date | null;
+    /** When receipt must be confirmed by (CCPA §7021(a)); null where no law asks. */
+    receiptDueAt: Date | null;
+    /** When a confirming email actually went out; null while the duty is unmet. */
+    receiptSentAt: Date | null;
     closedAt: Date | null;
     erasedAt: Date | null;
     policyVersion: string | null;
@@ -133,6 +138,8 @@ export async function getRequestDetail(requestId: string, viewer: StaffUser, now
       verifiedAt: true,
       dueAt: true,
       extendedDueAt: true,
+      receiptDueAt: true,
+      receiptSentAt: true,
       closedAt: true,
       erasedAt: true,
       policyVersion: { select: { version: true } },
@@ -144,7 +151,7 @@ export async function getRequestDetail(requestId: string, viewer: StaffUser, now
   });
   if (!request) return null;
 
-  const [newestEvents, messages, packages, referrals, routing] = await Promise.all([
+  const [newestEvents, messages, packages, referrals, routing, timeZone] = await Promise.all([
     db.requestEvent.findMany({
       where: { requestId },
       select: { id: true, at: true, actorType: true, actorId: true, action: true, fromStatus: true, toStatus: true, visibility: true, data: true },
@@ -161,6 +168,7 @@ export async function getRequestDetail(requestId: string, viewer: StaffUser, now
     }),
     listReferrals(requestId, personalVisible),
     routingOf(requestId, request.route),
+    getOperatorTimeZone(),
   ]);
   const events = newestEvents.slice(0, TIMELINE_LIMIT).reverse();
 
@@ -206,6 +214,8 @@ export async function getRequestDetail(requestId: string, viewer: StaffUser, now
       dueAt: request.dueAt,
       extendedDueAt: request.extendedDueAt,
       effectiveDueAt: request.extendedDueAt ?? request.dueAt,
+      receiptDueAt: request.receiptDueAt,
+      receiptSentAt: request.receiptSentAt,
       closedAt: request.closedAt,
       erasedAt: request.erasedAt,
       policyVersion: request.policyVersion?.version ?? null,
@@ -234,7 +244,7 @@ export async function getRequestDetail(requestId: string, viewer: StaffUser, now
       filename: personalVisible ? p.filename : maskFilename(p.filename),
       uploadedBy: staffRef(uploadedById),
     })),
-    allowedActions: can(viewer.role, "requests.act") ? allowedStaffActions({ ...request, packages: packageCount }, now) : [],
+    allowedActions: can(viewer.role, "requests.act") ? allowedStaffActions({ ...request, packages: packageCount }, now, timeZone) : [],
   };
 }
 

@@ -39,7 +39,7 @@ export async function extendDeadline(
         extendedDueAt: true,
       },
     });
-    const check = checkExtension(request, now);
+    const check = checkExtension(request, now, org.timeZone);
     if (!check.ok) throw refuse(check.code);
     // checkExtension refuses a request without a due date, so dueAt is set here.
     const originalDueDate = isoDay(request.dueAt!);

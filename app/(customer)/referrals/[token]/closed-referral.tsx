@@ -1,7 +1,7 @@
 import type { CustomerReferralView } from "@/lib/referrals/customer";
+import { formatInstant } from "@/lib/dates/format";
 import { getOrganizationSettings } from "@/lib/organization/settings";
 import { Confirmation } from "./confirmation";
-import { formatMoment } from "./dates";
 import type { Done } from "./page-state";
 
 type ClosedView = Extract<CustomerReferralView, { state: "closed" }>;
@@ -10,9 +10,9 @@ type ClosedView = Extract<CustomerReferralView, { state: "closed" }>;
  * A referral that is no longer open: only what happened to it and its reference, never the
  * requester's details, since the link may outlive the need to see them.
  */
-export async function ClosedReferral({ view, done }: { view: ClosedView; done: Done | null }) {
+export async function ClosedReferral({ view, done, timeZone }: { view: ClosedView; done: Done | null; timeZone: string }) {
   const org = await getOrganizationSettings();
-  const on = view.closedAt ? ` on ${formatMoment(view.closedAt)}` : "";
+  const on = view.closedAt ? ` on ${formatInstant(view.closedAt, timeZone)}` : "";
   const outcome: Record<string, string> = {
     COMPLETED: `${view.customerName} closed this request as completed${on}.`,
     REFUSED: `${view.customerName} closed this request as refused${on}.`,

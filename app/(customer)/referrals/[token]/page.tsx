@@ -4,6 +4,8 @@ import type { ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { UntrustedText } from "@/components/ui/untrusted-text";
+import { formatCalendarDate, formatInstant } from "@/lib/dates/format";
+import { getOperatorTimeZone } from "@/lib/organization/settings";
 import { fileSize } from "@/lib/packages/display";
 import { getCustomerReferralView, type CustomerReferralView } from "@/lib/referrals/customer";
 import { referralPath } from "@/lib/referrals/refer";
@@ -11,7 +13,6 @@ import { acknowledgeAction, requestExportAction } from "./actions";
 import { ClosedReferral } from "./closed-referral";
 import { CloseForm } from "./close-form";
 import { Confirmation } from "./confirmation";
-import { formatDay, formatMoment } from "./dates";
 import { doneFrom, type Done } from "./page-state";
 
 // The link is the customer's only credential: never sent on in a Referer (the site-wide header
@@ -32,11 +33,20 @@ export default async function ReferralPage({
   searchParams: Promise<{ done?: string | string[]; failed?: string | string[]; download?: string | string[] }>;
 }) {
   const [{ token }, query] = await Promise.all([params, searchParams]);
-  const view = await getCustomerReferralView(token);
+  const [view, timeZone] = await Promise.all([getCustomerReferralView(token), getOperatorTimeZone()]);
   if (!view) notFound();
   const done = doneFrom(query.done);
-  if (view.state === "closed") return <ClosedReferral view={view} done={done} />;
-  return <OpenReferral token={token} view={view} done={done} failed={query.failed === "1"} downloadFailed={query.download === "PACKAGE_EXPIRED"} />;
+  if (view.state === "closed") return <ClosedReferral view={view} done={done} timeZone={timeZone} />;
+  return (
+    <OpenReferral
+      token={token}
+      view={view}
+      done={done}
+      failed={query.failed === "1"}
+      downloadFailed={query.download === "PACKAGE_EXPIRED"}
+      timeZone={timeZone}
+    />
+  );
 }
 
 /** The confirmation for what the customer just did, if the referral shows it really happened. */
@@ -89,6 +99,7 @@ function OpenReferral({
   done,
   failed,
   downloadFailed,
+  timeZone,
 }: {
   token: string;
   view: OpenView;
@@ -96,7 +107,10 @@ function OpenReferral({
   failed: boolean;
   /** An export's download link was followed after it expired. */
   downloadFailed: boolean;
+  /** The operator's: moments are shown in it. */
+  timeZone: string;
 }) {
+  const formatMoment = (at: Date) => formatInstant(at, timeZone);
   const requesterName = view.requester.name.trim() || "Someone";
   return (
     <div className="mx-auto max-w-2xl">
@@ -118,7 +132,7 @@ function OpenReferral({
         ) : null}
         <div className="rounded-md border-2 border-blue-700 bg-blue-50 p-4 text-blue-950">
           <p className="text-lg font-semibold">
-            {view.dueDate ? <>Answer the requester by {formatDay(view.dueDate)}</> : <>Answer the requester as soon as you can</>}
+            {view.dueDate ? <>Answer the requester by {formatCalendarDate(view.dueDate)}</> : <>Answer the requester as soon as you can</>}
           </p>
           <p className="mt-1">The deadline is set by {view.regimeLabel}.</p>
         </div>
@@ -141,7 +155,7 @@ function OpenReferral({
             ["Reference", view.reference],
             ["Request", view.requestTypeLabel],
             ["Law", view.regimeLabel],
-            ["Answer by", view.dueDate ? formatDay(view.dueDate) : "No deadline set yet"],
+            ["Answer by", view.dueDate ? formatCalendarDate(view.dueDate) : "No deadline set yet"],
             ["Workspace", view.workspaceName],
           ]}
         />

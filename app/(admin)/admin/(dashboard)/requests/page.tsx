@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { Alert } from "@/components/ui/alert";
 import { can } from "@/lib/auth/roles";
 import { requirePagePermission } from "@/lib/auth/staff";
+import { getOperatorTimeZone } from "@/lib/organization/settings";
 import { isUnfinished } from "@/lib/requests/lifecycle";
 import { hasFilters, parseQueueFilters, QUEUE_PATH, queueHref, type QueueFilters, type RawSearchParams } from "@/lib/requests/queue-filters";
 import { listQueue, listQueueStaff, type QueuePage } from "@/lib/requests/queue";
@@ -70,7 +71,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
   const params: RawSearchParams = await searchParams;
   const filters = parseQueueFilters(params);
   const now = new Date();
-  const [queue, people] = await Promise.all([listQueue(filters, now), listQueueStaff()]);
+  const [queue, people, timeZone] = await Promise.all([listQueue(filters, now), listQueueStaff(), getOperatorTimeZone()]);
   const canAct = can(staff.role, "requests.act");
 
   const typed = (Array.isArray(params.q) ? params.q[0] : params.q)?.trim() ?? "";
@@ -83,7 +84,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
     .filter(Boolean)
     .join(", ");
 
-  const table = <QueueTable rows={queue.rows} now={now} caption={`${caption}.`} selectable={canAct} />;
+  const table = <QueueTable rows={queue.rows} now={now} timeZone={timeZone} caption={`${caption}.`} selectable={canAct} />;
 
   return (
     <div className="space-y-6">

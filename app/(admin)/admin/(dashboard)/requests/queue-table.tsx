@@ -1,3 +1,4 @@
+import { formatCalendarDate, formatInstantDate } from "@/lib/dates/format";
 import { daysUntil } from "@/lib/requests/deadlines";
 import { REQUEST_TYPE_LABELS } from "@/lib/requests/labels";
 import { ROUTE_LABELS } from "@/lib/referrals/state";
@@ -7,9 +8,12 @@ import { UntrustedText } from "@/components/ui/untrusted-text";
 import { SelectAll } from "./bulk-form";
 import { shortJurisdiction, STATUS_LABELS } from "./status-labels";
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
 // "23 Nov 2022" that never wraps, without a class on every cell.
-const date = (value: Date) => dateFormat.format(value).replaceAll(" ", "\u00a0");
+const nowrap = (text: string) => text.replaceAll(" ", "\u00a0");
+/** A due date: a calendar day. */
+const day = (value: Date) => nowrap(formatCalendarDate(value, "medium"));
+/** When something happened: its day in the operator's time zone. */
+const dayOf = (value: Date, timeZone: string) => nowrap(formatInstantDate(value, timeZone, "medium"));
 
 // Styles for every cell, set once on the table: 50 rows of repeated class names would otherwise be
 // a third of the page's HTML and of the payload React sends beside it.
@@ -41,10 +45,10 @@ function Route({ row }: { row: QueueRow }) {
 }
 
 /** The date, and for a request we still owe an answer, how urgent it is: in words, not only colour. */
-function Due({ row, now }: { row: QueueRow; now: Date }) {
+function Due({ row, now, timeZone }: { row: QueueRow; now: Date; timeZone: string }) {
   if (!row.dueDate) return <span className="text-slate-700">Starts on confirmation</span>;
-  const shown = `${date(row.dueDate)}${row.extended ? " (extended)" : ""}`;
-  const left = daysUntil(row.dueDate, now);
+  const shown = `${day(row.dueDate)}${row.extended ? " (extended)" : ""}`;
+  const left = daysUntil(row.dueDate, now, timeZone);
   if (!isUnfinished(row.status) || left >= 7) return shown;
   return (
     <>
@@ -60,7 +64,35 @@ function Due({ row, now }: { row: QueueRow; now: Date }) {
   );
 }
 
-export function QueueTable({ rows, now, caption, selectable }: { rows: QueueRow[]; now: Date; caption: string; selectable: boolean }) {
+/**
+ * CCPA's confirmation of receipt (11 CCR §7021(a)), while no confirming email has gone out on a
+ * request not yet closed: "Confirm receipt by 4 Dec 2026", in red once the day has passed.
+ */
+function ReceiptDue({ row, now, timeZone }: { row: QueueRow; now: Date; timeZone: string }) {
+  if (!row.receiptDueDate || !(row.status === "PENDING_VERIFICATION" || isUnfinished(row.status))) return null;
+  const overdue = daysUntil(row.receiptDueDate, now, timeZone) < 0;
+  return (
+    <span className={`mt-0.5 block ${overdue ? "font-semibold text-red-700" : "text-slate-700"}`}>
+      {overdue ? <span aria-hidden="true">● </span> : null}Confirm receipt by {day(row.receiptDueDate)}
+      {overdue ? " (overdue)" : ""}
+    </span>
+  );
+}
+
+export function QueueTable({
+  rows,
+  now,
+  timeZone,
+  caption,
+  selectable,
+}: {
+  rows: QueueRow[];
+  now: Date;
+  /** The operator's: days are counted and dates shown in it. */
+  timeZone: string;
+  caption: string;
+  selectable: boolean;
+}) {
   return (
     // Wide on a small screen: the region scrolls, and can be scrolled from the keyboard.
     <div role="region" aria-labelledby="queue-caption" tabIndex={0} className="overflow-x-auto rounded-md border border-slate-300 bg-white focus:outline-2 focus:outline-blue-700">
@@ -89,7 +121,7 @@ export function QueueTable({ rows, now, caption, selectable }: { rows: QueueRow[
         </thead>
         <tbody>
           {rows.map((row) => {
-            const overdue = isUnfinished(row.status) && row.dueDate !== null && daysUntil(row.dueDate, now) < 0;
+            const overdue = isUnfinished(row.status) && row.dueDate !== null && daysUntil(row.dueDate, now, timeZone) < 0;
             return (
               <tr key={row.id} className={overdue ? "bg-red-50" : undefined}>
                 {selectable ? (
@@ -106,10 +138,11 @@ export function QueueTable({ rows, now, caption, selectable }: { rows: QueueRow[
                   <Route row={row} />
                 </td>
                 <td>{shortJurisdiction(row.jurisdiction)}</td>
-                <td>{date(row.receivedAt)}</td>
-                <td>{row.verifiedAt ? date(row.verifiedAt) : "No"}</td>
+                <td>{dayOf(row.receivedAt, timeZone)}</td>
+                <td>{row.verifiedAt ? dayOf(row.verifiedAt, timeZone) : "No"}</td>
                 <td>
-                  <Due row={row} now={now} />
+                  <Due row={row} now={now} timeZone={timeZone} />
+                  <ReceiptDue row={row} now={now} timeZone={timeZone} />
                 </td>
                 <td>{row.assigneeEmail ?? <span className="text-slate-700">Unassigned</span>}</td>
                 <td>{row.requesterEmail === null ? <span className="text-slate-700">Erased</span> : <UntrustedText>{row.requesterEmail}</UntrustedText>}</td>

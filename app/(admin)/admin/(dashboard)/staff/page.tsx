@@ -3,6 +3,8 @@ import { DisconnectButton } from "@/components/disconnect-button";
 import { listBindings } from "@/lib/auth/oauth-binding";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { requirePagePermission } from "@/lib/auth/staff";
+import { formatInstantDate } from "@/lib/dates/format";
+import { getOperatorTimeZone } from "@/lib/organization/settings";
 import { INVITE_VALID_HOURS, listStaff } from "@/lib/staff/manage";
 import { InviteForm } from "./invite-form";
 import { db } from "@/lib/db";
@@ -11,11 +13,9 @@ import { StaffRowActions } from "./staff-row-actions";
 
 export const metadata: Metadata = { title: "Staff" };
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
-
 export default async function StaffPage() {
   const me = await requirePagePermission("staff.manage", "/admin/staff");
-  const staff = await listStaff();
+  const [staff, timeZone] = await Promise.all([listStaff(), getOperatorTimeZone()]);
   const bindings = await listBindings(db, staff.map((person) => person.id));
   return (
     <div className="space-y-10">
@@ -52,7 +52,7 @@ export default async function StaffPage() {
                 <td className="p-2">{person.name ?? "–"}</td>
                 <td className="p-2">{ROLE_LABELS[person.role]}</td>
                 <td className="p-2">{person.deactivatedAt ? "Deactivated" : person.emailVerified ? "Active" : "Invited"}</td>
-                <td className="p-2">{dateFormat.format(person.createdAt)}</td>
+                <td className="p-2">{formatInstantDate(person.createdAt, timeZone, "medium")}</td>
                 <td className="p-2">
                   {(bindings.get(person.id) ?? []).map((binding) => (
                     <div key={binding.id} className="flex flex-wrap items-center gap-2">

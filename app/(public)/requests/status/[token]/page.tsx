@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import type { ReferralStatus } from "@/lib/generated/prisma/enums";
+import { formatCalendarDate, formatInstant, formatInstantDate } from "@/lib/dates/format";
+import { getOperatorTimeZone } from "@/lib/organization/settings";
 import { fileSize } from "@/lib/packages/display";
 import { REGIMES } from "@/lib/requests/deadlines";
 import { REQUEST_STATUS_LABELS, REQUEST_TYPE_LABELS } from "@/lib/requests/labels";
@@ -25,9 +27,6 @@ const REFERRAL_STATE_LABELS: Record<ReferralStatus, string> = {
   WITHDRAWN: "No longer with this company",
 };
 
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeStyle: "short", timeZone: "UTC" });
-const dateOnly = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
-
 export default async function StatusPage({
   params,
   searchParams,
@@ -36,8 +35,11 @@ export default async function StatusPage({
   searchParams: Promise<{ confirmed?: string; download?: string; answered?: string }>;
 }) {
   const [{ token }, { confirmed, download, answered }] = await Promise.all([params, searchParams]);
-  const view = await getStatusView(token);
+  const [view, timeZone] = await Promise.all([getStatusView(token), getOperatorTimeZone()]);
   if (!view) notFound();
+  // Moments in the operator's time zone, the zone named; the day a moment fell on there.
+  const when = (at: Date) => formatInstant(at, timeZone);
+  const dayOf = (at: Date) => formatInstantDate(at, timeZone);
   const [messages, packages, appeals] = await Promise.all([
     listMessages(view.id),
     view.status === "COMPLETED" ? listRequesterPackages(view.id) : Promise.resolve([]),
@@ -51,12 +53,12 @@ export default async function StatusPage({
     ["Reference", view.reference],
     ["Request", REQUEST_TYPE_LABELS[view.type]],
     ["Status", REQUEST_STATUS_LABELS[view.status]],
-    ["Received", dateTime.format(view.receivedAt) + " UTC"],
-    ["Email confirmed", view.verifiedAt ? dateTime.format(view.verifiedAt) + " UTC" : "Not yet"],
-    [view.route === "CUSTOMER" ? "Answer due by" : "We will answer by", due ? dateOnly.format(due) : "Once you confirm your email"],
+    ["Received", when(view.receivedAt)],
+    ["Email confirmed", view.verifiedAt ? when(view.verifiedAt) : "Not yet"],
+    [view.route === "CUSTOMER" ? "Answer due by" : "We will answer by", due ? formatCalendarDate(due) : "Once you confirm your email"],
     ["Law that sets the deadline", regime.label],
   ];
-  if (view.closedAt) rows.push(["Closed", dateTime.format(view.closedAt) + " UTC"]);
+  if (view.closedAt) rows.push(["Closed", when(view.closedAt)]);
 
   return (
     <div className="mx-auto max-w-2xl">
@@ -102,7 +104,7 @@ export default async function StatusPage({
               <li key={r.id} className="rounded-md border border-slate-300 p-4">
                 <p className="font-medium text-slate-900">{r.customerName}</p>
                 <p className="mt-1 text-slate-700">
-                  Controls the data from {r.workspaceName}. We passed your request to it on {dateOnly.format(r.sentAt)}.
+                  Controls the data from {r.workspaceName}. We passed your request to it on {dayOf(r.sentAt)}.
                 </p>
                 {r.contactEmail ? (
                   <p className="mt-1 text-slate-700">
@@ -114,7 +116,7 @@ export default async function StatusPage({
                 ) : null}
                 <p className="mt-2 text-slate-900">
                   <span className="font-medium">Where it stands:</span> {REFERRAL_STATE_LABELS[r.status]}
-                  {r.closedAt ? ` (${dateOnly.format(r.closedAt)})` : r.acknowledgedAt ? ` (since ${dateOnly.format(r.acknowledgedAt)})` : ""}
+                  {r.closedAt ? ` (${dayOf(r.closedAt)})` : r.acknowledgedAt ? ` (since ${dayOf(r.acknowledgedAt)})` : ""}
                 </p>
                 {r.outcomeNote ? (
                   <blockquote className="mt-2 border-l-4 border-slate-300 pl-3 whitespace-pre-wrap text-slate-900">{r.outcomeNote}</blockquote>
@@ -146,7 +148,7 @@ export default async function StatusPage({
               <li key={p.id}>
                 {p.expired ? (
                   <span className="text-slate-700">
-                    {p.filename}: the download link expired on {dateOnly.format(p.expiresAt)}. Write to us for a new copy.
+                    {p.filename}: the download link expired on {dayOf(p.expiresAt)}. Write to us for a new copy.
                   </span>
                 ) : (
                   <>
@@ -154,7 +156,7 @@ export default async function StatusPage({
                       Download {p.filename}
                     </a>{" "}
                     <span className="text-slate-700">
-                      ({fileSize(p.size)}, available until {dateOnly.format(p.expiresAt)})
+                      ({fileSize(p.size)}, available until {dayOf(p.expiresAt)})
                     </span>
                   </>
                 )}
@@ -172,7 +174,7 @@ export default async function StatusPage({
             {messages.map((m) => (
               <li key={m.id} className={`rounded-md border p-3 ${m.author === "STAFF" ? "border-blue-200 bg-blue-50" : "border-slate-300 bg-white"}`}>
                 <p className="text-sm text-slate-700">
-                  {m.author === "STAFF" ? "Privacy team" : "You"} · {dateTime.format(m.createdAt)} UTC
+                  {m.author === "STAFF" ? "Privacy team" : "You"} · {when(m.createdAt)}
                 </p>
                 <p className="mt-1 whitespace-pre-wrap text-slate-900">{m.body}</p>
               </li>
@@ -207,12 +209,12 @@ export default async function StatusPage({
       <h2 className="mt-10 text-xl font-semibold text-slate-900">Timeline</h2>
       <ol className="mt-4 space-y-4 border-l-2 border-slate-300 pl-5">
         {view.events.map((event) => {
-          const entry = timelineEntry(event.action, event.data);
+          const entry = timelineEntry(event.action, event.data, timeZone);
           return (
             <li key={event.id}>
               <p className="font-medium text-slate-900">{entry.title}</p>
               <p className="text-sm text-slate-600">
-                <time dateTime={event.at.toISOString()}>{dateTime.format(event.at)} UTC</time>
+                <time dateTime={event.at.toISOString()}>{when(event.at)}</time>
               </p>
               {entry.detail ? <p className="mt-1 text-slate-700">{entry.detail}</p> : null}
             </li>

@@ -5,6 +5,8 @@ import { requirePagePermission } from "@/lib/auth/staff";
 import { ACTION_LABELS, describeChanges, type CustomerAction } from "@/lib/customers/events";
 import { DETAIL_WORKSPACES, getCustomer } from "@/lib/customers/queries";
 import { LANGUAGE_LABELS, type CustomerLanguage } from "@/lib/customers/schema";
+import { formatInstant } from "@/lib/dates/format";
+import { getOperatorTimeZone } from "@/lib/organization/settings";
 import { CustomerForm } from "../customer-form";
 import { RemoveWorkspace } from "./remove-workspace";
 import { WorkspaceForm } from "./workspace-form";
@@ -13,13 +15,12 @@ import { Breadcrumb } from "@/components/ui/breadcrumb";
 
 export const metadata: Metadata = { title: "Customer" };
 
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-
 export default async function CustomerPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const staff = await requirePagePermission("requests.read", `/admin/customers/${id}`);
-  const customer = await getCustomer(staff, id);
+  const [customer, timeZone] = await Promise.all([getCustomer(staff, id), getOperatorTimeZone()]);
   if (!customer) notFound();
+  const when = (at: Date) => formatInstant(at, timeZone, "medium");
   const canManage = can(staff.role, "customers.manage");
   const language = LANGUAGE_LABELS[customer.language as CustomerLanguage] ?? customer.language;
 
@@ -28,7 +29,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
       <div>
         <Breadcrumb href="/admin/customers" label="Customers" current={customer.legalName} />
         <h1 className="mt-1 text-2xl font-bold text-slate-900">{customer.legalName}</h1>
-        <p className="mt-1 text-slate-700">Registered {dateTime.format(customer.createdAt)} UTC</p>
+        <p className="mt-1 text-slate-700">Registered {when(customer.createdAt)}</p>
       </div>
 
       <section aria-labelledby="details-heading" className="max-w-2xl">
@@ -127,7 +128,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
                   {workspaceSlug ? <span className="text-slate-700"> · {workspaceSlug}</span> : null}
                 </p>
                 <p className="text-sm text-slate-700">
-                  {dateTime.format(event.at)} UTC · {event.actorEmail ?? "a former staff member"}
+                  {when(event.at)} · {event.actorEmail ?? "a former staff member"}
                 </p>
                 <ul className="text-sm text-slate-800">
                   {describeChanges(event.data).map((line) => (

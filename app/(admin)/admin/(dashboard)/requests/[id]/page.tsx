@@ -6,8 +6,10 @@ import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { can } from "@/lib/auth/roles";
 import { requirePagePermission } from "@/lib/auth/staff";
+import { formatCalendarDate, formatInstant, formatInstantDate } from "@/lib/dates/format";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
+import { getOperatorTimeZone } from "@/lib/organization/settings";
 import { fileSize } from "@/lib/packages/display";
 import { workspaceChoices } from "@/lib/referrals/officer-view";
 import { daysUntil, REGIMES } from "@/lib/requests/deadlines";
@@ -15,6 +17,7 @@ import { getRequestDetail } from "@/lib/requests/handling/detail";
 import { JURISDICTION_LABELS, RELATIONSHIP_LABELS, REQUEST_STATUS_LABELS } from "@/lib/requests/labels";
 import { deliversPackage, HANDLING_ERRORS, isUnfinished, MAX_PACKAGE_BYTES } from "@/lib/requests/lifecycle";
 import { regionOptions, countryName } from "@/lib/requests/regions";
+import { describeReceipt, receiptState } from "@/lib/requests/receipt";
 import { regulatorFor } from "@/lib/requests/regulators";
 import { staffEventWording } from "@/lib/requests/staff-timeline";
 import { ActionsPanel } from "./actions-panel";
@@ -25,9 +28,6 @@ import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { UntrustedText } from "@/components/ui/untrusted-text";
 
 export const metadata: Metadata = { title: "Request" };
-
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-const dateOnly = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
 
 function describe(value: unknown): string {
   if (value === null || value === undefined || value === "") return "–";
@@ -43,8 +43,11 @@ export default async function RequestDetailPage({
 }) {
   const [{ id }, { uploaded, exportSent, uploadError, workspaceSearch }] = await Promise.all([params, searchParams]);
   const staff = await requirePagePermission("requests.read", `/admin/requests/${id}`);
-  const detail = await getRequestDetail(id, staff);
+  const [detail, timeZone] = await Promise.all([getRequestDetail(id, staff), getOperatorTimeZone()]);
   if (!detail) notFound();
+  const now = new Date();
+  // A moment, in the operator's time zone with the zone named.
+  const when = (at: Date) => formatInstant(at, timeZone, "medium");
   const { request } = detail;
   const canAct = can(staff.role, "requests.act");
   const assignees = canAct
@@ -59,7 +62,8 @@ export default async function RequestDetailPage({
   const routable = canAct && isUnfinished(request.status);
   const workspaces = routable ? await workspaceChoices(staff, (Array.isArray(workspaceSearch) ? workspaceSearch[0] : workspaceSearch) ?? "") : null;
   const due = request.effectiveDueAt;
-  const left = due ? daysUntil(due, new Date()) : null;
+  const left = due ? daysUntil(due, now, timeZone) : null;
+  const receipt = describeReceipt(request, now, timeZone);
   // With the customer or not, the deadline is ours to answer for.
   const open = isUnfinished(request.status);
   const extension = REGIMES[request.jurisdiction].extension;
@@ -73,13 +77,14 @@ export default async function RequestDetailPage({
     ["Law", `${JURISDICTION_LABELS[request.jurisdiction]}${request.regime.secondary ? " (some values from secondary sources)" : ""}`],
     ["Relationship", RELATIONSHIP_LABELS[request.relationship]],
     ["Company or workspace named", request.workspaceReference ?? "–"],
-    ["Received", `${dateTime.format(request.receivedAt)} UTC`],
-    ["Email confirmed", request.verifiedAt ? `${dateTime.format(request.verifiedAt)} UTC` : "Not yet"],
-    ["Due", due ? `${dateOnly.format(due)}${request.extendedDueAt ? " (extended)" : ""}` : "Clock not started"],
+    ["Received", when(request.receivedAt)],
+    ["Email confirmed", request.verifiedAt ? when(request.verifiedAt) : "Not yet"],
+    ["Due", due ? `${formatCalendarDate(due)}${request.extendedDueAt ? " (extended)" : ""}` : "Clock not started"],
+    ...(receipt ? [["Receipt confirmation (CCPA)", receipt] as [string, string]] : []),
     ["Assignee", detail.assignee ? (detail.assignee.name ?? detail.assignee.email) : "Nobody"],
     ["Policy version seen", request.policyVersion ?? "–"],
   ];
-  if (request.closedAt) facts.push(["Closed", `${dateTime.format(request.closedAt)} UTC`]);
+  if (request.closedAt) facts.push(["Closed", when(request.closedAt)]);
 
   return (
     <div className="space-y-8">
@@ -97,6 +102,9 @@ export default async function RequestDetailPage({
               ) : (
                 <span className={`ml-3 ${left <= 7 ? "font-semibold text-amber-800" : "text-slate-700"}`}>Due in {left} {left === 1 ? "day" : "days"}</span>
               )
+            ) : null}
+            {receiptState(request, now, timeZone).state === "overdue" ? (
+              <span className="ml-3 font-semibold text-red-700">Receipt confirmation overdue</span>
             ) : null}
           </p>
         </div>
@@ -154,7 +162,7 @@ export default async function RequestDetailPage({
           </section>
 
           <RouteSummary routing={detail.routing} />
-          <ReferralList referrals={detail.referrals} />
+          <ReferralList referrals={detail.referrals} timeZone={timeZone} />
 
           {detail.messages.length ? (
             <section aria-labelledby="messages-heading">
@@ -165,7 +173,7 @@ export default async function RequestDetailPage({
                 {detail.messages.map((m) => (
                   <li key={m.id} className={`rounded-md border p-3 ${m.author === "STAFF" ? "border-blue-200 bg-blue-50" : "border-slate-300 bg-white"}`}>
                     <p className="text-sm text-slate-700">
-                      {m.author === "STAFF" ? `Us (${m.staff?.email ?? "staff"})` : "Requester"} · {dateTime.format(m.createdAt)} UTC
+                      {m.author === "STAFF" ? `Us (${m.staff?.email ?? "staff"})` : "Requester"} · {when(m.createdAt)}
                     </p>
                     <p className="mt-1 whitespace-pre-wrap text-slate-900">{m.body === null ? "(masked)" : <UntrustedText>{m.body}</UntrustedText>}</p>
                   </li>
@@ -183,7 +191,7 @@ export default async function RequestDetailPage({
                 <ul className="mt-3 space-y-1">
                   {detail.packages.map((p) => (
                     <li key={p.id} className="text-slate-900">
-                      {p.filename} · {fileSize(p.size)} · download link until {dateOnly.format(p.expiresAt)} (once completed)
+                      {p.filename} · {fileSize(p.size)} · download link until {formatInstantDate(p.expiresAt, timeZone)} (once completed)
                     </li>
                   ))}
                 </ul>
@@ -235,7 +243,7 @@ export default async function RequestDetailPage({
                       </span>
                     </p>
                     <p className="text-sm text-slate-700">
-                      {dateTime.format(event.at)} UTC · {event.actorStaff?.email ?? event.actorType.toLowerCase()} · <code>{event.action}</code>
+                      {when(event.at)} · {event.actorStaff?.email ?? event.actorType.toLowerCase()} · <code>{event.action}</code>
                     </p>
                     {wording.detail ? (
                       <p className="text-sm whitespace-pre-wrap text-slate-800">
@@ -276,7 +284,7 @@ export default async function RequestDetailPage({
                 .filter((r) => r.open)
                 .map((r) => {
                   // What the customer asked us for comes first.
-                  const exportForm = <WorkspaceExportForm requestId={request.id} referral={r} linkDays={linkDays} />;
+                  const exportForm = <WorkspaceExportForm requestId={request.id} referral={r} linkDays={linkDays} timeZone={timeZone} />;
                   return (
                     <Fragment key={r.id}>
                       {r.exportRequestedAt ? exportForm : null}

@@ -1,13 +1,14 @@
 import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
+import { formatInstant } from "@/lib/dates/format";
 import { fileSize } from "@/lib/packages/display";
 import type { OfficerReferral, Routing } from "@/lib/referrals/officer-view";
 import { ROUTE_LABELS } from "@/lib/referrals/state";
 import { MAX_PACKAGE_BYTES } from "@/lib/requests/lifecycle";
 import { FactList } from "@/components/ui/fact-list";
 
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-const when = (value: Date | null, none = "–") => (value ? `${dateTime.format(value)} UTC` : none);
+/** A moment in the operator's time zone, the zone named, or `none`. */
+const moments = (timeZone: string) => (value: Date | null, none = "–") => (value ? formatInstant(value, timeZone, "medium") : none);
 const linkClass = "text-blue-700 underline underline-offset-4 hover:text-blue-900";
 
 const REASONS: Record<NonNullable<Routing["reason"]>, string> = {
@@ -48,8 +49,9 @@ export function RouteSummary({ routing }: { routing: Routing }) {
 }
 
 /** Every referral of the request, with where each stands. */
-export function ReferralList({ referrals }: { referrals: OfficerReferral[] }) {
+export function ReferralList({ referrals, timeZone }: { referrals: OfficerReferral[]; timeZone: string }) {
   if (referrals.length === 0) return null;
+  const when = moments(timeZone);
   return (
     <section aria-labelledby="referrals-heading">
       <h2 id="referrals-heading" className="text-lg font-semibold text-slate-900">
@@ -100,11 +102,14 @@ export function WorkspaceExportForm({
   requestId,
   referral,
   linkDays,
+  timeZone,
 }: {
   requestId: string;
   referral: Pick<OfficerReferral, "id" | "customer" | "exportRequestedAt" | "exports">;
   linkDays: number;
+  timeZone: string;
 }) {
+  const when = moments(timeZone);
   const customer = referral.customer.legalName;
   const asked = referral.exportRequestedAt;
   const id = `export-${referral.id}`;
