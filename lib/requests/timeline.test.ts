@@ -8,6 +8,7 @@ describe("timelineEntry for request handling", () => {
     expect(timelineEntry("request.information_provided", {}, "UTC").title).toBe("You answered our question");
     expect(timelineEntry("request.appealed", {}, "UTC").title).toBe("You appealed this decision");
     expect(timelineEntry("package.downloaded", { packageId: "p" }, "UTC").title).toBe("Data downloaded");
+    expect(timelineEntry("request.status_link_sent", {}, "UTC").title).toBe("New status link sent");
   });
 
   it("gives the new deadline of an extension, never its reason", () => {

@@ -73,6 +73,11 @@ export function timelineEntry(action: string, data: unknown, timeZone: string): 
       return { title: "Sent to someone else", detail: `We withdrew the request from ${text(d.customerName, "the company")}.` };
     case "package.downloaded":
       return { title: "Data downloaded" };
+    case "request.status_link_sent":
+      return {
+        title: "New status link sent",
+        detail: "Someone gave this request's reference and email address, so we emailed a new link to this page to that address.",
+      };
     default:
       return { title: "Request updated" };
   }
