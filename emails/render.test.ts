@@ -267,6 +267,12 @@ describe("status-link-requested", () => {
     expect(text).toContain("this link works until 1 March 2027");
   });
 
+  it("names the day the link ends in the operator's time zone", async () => {
+    const org = { ...props.org, timeZone: "America/Los_Angeles" };
+    const { text } = await renderEmail("status-link-requested", { ...props, org, linkValidUntil: "2027-03-01T03:00:00.000Z" });
+    expect(text).toContain("this link works until 28 February 2027");
+  });
+
   it("names no end while the request is open", async () => {
     const { text } = await renderEmail("status-link-requested", { ...props, linkValidUntil: null });
     expect(text).not.toContain("works until");

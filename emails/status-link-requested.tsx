@@ -31,7 +31,7 @@ export default function StatusLinkRequested({ org, reference, requestTypeLabel, 
       </Text>
       {linkValidUntil ? (
         <Text style={paragraph}>
-          The request is closed, so this link works until <strong>{formatDate(linkValidUntil)}</strong>. The record of your
+          The request is closed, so this link works until <strong>{formatDate(linkValidUntil, "en", org.timeZone)}</strong>. The record of your
           request stays with us after that.
         </Text>
       ) : null}
