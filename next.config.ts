@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { ACTION_BODY_LIMIT } from "./lib/http/action-body";
 
 const production = process.env.NODE_ENV === "production";
 
@@ -21,7 +22,8 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   experimental: {
     // A privacy request is a few kilobytes of text; refuse anything much larger before parsing it.
-    serverActions: { bodySizeLimit: "64kb" },
+    // scripts/serve.ts answers an oversized call from JavaScript with 413 before Next reads it.
+    serverActions: { bodySizeLimit: ACTION_BODY_LIMIT },
     // forbidden() answers 403 to staff whose role does not allow a page.
     authInterrupts: true,
   },

@@ -20,10 +20,16 @@ export function findAction(filename: string, exportedName: string): { id: string
   throw new Error(`no server action ${exportedName} in ${filename}`);
 }
 
-/** Posts to a server action the way the browser does and returns its decoded result. */
-export async function callAction(request: APIRequestContext, pagePath: string, actionId: string, input: unknown): Promise<{ ok: boolean; code?: string; text: string }> {
+/** Posts to a server action the way the browser does (plus any `headers`) and returns its decoded result. */
+export async function callAction(
+  request: APIRequestContext,
+  pagePath: string,
+  actionId: string,
+  input: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ ok: boolean; code?: string; text: string }> {
   const response = await request.post(pagePath, {
-    headers: { "Next-Action": actionId, Accept: "text/x-component", "Content-Type": "text/plain;charset=UTF-8" },
+    headers: { "Next-Action": actionId, Accept: "text/x-component", "Content-Type": "text/plain;charset=UTF-8", ...headers },
     data: JSON.stringify([input]),
     maxRedirects: 0,
   });

@@ -1,15 +1,15 @@
 import "server-only";
 import { headers } from "next/headers";
-import { getEnv } from "@/lib/env";
+import { rateLimitSubject } from "@/lib/http/client-address";
 
 /**
- * The client's address for rate limiting. Next fills X-Forwarded-For from the socket when the
- * client sent none. Behind a reverse proxy (TRUST_PROXY=true) the proxy appends the real client as
- * the last entry; without one, a client can put anything first, so the per-email limit still applies.
+ * Who a request counts against in the per-address rate limits. The server the project starts
+ * (scripts/serve.ts) drops every address header a client sent and writes the client's address,
+ * taken from the socket or from the trusted proxies (TRUST_PROXY_HOPS), as the single
+ * X-Forwarded-For value, so this trusts exactly that value. IPv6 clients count by their /64.
+ * Anything else there (the app served some other way) shares one bucket rather than none.
  */
 export async function clientIp(): Promise<string | null> {
   const forwarded = (await headers()).get("x-forwarded-for");
-  if (!forwarded) return null;
-  const parts = forwarded.split(",").map((p) => p.trim()).filter(Boolean);
-  return (getEnv().TRUST_PROXY ? parts.at(-1) : parts[0]) ?? null;
+  return forwarded ? (rateLimitSubject(forwarded) ?? "unreadable") : null;
 }
