@@ -59,7 +59,7 @@ export default function VerifyEmail(props: VerifyEmailProps) {
       <Section style={codeBox}>
         <Text style={codeText}>{code}</Text>
       </Section>
-      <Text style={paragraph}>Or confirm with one click:</Text>
+      <Text style={paragraph}>Or open this link and press the button on the page it opens:</Text>
       <ButtonWithFallback href={verifyUrl}>Confirm my email</ButtonWithFallback>
       <Text style={paragraph}>
         The code and the button expire in {minutes}. We can only act on the request once this address is

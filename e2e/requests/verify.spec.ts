@@ -2,6 +2,14 @@ import { expect, test } from "@playwright/test";
 import { codeIn, linkIn, messagesTo, uniqueEmail, waitForMail } from "../support/mailbox";
 import { chooseType, fillRequester } from "../support/request-form";
 
+/** What a page says without running its scripts (a scanner or a plain HTTP client sees this). */
+function visibleText(html: string): string {
+  return html
+    .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/g, " ")
+    .replace(/<[^>]+>/g, " ")
+    .replace(/\s+/g, " ");
+}
+
 async function submitAccessRequest(page: import("@playwright/test").Page, email: string, country = "France") {
   await page.goto("/requests/new");
   await chooseType(page, "Access my data");
@@ -30,18 +38,54 @@ test("requester can verify by code and sees the status page and the acknowledgem
   await expect(page.getByText("Access my data", { exact: true })).toBeVisible();
 });
 
-test("requester can verify by the link in the email", async ({ page }) => {
+test("requester can verify by the link in the email and its button", async ({ page }) => {
   const email = uniqueEmail("link");
   await submitAccessRequest(page, email, "United Kingdom");
   const mail = await waitForMail(email, /Confirm your privacy request/);
   await page.goto(linkIn(mail, "/requests/verify/link/"));
+  await expect(page.getByRole("heading", { name: "Confirm your privacy request" })).toBeVisible();
+  await page.getByRole("button", { name: "Confirm my request" }).click();
   await expect(page.getByRole("heading", { name: "Your privacy request" })).toBeVisible();
   await expect(page.getByText("Email confirmed").first()).toBeVisible();
   await expect(page.getByText("UK GDPR")).toBeVisible();
 
-  // The link works once: a second click explains instead of confirming again.
+  // The link works once: opening it again says the request is confirmed, instead of an error.
   await page.goto(linkIn(mail, "/requests/verify/link/"));
-  await expect(page.getByText("This request is already confirmed")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Your request is confirmed" })).toBeVisible();
+  await expect(page.getByText("Follow it with the status link in the emails we sent you")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Confirm my request" })).toHaveCount(0);
+});
+
+test("the link's button confirms without JavaScript", async ({ page, browser }) => {
+  const email = uniqueEmail("link-nojs");
+  await submitAccessRequest(page, email);
+  const mail = await waitForMail(email, /Confirm your privacy request/);
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const plain = await context.newPage();
+  await plain.goto(linkIn(mail, "/requests/verify/link/"));
+  await plain.getByRole("button", { name: "Confirm my request" }).click();
+  await expect(plain.getByRole("heading", { name: "Your privacy request" })).toBeVisible();
+  await expect(plain.getByText("Email confirmed").first()).toBeVisible();
+  await context.close();
+});
+
+test("a mail scanner opening the link confirms nothing", async ({ page }) => {
+  const email = uniqueEmail("scanner");
+  await submitAccessRequest(page, email);
+  const mail = await waitForMail(email, /Confirm your privacy request/);
+
+  // As a link scanner does: a plain GET that follows redirects, twice.
+  for (let i = 0; i < 2; i++) {
+    const response = await fetch(linkIn(mail, "/requests/verify/link/"));
+    expect(response.status).toBe(200);
+    expect(visibleText(await response.text())).toContain("Press the button to confirm");
+  }
+
+  // The request still waits for the person: its status page says so, and the link still asks.
+  await page.goto(linkIn(mail, "/requests/status/"));
+  await expect(page.getByText("Waiting for email confirmation").first()).toBeVisible();
+  await page.goto(linkIn(mail, "/requests/verify/link/"));
+  await expect(page.getByRole("button", { name: "Confirm my request" })).toBeVisible();
 });
 
 test("five wrong codes lock the confirmation", async ({ page }) => {

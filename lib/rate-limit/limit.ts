@@ -12,11 +12,7 @@ export type LimitOutcome = { allowed: true } | { allowed: false; name: string; r
  */
 export async function consumeLimits(db: Db, secret: string, limits: Limit[], now = new Date()): Promise<LimitOutcome> {
   const rows = limits
-    .map((limit) => {
-      const windowMs = limit.windowSeconds * 1000;
-      const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
-      return { limit, key: `${limit.name}:${keyedHash(secret, "rate-limit", limit.subject)}`, windowStart };
-    })
+    .map((limit) => ({ limit, ...bucketOf(secret, limit, now) }))
     // A fixed order keeps concurrent multi-row upserts from deadlocking each other.
     .sort((a, b) => a.key.localeCompare(b.key));
   if (rows.length === 0) return { allowed: true };
@@ -40,6 +36,27 @@ export async function consumeLimits(db: Db, secret: string, limits: Limit[], now
     }
   }
   return { allowed: true };
+}
+
+/**
+ * Gives back one unit consumed for an attempt that turned out not to count (a limit on wrong
+ * codes is consumed before the code is checked, so concurrent guesses can't overrun it).
+ */
+export async function releaseLimit(db: Db, secret: string, limit: Limit, now = new Date()): Promise<void> {
+  const { key, windowStart } = bucketOf(secret, limit, now);
+  await db.$executeRawUnsafe(
+    `UPDATE rate_limit_buckets SET count = count - 1 WHERE key = $1 AND window_start = $2::timestamp AND count > 0`,
+    key,
+    windowStart,
+  );
+}
+
+function bucketOf(secret: string, limit: Limit, now: Date): { key: string; windowStart: Date } {
+  const windowMs = limit.windowSeconds * 1000;
+  return {
+    key: `${limit.name}:${keyedHash(secret, "rate-limit", limit.subject)}`,
+    windowStart: new Date(Math.floor(now.getTime() / windowMs) * windowMs),
+  };
 }
 
 /** Old windows are useless once they end; the worker's housekeeping drops them. */

@@ -27,6 +27,7 @@ const TITLES: Record<string, string> = {
   "package.attached": "Data package attached",
   "package.downloaded": "Data package downloaded",
   "verification.locked": "Confirmation locked after too many wrong codes",
+  "verification.codes_locked": "Codes stopped for this request after too many wrong codes (the emailed link still works)",
   "verification.resent": "Confirmation email sent again",
   "record.exported": "Record exported",
 };

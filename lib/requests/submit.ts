@@ -1,5 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { now as clockNow } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { fieldErrorsFrom, failure, type ActionResult } from "@/lib/actions/result";
@@ -38,7 +39,8 @@ export async function submitRequest(
   if (request.website) return failure("We could not accept this submission. Please try again.", "SPAM_SUSPECTED");
 
   const env = getEnv();
-  const now = context.now ?? new Date();
+  // The one clock (lib/clock.ts), so a moved test clock moves receipt and code expiry alike.
+  const now = context.now ?? clockNow();
   const limited = await consumeLimits(
     db,
     env.APP_SECRET,

@@ -1,4 +1,5 @@
 import "server-only";
+import { now as clockNow } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { enqueueEmail } from "@/lib/mail/outbox";
@@ -18,10 +19,13 @@ import {
 export type ResendResult =
   | { ok: true }
   | { ok: false; code: "RESEND_TOO_SOON"; retryAfterSeconds: number }
-  | { ok: false; code: "RESEND_LIMIT" | "NOT_PENDING" | "NOT_FOUND" };
+  | { ok: false; code: "RESEND_LIMIT" | "CODES_LOCKED" | "NOT_PENDING" | "NOT_FOUND" };
 
-/** Sends a new code and link, retiring the old ones: after 60 s, and at most 5 sends an hour. */
-export async function resendVerification(requestId: string, now = new Date()): Promise<ResendResult> {
+/**
+ * Sends a new code and link, retiring the old ones: after 60 s, and at most 5 sends an hour. Not
+ * once too many wrong codes locked the request's codes: a fresh code would restart the guessing.
+ */
+export async function resendVerification(requestId: string, now = clockNow()): Promise<ResendResult> {
   const secret = getEnv().APP_SECRET;
   const { org } = await getSubmissionContext(db);
   const result = await db.$transaction(async (tx): Promise<ResendResult> => {
@@ -30,9 +34,10 @@ export async function resendVerification(requestId: string, now = new Date()): P
     if (locked.length === 0) return { ok: false, code: "NOT_FOUND" };
     const request = await tx.request.findUniqueOrThrow({
       where: { id: requestId },
-      select: { status: true, reference: true, type: true, requesterEmail: true },
+      select: { status: true, reference: true, type: true, requesterEmail: true, codeLockedAt: true },
     });
     if (request.status !== "PENDING_VERIFICATION" || !request.requesterEmail) return { ok: false, code: "NOT_PENDING" };
+    if (request.codeLockedAt) return { ok: false, code: "CODES_LOCKED" };
     const recent = await tx.verificationChallenge.findMany({
       where: { requestId, createdAt: { gt: new Date(now.getTime() - 3_600_000) } },
       select: { createdAt: true },

@@ -7,12 +7,14 @@ export async function getVerificationView(requestId: string) {
   if (!/^[0-9a-f-]{36}$/i.test(requestId)) return null;
   const request = await db.request.findUnique({
     where: { id: requestId },
-    select: { reference: true, status: true, requesterEmail: true },
+    select: { reference: true, status: true, requesterEmail: true, codeLockedAt: true },
   });
   if (!request) return null;
   return {
     reference: request.reference,
     pending: request.status === "PENDING_VERIFICATION",
+    /** Too many wrong codes: only the emailed link can confirm it now. */
+    codesLocked: request.codeLockedAt !== null,
     maskedEmail: request.requesterEmail ? maskEmail(request.requesterEmail) : "",
   };
 }

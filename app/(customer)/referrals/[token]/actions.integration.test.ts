@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { redirectOf } from "@/lib/testing/redirect";
 import { latestEmail, verifiedRequest } from "@/lib/testing/requests";
 import { seed } from "@/prisma/seed";
 import { acknowledgeAction, closeAction, requestExportAction } from "./actions";
@@ -23,17 +24,6 @@ function form(fields: Record<string, string>): FormData {
   const data = new FormData();
   for (const [key, value] of Object.entries(fields)) data.set(key, value);
   return data;
-}
-
-/** Where an action redirected to: Next's redirect() throws an error whose digest holds the URL. */
-async function redirectOf(action: Promise<unknown>): Promise<string> {
-  const error = (await action.then(
-    () => null,
-    (e: unknown) => e,
-  )) as { digest?: string } | null;
-  const match = error?.digest?.match(/^NEXT_REDIRECT;\w+;([^;]+);/);
-  if (!match) throw new Error(`expected a redirect, got ${String(error)}`);
-  return match[1]!;
 }
 
 describe("closeAction", () => {

@@ -1,6 +1,7 @@
 "use server";
 
 import { failure, fieldErrorsFrom, type ActionResult } from "@/lib/actions/result";
+import { clientIp } from "@/lib/http/client-ip";
 import { logError } from "@/lib/log";
 import { VerifyCodeSchema } from "@/lib/requests/schema";
 import { resendVerification } from "@/lib/verification/resend";
@@ -11,9 +12,9 @@ export async function verifyCodeAction(input: unknown): Promise<ActionResult<{ s
   const parsed = VerifyCodeSchema.safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsFrom(parsed.error) };
   try {
-    const result = await verifyByCode(parsed.data.requestId, parsed.data.code);
+    const result = await verifyByCode(parsed.data.requestId, parsed.data.code, { ip: await clientIp() });
     if (result.ok) return { ok: true, data: { statusPath: result.statusPath } };
-    const message = verifyFailureMessage(result.code, result.attemptsLeft);
+    const message = verifyFailureMessage(result.code, result);
     return result.code === "INVALID_CODE"
       ? { ok: false, fieldErrors: { code: message }, code: result.code }
       : failure(message, result.code);

@@ -1,5 +1,8 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Alert } from "@/components/ui/alert";
+import { CODES_LOCKED_MESSAGE } from "@/lib/verification/messages";
 import { getVerificationView } from "@/lib/verification/view";
 import { CODE_TTL_MINUTES } from "@/lib/verification/challenge";
 import { CodeForm } from "./code-form";
@@ -14,7 +17,20 @@ export default async function VerifyPage({ params }: { params: Promise<{ request
   return (
     <div className="mx-auto max-w-xl">
       <h1 className="text-3xl font-bold tracking-tight text-slate-900">Check your email</h1>
-      {view.pending ? (
+      {view.pending && view.codesLocked ? (
+        <div className="mt-6 space-y-4">
+          <Alert tone="error" title="Codes no longer work for this request">
+            {CODES_LOCKED_MESSAGE}
+          </Alert>
+          <p className="text-slate-700">
+            Request <strong>{view.reference}</strong> is waiting for you to confirm it with that link. Or{" "}
+            <Link href="/requests/new" className="text-blue-700 underline">
+              submit a new request
+            </Link>
+            .
+          </p>
+        </div>
+      ) : view.pending ? (
         <>
           <p className="mt-3 text-slate-700">
             We sent a 6-digit code to <strong>{view.maskedEmail}</strong> for request <strong>{view.reference}</strong>. Enter it

@@ -1,0 +1,27 @@
+"use server";
+
+import { redirect, RedirectType } from "next/navigation";
+import { logError } from "@/lib/log";
+import { verifyLinkPath } from "@/lib/verification/challenge";
+import { LINK_TOKEN_PATTERN } from "@/lib/verification/link-view";
+import { verifyByLink } from "@/lib/verification/verify";
+
+/**
+ * The link page's one button, a plain form post so it works without JavaScript. Success opens
+ * the status page; any refusal goes back to the link page, which shows where the request stands
+ * (already confirmed, expired, replaced by a newer email).
+ */
+export async function confirmLinkAction(formData: FormData): Promise<void> {
+  const field = formData.get("token");
+  const token = typeof field === "string" ? field : "";
+  const linkPage = verifyLinkPath(encodeURIComponent(token));
+  let target = linkPage;
+  try {
+    const result = LINK_TOKEN_PATTERN.test(token) ? await verifyByLink(token) : null;
+    if (result?.ok) target = `${result.statusPath}?confirmed=1`;
+  } catch (error) {
+    logError("verification.link_failed", error);
+    target = `${linkPage}?failed=1`;
+  }
+  redirect(target, RedirectType.replace);
+}
