@@ -8,6 +8,7 @@ import { getStatusView } from "@/lib/requests/status-view";
 import { submitRequest } from "@/lib/requests/submit";
 import { clearSubmissionContextCache } from "@/lib/requests/submission-context";
 import { requestInput } from "@/lib/testing/fixtures";
+import { verificationAddressOpensNothing } from "@/lib/verification/address-gate";
 import { resendVerification } from "@/lib/verification/resend";
 import { resendMessage, verifyFailureMessage } from "@/lib/verification/messages";
 import { verifyByCode, verifyByLink } from "@/lib/verification/verify";
@@ -219,6 +220,23 @@ describe("verification by link", () => {
     expect(await verifyByLink(linkToken(email))).toEqual({ ok: false, code: "ALREADY_VERIFIED" });
     expect(await verifyByLink("x".repeat(43))).toEqual({ ok: false, code: "NOT_FOUND" });
     expect((await db.request.findUniqueOrThrow({ where: { id: requestId } })).status).toBe("RECEIVED");
+  });
+});
+
+describe("confirmation addresses that open nothing", () => {
+  it("are the unknown ones only: a used link still opens its page", async () => {
+    const { requestId, email } = await submitted();
+    const link = `/requests/verify/link/${linkToken(email)}`;
+    expect(await verificationAddressOpensNothing(`/requests/verify/${requestId}`)).toBe(false);
+    expect(await verificationAddressOpensNothing(link)).toBe(false);
+    expect((await verifyByLink(linkToken(email))).ok).toBe(true);
+    expect(await verificationAddressOpensNothing(link)).toBe(false);
+
+    expect(await verificationAddressOpensNothing("/requests/verify/00000000-0000-4000-8000-000000000000")).toBe(true);
+    expect(await verificationAddressOpensNothing("/requests/verify/not-a-request")).toBe(true);
+    expect(await verificationAddressOpensNothing(`/requests/verify/link/${"x".repeat(43)}`)).toBe(true);
+    expect(await verificationAddressOpensNothing("/requests/verify/link/%25zz")).toBe(true);
+    expect(await verificationAddressOpensNothing("/requests/new")).toBe(false);
   });
 });
 
