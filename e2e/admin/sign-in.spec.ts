@@ -57,20 +57,20 @@ test("deactivating a staff member ends their session at once", async ({ page, co
 test("asking for sign-in links again and again is refused with a clear message, for staff and strangers alike", async ({ page }) => {
   const officer = await createStaff("OFFICER");
   const stranger = `flood-${Date.now()}@outside.test`;
-  const ask = async (email: string) => {
+  // What the form posts, over HTTP: RATE_LIMIT_SIGN_IN_PER_EMAIL_PER_HOUR (5 by default) times each.
+  const askOverHttp = async (email: string) => {
+    const { csrfToken } = (await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+    const response = await page.request.post("/api/auth/signin/email", { form: { email, csrfToken, callbackUrl: "/admin", json: "true" } });
+    return response.status();
+  };
+  for (const email of [officer.email, stranger]) {
+    for (let i = 0; i < 5; i++) expect(await askOverHttp(email)).toBe(200);
+    // The sixth time, in the form, as a person would.
     await page.goto("/admin/sign-in");
     await page.getByLabel("Work email").fill(email);
     const answer = page.waitForResponse((r) => r.url().includes("/api/auth/signin/email"));
     await page.getByRole("button", { name: "Email me a sign-in link" }).click();
-    return (await answer).status();
-  };
-  for (const email of [officer.email, stranger]) {
-    // RATE_LIMIT_SIGN_IN_PER_EMAIL_PER_HOUR is 5 by default.
-    for (let i = 0; i < 5; i++) {
-      expect(await ask(email)).toBe(200);
-      await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
-    }
-    expect(await ask(email)).toBe(429);
+    expect((await answer).status()).toBe(429);
     await expect(page.getByRole("alert")).toContainText("Too many sign-in links were asked for");
     await expect(page).toHaveURL(/\/admin\/sign-in$/);
   }
