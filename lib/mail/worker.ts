@@ -14,17 +14,33 @@ import { waitForWake } from "@/lib/mail/worker-signal";
 export { wakeOutboxWorker } from "@/lib/mail/worker-signal";
 
 /*
- * Delivery is at-least-once. A row is claimed (SENDING, with a lease), sent, then marked SENT.
- * If the process dies after the SMTP server accepted the message but before the SENT update
- * commits, the row stays SENDING until its lease runs out and is then sent again. The window is
- * one database round trip; the duplicate carries the same Message-ID (<outbox-id@app-host>), so
- * mail clients and anyone reading the logs can recognise it.
+ * Delivery is at-least-once. A row is claimed (SENDING, attempts + 1, a lease of LEASE_MS), sent,
+ * then marked SENT. While a batch is in flight a heartbeat extends the lease of its rows every
+ * LEASE_MS / 5, guarded by id, status and attempts (the claim's identity: every claim increments
+ * attempts), so a live worker keeps its rows however slow the SMTP server is, and a row whose
+ * worker died is due again within one lease (30 s), not minutes.
+ *
+ * A duplicate (same Message-ID, <outbox-id@app-host>, so it reads as one) can still happen when:
+ * 1. the process dies after the SMTP server accepted the message and before the SENT update
+ *    commits: one database round trip, or longer if the database is unreachable just then (the
+ *    update is retried every second for up to SENT_RETRY_MS while the process lives);
+ * 2. the database is unreachable from just after the SMTP server accepted the message for longer
+ *    than LEASE_MS, and when it is back another worker reclaims the row before this worker's
+ *    retried SENT update gets through;
+ * 3. the worker lives but cannot renew its lease for longer than LEASE_MS (the database
+ *    unreachable from it alone, or its event loop blocked that long) while another worker can:
+ *    that one reclaims the row and sends it again. The first worker logs "lease lost".
+ * A server that stops answering fails the send within the transport's timeouts
+ * (lib/mail/transport.ts), so the heartbeat never holds a row for a dead server.
  */
 
 const DEFAULT_BATCH_SIZE = 10;
-// Longer than a batch can take: sends run in parallel and each fails within the transport's
-// timeouts (about 30 s), so a live worker never loses a row to another one mid-send.
-const LEASE_MS = 5 * 60_000;
+/** How long a claim holds a row without a heartbeat. */
+export const LEASE_MS = 30_000;
+const HEARTBEATS_PER_LEASE = 5;
+// After the message is out, how long a failing SENT update is retried (a database restart)
+// before the row is left to its lease, to be sent again.
+const SENT_RETRY_MS = 2 * 60_000;
 
 export type DeliverOptions = {
   db: Db;
@@ -39,6 +55,8 @@ export type DeliverOptions = {
 };
 
 type ClaimedRow = { id: string; template: string; payload: Uint8Array | null; attempts: number };
+/** A row the claim gave up on instead: its attempts were used up by workers that died mid-send. */
+type Claimed = ClaimedRow & { abandoned: boolean };
 
 /**
  * One delivery pass: claims due emails batch by batch until none are left, sends each, and
@@ -54,37 +72,103 @@ export async function deliverDueEmails(options: DeliverOptions): Promise<{ sent:
   let failed = 0;
 
   while (!options.signal?.aborted) {
-    const batch = await claimDueEmails(db, batchSize, leaseMs);
-    if (batch.length === 0) break;
-    const sender = (from ??= await defaultSender(db));
-    const outcomes = await Promise.all(batch.map((row) => deliverOne(row, { db, transport, from: sender, maxAttempts })));
-    sent += outcomes.filter((ok) => ok).length;
-    failed += outcomes.filter((ok) => !ok).length;
+    const claimed = await claimDueEmails(db, batchSize, leaseMs, maxAttempts);
+    if (claimed.length === 0) break;
+    const batch = claimed.filter((row) => !row.abandoned);
+    for (const row of claimed.filter((r) => r.abandoned)) {
+      failed++;
+      console.warn(`[mail] outbox ${row.id} (${row.template}) gave up after attempt ${row.attempts}: LEASE_EXPIRED (its workers died mid-send)`);
+    }
+    if (batch.length) {
+      const sender = (from ??= await defaultSender(db));
+      const leases = keepLeases(db, batch, leaseMs);
+      try {
+        const context = { db, transport, from: sender, maxAttempts, signal: options.signal };
+        const outcomes = await Promise.all(batch.map((row) => deliverOne(row, context).finally(() => leases.release(row.id))));
+        sent += outcomes.filter((ok) => ok).length;
+        failed += outcomes.filter((ok) => !ok).length;
+      } finally {
+        leases.stop();
+      }
+    }
     // A short batch means the queue is drained; failed rows are due later, not now.
-    if (batch.length < batchSize) break;
+    if (claimed.length < batchSize) break;
   }
   return { sent, failed };
 }
 
 // SKIP LOCKED lets concurrent workers each take different rows without waiting on each other.
-// A SENDING row whose lease ran out belongs to a worker that died mid-send, so it is due again.
+// A SENDING row whose lease ran out belongs to a worker that died mid-send, so it is due again,
+// unless its attempts are used up: every claim counts one, so a row that kills its worker each
+// time ends DEAD after maxAttempts claims instead of being claimed forever.
 // The columns are `timestamp without time zone` holding UTC (as Prisma writes them), hence the
 // comparison with now() in UTC whatever the session's time zone is.
-async function claimDueEmails(db: Db, batchSize: number, leaseMs: number): Promise<ClaimedRow[]> {
-  return db.$queryRaw<ClaimedRow[]>`
-    UPDATE email_outbox
-       SET status = 'SENDING',
-           locked_until = (now() AT TIME ZONE 'UTC') + make_interval(secs => ${leaseMs / 1000}::double precision),
-           attempts = attempts + 1
-     WHERE id IN (
-       SELECT id FROM email_outbox
-        WHERE (status = 'PENDING' AND next_attempt_at <= (now() AT TIME ZONE 'UTC'))
-           OR (status = 'SENDING' AND locked_until < (now() AT TIME ZONE 'UTC'))
-        ORDER BY next_attempt_at
-        LIMIT ${batchSize}::int
-        FOR UPDATE SKIP LOCKED
-     )
-    RETURNING id::text AS id, template, payload, attempts`;
+async function claimDueEmails(db: Db, batchSize: number, leaseMs: number, maxAttempts: number): Promise<Claimed[]> {
+  return db.$queryRaw<Claimed[]>`
+    WITH due AS (
+      SELECT id, attempts FROM email_outbox
+       WHERE (status = 'PENDING' AND next_attempt_at <= (now() AT TIME ZONE 'UTC'))
+          OR (status = 'SENDING' AND locked_until < (now() AT TIME ZONE 'UTC'))
+       ORDER BY next_attempt_at
+       LIMIT ${batchSize}::int
+       FOR UPDATE SKIP LOCKED
+    ),
+    abandoned AS (
+      UPDATE email_outbox o
+         SET status = 'DEAD', payload = NULL, locked_until = NULL,
+             last_error = CASE WHEN o.status = 'SENDING' THEN 'LEASE_EXPIRED' ELSE 'MAX_ATTEMPTS' END
+        FROM due
+       WHERE o.id = due.id AND due.attempts >= ${maxAttempts}::int
+      RETURNING o.id, o.template, o.attempts
+    ),
+    claimed AS (
+      UPDATE email_outbox o
+         SET status = 'SENDING',
+             locked_until = (now() AT TIME ZONE 'UTC') + make_interval(secs => ${leaseMs / 1000}::double precision),
+             attempts = o.attempts + 1
+        FROM due
+       WHERE o.id = due.id AND due.attempts < ${maxAttempts}::int
+      RETURNING o.id, o.template, o.payload, o.attempts
+    )
+    SELECT id::text AS id, template, payload, attempts, false AS abandoned FROM claimed
+    UNION ALL
+    SELECT id::text, template, NULL::bytea, attempts, true FROM abandoned`;
+}
+
+/**
+ * Extends the lease of the rows in flight every leaseMs / HEARTBEATS_PER_LEASE until each is
+ * released, in one statement for all of them. Only a row still held by this claim (SENDING with
+ * the attempts we claimed it at) is extended; one that is not is logged as lost.
+ */
+function keepLeases(db: Db, rows: ClaimedRow[], leaseMs: number): { release(id: string): void; stop(): void } {
+  const held = new Map(rows.map((row) => [row.id, row.attempts]));
+  let beating = false;
+  const beat = async () => {
+    if (beating || held.size === 0) return;
+    beating = true;
+    const ids = [...held.keys()];
+    try {
+      const renewed = await db.$queryRaw<{ id: string }[]>`
+        UPDATE email_outbox o
+           SET locked_until = (now() AT TIME ZONE 'UTC') + make_interval(secs => ${leaseMs / 1000}::double precision)
+          FROM unnest(${ids}::uuid[], ${[...held.values()]}::int[]) AS mine(id, attempts)
+         WHERE o.id = mine.id AND o.attempts = mine.attempts AND o.status = 'SENDING'
+        RETURNING o.id::text AS id`;
+      const kept = new Set(renewed.map((r) => r.id));
+      for (const id of ids) {
+        // Released meanwhile (marked SENT or failed) is not lost.
+        if (!kept.has(id) && held.has(id)) console.error(`[mail] outbox ${id} lease lost mid-send: another worker may send it again`);
+      }
+    } catch (error) {
+      console.error(`[mail] outbox lease not renewed: ${errorCode(error)}`);
+    } finally {
+      beating = false;
+    }
+  };
+  const timer = setInterval(() => void beat(), leaseMs / HEARTBEATS_PER_LEASE);
+  // A heartbeat must never keep a process alive that has nothing else to do.
+  timer.unref();
+  return { release: (id) => void held.delete(id), stop: () => clearInterval(timer) };
 }
 
 async function defaultSender(db: Db): Promise<string> {
@@ -100,7 +184,7 @@ async function defaultSender(db: Db): Promise<string> {
 
 async function deliverOne(
   row: ClaimedRow,
-  context: { db: Db; transport: MailTransport; from: string; maxAttempts: number },
+  context: { db: Db; transport: MailTransport; from: string; maxAttempts: number; signal?: AbortSignal },
 ): Promise<boolean> {
   const { db } = context;
   try {
@@ -110,15 +194,34 @@ async function deliverOne(
     await recordFailure(db, row, error, context.maxAttempts);
     return false;
   }
-  try {
-    // Guarded by status and attempts: if our lease ran out and another worker reclaimed the row,
-    // its outcome is the one to keep. A confirmation of receipt also settles that duty (CCPA).
-    await markSent(db, row, new Date());
-  } catch (error) {
-    // The message is out; the row will be sent again when its lease expires (the crash window).
-    console.error(`[mail] outbox ${row.id} (${row.template}) sent but not recorded: ${errorCode(error)}`);
-  }
+  await recordSent(db, row, context.signal);
   return true;
+}
+
+/**
+ * The one place a delivered row becomes SENT. The message is out: a failed update (a database
+ * restart) is retried while the row is still ours, since a row left SENDING is sent again once
+ * its lease runs out.
+ */
+async function recordSent(db: Db, row: ClaimedRow, signal?: AbortSignal): Promise<void> {
+  const giveUpAt = Date.now() + SENT_RETRY_MS;
+  // At most a second between tries: once the database is back, the update should win the race
+  // against another worker reclaiming the row when its lease has run out meanwhile.
+  for (let wait = 250; ; wait = Math.min(wait * 2, 1_000)) {
+    try {
+      // Guarded by status and attempts: if our lease ran out and another worker reclaimed the row,
+      // its outcome is the one to keep. A confirmation of receipt also settles that duty (CCPA).
+      await markSent(db, row, new Date());
+      return;
+    } catch (error) {
+      if (Date.now() + wait > giveUpAt || signal?.aborted) {
+        // The crash window: the row will be sent again when its lease expires.
+        console.error(`[mail] outbox ${row.id} (${row.template}) sent but not recorded: ${errorCode(error)}`);
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
 }
 
 async function buildMessage(row: ClaimedRow, from: string) {
