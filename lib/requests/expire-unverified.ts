@@ -7,7 +7,8 @@ const BATCH = 200;
 
 /**
  * Closes requests whose email was never confirmed within 7 days and erases what the person typed
- * (name, email, details, workspace): we could never tie it to them, so we keep only the bare record.
+ * (name, email, details, workspace) and any email to them still waiting in the outbox: we could
+ * never tie it to them, so we keep only the bare record.
  * Returns how many were closed.
  */
 export async function expireUnverifiedRequests(now = new Date()): Promise<number> {
@@ -37,6 +38,14 @@ export async function expireUnverifiedRequests(now = new Date()): Promise<number
       });
       if (changed.count === 0) return false;
       await tx.verificationChallenge.updateMany({ where: { requestId: id, consumedAt: null, supersededAt: null }, data: { supersededAt: now } });
+      // Its emails not yet delivered hold the address and the links in their payload: wipe them,
+      // and mark them DEAD ("ERASED") so no worker sends them. A row a worker holds mid-send
+      // becomes DEAD too; that worker's outcome then changes nothing (its updates need SENDING).
+      // The rows stay, as the record that an email was queued and deliberately not sent.
+      await tx.emailOutbox.updateMany({
+        where: { requestId: id, status: { in: ["PENDING", "SENDING"] } },
+        data: { status: "DEAD", payload: null, lockedUntil: null, lastError: "ERASED" },
+      });
       await recordEvent(tx, {
         requestId: id,
         actorType: "SYSTEM",
