@@ -2,18 +2,19 @@ import type { Metadata } from "next";
 import { enabledOAuthProviders, listBindings } from "@/lib/auth/oauth-binding";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { requirePagePermission } from "@/lib/auth/staff";
+import { formatInstantDate } from "@/lib/dates/format";
 import { db } from "@/lib/db";
+import { getOperatorTimeZone } from "@/lib/organization/settings";
 import { DisconnectButton } from "@/components/disconnect-button";
 import { disconnectAccountAction } from "./actions";
 import { ConnectButton } from "./connect-button";
 
 export const metadata: Metadata = { title: "Your account" };
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
-
 export default async function AccountPage() {
   const me = await requirePagePermission("requests.read", "/admin/account");
-  const bindings = (await listBindings(db, [me.id])).get(me.id) ?? [];
+  const [allBindings, timeZone] = await Promise.all([listBindings(db, [me.id]), getOperatorTimeZone()]);
+  const bindings = allBindings.get(me.id) ?? [];
   const providers = enabledOAuthProviders();
   return (
     <div className="max-w-2xl space-y-8">
@@ -33,7 +34,7 @@ export default async function AccountPage() {
             {bindings.map((binding) => (
               <li key={binding.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
                 <span>
-                  {binding.providerName} <span className="text-sm text-slate-600">connected {dateFormat.format(binding.linkedAt)}</span>
+                  {binding.providerName} <span className="text-sm text-slate-600">connected {formatInstantDate(binding.linkedAt, timeZone, "medium")}</span>
                 </span>
                 <DisconnectButton disconnect={disconnectAccountAction.bind(null, { accountId: binding.id })} label="Disconnect" srLabel={binding.providerName} />
               </li>
