@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { SESSION_COOKIE_NAMES } from "@/lib/auth/session-cookie";
 import { restoredOrigin } from "@/lib/http/same-origin";
+import { NOT_FOUND_KIND_HEADER, NOT_FOUND_PATH, notFoundBeforeRouting } from "@/lib/requests/status-link-gate";
 
 // A strict Content-Security-Policy with a per-request nonce: Next adds the nonce to its own
 // scripts when it sees it in the request's CSP header. No third-party origin is allowed anywhere.
@@ -13,7 +14,7 @@ function needsSignIn(request: NextRequest): boolean {
   return !SESSION_COOKIE_NAMES.some((name) => request.cookies.has(name));
 }
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   if (needsSignIn(request)) {
     const url = request.nextUrl.clone();
     url.pathname = "/admin/sign-in";
@@ -41,9 +42,26 @@ export function proxy(request: NextRequest) {
   // Forms post to server actions without JavaScript too (the customer's referral page).
   const origin = restoredOrigin(request);
   if (origin) requestHeaders.set("origin", origin);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  const response = await passOn(request, requestHeaders);
   response.headers.set("Content-Security-Policy", csp);
   return response;
+}
+
+/**
+ * On to the app, unless the address is one only a 404 answers and Next would get it wrong: a status
+ * link that opens nothing, or a path with broken percent-encoding ("/requests/status/%zz"), which
+ * Next fails on with a 500. Those get the 404 page, rendered on the server
+ * (lib/requests/status-link-gate.ts).
+ */
+async function passOn(request: NextRequest, headers: Headers): Promise<NextResponse> {
+  headers.delete(NOT_FOUND_KIND_HEADER);
+  const notFound = await notFoundBeforeRouting(request.nextUrl.pathname);
+  if (!notFound) return NextResponse.next({ request: { headers } });
+  headers.set(NOT_FOUND_KIND_HEADER, notFound);
+  const url = request.nextUrl.clone();
+  url.pathname = NOT_FOUND_PATH;
+  url.search = "";
+  return NextResponse.rewrite(url, { request: { headers } });
 }
 
 export const config = {

@@ -75,7 +75,8 @@ export default async function PrivacyCenterHome() {
           </h2>
           <p>
             Every email we send about your request includes a private link to its status page. Keep that link to
-            yourself: anyone who has it can see the status of your request.
+            yourself: anyone who has it can see the status of your request. Lost it, or it no longer works?{" "}
+            <a href="/requests/status">Get a new link</a> with your email address and the request&apos;s reference.
           </p>
           <p>
             We answer within the time the law allows, for example one month under the GDPR or 45 days under the
