@@ -57,6 +57,7 @@ describe("the request page's timeline wording", () => {
 
   it("words the other events and leaves their data to the page", () => {
     expect(staffEventWording("note.added", { note: "Called them" })).toEqual({ title: "Internal note" });
+    expect(staffEventWording("request.status_link_sent", null).title).toMatch(/^New status link emailed to the requester/);
     expect(staffEventWording("something.new", null)).toEqual({ title: "something.new" });
   });
 

@@ -30,6 +30,7 @@ const TITLES: Record<string, string> = {
   "verification.codes_locked": "Codes stopped for this request after too many wrong codes (the emailed link still works)",
   "verification.resent": "Confirmation email sent again",
   "record.exported": "Record exported",
+  "request.status_link_sent": "New status link emailed to the requester (asked for with the email address and reference)",
 };
 
 function text(value: unknown, fallback: string): string {
