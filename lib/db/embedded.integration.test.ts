@@ -11,10 +11,11 @@ import { freePort } from "@/lib/testing/test-database";
 let embedded: EmbeddedPostgres;
 let dir: string;
 
+// Starting PGlite (WebAssembly) takes seconds, and a minute on a loaded machine.
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "embedded-"));
   embedded = await startEmbeddedPostgres({ dataDir: dir, port: await freePort() });
-});
+}, 180_000);
 
 afterAll(async () => {
   await embedded.stop();
@@ -64,6 +65,61 @@ describe("embedded PostgreSQL", () => {
       expect(rows[0]!.n).toBe(30);
     } finally {
       await pool.end();
+    }
+  });
+});
+
+// pglite-socket runs every connection in PGlite's one superuser session; the app's role means
+// something only if each connection gets the user it logged in as, and keeps it.
+describe("embedded PostgreSQL's logins", () => {
+  const as = (user: string) => embedded.url.replace("//postgres@", `//${user}@`);
+  const currentUser = async (client: pg.ClientBase | pg.Pool) => (await client.query<{ u: string }>("SELECT current_user AS u")).rows[0]!.u;
+
+  beforeAll(async () => {
+    const admin = new pg.Client({ connectionString: embedded.url });
+    await admin.connect();
+    await admin.query("CREATE ROLE login_app LOGIN; CREATE ROLE login_other LOGIN; CREATE ROLE no_login NOLOGIN");
+    await admin.end();
+  });
+
+  it("refuses a role that does not exist or may not log in", async () => {
+    for (const [user, message] of [
+      ["nobody_here", 'role "nobody_here" does not exist'],
+      ["no_login", 'role "no_login" is not permitted to log in'],
+    ]) {
+      const client = new pg.Client({ connectionString: as(user!) });
+      await expect(client.connect()).rejects.toThrow(message);
+      await client.end().catch(() => {});
+    }
+  });
+
+  it("gives every connection its own user, however their queries interleave", async () => {
+    const pools = { postgres: new pg.Pool({ connectionString: embedded.url, max: 4 }), login_app: new pg.Pool({ connectionString: as("login_app"), max: 4 }), login_other: new pg.Pool({ connectionString: as("login_other"), max: 4 }) };
+    // A superuser connection that switches its own role must not pass it on.
+    const switcher = new pg.Client({ connectionString: embedded.url });
+    await switcher.connect();
+    try {
+      await switcher.query("SET ROLE login_other");
+      const seen = await Promise.all(
+        Array.from({ length: 300 }, async (_, n) => {
+          const user = (["postgres", "login_app", "login_other"] as const)[n % 3]!;
+          return { user, seen: await currentUser(pools[user]) };
+        }),
+      );
+      for (const { user, seen: actual } of seen) expect(actual).toBe(user);
+      // The app's role cannot climb back to the superuser by role.
+      const app = await pools.login_app.connect();
+      try {
+        await expect(app.query("SET ROLE postgres")).rejects.toThrow(/permission denied/);
+        await app.query("RESET ROLE");
+        expect(await currentUser(app)).toBe("login_app");
+      } finally {
+        app.release();
+      }
+      expect(await currentUser(pools.postgres)).toBe("postgres");
+    } finally {
+      await switcher.end();
+      await Promise.all(Object.values(pools).map((pool) => pool.end()));
     }
   });
 });
