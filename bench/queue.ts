@@ -19,13 +19,13 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import pg from "pg";
 import { buildBench, envNumber, loadAverage, onCleanup, root, runMain, sayer, startApp } from "@/bench/harness";
 import { migrate } from "@/lib/db/migrate";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { createPrismaClient, type Db } from "@/lib/prisma-client";
 import { encodeCursor, parseQueueFilters, queueHref, type QueueFilters } from "@/lib/requests/queue-filters";
 import { queueCountsSql, queuePageSql, type QueueQueryContext } from "@/lib/requests/queue-sql";
+import { withClient } from "@/lib/testing/test-database";
 import { seed } from "@/prisma/seed";
 import { buildIfNeeded } from "@/scripts/build-if-needed";
 
@@ -181,16 +181,6 @@ SELECT gen_random_uuid(), request_id, ws.customers[1 + w % 500], ws.ids[1 + w % 
        NULL, NULL, sent_at, NULL, 0, NULL, sent_at - interval '1 hour', sent_at
   FROM shaped, ws
  WHERE x < 0.04`;
-
-async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
 
 async function seedRequests(url: string): Promise<void> {
   await withClient(url, async (client) => {

@@ -11,7 +11,10 @@ const positiveInt = (fallback: number) => z.coerce.number().int().positive().def
 /** Every setting the app reads, parsed once. The app boots with none of them set. */
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** How the app logs in: a role with row rights only (lib/db/roles.ts). */
   DATABASE_URL: z.string().url().default("postgresql://postgres@127.0.0.1:5433/postgres"),
+  /** How migrations and the seed log in: the tables' owner. Unset: DATABASE_URL. */
+  MIGRATION_DATABASE_URL: z.string().url().optional(),
   APP_URL: z.string().url().default("http://localhost:3000"),
   APP_SECRET: z.string().min(32).optional(),
   SMTP_URL: z.string().default("smtp://127.0.0.1:1025"),

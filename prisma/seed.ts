@@ -78,7 +78,7 @@ export async function seed(
 const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
 
 if (invokedDirectly) {
-  const db = createPrismaClient(getEnv().DATABASE_URL);
+  const db = createPrismaClient(getEnv().MIGRATION_DATABASE_URL ?? getEnv().DATABASE_URL);
   try {
     await seed(db, { adminEmail: getEnv().ADMIN_EMAIL, timeZone: getEnv().OPERATOR_TIME_ZONE });
     console.log("Seed complete: organization settings, the first admin, policy versions and demo customers are in place.");

@@ -1,13 +1,17 @@
 // `npm start`: everything a newcomer needs in one command. Without DATABASE_URL it serves an
 // embedded PostgreSQL (PGlite, data under .data/); without SMTP_URL it runs a local mail catcher
-// whose inbox shows every email the portal sends. Then it migrates, seeds, builds when the
-// sources changed, and serves the portal. `--dev` runs `next dev` instead of a production build.
+// whose inbox shows every email the portal sends. Then it migrates and seeds as the tables' owner,
+// gives the app a role that may only read and write rows (lib/db/roles.ts), builds when the
+// sources changed, and serves the portal as that role. `--dev` runs `next dev` instead of a
+// production build.
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
+import { APP_ROLE, grantAppRole, RoleSetupError, urlAsUser, urlUser } from "@/lib/db/roles";
 import { createPrismaClient } from "@/lib/prisma-client";
+import { purposeKey } from "@/lib/security/keys";
 import { seed } from "@/prisma/seed";
 import { buildIfNeeded } from "@/scripts/build-if-needed";
 import { startMailCatcher } from "@/scripts/mail-catcher";
@@ -41,13 +45,25 @@ for (const [key, value] of Object.entries(process.env)) if (value === "") delete
 const cleanups: (() => Promise<void>)[] = [];
 const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", APP_SECRET: appSecret() };
 
+// The owner migrates and seeds; the app logs in as a role of its own. Given one URL, that is the
+// owner's, and the app gets dsar_app on the same database, with a password kept from APP_SECRET.
 let embedded: EmbeddedPostgres | undefined;
+let ownerUrl: string;
+let appUrl: string;
+const oneUrl = Boolean(env.DATABASE_URL && !env.MIGRATION_DATABASE_URL);
 if (!env.DATABASE_URL) {
   const dbPort = Number(env.EMBEDDED_DB_PORT ?? 5433);
   embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pglite"), port: dbPort, maxConnections: 64 });
-  env.DATABASE_URL = embedded.url;
+  ownerUrl = embedded.url;
+  appUrl = urlAsUser(embedded.url, APP_ROLE);
   cleanups.push(() => embedded!.stop());
   say(`embedded PostgreSQL (PGlite) on 127.0.0.1:${dbPort}, data in .data/pglite`);
+} else if (env.MIGRATION_DATABASE_URL) {
+  ownerUrl = env.MIGRATION_DATABASE_URL;
+  appUrl = env.DATABASE_URL;
+} else {
+  ownerUrl = env.DATABASE_URL;
+  appUrl = urlAsUser(env.DATABASE_URL, APP_ROLE, purposeKey(env.APP_SECRET!, "database-app-role").toString("base64url"));
 }
 
 let mailboxUrl: string | undefined;
@@ -61,9 +77,23 @@ if (!env.SMTP_URL) {
   cleanups.push(() => catcher.stop());
 }
 
-const applied = await migrate(env.DATABASE_URL, path.join(root, "prisma/migrations"), (line) => say(line));
+const applied = await migrate(ownerUrl, path.join(root, "prisma/migrations"), (line) => say(line));
 say(applied.length ? `${applied.length} migration(s) applied` : "database schema is up to date");
-const client = createPrismaClient(env.DATABASE_URL, 2);
+try {
+  await grantAppRole(ownerUrl, appUrl, { setPassword: oneUrl });
+} catch (error) {
+  // Before MIGRATION_DATABASE_URL existed the app ran as DATABASE_URL's user; where that user
+  // cannot make a role for the app, it still does, with a warning rather than a refusal.
+  if (!(oneUrl && error instanceof RoleSetupError)) throw error;
+  say(`WARNING: ${error.message}`);
+  say(`WARNING: the app runs as ${urlUser(ownerUrl)}, which owns the tables; set MIGRATION_DATABASE_URL and DATABASE_URL (see .env.example)`);
+  appUrl = ownerUrl;
+}
+say(`the app logs in as ${urlUser(appUrl)}${appUrl === ownerUrl ? "" : ` (rows only); migrations and the seed as ${urlUser(ownerUrl)}`}`);
+// The app gets its own login and never the owner's.
+env.DATABASE_URL = appUrl;
+delete env.MIGRATION_DATABASE_URL;
+const client = createPrismaClient(ownerUrl, 2);
 const adminEmail = env.ADMIN_EMAIL ?? "admin@example.com";
 await seed(client, { adminEmail, timeZone: env.OPERATOR_TIME_ZONE || undefined });
 await client.$disconnect();

@@ -70,7 +70,8 @@ async function runE2e() {
     TEST_CLOCK_ENABLED: "true",
     JOBS_POLL_MS: "1000",
   };
-  const client = createPrismaClient(database.url, 2);
+  // The seed runs as the owner; the server and the specs' own queries as the app's role.
+  const client = createPrismaClient(database.ownerUrl, 2);
   await seed(client);
   await client.$disconnect();
   let server: NextServer | undefined;

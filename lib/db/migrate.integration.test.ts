@@ -14,7 +14,7 @@ const real = path.resolve("prisma/migrations");
 
 beforeAll(async () => {
   database = await createTestDatabase("dsar_test_migrate");
-  url = database.url;
+  url = database.ownerUrl;
 });
 
 afterAll(async () => {

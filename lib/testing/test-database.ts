@@ -5,12 +5,34 @@ import path from "node:path";
 import pg from "pg";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
-
-export type TestDatabase = { url: string; stop: () => Promise<void> };
+import { grantAppRole, urlAsUser } from "@/lib/db/roles";
 
 /**
- * A fresh, migrated database for one test suite: on the PostgreSQL server named by
- * TEST_DATABASE_URL when given (a URL whose user may create databases), else on embedded PGlite.
+ * `url` logs in as the app's role (rows only), as the app does in production; `ownerUrl` as the
+ * owner of the tables (the server's user, or PGlite's superuser), for migrating and emptying them.
+ */
+export type TestDatabase = { url: string; ownerUrl: string; stop: () => Promise<void> };
+
+// One role for every test database on a server (roles are server-wide; grants are per database).
+const TEST_APP_ROLE = "dsar_test_app";
+
+/** Migrates the fresh database and gives the app's role its rights; drops it when that fails. */
+async function prepare(ownerUrl: string, stop: () => Promise<void>): Promise<TestDatabase> {
+  try {
+    await migrate(ownerUrl);
+    const url = urlAsUser(ownerUrl, TEST_APP_ROLE, TEST_APP_ROLE);
+    await grantAppRole(ownerUrl, url);
+    return { url, ownerUrl, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/**
+ * A fresh, migrated database for one test suite, with the app's role: on the PostgreSQL server
+ * named by TEST_DATABASE_URL when given (a URL whose user may create databases and roles), else
+ * on embedded PGlite.
  */
 export async function createTestDatabase(prefix: string, port = 0): Promise<TestDatabase> {
   const serverUrl = process.env.TEST_DATABASE_URL;
@@ -18,30 +40,30 @@ export async function createTestDatabase(prefix: string, port = 0): Promise<Test
     // A name of its own, so runs that overlap on one server never drop each other's database.
     const name = `${prefix}_${process.pid}_${randomBytes(3).toString("hex")}`;
     const admin = async (sql: string) => {
-      const client = new pg.Client({ connectionString: serverUrl });
-      await client.connect();
-      try {
-        await client.query(sql);
-      } finally {
-        await client.end();
-      }
+      await withClient(serverUrl, (client) => client.query(sql));
     };
     await admin(`CREATE DATABASE "${name}"`);
     const url = new URL(serverUrl);
     url.pathname = `/${name}`;
-    await migrate(url.toString());
-    return { url: url.toString(), stop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+    return prepare(url.toString(), () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `${prefix}-`));
   const embedded = await startEmbeddedPostgres({ dataDir, port: port || (await freePort()) });
-  await migrate(embedded.url);
-  return {
-    url: embedded.url,
-    stop: async () => {
-      await embedded.stop();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+  return prepare(embedded.url, async () => {
+    await embedded.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+}
+
+/** One connection to `url` for `fn`, closed after. */
+export async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
 }
 
 export async function freePort(): Promise<number> {
@@ -58,12 +80,10 @@ export async function freePort(): Promise<number> {
 
 /**
  * Empties every application table between test files. The audit tables refuse TRUNCATE by trigger;
- * tests connect as the superuser, whose replica mode skips triggers for this one transaction.
+ * `ownerUrl` logs in as a superuser, whose replica mode skips triggers for this one transaction.
  */
-export async function truncateAll(url: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
+export async function truncateAll(ownerUrl: string): Promise<void> {
+  await withClient(ownerUrl, async (client) => {
     const { rows } = await client.query<{ tablename: string }>(
       `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`,
     );
@@ -73,7 +93,5 @@ export async function truncateAll(url: string): Promise<void> {
       await client.query(`TRUNCATE ${rows.map((r) => `"${r.tablename}"`).join(", ")} RESTART IDENTITY CASCADE`);
       await client.query("COMMIT");
     }
-  } finally {
-    await client.end();
-  }
+  });
 }
