@@ -10,6 +10,10 @@ function visibleText(html: string): string {
     .replace(/\s+/g, " ");
 }
 
+function headingOf(html: string): string {
+  return visibleText(html.match(/<h1[^>]*>([\s\S]*?)<\/h1>/)?.[1] ?? "").trim();
+}
+
 async function submitAccessRequest(page: import("@playwright/test").Page, email: string, country = "France") {
   await page.goto("/requests/new");
   await chooseType(page, "Access my data");
@@ -54,6 +58,9 @@ test("requester can verify by the link in the email and its button", async ({ pa
   await expect(page.getByRole("heading", { name: "Your request is confirmed" })).toBeVisible();
   await expect(page.getByText("Follow it with the status link in the emails we sent you")).toBeVisible();
   await expect(page.getByRole("button", { name: "Confirm my request" })).toHaveCount(0);
+  // No fresh status link for whoever holds an old email: the way to a new one goes by email.
+  await page.getByRole("link", { name: "Get a new status link" }).click();
+  await expect(page.getByLabel("Reference")).toBeVisible();
 });
 
 test("the link's button confirms without JavaScript", async ({ page, browser }) => {
@@ -86,6 +93,24 @@ test("a mail scanner opening the link confirms nothing", async ({ page }) => {
   await expect(page.getByText("Waiting for email confirmation").first()).toBeVisible();
   await page.goto(linkIn(mail, "/requests/verify/link/"));
   await expect(page.getByRole("button", { name: "Confirm my request" })).toBeVisible();
+});
+
+test("a garbled confirmation address gets the same page as an unknown one, not an error", async () => {
+  const base = process.env.E2E_BASE_URL ?? "http://localhost:3000";
+  for (const [garbled, unknown] of [
+    ["/requests/verify/%zz", "/requests/verify/00000000-0000-4000-8000-000000000000"],
+    ["/requests/verify/link/%zz", `/requests/verify/link/${"x".repeat(43)}`],
+  ]) {
+    // As a plain HTTP client sees it: the status, and the words without running any script.
+    const [bad, missing] = await Promise.all([fetch(base + garbled), fetch(base + unknown)]);
+    expect([garbled, bad.status]).toEqual([garbled, 404]);
+    expect([unknown, missing.status]).toEqual([unknown, 404]);
+    const [badPage, missingPage] = [await bad.text(), await missing.text()];
+    expect(badPage).toMatch(/<html[^>]* lang="en"/);
+    expect(headingOf(badPage)).toMatch(/not found|not valid/i);
+    expect(headingOf(badPage)).toBe(headingOf(missingPage));
+    expect(visibleText(badPage)).toContain("check that you copied");
+  }
 });
 
 test("five wrong codes lock the confirmation", async ({ page }) => {

@@ -52,6 +52,13 @@ export default async function VerifyLinkPage({
           <Alert tone="success" title="Email confirmed">
             Request <strong>{view.reference}</strong> is confirmed. Follow it with the status link in the emails we sent you.
           </Alert>
+          <p>
+            Lost that email?{" "}
+            <Link href="/requests/status" className="text-blue-700 underline">
+              Get a new status link
+            </Link>{" "}
+            with your email address and the reference.
+          </p>
         </Page>
       );
     case "superseded":
