@@ -4,6 +4,7 @@ import { getEnv } from "@/lib/env";
 import { logError, logEvent } from "@/lib/log";
 import { startJobWorker } from "@/lib/jobs/worker";
 import { startOutboxWorker } from "@/lib/mail/worker";
+import { purgeExpiredPackages } from "@/lib/packages/purge";
 import { pruneLimits } from "@/lib/rate-limit/limit";
 import { expireUnverifiedRequests } from "@/lib/requests/expire-unverified";
 import { pruneExpiredSignInTokens } from "@/lib/staff/sign-in-link";
@@ -28,7 +29,10 @@ export async function housekeeping(now = new Date()): Promise<void> {
     const closed = await expireUnverifiedRequests(now);
     const pruned = await pruneLimits(db, new Date(now.getTime() - 2 * 86_400_000));
     const signInLinks = await pruneExpiredSignInTokens(db, now);
-    if (closed || pruned || signInLinks) logEvent("housekeeping.done", { closedUnverified: closed, rateLimitRowsPruned: pruned, expiredSignInLinksPruned: signInLinks });
+    const packagesPurged = await purgeExpiredPackages(now);
+    if (closed || pruned || signInLinks || packagesPurged) {
+      logEvent("housekeeping.done", { closedUnverified: closed, rateLimitRowsPruned: pruned, expiredSignInLinksPruned: signInLinks, packagesPurged });
+    }
   } catch (error) {
     logError("housekeeping.failed", error);
   }

@@ -40,7 +40,7 @@ export type OfficerReferral = {
   /** Links the customer holds that still open the referral. */
   activeLinks: number;
   /** Workspace exports we sent the customer, oldest first; file names masked like the requester's packages. */
-  exports: { id: string; filename: string; size: number; createdAt: Date; expiresAt: Date }[];
+  exports: { id: string; filename: string; size: number; createdAt: Date; expiresAt: Date; purgedAt: Date | null }[];
 };
 
 /** A request's referrals, oldest first. */
@@ -63,7 +63,7 @@ export async function listReferrals(requestId: string, personalVisible: boolean)
       customer: { select: { id: true, legalName: true } },
       workspace: { select: { name: true, slug: true } },
       _count: { select: { tokens: { where: { revokedAt: null } } } },
-      packages: { select: { id: true, filename: true, size: true, createdAt: true, expiresAt: true }, orderBy: { createdAt: "asc" }, take: EXPORTS_LIMIT },
+      packages: { select: { id: true, filename: true, size: true, createdAt: true, expiresAt: true, purgedAt: true }, orderBy: { createdAt: "asc" }, take: EXPORTS_LIMIT },
     },
     orderBy: [{ sentAt: "asc" }, { createdAt: "asc" }],
     take: REFERRALS_LIMIT,

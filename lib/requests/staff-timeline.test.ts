@@ -22,6 +22,14 @@ describe("the request page's timeline wording", () => {
     expect(staffEventWording("request.rerouted", { route: "OPERATOR", fromRoute: "CUSTOMER" }).detail).toBe("From “Customer” to the privacy team only.");
   });
 
+  it("says which file housekeeping deleted, and that its record stays", () => {
+    expect(staffEventWording("package.purged", { packageId: "p", workspaceExport: false, graceDays: 30 })).toEqual({
+      title: "Data package deleted",
+      detail: "Its download link had expired 30 days before. Only the file went: its name, size and checksum stay on record.",
+    });
+    expect(staffEventWording("package.purged", { packageId: "p", workspaceExport: true, graceDays: 1 }).title).toBe("Workspace export deleted");
+  });
+
   it("names the customer in every referral event", () => {
     const actions = [
       "referral.sent",

@@ -99,6 +99,12 @@ export function staffEventWording(action: string, data: unknown): StaffEventWord
       };
     case "referral.export_downloaded":
       return { title: `${customer} downloaded the workspace export` };
+    case "package.purged":
+      // lib/packages/purge.ts: no file name, like every package event.
+      return {
+        title: d.workspaceExport === true ? "Workspace export deleted" : "Data package deleted",
+        detail: `Its download link had expired ${typeof d.graceDays === "number" ? plural(d.graceDays, "day") : "the grace period"} before. Only the file went: its name, size and checksum stay on record.`,
+      };
     case "referral.reminded":
       return { title: `Reminder ${typeof d.reminderNumber === "number" ? `${d.reminderNumber} ` : ""}sent to ${customer}` };
     case "referral.escalated":

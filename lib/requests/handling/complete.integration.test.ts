@@ -90,7 +90,7 @@ describe("completeRequest", () => {
     expect(sent.props).toMatchObject({ outcome: null, downloadUntil: until.toISOString() });
 
     expect(await listRequesterPackages(requestId, now)).toEqual([
-      { id: packageId, filename: "export.json", contentType: "application/json", size: CONTENT.byteLength, expiresAt: until, expired: false },
+      { id: packageId, filename: "export.json", contentType: "application/json", size: CONTENT.byteLength, expiresAt: until, expired: false, purgedAt: null },
     ]);
     expect((await listRequesterPackages(requestId, until))[0]?.expired).toBe(true);
 

@@ -106,17 +106,26 @@ export async function completeRequest(
   return result;
 }
 
-export type RequesterPackage = { id: string; filename: string; contentType: string; size: number; expiresAt: Date; expired: boolean };
+export type RequesterPackage = {
+  id: string;
+  filename: string;
+  contentType: string;
+  size: number;
+  expiresAt: Date;
+  expired: boolean;
+  /** When housekeeping deleted the file, a grace period after its link expired (lib/packages/purge.ts). */
+  purgedAt: Date | null;
+};
 
 /**
  * The files the status page offers for download: none until the request is completed, then each
- * with its expiry. Takes the request id the status page already resolved from its token.
+ * with its expiry, and when the file was deleted. Takes the request id the status page already resolved from its token.
  */
 export async function listRequesterPackages(requestId: string, now = new Date()): Promise<RequesterPackage[]> {
   if (!isUuid(requestId)) return [];
   const packages = await db.dataPackage.findMany({
     where: { requestId, ...FOR_REQUESTER, request: { status: "COMPLETED" } },
-    select: { id: true, filename: true, contentType: true, size: true, expiresAt: true },
+    select: { id: true, filename: true, contentType: true, size: true, expiresAt: true, purgedAt: true },
     orderBy: { createdAt: "asc" },
     take: 100,
   });

@@ -106,6 +106,8 @@ export type RequestDetail = {
     uploadedBy: StaffRef | null;
     createdAt: Date;
     expiresAt: Date;
+    /** When housekeeping deleted the file (lib/packages/purge.ts); the record of it stays. */
+    purgedAt: Date | null;
   }[];
   /** What the viewer can do now (none for a role without requests.act), from lib/requests/lifecycle.ts. */
   allowedActions: StaffAction[];
@@ -162,7 +164,7 @@ export async function getRequestDetail(requestId: string, viewer: StaffUser, now
     // The requester's packages; workspace exports for customers are listed with their referral.
     db.dataPackage.findMany({
       where: { requestId, referralId: null },
-      select: { id: true, filename: true, contentType: true, size: true, sha256: true, uploadedById: true, createdAt: true, expiresAt: true },
+      select: { id: true, filename: true, contentType: true, size: true, sha256: true, uploadedById: true, createdAt: true, expiresAt: true, purgedAt: true },
       orderBy: { createdAt: "asc" },
       take: 100,
     }),

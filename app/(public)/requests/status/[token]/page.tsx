@@ -146,7 +146,12 @@ export default async function StatusPage({
           <ul className="mt-3 space-y-2">
             {packages.map((p) => (
               <li key={p.id}>
-                {p.expired ? (
+                {p.purgedAt ? (
+                  <span className="text-slate-700">
+                    {p.filename}: the download link expired on {dayOf(p.expiresAt)}, and the file was deleted on {dayOf(p.purgedAt)}.
+                    Write to us if you still need your data.
+                  </span>
+                ) : p.expired ? (
                   <span className="text-slate-700">
                     {p.filename}: the download link expired on {dayOf(p.expiresAt)}. Write to us for a new copy.
                   </span>

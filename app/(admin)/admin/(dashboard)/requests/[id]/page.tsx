@@ -191,7 +191,10 @@ export default async function RequestDetailPage({
                 <ul className="mt-3 space-y-1">
                   {detail.packages.map((p) => (
                     <li key={p.id} className="text-slate-900">
-                      {p.filename} · {fileSize(p.size)} · download link until {formatInstantDate(p.expiresAt, timeZone)} (once completed)
+                      {p.filename} · {fileSize(p.size)} ·{" "}
+                      {p.purgedAt
+                        ? `download link expired ${formatInstantDate(p.expiresAt, timeZone)}, file deleted on ${formatInstantDate(p.purgedAt, timeZone)}`
+                        : `download link until ${formatInstantDate(p.expiresAt, timeZone)} (once completed)`}
                     </li>
                   ))}
                 </ul>

@@ -72,7 +72,10 @@ export function ReferralList({ referrals, timeZone }: { referrals: OfficerReferr
           if (r.closedAt) facts.push(["Closed", when(r.closedAt)]);
           if (r.open) facts.push(["Working links", String(r.activeLinks)]);
           if (r.exports.length) {
-            const sent = r.exports.map((e) => `${e.filename} · ${fileSize(e.size)} · sent ${when(e.createdAt)} · download until ${when(e.expiresAt)}`);
+            const sent = r.exports.map(
+              (e) =>
+                `${e.filename} · ${fileSize(e.size)} · sent ${when(e.createdAt)} · ${e.purgedAt ? `download expired ${when(e.expiresAt)}, file deleted ${when(e.purgedAt)}` : `download until ${when(e.expiresAt)}`}`,
+            );
             facts.push(["Workspace exports sent", sent.join("\n")]);
           }
           if (r.hasOutcomeNote) facts.push(["Customer's note to the requester", r.outcomeNote ?? "(masked)"]);
