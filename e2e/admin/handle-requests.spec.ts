@@ -134,3 +134,19 @@ test("an officer asks for more information and the requester's answer lands in t
   await expect(officer.getByText("The billing workspace.")).toBeVisible();
   await expect(officer.getByText("In progress", { exact: true }).first()).toBeVisible();
 });
+
+test("a Californian's request shows the officer when its receipt was confirmed", async ({ page: requesterPage, browser }) => {
+  const requester = { name: "Rosa Diaz", email: uniqueEmail("ccpa"), country: "United States", region: "California" };
+  // The confirmation email reached the inbox, which is what confirms receipt (11 CCR §7021(a)).
+  const reference = await submitAndVerify(requesterPage, "Access my data", requester);
+
+  const officer = await officerPage(browser);
+  await officer.goto("/admin/requests");
+  await officer.getByLabel("Email or reference").fill(requester.email);
+  await officer.getByRole("button", { name: "Apply filters" }).click();
+  await expect(officer.getByRole("link", { name: reference })).toBeVisible();
+  await expect(officer.getByText(/Confirm receipt by/)).toHaveCount(0);
+  await officer.getByRole("link", { name: reference }).click();
+  await expect(officer.getByText("Receipt confirmation (CCPA)")).toBeVisible();
+  await expect(officer.getByText(/^Sent \d{1,2} \w{3} \d{4}, \d{2}:\d{2} UTC \(due by \d{1,2} \w{3} \d{4}\)$/)).toBeVisible();
+});
