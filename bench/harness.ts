@@ -384,6 +384,15 @@ export function envNumber(name: string, fallback: number): number {
   return value;
 }
 
+/** Writes a run's figures to bench/results/<name>-<time>.json and returns that path, relative to the project. */
+export function writeResults(name: string, results: unknown): string {
+  const stamp = new Date().toISOString().replace(/[:.]/g, "-");
+  const out = path.join(root, "bench", "results", `${name}-${stamp}.json`);
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, JSON.stringify(results, null, 2) + "\n");
+  return path.relative(root, out);
+}
+
 /** The machine's load while we measure: the e2e runner may share these two cores. */
 export async function loadAverage(): Promise<number[]> {
   const os = await import("node:os");

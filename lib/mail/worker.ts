@@ -15,7 +15,7 @@ export { wakeOutboxWorker } from "@/lib/mail/worker-signal";
 
 /*
  * Delivery is at-least-once. A row is claimed (SENDING, attempts + 1, a lease of LEASE_MS), sent,
- * then marked SENT. While a batch is in flight a heartbeat extends the lease of its rows every
+ * then marked SENT. While rows are in flight a heartbeat extends their lease every
  * LEASE_MS / 5, guarded by id, status and attempts (the claim's identity: every claim increments
  * attempts), so a live worker keeps its rows however slow the SMTP server is, and a row whose
  * worker died is due again within one lease (30 s), not minutes.
@@ -34,7 +34,9 @@ export { wakeOutboxWorker } from "@/lib/mail/worker-signal";
  * (lib/mail/transport.ts), so the heartbeat never holds a row for a dead server.
  */
 
-const DEFAULT_BATCH_SIZE = 10;
+// Emails in flight per process. Rendering is the worker's main cost, so more than enough to keep
+// the transport's pool busy while the next ones render buys nothing (bench/outbox.ts).
+const DEFAULT_BATCH_SIZE = 16;
 /** How long a claim holds a row without a heartbeat. */
 export const LEASE_MS = 30_000;
 const HEARTBEATS_PER_LEASE = 5;
@@ -45,12 +47,13 @@ const SENT_RETRY_MS = 2 * 60_000;
 export type DeliverOptions = {
   db: Db;
   transport: MailTransport;
+  /** Emails in flight at most; more are claimed whenever half of them are done. */
   batchSize?: number;
   /** From header; default MAIL_FROM, else built from the operator's settings. */
   from?: string;
   maxAttempts?: number;
   leaseMs?: number;
-  /** Checked between batches, so stopping the worker does not wait for a long queue to drain. */
+  /** Checked before each claim, so stopping the worker does not wait for a long queue to drain. */
   signal?: AbortSignal;
 };
 
@@ -59,40 +62,49 @@ type ClaimedRow = { id: string; template: string; payload: Uint8Array | null; at
 type Claimed = ClaimedRow & { abandoned: boolean };
 
 /**
- * One delivery pass: claims due emails batch by batch until none are left, sends each, and
- * records the outcome. Safe to run in several processes at once; each row goes to one of them.
+ * One delivery pass: claims due emails until none are left, sends each, and records the outcome.
+ * Up to `batchSize` are in flight, and more are claimed as soon as half of them are done, so
+ * the transport never waits for the slowest email of a batch. Safe to run in several processes
+ * at once; each row goes to one of them.
  */
 export async function deliverDueEmails(options: DeliverOptions): Promise<{ sent: number; failed: number }> {
   const { db, transport } = options;
-  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
   const maxAttempts = options.maxAttempts ?? MAX_ATTEMPTS;
   const leaseMs = options.leaseMs ?? LEASE_MS;
   let from = options.from;
   let sent = 0;
   let failed = 0;
+  const inFlight = new Set<Promise<void>>();
+  const leases = keepLeases(db, leaseMs);
 
-  while (!options.signal?.aborted) {
-    const claimed = await claimDueEmails(db, batchSize, leaseMs, maxAttempts);
-    if (claimed.length === 0) break;
-    const batch = claimed.filter((row) => !row.abandoned);
-    for (const row of claimed.filter((r) => r.abandoned)) {
-      failed++;
-      console.warn(`[mail] outbox ${row.id} (${row.template}) gave up after attempt ${row.attempts}: LEASE_EXPIRED (its workers died mid-send)`);
-    }
-    if (batch.length) {
-      const sender = (from ??= await defaultSender(db));
-      const leases = keepLeases(db, batch, leaseMs);
-      try {
-        const context = { db, transport, from: sender, maxAttempts, signal: options.signal };
-        const outcomes = await Promise.all(batch.map((row) => deliverOne(row, context).finally(() => leases.release(row.id))));
-        sent += outcomes.filter((ok) => ok).length;
-        failed += outcomes.filter((ok) => !ok).length;
-      } finally {
-        leases.stop();
+  try {
+    while (!options.signal?.aborted) {
+      const room = batchSize - inFlight.size;
+      const claimed = await claimDueEmails(db, room, leaseMs, maxAttempts);
+      for (const row of claimed) {
+        if (row.abandoned) {
+          failed++;
+          console.warn(`[mail] outbox ${row.id} (${row.template}) gave up after attempt ${row.attempts}: LEASE_EXPIRED (its workers died mid-send)`);
+          continue;
+        }
+        leases.hold(row);
+        const context = { db, transport, from: (from ??= await defaultSender(db)), maxAttempts, signal: options.signal };
+        const delivery: Promise<void> = deliverOne(row, context)
+          .then((ok) => void (ok ? sent++ : failed++))
+          .finally(() => {
+            leases.release(row.id);
+            inFlight.delete(delivery);
+          });
+        inFlight.add(delivery);
       }
+      // Fewer than asked for means the queue is drained; failed rows are due later, not now.
+      if (claimed.length < room) break;
+      while (inFlight.size > batchSize / 2) await Promise.race(inFlight);
     }
-    // A short batch means the queue is drained; failed rows are due later, not now.
-    if (claimed.length < batchSize) break;
+    await Promise.all(inFlight);
+  } finally {
+    leases.stop();
   }
   return { sent, failed };
 }
@@ -103,14 +115,14 @@ export async function deliverDueEmails(options: DeliverOptions): Promise<{ sent:
 // time ends DEAD after maxAttempts claims instead of being claimed forever.
 // The columns are `timestamp without time zone` holding UTC (as Prisma writes them), hence the
 // comparison with now() in UTC whatever the session's time zone is.
-async function claimDueEmails(db: Db, batchSize: number, leaseMs: number, maxAttempts: number): Promise<Claimed[]> {
+async function claimDueEmails(db: Db, limit: number, leaseMs: number, maxAttempts: number): Promise<Claimed[]> {
   return db.$queryRaw<Claimed[]>`
     WITH due AS (
       SELECT id, attempts FROM email_outbox
        WHERE (status = 'PENDING' AND next_attempt_at <= (now() AT TIME ZONE 'UTC'))
           OR (status = 'SENDING' AND locked_until < (now() AT TIME ZONE 'UTC'))
        ORDER BY next_attempt_at
-       LIMIT ${batchSize}::int
+       LIMIT ${limit}::int
        FOR UPDATE SKIP LOCKED
     ),
     abandoned AS (
@@ -136,12 +148,12 @@ async function claimDueEmails(db: Db, batchSize: number, leaseMs: number, maxAtt
 }
 
 /**
- * Extends the lease of the rows in flight every leaseMs / HEARTBEATS_PER_LEASE until each is
- * released, in one statement for all of them. Only a row still held by this claim (SENDING with
- * the attempts we claimed it at) is extended; one that is not is logged as lost.
+ * Extends the lease of the rows in flight every leaseMs / HEARTBEATS_PER_LEASE, in one statement
+ * for all of them, until each is released. Only a row still held by our claim (SENDING with the
+ * attempts we claimed it at) is extended; one that is not is logged as lost.
  */
-function keepLeases(db: Db, rows: ClaimedRow[], leaseMs: number): { release(id: string): void; stop(): void } {
-  const held = new Map(rows.map((row) => [row.id, row.attempts]));
+function keepLeases(db: Db, leaseMs: number) {
+  const held = new Map<string, number>();
   let beating = false;
   const beat = async () => {
     if (beating || held.size === 0) return;
@@ -168,7 +180,11 @@ function keepLeases(db: Db, rows: ClaimedRow[], leaseMs: number): { release(id: 
   const timer = setInterval(() => void beat(), leaseMs / HEARTBEATS_PER_LEASE);
   // A heartbeat must never keep a process alive that has nothing else to do.
   timer.unref();
-  return { release: (id) => void held.delete(id), stop: () => clearInterval(timer) };
+  return {
+    hold: (row: ClaimedRow) => void held.set(row.id, row.attempts),
+    release: (id: string) => void held.delete(id),
+    stop: () => clearInterval(timer),
+  };
 }
 
 async function defaultSender(db: Db): Promise<string> {

@@ -1,0 +1,17 @@
+import { render } from "@react-email/render";
+import { createElement, type ComponentType } from "react";
+import { describe, expect, it } from "vitest";
+import { renderEmail } from "@/lib/mail/render";
+import { EMAIL_TEMPLATE_NAMES, EMAIL_TEMPLATES } from "@/lib/mail/templates";
+
+describe("renderEmail", () => {
+  // The text part is derived from the HTML rendered once; it must be exactly what React Email's
+  // own plain-text rendering of the template gives.
+  it.each(EMAIL_TEMPLATE_NAMES)("%s: the text part equals React Email's plain-text rendering", async (name) => {
+    const template = EMAIL_TEMPLATES[name] as unknown as { component: ComponentType<object> & { PreviewProps: object } };
+    const props = template.component.PreviewProps;
+    const rendered = await renderEmail(name, props as never);
+    expect(rendered.text).toBe(await render(createElement(template.component, props), { plainText: true }));
+    expect(rendered.html).toBe(await render(createElement(template.component, props)));
+  });
+});
