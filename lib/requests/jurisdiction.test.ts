@@ -1,14 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { jurisdictionFor } from "@/lib/requests/jurisdiction";
 import {
-  CANADIAN_PROVINCES,
+  CANADIAN_PROVINCE_CODES,
   COUNTRIES,
   EEA_COUNTRIES,
   countryName,
   countryOptions,
   isCountryCode,
+  regionCodesOf,
   regionOptions,
-  US_STATES,
+  US_STATE_CODES,
 } from "@/lib/requests/regions";
 
 describe("jurisdictionFor", () => {
@@ -100,11 +101,11 @@ describe("regions", () => {
   });
 
   it("lists 50 states plus DC and Puerto Rico, and 13 provinces and territories", () => {
-    expect(US_STATES).toHaveLength(52);
-    expect(new Set(US_STATES.map((s) => s.code)).size).toBe(52);
-    expect(US_STATES.map((s) => s.code)).toEqual(expect.arrayContaining(["DC", "PR", "CA", "WY"]));
-    expect(CANADIAN_PROVINCES).toHaveLength(13);
-    expect(new Set(CANADIAN_PROVINCES.map((p) => p.code)).size).toBe(13);
+    expect(US_STATE_CODES).toHaveLength(52);
+    expect(new Set(US_STATE_CODES).size).toBe(52);
+    expect(US_STATE_CODES).toEqual(expect.arrayContaining(["DC", "PR", "CA", "WY"]));
+    expect(CANADIAN_PROVINCE_CODES).toHaveLength(13);
+    expect(new Set(CANADIAN_PROVINCE_CODES).size).toBe(13);
   });
 
   it("offers regions only for the US and Canada", () => {
@@ -112,6 +113,10 @@ describe("regions", () => {
     expect(regionOptions("US")).toContainEqual({ value: "CA", label: "California" });
     expect(regionOptions("CA")).toContainEqual({ value: "QC", label: "Quebec" });
     expect(regionOptions("DE")).toEqual([]);
+    // Each state's label is its name, in name order.
+    expect(regionOptions("US").slice(0, 2)).toEqual([{ value: "AL", label: "Alabama" }, { value: "AK", label: "Alaska" }]);
+    expect(regionCodesOf("CA")).toContain("QC");
+    expect(regionCodesOf("DE")).toBeNull();
   });
 
   it("has the 30 EEA members, all valid codes", () => {

@@ -2,7 +2,6 @@
 // Codes only: display names come from the runtime's Intl data, so they follow the visitor's locale.
 
 export type Option = { value: string; label: string };
-export type NamedRegion = { readonly code: string; readonly name: string };
 
 /** ISO 3166-1 alpha-2, all 249 officially assigned codes. */
 export const COUNTRIES = [
@@ -71,89 +70,104 @@ export function countryOptions(locale = "en"): Option[] {
   );
 }
 
+// The form's schema checks a region against its country's codes; the names only label the form's
+// options, which the server renders. Codes and names live apart so the browser gets codes only.
+
 /** The 50 states, the District of Columbia and Puerto Rico, in name order. */
-export const US_STATES = [
-  { code: "AL", name: "Alabama" },
-  { code: "AK", name: "Alaska" },
-  { code: "AZ", name: "Arizona" },
-  { code: "AR", name: "Arkansas" },
-  { code: "CA", name: "California" },
-  { code: "CO", name: "Colorado" },
-  { code: "CT", name: "Connecticut" },
-  { code: "DE", name: "Delaware" },
-  { code: "DC", name: "District of Columbia" },
-  { code: "FL", name: "Florida" },
-  { code: "GA", name: "Georgia" },
-  { code: "HI", name: "Hawaii" },
-  { code: "ID", name: "Idaho" },
-  { code: "IL", name: "Illinois" },
-  { code: "IN", name: "Indiana" },
-  { code: "IA", name: "Iowa" },
-  { code: "KS", name: "Kansas" },
-  { code: "KY", name: "Kentucky" },
-  { code: "LA", name: "Louisiana" },
-  { code: "ME", name: "Maine" },
-  { code: "MD", name: "Maryland" },
-  { code: "MA", name: "Massachusetts" },
-  { code: "MI", name: "Michigan" },
-  { code: "MN", name: "Minnesota" },
-  { code: "MS", name: "Mississippi" },
-  { code: "MO", name: "Missouri" },
-  { code: "MT", name: "Montana" },
-  { code: "NE", name: "Nebraska" },
-  { code: "NV", name: "Nevada" },
-  { code: "NH", name: "New Hampshire" },
-  { code: "NJ", name: "New Jersey" },
-  { code: "NM", name: "New Mexico" },
-  { code: "NY", name: "New York" },
-  { code: "NC", name: "North Carolina" },
-  { code: "ND", name: "North Dakota" },
-  { code: "OH", name: "Ohio" },
-  { code: "OK", name: "Oklahoma" },
-  { code: "OR", name: "Oregon" },
-  { code: "PA", name: "Pennsylvania" },
-  { code: "PR", name: "Puerto Rico" },
-  { code: "RI", name: "Rhode Island" },
-  { code: "SC", name: "South Carolina" },
-  { code: "SD", name: "South Dakota" },
-  { code: "TN", name: "Tennessee" },
-  { code: "TX", name: "Texas" },
-  { code: "UT", name: "Utah" },
-  { code: "VT", name: "Vermont" },
-  { code: "VA", name: "Virginia" },
-  { code: "WA", name: "Washington" },
-  { code: "WV", name: "West Virginia" },
-  { code: "WI", name: "Wisconsin" },
-  { code: "WY", name: "Wyoming" },
-] as const satisfies readonly NamedRegion[];
+export const US_STATE_CODES = [
+  "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA",
+  "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM",
+  "NY", "NC", "ND", "OH", "OK", "OR", "PA", "PR", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA",
+  "WA", "WV", "WI", "WY",
+] as const;
 
 /** The 10 provinces and 3 territories, in name order. */
-export const CANADIAN_PROVINCES = [
-  { code: "AB", name: "Alberta" },
-  { code: "BC", name: "British Columbia" },
-  { code: "MB", name: "Manitoba" },
-  { code: "NB", name: "New Brunswick" },
-  { code: "NL", name: "Newfoundland and Labrador" },
-  { code: "NT", name: "Northwest Territories" },
-  { code: "NS", name: "Nova Scotia" },
-  { code: "NU", name: "Nunavut" },
-  { code: "ON", name: "Ontario" },
-  { code: "PE", name: "Prince Edward Island" },
-  { code: "QC", name: "Quebec" },
-  { code: "SK", name: "Saskatchewan" },
-  { code: "YT", name: "Yukon" },
-] as const satisfies readonly NamedRegion[];
+export const CANADIAN_PROVINCE_CODES = [
+  "AB", "BC", "MB", "NB", "NL", "NT", "NS", "NU", "ON", "PE", "QC", "SK", "YT",
+] as const;
+
+const US_STATE_NAMES: Record<(typeof US_STATE_CODES)[number], string> = {
+  AL: "Alabama",
+  AK: "Alaska",
+  AZ: "Arizona",
+  AR: "Arkansas",
+  CA: "California",
+  CO: "Colorado",
+  CT: "Connecticut",
+  DE: "Delaware",
+  DC: "District of Columbia",
+  FL: "Florida",
+  GA: "Georgia",
+  HI: "Hawaii",
+  ID: "Idaho",
+  IL: "Illinois",
+  IN: "Indiana",
+  IA: "Iowa",
+  KS: "Kansas",
+  KY: "Kentucky",
+  LA: "Louisiana",
+  ME: "Maine",
+  MD: "Maryland",
+  MA: "Massachusetts",
+  MI: "Michigan",
+  MN: "Minnesota",
+  MS: "Mississippi",
+  MO: "Missouri",
+  MT: "Montana",
+  NE: "Nebraska",
+  NV: "Nevada",
+  NH: "New Hampshire",
+  NJ: "New Jersey",
+  NM: "New Mexico",
+  NY: "New York",
+  NC: "North Carolina",
+  ND: "North Dakota",
+  OH: "Ohio",
+  OK: "Oklahoma",
+  OR: "Oregon",
+  PA: "Pennsylvania",
+  PR: "Puerto Rico",
+  RI: "Rhode Island",
+  SC: "South Carolina",
+  SD: "South Dakota",
+  TN: "Tennessee",
+  TX: "Texas",
+  UT: "Utah",
+  VT: "Vermont",
+  VA: "Virginia",
+  WA: "Washington",
+  WV: "West Virginia",
+  WI: "Wisconsin",
+  WY: "Wyoming",
+};
+
+const CANADIAN_PROVINCE_NAMES: Record<(typeof CANADIAN_PROVINCE_CODES)[number], string> = {
+  AB: "Alberta",
+  BC: "British Columbia",
+  MB: "Manitoba",
+  NB: "New Brunswick",
+  NL: "Newfoundland and Labrador",
+  NT: "Northwest Territories",
+  NS: "Nova Scotia",
+  NU: "Nunavut",
+  ON: "Ontario",
+  PE: "Prince Edward Island",
+  QC: "Quebec",
+  SK: "Saskatchewan",
+  YT: "Yukon",
+};
 
 /**
- * The states or provinces of a country whose law depends on them (US, CA); null for any other.
- * A region belongs to its country: "CA" is California only in the US.
+ * The state or province codes of a country whose law depends on them (US, CA); null for any
+ * other. A region belongs to its country: "CA" is California only in the US.
  */
-export function regionsOf(country: string): readonly NamedRegion[] | null {
-  return country === "US" ? US_STATES : country === "CA" ? CANADIAN_PROVINCES : null;
+export function regionCodesOf(country: string): readonly string[] | null {
+  return country === "US" ? US_STATE_CODES : country === "CA" ? CANADIAN_PROVINCE_CODES : null;
 }
 
 /** State or province options for the countries whose law depends on them (US, CA); else none. */
 export function regionOptions(country: string): Option[] {
-  const regions = regionsOf(country.trim().toUpperCase());
-  return regions ? regions.map(({ code, name }) => ({ value: code, label: name })) : [];
+  const code = country.trim().toUpperCase();
+  const names: Readonly<Record<string, string>> | null = code === "US" ? US_STATE_NAMES : code === "CA" ? CANADIAN_PROVINCE_NAMES : null;
+  return names ? regionCodesOf(code)!.map((value) => ({ value, label: names[value]! })) : [];
 }

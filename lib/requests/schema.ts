@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { COUNTRIES, regionsOf } from "@/lib/requests/regions";
+import { COUNTRIES, regionCodesOf } from "@/lib/requests/regions";
 import { noControlCharacters } from "@/lib/text/control-characters";
 import { emailAddress, optionalEmailAddress } from "@/lib/text/email-address";
 
@@ -128,8 +128,8 @@ export const NewRequestSchema = z.pipe(
           }
         }
         // A region must belong to the country: "CA" is California only in the US.
-        const regions = v.country ? regionsOf(v.country) : null;
-        if (regions ? !regions.some((r) => r.code === v.region) : v.region) {
+        const regions = v.country ? regionCodesOf(v.country) : null;
+        if (regions ? !regions.includes(v.region as string) : v.region) {
           ctx.addIssue({
             code: "custom",
             path: ["region"],

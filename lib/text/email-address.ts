@@ -48,8 +48,6 @@ export function normalizeEmailAddress(text: string): NormalizedEmail {
   const typed = text.trim();
   if (!typed) return { ok: false, problem: "EMPTY" };
   if (hasControlCharacter(typed)) return { ok: false, problem: "CONTROL_CHARACTER" };
-  // Cheap bound before any parsing; the real limit is checked on the normal form below.
-  if (typed.length > 4 * EMAIL_MAX_LENGTH) return { ok: false, problem: "TOO_LONG" };
   const at = typed.lastIndexOf("@");
   if (at < 1) return { ok: false, problem: "FORMAT" };
   const local = typed.slice(0, at).normalize("NFC").toLowerCase();
