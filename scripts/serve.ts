@@ -116,14 +116,16 @@ server.listen(port, () => {
   console.log(`> ${dev ? "development" : "production"} server on http://localhost:${port} (client address: ${hops ? `${hops} trusted proxy hop(s)` : "socket"})`);
 });
 
-// Stop accepting, let requests in flight finish, then close Next (and its background jobs).
+// Stop accepting, let requests in flight finish, close Next, then exit (which ends the background jobs).
 let stopping = false;
 function stop(signal: NodeJS.Signals) {
   if (stopping) return;
   stopping = true;
   server.close(() => void app.close().finally(() => process.exit(signal === "SIGINT" ? 130 : 143)));
   server.closeIdleConnections();
+  // A kept-alive connection that never goes idle would hold the close forever.
   if (dev) server.closeAllConnections();
+  else setTimeout(() => server.closeAllConnections(), 3000).unref();
 }
 process.on("SIGINT", stop);
 process.on("SIGTERM", stop);

@@ -24,7 +24,8 @@ test.describe.configure({ mode: "serial" });
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   database = await createTestDatabase("dsar_test_e2e_posts");
-  const client = createPrismaClient(database.url, 2);
+  // The seed runs as the owner of the tables, the server as the app's role (as in scripts/test.ts).
+  const client = createPrismaClient(database.ownerUrl, 2);
   await seed(client);
   await client.$disconnect();
   const port = await freePort();
