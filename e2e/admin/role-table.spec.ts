@@ -170,6 +170,8 @@ test.describe("role table: referral actions", () => {
 
       const upload = await context.request.post(`${pagePath}/referrals/${referralId}/export`, {
         multipart: { file: { name: "role-table-export.json", mimeType: "application/json", buffer: Buffer.from('{"chats":[]}') } },
+        // As the browser's form post would: uploads are refused unless the browser says same-origin.
+        headers: { "Sec-Fetch-Site": "same-origin" },
         maxRedirects: 0,
       });
       expect(upload.status(), `${who} sending a workspace export`).toBe(UPLOAD[who].status);
