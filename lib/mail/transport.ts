@@ -25,24 +25,26 @@ export type MailTransport = {
 // (e.g. ?connectionTimeout=20000) override these.
 const TIMEOUTS = { connectionTimeout: 5_000, greetingTimeout: 5_000, socketTimeout: 20_000, dnsTimeout: 5_000 };
 
-// Connections in the pool, each sending one message at a time. With TCP_NODELAY one connection
-// carries about 130 messages a second to a local server (bench/outbox.ts), so 4 leave room.
+// Connections in the pool, each sending one message at a time. With Nagle off one connection
+// carries about 200 messages a second to a local server (bench/outbox.ts), so 4 leave room for a
+// slower, remote one without opening more than mail providers usually allow at once.
 const POOL_CONNECTIONS = 4;
 
 /**
- * Sockets with Nagle's algorithm off. nodemailer writes a message's closing "\r\n.\r\n" as a small
- * segment of its own; with Nagle on, the kernel holds it until the server acknowledges the
+ * Connections with Nagle's algorithm off. nodemailer writes a message's closing "\r\n.\r\n" as a
+ * small segment of its own; with Nagle on, the kernel holds it until the server acknowledges the
  * previous segment, and servers delay that acknowledgement by up to 40 ms: one connection then
- * managed about 20 messages a second (bench/outbox.ts). A socket handed over as `socket` is
- * connected by nodemailer itself (DNS, timeouts, STARTTLS); for implicit TLS (smtps://) it only
- * opens TLS sockets itself, so there we connect and nodemailer wraps the connection in TLS.
+ * carried about 20 messages a second (bench/outbox.ts). nodemailer takes a connection handed over
+ * here as its own: it wraps it in TLS for smtps:// and upgrades it on STARTTLS, and its greeting
+ * and socket timeouts still bound a server that never answers.
  */
-function noDelaySocket(
+function noDelayConnection(
   options: { host?: string; port?: number; secure?: boolean },
-  callback: (error: Error | null, socketOptions: { socket: net.Socket } | { connection: net.Socket }) => void,
+  callback: (error: Error | null, socketOptions: { connection: net.Socket }) => void,
 ): void {
-  if (!options.secure) return callback(null, { socket: new net.Socket().setNoDelay(true) });
-  callback(null, { connection: net.connect({ host: options.host, port: options.port ?? 465, noDelay: true }) });
+  const connection = net.connect({ host: options.host, port: options.port || (options.secure ? 465 : 587) });
+  connection.setNoDelay(true);
+  callback(null, { connection });
 }
 
 /**
@@ -62,7 +64,7 @@ export function createSmtpTransport(url?: string): MailTransport {
           pool: true,
           maxConnections: POOL_CONNECTIONS,
           maxMessages: 200,
-          getSocket: noDelaySocket,
+          getSocket: noDelayConnection,
           url: url ?? getEnv().SMTP_URL,
         }),
       );
