@@ -34,6 +34,20 @@ const EnvSchema = z.object({
   REFERRAL_MAX_REMINDERS: z.coerce.number().int().min(0).default(2),
   /** How often the job worker looks for due follow-ups. */
   JOBS_POLL_MS: positiveInt(60_000),
+  /** Seconds between the job queue's polls for new jobs (a job sent by this process wakes it at once). */
+  QUEUE_POLL_SECONDS: z.coerce.number().min(0.5).default(2),
+  /** Seconds between the job queue's maintenance passes (expiring jobs whose worker died, archiving). */
+  QUEUE_MAINTENANCE_SECONDS: positiveInt(60),
+
+  // Fulfillment runs (lib/fulfillment).
+  /** Seconds a task's claim lasts without a heartbeat; after that another worker may resume it. */
+  FULFILLMENT_TASK_LEASE_SECONDS: positiveInt(30),
+  /** Days a manual system's owner has to answer before each reminder. */
+  MANUAL_TASK_REMINDER_DAYS: positiveInt(3),
+  /** Reminders to a silent owner before the task escalates to the officer. */
+  MANUAL_TASK_MAX_REMINDERS: z.coerce.number().int().min(0).default(2),
+  /** Days a manual task's link works. */
+  MANUAL_TASK_LINK_DAYS: positiveInt(14),
   /** Only for end-to-end tests: exposes /api/testing/clock, which moves the app's clock. */
   TEST_CLOCK_ENABLED: bool,
   /**

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { installQueueSchema } from "@/lib/jobs/queue";
 
 // Applies prisma/migrations in order and keeps `_prisma_migrations` exactly as Prisma's own
 // `migrate deploy` does, so Prisma's CLI agrees with it wherever its native engine exists.
@@ -83,6 +84,8 @@ export async function migrate(
       log(`applied ${file.name}`);
       done.push(file.name);
     }
+    // The job queue's own schema (pg-boss installs and upgrades it itself), under the same lock.
+    await installQueueSchema(connectionString);
     return done;
   } finally {
     await client.query("SELECT pg_advisory_unlock($1)", [LOCK_ID]).catch(() => {});

@@ -1,5 +1,6 @@
 import os from "node:os";
 import pg from "pg";
+import { QUEUE_SCHEMA } from "@/lib/jobs/queue";
 
 // Two database roles: the owner, which runs the migrations and owns every table, and the app's
 // login role, which may read and write rows and nothing more. Only an owner (or a superuser) can
@@ -75,6 +76,13 @@ export async function grantAppRole(ownerUrl: string, appUrl: string, { setPasswo
         `ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${role}`,
         `ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO ${role}`,
         `ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT EXECUTE ON FUNCTIONS TO ${role}`,
+        // The job queue (lib/jobs/queue.ts): rows of its tables, not its create_queue and
+        // delete_queue functions, which make and drop tables.
+        `GRANT USAGE ON SCHEMA ${QUEUE_SCHEMA} TO ${role}`,
+        `GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${QUEUE_SCHEMA} TO ${role}`,
+        `REVOKE TRUNCATE, TRIGGER, REFERENCES ON ALL TABLES IN SCHEMA ${QUEUE_SCHEMA} FROM ${role}`,
+        `REVOKE EXECUTE ON ALL FUNCTIONS IN SCHEMA ${QUEUE_SCHEMA} FROM PUBLIC`,
+        `ALTER DEFAULT PRIVILEGES IN SCHEMA ${QUEUE_SCHEMA} GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${role}`,
       ];
       for (const statement of statements) await client.query(statement);
       await client.query("COMMIT");

@@ -10,7 +10,11 @@ export type KeyPurpose =
   | "rate-limit"
   | "next-auth"
   | "email-outbox"
-  | "data-package";
+  | "data-package"
+  /** Passwords and API tokens of connected systems (lib/connectors/credentials.ts). */
+  | "connector-credentials"
+  /** Records a run found, the identities it searched, files a system's owner uploaded. */
+  | "fulfillment-records";
 
 const SALT = "dsar-portal key derivation v1";
 const cache = new Map<string, Buffer>();

@@ -6,6 +6,7 @@ import pg from "pg";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
 import { grantAppRole, urlAsUser } from "@/lib/db/roles";
+import { QUEUE_SCHEMA } from "@/lib/jobs/queue";
 
 /**
  * `url` logs in as the app's role (rows only), as the app does in production; `ownerUrl` as the
@@ -91,6 +92,8 @@ export async function truncateAll(ownerUrl: string): Promise<void> {
       await client.query("BEGIN");
       await client.query("SET LOCAL session_replication_role = replica");
       await client.query(`TRUNCATE ${rows.map((r) => `"${r.tablename}"`).join(", ")} RESTART IDENTITY CASCADE`);
+      // Jobs a previous file left in the queue (its partitions empty with it).
+      await client.query(`TRUNCATE ${QUEUE_SCHEMA}.job, ${QUEUE_SCHEMA}.archive`);
       await client.query("COMMIT");
     }
   });

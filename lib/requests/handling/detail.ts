@@ -178,7 +178,7 @@ export async function getRequestDetail(requestId: string, viewer: StaffUser, now
   if (request.assigneeId) staffIds.add(request.assigneeId);
   for (const e of events) if (e.actorType === "STAFF" && e.actorId && isUuid(e.actorId)) staffIds.add(e.actorId);
   for (const m of messages) if (m.staffId) staffIds.add(m.staffId);
-  for (const p of packages) staffIds.add(p.uploadedById);
+  for (const p of packages) if (p.uploadedById) staffIds.add(p.uploadedById);
   const staff = staffIds.size
     ? await db.staff.findMany({ where: { id: { in: [...staffIds] } }, select: { id: true, name: true, email: true, role: true } })
     : [];
