@@ -5,7 +5,10 @@ import { logError } from "@/lib/log";
 // Serving a stored file from a private link: the requester's data package from the status page,
 // a workspace export from a customer's referral page. Decrypted on the fly, never cached.
 
-export type DownloadFile = { filename: string; contentType: string; bytes: Uint8Array };
+/** A file in one piece (uploads), or streamed part by part (assembled packages, lib/packages/parts.ts). */
+export type DownloadFile =
+  | { filename: string; contentType: string; bytes: Uint8Array }
+  | { filename: string; contentType: string; size: number; body: ReadableStream<Uint8Array> };
 
 /**
  * An attachment header for any file name: an ASCII fallback for old clients and the exact name in
@@ -18,11 +21,13 @@ export function contentDisposition(filename: string): string {
 }
 
 export function fileDownloadResponse(file: DownloadFile): Response {
-  return new Response(Buffer.from(file.bytes), {
+  const whole = "bytes" in file;
+  return new Response(whole ? Buffer.from(file.bytes) : file.body, {
     headers: {
       "Content-Type": file.contentType,
       "Content-Disposition": contentDisposition(file.filename),
-      "Content-Length": String(file.bytes.byteLength),
+      // Also for a streamed file: a download cut short by a part that fails to open is seen as incomplete.
+      "Content-Length": String(whole ? file.bytes.byteLength : file.size),
       "Cache-Control": "no-store",
       "X-Content-Type-Options": "nosniff",
       // The link's path is its secret.

@@ -10,7 +10,7 @@ const BATCH = 50;
 const MAX_BATCHES = 20;
 
 /**
- * Deletes the bytes of data packages PACKAGE_PURGE_GRACE_DAYS after their download link expired:
+ * Deletes the bytes of data packages (the sealed file, or its parts) PACKAGE_PURGE_GRACE_DAYS after their download link expired:
  * the requester's answers and the workspace exports sent to customers alike. The package row stays
  * (name, size, checksum, dates) with `purged_at` set, and the request's timeline records each
  * purge. A requester's package is offered only once its request is completed, so one on a request
@@ -39,6 +39,8 @@ export async function purgeExpiredPackages(now = clockNow()): Promise<number> {
         // Guarded, so two housekeeping runs at once (two app instances) purge and record it once.
         const changed = await tx.dataPackage.updateMany({ where: { id: p.id, purgedAt: null }, data: { ciphertext: null, purgedAt: now } });
         if (changed.count === 0) continue;
+        // An assembled package's bytes are its parts (lib/packages/parts.ts).
+        await tx.dataPackagePart.deleteMany({ where: { packageId: p.id } });
         await recordEvent(tx, {
           requestId: p.requestId,
           actorType: "SYSTEM",

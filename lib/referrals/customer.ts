@@ -75,7 +75,7 @@ export async function getCustomerReferralView(token: string, now = clockNow()): 
       acknowledgedAt: true,
       exportRequestedAt: true,
       closedAt: true,
-      packages: { select: { id: true, filename: true, size: true, expiresAt: true }, orderBy: { createdAt: "asc" }, take: EXPORTS_SHOWN },
+      packages: { where: { releasedAt: { not: null } }, select: { id: true, filename: true, size: true, expiresAt: true }, orderBy: { createdAt: "asc" }, take: EXPORTS_SHOWN },
       ...REFERRAL_BRIEF_SELECT,
     },
   });

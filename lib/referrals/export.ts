@@ -5,7 +5,9 @@ import { db } from "@/lib/db";
 import { enqueueEmail } from "@/lib/mail/outbox";
 import { wakeOutboxWorker } from "@/lib/mail/worker-signal";
 import { readOrganizationDetails } from "@/lib/organization/settings";
-import { openSealedPackage, sealPackage, type DataPackageInput } from "@/lib/packages/seal";
+import type { DownloadFile } from "@/lib/http/file-download";
+import { openStoredPackage } from "@/lib/packages/parts";
+import { sealPackage, type DataPackageInput } from "@/lib/packages/seal";
 import { isOpenReferral, referralIdForToken } from "@/lib/referrals/customer";
 import { lockReferral } from "@/lib/referrals/officer";
 import { mintReferralToken, referralPath } from "@/lib/referrals/refer";
@@ -38,7 +40,7 @@ export async function deliverWorkspaceExport(
       if (refused) throw refuse(refused);
       const sealed = sealPackage(input, now);
       const { id: packageId } = await tx.dataPackage.create({
-        data: { requestId: referral.requestId, referralId, ...sealed, uploadedById: staff.id, createdAt: now },
+        data: { requestId: referral.requestId, referralId, ...sealed, uploadedById: staff.id, createdAt: now, releasedAt: now },
         select: { id: true },
       });
       const { customer, workspace, request } = await tx.referral.update({
@@ -90,24 +92,27 @@ export async function deliverWorkspaceExport(
  * Throws NOT_FOUND alike for an unknown or revoked link, a referral no longer open and a package
  * of another referral (or the requester's), so a guess learns nothing; PACKAGE_EXPIRED.
  */
-export async function openWorkspaceExport(token: string, packageId: string, now = clockNow()): Promise<DataPackageInput> {
+export async function openWorkspaceExport(token: string, packageId: string, now = clockNow()): Promise<DownloadFile> {
   const referralId = await referralIdForToken(db, token);
   if (!referralId || !isUuid(packageId)) throw refuse("NOT_FOUND");
   const found = await db.dataPackage.findFirst({
-    where: { id: packageId, referralId },
+    where: { id: packageId, referralId, releasedAt: { not: null } },
     select: {
+      id: true,
       requestId: true,
       filename: true,
       contentType: true,
+      size: true,
       ciphertext: true,
       expiresAt: true,
+      purgedAt: true,
       referral: { select: { status: true, customer: { select: { id: true, legalName: true } } } },
     },
   });
   if (!found?.referral || !isOpenReferral(found.referral.status)) throw refuse("NOT_FOUND");
   // A purged package (housekeeping removes the bytes after the link expired) is expired too.
-  if (found.expiresAt.getTime() <= now.getTime() || !found.ciphertext) throw refuse("PACKAGE_EXPIRED");
-  const bytes = openSealedPackage(found.ciphertext);
+  const file = found.expiresAt.getTime() <= now.getTime() || found.purgedAt ? null : await openStoredPackage(db, found);
+  if (!file) throw refuse("PACKAGE_EXPIRED");
   const { customer } = found.referral;
   await recordEvent(db, {
     requestId: found.requestId,
@@ -118,5 +123,5 @@ export async function openWorkspaceExport(token: string, packageId: string, now 
     data: { referralId, customerName: customer.legalName, packageId },
     at: now,
   });
-  return { filename: found.filename, contentType: found.contentType, bytes };
+  return file;
 }

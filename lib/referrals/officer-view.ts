@@ -63,7 +63,7 @@ export async function listReferrals(requestId: string, personalVisible: boolean)
       customer: { select: { id: true, legalName: true } },
       workspace: { select: { name: true, slug: true } },
       _count: { select: { tokens: { where: { revokedAt: null } } } },
-      packages: { select: { id: true, filename: true, size: true, createdAt: true, expiresAt: true, purgedAt: true }, orderBy: { createdAt: "asc" }, take: EXPORTS_LIMIT },
+      packages: { where: { releasedAt: { not: null } }, select: { id: true, filename: true, size: true, createdAt: true, expiresAt: true, purgedAt: true }, orderBy: { createdAt: "asc" }, take: EXPORTS_LIMIT },
     },
     orderBy: [{ sentAt: "asc" }, { createdAt: "asc" }],
     take: REFERRALS_LIMIT,

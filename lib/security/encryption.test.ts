@@ -26,6 +26,15 @@ describe("encryptBytes and decryptBytes", () => {
     expect(() => decryptBytes(SECRET, "data-package", tampered)).toThrow();
   });
 
+  it("opens content sealed with associated data only with the same associated data", () => {
+    const aad = Buffer.from("package|0|1");
+    const sealed = encryptBytes(SECRET, "p", new Uint8Array([1, 2, 3]), aad);
+    expect(decryptBytes(SECRET, "p", sealed, Buffer.from("package|0|1"))).toEqual(new Uint8Array([1, 2, 3]));
+    expect(() => decryptBytes(SECRET, "p", sealed, Buffer.from("package|0|0"))).toThrow();
+    expect(() => decryptBytes(SECRET, "p", sealed)).toThrow();
+    expect(() => decryptBytes(SECRET, "p", encryptBytes(SECRET, "p", new Uint8Array([1])), aad)).toThrow();
+  });
+
   it("handles empty content", () => {
     expect(decryptBytes(SECRET, "p", encryptBytes(SECRET, "p", new Uint8Array()))).toEqual(new Uint8Array());
   });

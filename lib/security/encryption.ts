@@ -24,23 +24,29 @@ export function decrypt(secret: string, purpose: string, sealed: Uint8Array): st
   return Buffer.from(decryptBytes(secret, purpose, sealed)).toString("utf8");
 }
 
-/** The same sealing for binary content (files), without a base64 detour. */
-export function encryptBytes(secret: string, purpose: string, plaintext: Uint8Array): Uint8Array<ArrayBuffer> {
+/**
+ * The same sealing for binary content (files), without a base64 detour. `aad`, when given, is
+ * authenticated but not stored: opening needs the same bytes (e.g. a part's place in its package,
+ * so that sealed parts cannot be swapped or dropped).
+ */
+export function encryptBytes(secret: string, purpose: string, plaintext: Uint8Array, aad?: Uint8Array): Uint8Array<ArrayBuffer> {
   const iv = randomBytes(IV_BYTES);
   const cipher = createCipheriv("aes-256-gcm", keyFor(VERSION, secret, purpose), iv, { authTagLength: TAG_BYTES });
+  if (aad) cipher.setAAD(aad);
   const data = Buffer.concat([cipher.update(plaintext), cipher.final()]);
   const out = Buffer.concat([Buffer.from([VERSION]), iv, cipher.getAuthTag(), data]);
   return new Uint8Array(out);
 }
 
 /**
- * Throws when the key, the purpose or any byte differs from what was sealed. The tag must be the
+ * Throws when the key, the purpose, the associated data or any byte differs from what was sealed. The tag must be the
  * full 16 bytes: GCM would otherwise verify a truncated one, which a forger can guess.
  */
-export function decryptBytes(secret: string, purpose: string, sealed: Uint8Array): Uint8Array<ArrayBuffer> {
+export function decryptBytes(secret: string, purpose: string, sealed: Uint8Array, aad?: Uint8Array): Uint8Array<ArrayBuffer> {
   const buf = Buffer.from(sealed);
   if (buf.length < HEADER_BYTES) throw new Error("Ciphertext too short");
   const decipher = createDecipheriv("aes-256-gcm", keyFor(buf[0]!, secret, purpose), buf.subarray(1, 1 + IV_BYTES), { authTagLength: TAG_BYTES });
+  if (aad) decipher.setAAD(aad);
   decipher.setAuthTag(buf.subarray(1 + IV_BYTES, HEADER_BYTES));
   return new Uint8Array(Buffer.concat([decipher.update(buf.subarray(HEADER_BYTES)), decipher.final()]));
 }

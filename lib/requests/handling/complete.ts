@@ -2,7 +2,9 @@ import "server-only";
 import type { StaffUser } from "@/lib/auth/staff";
 import { db } from "@/lib/db";
 import { wakeOutboxWorker } from "@/lib/mail/worker-signal";
-import { openSealedPackage, packageLinkExpiry, sealPackage, type DataPackageInput } from "@/lib/packages/seal";
+import type { DownloadFile } from "@/lib/http/file-download";
+import { openStoredPackage } from "@/lib/packages/parts";
+import { packageLinkExpiry, sealPackage, type DataPackageInput } from "@/lib/packages/seal";
 import { recordEvent } from "@/lib/requests/events";
 import { byStaff, isUuid, lockRequest, requestIdForStatusToken } from "@/lib/requests/handling/load";
 import { emailRequester } from "@/lib/requests/handling/notify";
@@ -12,7 +14,8 @@ import { getSubmissionContext } from "@/lib/requests/submission-context";
 
 // The requester's packages are those without a referral: a package with one is a workspace export
 // for that referral's customer (lib/referrals/export.ts), never listed, counted or served here.
-const FOR_REQUESTER = { referralId: null };
+// A package a run assembled is a draft under the officer's review until released (releasedAt).
+const FOR_REQUESTER = { referralId: null, releasedAt: { not: null } };
 
 /**
  * Stores the file that answers an access or export request, encrypted at rest. The requester can
@@ -35,7 +38,8 @@ export async function attachDataPackage(
       // The expiry is provisional: completing the request starts the download window from that moment.
       const sealed = sealPackage(input, now);
       const created = await tx.dataPackage.create({
-        data: { requestId, ...sealed, uploadedById: staff.id, createdAt: now },
+        // An upload is the officer's own answer: released as it is stored.
+        data: { requestId, ...sealed, uploadedById: staff.id, createdAt: now, releasedAt: now },
         select: { id: true },
       });
       await recordEvent(tx, {
@@ -138,18 +142,18 @@ export async function listRequesterPackages(requestId: string, now = new Date())
  * Throws NOT_FOUND (unknown link, or a package of another request), PACKAGE_NOT_READY (the request
  * is not completed), PACKAGE_EXPIRED.
  */
-export async function openDataPackage(statusToken: string, packageId: string, now = new Date()): Promise<DataPackageInput> {
+export async function openDataPackage(statusToken: string, packageId: string, now = new Date()): Promise<DownloadFile> {
   const requestId = await requestIdForStatusToken(db, statusToken, now);
   if (!isUuid(packageId)) throw refuse("NOT_FOUND");
   const found = await db.dataPackage.findFirst({
     where: { id: packageId, requestId, ...FOR_REQUESTER },
-    select: { filename: true, contentType: true, ciphertext: true, sha256: true, expiresAt: true, request: { select: { status: true } } },
+    select: { id: true, filename: true, contentType: true, size: true, ciphertext: true, expiresAt: true, purgedAt: true, request: { select: { status: true } } },
   });
   if (!found) throw refuse("NOT_FOUND");
   if (!canTransition("downloadPackage", found.request.status)) throw refuse("PACKAGE_NOT_READY");
   // A purged package (housekeeping removes the bytes after the link expired) is expired too.
-  if (found.expiresAt.getTime() <= now.getTime() || !found.ciphertext) throw refuse("PACKAGE_EXPIRED");
-  const bytes = openSealedPackage(found.ciphertext);
+  const file = found.expiresAt.getTime() <= now.getTime() || found.purgedAt ? null : await openStoredPackage(db, found);
+  if (!file) throw refuse("PACKAGE_EXPIRED");
   await recordEvent(db, {
     requestId,
     actorType: "REQUESTER",
@@ -160,5 +164,5 @@ export async function openDataPackage(statusToken: string, packageId: string, no
     data: { packageId },
     at: now,
   });
-  return { filename: found.filename, contentType: found.contentType, bytes };
+  return file;
 }

@@ -163,7 +163,8 @@ export async function getRequestDetail(requestId: string, viewer: StaffUser, now
     listMessages(requestId),
     // The requester's packages; workspace exports for customers are listed with their referral.
     db.dataPackage.findMany({
-      where: { requestId, referralId: null },
+      // Released ones only: a run's draft is shown in its run panel.
+      where: { requestId, referralId: null, releasedAt: { not: null } },
       select: { id: true, filename: true, contentType: true, size: true, sha256: true, uploadedById: true, createdAt: true, expiresAt: true, purgedAt: true },
       orderBy: { createdAt: "asc" },
       take: 100,
