@@ -2,6 +2,7 @@ import { pathToFileURL } from "node:url";
 import { assertTimeZone } from "@/lib/dates/time-zone";
 import { getEnv } from "@/lib/env";
 import { createPrismaClient, type Db } from "@/lib/prisma-client";
+import { seedDemoDataMap } from "@/lib/demo/data-map";
 import { customers } from "./seed-data/customers";
 import { foldName } from "@/lib/referrals/match-key";
 import { organization } from "./seed-data/organization";
@@ -26,7 +27,16 @@ export const DEFAULT_ADMIN_EMAIL = "admin@example.com";
  */
 export async function seed(
   db: Db,
-  { adminEmail = DEFAULT_ADMIN_EMAIL, timeZone }: { adminEmail?: string; timeZone?: string } = {},
+  {
+    adminEmail = DEFAULT_ADMIN_EMAIL,
+    timeZone,
+    demoProduct,
+  }: {
+    adminEmail?: string;
+    timeZone?: string;
+    /** The demo product database (lib/demo/): its data map is written when missing. */
+    demoProduct?: { host: string; port: number; database: string; appSecret: string };
+  } = {},
 ): Promise<void> {
   const zone = timeZone === undefined ? undefined : assertTimeZone(timeZone);
   await db.$transaction(
@@ -73,6 +83,11 @@ export async function seed(
     },
     { timeout: 30_000 },
   );
+  if (demoProduct) {
+    const { appSecret, ...product } = demoProduct;
+    const admin = await db.staff.findUniqueOrThrow({ where: { email: adminEmail.trim().toLowerCase() }, select: { id: true } });
+    await seedDemoDataMap(db, { product, appSecret, actorId: admin.id });
+  }
 }
 
 const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;

@@ -8,6 +8,8 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/db/embedded";
+import { startEmbeddedProductDatabase, type ProductDatabase } from "@/lib/demo/product-database";
+import { DEMO_REQUESTER_EMAIL } from "@/lib/demo/product-data";
 import { migrate } from "@/lib/db/migrate";
 import { APP_ROLE, grantAppRole, RoleSetupError, urlAsUser, urlUser } from "@/lib/db/roles";
 import { createPrismaClient } from "@/lib/prisma-client";
@@ -48,6 +50,7 @@ const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", A
 // The owner migrates and seeds; the app logs in as a role of its own. Given one URL, that is the
 // owner's, and the app gets dsar_app on the same database, with a password kept from APP_SECRET.
 let embedded: EmbeddedPostgres | undefined;
+let product: ProductDatabase | undefined;
 let ownerUrl: string;
 let appUrl: string;
 const oneUrl = Boolean(env.DATABASE_URL && !env.MIGRATION_DATABASE_URL);
@@ -58,6 +61,11 @@ if (!env.DATABASE_URL) {
   appUrl = urlAsUser(embedded.url, APP_ROLE);
   cleanups.push(() => embedded!.stop());
   say(`embedded PostgreSQL (PGlite) on 127.0.0.1:${dbPort}, data in .data/pglite`);
+  // The demo's second database: Jexi's own product data, which the data map describes and runs search.
+  const productPort = Number(env.EMBEDDED_PRODUCT_DB_PORT ?? 5434);
+  product = await startEmbeddedProductDatabase(path.join(dataDir, "product"), productPort);
+  cleanups.push(() => product!.stop());
+  say(`demo product database (PGlite) on 127.0.0.1:${productPort}, data in .data/product`);
 } else if (env.MIGRATION_DATABASE_URL) {
   ownerUrl = env.MIGRATION_DATABASE_URL;
   appUrl = env.DATABASE_URL;
@@ -95,7 +103,11 @@ env.DATABASE_URL = appUrl;
 delete env.MIGRATION_DATABASE_URL;
 const client = createPrismaClient(ownerUrl, 2);
 const adminEmail = env.ADMIN_EMAIL ?? "admin@example.com";
-await seed(client, { adminEmail, timeZone: env.OPERATOR_TIME_ZONE || undefined });
+await seed(client, {
+  adminEmail,
+  timeZone: env.OPERATOR_TIME_ZONE || undefined,
+  demoProduct: product && { host: product.host, port: product.port, database: product.database, appSecret: env.APP_SECRET! },
+});
 await client.$disconnect();
 say("demo data is in place");
 
@@ -106,6 +118,7 @@ const next = startNextServer(dev ? "dev" : "start", port, { ...env, APP_URL: env
 say(`the portal: http://localhost:${port}`);
 say(`staff dashboard: http://localhost:${port}/admin (sign in as ${adminEmail}; the sign-in link arrives by email)`);
 if (mailboxUrl) say(`read the emails it sends at ${mailboxUrl} (a local mail catcher; set SMTP_URL to use a real server)`);
+if (product) say(`demo: submit an access request as ${DEMO_REQUESTER_EMAIL}, then press "Find this person's data" on it in the dashboard`);
 
 let stopping = false;
 async function stop(code: number) {

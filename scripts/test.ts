@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { createPrismaClient } from "@/lib/prisma-client";
 import { createTestDatabase, freePort } from "@/lib/testing/test-database";
+import { createProductDatabase } from "@/lib/demo/product-database";
 import { seed } from "@/prisma/seed";
 import { buildIfNeeded } from "@/scripts/build-if-needed";
 import { startMailCatcher } from "@/scripts/mail-catcher";
@@ -50,6 +51,8 @@ function runVitest(projects: string[]) {
 
 async function runE2e() {
   const database = await createTestDatabase("dsar_test_e2e");
+  // Jexi's product data, which the seeded data map describes and fulfillment runs search.
+  const product = await createProductDatabase("dsar_test_product", process.env.TEST_DATABASE_URL, await freePort());
   const mail = await startMailCatcher({ smtpPort: await freePort(), httpPort: await freePort() });
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
@@ -72,7 +75,7 @@ async function runE2e() {
   };
   // The seed runs as the owner; the server and the specs' own queries as the app's role.
   const client = createPrismaClient(database.ownerUrl, 2);
-  await seed(client);
+  await seed(client, { demoProduct: { host: product.host, port: product.port, database: product.database, appSecret: env.APP_SECRET! } });
   await client.$disconnect();
   let server: NextServer | undefined;
   try {
@@ -105,6 +108,7 @@ async function runE2e() {
     await server?.stop();
     await mail.stop();
     await database.stop();
+    await product.stop();
   }
 }
 

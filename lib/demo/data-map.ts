@@ -1,0 +1,264 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Db } from "@/lib/prisma-client";
+import type { HttpCollectionConfig, IdentityType, SqlConnection } from "@/lib/datamap/types";
+import { PRODUCT_READER_PASSWORD, PRODUCT_READER_ROLE } from "@/lib/demo/product-data";
+import { encrypt } from "@/lib/security/encryption";
+
+// The data map that describes Jexi's product database (lib/demo/product-data.ts), plus the finance
+// team's invoice spreadsheet, a system without a connector whose owner answers by email. Written by
+// the seed when the map has none of these systems yet, so an admin's later edits stay.
+//
+// References point from the field that holds a value to the field it comes from
+// (tickets.requester_id -> members.id): a run that found members looks their tickets up by id.
+
+type FieldSeed = {
+  name: string;
+  categories: string[];
+  identity?: IdentityType;
+  primaryKey?: boolean;
+  /** "collection.field" in the same system. */
+  references?: string;
+  description?: string;
+};
+type CollectionSeed = { name: string; description: string; workspaceField?: string; http?: HttpCollectionConfig; fields: FieldSeed[] };
+type SystemSeed = {
+  key: string;
+  name: string;
+  description: string;
+  ownerEmail: string;
+  purpose: string;
+  thirdParty: boolean;
+  kind: "POSTGRES" | "MANUAL";
+  collections: CollectionSeed[];
+};
+
+const OPS = ["system.operations"];
+
+export const PRODUCT_SYSTEM_KEY = "jexi-product";
+export const FINANCE_SYSTEM_KEY = "finance-spreadsheet";
+/** Who is emailed the finance spreadsheet's tasks (the demo's mail catcher shows them). */
+export const FINANCE_OWNER_EMAIL = "finance@jexi.example";
+
+export const DEMO_SYSTEMS: SystemSeed[] = [
+  {
+    key: PRODUCT_SYSTEM_KEY,
+    name: "Jexi product database",
+    description: "PostgreSQL database behind the Jexi app. Account data is kept while the account is open and 90 days after; support tickets 3 years.",
+    ownerEmail: "platform@jexi.example",
+    purpose: "Providing the Jexi service: accounts, members, customer workspaces and support tickets",
+    thirdParty: false,
+    kind: "POSTGRES",
+    collections: [
+      {
+        name: "accounts",
+        description: "Business customers' accounts",
+        fields: [
+          { name: "id", categories: OPS, primaryKey: true },
+          { name: "company_name", categories: ["user.contact.organization"] },
+          { name: "plan", categories: OPS },
+          { name: "created_at", categories: OPS },
+        ],
+      },
+      {
+        name: "members",
+        description: "People who sign in to an account",
+        fields: [
+          { name: "id", categories: ["user.unique_id"], primaryKey: true },
+          { name: "account_id", categories: OPS, references: "accounts.id" },
+          { name: "email", categories: ["user.contact.email"], identity: "email" },
+          { name: "full_name", categories: ["user.name"] },
+          { name: "role", categories: ["user.job_title"] },
+          { name: "created_at", categories: ["user.account"] },
+          { name: "last_login_at", categories: ["user.account"] },
+        ],
+      },
+      {
+        name: "tickets",
+        description: "Support tickets members wrote to Jexi",
+        fields: [
+          { name: "id", categories: OPS, primaryKey: true },
+          { name: "requester_id", categories: ["user.unique_id"], references: "members.id" },
+          { name: "subject", categories: ["user.content.private"] },
+          { name: "body", categories: ["user.content.private"] },
+          { name: "status", categories: OPS },
+          { name: "created_at", categories: OPS },
+        ],
+      },
+      {
+        name: "ticket_replies",
+        description: "Replies on support tickets",
+        fields: [
+          { name: "id", categories: OPS, primaryKey: true },
+          { name: "ticket_id", categories: OPS, references: "tickets.id" },
+          { name: "author", categories: OPS },
+          { name: "body", categories: ["user.content.private"] },
+          { name: "created_at", categories: OPS },
+        ],
+      },
+      {
+        name: "billing_contacts",
+        description: "Who receives an account's invoices",
+        fields: [
+          { name: "id", categories: OPS, primaryKey: true },
+          { name: "email", categories: ["user.contact.email"], identity: "email" },
+          { name: "name", categories: ["user.name"] },
+          { name: "street", categories: ["user.contact.address.street"] },
+          { name: "city", categories: ["user.contact.address.city"] },
+          { name: "country", categories: ["user.contact.address.country"] },
+          { name: "vat_number", categories: ["user.financial"] },
+        ],
+      },
+      {
+        name: "audit_logs",
+        description: "Sign-ins and settings changes by members",
+        fields: [
+          { name: "id", categories: OPS, primaryKey: true },
+          { name: "member_id", categories: ["user.unique_id"], references: "members.id" },
+          { name: "action", categories: ["user.behavior"] },
+          { name: "ip_address", categories: ["user.device.ip_address"] },
+          { name: "at", categories: OPS },
+        ],
+      },
+      {
+        name: "end_users",
+        description: "A customer's end users (workspace content: the customer is controller)",
+        workspaceField: "workspace_slug",
+        fields: [
+          { name: "id", categories: ["user.unique_id"], primaryKey: true },
+          { name: "workspace_slug", categories: OPS },
+          { name: "email", categories: ["user.contact.email"], identity: "email" },
+          { name: "name", categories: ["user.name"] },
+          { name: "external_id", categories: ["user.unique_id.pseudonymous"] },
+          { name: "created_at", categories: OPS },
+        ],
+      },
+      {
+        name: "conversations",
+        description: "Conversations in a customer's workspace",
+        workspaceField: "workspace_slug",
+        fields: [
+          { name: "id", categories: OPS, primaryKey: true },
+          { name: "workspace_slug", categories: OPS },
+          { name: "end_user_id", categories: ["user.unique_id"], references: "end_users.id" },
+          { name: "channel", categories: OPS },
+          { name: "subject", categories: ["user.content.private"] },
+          { name: "started_at", categories: OPS },
+        ],
+      },
+      {
+        name: "messages",
+        description: "Messages of those conversations",
+        workspaceField: "workspace_slug",
+        fields: [
+          { name: "id", categories: OPS, primaryKey: true },
+          { name: "conversation_id", categories: OPS, references: "conversations.id" },
+          { name: "workspace_slug", categories: OPS },
+          { name: "author", categories: OPS },
+          { name: "body", categories: ["user.content.private"] },
+          { name: "sent_at", categories: OPS },
+        ],
+      },
+    ],
+  },
+  {
+    key: FINANCE_SYSTEM_KEY,
+    name: "Finance team's invoice spreadsheet",
+    description: "Invoices are kept 10 years (commercial and tax law).",
+    ownerEmail: FINANCE_OWNER_EMAIL,
+    purpose: "Invoicing and accounting",
+    thirdParty: false,
+    kind: "MANUAL",
+    collections: [
+      {
+        name: "invoices",
+        description: "One line per invoice sent",
+        fields: [
+          { name: "invoice_number", categories: OPS },
+          { name: "billing_email", categories: ["user.contact.email"], identity: "email" },
+          { name: "amount", categories: ["user.financial"] },
+          { name: "issued_on", categories: OPS },
+        ],
+      },
+    ],
+  },
+];
+
+type Tx = Prisma.TransactionClient;
+
+async function createSystem(tx: Tx, system: SystemSeed, connection: SqlConnection | null, sealedSecret: Uint8Array<ArrayBuffer> | null): Promise<string> {
+  const { collections, ...fields } = system;
+  const created = await tx.dataSystem.create({
+    data: {
+      ...fields,
+      connection: connection ?? undefined,
+      secret: sealedSecret,
+      secretSetAt: sealedSecret ? new Date() : null,
+    },
+    select: { id: true },
+  });
+  const fieldIds = new Map<string, string>();
+  for (const [position, collection] of collections.entries()) {
+    const row = await tx.dataCollection.create({
+      data: {
+        systemId: created.id,
+        name: collection.name,
+        description: collection.description,
+        workspaceField: collection.workspaceField ?? null,
+        http: collection.http ?? undefined,
+        position,
+      },
+      select: { id: true },
+    });
+    for (const [fieldPosition, field] of collection.fields.entries()) {
+      const f = await tx.dataField.create({
+        data: {
+          collectionId: row.id,
+          name: field.name,
+          description: field.description ?? null,
+          categories: field.categories,
+          identity: field.identity ?? null,
+          primaryKey: field.primaryKey ?? false,
+          position: fieldPosition,
+        },
+        select: { id: true },
+      });
+      fieldIds.set(`${collection.name}.${field.name}`, f.id);
+    }
+  }
+  for (const collection of collections) {
+    for (const field of collection.fields) {
+      if (!field.references) continue;
+      const target = fieldIds.get(field.references);
+      if (!target) throw new Error(`Demo map: ${collection.name}.${field.name} references unknown ${field.references}`);
+      await tx.dataField.update({ where: { id: fieldIds.get(`${collection.name}.${field.name}`)! }, data: { referencesFieldId: target } });
+    }
+  }
+  return created.id;
+}
+
+/**
+ * Writes the demo systems that are missing (by key), the product database's connection pointing
+ * at `product` as the read-only role, its password sealed with `appSecret` under the connector
+ * credentials' key purpose. `actorId`: the admin the audit trail names for the seed.
+ */
+export async function seedDemoDataMap(
+  db: Db,
+  { product, appSecret, actorId }: { product: { host: string; port: number; database: string }; appSecret: string; actorId: string },
+): Promise<number> {
+  let created = 0;
+  await db.$transaction(async (tx) => {
+    for (const system of DEMO_SYSTEMS) {
+      const existing = await tx.dataSystem.findUnique({ where: { key: system.key }, select: { id: true } });
+      if (existing) continue;
+      const connection: SqlConnection | null =
+        system.kind === "POSTGRES" ? { ...product, user: PRODUCT_READER_ROLE, schema: "public" } : null;
+      const secret = system.kind === "POSTGRES" ? encrypt(appSecret, "connector-credentials", PRODUCT_READER_PASSWORD) : null;
+      const id = await createSystem(tx, system, connection, secret);
+      await tx.dataMapEvent.create({
+        data: { systemId: id, actorId, action: "system.seeded", data: { key: system.key, collections: system.collections.length } },
+      });
+      created += 1;
+    }
+  });
+  return created;
+}
