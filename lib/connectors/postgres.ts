@@ -1,0 +1,423 @@
+import pg from "pg";
+import Cursor from "pg-cursor";
+import type { MapCollection, MapSystem } from "@/lib/datamap/types";
+import {
+  CONNECT_TIMEOUT_MS,
+  ROW_BATCH,
+  STATEMENT_TIMEOUT_MS,
+  assertSchema,
+  discoveredField,
+  failedReport,
+  indexWarning,
+  isEmailField,
+  lookupColumns,
+  networkError,
+  pickRow,
+  schemaProblems,
+  sqlConnection,
+  valuesFor,
+  type LiveColumn,
+  type ValueKind,
+} from "@/lib/connectors/sql";
+import {
+  ConnectorError,
+  type Connector,
+  type ConnectorSession,
+  type DiscoveredCollection,
+  type FoundRow,
+  type Lookup,
+  type TestReport,
+} from "@/lib/connectors/types";
+
+// PostgreSQL through `pg`. A session is one connection holding one REPEATABLE READ READ ONLY
+// transaction: every lookup of a task sees the same snapshot and the server refuses any write,
+// even one hidden in a mapped view. Identifiers come only from the map, are checked against the
+// catalogue first and quoted by the driver; values are always bound parameters.
+
+type PgColumn = LiveColumn & {
+  attnum: number;
+  kind: ValueKind;
+  /** Bound in its own type (integers, numerics, uuid, bool, text types); other types compare as text. */
+  native: boolean;
+  /** The column type's array type, quoted ("pg_catalog"."_int4"), to bind values with the column's own type. */
+  arrayType: string;
+  /** Integer columns: the largest value the type holds. */
+  max?: bigint;
+};
+
+type PgTable = { oid: number; rowEstimate: number | undefined; columns: Map<string, PgColumn> };
+
+const INTEGER_MAX: Record<string, bigint> = { int2: 32767n, int4: 2147483647n, int8: 9223372036854775807n };
+const KINDS: Record<string, ValueKind> = {
+  int2: "integer",
+  int4: "integer",
+  int8: "integer",
+  numeric: "decimal",
+  float4: "decimal",
+  float8: "decimal",
+  uuid: "uuid",
+  bool: "boolean",
+  text: "text",
+  varchar: "text",
+  bpchar: "text",
+  citext: "text",
+  name: "text",
+};
+
+// timestamp without time zone and date have no instant: kept as the database wrote them (ISO
+// shaped), not shifted through this process's time zone. Everything else parses as pg does.
+const types = {
+  getTypeParser(oid: number, format?: "text" | "binary") {
+    if (oid === 1114) return (raw: string) => raw.replace(" ", "T");
+    if (oid === 1082) return (raw: string) => raw;
+    return pg.types.getTypeParser(oid, format);
+  },
+};
+
+function describe(system: MapSystem): string {
+  return `The PostgreSQL database of "${system.name}"`;
+}
+
+/** A driver error in words an officer understands; never the driver's message (it can quote values). */
+export function pgError(error: unknown, system: MapSystem): ConnectorError {
+  if (error instanceof ConnectorError) return error;
+  const where = describe(system);
+  const network = networkError(error, where);
+  if (network) return network;
+  const code = (error as { code?: string })?.code ?? "";
+  const message = error instanceof Error ? error.message : "";
+  if (code === "28P01" || code === "28000") return new ConnectorError("auth", `${where} refused the user name or password.`);
+  if (code === "3D000") return new ConnectorError("auth", `${where}: the database named in the connection does not exist.`);
+  if (code === "42501") return new ConnectorError("auth", `${where}: the user may not read one of the mapped tables or columns.`);
+  if (code === "42P01" || code === "42703") {
+    return new ConnectorError("schema", `${where}: a mapped table or column no longer exists (renamed?).`);
+  }
+  if (code === "57014") {
+    return new ConnectorError("unreachable", `${where}: a lookup ran longer than ${STATEMENT_TIMEOUT_MS / 1000} s and was stopped.`);
+  }
+  if (code === "25006") {
+    return new ConnectorError("protocol", `${where} refused a write inside the read-only lookup (does a mapped view call a function that writes?).`);
+  }
+  if (code.startsWith("08") || code.startsWith("57P") || code === "53300" || /timeout|terminated|ended unexpectedly/i.test(message)) {
+    return new ConnectorError("unreachable", `${where} did not answer in time or dropped the connection.`);
+  }
+  if (/password|SASL|SCRAM/i.test(message)) return new ConnectorError("auth", `${where} asked for a password that is not stored.`);
+  return new ConnectorError("protocol", `${where} answered with an error${code ? ` (SQLSTATE ${code})` : ""}.`);
+}
+
+async function connect(system: MapSystem, secret: string | null): Promise<pg.Client> {
+  const c = sqlConnection(system);
+  const client = new pg.Client({
+    host: c.host,
+    port: c.port || 5432,
+    database: c.database,
+    user: c.user,
+    password: secret ?? undefined,
+    ssl: c.ssl ? { rejectUnauthorized: true } : false,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    statement_timeout: STATEMENT_TIMEOUT_MS,
+    // A worker that dies mid-task must not leave the snapshot open on the operator's server.
+    idle_in_transaction_session_timeout: 5 * 60_000,
+    application_name: "dsar-portal-connector",
+    types,
+  });
+  // Errors after connect (server restart) surface on the next query; without a listener they crash the process.
+  client.on("error", () => {});
+  try {
+    await client.connect();
+  } catch (error) {
+    await client.end().catch(() => {});
+    throw pgError(error, system);
+  }
+  return client;
+}
+
+function schemaName(system: MapSystem): string {
+  return sqlConnection(system).schema || "public";
+}
+
+/** The live description of one table (or view) of the system's schema, or undefined. */
+async function loadTable(client: pg.Client, schema: string, table: string): Promise<PgTable | undefined> {
+  const { rows } = await client.query<{
+    oid: number;
+    reltuples: number;
+    attnum: number;
+    name: string;
+    data_type: string;
+    nullable: boolean;
+    typname: string;
+    array_type: string | null;
+    array_schema: string | null;
+  }>(
+    `SELECT c.oid::int AS oid, c.reltuples::float8 AS reltuples, a.attnum::int AS attnum, a.attname AS name,
+            format_type(a.atttypid, a.atttypmod) AS data_type, NOT a.attnotnull AS nullable,
+            t.typname, at.typname AS array_type, an.nspname AS array_schema
+       FROM pg_class c
+       JOIN pg_namespace n ON n.oid = c.relnamespace
+       LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+       LEFT JOIN pg_type t ON t.oid = a.atttypid
+       LEFT JOIN pg_type at ON at.oid = t.typarray
+       LEFT JOIN pg_namespace an ON an.oid = at.typnamespace
+      WHERE n.nspname = $1 AND c.relname = $2 AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
+      ORDER BY a.attnum`,
+    [schema, table],
+  );
+  if (!rows.length) return undefined;
+  const columns = new Map<string, PgColumn>();
+  for (const r of rows) {
+    if (!r.name) continue;
+    const native = Boolean(r.array_type && KINDS[r.typname]);
+    const kind: ValueKind = (native && KINDS[r.typname]) || "text";
+    const arrayType = native ? `${pg.escapeIdentifier(r.array_schema!)}.${pg.escapeIdentifier(r.array_type!)}` : "text[]";
+    columns.set(r.name, {
+      name: r.name,
+      dataType: r.data_type,
+      nullable: r.nullable,
+      attnum: r.attnum,
+      kind,
+      native,
+      arrayType,
+      max: INTEGER_MAX[r.typname],
+    });
+  }
+  const { oid, reltuples } = rows[0]!;
+  return { oid, rowEstimate: reltuples >= 0 ? Math.round(reltuples) : undefined, columns };
+}
+
+/** `column = ANY($n)` with the values bound in the column's own type, so its index can serve. */
+function condition(column: PgColumn, email: boolean, values: readonly string[], params: unknown[]): string | null {
+  const quoted = pg.escapeIdentifier(column.name);
+  if (email) {
+    params.push([...new Set(values.map((v) => v.trim().toLowerCase()))]);
+    const text = column.kind === "text" ? quoted : `${quoted}::text`;
+    return `lower(btrim(${text})) = ANY($${params.length}::text[])`;
+  }
+  if (!column.native) {
+    // A type we do not bind natively (timestamp, enum, json...): compared as text.
+    params.push([...new Set(values)]);
+    return `${quoted}::text = ANY($${params.length}::text[])`;
+  }
+  let usable = valuesFor(column.kind, values);
+  if (column.max !== undefined) {
+    const max = column.max;
+    usable = usable.filter((v) => {
+      const n = BigInt(v.trim());
+      return n <= max && n >= -max - 1n;
+    });
+  }
+  if (!usable.length) return null;
+  params.push(usable.map((v) => v.trim()));
+  return `${quoted} = ANY($${params.length}::${column.arrayType})`;
+}
+
+/** The SELECT for one lookup, or null when no value can match (nothing to ask the server). */
+export function buildLookup(
+  schema: string,
+  collection: MapCollection,
+  table: PgTable,
+  lookup: Lookup,
+): { text: string; values: unknown[] } | null {
+  const params: unknown[] = [];
+  const column = table.columns.get(lookup.field.name)!;
+  const where = [condition(column, isEmailField(lookup.field), lookup.values, params)];
+  if (lookup.workspaces && collection.workspaceField) {
+    where.push(condition(table.columns.get(collection.workspaceField)!, false, lookup.workspaces, params));
+  }
+  if (where.some((w) => w === null)) return null;
+  const select = collection.fields.map((f) => pg.escapeIdentifier(f.name)).join(", ");
+  const from = `${pg.escapeIdentifier(schema)}.${pg.escapeIdentifier(collection.name)}`;
+  return { text: `SELECT ${select} FROM ${from} WHERE ${where.join(" AND ")}`, values: params };
+}
+
+class PostgresSession implements ConnectorSession {
+  private readonly tables = new Map<string, PgTable>();
+  private busy = false;
+
+  constructor(
+    private readonly client: pg.Client,
+    private readonly system: MapSystem,
+  ) {}
+
+  private async table(collection: MapCollection): Promise<PgTable> {
+    let table = this.tables.get(collection.id);
+    if (!table) {
+      const live = await loadTable(this.client, schemaName(this.system), collection.name);
+      assertSchema(collection, live?.columns);
+      table = live!;
+      this.tables.set(collection.id, table);
+    }
+    return table;
+  }
+
+  async *lookup(lookup: Lookup): AsyncIterable<FoundRow[]> {
+    if (this.busy) throw new Error("One lookup at a time per session");
+    this.busy = true;
+    const { collection } = lookup;
+    let cursor: Cursor | null = null;
+    let savepoint = false;
+    try {
+      const table = await this.table(collection).catch((error) => {
+        throw pgError(error, this.system);
+      });
+      const query = buildLookup(schemaName(this.system), collection, table, lookup);
+      if (!query || !lookup.values.length) return;
+      // A failed statement aborts the transaction; the savepoint keeps the session usable after it.
+      await this.client.query("SAVEPOINT lookup");
+      savepoint = true;
+      cursor = this.client.query(new Cursor(query.text, query.values));
+      while (true) {
+        const rows = await cursor.read(ROW_BATCH).catch((error) => {
+          throw pgError(error, this.system);
+        });
+        if (!rows.length) break;
+        yield rows.map((row) => pickRow(collection, row));
+        if (rows.length < ROW_BATCH) break;
+      }
+      await closeCursor(cursor);
+      cursor = null;
+      await this.client.query("RELEASE SAVEPOINT lookup");
+      savepoint = false;
+    } finally {
+      if (cursor) await closeCursor(cursor);
+      if (savepoint) await this.client.query("ROLLBACK TO SAVEPOINT lookup").catch(() => {});
+      this.busy = false;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.client.query("ROLLBACK").catch(() => {});
+    await this.client.end().catch(() => {});
+  }
+}
+
+function closeCursor(cursor: Cursor): Promise<void> {
+  return new Promise((resolve) => cursor.close(() => resolve()));
+}
+
+/** Whether an index's first element serves the lookup of this column. */
+function indexServes(first: { attnum: number; expression: string }, column: PgColumn, email: boolean): boolean {
+  if (!email) return first.attnum === column.attnum;
+  // pg_get_indexdef prints lower(btrim(email)), lower(btrim((email)::text)) or lower(TRIM(BOTH FROM email)).
+  const normal = first.expression.toLowerCase().replace(/::[a-z ]+/g, "").replace(/[\s"()]/g, "");
+  const name = column.name.toLowerCase().replace(/[\s"()]/g, "");
+  return normal === `lowerbtrim${name}` || normal === `lowertrimbothfrom${name}`;
+}
+
+async function indexFirsts(client: pg.Client, oid: number): Promise<{ attnum: number; expression: string }[]> {
+  const { rows } = await client.query<{ attnum: number; expression: string }>(
+    `SELECT i.indkey[0]::int AS attnum, pg_get_indexdef(i.indexrelid, 1, true) AS expression
+       FROM pg_index i WHERE i.indrelid = $1::oid AND i.indisvalid`,
+    [oid],
+  );
+  return rows;
+}
+
+async function test(system: MapSystem, secret: string | null): Promise<TestReport> {
+  let client: pg.Client;
+  try {
+    client = await connect(system, secret);
+  } catch (error) {
+    return failedReport(pgError(error, system));
+  }
+  const report: TestReport = { ok: true, reachable: true, problems: [], warnings: [] };
+  try {
+    await client.query("BEGIN READ ONLY");
+    const lookups = lookupColumns(system);
+    for (const collection of system.collections) {
+      const table = await loadTable(client, schemaName(system), collection.name);
+      report.problems.push(...schemaProblems(collection, table?.columns));
+      if (!table) continue;
+      const firsts = await indexFirsts(client, table.oid);
+      for (const column of lookups.get(collection) ?? []) {
+        const live = table.columns.get(column.name);
+        if (!live || firsts.some((f) => indexServes(f, live, column.email))) continue;
+        report.warnings.push(indexWarning(collection, column, table.rowEstimate, `lower(btrim(${column.name}))`));
+      }
+    }
+  } catch (error) {
+    return { ...failedReport(pgError(error, system)), reachable: true };
+  } finally {
+    await client.query("ROLLBACK").catch(() => {});
+    await client.end().catch(() => {});
+  }
+  report.ok = report.problems.length === 0;
+  return report;
+}
+
+/** At most this many tables are proposed: Discover is a starting point, not an inventory tool. */
+const DISCOVER_TABLES = 500;
+
+async function discover(system: MapSystem, secret: string | null): Promise<DiscoveredCollection[]> {
+  const client = await connect(system, secret);
+  try {
+    await client.query("BEGIN READ ONLY");
+    const schema = schemaName(system);
+    const columns = await client.query<{ table: string; reltuples: number; name: string; data_type: string; nullable: boolean }>(
+      `SELECT c.relname AS table, c.reltuples::float8 AS reltuples, a.attname AS name,
+              format_type(a.atttypid, a.atttypmod) AS data_type, NOT a.attnotnull AS nullable
+         FROM pg_class c
+         JOIN pg_namespace n ON n.oid = c.relnamespace
+         JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+        WHERE n.nspname = $1 AND c.relkind IN ('r', 'p', 'v', 'm', 'f') AND NOT c.relispartition
+          AND c.oid IN (SELECT c2.oid FROM pg_class c2 WHERE c2.relnamespace = n.oid AND c2.relkind IN ('r', 'p', 'v', 'm', 'f')
+                        ORDER BY c2.relname LIMIT ${DISCOVER_TABLES})
+        ORDER BY c.relname, a.attnum`,
+      [schema],
+    );
+    const keys = await client.query<{ table: string; column: string; contype: string; ftable: string | null; fcolumn: string | null }>(
+      `SELECT cl.relname AS table, a.attname AS column, con.contype, fcl.relname AS ftable, fa.attname AS fcolumn
+         FROM pg_constraint con
+         JOIN pg_class cl ON cl.oid = con.conrelid
+         JOIN pg_namespace n ON n.oid = cl.relnamespace
+         CROSS JOIN LATERAL unnest(con.conkey, con.confkey) AS k(attnum, fattnum)
+         JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum
+         LEFT JOIN pg_class fcl ON fcl.oid = con.confrelid
+         LEFT JOIN pg_attribute fa ON fa.attrelid = con.confrelid AND fa.attnum = k.fattnum
+        WHERE n.nspname = $1 AND con.contype IN ('p', 'f')`,
+      [schema],
+    );
+    const primary = new Set(keys.rows.filter((k) => k.contype === "p").map((k) => `${k.table}.${k.column}`));
+    const references = new Map(
+      keys.rows.filter((k) => k.contype === "f" && k.ftable && k.fcolumn).map((k) => [`${k.table}.${k.column}`, `${k.ftable}.${k.fcolumn}`]),
+    );
+    const collections = new Map<string, DiscoveredCollection>();
+    for (const row of columns.rows) {
+      let collection = collections.get(row.table);
+      if (!collection) {
+        collection = { name: row.table, fields: [], rowEstimate: row.reltuples >= 0 ? Math.round(row.reltuples) : undefined };
+        collections.set(row.table, collection);
+      }
+      const key = `${row.table}.${row.name}`;
+      collection.fields.push(
+        discoveredField({
+          name: row.name,
+          dataType: row.data_type,
+          nullable: row.nullable,
+          primaryKey: primary.has(key),
+          ...(references.has(key) ? { references: references.get(key) } : {}),
+        }),
+      );
+    }
+    return [...collections.values()];
+  } catch (error) {
+    throw pgError(error, system);
+  } finally {
+    await client.query("ROLLBACK").catch(() => {});
+    await client.end().catch(() => {});
+  }
+}
+
+export const postgresConnector: Connector = {
+  async open(system, secret) {
+    const client = await connect(system, secret);
+    try {
+      await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    } catch (error) {
+      await client.end().catch(() => {});
+      throw pgError(error, system);
+    }
+    return new PostgresSession(client, system);
+  },
+  test,
+  discover,
+};

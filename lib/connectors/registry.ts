@@ -1,0 +1,16 @@
+import type { SystemKind } from "@/lib/datamap/types";
+import type { Connector } from "@/lib/connectors/types";
+import { postgresConnector } from "@/lib/connectors/postgres";
+
+const CONNECTORS: Record<SystemKind, Connector | null> = {
+  POSTGRES: postgresConnector,
+  MYSQL: null, // lands next
+  HTTP: null, // lands next
+  // A person does it: the run emails the system's owner a task link instead.
+  MANUAL: null,
+};
+
+/** The connector for a system's kind; null for manual systems. */
+export function connectorFor(kind: SystemKind): Connector | null {
+  return CONNECTORS[kind] ?? null;
+}
