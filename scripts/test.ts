@@ -72,6 +72,10 @@ async function runE2e() {
     // The referral follow-up specs move the app's clock forward instead of waiting days.
     TEST_CLOCK_ENABLED: "true",
     JOBS_POLL_MS: "1000",
+    // Fulfillment runs: pick jobs up quickly and resume a dead worker's task soon.
+    QUEUE_POLL_SECONDS: "0.5",
+    QUEUE_MAINTENANCE_SECONDS: "5",
+    FULFILLMENT_TASK_LEASE_SECONDS: "10",
   };
   // The seed runs as the owner; the server and the specs' own queries as the app's role.
   const client = createPrismaClient(database.ownerUrl, 2);
