@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postgresConnector } from "@/lib/connectors/postgres";
-import { ConnectorError, type ConnectorSession } from "@/lib/connectors/types";
+import { ConnectorError } from "@/lib/connectors/types";
 import type { MapSystem, SqlConnection } from "@/lib/datamap/types";
-import { collectBatches, createScratchPostgres, mapSystem, type ScratchDatabase } from "@/lib/testing/product-db";
+import { PRODUCT_COLLECTIONS, collectBatches, createScratchPostgres, lookupOf, lookupRows, mapSystem, withSession, type ScratchDatabase } from "@/lib/testing/product-db";
 import { freePort, withClient } from "@/lib/testing/test-database";
 
 // The PostgreSQL connector against a real scratch database on the test server.
@@ -16,47 +16,11 @@ function connection(overrides: Partial<SqlConnection> = {}): SqlConnection {
 }
 
 function productMap(overrides: Partial<SqlConnection> = {}): MapSystem {
-  return mapSystem("POSTGRES", connection(overrides), [
-    {
-      name: "users",
-      fields: [
-        { name: "id", primaryKey: true },
-        { name: "email", identity: "email" },
-        { name: "name" },
-        { name: "created_at" },
-        { name: "balance" },
-        { name: "big" },
-        { name: "avatar" },
-      ],
-    },
-    {
-      name: "tickets",
-      workspaceField: "workspace",
-      fields: [{ name: "id", primaryKey: true }, { name: "requester_id", references: "users.id" }, { name: "subject" }],
-    },
-    { name: "messages", fields: [{ name: "id" }, { name: "user_id", references: "users.id" }, { name: "body" }] },
-  ]);
+  return mapSystem("POSTGRES", connection(overrides), PRODUCT_COLLECTIONS);
 }
 
-async function withSession<T>(system: MapSystem, fn: (session: ConnectorSession) => Promise<T>): Promise<T> {
-  const session = await postgresConnector.open(system, null);
-  try {
-    return await fn(session);
-  } finally {
-    await session.close();
-  }
-}
-
-function field(system: MapSystem, collection: string, name: string) {
-  const c = system.collections.find((x) => x.name === collection)!;
-  return { collection: c, field: c.fields.find((f) => f.name === name)! };
-}
-
-async function rows(system: MapSystem, collection: string, name: string, values: string[], workspaces?: string[]) {
-  return withSession(system, async (session) =>
-    (await collectBatches(session.lookup({ ...field(system, collection, name), values, workspaces }))).flat(),
-  );
-}
+const rows = (system: MapSystem, collection: string, field: string, values: string[], workspaces?: string[]) =>
+  lookupRows(postgresConnector, system, { collection, field, values, workspaces });
 
 beforeAll(async () => {
   db = await createScratchPostgres("connector_pg");
@@ -135,7 +99,7 @@ describe("PostgreSQL connector", () => {
 
   it("streams 12,000 rows in several batches of at most 5,000", async () => {
     const system = productMap();
-    const batches = await withSession(system, (session) => collectBatches(session.lookup({ ...field(system, "messages", "user_id"), values: ["1"] })));
+    const batches = await withSession(postgresConnector, system, (session) => collectBatches(session.lookup({ ...lookupOf(system, "messages", "user_id"), values: ["1"] })));
     expect(batches.length).toBeGreaterThanOrEqual(3);
     expect(Math.max(...batches.map((b) => b.length))).toBeLessThanOrEqual(5000);
     expect(batches.flat()).toHaveLength(12000);
@@ -147,13 +111,13 @@ describe("PostgreSQL connector", () => {
       { name: "users_audited", fields: [{ name: "id" }, { name: "email", identity: "email" }, { name: "marker" }] },
       { name: "users", fields: [{ name: "id" }, { name: "email", identity: "email" }] },
     ]);
-    await withSession(system, async (session) => {
-      const error = await collectBatches(session.lookup({ ...field(system, "users_audited", "email"), values: ["bob@example.com"] })).catch((e) => e);
+    await withSession(postgresConnector, system, async (session) => {
+      const error = await collectBatches(session.lookup({ ...lookupOf(system, "users_audited", "email"), values: ["bob@example.com"] })).catch((e) => e);
       expect(error).toBeInstanceOf(ConnectorError);
       expect(error.kind).toBe("protocol");
       expect(error.message).toMatch(/read-only/);
       // The session stays usable after the refused statement.
-      const after = await collectBatches(session.lookup({ ...field(system, "users", "email"), values: ["bob@example.com"] }));
+      const after = await collectBatches(session.lookup({ ...lookupOf(system, "users", "email"), values: ["bob@example.com"] }));
       expect(after.flat()).toHaveLength(1);
     });
     const { rows: audit } = await sql("SELECT count(*)::int AS n FROM audit");

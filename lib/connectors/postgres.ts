@@ -206,7 +206,7 @@ function condition(column: PgColumn, email: boolean, values: readonly string[], 
     });
   }
   if (!usable.length) return null;
-  params.push(usable.map((v) => v.trim()));
+  params.push(column.kind === "text" ? usable : usable.map((v) => v.trim()));
   return `${quoted} = ANY($${params.length}::${column.arrayType})`;
 }
 

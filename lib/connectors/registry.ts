@@ -1,10 +1,11 @@
 import type { SystemKind } from "@/lib/datamap/types";
 import type { Connector } from "@/lib/connectors/types";
+import { mysqlConnector } from "@/lib/connectors/mysql";
 import { postgresConnector } from "@/lib/connectors/postgres";
 
 const CONNECTORS: Record<SystemKind, Connector | null> = {
   POSTGRES: postgresConnector,
-  MYSQL: null, // lands next
+  MYSQL: mysqlConnector,
   HTTP: null, // lands next
   // A person does it: the run emails the system's owner a task link instead.
   MANUAL: null,

@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import mysql from "mysql2/promise";
-import type { HttpCollectionConfig, HttpConnection, MapField, MapSystem, SqlConnection, SystemKind } from "@/lib/datamap/types";
+import type { Connector, ConnectorSession, FoundRow } from "@/lib/connectors/types";
+import type { HttpCollectionConfig, HttpConnection, MapCollection, MapField, MapSystem, SqlConnection, SystemKind } from "@/lib/datamap/types";
 import { withClient } from "@/lib/testing/test-database";
 
 // Scratch "product" databases and APIs for connector tests: the operator's own systems that the
@@ -169,4 +170,61 @@ export async function collectBatches<T>(batches: AsyncIterable<T[]>): Promise<T[
   const out: T[][] = [];
   for await (const batch of batches) out.push(batch);
   return out;
+}
+
+/**
+ * The product map both SQL connector suites read: users identified by email, tickets (workspace
+ * content) and messages referencing users.id.
+ */
+export const PRODUCT_COLLECTIONS: CollectionSpec[] = [
+  {
+    name: "users",
+    fields: [
+      { name: "id", primaryKey: true },
+      { name: "email", identity: "email" },
+      { name: "name" },
+      { name: "created_at" },
+      { name: "balance" },
+      { name: "big" },
+      { name: "avatar" },
+    ],
+  },
+  {
+    name: "tickets",
+    workspaceField: "workspace",
+    fields: [{ name: "id", primaryKey: true }, { name: "requester_id", references: "users.id" }, { name: "subject" }],
+  },
+  { name: "messages", fields: [{ name: "id" }, { name: "user_id", references: "users.id" }, { name: "body" }] },
+];
+
+/** The collection and field a lookup names, by their names. */
+export function lookupOf(system: MapSystem, collection: string, field: string): { collection: MapCollection; field: MapField } {
+  const c = system.collections.find((x) => x.name === collection)!;
+  return { collection: c, field: c.fields.find((f) => f.name === field)! };
+}
+
+/** Opens a session, runs `fn`, closes the session whatever happens. */
+export async function withSession<T>(
+  connector: Connector,
+  system: MapSystem,
+  fn: (session: ConnectorSession) => Promise<T>,
+  secret: string | null = null,
+): Promise<T> {
+  const session = await connector.open(system, secret);
+  try {
+    return await fn(session);
+  } finally {
+    await session.close();
+  }
+}
+
+/** Every row one lookup finds, in one session of its own. */
+export async function lookupRows(
+  connector: Connector,
+  system: MapSystem,
+  where: { collection: string; field: string; values: string[]; workspaces?: string[] },
+  secret: string | null = null,
+): Promise<FoundRow[]> {
+  const lookup = { ...lookupOf(system, where.collection, where.field), values: where.values, workspaces: where.workspaces };
+  return withSession(connector, system, async (session) => (await collectBatches(session.lookup(lookup))).flat(), secret);
 }

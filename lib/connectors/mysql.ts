@@ -1,0 +1,385 @@
+import mysql from "mysql2/promise";
+import type { Connection as CoreConnection, TypeCast } from "mysql2";
+import type { MapCollection, MapSystem } from "@/lib/datamap/types";
+import {
+  CONNECT_TIMEOUT_MS,
+  ROW_BATCH,
+  STATEMENT_TIMEOUT_MS,
+  assertSchema,
+  chunks,
+  discoveredField,
+  failedReport,
+  indexWarning,
+  isEmailField,
+  lookupColumns,
+  networkError,
+  pickRow,
+  schemaProblems,
+  sqlConnection,
+  valuesFor,
+  type LiveColumn,
+  type ValueKind,
+} from "@/lib/connectors/sql";
+import {
+  ConnectorError,
+  type Connector,
+  type ConnectorSession,
+  type DiscoveredCollection,
+  type FoundRow,
+  type Lookup,
+  type TestReport,
+} from "@/lib/connectors/types";
+
+// MySQL and MariaDB through `mysql2`. A session is one connection holding one START TRANSACTION
+// READ ONLY: the server refuses any write, even one hidden in a mapped view. Table and column
+// names come only from the map, are checked against information_schema first and quoted with
+// escapeId; values go through the driver's placeholders (`IN (?)`), at most 1,000 per statement.
+
+/** Values per statement: keeps each IN list a reasonable size for the server's parser. */
+const VALUES_PER_QUERY = 1000;
+
+type MyColumn = LiveColumn & { kind: ValueKind };
+type MyTable = { rowEstimate: number | undefined; columns: Map<string, MyColumn> };
+
+const KINDS: Record<string, ValueKind> = {
+  tinyint: "integer",
+  smallint: "integer",
+  mediumint: "integer",
+  int: "integer",
+  integer: "integer",
+  bigint: "integer",
+  decimal: "decimal",
+  numeric: "decimal",
+  float: "decimal",
+  double: "decimal",
+};
+
+// Dates without a zone stay as written (ISO shaped); TIMESTAMP is read in UTC (the session's zone).
+const typeCast: TypeCast = (field, next) => {
+  if (field.type === "DATETIME" || field.type === "TIMESTAMP") {
+    const raw = field.string();
+    if (raw === null) return null;
+    return field.type === "TIMESTAMP" ? `${raw.replace(" ", "T")}Z` : raw.replace(" ", "T");
+  }
+  if (field.type === "DATE") return field.string();
+  return next();
+};
+
+function describe(system: MapSystem): string {
+  return `The MySQL database of "${system.name}"`;
+}
+
+/** A driver error in words an officer understands; never the driver's message (it can quote values). */
+export function mysqlError(error: unknown, system: MapSystem): ConnectorError {
+  if (error instanceof ConnectorError) return error;
+  const where = describe(system);
+  const network = networkError(error, where);
+  if (network) return network;
+  const { code = "", errno } = (error as { code?: string; errno?: number }) ?? {};
+  switch (code) {
+    case "ER_ACCESS_DENIED_ERROR":
+    case "ER_HOST_NOT_PRIVILEGED":
+    case "ER_DBACCESS_DENIED_ERROR":
+      return new ConnectorError("auth", `${where} refused the user name or password.`);
+    case "ER_BAD_DB_ERROR":
+      return new ConnectorError("auth", `${where}: the database named in the connection does not exist.`);
+    case "ER_TABLEACCESS_DENIED_ERROR":
+    case "ER_COLUMNACCESS_DENIED_ERROR":
+      return new ConnectorError("auth", `${where}: the user may not read one of the mapped tables or columns.`);
+    case "ER_NO_SUCH_TABLE":
+    case "ER_BAD_FIELD_ERROR":
+      return new ConnectorError("schema", `${where}: a mapped table or column no longer exists (renamed?).`);
+    case "ER_CANT_EXECUTE_IN_READ_ONLY_TRANSACTION":
+      return new ConnectorError("protocol", `${where} refused a write inside the read-only lookup (does a mapped view call a function that writes?).`);
+    case "ER_STATEMENT_TIMEOUT":
+    case "ER_QUERY_TIMEOUT":
+      return new ConnectorError("unreachable", `${where}: a lookup ran longer than ${STATEMENT_TIMEOUT_MS / 1000} s and was stopped.`);
+    case "ER_CON_COUNT_ERROR":
+    case "ER_SERVER_SHUTDOWN":
+    case "PROTOCOL_SEQUENCE_TIMEOUT":
+      return new ConnectorError("unreachable", `${where} did not answer in time or dropped the connection.`);
+  }
+  if (errno === 1792) {
+    return new ConnectorError("protocol", `${where} refused a write inside the read-only lookup (does a mapped view call a function that writes?).`);
+  }
+  return new ConnectorError("protocol", `${where} answered with an error${errno ? ` (error ${errno})` : ""}.`);
+}
+
+async function connect(system: MapSystem, secret: string | null): Promise<mysql.Connection> {
+  const c = sqlConnection(system);
+  let conn: mysql.Connection;
+  try {
+    conn = await mysql.createConnection({
+      host: c.host,
+      port: c.port || 3306,
+      database: c.database,
+      user: c.user,
+      password: secret ?? undefined,
+      ssl: c.ssl ? { rejectUnauthorized: true } : undefined,
+      connectTimeout: CONNECT_TIMEOUT_MS,
+      charset: "utf8mb4",
+      supportBigNumbers: true,
+      bigNumberStrings: true,
+      multipleStatements: false,
+      typeCast,
+    });
+  } catch (error) {
+    throw mysqlError(error, system);
+  }
+  // Errors after connect surface on the next query; without a listener they crash the process.
+  conn.on("error", () => {});
+  try {
+    const [version] = await conn.query<mysql.RowDataPacket[]>("SELECT VERSION() AS v");
+    const mariadb = /mariadb/i.test(String(version[0]?.v));
+    await conn.query("SET SESSION time_zone = '+00:00'");
+    await conn.query(
+      mariadb
+        ? `SET SESSION max_statement_time = ${STATEMENT_TIMEOUT_MS / 1000}`
+        : `SET SESSION max_execution_time = ${STATEMENT_TIMEOUT_MS}`,
+    );
+  } catch (error) {
+    conn.destroy();
+    throw mysqlError(error, system);
+  }
+  return conn;
+}
+
+/**
+ * The live description of the named tables (or views), by name; absent ones are missing. Read
+ * before the read-only transaction starts: inside it, MariaDB lists no columns for a view whose
+ * query would write, which would pass for a renamed column.
+ */
+async function loadTables(conn: mysql.Connection, names: string[]): Promise<Map<string, MyTable>> {
+  const tables = new Map<string, MyTable>();
+  if (!names.length) return tables;
+  const [rows] = await conn.query<mysql.RowDataPacket[]>(
+    `SELECT t.TABLE_NAME AS table_name, t.TABLE_ROWS AS table_rows, c.COLUMN_NAME AS name, c.DATA_TYPE AS data_type,
+            c.COLUMN_TYPE AS column_type, c.IS_NULLABLE AS nullable
+       FROM information_schema.TABLES t
+       LEFT JOIN information_schema.COLUMNS c ON c.TABLE_SCHEMA = t.TABLE_SCHEMA AND c.TABLE_NAME = t.TABLE_NAME
+      WHERE t.TABLE_SCHEMA = DATABASE() AND t.TABLE_NAME IN (?)
+      ORDER BY t.TABLE_NAME, c.ORDINAL_POSITION`,
+    [names],
+  );
+  for (const r of rows) {
+    const name = String(r.table_name);
+    let table = tables.get(name);
+    if (!table) {
+      table = { rowEstimate: r.table_rows === null ? undefined : Number(r.table_rows), columns: new Map() };
+      tables.set(name, table);
+    }
+    if (r.name === null) continue;
+    table.columns.set(r.name, {
+      name: r.name,
+      dataType: String(r.column_type),
+      nullable: r.nullable === "YES",
+      kind: KINDS[String(r.data_type).toLowerCase()] ?? "text",
+    });
+  }
+  return tables;
+}
+
+/** `column IN (?)`, or null when none of the values can be in this column. */
+function condition(column: MyColumn, email: boolean, values: readonly string[], params: unknown[]): string | null {
+  const quoted = mysql.escapeId(column.name);
+  if (email) {
+    params.push([...new Set(values.map((v) => v.trim().toLowerCase()))]);
+    return `LOWER(TRIM(${quoted})) IN (?)`;
+  }
+  // MySQL converts a string compared with a number: 'abc' would match 0. Such values match nothing here.
+  const usable = valuesFor(column.kind, values).map((v) => (column.kind === "text" ? v : v.trim()));
+  if (!usable.length) return null;
+  params.push(usable);
+  return `${quoted} IN (?)`;
+}
+
+/** The SELECT for one slice of the looked-up values, or null when none can match. */
+export function buildLookup(
+  collection: MapCollection,
+  table: MyTable,
+  lookup: Lookup,
+  values: readonly string[],
+): { sql: string; values: unknown[] } | null {
+  const params: unknown[] = [];
+  const where = [condition(table.columns.get(lookup.field.name)!, isEmailField(lookup.field), values, params)];
+  if (lookup.workspaces && collection.workspaceField) {
+    where.push(condition(table.columns.get(collection.workspaceField)!, false, lookup.workspaces, params));
+  }
+  if (where.some((w) => w === null)) return null;
+  const select = collection.fields.map((f) => mysql.escapeId(f.name)).join(", ");
+  return { sql: `SELECT ${select} FROM ${mysql.escapeId(collection.name)} WHERE ${where.join(" AND ")}`, values: params };
+}
+
+class MysqlSession implements ConnectorSession {
+  private busy = false;
+  /** Set when a lookup was abandoned mid-stream: the connection may still be delivering its rows. */
+  private broken = false;
+
+  constructor(
+    private readonly conn: mysql.Connection,
+    private readonly system: MapSystem,
+    /** The mapped tables as the live schema had them when the session opened. */
+    private readonly tables: Map<string, MyTable>,
+  ) {}
+
+  async *lookup(lookup: Lookup): AsyncIterable<FoundRow[]> {
+    if (this.busy) throw new Error("One lookup at a time per session");
+    if (this.broken) throw new ConnectorError("unreachable", `${describe(this.system)}: the connection was closed after an interrupted lookup.`);
+    this.busy = true;
+    const { collection } = lookup;
+    let finished = false;
+    try {
+      const table = this.tables.get(collection.name);
+      assertSchema(collection, table?.columns);
+      for (const slice of chunks(lookup.values, VALUES_PER_QUERY)) {
+        const query = buildLookup(collection, table!, lookup, slice);
+        if (!query) continue;
+        // The core connection's query stream: rows arrive as the consumer reads them (backpressure
+        // pauses the socket), so a person's 100,000 rows never sit in memory together.
+        const stream = core(this.conn).query(query).stream({ highWaterMark: ROW_BATCH });
+        let batch: FoundRow[] = [];
+        try {
+          for await (const row of stream) {
+            batch.push(pickRow(collection, row as Record<string, unknown>));
+            if (batch.length >= ROW_BATCH) {
+              yield batch;
+              batch = [];
+            }
+          }
+        } catch (error) {
+          throw mysqlError(error, this.system);
+        }
+        if (batch.length) yield batch;
+      }
+      finished = true;
+    } catch (error) {
+      finished = error instanceof ConnectorError && !["unreachable"].includes(error.kind);
+      throw error;
+    } finally {
+      this.busy = false;
+      if (!finished) {
+        this.broken = true;
+        this.conn.destroy();
+      }
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.broken) return;
+    await this.conn.query("ROLLBACK").catch(() => {});
+    await this.conn.end().catch(() => this.conn.destroy());
+  }
+}
+
+/** The callback connection under the promise wrapper: only it offers query streams. */
+function core(conn: mysql.Connection): CoreConnection {
+  return (conn as unknown as { connection: CoreConnection }).connection;
+}
+
+async function indexFirsts(conn: mysql.Connection, table: string): Promise<{ column: string | null; expression: string | null }[]> {
+  // MySQL 8 names functional index parts in EXPRESSION; MariaDB has no such column (nor such indexes).
+  const [rows] = await conn.query<mysql.RowDataPacket[]>(
+    `SELECT * FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? AND SEQ_IN_INDEX = 1`,
+    [table],
+  );
+  return rows.map((r) => ({ column: r.COLUMN_NAME ?? null, expression: r.EXPRESSION ?? null }));
+}
+
+function indexServes(first: { column: string | null; expression: string | null }, column: string, email: boolean): boolean {
+  if (!email) return first.column === column;
+  const normal = (first.expression ?? "").toLowerCase().replace(/[\s`()]/g, "");
+  return normal === `lowertrim${column.toLowerCase()}`;
+}
+
+async function test(system: MapSystem, secret: string | null): Promise<TestReport> {
+  let conn: mysql.Connection;
+  try {
+    conn = await connect(system, secret);
+  } catch (error) {
+    return failedReport(mysqlError(error, system));
+  }
+  const report: TestReport = { ok: true, reachable: true, problems: [], warnings: [] };
+  try {
+    const lookups = lookupColumns(system);
+    const tables = await loadTables(conn, system.collections.map((c) => c.name));
+    for (const collection of system.collections) {
+      const table = tables.get(collection.name);
+      report.problems.push(...schemaProblems(collection, table?.columns));
+      if (!table) continue;
+      const firsts = await indexFirsts(conn, collection.name);
+      for (const column of lookups.get(collection) ?? []) {
+        if (!table.columns.has(column.name) || firsts.some((f) => indexServes(f, column.name, column.email))) continue;
+        report.warnings.push(indexWarning(collection, column, table.rowEstimate, `LOWER(TRIM(${column.name}))`));
+      }
+    }
+  } catch (error) {
+    return { ...failedReport(mysqlError(error, system)), reachable: true };
+  } finally {
+    await conn.end().catch(() => conn.destroy());
+  }
+  report.ok = report.problems.length === 0;
+  return report;
+}
+
+const DISCOVER_TABLES = 500;
+
+async function discover(system: MapSystem, secret: string | null): Promise<DiscoveredCollection[]> {
+  const conn = await connect(system, secret);
+  try {
+    const [tables] = await conn.query<mysql.RowDataPacket[]>(
+      `SELECT TABLE_NAME AS name, TABLE_ROWS AS table_rows FROM information_schema.TABLES
+        WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME LIMIT ${DISCOVER_TABLES}`,
+    );
+    if (!tables.length) return [];
+    const names = tables.map((t) => String(t.name));
+    const [columns] = await conn.query<mysql.RowDataPacket[]>(
+      `SELECT TABLE_NAME AS table_name, COLUMN_NAME AS name, COLUMN_TYPE AS column_type, IS_NULLABLE AS nullable, COLUMN_KEY AS column_key
+         FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME IN (?)
+        ORDER BY TABLE_NAME, ORDINAL_POSITION`,
+      [names],
+    );
+    const [keys] = await conn.query<mysql.RowDataPacket[]>(
+      `SELECT TABLE_NAME AS table_name, COLUMN_NAME AS name, REFERENCED_TABLE_NAME AS ftable, REFERENCED_COLUMN_NAME AS fcolumn
+         FROM information_schema.KEY_COLUMN_USAGE
+        WHERE TABLE_SCHEMA = DATABASE() AND REFERENCED_TABLE_NAME IS NOT NULL AND TABLE_NAME IN (?)`,
+      [names],
+    );
+    const references = new Map(keys.map((k) => [`${k.table_name}.${k.name}`, `${k.ftable}.${k.fcolumn}`]));
+    const collections = new Map<string, DiscoveredCollection>(
+      tables.map((t) => [String(t.name), { name: String(t.name), fields: [], rowEstimate: t.table_rows === null ? undefined : Number(t.table_rows) }]),
+    );
+    for (const c of columns) {
+      const key = `${c.table_name}.${c.name}`;
+      collections.get(String(c.table_name))?.fields.push(
+        discoveredField({
+          name: String(c.name),
+          dataType: String(c.column_type),
+          nullable: c.nullable === "YES",
+          primaryKey: c.column_key === "PRI",
+          ...(references.has(key) ? { references: references.get(key) } : {}),
+        }),
+      );
+    }
+    return [...collections.values()];
+  } catch (error) {
+    throw mysqlError(error, system);
+  } finally {
+    await conn.end().catch(() => conn.destroy());
+  }
+}
+
+export const mysqlConnector: Connector = {
+  async open(system, secret) {
+    const conn = await connect(system, secret);
+    try {
+      const tables = await loadTables(conn, system.collections.map((c) => c.name));
+      await conn.query("START TRANSACTION READ ONLY");
+      return new MysqlSession(conn, system, tables);
+    } catch (error) {
+      conn.destroy();
+      throw mysqlError(error, system);
+    }
+  },
+  test,
+  discover,
+};
