@@ -2,6 +2,7 @@ import "server-only";
 import type { StaffUser } from "@/lib/auth/staff";
 import { now as clockNow } from "@/lib/clock";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { enqueueEmail } from "@/lib/mail/outbox";
 import { wakeOutboxWorker } from "@/lib/mail/worker-signal";
 import { readOrganizationDetails } from "@/lib/organization/settings";
@@ -43,41 +44,7 @@ export async function deliverWorkspaceExport(
         data: { requestId: referral.requestId, referralId, ...sealed, uploadedById: staff.id, createdAt: now, releasedAt: now },
         select: { id: true },
       });
-      const { customer, workspace, request } = await tx.referral.update({
-        where: { id: referralId },
-        data: { exportDeliveredAt: now },
-        select: {
-          customer: { select: { legalName: true, privacyEmails: true, language: true } },
-          workspace: { select: { name: true } },
-          request: { select: { reference: true } },
-        },
-      });
-      await recordEvent(tx, {
-        requestId: referral.requestId,
-        ...byStaff(staff),
-        action: "referral.export_delivered",
-        visibility: "INTERNAL",
-        // No file name: staff may name the file after the person, and audit rows are never rewritten.
-        data: { referralId, customerName: customer.legalName, packageId, size: sealed.size },
-        at: now,
-      });
-      // A fresh link, like a re-send: the one in the first email may have been revoked or lost.
-      const token = await mintReferralToken(tx, referralId);
-      await enqueueEmail(tx, {
-        requestId: referral.requestId,
-        template: "referral-export-ready",
-        to: customer.privacyEmails.join(", "),
-        props: {
-          org: await readOrganizationDetails(tx),
-          language: customer.language,
-          customerName: customer.legalName,
-          workspaceName: workspace.name,
-          reference: request.reference,
-          filename: sealed.filename,
-          downloadUntil: sealed.expiresAt.toISOString(),
-          referralUrl: absoluteUrl(referralPath(token)),
-        },
-      });
+      await announceWorkspaceExport(tx, referral, { id: packageId, ...sealed }, byStaff(staff), now);
       return { packageId, downloadUntil: sealed.expiresAt };
     },
     // Up to 10 MB goes over the wire inside this transaction.
@@ -85,6 +52,59 @@ export async function deliverWorkspaceExport(
   );
   wakeOutboxWorker();
   return result;
+}
+
+type Actor = { actorType: "STAFF" | "SYSTEM"; actorId?: string | null };
+
+/**
+ * The delivery of a stored export, in the transaction that stored or released it: the referral
+ * records it, the request's audit trail too, and the customer's privacy contacts are emailed a
+ * fresh link to the referral page. The referral must be locked and open.
+ */
+export async function announceWorkspaceExport(
+  tx: Prisma.TransactionClient,
+  referral: { id: string; requestId: string },
+  pkg: { id: string; filename: string; size: number; expiresAt: Date },
+  actor: Actor,
+  now: Date,
+  extra: Record<string, string> = {},
+): Promise<void> {
+  const referralId = referral.id;
+  const { customer, workspace, request } = await tx.referral.update({
+    where: { id: referralId },
+    data: { exportDeliveredAt: now },
+    select: {
+      customer: { select: { legalName: true, privacyEmails: true, language: true } },
+      workspace: { select: { name: true } },
+      request: { select: { reference: true } },
+    },
+  });
+  await recordEvent(tx, {
+    requestId: referral.requestId,
+    ...actor,
+    action: "referral.export_delivered",
+    visibility: "INTERNAL",
+    // No file name: staff may name the file after the person, and audit rows are never rewritten.
+    data: { referralId, customerName: customer.legalName, packageId: pkg.id, size: pkg.size, ...extra },
+    at: now,
+  });
+  // A fresh link, like a re-send: the one in the first email may have been revoked or lost.
+  const token = await mintReferralToken(tx, referralId);
+  await enqueueEmail(tx, {
+    requestId: referral.requestId,
+    template: "referral-export-ready",
+    to: customer.privacyEmails.join(", "),
+    props: {
+      org: await readOrganizationDetails(tx),
+      language: customer.language,
+      customerName: customer.legalName,
+      workspaceName: workspace.name,
+      reference: request.reference,
+      filename: pkg.filename,
+      downloadUntil: pkg.expiresAt.toISOString(),
+      referralUrl: absoluteUrl(referralPath(token)),
+    },
+  });
 }
 
 /**

@@ -1,6 +1,8 @@
 import "server-only";
 import type { StaffUser } from "@/lib/auth/staff";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { OrganizationDetails } from "@/lib/organization/types";
 import { wakeOutboxWorker } from "@/lib/mail/worker-signal";
 import type { DownloadFile } from "@/lib/http/file-download";
 import { openStoredPackage } from "@/lib/packages/parts";
@@ -76,38 +78,53 @@ export async function completeRequest(
 ): Promise<{ downloadUntil: Date | null }> {
   const { outcome } = parseInput(CompleteInputSchema, input);
   const { org } = await getSubmissionContext(db);
-  const result = await db.$transaction(async (tx) => {
-    await lockRequest(tx, requestId);
-    const request = await tx.request.findUniqueOrThrow({
-      where: { id: requestId },
-      select: { id: true, reference: true, type: true, status: true, requesterEmail: true, _count: { select: { packages: { where: FOR_REQUESTER } } } },
-    });
-    const packages = request._count.packages;
-    const refused = completionRefusal({ status: request.status, type: request.type, packages, outcome });
-    if (refused) throw refuse(refused);
-
-    const downloadUntil = deliversPackage(request.type) ? packageLinkExpiry(now) : null;
-    if (downloadUntil) await tx.dataPackage.updateMany({ where: { requestId, ...FOR_REQUESTER }, data: { expiresAt: downloadUntil } });
-    await tx.request.update({ where: { id: requestId }, data: { status: "COMPLETED", closedAt: now } });
-    await recordEvent(tx, {
-      requestId,
-      ...byStaff(staff),
-      action: "request.completed",
-      fromStatus: request.status,
-      toStatus: "COMPLETED",
-      visibility: "PUBLIC",
-      // The nature of the response, for the §7101 record: staff-written, like a denial's basis.
-      data: { outcome: outcome ?? null, packages, downloadUntil: downloadUntil?.toISOString() ?? null },
-      at: now,
-    });
-    await emailRequester(tx, request, org, "request-completed", {
-      outcome: outcome ?? null,
-      downloadUntil: downloadUntil?.toISOString() ?? null,
-    });
-    return { downloadUntil };
-  });
+  const result = await db.$transaction((tx) => completeInTransaction(tx, requestId, outcome ?? null, org, staff, now));
   wakeOutboxWorker();
   return result;
+}
+
+/**
+ * The completion itself, in a transaction of the caller's: the request locked, checked, closed as
+ * COMPLETED with the requester's packages' download window starting now, on the public timeline,
+ * and the requester emailed. Shared by the manual completion and a run's release
+ * (lib/fulfillment/package/review.ts), which releases its package in the same transaction first.
+ */
+export async function completeInTransaction(
+  tx: Prisma.TransactionClient,
+  requestId: string,
+  outcome: string | null,
+  org: OrganizationDetails,
+  staff: StaffUser,
+  now: Date,
+): Promise<{ downloadUntil: Date | null }> {
+  await lockRequest(tx, requestId);
+  const request = await tx.request.findUniqueOrThrow({
+    where: { id: requestId },
+    select: { id: true, reference: true, type: true, status: true, requesterEmail: true, _count: { select: { packages: { where: FOR_REQUESTER } } } },
+  });
+  const packages = request._count.packages;
+  const refused = completionRefusal({ status: request.status, type: request.type, packages, outcome: outcome ?? undefined });
+  if (refused) throw refuse(refused);
+
+  const downloadUntil = deliversPackage(request.type) ? packageLinkExpiry(now) : null;
+  if (downloadUntil) await tx.dataPackage.updateMany({ where: { requestId, ...FOR_REQUESTER }, data: { expiresAt: downloadUntil } });
+  await tx.request.update({ where: { id: requestId }, data: { status: "COMPLETED", closedAt: now } });
+  await recordEvent(tx, {
+    requestId,
+    ...byStaff(staff),
+    action: "request.completed",
+    fromStatus: request.status,
+    toStatus: "COMPLETED",
+    visibility: "PUBLIC",
+    // The nature of the response, for the §7101 record: staff-written, like a denial's basis.
+    data: { outcome, packages, downloadUntil: downloadUntil?.toISOString() ?? null },
+    at: now,
+  });
+  await emailRequester(tx, request, org, "request-completed", {
+    outcome,
+    downloadUntil: downloadUntil?.toISOString() ?? null,
+  });
+  return { downloadUntil };
 }
 
 export type RequesterPackage = {

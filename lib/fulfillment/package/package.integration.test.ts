@@ -1,0 +1,272 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AuthorizationError, type StaffUser } from "@/lib/auth/staff";
+import { db } from "@/lib/db";
+import { FINANCE_SYSTEM_KEY, seedDemoDataMap } from "@/lib/demo/data-map";
+import { DEMO_REQUESTER_EMAIL, PRODUCT_ROWS } from "@/lib/demo/product-data";
+import { createProductDatabase, type ProductDatabase } from "@/lib/demo/product-database";
+import { executeTask } from "@/lib/fulfillment/execute";
+import { assemblePackage } from "@/lib/fulfillment/package/assemble";
+import { excludeRecord, includeRecord, releaseRun } from "@/lib/fulfillment/package/review";
+import { readRecords } from "@/lib/fulfillment/records";
+import { planRun, startRun } from "@/lib/fulfillment/runs";
+import type { DownloadFile } from "@/lib/http/file-download";
+import { stopQueue } from "@/lib/jobs/boss";
+import { readPackageParts } from "@/lib/packages/parts";
+import { unzip } from "@/lib/packages/unzip";
+import { openWorkspaceExport } from "@/lib/referrals/export";
+import { listRequesterPackages, openDataPackage } from "@/lib/requests/handling/complete";
+import { getRequestDetail } from "@/lib/requests/handling/detail";
+import { endUserAnswers } from "@/lib/testing/fixtures";
+import { createStaff, eventsOf, expectRefusal, latestEmail, referredRequest, tokenOf, verifiedRequest } from "@/lib/testing/requests";
+import { seed } from "@/prisma/seed";
+
+// The package a run assembles, from Jexi's demo product database (lib/demo) through the real
+// connector and the tasks executed as the job worker executes them: its files hold exactly the
+// seeded rows the map calls personal, excluded records are gone after the rebuild, a second
+// delivery of the assembly job changes nothing, and release completes the request and hands the
+// zip to the requester. A workspace export goes to the referral's customer by itself.
+
+let product: ProductDatabase;
+let officer: StaffUser;
+
+beforeAll(async () => {
+  await seed(db);
+  officer = await createStaff("OFFICER");
+  product = await createProductDatabase("pkg_demo", process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres", 0);
+  const { host, port, database } = product;
+  await seedDemoDataMap(db, { product: { host, port, database }, appSecret: process.env.APP_SECRET!, actorId: officer.id });
+  // The finance spreadsheet is a manual system: its owner's answer is another suite's story.
+  await db.dataSystem.delete({ where: { key: FINANCE_SYSTEM_KEY } });
+}, 120_000);
+
+afterAll(async () => {
+  await stopQueue();
+  await product?.stop();
+});
+
+/** Plans and starts a run, then executes its tasks as the worker would until it leaves RUNNING. */
+async function runUntilAssembling(requestId: string, extra: { referralId?: string; workspaces?: string[] } = {}) {
+  const { runId } = await planRun(db, { requestId, staffId: extra.referralId ? null : officer.id, ...extra });
+  await startRun(db, runId, extra.referralId ? null : officer.id);
+  for (let round = 0; round < 10; round++) {
+    const run = await db.fulfillmentRun.findUniqueOrThrow({ where: { id: runId }, select: { status: true } });
+    if (run.status !== "RUNNING") break;
+    const queued = await db.fulfillmentTask.findMany({ where: { runId, status: "QUEUED" }, orderBy: { position: "asc" }, select: { id: true } });
+    for (const task of queued) await executeTask(db, task.id);
+  }
+  const run = await db.fulfillmentRun.findUniqueOrThrow({ where: { id: runId }, select: { status: true, revision: true } });
+  expect(run.status).toBe("ASSEMBLING");
+  return { runId, revision: run.revision };
+}
+
+const runRow = (runId: string) => db.fulfillmentRun.findUniqueOrThrow({ where: { id: runId } });
+
+async function draftFiles(runId: string): Promise<Map<string, Buffer>> {
+  const { packageId } = await runRow(runId);
+  const out: Buffer[] = [];
+  for await (const part of readPackageParts(db, packageId!)) out.push(Buffer.from(part));
+  return unzip(Buffer.concat(out));
+}
+
+async function downloaded(file: DownloadFile): Promise<Map<string, Buffer>> {
+  expect("body" in file).toBe(true);
+  if (!("body" in file)) throw new Error("expected a streamed package");
+  return unzip(Buffer.from(await new Response(file.body).arrayBuffer()));
+}
+
+/** Seeded rows of a table as objects, those `keep` selects. */
+function seeded(table: string, keep: (row: Record<string, unknown>) => boolean): Record<string, unknown>[] {
+  const { columns, rows } = PRODUCT_ROWS[table]!;
+  return rows.map((r) => Object.fromEntries(columns.map((c, i) => [c, r[i]]))).filter(keep);
+}
+
+function csvLines(file: Buffer | undefined): string[] {
+  return file!.toString("utf8").trimEnd().split("\r\n");
+}
+
+type DataJson = { request: { reference: string }; systems: { key: string; collections: { name: string; records: Record<string, unknown>[] }[] }[] };
+
+function collectionRecords(data: DataJson, name: string): Record<string, unknown>[] {
+  return data.systems.flatMap((s) => s.collections).find((c) => c.name === name)?.records ?? [];
+}
+
+describe("an access package", () => {
+  it("holds the report, data.json and one CSV per collection with exactly the person's personal fields", async () => {
+    const { requestId } = await verifiedRequest({ email: DEMO_REQUESTER_EMAIL });
+    const { runId, revision } = await runUntilAssembling(requestId);
+    expect(await assemblePackage(db, runId, revision)).toBe("built");
+
+    const run = await runRow(runId);
+    expect(run).toMatchObject({ status: "READY", builtRevision: revision });
+    const pkg = await db.dataPackage.findUniqueOrThrow({ where: { id: run.packageId! } });
+    const { reference } = await db.request.findUniqueOrThrow({ where: { id: requestId } });
+    expect(pkg).toMatchObject({ releasedAt: null, runId, requestId, filename: `${reference}-your-data.zip`, contentType: "application/zip", ciphertext: null, uploadedById: officer.id });
+
+    const files = await draftFiles(runId);
+    expect([...files.keys()].slice(0, 2)).toEqual(["index.html", "data.json"]);
+    expect(files.has("jexi-product/tickets.csv")).toBe(true);
+
+    // The member's tickets: the personal fields only (no status, no internal id), as seeded.
+    const tickets = seeded("tickets", (t) => t.requester_id === 1);
+    expect(csvLines(files.get("jexi-product/tickets.csv"))).toEqual([
+      "requester_id,subject,body",
+      ...tickets.map((t) => [t.requester_id, t.subject, t.body].map((v) => (/[,"]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v))).join(",")),
+    ]);
+
+    const data = JSON.parse(files.get("data.json")!.toString("utf8")) as DataJson;
+    expect(data.request.reference).toBe(reference);
+    expect(collectionRecords(data, "tickets").map((t) => t.subject)).toEqual(tickets.map((t) => t.subject));
+    expect(collectionRecords(data, "tickets")[0]).not.toHaveProperty("status");
+    // Found although stored in another case; the workspace end user with the same address too.
+    expect(collectionRecords(data, "members").map((m) => m.email)).toEqual(["Alex.Morgan@example.com"]);
+    expect(collectionRecords(data, "messages").map((m) => m.body)).toEqual(seeded("messages", (m) => m.conversation_id === 2).map((m) => m.body));
+    // Someone else's data is not in it.
+    const everything = [...files.values()].map((b) => b.toString("utf8")).join("\n");
+    expect(everything).not.toMatch(/jonas\.weber|Widget colour|lena\.fischer/);
+
+    const html = files.get("index.html")!.toString("utf8");
+    expect(html).toContain("Jexi");
+    expect(html).toContain(reference);
+    expect(html).toContain("Agent seats");
+    expect(html).toContain("Providing the Jexi service");
+    expect(html).toContain("support tickets 3 years");
+    expect(html).not.toMatch(/<script/i);
+    // Escaped: the apostrophe in a seeded ticket body.
+    expect(html).toContain("last month&#39;s transcripts");
+  });
+
+  it("leaves an excluded record out after the rebuild, and a second delivery of the job changes nothing", async () => {
+    const { requestId } = await verifiedRequest({ email: DEMO_REQUESTER_EMAIL });
+    const { runId, revision } = await runUntilAssembling(requestId);
+    await assemblePackage(db, runId, revision);
+    const first = await runRow(runId);
+
+    // Redelivered: nothing is rebuilt.
+    expect(await assemblePackage(db, runId, revision)).toBe("skipped");
+    expect((await runRow(runId)).packageId).toBe(first.packageId);
+    expect(await db.dataPackage.count({ where: { runId } })).toBe(1);
+
+    // The ticket about a colleague is her data too.
+    const tickets = await db.dataCollection.findFirstOrThrow({ where: { name: "tickets", system: { key: "jexi-product" } } });
+    let key = "";
+    for await (const r of readRecords(db, runId, tickets.id)) if (r.record.subject === "Agent seats") key = r.key;
+    expect(key).not.toBe("");
+    await excludeRecord(db, runId, tickets.id, key, "Names a colleague (Art. 15(4))", officer);
+    await expectRefusal(excludeRecord(db, runId, tickets.id, key, "again", officer), "RECORD_ALREADY_EXCLUDED");
+    await expectRefusal(excludeRecord(db, runId, tickets.id, "999.0", "no such record", officer), "RECORD_NOT_FOUND");
+    await expectRefusal(excludeRecord(db, runId, tickets.id, key, "   ", officer), "INVALID_INPUT");
+
+    const stale = await runRow(runId);
+    expect(stale).toMatchObject({ status: "ASSEMBLING", packageId: null, revision: revision + 1, builtRevision: revision });
+    // Release waits for the rebuild.
+    await expectRefusal(releaseRun(db, runId, officer), "PACKAGE_NOT_READY");
+    // The job of the old revision is stale: it does nothing.
+    expect(await assemblePackage(db, runId, revision)).toBe("skipped");
+    expect(await assemblePackage(db, runId, revision + 1)).toBe("built");
+
+    const rebuilt = await runRow(runId);
+    expect(rebuilt).toMatchObject({ status: "READY", builtRevision: revision + 1 });
+    expect(rebuilt.packageId).not.toBe(first.packageId);
+    // The earlier draft is gone with its parts.
+    expect(await db.dataPackage.count({ where: { runId } })).toBe(1);
+    expect(await db.dataPackagePart.count({ where: { packageId: first.packageId! } })).toBe(0);
+
+    const files = await draftFiles(runId);
+    const everything = [...files.values()].map((b) => b.toString("utf8")).join("\n");
+    expect(everything).not.toContain("Agent seats");
+    expect(everything).toContain("Invoice address is wrong");
+    expect(files.get("index.html")!.toString("utf8")).toContain("1 record was left out");
+
+    // The reason is kept with the exclusion; the timeline has neither it nor the record.
+    expect(await db.recordExclusion.findFirstOrThrow({ where: { runId } })).toMatchObject({ reason: "Names a colleague (Art. 15(4))", staffId: officer.id });
+    const event = (await eventsOf(requestId)).find((e) => e.action === "run.record_excluded")!;
+    expect(event).toMatchObject({ visibility: "INTERNAL", actorId: officer.id, data: { runId, collection: "tickets", reasonLength: 30 } });
+    expect(JSON.stringify(event.data)).not.toMatch(/colleague|Agent seats/);
+
+    // Taken back: it is in the next build again.
+    await includeRecord(db, runId, tickets.id, key, officer);
+    expect(await assemblePackage(db, runId, revision + 2)).toBe("built");
+    expect([...(await draftFiles(runId)).values()].map((b) => b.toString("utf8")).join("\n")).toContain("Agent seats");
+  });
+
+  it("gives an export request only what the person provided", async () => {
+    const { requestId } = await verifiedRequest({ email: DEMO_REQUESTER_EMAIL, type: "PORTABILITY", details: { format: "JSON" } });
+    const { runId, revision } = await runUntilAssembling(requestId);
+    expect((await runRow(runId)).kind).toBe("EXPORT");
+    await assemblePackage(db, runId, revision);
+    const files = await draftFiles(runId);
+    const data = JSON.parse(files.get("data.json")!.toString("utf8")) as DataJson;
+    // Sign-ins are observed, not provided: only the member id is left of them.
+    for (const log of collectionRecords(data, "audit_logs")) expect(Object.keys(log)).toEqual(["member_id"]);
+    expect(Object.keys(collectionRecords(data, "members")[0]!)).not.toContain("role");
+    const everything = [...files.values()].map((b) => b.toString("utf8")).join("\n");
+    expect(everything).not.toContain("203.0.113.24");
+    expect(everything).toContain("Invoice address is wrong");
+    expect(files.get("index.html")!.toString("utf8")).toContain("Art. 20");
+  });
+});
+
+describe("releasing a run", () => {
+  it("completes the request, emails the requester, and hands over the package, invisible until then", async () => {
+    const auditor = await createStaff("AUDITOR");
+    const { requestId, statusToken } = await verifiedRequest({ email: DEMO_REQUESTER_EMAIL });
+    const { runId, revision } = await runUntilAssembling(requestId);
+    await assemblePackage(db, runId, revision);
+    const { packageId } = await runRow(runId);
+
+    // A draft: not on the status page, not on the request page's package list, not downloadable.
+    expect(await listRequesterPackages(requestId)).toEqual([]);
+    expect((await getRequestDetail(requestId, officer))!.packages).toEqual([]);
+    await expectRefusal(openDataPackage(statusToken, packageId!), "NOT_FOUND");
+
+    await expect(releaseRun(db, runId, auditor)).rejects.toBeInstanceOf(AuthorizationError);
+    const { downloadUntil } = await releaseRun(db, runId, officer);
+
+    expect(await db.request.findUniqueOrThrow({ where: { id: requestId } })).toMatchObject({ status: "COMPLETED" });
+    const email = await latestEmail(requestId, "request-completed");
+    expect(email.to).toBe(DEMO_REQUESTER_EMAIL);
+    expect(email.props.downloadUntil).toBe(downloadUntil!.toISOString());
+    expect(await runRow(runId)).toMatchObject({ status: "RELEASED", releasedById: officer.id });
+    expect((await runRow(runId)).recordsPurgedAt).not.toBeNull();
+    // The found records are gone: the package holds the data now.
+    expect(await db.recordChunk.count({ where: { runId } })).toBe(0);
+    expect((await eventsOf(requestId)).map((e) => e.action)).toEqual(expect.arrayContaining(["request.completed", "run.released"]));
+
+    const [listed] = await listRequesterPackages(requestId);
+    expect(listed).toMatchObject({ id: packageId, filename: expect.stringMatching(/-your-data\.zip$/), expiresAt: downloadUntil });
+    // The requester downloads it through the emailed status link.
+    const files = await downloaded(await openDataPackage(tokenOf(String(email.props.statusUrl)), packageId!));
+    expect(csvLines(files.get("jexi-product/tickets.csv"))).toHaveLength(1 + seeded("tickets", (t) => t.requester_id === 1).length);
+
+    await expectRefusal(releaseRun(db, runId, officer), "REVIEW_CLOSED");
+    const tickets = await db.dataCollection.findFirstOrThrow({ where: { name: "tickets" } });
+    await expectRefusal(excludeRecord(db, runId, tickets.id, "0.0", "late", officer), "REVIEW_CLOSED");
+  });
+});
+
+describe("a workspace export", () => {
+  it("is delivered to the referral's customer by itself, scoped to its workspace", async () => {
+    const referred = await referredRequest(endUserAnswers({ email: "lena.fischer@example.net", type: "ACCESS" }));
+    const { runId, revision } = await runUntilAssembling(referred.requestId, { referralId: referred.referral.id, workspaces: ["acme-help"] });
+    expect(await assemblePackage(db, runId, revision)).toBe("built");
+
+    const run = await runRow(runId);
+    expect(run).toMatchObject({ kind: "WORKSPACE_EXPORT", status: "RELEASED" });
+    const pkg = await db.dataPackage.findUniqueOrThrow({ where: { id: run.packageId! } });
+    expect(pkg.referralId).toBe(referred.referral.id);
+    expect(pkg.releasedAt).not.toBeNull();
+    expect((await db.referral.findUniqueOrThrow({ where: { id: referred.referral.id } })).exportDeliveredAt).not.toBeNull();
+    const email = await latestEmail(referred.requestId, "referral-export-ready");
+    expect(email.props).toMatchObject({ filename: pkg.filename, downloadUntil: pkg.expiresAt.toISOString() });
+    // Never the requester's.
+    expect(await listRequesterPackages(referred.requestId)).toEqual([]);
+
+    const files = await downloaded(await openWorkspaceExport(tokenOf(String(email.props.referralUrl)), pkg.id));
+    const data = JSON.parse(files.get("data.json")!.toString("utf8")) as DataJson;
+    expect(collectionRecords(data, "messages").map((m) => m.body)).toEqual(seeded("messages", (m) => m.conversation_id === 1).map((m) => m.body));
+    // Every mapped field of workspace content, the workspace itself included.
+    expect(collectionRecords(data, "messages")[0]).toMatchObject({ workspace_slug: "acme-help", author: "end_user" });
+    const everything = [...files.values()].map((b) => b.toString("utf8")).join("\n");
+    expect(everything).not.toMatch(/globex|Alex Morgan/i);
+  });
+});
