@@ -20,6 +20,9 @@ const NOT_TO_REQUESTER: ReadonlySet<EmailTemplateName> = new Set([
   "referral-escalated",
   "referral-export-requested",
   "referral-export-ready",
+  "manual-task",
+  "manual-task-reminder",
+  "manual-task-escalated",
 ]);
 const REQUESTER_REASON =
   "You received this because someone submitted a privacy request with this address. If it wasn't you, ignore this email.";

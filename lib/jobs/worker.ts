@@ -2,60 +2,94 @@ import "server-only";
 import { now as clockNow } from "@/lib/clock";
 import { db as appDb, type Db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import { wakeSignal } from "@/lib/jobs/wake-signal";
+import { handleTaskJob } from "@/lib/fulfillment/execute";
+import { runOwnerFollowUps } from "@/lib/fulfillment/manual";
+import { autoStartRuns, sweepRuns } from "@/lib/fulfillment/sweep";
+import { queue, sendJob, stopQueue, workQueue } from "@/lib/jobs/boss";
+import { QUEUES } from "@/lib/jobs/queue";
 import { logError, logEvent } from "@/lib/log";
 import { wakeOutboxWorker } from "@/lib/mail/worker-signal";
 import { runReferralFollowUps } from "@/lib/referrals/follow-up";
 
-// Scheduled work whose state lives in the database (so it survives restarts): today the
-// follow-up of silent referrals. One pass every JOBS_POLL_MS, or at once after wakeJobWorker().
+// Background work on the pg-boss queue (lib/jobs/boss.ts), in every app instance: fulfillment
+// tasks, package assembly, and the periodic due pass (referral follow-ups, manual-task reminders,
+// the sweep that re-sends lost task jobs, auto-started runs). A timer sends a `due-pass` job every
+// JOBS_POLL_MS, throttled by pg-boss to one per interval across all instances; wakeJobWorker()
+// sends one at once. State lives in the database, so a restart loses nothing.
 // Time comes from lib/clock.ts, so tests move it instead of waiting.
 
-const signal = wakeSignal("jobs");
-
-export function wakeJobWorker(): void {
-  signal.wake();
-}
+export type DuePassResult = {
+  reminded: number;
+  escalated: number;
+  ownerReminded: number;
+  ownerEscalated: number;
+  tasksResent: number;
+  runsStarted: number;
+};
 
 /** One pass over every kind of due job. Returns what it did, for logs and tests. */
-export async function runDueJobs(db: Db = appDb, now = clockNow()): Promise<{ reminded: number; escalated: number }> {
+export async function runDueJobs(db: Db = appDb, now = clockNow()): Promise<DuePassResult> {
   const followUps = await runReferralFollowUps(db, now);
-  if (followUps.reminded || followUps.escalated) {
-    logEvent("jobs.referral_follow_ups", followUps);
+  const owners = await runOwnerFollowUps(db, now);
+  const runsStarted = await autoStartRuns(db, now);
+  const tasksResent = await sweepRuns(db, now);
+  const result = { ...followUps, ...owners, tasksResent, runsStarted };
+  if (Object.values(result).some((n) => n > 0)) {
+    logEvent("jobs.due_pass", result);
     wakeOutboxWorker();
   }
-  return followUps;
+  return result;
 }
 
-type WorkerState = { stop: AbortController; done: Promise<void> };
+type WorkerState = { timer: NodeJS.Timeout; db: Db };
 const globalForWorker = globalThis as unknown as { dsarJobWorker?: WorkerState };
 
-/** Starts the loop once per process; false when workers are disabled (WORKER_ENABLED=false). */
+/** Sends a due pass now (instead of at the next interval). Does nothing when no worker runs here. */
+export function wakeJobWorker(): void {
+  if (!globalForWorker.dsarJobWorker) return;
+  void sendJob(QUEUES.duePass.name, {}).catch((error) => logError("jobs.wake_failed", error));
+}
+
+/** Starts the queue's workers once per process; false when workers are disabled (WORKER_ENABLED=false). */
 export function startJobWorker(options: { db?: Db; pollMs?: number; enabled?: boolean } = {}): boolean {
   const env = getEnv();
   if (!(options.enabled ?? env.WORKER_ENABLED)) return false;
   if (globalForWorker.dsarJobWorker) return true;
   const db = options.db ?? appDb;
   const pollMs = options.pollMs ?? env.JOBS_POLL_MS;
-  const stop = new AbortController();
-  const loop = async () => {
-    while (!stop.signal.aborted) {
-      try {
-        await runDueJobs(db);
-      } catch (error) {
-        logError("jobs.pass_failed", error);
-      }
-      await signal.wait(pollMs, stop.signal);
-    }
+  const throttleSeconds = Math.max(1, Math.floor(pollMs / 1000));
+  const tick = () => {
+    // One pass per interval across every instance: pg-boss keeps a single job per time slot.
+    void queue()
+      .then((boss) => boss.sendThrottled(QUEUES.duePass.name, {}, {}, throttleSeconds, "due-pass"))
+      .catch((error) => logError("jobs.tick_failed", error));
   };
-  globalForWorker.dsarJobWorker = { stop, done: loop() };
+  const timer = setInterval(tick, pollMs);
+  timer.unref();
+  globalForWorker.dsarJobWorker = { timer, db };
+  void (async () => {
+    try {
+      await workQueue<{ taskId?: unknown }>(QUEUES.fulfillmentTask.name, (job) => handleTaskJob(db, job.data));
+      // TODO(lead): register H4's package assembly once lib/fulfillment/package/assemble.ts exists:
+      //   import { handleAssembleJob } from "@/lib/fulfillment/package/assemble";
+      //   await workQueue(QUEUES.fulfillmentAssemble.name, handleAssembleJob);
+      // Until then `fulfillment-assemble` jobs wait in the queue (nothing is lost).
+      await workQueue(QUEUES.duePass.name, async () => {
+        await runDueJobs(db);
+      });
+      await sendJob(QUEUES.duePass.name, {});
+    } catch (error) {
+      logError("jobs.start_failed", error);
+    }
+  })();
   return true;
 }
 
+/** Stops the timer and the queue's workers (waiting for running handlers). */
 export async function stopJobWorker(): Promise<void> {
   const state = globalForWorker.dsarJobWorker;
   if (!state) return;
-  state.stop.abort();
-  await state.done;
-  if (globalForWorker.dsarJobWorker === state) globalForWorker.dsarJobWorker = undefined;
+  clearInterval(state.timer);
+  globalForWorker.dsarJobWorker = undefined;
+  await stopQueue();
 }

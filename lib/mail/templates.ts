@@ -43,6 +43,15 @@ import StatusLinkRequested, {
   subject as statusLinkRequestedSubject,
   type StatusLinkRequestedProps,
 } from "@/emails/status-link-requested";
+import ManualTask, { subject as manualTaskSubject, type ManualTaskProps } from "@/emails/manual-task";
+import ManualTaskEscalated, {
+  subject as manualTaskEscalatedSubject,
+  type ManualTaskEscalatedProps,
+} from "@/emails/manual-task-escalated";
+import ManualTaskReminder, {
+  subject as manualTaskReminderSubject,
+  type ManualTaskReminderProps,
+} from "@/emails/manual-task-reminder";
 import VerifyEmail, { subject as verifyEmailSubject, type VerifyEmailProps } from "@/emails/verify-email";
 
 export type EmailTemplate<P> = {
@@ -106,6 +115,15 @@ export const EMAIL_TEMPLATES = {
     component: StatusLinkRequested,
     subject: statusLinkRequestedSubject,
   } satisfies EmailTemplate<StatusLinkRequestedProps>,
+  "manual-task": { component: ManualTask, subject: manualTaskSubject } satisfies EmailTemplate<ManualTaskProps>,
+  "manual-task-reminder": {
+    component: ManualTaskReminder,
+    subject: manualTaskReminderSubject,
+  } satisfies EmailTemplate<ManualTaskReminderProps>,
+  "manual-task-escalated": {
+    component: ManualTaskEscalated,
+    subject: manualTaskEscalatedSubject,
+  } satisfies EmailTemplate<ManualTaskEscalatedProps>,
 };
 
 export type EmailTemplateName = keyof typeof EMAIL_TEMPLATES;

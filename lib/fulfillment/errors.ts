@@ -1,0 +1,19 @@
+import { DomainError } from "@/lib/actions/domain-error";
+
+/** Why a run action was refused, in words for the officer; the codes are stable for the UI. */
+export const RUN_ERRORS = {
+  RUN_NOT_FOUND: "We could not find that run.",
+  RUN_NOT_ALLOWED: "Only a verified access or export request can be searched for in the systems.",
+  RUN_ACTIVE: "This request already has a run in progress or waiting for review. Cancel it first.",
+  RUN_NOT_PLANNED: "This run has already started or was cancelled.",
+  RUN_ENDED: "This run has already ended.",
+  RUN_NOTHING_TO_SEARCH: "The data map has no system to search yet. Add systems on the Data map page first.",
+  TASK_NOT_FAILED: "Only a failed system can be retried.",
+  TASK_NOT_FOUND: "We could not find that task.",
+} as const;
+
+export type RunErrorCode = keyof typeof RUN_ERRORS;
+
+export function refuseRun(code: RunErrorCode): DomainError {
+  return new DomainError(code, RUN_ERRORS[code]);
+}
