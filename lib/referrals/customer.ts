@@ -1,6 +1,7 @@
 import "server-only";
 import { now as clockNow } from "@/lib/clock";
 import { db } from "@/lib/db";
+import { startWorkspaceExportRun } from "@/lib/fulfillment/package/workspace-export";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ReferralStatus, RequestStatus } from "@/lib/generated/prisma/enums";
 import { enqueueEmail } from "@/lib/mail/outbox";
@@ -167,12 +168,14 @@ async function acknowledgeIn(tx: Prisma.TransactionClient, referral: LockedRefer
 /**
  * The customer asks us for an export of the workspace data we hold for it, to answer the
  * requester. Asking implies acknowledging. Our privacy team is emailed; asking twice changes nothing.
+ * When the data map describes workspace content, a run finds it and delivers the export by itself
+ * (lib/fulfillment/package/workspace-export.ts); otherwise the officer uploads it.
  */
 export async function requestWorkspaceExport(token: string, now = clockNow()): Promise<void> {
   const sent = await db.$transaction(async (tx) => {
     const referral = await lockOpenReferral(tx, token);
     await acknowledgeIn(tx, referral, now);
-    if (referral.exportRequestedAt) return false;
+    if (referral.exportRequestedAt) return null;
     await tx.referral.update({ where: { id: referral.id }, data: { exportRequestedAt: now } });
     const customer = await customerOf(tx, referral.id);
     await recordEvent(tx, {
@@ -198,9 +201,12 @@ export async function requestWorkspaceExport(token: string, now = clockNow()): P
         requestUrl: absoluteUrl(`/admin/requests/${referral.requestId}`),
       },
     });
-    return true;
+    return referral.id;
   });
-  if (sent) wakeOutboxWorker();
+  if (!sent) return;
+  wakeOutboxWorker();
+  // When the data map knows the workspace content, the portal assembles the export itself.
+  await startWorkspaceExportRun(db, sent);
 }
 
 export type ReferralOutcome = "COMPLETED" | "REFUSED";

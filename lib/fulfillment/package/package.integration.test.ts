@@ -13,6 +13,7 @@ import type { DownloadFile } from "@/lib/http/file-download";
 import { stopQueue } from "@/lib/jobs/boss";
 import { readPackageParts } from "@/lib/packages/parts";
 import { unzip } from "@/lib/packages/unzip";
+import { requestWorkspaceExport } from "@/lib/referrals/customer";
 import { openWorkspaceExport } from "@/lib/referrals/export";
 import { listRequesterPackages, openDataPackage } from "@/lib/requests/handling/complete";
 import { getRequestDetail } from "@/lib/requests/handling/detail";
@@ -45,9 +46,13 @@ afterAll(async () => {
 });
 
 /** Plans and starts a run, then executes its tasks as the worker would until it leaves RUNNING. */
-async function runUntilAssembling(requestId: string, extra: { referralId?: string; workspaces?: string[] } = {}) {
-  const { runId } = await planRun(db, { requestId, staffId: extra.referralId ? null : officer.id, ...extra });
-  await startRun(db, runId, extra.referralId ? null : officer.id);
+async function runUntilAssembling(requestId: string) {
+  const { runId } = await planRun(db, { requestId, staffId: officer.id });
+  await startRun(db, runId, officer.id);
+  return executeUntilAssembling(runId);
+}
+
+async function executeUntilAssembling(runId: string) {
   for (let round = 0; round < 10; round++) {
     const run = await db.fulfillmentRun.findUniqueOrThrow({ where: { id: runId }, select: { status: true } });
     if (run.status !== "RUNNING") break;
@@ -247,7 +252,11 @@ describe("releasing a run", () => {
 describe("a workspace export", () => {
   it("is delivered to the referral's customer by itself, scoped to its workspace", async () => {
     const referred = await referredRequest(endUserAnswers({ email: "lena.fischer@example.net", type: "ACCESS" }));
-    const { runId, revision } = await runUntilAssembling(referred.requestId, { referralId: referred.referral.id, workspaces: ["acme-help"] });
+    // The customer asks for the export on its referral page: a run starts instead of waiting for an upload.
+    await requestWorkspaceExport(referred.token);
+    const started = await db.fulfillmentRun.findFirstOrThrow({ where: { referralId: referred.referral.id } });
+    expect(started).toMatchObject({ kind: "WORKSPACE_EXPORT", status: "RUNNING", workspaces: ["acme-help"], startedById: null });
+    const { runId, revision } = await executeUntilAssembling(started.id);
     expect(await assemblePackage(db, runId, revision)).toBe("built");
 
     const run = await runRow(runId);
