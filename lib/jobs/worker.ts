@@ -3,6 +3,7 @@ import { now as clockNow } from "@/lib/clock";
 import { db as appDb, type Db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { handleTaskJob } from "@/lib/fulfillment/execute";
+import { handleAssembleJob } from "@/lib/fulfillment/package/assemble";
 import { runOwnerFollowUps } from "@/lib/fulfillment/manual";
 import { autoStartRuns, sweepRuns } from "@/lib/fulfillment/sweep";
 import { queue, sendJob, stopQueue, workQueue } from "@/lib/jobs/boss";
@@ -70,10 +71,7 @@ export function startJobWorker(options: { db?: Db; pollMs?: number; enabled?: bo
   void (async () => {
     try {
       await workQueue<{ taskId?: unknown }>(QUEUES.fulfillmentTask.name, (job) => handleTaskJob(db, job.data));
-      // TODO(lead): register H4's package assembly once lib/fulfillment/package/assemble.ts exists:
-      //   import { handleAssembleJob } from "@/lib/fulfillment/package/assemble";
-      //   await workQueue(QUEUES.fulfillmentAssemble.name, handleAssembleJob);
-      // Until then `fulfillment-assemble` jobs wait in the queue (nothing is lost).
+      await workQueue<{ runId: string; revision: number }>(QUEUES.fulfillmentAssemble.name, handleAssembleJob);
       await workQueue(QUEUES.duePass.name, async () => {
         await runDueJobs(db);
       });
