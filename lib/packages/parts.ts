@@ -106,19 +106,24 @@ export async function* readPackageParts(db: PartDb, packageId: string): AsyncGen
 
 /** The package as a web stream for a Response body (pulled part by part as the client reads). */
 export function packagePartsStream(db: PartDb, packageId: string): ReadableStream<Uint8Array> {
-  const parts = readPackageParts(db, packageId);
+  return webStream(readPackageParts(db, packageId));
+}
+
+/** A web stream pulling from an async generator (text is sent as UTF-8), one piece per read. */
+export function webStream(pieces: AsyncGenerator<Uint8Array | string>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       try {
-        const next = await parts.next();
+        const next = await pieces.next();
         if (next.done) controller.close();
-        else controller.enqueue(next.value);
+        else controller.enqueue(typeof next.value === "string" ? encoder.encode(next.value) : next.value);
       } catch (error) {
         controller.error(error);
       }
     },
     async cancel() {
-      await parts.return(undefined);
+      await pieces.return(undefined);
     },
   });
 }

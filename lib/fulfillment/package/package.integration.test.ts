@@ -7,6 +7,7 @@ import { createProductDatabase, type ProductDatabase } from "@/lib/demo/product-
 import { executeTask } from "@/lib/fulfillment/execute";
 import { assemblePackage } from "@/lib/fulfillment/package/assemble";
 import { excludeRecord, includeRecord, releaseRun } from "@/lib/fulfillment/package/review";
+import { reviewView } from "@/lib/fulfillment/package/review-view";
 import { readRecords } from "@/lib/fulfillment/records";
 import { planRun, startRun } from "@/lib/fulfillment/runs";
 import type { DownloadFile } from "@/lib/http/file-download";
@@ -187,6 +188,16 @@ describe("an access package", () => {
     const event = (await eventsOf(requestId)).find((e) => e.action === "run.record_excluded")!;
     expect(event).toMatchObject({ visibility: "INTERNAL", actorId: officer.id, data: { runId, collection: "tickets", reasonLength: 30 } });
     expect(JSON.stringify(event.data)).not.toMatch(/colleague|Agent seats/);
+
+    // The review lists every found record of the collection, the excluded one marked; an auditor sees counts only.
+    const review = await reviewView(db, runId, officer, { collectionId: tickets.id });
+    expect(review.collections.find((c) => c.id === tickets.id)).toMatchObject({ name: "tickets", count: 2, excluded: 1 });
+    expect(review.page).toMatchObject({ fields: ["requester_id", "subject", "body"], page: 1, pages: 1 });
+    expect(review.page!.records.filter((r) => r.excluded).map((r) => r.key)).toEqual([key]);
+    expect(review.exclusions).toMatchObject([{ collection: "tickets", recordKey: key, reason: "Names a colleague (Art. 15(4))" }]);
+    const audited = await reviewView(db, runId, await createStaff("AUDITOR"));
+    expect(audited.page).toBeNull();
+    expect(audited.exclusions[0]!.reason).not.toMatch(/colleague/);
 
     // Taken back: it is in the next build again.
     await includeRecord(db, runId, tickets.id, key, officer);

@@ -18,6 +18,9 @@ table{border-collapse:collapse;margin:1rem 0;font-size:.9rem;display:block;overf
 th,td{border:1px solid #bbb;padding:.25rem .5rem;text-align:left;vertical-align:top}
 th{background:#eee}dt{font-weight:600}dd{margin:0 0 .5rem}.note{color:#444}`;
 
+/** No scripts, no fetches, no forms: the report is a document. Also sent as a header by the staff preview. */
+export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'; base-uri 'none'";
+
 const KIND_TITLES = { ACCESS: "Your personal data", EXPORT: "Your data, for you to take elsewhere", WORKSPACE_EXPORT: "Workspace data export" } as const;
 
 function date(at: Date, timeZone: string): string {
@@ -38,7 +41,9 @@ export async function* reportHtml(db: Db, contents: PackageContents): AsyncGener
   const { org, request, systems, kind } = contents;
   const zone = org.timeZone;
   const title = KIND_TITLES[kind];
-  yield `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">`;
+  // The policy travels with the file: no script, no request anywhere, whoever opens it.
+  yield `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">`;
+  yield `<meta name="viewport" content="width=device-width,initial-scale=1">`;
   yield `<title>${h(title)} – ${h(org.legalName)}</title><style>${STYLE}</style></head><body><main>`;
   yield `<h1>${h(title)}</h1><p>${h(packageRuleText(kind))}</p>`;
   yield `<dl><dt>Request</dt><dd>${h(request.reference)}, received ${h(date(request.receivedAt, zone))}</dd>`;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { IDENTITY_TYPES } from "@/lib/datamap/types";
 
 // The officer's review inputs, parsed by the panel's forms and again by the server actions.
 
@@ -17,3 +18,14 @@ export const InclusionInputSchema = ExclusionInputSchema.omit({ reason: true });
 export type InclusionInput = z.infer<typeof InclusionInputSchema>;
 
 export const RunIdInputSchema = z.object({ runId: Uuid });
+
+/** "Find this person's data": the verified email always, plus one more identity the officer knows. */
+export const PlanInputSchema = z
+  .object({
+    requestId: Uuid,
+    identityType: z.enum(IDENTITY_TYPES).optional(),
+    identityValue: z.string().trim().max(320, "At most 320 characters").optional().transform((v) => v || undefined),
+  })
+  .refine((v) => !v.identityValue || v.identityType, { path: ["identityType"], message: "Choose what kind of identity this is" });
+
+export const TaskIdInputSchema = z.object({ taskId: Uuid });

@@ -21,6 +21,7 @@ import { describeReceipt, receiptState } from "@/lib/requests/receipt";
 import { regulatorFor } from "@/lib/requests/regulators";
 import { staffEventWording } from "@/lib/requests/staff-timeline";
 import { ActionsPanel } from "./actions-panel";
+import { RunPanel } from "./run-panel";
 import { FactList } from "@/components/ui/fact-list";
 import { ReferralActions, RoutePanel } from "./referral-panels";
 import { ReferralList, RouteSummary, WorkspaceExportForm } from "./referral-sections";
@@ -39,9 +40,18 @@ export default async function RequestDetailPage({
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ uploaded?: string; exportSent?: string; uploadError?: string; workspaceSearch?: string | string[] }>;
+  searchParams: Promise<{
+    uploaded?: string;
+    exportSent?: string;
+    uploadError?: string;
+    workspaceSearch?: string | string[];
+    run?: string;
+    runError?: string;
+    records?: string;
+    page?: string;
+  }>;
 }) {
-  const [{ id }, { uploaded, exportSent, uploadError, workspaceSearch }] = await Promise.all([params, searchParams]);
+  const [{ id }, { uploaded, exportSent, uploadError, workspaceSearch, ...runParams }] = await Promise.all([params, searchParams]);
   const staff = await requirePagePermission("requests.read", `/admin/requests/${id}`);
   const [detail, timeZone] = await Promise.all([getRequestDetail(id, staff), getOperatorTimeZone()]);
   if (!detail) notFound();
@@ -180,6 +190,19 @@ export default async function RequestDetailPage({
                 ))}
               </ol>
             </section>
+          ) : null}
+
+          {deliversPackage(request.type) && request.verifiedAt ? (
+            <RunPanel
+              requestId={request.id}
+              open={open}
+              staff={staff}
+              timeZone={timeZone}
+              done={runParams.run}
+              error={runParams.runError}
+              records={runParams.records}
+              page={runParams.page}
+            />
           ) : null}
 
           {deliversPackage(request.type) ? (

@@ -1,0 +1,64 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import type { z } from "zod";
+import type { ActionResult } from "@/lib/actions/result";
+import { staffAction } from "@/lib/actions/staff-action";
+import { db } from "@/lib/db";
+import { excludeRecord, includeRecord, releaseRun } from "@/lib/fulfillment/package/review";
+import { ExclusionInputSchema, InclusionInputSchema, PlanInputSchema, RunIdInputSchema, TaskIdInputSchema } from "@/lib/fulfillment/package/schema";
+import { cancelRun, planRun, retryTask, startRun } from "@/lib/fulfillment/runs";
+import { RequestIdSchema } from "@/lib/requests/handling/schema";
+
+// The run panel's forms post here without client code: each parses its fields, checks the role in
+// staffAction, calls the domain, and goes back to the request page with what happened (?run=...)
+// or why not (?runError=CODE), which the panel words and announces.
+
+const plan = staffAction("requests.act", PlanInputSchema, async (input, staff) => {
+  const identities = input.identityValue && input.identityType ? [{ type: input.identityType, value: input.identityValue }] : [];
+  await planRun(db, { requestId: input.requestId, identities, staffId: staff.id });
+});
+const start = staffAction("requests.act", RunIdInputSchema.extend({ requestId: RequestIdSchema }), ({ runId }, staff) => startRun(db, runId, staff.id));
+const retry = staffAction("requests.act", TaskIdInputSchema.extend({ requestId: RequestIdSchema }), ({ taskId }, staff) => retryTask(db, taskId, staff.id));
+const cancel = staffAction("requests.act", RunIdInputSchema.extend({ requestId: RequestIdSchema }), ({ runId }, staff) => cancelRun(db, runId, staff.id));
+const exclude = staffAction("requests.act", ExclusionInputSchema.extend({ requestId: RequestIdSchema }), (i, staff) => excludeRecord(db, i.runId, i.collectionId, i.recordKey, i.reason, staff));
+const include = staffAction("requests.act", InclusionInputSchema.extend({ requestId: RequestIdSchema }), (i, staff) => includeRecord(db, i.runId, i.collectionId, i.recordKey, staff));
+const release = staffAction("requests.act", RunIdInputSchema.extend({ requestId: RequestIdSchema }), ({ runId }, staff) => releaseRun(db, runId, staff));
+
+function back(form: FormData, result: ActionResult<unknown>, done: string): never {
+  const requestId = String(form.get("requestId") ?? "");
+  if (!RequestIdSchema.safeParse(requestId).success) redirect("/admin/requests");
+  const params = new URLSearchParams();
+  if (result.ok) params.set("run", done);
+  else params.set("runError", result.code ?? (result.fieldErrors ? "INVALID_INPUT" : "INTERNAL"));
+  // Keep the officer on the page of records they were looking at.
+  for (const key of ["records", "page"]) {
+    const value = form.get(key);
+    if (typeof value === "string" && /^[0-9a-f-]{1,40}$/i.test(value)) params.set(key, value);
+  }
+  redirect(`/admin/requests/${requestId}?${params}#run`);
+}
+
+const fields = (form: FormData) => Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")) as Record<string, string>;
+
+export async function planRunForm(form: FormData) {
+  back(form, await plan(fields(form) as z.input<typeof PlanInputSchema>), "planned");
+}
+export async function startRunForm(form: FormData) {
+  back(form, await start(fields(form) as { requestId: string; runId: string }), "started");
+}
+export async function retryTaskForm(form: FormData) {
+  back(form, await retry(fields(form) as { requestId: string; taskId: string }), "retried");
+}
+export async function cancelRunForm(form: FormData) {
+  back(form, await cancel(fields(form) as { requestId: string; runId: string }), "cancelled");
+}
+export async function excludeRecordForm(form: FormData) {
+  back(form, await exclude(fields(form) as z.input<typeof ExclusionInputSchema> & { requestId: string }), "excluded");
+}
+export async function includeRecordForm(form: FormData) {
+  back(form, await include(fields(form) as z.input<typeof InclusionInputSchema> & { requestId: string }), "included");
+}
+export async function releaseRunForm(form: FormData) {
+  back(form, await release(fields(form) as { requestId: string; runId: string }), "released");
+}

@@ -1,0 +1,442 @@
+import { Alert } from "@/components/ui/alert";
+import { buttonClass } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/field";
+import { can } from "@/lib/auth/roles";
+import type { StaffUser } from "@/lib/auth/staff";
+import { formatInstant } from "@/lib/dates/format";
+import { db } from "@/lib/db";
+import { IDENTITY_TYPES } from "@/lib/datamap/types";
+import { REVIEW_ERRORS } from "@/lib/fulfillment/package/errors";
+import { reviewView, type ReviewView } from "@/lib/fulfillment/package/review-view";
+import { RUN_ERRORS } from "@/lib/fulfillment/errors";
+import { identityLabel } from "@/lib/fulfillment/plan";
+import { runView, type RunView, type TaskView } from "@/lib/fulfillment/view";
+import { fileSize } from "@/lib/packages/display";
+import { HANDLING_ERRORS } from "@/lib/requests/lifecycle";
+import { FocusOnArrival, RunRefresh } from "./run-refresh";
+import { cancelRunForm, excludeRecordForm, includeRecordForm, planRunForm, releaseRunForm, retryTaskForm, startRunForm } from "./run-actions";
+
+// "Find this person's data": the run of a verified access or export request, from its plan to
+// its release. Plain forms posting to server actions; the only client code keeps the page live
+// while the run works and moves focus to the outcome of a form.
+
+const DONE_WORDS: Record<string, string> = {
+  planned: "Planned. Check what will be searched, then start.",
+  started: "Started. The systems are being searched in the background.",
+  retried: "The system will be searched again.",
+  cancelled: "The run was cancelled; what it found is deleted.",
+  excluded: "The record is left out. The package is being rebuilt without it.",
+  included: "The record is back in. The package is being rebuilt with it.",
+  released: "Released: the request is completed and the requester is emailed a link to download the package.",
+};
+
+const ERROR_WORDS: Record<string, string> = {
+  ...HANDLING_ERRORS,
+  ...RUN_ERRORS,
+  ...REVIEW_ERRORS,
+  FORBIDDEN: "Your role cannot do that.",
+  INVALID_INPUT: "Check what you entered and try again.",
+  INTERNAL: "That did not work because of a problem on our side. Nothing was changed; please try again.",
+};
+
+const ACTIVE = ["RUNNING", "ASSEMBLING"];
+
+function taskState(task: TaskView): string {
+  switch (task.status) {
+    case "QUEUED":
+      return task.waitingFor.length ? `Queued, after ${task.waitingFor.join(", ")}` : "Queued";
+    case "RUNNING":
+      return "Running";
+    case "WAITING_FOR_OWNER":
+      return `Waiting for its owner${task.owner ? ` (${task.owner.email})` : ""}`;
+    case "DONE":
+      return "Done";
+    case "FAILED":
+      return `Failed: ${task.lastError ?? "no reason was recorded"}`;
+    case "SKIPPED":
+      return `Skipped${task.skippedReason ? `: ${task.skippedReason}` : ""}`;
+    case "CANCELLED":
+      return "Cancelled";
+  }
+}
+
+function Hidden({ requestId, values }: { requestId: string; values: Record<string, string> }) {
+  return (
+    <>
+      <input type="hidden" name="requestId" value={requestId} />
+      {Object.entries(values).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+    </>
+  );
+}
+
+function PlanForm({ requestId, again }: { requestId: string; again: boolean }) {
+  return (
+    <form action={planRunForm} className="mt-3 space-y-3 rounded-md border border-slate-300 bg-white p-4">
+      <Hidden requestId={requestId} values={{}} />
+      <p className="text-sm text-slate-800">
+        The search starts from the requester&apos;s confirmed email address. Add another identity you know for them (optional):
+      </p>
+      <div className="flex flex-wrap items-end gap-3">
+        <div>
+          <label htmlFor="run-identity-type" className="block text-sm font-medium text-slate-900">
+            Kind of identity
+          </label>
+          <select id="run-identity-type" name="identityType" defaultValue="" className={`${inputClass} mt-1`}>
+            <option value="">None</option>
+            {IDENTITY_TYPES.map((t) => (
+              <option key={t} value={t}>
+                {identityLabel(t)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="grow">
+          <label htmlFor="run-identity-value" className="block text-sm font-medium text-slate-900">
+            Value
+          </label>
+          <input id="run-identity-value" name="identityValue" maxLength={320} autoComplete="off" className={`${inputClass} mt-1`} />
+        </div>
+      </div>
+      <button type="submit" className={buttonClass(again ? "secondary" : "primary")}>
+        {again ? "Plan again" : "Find this person's data"}
+      </button>
+    </form>
+  );
+}
+
+function Plan({ view }: { view: RunView }) {
+  const { description } = view;
+  return (
+    <div className="mt-3 space-y-2">
+      <h3 className="font-semibold text-slate-900">What will be searched</h3>
+      {description.systems.length ? (
+        <ol className="list-decimal space-y-1 pl-6 text-slate-900">
+          {description.systems.map((s) => (
+            <li key={s.name}>
+              <span className="font-medium">{s.name}</span>
+              <ul className="list-disc pl-5 text-sm text-slate-800">
+                {s.lines.map((line) => (
+                  <li key={line}>{line}</li>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p className="text-slate-800">No system of the data map can be searched with these identities.</p>
+      )}
+      {description.skipped.length ? (
+        <>
+          <h4 className="text-sm font-semibold text-slate-900">Not searched</h4>
+          <ul className="list-disc pl-6 text-sm text-slate-800">
+            {description.skipped.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {description.notes.map((note) => (
+        <p key={note} className="text-sm text-slate-800">
+          {note}
+        </p>
+      ))}
+    </div>
+  );
+}
+
+function Progress({ view, requestId, canAct }: { view: RunView; requestId: string; canAct: boolean }) {
+  const { ended, total } = view.progress;
+  return (
+    <div className="mt-3 space-y-3">
+      <div>
+        <label htmlFor="run-progress" className="block text-sm font-medium text-slate-900">
+          Systems finished: {ended} of {total}
+        </label>
+        <progress id="run-progress" value={ended} max={Math.max(total, 1)} className="mt-1 w-full" />
+      </div>
+      <table className="w-full border-collapse text-left text-sm">
+        <caption className="sr-only">Each system of the run</caption>
+        <thead>
+          <tr className="border-b border-slate-300">
+            <th scope="col" className="py-1 pr-2">System</th>
+            <th scope="col" className="py-1 pr-2">State</th>
+            <th scope="col" className="py-1 pr-2">Records found</th>
+            {canAct ? <th scope="col" className="py-1"><span className="sr-only">Action</span></th> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {view.tasks.map((t) => (
+            <tr key={t.id} className="border-b border-slate-200 align-top">
+              <th scope="row" className="py-1 pr-2 font-medium">{t.systemName}</th>
+              <td className={`py-1 pr-2 ${t.status === "FAILED" ? "text-red-800" : "text-slate-800"}`}>
+                {taskState(t)}
+                {t.owner?.note ? <span className="block text-slate-700">Owner&apos;s answer: {t.owner.note}</span> : null}
+              </td>
+              <td className="py-1 pr-2">
+                {t.recordsFound}
+                {t.progress.length > 1 ? (
+                  <span className="block text-xs text-slate-700">{t.progress.map((p) => `${p.name}: ${p.found}`).join(", ")}</span>
+                ) : null}
+              </td>
+              {canAct ? (
+                <td className="py-1">
+                  {t.status === "FAILED" ? (
+                    <form action={retryTaskForm}>
+                      <Hidden requestId={requestId} values={{ taskId: t.id }} />
+                      <button type="submit" className={buttonClass("secondary")} aria-label={`Retry ${t.systemName}`}>
+                        Retry
+                      </button>
+                    </form>
+                  ) : null}
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function Review({ review, requestId, runId, canAct, personal }: { review: ReviewView; requestId: string; runId: string; canAct: boolean; personal: boolean }) {
+  const page = review.page;
+  const keep: Record<string, string> = page ? { records: page.collectionId, page: String(page.page) } : {};
+  const chosen = review.collections.find((c) => c.id === page?.collectionId);
+  return (
+    <div className="mt-4 space-y-4">
+      <h3 className="font-semibold text-slate-900">Review the package</h3>
+      <p className="text-slate-800">
+        {review.packageSize !== null ? `The draft package is ready (${fileSize(review.packageSize)}). ` : ""}
+        Nothing reaches the requester until you release it. Leave out records that are other people&apos;s data (GDPR Art. 15(4)).
+      </p>
+      {personal ? (
+        <div className="flex flex-wrap gap-2">
+          <a className={buttonClass("secondary")} href={`/admin/requests/${requestId}/run/${runId}/preview`} target="_blank" rel="noopener">
+            Preview report (opens in a new tab)
+          </a>
+          {review.packageId ? (
+            <a className={buttonClass("secondary")} href={`/admin/requests/${requestId}/package?packageId=${review.packageId}`}>
+              Download the draft (zip)
+            </a>
+          ) : null}
+        </div>
+      ) : null}
+      <nav aria-label="Collections found">
+        <ul className="flex flex-wrap gap-2">
+          {review.collections.map((c) => (
+            <li key={c.id}>
+              <a
+                href={`/admin/requests/${requestId}?records=${c.id}#run`}
+                aria-current={c.id === page?.collectionId ? "true" : undefined}
+                className={`inline-block rounded border px-2 py-1 text-sm ${c.id === page?.collectionId ? "border-blue-700 bg-blue-50 font-semibold" : "border-slate-300"}`}
+              >
+                {c.systemName}: {c.name} ({c.count}
+                {c.excluded ? `, ${c.excluded} left out` : ""})
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {!personal ? <p className="text-slate-700">The records are hidden for your role.</p> : null}
+      {page && chosen ? (
+        <div className="overflow-x-auto">
+          <table className="w-full border-collapse text-left text-sm">
+            <caption className="text-left font-medium text-slate-900">
+              {chosen.name}: page {page.page} of {page.pages}
+            </caption>
+            <thead>
+              <tr className="border-b border-slate-300">
+                <th scope="col" className="py-1 pr-2">Record</th>
+                {page.fields.map((f) => (
+                  <th key={f} scope="col" className="py-1 pr-2">{f}</th>
+                ))}
+                {canAct ? <th scope="col" className="py-1">Leave out</th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {page.records.map((r) => (
+                <tr key={r.key} className={`border-b border-slate-200 align-top ${r.excluded ? "bg-slate-100 text-slate-600" : ""}`}>
+                  <th scope="row" className="py-1 pr-2 font-normal">{r.key}</th>
+                  {r.values.map((v, i) => (
+                    <td key={i} className="max-w-xs py-1 pr-2 break-words">{v}</td>
+                  ))}
+                  {canAct ? (
+                    <td className="py-1">
+                      {r.excluded ? (
+                        "Left out"
+                      ) : (
+                        <details>
+                          <summary className="cursor-pointer text-blue-700 underline">Exclude…</summary>
+                          <form action={excludeRecordForm} className="mt-1 space-y-1">
+                            <Hidden requestId={requestId} values={{ runId, collectionId: page.collectionId, recordKey: r.key, ...keep }} />
+                            <label htmlFor={`reason-${r.key}`} className="block text-xs font-medium text-slate-900">
+                              Why record {r.key} is left out
+                            </label>
+                            <input id={`reason-${r.key}`} name="reason" required maxLength={500} className={inputClass} />
+                            <button type="submit" className={buttonClass("secondary")}>
+                              Exclude
+                            </button>
+                          </form>
+                        </details>
+                      )}
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {page.pages > 1 ? (
+            <nav aria-label="Pages of records" className="mt-2 flex gap-3 text-sm">
+              {page.page > 1 ? (
+                <a className="text-blue-700 underline" href={`/admin/requests/${requestId}?records=${page.collectionId}&page=${page.page - 1}#run`}>
+                  Previous page
+                </a>
+              ) : null}
+              {page.page < page.pages ? (
+                <a className="text-blue-700 underline" href={`/admin/requests/${requestId}?records=${page.collectionId}&page=${page.page + 1}#run`}>
+                  Next page
+                </a>
+              ) : null}
+            </nav>
+          ) : null}
+        </div>
+      ) : null}
+      {review.exclusions.length ? (
+        <div>
+          <h4 className="font-semibold text-slate-900">Left out</h4>
+          <ul className="mt-1 space-y-2">
+            {review.exclusions.map((e) => (
+              <li key={`${e.collectionId}:${e.recordKey}`} className="flex flex-wrap items-center gap-3 text-sm text-slate-900">
+                <span>
+                  {e.collection}, record {e.recordKey}: {e.reason} ({e.by})
+                </span>
+                {canAct ? (
+                  <form action={includeRecordForm}>
+                    <Hidden requestId={requestId} values={{ runId, collectionId: e.collectionId, recordKey: e.recordKey, ...keep }} />
+                    <button type="submit" className={buttonClass("secondary")} aria-label={`Include ${e.collection} record ${e.recordKey} again`}>
+                      Include again
+                    </button>
+                  </form>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+export async function RunPanel({
+  requestId,
+  open,
+  staff,
+  timeZone,
+  done,
+  error,
+  records,
+  page,
+}: {
+  requestId: string;
+  open: boolean;
+  staff: StaffUser;
+  timeZone: string;
+  done?: string;
+  error?: string;
+  records?: string;
+  page?: string;
+}) {
+  const view = await runView(db, requestId);
+  const canAct = can(staff.role, "requests.act");
+  const personal = can(staff.role, "requests.readPersonal");
+  const run = view
+    ? await db.fulfillmentRun.findUnique({ where: { id: view.id }, select: { revision: true, builtRevision: true, packageId: true, releasedAt: true, kind: true } })
+    : null;
+  const ready = view?.status === "READY" && run?.packageId && run.builtRevision === run.revision;
+  const review = view && (view.status === "READY" || view.status === "ASSEMBLING") && run?.kind !== "WORKSPACE_EXPORT"
+    ? await reviewView(db, view.id, staff, { collectionId: records, page: page ? Number(page) : undefined })
+    : null;
+  const ended = !view || view.status === "CANCELLED" || view.status === "RELEASED" || view.kind === "WORKSPACE_EXPORT";
+  const when = (at: Date) => formatInstant(at, timeZone, "medium");
+
+  return (
+    <section id="run" aria-labelledby="run-heading" className="space-y-2">
+      <h2 id="run-heading" className="text-lg font-semibold text-slate-900">
+        Find this person&apos;s data
+      </h2>
+      <div aria-live="polite">
+        {done && DONE_WORDS[done] ? (
+          <FocusOnArrival>
+            <Alert tone="success">{DONE_WORDS[done]}</Alert>
+          </FocusOnArrival>
+        ) : null}
+        {error ? (
+          <FocusOnArrival>
+            <Alert tone="error">{ERROR_WORDS[error] ?? ERROR_WORDS.INTERNAL}</Alert>
+          </FocusOnArrival>
+        ) : null}
+      </div>
+      {view && view.kind !== "WORKSPACE_EXPORT" ? (
+        <p className="text-slate-800">
+          {view.status === "PLANNED" && "Planned, not started."}
+          {view.status === "RUNNING" && `Searching since ${when(view.startedAt ?? view.createdAt)}.`}
+          {view.status === "ASSEMBLING" && "Every system has answered; the package is being put together."}
+          {view.status === "READY" && "The package is ready for your review."}
+          {view.status === "FAILED" && "A system failed. Retry it, or cancel the run and attach a file by hand."}
+          {view.status === "CANCELLED" && `Cancelled ${when(view.cancelledAt ?? view.createdAt)}.`}
+          {view.status === "RELEASED" && `Released to the requester ${run?.releasedAt ? when(run.releasedAt) : ""}.`}
+        </p>
+      ) : (
+        <p className="text-slate-800">Search the systems of the data map for the requester&apos;s data and put together the package for them.</p>
+      )}
+
+      {view?.status === "PLANNED" ? (
+        <>
+          <Plan view={view} />
+          {canAct ? (
+            <>
+              <form action={startRunForm}>
+                <Hidden requestId={requestId} values={{ runId: view.id }} />
+                <button type="submit" className={buttonClass()}>
+                  Start
+                </button>
+              </form>
+              {open ? <PlanForm requestId={requestId} again /> : null}
+            </>
+          ) : null}
+        </>
+      ) : null}
+
+      {view && view.status !== "PLANNED" && view.kind !== "WORKSPACE_EXPORT" && view.status !== "RELEASED" && view.status !== "CANCELLED" ? (
+        <Progress view={view} requestId={requestId} canAct={canAct} />
+      ) : null}
+
+      {review && view ? <Review review={review} requestId={requestId} runId={view.id} canAct={canAct} personal={personal} /> : null}
+
+      {canAct && view && ready ? (
+        <form action={releaseRunForm} className="mt-3">
+          <Hidden requestId={requestId} values={{ runId: view.id }} />
+          <button type="submit" className={buttonClass()}>
+            Release to the requester
+          </button>
+          <p className="mt-1 text-sm text-slate-700">Completes the request and emails the requester a link to download the package.</p>
+        </form>
+      ) : null}
+
+      {canAct && view && ["RUNNING", "ASSEMBLING", "READY", "FAILED"].includes(view.status) && view.kind !== "WORKSPACE_EXPORT" ? (
+        <form action={cancelRunForm} className="mt-3">
+          <Hidden requestId={requestId} values={{ runId: view.id }} />
+          <button type="submit" className={buttonClass("secondary")}>
+            Cancel run
+          </button>
+        </form>
+      ) : null}
+
+      {canAct && open && ended ? <PlanForm requestId={requestId} again={false} /> : null}
+      {!canAct ? <p className="text-sm text-slate-700">Your role can follow the run but not act on it.</p> : null}
+      <RunRefresh active={Boolean(view && ACTIVE.includes(view.status))} />
+    </section>
+  );
+}
