@@ -5,6 +5,7 @@ import type { Db } from "@/lib/db";
 import { advanceRun, lockRun } from "@/lib/fulfillment/advance";
 import { wakeRunWorkers } from "@/lib/fulfillment/jobs";
 import { ownerTaskIdForToken } from "@/lib/fulfillment/manual";
+import { OWNER_ERRORS } from "@/lib/fulfillment/owner-messages";
 import { OWNER_FILE_MAX_BYTES, OwnerAnswerSchema } from "@/lib/fulfillment/owner-schema";
 import { sealFile } from "@/lib/fulfillment/records";
 import { recordEvent } from "@/lib/requests/events";
@@ -15,13 +16,7 @@ import { lockRequest } from "@/lib/requests/handling/load";
 
 export type OwnerFile = { filename: string; contentType: string; bytes: Uint8Array };
 
-export const OWNER_ERRORS = {
-  OWNER_TASK_NOT_FOUND: "This link no longer works.",
-  OWNER_FILE_TOO_LARGE: "The file is larger than 10 MB. Split it, or write to the privacy team.",
-  OWNER_ANSWER_INVALID: "Upload the file with what you found, or tick “Nothing found” (not both).",
-} as const;
-
-function refuseOwner(code: keyof typeof OWNER_ERRORS): DomainError {
+function refuseOwner(code: "OWNER_TASK_NOT_FOUND" | "OWNER_FILE_TOO_LARGE" | "OWNER_ANSWER_INVALID"): DomainError {
   return new DomainError(code, OWNER_ERRORS[code]);
 }
 

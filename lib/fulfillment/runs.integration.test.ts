@@ -4,7 +4,7 @@ import type { SqlConnection } from "@/lib/datamap/types";
 import { executeTask, TaskBusyError } from "@/lib/fulfillment/execute";
 import { readRecords } from "@/lib/fulfillment/records";
 import { cancelRun, planRun, retryTask, startRun } from "@/lib/fulfillment/runs";
-import { sweepRuns } from "@/lib/fulfillment/sweep";
+import { autoStartRuns, sweepRuns } from "@/lib/fulfillment/sweep";
 import { clearTestMap, saveTestMap } from "@/lib/fulfillment/test-map";
 import { runView } from "@/lib/fulfillment/view";
 import { stopQueue } from "@/lib/jobs/boss";
@@ -293,5 +293,29 @@ describe("a run over the data map", () => {
     expect(await sweepRuns(db, new Date(clockNow().getTime() + 120_000))).toBe(1);
     // The job it sent now waits: the next pass sends nothing more.
     expect(await sweepRuns(db, new Date(clockNow().getTime() + 120_000))).toBe(0);
+  });
+
+  it("starts a run by itself for a recently verified request of a type the admin chose", async () => {
+    await saveMap();
+    const old = await verifiedRequest();
+    // Verified two days ago, like every request of the tests before (whose runs were cleared).
+    await db.request.updateMany({ data: { verifiedAt: new Date(clockNow().getTime() - 2 * 86_400_000) } });
+    const fresh = await verifiedRequest();
+    const portability = await verifiedRequest();
+    await db.request.update({ where: { id: portability.requestId }, data: { type: "PORTABILITY" } });
+    expect(await autoStartRuns(db, clockNow())).toBe(0);
+    await db.organizationSettings.update({ where: { id: 1 }, data: { autoRunTypes: ["ACCESS"] } });
+    try {
+      expect(await autoStartRuns(db, clockNow())).toBe(1);
+      const run = await db.fulfillmentRun.findFirstOrThrow({ where: { requestId: fresh.requestId } });
+      expect([run.status, run.kind, run.startedById]).toEqual(["RUNNING", "ACCESS", null]);
+      const started = (await eventsOf(fresh.requestId)).find((e) => e.action === "run.started");
+      expect(started?.actorType).toBe("SYSTEM");
+      expect(await db.fulfillmentRun.count({ where: { requestId: { in: [old.requestId, portability.requestId] } } })).toBe(0);
+      // Once is enough.
+      expect(await autoStartRuns(db, clockNow())).toBe(0);
+    } finally {
+      await db.organizationSettings.update({ where: { id: 1 }, data: { autoRunTypes: [] } });
+    }
   });
 });

@@ -2,6 +2,7 @@
 
 import { failure, fieldErrorsFrom, type ActionResult } from "@/lib/actions/result";
 import { clientIp } from "@/lib/http/client-ip";
+import { wakeJobWorker } from "@/lib/jobs/worker";
 import { logError } from "@/lib/log";
 import { VerifyCodeSchema } from "@/lib/requests/schema";
 import { resendVerification } from "@/lib/verification/resend";
@@ -13,7 +14,11 @@ export async function verifyCodeAction(input: unknown): Promise<ActionResult<{ s
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsFrom(parsed.error) };
   try {
     const result = await verifyByCode(parsed.data.requestId, parsed.data.code, { ip: await clientIp() });
-    if (result.ok) return { ok: true, data: { statusPath: result.statusPath } };
+    if (result.ok) {
+      // A run may start by itself for this request type: the due pass does it now (lib/fulfillment/sweep.ts).
+      wakeJobWorker();
+      return { ok: true, data: { statusPath: result.statusPath } };
+    }
     const message = verifyFailureMessage(result.code, result);
     return result.code === "INVALID_CODE"
       ? { ok: false, fieldErrors: { code: message }, code: result.code }

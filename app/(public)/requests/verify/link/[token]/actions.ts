@@ -1,6 +1,7 @@
 "use server";
 
 import { redirect, RedirectType } from "next/navigation";
+import { wakeJobWorker } from "@/lib/jobs/worker";
 import { logError } from "@/lib/log";
 import { verifyLinkPath } from "@/lib/verification/challenge";
 import { LINK_TOKEN_PATTERN } from "@/lib/verification/link-view";
@@ -18,7 +19,11 @@ export async function confirmLinkAction(formData: FormData): Promise<void> {
   let target = linkPage;
   try {
     const result = LINK_TOKEN_PATTERN.test(token) ? await verifyByLink(token) : null;
-    if (result?.ok) target = `${result.statusPath}?confirmed=1`;
+    if (result?.ok) {
+      target = `${result.statusPath}?confirmed=1`;
+      // A run may start by itself for this request type: the due pass does it now (lib/fulfillment/sweep.ts).
+      wakeJobWorker();
+    }
   } catch (error) {
     logError("verification.link_failed", error);
     target = `${linkPage}?failed=1`;

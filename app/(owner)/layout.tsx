@@ -1,0 +1,36 @@
+import type { ReactNode } from "react";
+import { SkipLink } from "@/components/skip-link";
+import { getOrganizationSettings } from "@/lib/organization/settings";
+
+// Pages for the owner of a manual system (a spreadsheet, a paper file), opened from a task email:
+// no account and no site navigation.
+export default async function OwnerLayout({ children }: { children: ReactNode }) {
+  const org = await getOrganizationSettings();
+  return (
+    <>
+      <SkipLink />
+      <div className="flex min-h-screen flex-col">
+        <header className="border-b border-slate-200 bg-white">
+          <div className="mx-auto flex max-w-5xl flex-wrap items-baseline justify-between gap-x-8 gap-y-1 px-4 py-4 sm:px-6">
+            <p className="text-lg font-semibold text-slate-900">
+              {org.productName} <span className="font-normal text-slate-600">Privacy Center</span>
+            </p>
+            <p className="text-sm text-slate-700">For owners of systems searched for privacy requests</p>
+          </div>
+        </header>
+        {/* tabIndex lets the skip link move keyboard focus here, not just scroll. */}
+        <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-10 focus:outline-none sm:px-6">
+          {children}
+        </main>
+        <footer className="border-t border-slate-200 bg-slate-50">
+          <div className="mx-auto max-w-5xl space-y-3 px-4 py-8 text-sm text-slate-700 sm:px-6">
+            <p>
+              Questions about this task? Write to <a href={`mailto:${org.privacyEmail}`}>{org.privacyEmail}</a>.
+            </p>
+            <address className="not-italic">Registered address: {org.registeredAddress}</address>
+          </div>
+        </footer>
+      </div>
+    </>
+  );
+}
