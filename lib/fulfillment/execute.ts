@@ -10,6 +10,7 @@ import { loadSealedSecret, loadSystem } from "@/lib/datamap/load";
 import type { Identity, MapCollection, MapSystem } from "@/lib/datamap/types";
 import { getEnv } from "@/lib/env";
 import { advanceRun, lockRun } from "@/lib/fulfillment/advance";
+import { queueReady } from "@/lib/fulfillment/jobs";
 import { openOwnerTask } from "@/lib/fulfillment/manual";
 import type { PlanCollection, RunPlan } from "@/lib/fulfillment/plan";
 import { ChunkWriter, deleteTaskRecords, openIdentities, readRecords } from "@/lib/fulfillment/records";
@@ -243,6 +244,7 @@ async function endTask(
 ): Promise<boolean> {
   const now = clockNow();
   const { taskId, run } = ending;
+  await queueReady();
   return db.$transaction(async (tx) => {
     await lockRun(tx, run.id);
     const { count } = await tx.fulfillmentTask.updateMany({

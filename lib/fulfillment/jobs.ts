@@ -1,11 +1,20 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { sendJob, wakeWorker, type QueueConnection } from "@/lib/jobs/boss";
+import { queue, sendJob, wakeWorker, type QueueConnection } from "@/lib/jobs/boss";
 import { QUEUES } from "@/lib/jobs/queue";
 
 // Jobs of a run are sent inside the transaction that makes them due (pg-boss writes its job row
 // through our transaction), so a job exists exactly when its task's state committed. The due
 // pass's sweep (lib/fulfillment/sweep.ts) still re-sends anything a crash could have lost.
+
+/**
+ * Starts this process's queue before a transaction that will send a job: starting it queries on
+ * pg-boss's own connections, which on the single-session embedded database would wait for the
+ * open transaction forever.
+ */
+export async function queueReady(): Promise<void> {
+  await queue();
+}
 
 /** pg-boss's `db` option over a Prisma transaction. */
 export function queueConnection(tx: Prisma.TransactionClient): QueueConnection {

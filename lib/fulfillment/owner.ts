@@ -3,7 +3,7 @@ import { now as clockNow } from "@/lib/clock";
 import { DomainError } from "@/lib/actions/domain-error";
 import type { Db } from "@/lib/db";
 import { advanceRun, lockRun } from "@/lib/fulfillment/advance";
-import { wakeRunWorkers } from "@/lib/fulfillment/jobs";
+import { queueReady, wakeRunWorkers } from "@/lib/fulfillment/jobs";
 import { ownerTaskIdForToken } from "@/lib/fulfillment/manual";
 import { OWNER_ERRORS } from "@/lib/fulfillment/owner-messages";
 import { OWNER_FILE_MAX_BYTES, OwnerAnswerSchema } from "@/lib/fulfillment/owner-schema";
@@ -25,6 +25,7 @@ export async function answerOwnerTask(db: Db, token: string, input: { file: Owne
   if (!parsed.success) throw refuseOwner("OWNER_ANSWER_INVALID");
   if (input.file && input.file.bytes.byteLength > OWNER_FILE_MAX_BYTES) throw refuseOwner("OWNER_FILE_TOO_LARGE");
   const now = clockNow();
+  await queueReady();
   await db.$transaction(async (tx) => {
     const taskId = await ownerTaskIdForToken(tx, token, now);
     const found = taskId ? await tx.fulfillmentTask.findUnique({ where: { id: taskId }, select: { runId: true, run: { select: { requestId: true } } } }) : null;

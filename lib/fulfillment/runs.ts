@@ -5,7 +5,7 @@ import { loadDataMap } from "@/lib/datamap/load";
 import type { Identity } from "@/lib/datamap/types";
 import { advanceRun, ENDED, lockRun } from "@/lib/fulfillment/advance";
 import { refuseRun } from "@/lib/fulfillment/errors";
-import { sendTaskJob, wakeRunWorkers } from "@/lib/fulfillment/jobs";
+import { queueReady, sendTaskJob, wakeRunWorkers } from "@/lib/fulfillment/jobs";
 import { buildPlan, type RunKind, type RunPlan } from "@/lib/fulfillment/plan";
 import { sealIdentities } from "@/lib/fulfillment/records";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -151,6 +151,7 @@ async function lockRunWithRequest(tx: Prisma.TransactionClient, runId: string): 
 export async function startRun(db: Db, runId: string, staffId: string | null): Promise<void> {
   if (!isUuid(runId)) throw refuseRun("RUN_NOT_FOUND");
   const now = clockNow();
+  await queueReady();
   await db.$transaction(async (tx) => {
     await lockRunWithRequest(tx, runId);
     const run = await tx.fulfillmentRun.findUniqueOrThrow({ where: { id: runId }, select: { id: true, requestId: true, status: true, plan: true } });
@@ -202,6 +203,7 @@ export async function startRun(db: Db, runId: string, staffId: string | null): P
 export async function retryTask(db: Db, taskId: string, staffId: string): Promise<void> {
   if (!isUuid(taskId)) throw refuseRun("TASK_NOT_FOUND");
   const now = clockNow();
+  await queueReady();
   await db.$transaction(async (tx) => {
     const found = await tx.fulfillmentTask.findUnique({ where: { id: taskId }, select: { runId: true, run: { select: { requestId: true } } } });
     if (!found) throw refuseRun("TASK_NOT_FOUND");
