@@ -5,6 +5,7 @@ import { FINANCE_SYSTEM_KEY, seedDemoDataMap } from "@/lib/demo/data-map";
 import { DEMO_REQUESTER_EMAIL, PRODUCT_ROWS } from "@/lib/demo/product-data";
 import { createProductDatabase, type ProductDatabase } from "@/lib/demo/product-database";
 import { executeTask } from "@/lib/fulfillment/execute";
+import { answerOwnerTask } from "@/lib/fulfillment/owner";
 import { assemblePackage } from "@/lib/fulfillment/package/assemble";
 import { excludeRecord, includeRecord, releaseRun } from "@/lib/fulfillment/package/review";
 import { reviewView } from "@/lib/fulfillment/package/review-view";
@@ -288,5 +289,42 @@ describe("a workspace export", () => {
     expect(collectionRecords(data, "messages")[0]).toMatchObject({ workspace_slug: "acme-help", author: "end_user" });
     const everything = [...files.values()].map((b) => b.toString("utf8")).join("\n");
     expect(everything).not.toMatch(/globex|Alex Morgan/i);
+  });
+});
+
+describe("a manual system's answer", () => {
+  it("puts the owner's file under the system's files folder and their note in the report", async () => {
+    await db.dataSystem.create({
+      data: {
+        key: "sales-sheet",
+        name: "Sales team's spreadsheet",
+        ownerEmail: "sales@jexi.example",
+        purpose: "Following up leads",
+        kind: "MANUAL",
+        collections: { create: [{ name: "leads", fields: { create: [{ name: "email", categories: ["user.contact.email"], identity: "email" }] } }] },
+      },
+    });
+    const { requestId } = await verifiedRequest({ email: DEMO_REQUESTER_EMAIL });
+    const { runId } = await planRun(db, { requestId, staffId: officer.id });
+    await startRun(db, runId, officer.id);
+    for (const task of await db.fulfillmentTask.findMany({ where: { runId, status: "QUEUED" }, orderBy: { position: "asc" } })) await executeTask(db, task.id);
+    const { taskUrl } = (await latestEmail(requestId, "manual-task")).props as { taskUrl: string };
+    const sheet = Buffer.from("email,first_contact\r\nalex.morgan@example.com,2026-01-12\r\n");
+    await answerOwnerTask(db, tokenOf(taskUrl), { file: { filename: "../leads <2026>.csv", contentType: "text/csv", bytes: sheet }, nothingFound: false, note: "From the <b>2026</b> sheet" });
+    const { revision, status } = await runRow(runId);
+    expect(status).toBe("ASSEMBLING");
+    await assemblePackage(db, runId, revision);
+
+    const files = await draftFiles(runId);
+    // The name cannot leave its folder.
+    expect(files.get("sales-sheet/files/.._leads _2026_.csv")?.equals(sheet)).toBe(true);
+    const html = files.get("index.html")!.toString("utf8");
+    expect(html).toContain("From the &#60;b&#62;2026&#60;/b&#62; sheet");
+    const data = JSON.parse(files.get("data.json")!.toString("utf8")) as { systems: { key: string; files: string[] }[] };
+    expect(data.systems.find((s) => s.key === "sales-sheet")!.files).toEqual(["sales-sheet/files/.._leads _2026_.csv"]);
+
+    // Released, the uploaded file is deleted with the records: the package holds it now.
+    await releaseRun(db, runId, officer);
+    expect(await db.taskFile.findFirstOrThrow({ where: { task: { runId } } })).toMatchObject({ ciphertext: null });
   });
 });

@@ -23,7 +23,8 @@ export const RunIdInputSchema = z.object({ runId: Uuid });
 export const PlanInputSchema = z
   .object({
     requestId: Uuid,
-    identityType: z.enum(IDENTITY_TYPES).optional(),
+    // A form's empty choice means none.
+    identityType: z.preprocess((v) => (v === "" ? undefined : v), z.enum(IDENTITY_TYPES).optional()),
     identityValue: z.string().trim().max(320, "At most 320 characters").optional().transform((v) => v || undefined),
   })
   .refine((v) => !v.identityValue || v.identityType, { path: ["identityType"], message: "Choose what kind of identity this is" });

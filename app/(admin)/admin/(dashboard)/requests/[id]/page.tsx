@@ -49,6 +49,7 @@ export default async function RequestDetailPage({
     runError?: string;
     records?: string;
     page?: string;
+    at?: string;
   }>;
 }) {
   const [{ id }, { uploaded, exportSent, uploadError, workspaceSearch, ...runParams }] = await Promise.all([params, searchParams]);
@@ -202,6 +203,7 @@ export default async function RequestDetailPage({
               error={runParams.runError}
               records={runParams.records}
               page={runParams.page}
+              at={runParams.at}
             />
           ) : null}
 

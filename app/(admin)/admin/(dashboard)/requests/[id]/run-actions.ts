@@ -31,6 +31,8 @@ function back(form: FormData, result: ActionResult<unknown>, done: string): neve
   const params = new URLSearchParams();
   if (result.ok) params.set("run", done);
   else params.set("runError", result.code ?? (result.fieldErrors ? "INVALID_INPUT" : "INTERNAL"));
+  // Each outcome is new, even the same one twice: the panel moves focus to it once per value.
+  params.set("at", Date.now().toString(36));
   // Keep the officer on the page of records they were looking at.
   for (const key of ["records", "page"]) {
     const value = form.get(key);

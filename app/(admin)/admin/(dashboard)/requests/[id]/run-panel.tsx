@@ -338,6 +338,7 @@ export async function RunPanel({
   error,
   records,
   page,
+  at,
 }: {
   requestId: string;
   open: boolean;
@@ -347,6 +348,8 @@ export async function RunPanel({
   error?: string;
   records?: string;
   page?: string;
+  /** When the outcome shown was reached (from the form's redirect). */
+  at?: string;
 }) {
   const view = await runView(db, requestId);
   const canAct = can(staff.role, "requests.act");
@@ -368,12 +371,12 @@ export async function RunPanel({
       </h2>
       <div aria-live="polite">
         {done && DONE_WORDS[done] ? (
-          <FocusOnArrival>
+          <FocusOnArrival key={`done-${done}-${at}`}>
             <Alert tone="success">{DONE_WORDS[done]}</Alert>
           </FocusOnArrival>
         ) : null}
         {error ? (
-          <FocusOnArrival>
+          <FocusOnArrival key={`error-${error}-${at}`}>
             <Alert tone="error">{ERROR_WORDS[error] ?? ERROR_WORDS.INTERNAL}</Alert>
           </FocusOnArrival>
         ) : null}
