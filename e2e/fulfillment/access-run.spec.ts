@@ -67,6 +67,19 @@ test("an officer runs access for the demo requester, leaves out a record, releas
   await expect(panel.getByText("The package is ready for your review.")).toBeVisible({ timeout: 60_000 });
   expect(await seriousViolations(officer)).toEqual([]);
 
+  // The preview is the report itself, under a policy that lets no script run; the draft downloads for staff only.
+  const previewHref = await panel.getByRole("link", { name: /Preview report/ }).getAttribute("href");
+  const preview = await officer.request.get(previewHref!);
+  expect(preview.status()).toBe(200);
+  const previewHtml = await preview.text();
+  expect(previewHtml).toContain(reference);
+  expect(previewHtml).toContain(`http-equiv="Content-Security-Policy" content="default-src 'none'`);
+  expect(previewHtml).not.toMatch(/<script/i);
+  const draftHref = await panel.getByRole("link", { name: "Download the draft (zip)" }).getAttribute("href");
+  const draft = unzip(await (await officer.request.get(draftHref!)).body());
+  expect(draft.get("jexi-product/tickets.csv")!.toString("utf8")).toContain("Agent seats");
+  expect((await requester.request.get(draftHref!, { maxRedirects: 0 })).status()).not.toBe(200);
+
   // A ticket that names a colleague is her data too (GDPR Art. 15(4)).
   await panel.getByRole("link", { name: /Jexi product database: tickets/ }).click();
   const row = panel.getByRole("row", { name: /Agent seats/ });

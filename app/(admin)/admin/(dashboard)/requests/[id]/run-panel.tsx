@@ -39,7 +39,11 @@ const ERROR_WORDS: Record<string, string> = {
   INTERNAL: "That did not work because of a problem on our side. Nothing was changed; please try again.",
 };
 
-const ACTIVE = ["RUNNING", "ASSEMBLING"];
+/** Something happens within seconds: a system is searched or the package assembled. A run that only waits for owners' answers (hours, days) is not polled. */
+function working(view: RunView): boolean {
+  if (view.status === "ASSEMBLING") return true;
+  return view.status === "RUNNING" && view.tasks.some((t) => t.status === "QUEUED" || t.status === "RUNNING");
+}
 
 function taskState(task: TaskView): string {
   switch (task.status) {
@@ -439,7 +443,7 @@ export async function RunPanel({
 
       {canAct && open && ended ? <PlanForm requestId={requestId} again={false} /> : null}
       {!canAct ? <p className="text-sm text-slate-700">Your role can follow the run but not act on it.</p> : null}
-      <RunRefresh active={Boolean(view && ACTIVE.includes(view.status))} />
+      <RunRefresh active={Boolean(view && working(view))} />
     </section>
   );
 }
