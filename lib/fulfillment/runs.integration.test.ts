@@ -10,7 +10,8 @@ import { runView } from "@/lib/fulfillment/view";
 import { stopQueue } from "@/lib/jobs/boss";
 import { QUEUES } from "@/lib/jobs/queue";
 import { now as clockNow } from "@/lib/clock";
-import { createScratchPostgres, type ScratchDatabase } from "@/lib/testing/product-db";
+import { createScratchMariaDb, createScratchPostgres, type ScratchDatabase } from "@/lib/testing/product-db";
+import mysql from "mysql2/promise";
 import { createStaff, eventsOf, expectRefusal, verifiedRequest } from "@/lib/testing/requests";
 import { withClient } from "@/lib/testing/test-database";
 import { seed } from "@/prisma/seed";
@@ -316,6 +317,45 @@ describe("a run over the data map", () => {
       expect(await autoStartRuns(db, clockNow())).toBe(0);
     } finally {
       await db.organizationSettings.update({ where: { id: 1 }, data: { autoRunTypes: [] } });
+    }
+  });
+
+  it("follows a reference from a MariaDB system into PostgreSQL", async () => {
+    const billing = await createScratchMariaDb("run_billing");
+    try {
+      const request = await verifiedRequest();
+      const { userId } = await seedPerson(request.email);
+      const conn = await mysql.createConnection(billing.url);
+      try {
+        await conn.query(`CREATE TABLE contacts (id INT PRIMARY KEY AUTO_INCREMENT, email VARCHAR(200), user_id INT)`);
+        await conn.query(`CREATE TABLE invoices (id INT PRIMARY KEY AUTO_INCREMENT, contact_id INT, total DECIMAL(10,2))`);
+        await conn.query(`INSERT INTO contacts (email, user_id) VALUES (?, ?), ('someone@else.test', NULL)`, [request.email.toUpperCase(), userId]);
+        await conn.query(`INSERT INTO invoices (contact_id, total) VALUES (1, 12.50), (1, 7.00), (2, 99.00)`);
+      } finally {
+        await conn.end();
+      }
+      await saveMap();
+      await saveTestMap([
+        {
+          key: "billing",
+          name: "Billing",
+          kind: "MYSQL",
+          connection: { host: billing.host, port: billing.port, database: billing.database, user: billing.user },
+          collections: {
+            contacts: { fields: ["id", "email:email", "user_id->users.id"] },
+            invoices: { fields: ["id", "contact_id->contacts.id", "total"] },
+          },
+        },
+      ]);
+      const officer = await createStaff("OFFICER");
+      const run = await planRun(db, { requestId: request.requestId, staffId: officer.id });
+      await startRun(db, run.id, officer.id);
+      await drain(run.id);
+      expect((await records(run.id, "billing", "invoices")).map((r) => r.total).sort()).toEqual(["12.50", "7.00"]);
+      expect(await records(run.id, "billing", "contacts")).toHaveLength(1);
+      expect((await db.fulfillmentRun.findUniqueOrThrow({ where: { id: run.id } })).status).toBe("ASSEMBLING");
+    } finally {
+      await billing.stop();
     }
   });
 });

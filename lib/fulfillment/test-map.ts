@@ -18,7 +18,7 @@ export type TestSystem = {
   collections: Record<string, { fields: string[]; categories?: Record<string, string[]>; workspaceField?: string }>;
 };
 
-/** Saves the systems; returns their ids by key. References are resolved across all saved fields. */
+/** Saves the systems; returns their ids by key. References may point at systems saved earlier. */
 export async function saveTestMap(systems: TestSystem[]): Promise<Record<string, string>> {
   const ids: Record<string, string> = {};
   const pending: { fieldId: string; target: string }[] = [];
@@ -63,10 +63,11 @@ export async function saveTestMap(systems: TestSystem[]): Promise<Record<string,
   }
   for (const { fieldId, target } of pending) {
     const [collection, field] = target.split(".");
-    const found = await db.dataField.findFirstOrThrow({
-      where: { name: field, collection: { name: collection, systemId: { in: Object.values(ids) } } },
-      select: { id: true },
-    });
+    // A collection of this call first, else one saved earlier.
+    const where = { name: field, collection: { name: collection } };
+    const found =
+      (await db.dataField.findFirst({ where: { ...where, collection: { ...where.collection, systemId: { in: Object.values(ids) } } }, select: { id: true } })) ??
+      (await db.dataField.findFirstOrThrow({ where, select: { id: true } }));
     await db.dataField.update({ where: { id: fieldId }, data: { referencesFieldId: found.id } });
   }
   return ids;
