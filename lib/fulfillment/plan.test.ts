@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { IdentityType, MapCollection, MapField, MapSystem, SystemKind } from "@/lib/datamap/types";
-import { describePlan, planRun } from "@/lib/fulfillment/plan";
+import { describePlan, buildPlan } from "@/lib/fulfillment/plan";
 
 // A small map builder: fields written "name", "name:email" (identity) or "name->coll.field" (reference).
 type Spec = Record<string, { kind?: SystemKind; collections: Record<string, { fields: string[]; workspace?: string }> }>;
@@ -52,9 +52,9 @@ function buildMap(spec: Spec): MapSystem[] {
   return systems;
 }
 
-const names = (plan: ReturnType<typeof planRun>) => plan.systems.map((s) => [s.name, s.collections.map((c) => c.name)]);
+const names = (plan: ReturnType<typeof buildPlan>) => plan.systems.map((s) => [s.name, s.collections.map((c) => c.name)]);
 
-describe("planRun", () => {
+describe("buildPlan", () => {
   it("follows references several levels deep, forwards and backwards", () => {
     const map = buildMap({
       app: {
@@ -65,7 +65,7 @@ describe("planRun", () => {
         },
       },
     });
-    const plan = planRun({ systems: map, identityTypes: ["email"], kind: "ACCESS" });
+    const plan = buildPlan({ systems: map, identityTypes: ["email"], kind: "ACCESS" });
     expect(names(plan)).toEqual([["App", ["users", "conversations", "messages"]]]);
     const messages = plan.systems[0]!.collections[2]!;
     expect(messages.lookups).toEqual([
@@ -87,7 +87,7 @@ describe("planRun", () => {
       helpdesk: { collections: { tickets: { fields: ["id", "requester_id->users.id"] } } },
       app: { collections: { users: { fields: ["id", "email:email"] } } },
     });
-    const plan = planRun({ systems: map, identityTypes: ["email"], kind: "ACCESS" });
+    const plan = buildPlan({ systems: map, identityTypes: ["email"], kind: "ACCESS" });
     expect(names(plan)).toEqual([
       ["App", ["users"]],
       ["Helpdesk", ["tickets"]],
@@ -106,7 +106,7 @@ describe("planRun", () => {
         },
       },
     });
-    const plan = planRun({ systems: map, identityTypes: ["email"], kind: "ACCESS" });
+    const plan = buildPlan({ systems: map, identityTypes: ["email"], kind: "ACCESS" });
     expect(names(plan)).toEqual([["App", ["users", "teams"]]]);
     // users is never looked up again from teams: it was visited first.
     expect(plan.systems[0]!.collections[0]!.lookups.map((l) => l.field)).toEqual(["email"]);
@@ -118,7 +118,7 @@ describe("planRun", () => {
       a: { collections: { users: { fields: ["id", "email:email"] }, notes: { fields: ["id", "ticket_id->tickets.id"] } } },
       b: { collections: { tickets: { fields: ["id", "user_id->users.id", "agent_note_id"] }, extra: { fields: ["id", "email:email", "note_id->notes.id"] } } },
     });
-    const plan = planRun({ systems: map, identityTypes: ["email"], kind: "ACCESS" });
+    const plan = buildPlan({ systems: map, identityTypes: ["email"], kind: "ACCESS" });
     expect(plan.systems.map((s) => s.name)).toEqual(["A", "B"]);
     expect(plan.systems[0]!.dependsOn).toEqual([]);
     expect(plan.systems[1]!.dependsOn).toEqual(["a"]);
@@ -136,13 +136,13 @@ describe("planRun", () => {
       phones: { collections: { calls: { fields: ["id", "number:phone_number"] } } },
       empty: { collections: {} },
     });
-    const plan = planRun({ systems: map, identityTypes: ["email"], kind: "ACCESS" });
+    const plan = buildPlan({ systems: map, identityTypes: ["email"], kind: "ACCESS" });
     expect(plan.systems.map((s) => s.name)).toEqual(["App"]);
     expect(plan.skipped.map((s) => [s.name, s.reason])).toEqual([
       ["Phones", "No collection holds one of the identities searched for (email) or references a collection that does."],
       ["Empty", "No collections are mapped."],
     ]);
-    const withPhone = planRun({ systems: map, identityTypes: ["email", "phone_number"], kind: "ACCESS" });
+    const withPhone = buildPlan({ systems: map, identityTypes: ["email", "phone_number"], kind: "ACCESS" });
     expect(withPhone.systems.map((s) => s.name)).toEqual(["App", "Phones"]);
   });
 
@@ -151,7 +151,7 @@ describe("planRun", () => {
       finance: { kind: "MANUAL", collections: { invoices: { fields: ["customer_email"] } } },
       app: { collections: { users: { fields: ["id", "email:email"] } } },
     });
-    const plan = planRun({ systems: map, identityTypes: ["email"], kind: "EXPORT" });
+    const plan = buildPlan({ systems: map, identityTypes: ["email"], kind: "EXPORT" });
     expect(names(plan)).toEqual([
       ["App", ["users"]],
       ["Finance", ["invoices"]],
@@ -171,7 +171,7 @@ describe("planRun", () => {
       finance: { kind: "MANUAL", collections: { invoices: { fields: ["customer_email"] } } },
       crm: { collections: { leads: { fields: ["id", "email:email"] } } },
     });
-    const plan = planRun({ systems: map, identityTypes: ["email"], kind: "WORKSPACE_EXPORT" });
+    const plan = buildPlan({ systems: map, identityTypes: ["email"], kind: "WORKSPACE_EXPORT" });
     expect(names(plan)).toEqual([["App", ["users", "messages"]]]);
     expect(plan.systems[0]!.collections.map((c) => [c.name, c.inPackage, c.workspaceScoped])).toEqual([
       ["users", false, false],
@@ -185,7 +185,7 @@ describe("planRun", () => {
 
   it("holds no personal data: only ids, names and identity types", () => {
     const map = buildMap({ app: { collections: { users: { fields: ["id", "email:email"] } } } });
-    const text = JSON.stringify(planRun({ systems: map, identityTypes: ["email"], kind: "ACCESS" }));
+    const text = JSON.stringify(buildPlan({ systems: map, identityTypes: ["email"], kind: "ACCESS" }));
     expect(text).not.toContain("@");
   });
 });

@@ -175,7 +175,7 @@ function orderSystems(discovery: string[], deps: Map<string, Set<string>>): stri
   return done;
 }
 
-export function planRun({ systems, identityTypes, kind }: PlanInput): RunPlan {
+export function buildPlan({ systems, identityTypes, kind }: PlanInput): RunPlan {
   const { nodes, edges } = index(systems);
   const notes: string[] = [];
 
