@@ -1,0 +1,55 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { categoryLabel, DATA_CATEGORIES, isCategory, isPersonal, suggestCategories, suggestIdentity } from "@/lib/datamap/taxonomy";
+
+describe("the fideslang taxonomy", () => {
+  it("holds every non-deprecated category of the reference data, with its parent", () => {
+    expect(DATA_CATEGORIES).toHaveLength(85);
+    expect(isCategory("user.contact.email")).toBe(true);
+    expect(isCategory("user.contact.state")).toBe(false);
+    expect(isCategory("data_category")).toBe(false);
+    expect(DATA_CATEGORIES.find((c) => c.key === "user.name.first")).toEqual({ key: "user.name.first", name: "First Name", description: "Subject's first name.", parent: "user.name" });
+    expect(DATA_CATEGORIES.find((c) => c.key === "user")?.parent).toBeNull();
+  });
+
+  it("is the committed output of the generator (regenerate with scripts/generate-taxonomy.ts)", () => {
+    const csv = path.resolve(import.meta.dirname, "../../../shared/reference/fideslang/data_categories.csv");
+    let source: string;
+    try {
+      source = readFileSync(csv, "utf8");
+    } catch {
+      return; // the reference data is beside the repository only on the development machine
+    }
+    const keys = source.split("\n").slice(1).map((l) => l.split(",")[0]).filter((k) => k && k !== "data_category");
+    expect(DATA_CATEGORIES.map((c) => c.key).sort()).toEqual([...new Set(keys)].sort());
+  });
+
+  it("labels categories by name and key, and tells personal ones", () => {
+    expect(categoryLabel("user.contact.email")).toBe("User Contact Email (user.contact.email)");
+    expect(categoryLabel("made.up")).toBe("made.up");
+    expect(isPersonal("user")).toBe(true);
+    expect(isPersonal("user.financial")).toBe(true);
+    expect(isPersonal("system.operations")).toBe(false);
+    expect(isPersonal("username")).toBe(false);
+  });
+
+  it("suggests categories and identities from column names", () => {
+    expect(suggestCategories("email")).toEqual(["user.contact.email"]);
+    expect(suggestCategories("billing_email")).toEqual(["user.contact.email"]);
+    expect(suggestCategories("contactEmail")).toEqual(["user.contact.email"]);
+    expect(suggestIdentity("email")).toBe("email");
+    expect(suggestCategories("phone")).toEqual(["user.contact.phone_number"]);
+    expect(suggestIdentity("mobile_number")).toBe("phone_number");
+    expect(suggestCategories("first_name")).toEqual(["user.name.first"]);
+    expect(suggestCategories("name")).toEqual(["user.name"]);
+    expect(suggestCategories("created_at")).toEqual(["system.operations"]);
+    expect(suggestCategories("body")).toEqual(["user.content.private"]);
+    expect(suggestCategories("ip_address")).toEqual(["user.device.ip_address"]);
+    expect(suggestCategories("widget_count")).toEqual([]);
+    expect(suggestIdentity("name")).toBeNull();
+    for (const guess of ["email", "phone", "first_name", "last_name", "name", "created_at", "zip", "dob", "iban", "avatar_url", "user_id", "password"]) {
+      for (const key of suggestCategories(guess)) expect(isCategory(key), key).toBe(true);
+    }
+  });
+});
