@@ -10,6 +10,8 @@ export const PERMISSIONS = {
   "requests.act": ["ADMIN", "OFFICER"],
   // Registering customers and their workspaces: where requests about workspace content are referred.
   "customers.manage": ["ADMIN", "OFFICER"],
+  // Editing the data map (systems, connections and their secrets, collections, fields, import); every staff role may read it.
+  "datamap.manage": ["ADMIN"],
   "audit.export": ["ADMIN"],
   "staff.manage": ["ADMIN"],
   "settings.manage": ["ADMIN"],
