@@ -2,14 +2,16 @@ import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { seriousViolations } from "../support/axe";
-import { linkIn, waitForMail } from "../support/mailbox";
+import { linkIn, messagesTo, type Mail } from "../support/mailbox";
 import { ACME_INBOX, submitAcmeDeletion } from "../support/referrals";
 import { createStaff, signInAs } from "../support/staff";
 
 // The customer needs the workspace data we hold for it to answer a referred request: it asks on
 // its referral page, an officer uploads the export on the request page, and the customer downloads
 // it from the page the "export ready" email links to. Other specs email Acme too, so each email is
-// found by the request's reference.
+// found by the request's reference. The e2e server's data map describes Acme's workspace content,
+// so asking also starts a run that delivers an export of its own (e2e/fulfillment/workspace-export
+// covers that); the officer's upload stays possible beside it, and is what this spec follows.
 
 test("customer asks for an export and downloads the file an officer sends", async ({ page, browser }) => {
   const referral = await submitAcmeDeletion(page, "Amara Okafor");
@@ -35,11 +37,15 @@ test("customer asks for an export and downloads the file an officer sends", asyn
     await form.getByLabel(/^Export file/).setInputFiles({ name: "acme-help-export.zip", mimeType: "application/zip", buffer: contents });
     await form.getByRole("button", { name: "Send export" }).click();
     await expect(admin.getByText("Workspace export sent: the customer's privacy contacts are emailed a link to download it.")).toBeVisible();
-    await expect(admin.getByText("Workspace export sent to Acme Support Ltd")).toBeVisible();
+    await expect(admin.getByText("Workspace export sent to Acme Support Ltd").first()).toBeVisible();
     await expect(admin.getByRole("region", { name: "Referrals" })).toContainText("acme-help-export.zip · 48.0 KB");
 
-    const ready = await waitForMail(ACME_INBOX, new RegExp(`^The export for privacy request ${referral.reference} is ready$`));
-    expect(ready.text).toContain("File: acme-help-export.zip");
+    const subject = new RegExp(`^The export for privacy request ${referral.reference} is ready$`);
+    let ready: Mail | undefined;
+    await expect
+      .poll(async () => (ready = (await messagesTo(ACME_INBOX)).find((m) => subject.test(m.subject) && m.text.includes("File: acme-help-export.zip"))))
+      .toBeTruthy();
+    ready = ready!;
     const link = linkIn(ready, "/referrals/");
     // A fresh link, not the one the referral email carried.
     expect(link).not.toBe(referral.referralLink);

@@ -63,8 +63,9 @@ test("an officer runs access for the demo requester, leaves out a record, releas
   await owner.getByLabel(/What you found/).setInputFiles({ name: "invoices.csv", mimeType: "text/csv", buffer: Buffer.from(INVOICES) });
   await owner.getByRole("button", { name: "Send the answer" }).click();
 
-  // The panel follows the run by itself until the package is ready.
-  await expect(panel.getByText("The package is ready for your review.")).toBeVisible({ timeout: 60_000 });
+  // The panel follows the run by itself until the package is ready (every 30 s while it only
+  // waits for an owner, every 2 s while a system is searched or the package assembled).
+  await expect(panel.getByText("The package is ready for your review.")).toBeVisible({ timeout: 90_000 });
   expect(await seriousViolations(officer)).toEqual([]);
 
   // The preview is the report itself, under a policy that lets no script run; the draft downloads for staff only.

@@ -49,7 +49,8 @@ export async function* reportHtml(db: Db, contents: PackageContents): AsyncGener
   yield `<dl><dt>Request</dt><dd>${h(request.reference)}, received ${h(date(request.receivedAt, zone))}</dd>`;
   yield `<dt>Prepared</dt><dd>${h(date(contents.generatedAt, zone))}</dd></dl>`;
 
-  yield `<h2>Who we are</h2><dl><dt>Controller</dt><dd>${h(org.legalName)} (${h(org.productName)}, ${h(org.websiteUrl)})</dd>`;
+  // For a workspace export we process the data for the customer, who is its controller.
+  yield `<h2>Who we are</h2><dl><dt>${kind === "WORKSPACE_EXPORT" ? "Processor" : "Controller"}</dt><dd>${h(org.legalName)} (${h(org.productName)}, ${h(org.websiteUrl)})</dd>`;
   yield `<dt>Address</dt><dd>${h(org.registeredAddress)}</dd><dt>Privacy contact</dt><dd>${h(org.privacyEmail)}</dd>`;
   if (org.dpoName || org.dpoEmail) yield `<dt>Data protection officer</dt><dd>${h([org.dpoName, org.dpoEmail].filter(Boolean).join(", "))}</dd>`;
   if (org.euRepresentative) yield `<dt>EU representative</dt><dd>${h(org.euRepresentative)}</dd>`;

@@ -39,10 +39,14 @@ const ERROR_WORDS: Record<string, string> = {
   INTERNAL: "That did not work because of a problem on our side. Nothing was changed; please try again.",
 };
 
-/** Something happens within seconds: a system is searched or the package assembled. A run that only waits for owners' answers (hours, days) is not polled. */
-function working(view: RunView): boolean {
-  if (view.status === "ASSEMBLING") return true;
-  return view.status === "RUNNING" && view.tasks.some((t) => t.status === "QUEUED" || t.status === "RUNNING");
+/**
+ * How often the panel refreshes: every 2 s while a system is searched or the package assembled;
+ * every 30 s while the run only waits for owners' answers (hours, days); never when idle.
+ */
+function refreshSeconds(view: RunView | null): number | null {
+  if (view?.status === "ASSEMBLING") return 2;
+  if (view?.status !== "RUNNING") return null;
+  return view.tasks.some((t) => t.status === "QUEUED" || t.status === "RUNNING") ? 2 : 30;
 }
 
 function taskState(task: TaskView): string {
@@ -443,7 +447,7 @@ export async function RunPanel({
 
       {canAct && open && ended ? <PlanForm requestId={requestId} again={false} /> : null}
       {!canAct ? <p className="text-sm text-slate-700">Your role can follow the run but not act on it.</p> : null}
-      <RunRefresh active={Boolean(view && working(view))} />
+      <RunRefresh everySeconds={refreshSeconds(view)} />
     </section>
   );
 }

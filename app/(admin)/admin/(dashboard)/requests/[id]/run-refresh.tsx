@@ -4,16 +4,16 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
 
 /**
- * Keeps the run panel live while the run works: the page is re-rendered on the server every two
- * seconds, and not at all once the run is idle (planned, waiting for review, ended).
+ * Keeps the run panel live while the run is active: the page is re-rendered on the server every
+ * `everySeconds`, and not at all once the run is idle (planned, waiting for review, ended).
  */
-export function RunRefresh({ active }: { active: boolean }) {
+export function RunRefresh({ everySeconds }: { everySeconds: number | null }) {
   const router = useRouter();
   useEffect(() => {
-    if (!active) return;
-    const timer = setInterval(() => router.refresh(), 2000);
+    if (!everySeconds) return;
+    const timer = setInterval(() => router.refresh(), everySeconds * 1000);
     return () => clearInterval(timer);
-  }, [active, router]);
+  }, [everySeconds, router]);
   return null;
 }
 
