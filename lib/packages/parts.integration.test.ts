@@ -3,7 +3,8 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { PART_BYTES, PackagePartSink, packagePartsStream, readPackageParts } from "@/lib/packages/parts";
+import { openStoredPackage, PART_BYTES, PackagePartSink, packagePartsStream, readPackageParts } from "@/lib/packages/parts";
+import { purgeExpiredPackages } from "@/lib/packages/purge";
 import { verifiedRequest } from "@/lib/testing/requests";
 import { seed } from "@/prisma/seed";
 
@@ -107,5 +108,22 @@ describe("package parts", () => {
 
     // The untouched one still opens.
     expect((await readAll(original.packageId)).equals(bytes)).toBe(true);
+  });
+
+  it("are deleted with the package's bytes when housekeeping purges it", async () => {
+    const { requestId: closedId } = await verifiedRequest();
+    const long = new Date(Date.now() - 400 * 86_400_000);
+    await db.request.update({ where: { id: closedId }, data: { status: "COMPLETED", closedAt: long } });
+    const row = await db.dataPackage.create({
+      data: { requestId: closedId, filename: "x.zip", contentType: "application/zip", size: 0, sha256: "", expiresAt: long, releasedAt: long },
+      select: { id: true },
+    });
+    await pipeline(Readable.from([randomBytes(PART_BYTES + 1)]), new PackagePartSink(db, row.id));
+    expect(await db.dataPackagePart.count({ where: { packageId: row.id } })).toBe(2);
+    expect(await purgeExpiredPackages()).toBeGreaterThanOrEqual(1);
+    expect(await db.dataPackagePart.count({ where: { packageId: row.id } })).toBe(0);
+    const purged = await db.dataPackage.findUniqueOrThrow({ where: { id: row.id } });
+    expect(purged.purgedAt).not.toBeNull();
+    expect(await openStoredPackage(db, purged)).toBeNull();
   });
 });
