@@ -1,7 +1,6 @@
 import "server-only";
 import { now as clockNow } from "@/lib/clock";
 import { db } from "@/lib/db";
-import { startWorkspaceExportRun } from "@/lib/fulfillment/package/workspace-export";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ReferralStatus, RequestStatus } from "@/lib/generated/prisma/enums";
 import { enqueueEmail } from "@/lib/mail/outbox";
@@ -168,10 +167,10 @@ async function acknowledgeIn(tx: Prisma.TransactionClient, referral: LockedRefer
 /**
  * The customer asks us for an export of the workspace data we hold for it, to answer the
  * requester. Asking implies acknowledging. Our privacy team is emailed; asking twice changes nothing.
- * When the data map describes workspace content, a run finds it and delivers the export by itself
- * (lib/fulfillment/package/workspace-export.ts); otherwise the officer uploads it.
+ * Returns the referral's id when this asked for the first time (the caller may then start a run
+ * that finds the data and delivers it: lib/fulfillment/package/workspace-export.ts), else null.
  */
-export async function requestWorkspaceExport(token: string, now = clockNow()): Promise<void> {
+export async function requestWorkspaceExport(token: string, now = clockNow()): Promise<string | null> {
   const sent = await db.$transaction(async (tx) => {
     const referral = await lockOpenReferral(tx, token);
     await acknowledgeIn(tx, referral, now);
@@ -203,10 +202,8 @@ export async function requestWorkspaceExport(token: string, now = clockNow()): P
     });
     return referral.id;
   });
-  if (!sent) return;
-  wakeOutboxWorker();
-  // When the data map knows the workspace content, the portal assembles the export itself.
-  await startWorkspaceExportRun(db, sent);
+  if (sent) wakeOutboxWorker();
+  return sent;
 }
 
 export type ReferralOutcome = "COMPLETED" | "REFUSED";

@@ -9,6 +9,7 @@ import { answerOwnerTask } from "@/lib/fulfillment/owner";
 import { assemblePackage } from "@/lib/fulfillment/package/assemble";
 import { excludeRecord, includeRecord, releaseRun } from "@/lib/fulfillment/package/review";
 import { reviewView } from "@/lib/fulfillment/package/review-view";
+import { startWorkspaceExportRun } from "@/lib/fulfillment/package/workspace-export";
 import { readRecords } from "@/lib/fulfillment/records";
 import { planRun, startRun } from "@/lib/fulfillment/runs";
 import type { DownloadFile } from "@/lib/http/file-download";
@@ -265,7 +266,11 @@ describe("a workspace export", () => {
   it("is delivered to the referral's customer by itself, scoped to its workspace", async () => {
     const referred = await referredRequest(endUserAnswers({ email: "lena.fischer@example.net", type: "ACCESS" }));
     // The customer asks for the export on its referral page: a run starts instead of waiting for an upload.
-    await requestWorkspaceExport(referred.token);
+    // As the referral page's action does: asked for the first time, a run starts.
+    const asked = await requestWorkspaceExport(referred.token);
+    expect(asked).toBe(referred.referral.id);
+    expect(await startWorkspaceExportRun(db, asked!)).not.toBeNull();
+    expect(await requestWorkspaceExport(referred.token)).toBeNull();
     const started = await db.fulfillmentRun.findFirstOrThrow({ where: { referralId: referred.referral.id } });
     expect(started).toMatchObject({ kind: "WORKSPACE_EXPORT", status: "RUNNING", workspaces: ["acme-help"], startedById: null });
     const { runId, revision } = await executeUntilAssembling(started.id);

@@ -3,6 +3,8 @@
 import { redirect, RedirectType } from "next/navigation";
 import { DomainError } from "@/lib/actions/domain-error";
 import { fieldErrorsFrom } from "@/lib/actions/result";
+import { db } from "@/lib/db";
+import { startWorkspaceExportRun } from "@/lib/fulfillment/package/workspace-export";
 import { logError } from "@/lib/log";
 import { CloseReferralSchema } from "@/lib/referrals/close-schema";
 import { acknowledgeReferral, closeReferral, requestWorkspaceExport } from "@/lib/referrals/customer";
@@ -47,7 +49,17 @@ export async function acknowledgeAction(formData: FormData): Promise<void> {
 
 export async function requestExportAction(formData: FormData): Promise<void> {
   const token = tokenFrom(formData);
-  await attempt(token, () => requestWorkspaceExport(token), "export", "referral.export_request_failed");
+  await attempt(
+    token,
+    async () => {
+      const asked = await requestWorkspaceExport(token);
+      // When the data map describes workspace content, the portal finds it and sends the export
+      // itself; otherwise (and should the run fail) an officer uploads it, as before.
+      if (asked) await startWorkspaceExportRun(db, asked);
+    },
+    "export",
+    "referral.export_request_failed",
+  );
 }
 
 /** Closes the customer's part; bad input comes back to the form and changes nothing. */
