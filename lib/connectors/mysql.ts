@@ -6,15 +6,13 @@ import {
   ROW_BATCH,
   STATEMENT_TIMEOUT_MS,
   assertSchema,
+  checkSchema,
   chunks,
   discoveredField,
   failedReport,
-  indexWarning,
   isEmailField,
-  lookupColumns,
   networkError,
   pickRow,
-  schemaProblems,
   sqlConnection,
   valuesFor,
   type LiveColumn,
@@ -39,7 +37,7 @@ import {
 const VALUES_PER_QUERY = 1000;
 
 type MyColumn = LiveColumn & { kind: ValueKind };
-type MyTable = { rowEstimate: number | undefined; columns: Map<string, MyColumn> };
+type MyTable = { name: string; rowEstimate: number | undefined; columns: Map<string, MyColumn> };
 
 const KINDS: Record<string, ValueKind> = {
   tinyint: "integer",
@@ -165,7 +163,7 @@ async function loadTables(conn: mysql.Connection, names: string[]): Promise<Map<
     const name = String(r.table_name);
     let table = tables.get(name);
     if (!table) {
-      table = { rowEstimate: r.table_rows === null ? undefined : Number(r.table_rows), columns: new Map() };
+      table = { name, rowEstimate: r.table_rows === null ? undefined : Number(r.table_rows), columns: new Map() };
       tables.set(name, table);
     }
     if (r.name === null) continue;
@@ -298,27 +296,21 @@ async function test(system: MapSystem, secret: string | null): Promise<TestRepor
   } catch (error) {
     return failedReport(mysqlError(error, system));
   }
-  const report: TestReport = { ok: true, reachable: true, problems: [], warnings: [] };
+  const firsts = new Map<string, Awaited<ReturnType<typeof indexFirsts>>>();
   try {
-    const lookups = lookupColumns(system);
-    const tables = await loadTables(conn, system.collections.map((c) => c.name));
-    for (const collection of system.collections) {
-      const table = tables.get(collection.name);
-      report.problems.push(...schemaProblems(collection, table?.columns));
-      if (!table) continue;
-      const firsts = await indexFirsts(conn, collection.name);
-      for (const column of lookups.get(collection) ?? []) {
-        if (!table.columns.has(column.name) || firsts.some((f) => indexServes(f, column.name, column.email))) continue;
-        report.warnings.push(indexWarning(collection, column, table.rowEstimate, `LOWER(TRIM(${column.name}))`));
-      }
-    }
+    return await checkSchema<MyTable>(system, {
+      tables: (names) => loadTables(conn, names),
+      async indexed({ name }, column) {
+        if (!firsts.has(name)) firsts.set(name, await indexFirsts(conn, name));
+        return firsts.get(name)!.some((f) => indexServes(f, column.name, column.email));
+      },
+      emailExpression: (column) => `LOWER(TRIM(${column}))`,
+    });
   } catch (error) {
     return { ...failedReport(mysqlError(error, system)), reachable: true };
   } finally {
     await conn.end().catch(() => conn.destroy());
   }
-  report.ok = report.problems.length === 0;
-  return report;
 }
 
 const DISCOVER_TABLES = 500;

@@ -6,14 +6,12 @@ import {
   ROW_BATCH,
   STATEMENT_TIMEOUT_MS,
   assertSchema,
+  checkSchema,
   discoveredField,
   failedReport,
-  indexWarning,
   isEmailField,
-  lookupColumns,
   networkError,
   pickRow,
-  schemaProblems,
   sqlConnection,
   valuesFor,
   type LiveColumn,
@@ -45,7 +43,13 @@ type PgColumn = LiveColumn & {
   max?: bigint;
 };
 
-type PgTable = { oid: number; rowEstimate: number | undefined; columns: Map<string, PgColumn> };
+type PgTable = {
+  oid: number;
+  rowEstimate: number | undefined;
+  columns: Map<string, PgColumn>;
+  /** Read by test() on demand. */
+  indexFirsts?: { attnum: number; expression: string }[];
+};
 
 const INTEGER_MAX: Record<string, bigint> = { int2: 32767n, int4: 2147483647n, int8: 9223372036854775807n };
 const KINDS: Record<string, ValueKind> = {
@@ -319,29 +323,31 @@ async function test(system: MapSystem, secret: string | null): Promise<TestRepor
   } catch (error) {
     return failedReport(pgError(error, system));
   }
-  const report: TestReport = { ok: true, reachable: true, problems: [], warnings: [] };
   try {
     await client.query("BEGIN READ ONLY");
-    const lookups = lookupColumns(system);
-    for (const collection of system.collections) {
-      const table = await loadTable(client, schemaName(system), collection.name);
-      report.problems.push(...schemaProblems(collection, table?.columns));
-      if (!table) continue;
-      const firsts = await indexFirsts(client, table.oid);
-      for (const column of lookups.get(collection) ?? []) {
-        const live = table.columns.get(column.name);
-        if (!live || firsts.some((f) => indexServes(f, live, column.email))) continue;
-        report.warnings.push(indexWarning(collection, column, table.rowEstimate, `lower(btrim(${column.name}))`));
-      }
-    }
+    const schema = schemaName(system);
+    return await checkSchema<PgTable>(system, {
+      async tables(names) {
+        const tables = new Map<string, PgTable>();
+        for (const name of names) {
+          const table = await loadTable(client, schema, name);
+          if (table) tables.set(name, table);
+        }
+        return tables;
+      },
+      async indexed(table, column) {
+        const live = table.columns.get(column.name)!;
+        table.indexFirsts ??= await indexFirsts(client, table.oid);
+        return table.indexFirsts.some((f) => indexServes(f, live, column.email));
+      },
+      emailExpression: (column) => `lower(btrim(${column}))`,
+    });
   } catch (error) {
     return { ...failedReport(pgError(error, system)), reachable: true };
   } finally {
     await client.query("ROLLBACK").catch(() => {});
     await client.end().catch(() => {});
   }
-  report.ok = report.problems.length === 0;
-  return report;
 }
 
 /** At most this many tables are proposed: Discover is a starting point, not an inventory tool. */

@@ -188,3 +188,37 @@ export function networkError(error: unknown, where: string): ConnectorError | nu
       return null;
   }
 }
+
+/** What "Test connection" needs from one SQL dialect, on an open connection. */
+export type SchemaCheck<T extends { rowEstimate: number | undefined; columns: Map<string, LiveColumn> }> = {
+  /** The live tables among `names`, by name. */
+  tables(names: string[]): Promise<Map<string, T>>;
+  /** Whether an index of the table serves lookups of this column. */
+  indexed(table: T, column: { name: string; email: boolean }): Promise<boolean>;
+  /** How email lookups compare the column, for the warning. */
+  emailExpression(column: string): string;
+};
+
+/**
+ * The test report for a reachable system: every mapped table and column that is missing, and
+ * a warning for each lookup column no index serves. Reads the catalogue only.
+ */
+export async function checkSchema<T extends { rowEstimate: number | undefined; columns: Map<string, LiveColumn> }>(
+  system: MapSystem,
+  check: SchemaCheck<T>,
+): Promise<TestReport> {
+  const report: TestReport = { ok: true, reachable: true, problems: [], warnings: [] };
+  const lookups = lookupColumns(system);
+  const tables = await check.tables(system.collections.map((c) => c.name));
+  for (const collection of system.collections) {
+    const table = tables.get(collection.name);
+    report.problems.push(...schemaProblems(collection, table?.columns));
+    if (!table) continue;
+    for (const column of lookups.get(collection) ?? []) {
+      if (!table.columns.has(column.name) || (await check.indexed(table, column))) continue;
+      report.warnings.push(indexWarning(collection, column, table.rowEstimate, check.emailExpression(column.name)));
+    }
+  }
+  report.ok = report.problems.length === 0;
+  return report;
+}
