@@ -96,6 +96,25 @@ describe("HTTP connector", () => {
     expect(api.requests.map((r) => r.url.searchParams.get("after"))).toEqual([null, "c2", "c3"]);
   });
 
+  it("a cursor that repeats is 'protocol', not an endless loop", async () => {
+    api = await startJsonApi({ "/v1/contacts": () => ({ body: { items: [{ id: 1, email: "a@x.test" }], next: "same" } }) });
+    const s = system({}, { recordsPath: "items", pagination: { type: "cursor", param: "after", nextPath: "next" } });
+    await expectError(find(s, ["a@x.test"]), "protocol");
+    expect(api.requests).toHaveLength(2);
+  });
+
+  it("does not follow redirects, so the secret never travels to another address", async () => {
+    const elsewhere = await startJsonApi({ "/steal": () => ({ body: { data: { items: [] } } }) });
+    try {
+      api = await startJsonApi({ "/v1/contacts": () => ({ status: 302, headers: { location: `${elsewhere.url}/steal` } }) });
+      const error = await expectError(find(system({}), ["a@x.test"]), "protocol");
+      expect(error.message).toMatch(/redirect/);
+      expect(elsewhere.requests).toHaveLength(0);
+    } finally {
+      await elsewhere.stop();
+    }
+  });
+
   it("pages by number until a short page", async () => {
     const all = Array.from({ length: 5 }, (_, i) => ({ id: i + 1, email: "a@x.test" }));
     api = await startJsonApi({

@@ -106,6 +106,18 @@ describe("PostgreSQL connector", () => {
     expect(new Set(batches.flat().map((m) => m.id)).size).toBe(12000);
   });
 
+  it("a lookup abandoned mid-stream leaves the session usable for the next one", async () => {
+    const system = productMap();
+    await withSession(postgresConnector, system, async (session) => {
+      for await (const batch of session.lookup({ ...lookupOf(system, "messages", "user_id"), values: ["1"] })) {
+        expect(batch.length).toBeGreaterThan(0);
+        break;
+      }
+      const next = await collectBatches(session.lookup({ ...lookupOf(system, "messages", "user_id"), values: ["2"] }));
+      expect(next.flat()).toHaveLength(5);
+    });
+  });
+
   it("runs in a read-only transaction: a mapped view that writes is refused and nothing is written", async () => {
     const system = mapSystem("POSTGRES", connection(), [
       { name: "users_audited", fields: [{ name: "id" }, { name: "email", identity: "email" }, { name: "marker" }] },

@@ -85,9 +85,8 @@ export async function createScratchMariaDb(prefix: string): Promise<ScratchDatab
 /** A request the JSON API received, as the connector sent it. */
 export type ReceivedRequest = { method: string; url: URL; headers: http.IncomingHttpHeaders; at: number };
 
-export type JsonRoute = (request: ReceivedRequest) =>
-  | { status?: number; body?: unknown; delayMs?: number; raw?: string }
-  | Promise<{ status?: number; body?: unknown; delayMs?: number; raw?: string }>;
+export type JsonAnswer = { status?: number; body?: unknown; delayMs?: number; raw?: string; headers?: Record<string, string> };
+export type JsonRoute = (request: ReceivedRequest) => JsonAnswer | Promise<JsonAnswer>;
 
 export type JsonApi = { url: string; requests: ReceivedRequest[]; stop: () => Promise<void> };
 
@@ -102,10 +101,10 @@ export async function startJsonApi(routes: Record<string, JsonRoute>): Promise<J
     const received: ReceivedRequest = { method: req.method ?? "GET", url: new URL(req.url ?? "/", "http://127.0.0.1"), headers: req.headers, at: performance.now() };
     requests.push(received);
     const route = routes[received.url.pathname];
-    const answer = route ? await route(received) : { status: 404, body: { error: "not found" } };
+    const answer: JsonAnswer = route ? await route(received) : { status: 404, body: { error: "not found" } };
     if (answer.delayMs) await new Promise((r) => setTimeout(r, answer.delayMs));
     if (res.destroyed) return;
-    res.writeHead(answer.status ?? 200, { "content-type": "application/json" });
+    res.writeHead(answer.status ?? 200, { "content-type": "application/json", ...answer.headers });
     res.end(answer.raw ?? JSON.stringify(answer.body ?? null));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
