@@ -253,6 +253,7 @@ export const ImportSchema = z.object({
   yaml: z.string({ error: "Choose a YAML file" }).min(1, "Choose a YAML file, or paste its text").max(2_000_000, "The file is larger than 2 MB"),
   defaultOwnerEmail: z.preprocess((v) => (v === "" ? undefined : v), ownerEmail.optional()),
   defaultKind: z.preprocess((v) => (v === "" ? undefined : v), z.enum(SYSTEM_KINDS, { error: "Choose a kind" }).optional()),
+  defaultPurpose: optionalText(500, "purpose").transform((v) => v ?? undefined),
 });
 
 /** Discover's confirmation: the columns the admin ticked, each with what they ticked for it. */

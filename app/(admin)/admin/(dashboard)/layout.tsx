@@ -11,6 +11,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
     { href: "/admin", label: "Overview" },
     { href: "/admin/requests?status=open", label: "Open requests" },
     { href: "/admin/customers", label: "Customers" },
+    { href: "/admin/data-map", label: "Data map" },
     ...(can(staff.role, "staff.manage") ? [{ href: "/admin/staff", label: "Staff" }] : []),
     { href: "/admin/account", label: "Your account" },
   ];

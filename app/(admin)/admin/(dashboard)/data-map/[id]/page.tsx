@@ -1,0 +1,129 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
+import { FactList } from "@/components/ui/fact-list";
+import { can } from "@/lib/auth/roles";
+import { requirePagePermission } from "@/lib/auth/staff";
+import { ACTION_LABELS, describeEvent, type MapAction } from "@/lib/datamap/events";
+import { getSystemPage, referenceOptions } from "@/lib/datamap/queries";
+import { KIND_LABELS } from "@/lib/datamap/schema";
+import { formatInstant } from "@/lib/dates/format";
+import { getOperatorTimeZone } from "@/lib/organization/settings";
+import { deleteSystemAction, updateSystemAction } from "../actions";
+import { ActionForm } from "../form-kit";
+import { SystemFields } from "../system-fields";
+import { TaxonomyNote } from "../taxonomy-note";
+import { CollectionsSection } from "./collections-section";
+import { ConnectionSection } from "./connection-section";
+
+export const metadata: Metadata = { title: "System" };
+
+export default async function SystemPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const staff = await requirePagePermission("requests.read", `/admin/data-map/${id}`);
+  const [page, references, timeZone] = await Promise.all([getSystemPage(staff, id), referenceOptions(staff), getOperatorTimeZone()]);
+  if (!page) notFound();
+  const { system } = page;
+  const canManage = can(staff.role, "datamap.manage");
+  const when = (at: Date) => formatInstant(at, timeZone, "medium");
+  const sql = system.kind === "POSTGRES" || system.kind === "MYSQL";
+
+  return (
+    <div className="space-y-10">
+      <div>
+        <Breadcrumb href="/admin/data-map" label="Data map" current={system.name} />
+        <h1 className="mt-1 text-2xl font-bold text-slate-900">{system.name}</h1>
+        <p className="mt-1 text-slate-700">
+          {KIND_LABELS[system.kind]} · <code>{system.key}</code> · added {when(page.createdAt)}
+        </p>
+      </div>
+
+      <section aria-labelledby="details-heading" className="max-w-2xl space-y-3">
+        <h2 id="details-heading" className="text-lg font-semibold text-slate-900">
+          Details
+        </h2>
+        {canManage ? (
+          <ActionForm action={updateSystemAction} idPrefix="system" submitLabel="Save details" hidden={{ systemId: system.id }} className="space-y-4 rounded-md border border-slate-300 bg-white p-6">
+            <SystemFields system={system} />
+          </ActionForm>
+        ) : (
+          <FactList
+            className="rounded-md border border-slate-300 bg-white"
+            facts={[
+              ["Key", system.key],
+              ["Owner", system.ownerEmail],
+              ["Purpose", system.purpose],
+              ["Description", system.description ?? "–"],
+              ["Third party", system.thirdParty ? "Yes" : "No"],
+            ]}
+          />
+        )}
+      </section>
+
+      {system.kind === "MANUAL" ? (
+        <section aria-labelledby="connection-heading" className="max-w-2xl">
+          <h2 id="connection-heading" className="text-lg font-semibold text-slate-900">
+            Connection
+          </h2>
+          <p className="mt-1 text-slate-700">A manual system has no connection: for each run, its owner ({system.ownerEmail}) is emailed a task link saying what to look for.</p>
+        </section>
+      ) : (
+        <ConnectionSection system={system} canManage={canManage} secretSetAt={page.secretSetAt} test={page.test} when={when} />
+      )}
+
+      {sql && canManage ? (
+        <section aria-labelledby="discover-heading" className="max-w-2xl space-y-2">
+          <h2 id="discover-heading" className="text-lg font-semibold text-slate-900">
+            Discover tables
+          </h2>
+          <p className="text-slate-700">Reads the database&apos;s tables, columns and foreign keys and proposes them, with categories guessed from column names. Nothing is added until you tick it and confirm.</p>
+          <a href={`/admin/data-map/${system.id}/discover`} className="text-blue-700 underline">
+            Discover tables of {system.name}
+          </a>
+        </section>
+      ) : null}
+
+      <CollectionsSection system={system} canManage={canManage} references={references} />
+      <TaxonomyNote />
+
+      {canManage ? (
+        <section aria-labelledby="remove-heading" className="max-w-2xl space-y-2">
+          <h2 id="remove-heading" className="text-lg font-semibold text-slate-900">
+            Remove this system
+          </h2>
+          <details>
+            <summary className="cursor-pointer text-red-800 underline">Remove {system.name}…</summary>
+            <div className="mt-2 space-y-2 rounded-md bg-amber-50 p-3">
+              <p className="text-sm text-slate-900">Its collections and fields go with it, and fields of other systems stop referencing them. A system that runs have used can&apos;t be removed.</p>
+              <ActionForm action={deleteSystemAction} idPrefix="remove-system" submitLabel={`Confirm: remove ${system.name}`} variant="secondary" hidden={{ systemId: system.id }} className="space-y-2" />
+            </div>
+          </details>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="history-heading" className="max-w-3xl">
+        <h2 id="history-heading" className="text-lg font-semibold text-slate-900">
+          History
+        </h2>
+        {page.historyTruncated ? <p className="mt-1 text-sm text-slate-700">Showing the newest {page.history.length} events.</p> : null}
+        <ol className="mt-3 space-y-3 border-l-2 border-slate-300 pl-4">
+          {page.history.map((event) => (
+            <li key={event.id}>
+              <p className="font-medium text-slate-900">{ACTION_LABELS[event.action as MapAction] ?? event.action}</p>
+              <p className="text-sm text-slate-700">
+                {when(event.at)} · {event.actorEmail ?? "a former staff member"}
+              </p>
+              <ul className="text-sm text-slate-800">
+                {describeEvent(event.data).map((line, i) => (
+                  <li key={i} className="break-words">
+                    {line}
+                  </li>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ol>
+      </section>
+    </div>
+  );
+}
