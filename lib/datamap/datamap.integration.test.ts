@@ -9,6 +9,8 @@ import { getSystemPage } from "@/lib/datamap/queries";
 import { CollectionSchema, FieldSchema, SqlConnectionSchema, SystemSchema } from "@/lib/datamap/schema";
 import { clearSecret, createSystem, deleteSystem, saveConnection, setAutoRunTypes, updateSystem } from "@/lib/datamap/systems";
 import { testSystemConnection } from "@/lib/datamap/test-connection";
+import { applyDiscovery, discoverSystem } from "@/lib/datamap/discover";
+import { DiscoverySelectionSchema } from "@/lib/datamap/schema";
 import { db } from "@/lib/db";
 import { createScratchPostgres, type ScratchDatabase } from "@/lib/testing/product-db";
 import { createStaff, expectRefusal } from "@/lib/testing/requests";
@@ -224,7 +226,12 @@ describe("testing a connection", () => {
   let scratch: ScratchDatabase;
   beforeAll(async () => {
     scratch = await createScratchPostgres("datamap_test");
-    await withClient(scratch.url, (c) => c.query("CREATE TABLE users (id serial PRIMARY KEY, email text, name text); INSERT INTO users (email) SELECT 'u' || g || '@x.example' FROM generate_series(1, 50) g; ANALYZE users;"));
+    await withClient(scratch.url, (c) =>
+      c.query(
+        "CREATE TABLE users (id serial PRIMARY KEY, email text, name text); INSERT INTO users (email) SELECT 'u' || g || '@x.example' FROM generate_series(1, 50) g; ANALYZE users;" +
+          "CREATE TABLE tickets (id serial PRIMARY KEY, requester_id int REFERENCES users(id), subject text, created_at timestamptz);",
+      ),
+    );
   });
   afterAll(async () => scratch?.stop());
 
@@ -253,5 +260,34 @@ describe("testing a connection", () => {
     const report = await testSystemConnection(id, admin);
     expect(report).toMatchObject({ ok: false, reachable: false, error: expect.any(String) });
     expect((await getSystemPage(admin, id))?.test).toMatchObject({ ok: false, report: { reachable: false } });
+  });
+
+  it("discovers tables with suggestions, and adds only the ticked columns", async () => {
+    const { id } = await createSystem(systemInput({ key: "scratch_discover" }), admin);
+    await saveConnection(id, SqlConnectionSchema.parse({ host: scratch.host, port: String(scratch.port), database: scratch.database, user: scratch.user }), new URL(scratch.url).password || null, admin);
+    const discovery = await discoverSystem(id, admin);
+    expect(discovery.ok).toBe(true);
+    if (!discovery.ok) return;
+    const tickets = discovery.collections.find((c) => c.name === "tickets")!;
+    expect(tickets.fields.find((f) => f.name === "requester_id")).toMatchObject({ references: "users.id" });
+    expect(discovery.collections.find((c) => c.name === "users")!.fields.find((f) => f.name === "email")?.suggestedCategories).toEqual(["user.contact.email"]);
+    // Discovering saved nothing.
+    expect(await db.dataCollection.count({ where: { systemId: id } })).toBe(0);
+
+    const selection = DiscoverySelectionSchema.parse({
+      systemId: id,
+      columns: [
+        { collection: "users", name: "id", primaryKey: true, categories: ["user.unique_id"], identity: null, references: null },
+        { collection: "users", name: "email", primaryKey: false, categories: ["user.contact.email"], identity: "email", references: null },
+        { collection: "tickets", name: "requester_id", primaryKey: false, categories: [], identity: null, references: "users.id" },
+      ],
+    });
+    expect(await applyDiscovery(selection, admin)).toEqual({ collectionsAdded: 2, fieldsAdded: 3, skipped: 0 });
+    const [system] = (await loadDataMap(db)).filter((s) => s.id === id);
+    const usersId = system!.collections.find((c) => c.name === "users")!.fields.find((f) => f.name === "id")!.id;
+    expect(system!.collections.find((c) => c.name === "tickets")!.fields).toEqual([expect.objectContaining({ name: "requester_id", referencesFieldId: usersId })]);
+    expect(await applyDiscovery(selection, admin)).toEqual({ collectionsAdded: 0, fieldsAdded: 0, skipped: 3 });
+    await expectForbidden(discoverSystem(id, officer));
+    expect((await eventsOf(id)).filter((e) => e.action === "discover.applied")).toHaveLength(1);
   });
 });
