@@ -166,6 +166,25 @@ describe("MySQL/MariaDB connector", () => {
     expect(warning.message).toContain(`about ${warning.rowEstimate} rows`);
   });
 
+  it("email lookups use a plain index on a case-insensitive column when that is the one there is, and compare trimmed without one", async () => {
+    const system = productMap();
+    await sql("CREATE INDEX users_email ON users (email); INSERT INTO users (id, email, name) VALUES (4, 'Carol@Example.COM  ', 'Carol')");
+    try {
+      expect((await mysqlConnector.test(system, null)).warnings.find((w) => w.collection === "users")).toBeUndefined();
+      // The collation ignores case and trailing spaces...
+      expect(await rows(system, "users", "email", ["carol@example.com"])).toEqual([expect.objectContaining({ name: "Carol" })]);
+      // ...but not the spaces before Alice's stored address: the price of using that index.
+      expect(await rows(system, "users", "email", ["alice@example.com"])).toEqual([]);
+      await sql("DROP INDEX users_email ON users");
+      const warning = (await mysqlConnector.test(system, null)).warnings.find((w) => w.collection === "users");
+      expect(warning?.message).toContain("case-insensitive collation");
+      expect(await rows(system, "users", "email", ["alice@example.com"])).toHaveLength(1);
+    } finally {
+      await sql("DELETE FROM users WHERE id = 4");
+      await sql("DROP INDEX IF EXISTS users_email ON users");
+    }
+  });
+
   it("an unreachable server is 'unreachable', for open() and test()", async () => {
     const system = productMap({ port: await freePort() });
     const error = await mysqlConnector.open(system, null).catch((e) => e);

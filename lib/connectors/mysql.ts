@@ -36,8 +36,15 @@ import {
 /** Values per statement: keeps each IN list a reasonable size for the server's parser. */
 const VALUES_PER_QUERY = 1000;
 
-type MyColumn = LiveColumn & { kind: ValueKind };
-type MyTable = { name: string; rowEstimate: number | undefined; columns: Map<string, MyColumn> };
+type MyColumn = LiveColumn & { kind: ValueKind; collation: string | null };
+type IndexFirst = { column: string | null; expression: string | null };
+type MyTable = {
+  name: string;
+  rowEstimate: number | undefined;
+  columns: Map<string, MyColumn>;
+  /** Each index's first part: how email lookups compare, and test()'s index warnings. */
+  indexFirsts: IndexFirst[];
+};
 
 const KINDS: Record<string, ValueKind> = {
   tinyint: "integer",
@@ -152,7 +159,7 @@ async function loadTables(conn: mysql.Connection, names: string[]): Promise<Map<
   if (!names.length) return tables;
   const [rows] = await conn.query<mysql.RowDataPacket[]>(
     `SELECT t.TABLE_NAME AS table_name, t.TABLE_ROWS AS table_rows, c.COLUMN_NAME AS name, c.DATA_TYPE AS data_type,
-            c.COLUMN_TYPE AS column_type, c.IS_NULLABLE AS nullable
+            c.COLUMN_TYPE AS column_type, c.IS_NULLABLE AS nullable, c.COLLATION_NAME AS collation_name
        FROM information_schema.TABLES t
        LEFT JOIN information_schema.COLUMNS c ON c.TABLE_SCHEMA = t.TABLE_SCHEMA AND c.TABLE_NAME = t.TABLE_NAME
       WHERE t.TABLE_SCHEMA = DATABASE() AND t.TABLE_NAME IN (?)
@@ -163,7 +170,7 @@ async function loadTables(conn: mysql.Connection, names: string[]): Promise<Map<
     const name = String(r.table_name);
     let table = tables.get(name);
     if (!table) {
-      table = { name, rowEstimate: r.table_rows === null ? undefined : Number(r.table_rows), columns: new Map() };
+      table = { name, rowEstimate: r.table_rows === null ? undefined : Number(r.table_rows), columns: new Map(), indexFirsts: [] };
       tables.set(name, table);
     }
     if (r.name === null) continue;
@@ -172,17 +179,44 @@ async function loadTables(conn: mysql.Connection, names: string[]): Promise<Map<
       dataType: String(r.column_type),
       nullable: r.nullable === "YES",
       kind: KINDS[String(r.data_type).toLowerCase()] ?? "text",
+      collation: r.collation_name ?? null,
     });
+  }
+  if (tables.size) {
+    // MySQL 8 names functional index parts in EXPRESSION; MariaDB has no such column (nor such indexes).
+    const [indexes] = await conn.query<mysql.RowDataPacket[]>(
+      `SELECT * FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME IN (?) AND SEQ_IN_INDEX = 1`,
+      [[...tables.keys()]],
+    );
+    for (const r of indexes) tables.get(String(r.TABLE_NAME))?.indexFirsts.push({ column: r.COLUMN_NAME ?? null, expression: r.EXPRESSION ?? null });
   }
   return tables;
 }
 
+/**
+ * How email lookups of this column compare. LOWER(TRIM(col)) is the most forgiving but only a
+ * MySQL 8 functional index serves it (MariaDB has none). A plain index on a column with a
+ * case-insensitive collation serves `col IN (...)`, which is case-insensitive by that collation
+ * (and ignores trailing spaces under PAD SPACE collations, not leading ones): used when it is the
+ * index there is, so lookups stay fast on a large table.
+ */
+export type EmailComparison = "lower-trim" | "collation";
+
+function emailComparison(table: MyTable, column: MyColumn): { comparison: EmailComparison; indexed: boolean } {
+  const name = column.name.toLowerCase();
+  const functional = table.indexFirsts.some((f) => (f.expression ?? "").toLowerCase().replace(/[\s`()]/g, "") === `lowertrim${name}`);
+  if (functional) return { comparison: "lower-trim", indexed: true };
+  const caseInsensitive = /_ci$|_ci_/i.test(column.collation ?? "");
+  if (caseInsensitive && table.indexFirsts.some((f) => f.column === column.name)) return { comparison: "collation", indexed: true };
+  return { comparison: "lower-trim", indexed: false };
+}
+
 /** `column IN (?)`, or null when none of the values can be in this column. */
-function condition(column: MyColumn, email: boolean, values: readonly string[], params: unknown[]): string | null {
+function condition(column: MyColumn, email: EmailComparison | null, values: readonly string[], params: unknown[]): string | null {
   const quoted = mysql.escapeId(column.name);
   if (email) {
     params.push([...new Set(values.map((v) => v.trim().toLowerCase()))]);
-    return `LOWER(TRIM(${quoted})) IN (?)`;
+    return email === "collation" ? `${quoted} IN (?)` : `LOWER(TRIM(${quoted})) IN (?)`;
   }
   // MySQL converts a string compared with a number: 'abc' would match 0. Such values match nothing here.
   const usable = valuesFor(column.kind, values).map((v) => (column.kind === "text" ? v : v.trim()));
@@ -199,9 +233,11 @@ export function buildLookup(
   values: readonly string[],
 ): { sql: string; values: unknown[] } | null {
   const params: unknown[] = [];
-  const where = [condition(table.columns.get(lookup.field.name)!, isEmailField(lookup.field), values, params)];
+  const column = table.columns.get(lookup.field.name)!;
+  const email = isEmailField(lookup.field) ? emailComparison(table, column).comparison : null;
+  const where = [condition(column, email, values, params)];
   if (lookup.workspaces && collection.workspaceField) {
-    where.push(condition(table.columns.get(collection.workspaceField)!, false, lookup.workspaces, params));
+    where.push(condition(table.columns.get(collection.workspaceField)!, null, lookup.workspaces, params));
   }
   if (where.some((w) => w === null)) return null;
   const select = collection.fields.map((f) => mysql.escapeId(f.name)).join(", ");
@@ -274,21 +310,6 @@ function core(conn: mysql.Connection): CoreConnection {
   return (conn as unknown as { connection: CoreConnection }).connection;
 }
 
-async function indexFirsts(conn: mysql.Connection, table: string): Promise<{ column: string | null; expression: string | null }[]> {
-  // MySQL 8 names functional index parts in EXPRESSION; MariaDB has no such column (nor such indexes).
-  const [rows] = await conn.query<mysql.RowDataPacket[]>(
-    `SELECT * FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? AND SEQ_IN_INDEX = 1`,
-    [table],
-  );
-  return rows.map((r) => ({ column: r.COLUMN_NAME ?? null, expression: r.EXPRESSION ?? null }));
-}
-
-function indexServes(first: { column: string | null; expression: string | null }, column: string, email: boolean): boolean {
-  if (!email) return first.column === column;
-  const normal = (first.expression ?? "").toLowerCase().replace(/[\s`()]/g, "");
-  return normal === `lowertrim${column.toLowerCase()}`;
-}
-
 async function test(system: MapSystem, secret: string | null): Promise<TestReport> {
   let conn: mysql.Connection;
   try {
@@ -296,15 +317,14 @@ async function test(system: MapSystem, secret: string | null): Promise<TestRepor
   } catch (error) {
     return failedReport(mysqlError(error, system));
   }
-  const firsts = new Map<string, Awaited<ReturnType<typeof indexFirsts>>>();
   try {
     return await checkSchema<MyTable>(system, {
       tables: (names) => loadTables(conn, names),
-      async indexed({ name }, column) {
-        if (!firsts.has(name)) firsts.set(name, await indexFirsts(conn, name));
-        return firsts.get(name)!.some((f) => indexServes(f, column.name, column.email));
+      async indexed(table, { name, email }) {
+        const column = table.columns.get(name)!;
+        return email ? emailComparison(table, column).indexed : table.indexFirsts.some((f) => f.column === name);
       },
-      emailExpression: (column) => `LOWER(TRIM(${column}))`,
+      emailIndexes: (column) => `${column} (with a case-insensitive collation) or, on MySQL 8, LOWER(TRIM(${column}))`,
     });
   } catch (error) {
     return { ...failedReport(mysqlError(error, system)), reachable: true };

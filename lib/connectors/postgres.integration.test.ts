@@ -166,13 +166,22 @@ describe("PostgreSQL connector", () => {
     expect(warning.message).toMatch(/about 40 rows/);
   });
 
-  it("an email index on the bare column does not count: lookups compare lower(btrim(email))", async () => {
-    await sql("DROP INDEX users_email; CREATE INDEX users_email_plain ON users (email)");
+  it("email lookups use the operator's lower(email) index when that is the one there is, and compare trimmed without one", async () => {
+    const system = productMap();
+    await sql("DROP INDEX users_email; CREATE INDEX users_email_lower ON users (lower(email))");
     try {
-      const report = await postgresConnector.test(productMap(), null);
-      expect(report.warnings.find((w) => w.collection === "users")).toMatchObject({ field: "email", rowEstimate: 3 });
+      expect((await postgresConnector.test(system, null)).warnings.find((w) => w.collection === "users")).toBeUndefined();
+      expect(await rows(system, "users", "email", ["bob@example.com"])).toHaveLength(1);
+      // lower(email) cannot see through the spaces around Alice's stored address: the price of using that index.
+      expect(await rows(system, "users", "email", ["alice@example.com"])).toEqual([]);
+      await sql("DROP INDEX users_email_lower; CREATE INDEX users_email_plain ON users (email)");
+      // A plain index serves neither form: a warning, and the full scan compares trimmed.
+      const warning = (await postgresConnector.test(system, null)).warnings.find((w) => w.collection === "users");
+      expect(warning).toMatchObject({ field: "email", rowEstimate: 3 });
+      expect(warning!.message).toContain("lower(btrim(email)) or lower(email)");
+      expect(await rows(system, "users", "email", ["alice@example.com"])).toHaveLength(1);
     } finally {
-      await sql("DROP INDEX users_email_plain; CREATE INDEX users_email ON users (lower(btrim(email)))");
+      await sql("DROP INDEX IF EXISTS users_email_lower; DROP INDEX IF EXISTS users_email_plain; CREATE INDEX users_email ON users (lower(btrim(email)))");
     }
   });
 

@@ -47,8 +47,8 @@ type PgTable = {
   oid: number;
   rowEstimate: number | undefined;
   columns: Map<string, PgColumn>;
-  /** Read by test() on demand. */
-  indexFirsts?: { attnum: number; expression: string }[];
+  /** Each valid index's first element: how email lookups compare, and test()'s index warnings. */
+  indexFirsts?: IndexFirst[];
 };
 
 const INTEGER_MAX: Record<string, bigint> = { int2: 32767n, int4: 2147483647n, int8: 9223372036854775807n };
@@ -189,12 +189,12 @@ async function loadTable(client: pg.Client, schema: string, table: string): Prom
 }
 
 /** `column = ANY($n)` with the values bound in the column's own type, so its index can serve. */
-function condition(column: PgColumn, email: boolean, values: readonly string[], params: unknown[]): string | null {
+function condition(column: PgColumn, email: EmailComparison | null, values: readonly string[], params: unknown[]): string | null {
   const quoted = pg.escapeIdentifier(column.name);
   if (email) {
     params.push([...new Set(values.map((v) => v.trim().toLowerCase()))]);
     const text = column.kind === "text" ? quoted : `${quoted}::text`;
-    return `lower(btrim(${text})) = ANY($${params.length}::text[])`;
+    return email === "lower" ? `lower(${text}) = ANY($${params.length}::text[])` : `lower(btrim(${text})) = ANY($${params.length}::text[])`;
   }
   if (!column.native) {
     // A type we do not bind natively (timestamp, enum, json...): compared as text.
@@ -223,9 +223,10 @@ export function buildLookup(
 ): { text: string; values: unknown[] } | null {
   const params: unknown[] = [];
   const column = table.columns.get(lookup.field.name)!;
-  const where = [condition(column, isEmailField(lookup.field), lookup.values, params)];
+  const email = isEmailField(lookup.field) ? emailComparison(table.indexFirsts ?? [], column).comparison : null;
+  const where = [condition(column, email, lookup.values, params)];
   if (lookup.workspaces && collection.workspaceField) {
-    where.push(condition(table.columns.get(collection.workspaceField)!, false, lookup.workspaces, params));
+    where.push(condition(table.columns.get(collection.workspaceField)!, null, lookup.workspaces, params));
   }
   if (where.some((w) => w === null)) return null;
   const select = collection.fields.map((f) => pg.escapeIdentifier(f.name)).join(", ");
@@ -248,6 +249,7 @@ class PostgresSession implements ConnectorSession {
       const live = await loadTable(this.client, schemaName(this.system), collection.name);
       assertSchema(collection, live?.columns);
       table = live!;
+      table.indexFirsts = await indexFirsts(this.client, table.oid);
       this.tables.set(collection.id, table);
     }
     return table;
@@ -298,17 +300,39 @@ function closeCursor(cursor: Cursor): Promise<void> {
   return new Promise((resolve) => cursor.close(() => resolve()));
 }
 
-/** Whether an index's first element serves the lookup of this column. */
-function indexServes(first: { attnum: number; expression: string }, column: PgColumn, email: boolean): boolean {
-  if (!email) return first.attnum === column.attnum;
-  // pg_get_indexdef prints lower(btrim(email)), lower(btrim((email)::text)) or lower(TRIM(BOTH FROM email)).
+type IndexFirst = { attnum: number; expression: string };
+
+/**
+ * How email lookups of this column compare: `lower(btrim(col))` when an index serves that (or
+ * none serves either form: the most forgiving comparison costs the same full scan), `lower(col)`
+ * when only such an index exists, the common unique index on emails. The latter does not match a
+ * stored value with spaces around it; it is the operator's index, and a lookup that uses it stays
+ * fast on a large table.
+ */
+export type EmailComparison = "lower-btrim" | "lower";
+
+function emailForm(first: IndexFirst, column: PgColumn): EmailComparison | null {
+  // pg_get_indexdef prints lower(btrim(email)), lower(btrim((email)::text)), lower(TRIM(BOTH FROM email)) or lower((email)::text).
   const normal = first.expression.toLowerCase().replace(/::[a-z ]+/g, "").replace(/[\s"()]/g, "");
   const name = column.name.toLowerCase().replace(/[\s"()]/g, "");
-  return normal === `lowerbtrim${name}` || normal === `lowertrimbothfrom${name}`;
+  if (normal === `lowerbtrim${name}` || normal === `lowertrimbothfrom${name}`) return "lower-btrim";
+  return normal === `lower${name}` ? "lower" : null;
 }
 
-async function indexFirsts(client: pg.Client, oid: number): Promise<{ attnum: number; expression: string }[]> {
-  const { rows } = await client.query<{ attnum: number; expression: string }>(
+function emailComparison(firsts: IndexFirst[], column: PgColumn): { comparison: EmailComparison; indexed: boolean } {
+  const forms = firsts.map((f) => emailForm(f, column));
+  if (forms.includes("lower-btrim")) return { comparison: "lower-btrim", indexed: true };
+  if (forms.includes("lower")) return { comparison: "lower", indexed: true };
+  return { comparison: "lower-btrim", indexed: false };
+}
+
+/** Whether an index's first element serves the lookup of this column. */
+function indexServes(firsts: IndexFirst[], column: PgColumn, email: boolean): boolean {
+  return email ? emailComparison(firsts, column).indexed : firsts.some((f) => f.attnum === column.attnum);
+}
+
+async function indexFirsts(client: pg.Client, oid: number): Promise<IndexFirst[]> {
+  const { rows } = await client.query<IndexFirst>(
     `SELECT i.indkey[0]::int AS attnum, pg_get_indexdef(i.indexrelid, 1, true) AS expression
        FROM pg_index i WHERE i.indrelid = $1::oid AND i.indisvalid`,
     [oid],
@@ -338,9 +362,9 @@ async function test(system: MapSystem, secret: string | null): Promise<TestRepor
       async indexed(table, column) {
         const live = table.columns.get(column.name)!;
         table.indexFirsts ??= await indexFirsts(client, table.oid);
-        return table.indexFirsts.some((f) => indexServes(f, live, column.email));
+        return indexServes(table.indexFirsts, live, column.email);
       },
-      emailExpression: (column) => `lower(btrim(${column}))`,
+      emailIndexes: (column) => `lower(btrim(${column})) or lower(${column})`,
     });
   } catch (error) {
     return { ...failedReport(pgError(error, system)), reachable: true };

@@ -83,11 +83,11 @@ export function indexWarning(
   collection: MapCollection,
   column: { name: string; email: boolean },
   rowEstimate: number | undefined,
-  emailExpression: string,
+  emailIndexes: string,
 ): TestReport["warnings"][number] {
   const rows = rowEstimate === undefined ? "" : ` (about ${rowEstimate.toLocaleString("en")} rows)`;
   const message = column.email
-    ? `No index serves lookups of ${collection.name}.${column.name}${rows}: email lookups compare ${emailExpression}, so every lookup reads the whole table.`
+    ? `No index serves lookups of ${collection.name}.${column.name}${rows}: an index on ${emailIndexes} would serve them; without one every lookup reads the whole table.`
     : `No index starts with ${collection.name}.${column.name}${rows}: every lookup reads the whole table.`;
   return { collection: collection.name, field: column.name, message, rowEstimate };
 }
@@ -195,8 +195,8 @@ export type SchemaCheck<T extends { rowEstimate: number | undefined; columns: Ma
   tables(names: string[]): Promise<Map<string, T>>;
   /** Whether an index of the table serves lookups of this column. */
   indexed(table: T, column: { name: string; email: boolean }): Promise<boolean>;
-  /** How email lookups compare the column, for the warning. */
-  emailExpression(column: string): string;
+  /** The index expressions that serve email lookups of the column, for the warning. */
+  emailIndexes(column: string): string;
 };
 
 /**
@@ -216,7 +216,7 @@ export async function checkSchema<T extends { rowEstimate: number | undefined; c
     if (!table) continue;
     for (const column of lookups.get(collection) ?? []) {
       if (!table.columns.has(column.name) || (await check.indexed(table, column))) continue;
-      report.warnings.push(indexWarning(collection, column, table.rowEstimate, check.emailExpression(column.name)));
+      report.warnings.push(indexWarning(collection, column, table.rowEstimate, check.emailIndexes(column.name)));
     }
   }
   report.ok = report.problems.length === 0;
