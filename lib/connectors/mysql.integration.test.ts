@@ -94,6 +94,12 @@ describe("MySQL/MariaDB connector", () => {
     expect(found.map((r) => r.name).sort()).toEqual(["Alice", "Bob"]);
   });
 
+  it("quotes a mapped name with a dot as one identifier: it never reaches another database", async () => {
+    await sql("CREATE TABLE `mysql.user` (id INT PRIMARY KEY, email VARCHAR(50)); INSERT INTO `mysql.user` VALUES (1, 'bob@example.com')");
+    const system = mapSystem("MYSQL", connection(), [{ name: "mysql.user", fields: [{ name: "id" }, { name: "email", identity: "email" }] }]);
+    expect(await rows(system, "mysql.user", "email", ["bob@example.com"])).toEqual([{ id: 1, email: "bob@example.com" }]);
+  });
+
   it("scopes workspace content to the given workspaces", async () => {
     const system = productMap();
     expect(await rows(system, "tickets", "requester_id", ["1"])).toHaveLength(20);

@@ -211,9 +211,17 @@ function emailComparison(table: MyTable, column: MyColumn): { comparison: EmailC
   return { comparison: "lower-trim", indexed: false };
 }
 
+/**
+ * One identifier quoted by the driver. forbidQualified: escapeId would otherwise read "mysql.user"
+ * as database `mysql`, table `user`, and a mapped name could reach outside the system's database.
+ */
+function quoteId(name: string): string {
+  return (mysql.escapeId as (value: string, forbidQualified: boolean) => string)(name, true);
+}
+
 /** `column IN (?)`, or null when none of the values can be in this column. */
 function condition(column: MyColumn, email: EmailComparison | null, values: readonly string[], params: unknown[]): string | null {
-  const quoted = mysql.escapeId(column.name);
+  const quoted = quoteId(column.name);
   if (email) {
     params.push([...new Set(values.map((v) => v.trim().toLowerCase()))]);
     return email === "collation" ? `${quoted} IN (?)` : `LOWER(TRIM(${quoted})) IN (?)`;
@@ -240,8 +248,8 @@ export function buildLookup(
     where.push(condition(table.columns.get(collection.workspaceField)!, null, lookup.workspaces, params));
   }
   if (where.some((w) => w === null)) return null;
-  const select = collection.fields.map((f) => mysql.escapeId(f.name)).join(", ");
-  return { sql: `SELECT ${select} FROM ${mysql.escapeId(collection.name)} WHERE ${where.join(" AND ")}`, values: params };
+  const select = collection.fields.map((f) => quoteId(f.name)).join(", ");
+  return { sql: `SELECT ${select} FROM ${quoteId(collection.name)} WHERE ${where.join(" AND ")}`, values: params };
 }
 
 class MysqlSession implements ConnectorSession {
