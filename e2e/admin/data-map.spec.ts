@@ -77,3 +77,52 @@ test("an admin maps a manual system with categorised fields, exports it as YAML,
   await expect(alert).toContainText(`${key}.billing_contacts.iban: Unknown data category “user.contact.state”`);
   expect(await seriousViolations(page)).toEqual([]);
 });
+
+test("an admin stores a database password that is never shown back and tests the connection; an officer only reads the system", async ({ page, context, browser }) => {
+  const admin = await createStaff("ADMIN");
+  await signInAs(context, admin.id);
+  const tag = uniqueTag();
+  const name = `Warehouse ${tag}`;
+
+  await page.goto("/admin/data-map/new");
+  await page.getByLabel("Name", { exact: true }).fill(name);
+  await page.getByLabel("Key").fill(`warehouse_${tag}`);
+  await page.getByLabel("Owner's email").fill(`data-${tag}@jexi.example`);
+  await page.getByLabel("Purpose").fill("Reporting");
+  await page.getByLabel("Kind").selectOption({ label: "PostgreSQL" });
+  await page.getByRole("button", { name: "Add system" }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+
+  const connection = page.getByRole("region", { name: "Connection", exact: true });
+  await expect(connection).toContainText("No password is stored.");
+  // Nothing listens on port 1: the test says the system could not be reached.
+  await connection.getByLabel("Host").fill("127.0.0.1");
+  await connection.getByLabel("Port").fill("1");
+  await connection.getByLabel("Database").fill("warehouse");
+  await connection.getByLabel("User").fill("reader");
+  await connection.getByLabel("Password").fill(`pw-${tag}`);
+  await connection.getByRole("button", { name: "Save connection" }).click();
+  await expect(connection).toContainText("the new secret is stored sealed");
+  await expect(connection).toContainText(/A password is stored \(sealed\), set on /);
+  await expect(connection.getByLabel("New password (optional)")).toHaveValue("");
+  expect(await page.content()).not.toContain(`pw-${tag}`);
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await connection.getByRole("button", { name: "Test connection" }).click();
+  await expect(connection.getByRole("alert").filter({ hasText: "could not be reached" })).toBeVisible();
+  await expect(connection).toContainText(/Last test, .*: failed/);
+  await expect(page.getByRole("region", { name: "History" })).toContainText("Connection tested");
+  expect(await page.content()).not.toContain(`pw-${tag}`);
+  const url = page.url();
+
+  const officerContext = await browser.newContext();
+  const officer = await createStaff("OFFICER");
+  await signInAs(officerContext, officer.id);
+  const officerPage = await officerContext.newPage();
+  await officerPage.goto(url);
+  await expect(officerPage.getByRole("heading", { level: 1, name })).toBeVisible();
+  for (const button of ["Save details", "Save connection", "Test connection", "Add collection"]) await expect(officerPage.getByRole("button", { name: button })).toHaveCount(0);
+  await expect(officerPage.getByRole("region", { name: "Connection", exact: true })).toContainText(/Last test, .*: failed/);
+  expect(await seriousViolations(officerPage)).toEqual([]);
+  await officerContext.close();
+});

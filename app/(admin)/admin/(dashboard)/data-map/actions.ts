@@ -96,8 +96,10 @@ const test = formAction("datamap.manage", SystemIdSchema, async ({ systemId }, s
 );
 export async function testConnectionAction(_: FormState, formData: FormData): Promise<FormState> {
   const { state, result } = await test(formData);
-  if (result.ok) refresh(result.data.systemId);
-  return state;
+  if (!result.ok) return state;
+  refresh(result.data.systemId);
+  // The test ran; a failing report is still shown as a failure.
+  return { ...state, ok: result.data.report.ok };
 }
 
 const addC = formAction("datamap.manage", AddCollectionSchema, async ({ systemId, ...input }, staff) => ({ ...(await addCollection(systemId, input, staff)), systemId }), () => "Collection added.");
