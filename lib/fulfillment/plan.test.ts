@@ -55,7 +55,7 @@ function buildMap(spec: Spec): MapSystem[] {
 const names = (plan: ReturnType<typeof buildPlan>) => plan.systems.map((s) => [s.name, s.collections.map((c) => c.name)]);
 
 describe("buildPlan", () => {
-  it("follows references several levels deep, forwards and backwards", () => {
+  it("follows references several levels deep, from the referenced rows to those pointing at them", () => {
     const map = buildMap({
       app: {
         collections: {
@@ -183,9 +183,72 @@ describe("buildPlan", () => {
     ]);
   });
 
+  it("reaches the row a found record points at, but not that row's other children", () => {
+    const map = buildMap({
+      app: {
+        collections: {
+          accounts: { fields: ["id", "company"] },
+          members: { fields: ["id", "account_id->accounts.id", "email:email"] },
+          invoices: { fields: ["id", "account_id->accounts.id"] },
+          regions: { fields: ["id"] },
+        },
+      },
+    });
+    accountsHaveRegion(map);
+    const plan = buildPlan({ systems: map, identityTypes: ["email"], kind: "ACCESS" });
+    // The member's account (and, further up, its region), never the account's invoices or other members.
+    expect(names(plan)).toEqual([["App", ["members", "accounts", "regions"]]]);
+    expect(describePlan(plan).systems[0]!.lines).toEqual([
+      "members by email (email)",
+      "accounts by id from members.account_id",
+      "regions by id from accounts.region_id",
+    ]);
+  });
+
+  it("leaves customer workspace content out of access and export runs, and says who answers for it", () => {
+    const map = buildMap({
+      app: {
+        collections: {
+          users: { fields: ["id", "email:email"] },
+          end_users: { fields: ["id", "email:email", "workspace"], workspace: "workspace" },
+          messages: { fields: ["id", "end_user_id->end_users.id", "workspace"], workspace: "workspace" },
+        },
+      },
+      widget: { collections: { chats: { fields: ["id", "email:email", "workspace"], workspace: "workspace" } } },
+      support: { kind: "MANUAL", collections: { inbox: { fields: ["from"], workspace: "workspace" } } },
+    });
+    for (const kind of ["ACCESS", "EXPORT"] as const) {
+      const plan = buildPlan({ systems: map, identityTypes: ["email"], kind });
+      expect(names(plan)).toEqual([["App", ["users"]]]);
+      expect(plan.notes).toEqual([
+        "App: end_users, messages are customer workspace content and not searched: the customer who controls it answers for it (route the request to the customer, who can ask for a workspace export).",
+        "Widget: chats is customer workspace content and not searched: the customer who controls it answers for it (route the request to the customer, who can ask for a workspace export).",
+        "Support: inbox is customer workspace content and not searched: the customer who controls it answers for it (route the request to the customer, who can ask for a workspace export).",
+      ]);
+      expect(plan.skipped.map((s) => [s.name, s.reason])).toEqual([
+        ["Support", "It holds only customer workspace content, which the customer who controls it answers for."],
+        ["Widget", "It holds only customer workspace content, which the customer who controls it answers for."],
+      ]);
+    }
+    const workspace = buildPlan({ systems: map, identityTypes: ["email"], kind: "WORKSPACE_EXPORT" });
+    expect(names(workspace)).toEqual([
+      ["App", ["end_users", "messages"]],
+      ["Widget", ["chats"]],
+      ["Support", ["inbox"]],
+    ]);
+  });
+
   it("holds no personal data: only ids, names and identity types", () => {
     const map = buildMap({ app: { collections: { users: { fields: ["id", "email:email"] } } } });
     const text = JSON.stringify(buildPlan({ systems: map, identityTypes: ["email"], kind: "ACCESS" }));
     expect(text).not.toContain("@");
   });
 });
+
+/** accounts.region_id -> regions.id, added after the builder so the chain goes two levels up. */
+function accountsHaveRegion(map: MapSystem[]) {
+  const app = map[0]!;
+  const accounts = app.collections.find((c) => c.name === "accounts")!;
+  const regions = app.collections.find((c) => c.name === "regions")!;
+  accounts.fields.push({ id: "app.accounts.region_id", name: "region_id", description: null, categories: [], identity: null, primaryKey: false, referencesFieldId: regions.fields[0]!.id });
+}

@@ -4,10 +4,16 @@ import type { IdentityType, MapCollection, MapField, MapSystem, SystemKind } fro
 // officer first). Pure: no I/O, so the unit tests cover every shape of map.
 //
 // Collections are reached breadth-first: first those with a field holding one of the identities
-// we have, then, through every reference in either direction (tickets.requester_id -> users.id
-// reaches tickets from users and users from tickets), those whose field points at or is pointed
-// at by a field of a collection already reached. Each collection is visited once and only takes
-// values from collections visited before it, so a cycle in the references ends where it closes.
+// we have, then along the references. A reference is followed down, from the referenced field to
+// the fields that point at it (found users -> their tickets, by tickets.requester_id -> users.id),
+// and up, from a referencing field to the row it points at (found members -> their account, by
+// members.account_id -> accounts.id). A collection reached only upwards is followed further up but
+// never down again: the account of a member is hers to see, its other members are not.
+// Each collection is visited once and only takes values from collections visited before it, so a
+// cycle in the references ends where it closes.
+// Customer workspace content (a collection with a workspace field) belongs to the customer who
+// controls it: access and export runs leave it out and say so; only a workspace export (the
+// customer's own request, on a referral) searches it, limited to the customer's workspaces.
 // One task per system; a system whose lookups need values found in another system runs after it.
 // A cycle between systems is broken in the order they were discovered: the lookup that would go
 // backwards is left out (and the plan says so).
@@ -61,20 +67,21 @@ export type PlanInput = {
 };
 
 type Node = { system: MapSystem; collection: MapCollection };
-type Edge = { from: Node; fromField: MapField; to: Node; toField: MapField };
+type Edge = { from: Node; fromField: MapField; to: Node; toField: MapField; up: boolean };
 
-function index(systems: readonly MapSystem[]) {
+function index(systems: readonly MapSystem[], kind: RunKind) {
   const nodes = new Map<string, Node>();
   const fieldOwner = new Map<string, { node: Node; field: MapField }>();
   for (const system of systems) {
     if (system.kind === "MANUAL") continue;
     for (const collection of system.collections) {
+      if (kind !== "WORKSPACE_EXPORT" && collection.workspaceField) continue;
       const node = { system, collection };
       nodes.set(collection.id, node);
       for (const field of collection.fields) fieldOwner.set(field.id, { node, field });
     }
   }
-  // Both directions of every reference between two connected collections.
+  // Every reference between two mapped collections, down (to the referencing rows) and up.
   const edges = new Map<string, Edge[]>();
   const add = (e: Edge) => {
     const list = edges.get(e.from.collection.id) ?? [];
@@ -85,13 +92,13 @@ function index(systems: readonly MapSystem[]) {
     if (!field.referencesFieldId) continue;
     const target = fieldOwner.get(field.referencesFieldId);
     if (!target) continue;
-    add({ from: node, fromField: field, to: target.node, toField: target.field });
-    add({ from: target.node, fromField: target.field, to: node, toField: field });
+    add({ from: node, fromField: field, to: target.node, toField: target.field, up: true });
+    add({ from: target.node, fromField: target.field, to: node, toField: field, up: false });
   }
   return { nodes, edges };
 }
 
-type Reached = { node: Node; lookups: PlanLookup[]; sources: Set<string> };
+type Reached = { node: Node; lookups: PlanLookup[]; sources: Set<string>; onlyUp: boolean };
 
 /** Breadth-first over the references; `allowed` says whether values may flow between two systems. */
 function traverse(
@@ -103,27 +110,31 @@ function traverse(
   const reached = new Map<string, Reached>();
   const order: Reached[] = [];
   const visited = new Set<string>();
-  const reach = (node: Node, lookup: PlanLookup, source: string | null) => {
+  const reach = (node: Node, lookup: PlanLookup, source: string | null, up: boolean) => {
     let r = reached.get(node.collection.id);
     if (!r) {
-      r = { node, lookups: [], sources: new Set() };
+      r = { node, lookups: [], sources: new Set(), onlyUp: true };
       reached.set(node.collection.id, r);
       order.push(r);
     }
     r.lookups.push(lookup);
+    if (!up) r.onlyUp = false;
     if (source) r.sources.add(source);
   };
   for (const node of nodes.values()) {
     for (const field of node.collection.fields) {
       if (field.identity && identityTypes.includes(field.identity)) {
-        reach(node, { fieldId: field.id, field: field.name, from: { type: "identity", identity: field.identity } }, null);
+        reach(node, { fieldId: field.id, field: field.name, from: { type: "identity", identity: field.identity } }, null, false);
       }
     }
   }
+  // Every reach of a collection comes from one processed before it, so its lookups (and whether
+  // it was reached only upwards) are final when its turn comes.
   for (let i = 0; i < order.length; i++) {
     const current = order[i]!;
     visited.add(current.node.collection.id);
     for (const edge of edges.get(current.node.collection.id) ?? []) {
+      if (current.onlyUp && !edge.up) continue;
       const target = edge.to.collection.id;
       if (visited.has(target) || target === current.node.collection.id) continue;
       if (edge.to.system.id !== current.node.system.id && !allowed(current.node.system.id, edge.to.system.id)) continue;
@@ -142,6 +153,7 @@ function traverse(
           },
         },
         current.node.collection.id,
+        edge.up,
       );
     }
   }
@@ -176,8 +188,18 @@ function orderSystems(discovery: string[], deps: Map<string, Set<string>>): stri
 }
 
 export function buildPlan({ systems, identityTypes, kind }: PlanInput): RunPlan {
-  const { nodes, edges } = index(systems);
+  const { nodes, edges } = index(systems, kind);
   const notes: string[] = [];
+  if (kind !== "WORKSPACE_EXPORT") {
+    for (const system of systems) {
+      const workspace = system.collections.filter((c) => c.workspaceField).map((c) => c.name);
+      if (workspace.length) {
+        notes.push(
+          `${system.name}: ${workspace.join(", ")} ${workspace.length === 1 ? "is" : "are"} customer workspace content and not searched: the customer who controls it answers for it (route the request to the customer, who can ask for a workspace export).`,
+        );
+      }
+    }
+  }
 
   // Pass 1, unconstrained: which systems need which, in the order they are discovered.
   const free = traverse(nodes, edges, identityTypes, () => true);
@@ -250,9 +272,9 @@ export function buildPlan({ systems, identityTypes, kind }: PlanInput): RunPlan 
   // the system holds workspace content). They produce files, never values for other lookups.
   for (const system of systems) {
     if (system.kind !== "MANUAL") continue;
-    const collections = system.collections.filter((c) => kind !== "WORKSPACE_EXPORT" || c.workspaceField);
+    const collections = system.collections.filter((c) => (kind === "WORKSPACE_EXPORT") === Boolean(c.workspaceField));
     if (collections.length === 0 && (kind === "WORKSPACE_EXPORT" || system.collections.length > 0)) {
-      skipped.push(skip(system, "It holds no workspace content."));
+      skipped.push(skip(system, kind === "WORKSPACE_EXPORT" ? "It holds no workspace content." : ONLY_WORKSPACE));
       continue;
     }
     planned.push({
@@ -285,9 +307,12 @@ function skip(system: MapSystem, reason: string): PlanSkipped {
   return { systemId: system.id, key: system.key, name: system.name, kind: system.kind, reason };
 }
 
+const ONLY_WORKSPACE = "It holds only customer workspace content, which the customer who controls it answers for.";
+
 function skipReason(system: MapSystem, kind: RunKind, identityTypes: readonly IdentityType[]): string {
   if (system.collections.length === 0) return "No collections are mapped.";
   if (kind === "WORKSPACE_EXPORT" && !system.collections.some((c) => c.workspaceField)) return "It holds no workspace content.";
+  if (kind !== "WORKSPACE_EXPORT" && system.collections.every((c) => c.workspaceField)) return ONLY_WORKSPACE;
   return `No collection holds one of the identities searched for (${identityTypes.map(identityLabel).join(", ")}) or references a collection that does.`;
 }
 

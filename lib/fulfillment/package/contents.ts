@@ -43,6 +43,8 @@ export type PackageContents = {
   systems: PackageSystem[];
   /** Record keys left out, per collection id. */
   exclusions: Map<string, Set<string>>;
+  /** An access or export run over a map with customer workspace content, which it left to the customers. */
+  workspaceContentLeftOut: boolean;
 };
 
 // An officer excludes records one by one: thousands would be a different problem.
@@ -96,7 +98,8 @@ export async function loadPackageContents(db: Db, runId: string, generatedAt: Da
     if (collections.length === 0 && task.files.length === 0 && !task.ownerNote) continue;
     systems.push({ system, collections, files: filePaths(system.key, task.files), ownerNote: task.ownerNote });
   }
-  return { runId, kind: run.kind, org, request: run.request, generatedAt, systems, exclusions };
+  const workspaceContentLeftOut = run.kind !== "WORKSPACE_EXPORT" && map.some((s) => s.collections.some((c) => c.workspaceField));
+  return { runId, kind: run.kind, org, request: run.request, generatedAt, systems, exclusions, workspaceContentLeftOut };
 }
 
 /** Where each uploaded file goes in the zip: `<system>/files/<name>`, a second file of the same name numbered. */

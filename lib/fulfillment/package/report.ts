@@ -72,6 +72,10 @@ export async function* reportHtml(db: Db, contents: PackageContents): AsyncGener
     yield `<p>${withheld} record${withheld === 1 ? " was" : "s were"} left out because ${withheld === 1 ? "it holds" : "they hold"} other people's personal data, which we may not disclose (GDPR Art. 15(4)).</p>`;
   }
 
+  if (contents.workspaceContentLeftOut) {
+    yield `<h2>Data we hold for our customers</h2><p>Businesses use ${h(org.productName)} for their own customer service. What their workspaces hold about you, such as your conversations with them, is theirs to decide about (we only process it for them), so it is not in this package. Ask the business you were in contact with, or tell ${h(org.privacyEmail)} which one it is and we will pass your request on.</p>`;
+  }
+
   for (const s of systems) {
     yield `<section><h2>${h(s.system.name)}</h2><dl><dt>Why we hold this data</dt><dd>${h(s.system.purpose)}</dd>`;
     if (s.system.thirdParty) yield `<dt>Who runs it</dt><dd>A service provider that processes this data for us (a recipient of your data).</dd>`;
