@@ -253,13 +253,15 @@ export async function cancelRun(db: Db, runId: string, staffId: string | null): 
     const { count: chunksDeleted } = await tx.recordChunk.deleteMany({ where: { runId } });
     await tx.taskFile.updateMany({ where: { task: { runId } }, data: { ciphertext: null } });
     const { count: linksRevoked } = await tx.taskToken.updateMany({ where: { task: { runId }, revokedAt: null }, data: { revokedAt: now } });
-    await tx.fulfillmentRun.update({ where: { id: runId }, data: { status: "CANCELLED", cancelledAt: now, recordsPurgedAt: now } });
+    // A draft package holds the found records too: it goes with them. A released one is the requester's.
+    const { count: draftsDeleted } = await tx.dataPackage.deleteMany({ where: { runId, releasedAt: null } });
+    await tx.fulfillmentRun.update({ where: { id: runId }, data: { status: "CANCELLED", cancelledAt: now, recordsPurgedAt: now, packageId: null } });
     await recordEvent(tx, {
       requestId: found.requestId,
       ...actor(staffId),
       action: "run.cancelled",
       visibility: "INTERNAL",
-      data: { runId, fromStatus: run.status, tasksCancelled, chunksDeleted, linksRevoked },
+      data: { runId, fromStatus: run.status, tasksCancelled, chunksDeleted, linksRevoked, draftsDeleted },
       at: now,
     });
   });

@@ -11,7 +11,7 @@ import { excludeRecord, includeRecord, releaseRun } from "@/lib/fulfillment/pack
 import { reviewView } from "@/lib/fulfillment/package/review-view";
 import { startWorkspaceExportRun } from "@/lib/fulfillment/package/workspace-export";
 import { readRecords } from "@/lib/fulfillment/records";
-import { planRun, startRun } from "@/lib/fulfillment/runs";
+import { cancelRun, planRun, startRun } from "@/lib/fulfillment/runs";
 import type { DownloadFile } from "@/lib/http/file-download";
 import { stopQueue } from "@/lib/jobs/boss";
 import { readPackageParts } from "@/lib/packages/parts";
@@ -125,9 +125,12 @@ describe("an access package", () => {
     expect(data.request.reference).toBe(reference);
     expect(collectionRecords(data, "tickets").map((t) => t.subject)).toEqual(tickets.map((t) => t.subject));
     expect(collectionRecords(data, "tickets")[0]).not.toHaveProperty("status");
-    // Found although stored in another case; the workspace end user with the same address too.
+    // Found although stored in another case, with the account she belongs to.
     expect(collectionRecords(data, "members").map((m) => m.email)).toEqual(["Alex.Morgan@example.com"]);
-    expect(collectionRecords(data, "messages").map((m) => m.body)).toEqual(seeded("messages", (m) => m.conversation_id === 2).map((m) => m.body));
+    expect(collectionRecords(data, "accounts").map((a) => a.company_name)).toEqual(seeded("accounts", (a) => a.id === 1).map((a) => a.company_name));
+    // Customer workspace content is the customer's to answer for: not searched, and the report says so.
+    expect(collectionRecords(data, "end_users")).toEqual([]);
+    expect(collectionRecords(data, "messages")).toEqual([]);
     // Someone else's data is not in it.
     const everything = [...files.values()].map((b) => b.toString("utf8")).join("\n");
     expect(everything).not.toMatch(/jonas\.weber|Widget colour|lena\.fischer/);
@@ -138,6 +141,7 @@ describe("an access package", () => {
     expect(html).toContain("Agent seats");
     expect(html).toContain("Providing the Jexi service");
     expect(html).toContain("support tickets 3 years");
+    expect(html).toContain("Data we hold for our customers");
     expect(html).not.toMatch(/<script/i);
     // Escaped: the apostrophe in a seeded ticket body.
     expect(html).toContain("last month&#39;s transcripts");
@@ -221,6 +225,26 @@ describe("an access package", () => {
     expect(everything).not.toContain("203.0.113.24");
     expect(everything).toContain("Invoice address is wrong");
     expect(files.get("index.html")!.toString("utf8")).toContain("Art. 20");
+  });
+});
+
+describe("cancelling a run under review", () => {
+  it("deletes its draft package with the records, and the request can be run again", async () => {
+    // Another seeded member (the demo requester's submissions per day are used up by the other tests).
+    const { requestId } = await verifiedRequest({ email: "priya.shah@acme.example" });
+    const { runId, revision } = await runUntilAssembling(requestId);
+    await assemblePackage(db, runId, revision);
+    const { packageId } = await runRow(runId);
+    expect(packageId).not.toBeNull();
+
+    await cancelRun(db, runId, officer.id);
+    expect(await runRow(runId)).toMatchObject({ status: "CANCELLED", packageId: null });
+    expect(await db.dataPackage.count({ where: { id: packageId! } })).toBe(0);
+    expect(await db.dataPackagePart.count({ where: { packageId: packageId! } })).toBe(0);
+    expect(await db.recordChunk.count({ where: { runId } })).toBe(0);
+    expect((await eventsOf(requestId)).at(-1)).toMatchObject({ action: "run.cancelled", data: expect.objectContaining({ draftsDeleted: 1 }) });
+    // A new run can start.
+    expect((await planRun(db, { requestId, staffId: officer.id })).runId).not.toBe(runId);
   });
 });
 
