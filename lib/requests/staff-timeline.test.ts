@@ -69,6 +69,20 @@ describe("the request page's timeline wording", () => {
     expect(staffEventWording("something.new", null)).toEqual({ title: "something.new" });
   });
 
+  it("words every step of a run, with the systems and counts it carries", () => {
+    const run = { runId: "r1" };
+    expect(staffEventWording("run.planned", { ...run, kind: "ACCESS", systems: ["Jexi product database", "Finance spreadsheet"], skipped: ["Widget"] })).toEqual({
+      title: "Search for the person's data planned",
+      detail: "To search: Jexi product database, Finance spreadsheet. 1 system not searched (the plan says why).",
+    });
+    expect(staffEventWording("run.task_done", { ...run, system: "Jexi product database", recordsFound: 17 })).toEqual({ title: "Jexi product database searched", detail: "17 records found." });
+    expect(staffEventWording("run.task_done", { ...run, system: "Finance spreadsheet", answeredByOwner: true, files: 1, nothingFound: false }).detail).toBe("Its owner answered, with 1 file.");
+    expect(staffEventWording("run.finished", { ...run, outcome: "FAILED", failed: ["CRM"] }).detail).toBe("Not assembled: CRM failed.");
+    for (const action of ["run.planned", "run.started", "run.task_done", "run.task_failed", "run.task_retried", "run.owner_asked", "run.owner_reminded", "run.owner_silent", "run.finished", "run.cancelled", "run.released"]) {
+      expect(staffEventWording(action, { ...run, system: "CRM" }).title, action).not.toContain(action);
+    }
+  });
+
   it("says which email confirmed receipt, and by when it was due", () => {
     expect(staffEventWording("request.receipt_confirmed", { template: "verify-email", dueDate: "2026-12-04" })).toEqual({
       title: "Receipt confirmed to the requester",

@@ -141,6 +141,42 @@ export function staffEventWording(action: string, data: unknown): StaffEventWord
         title: `Referral to ${customer} withdrawn`,
         detail: `The request was routed elsewhere; the customer's links no longer work.${typeof d.note === "string" ? ` ${d.note}` : ""}`,
       };
+    case "run.planned": {
+      const systems = Array.isArray(d.systems) ? d.systems.map(String) : [];
+      const skipped = Array.isArray(d.skipped) ? d.skipped.length : 0;
+      return {
+        title: d.kind === "WORKSPACE_EXPORT" ? "Workspace export planned" : "Search for the person's data planned",
+        detail: `${systems.length ? `To search: ${systems.join(", ")}.` : "No system to search."}${skipped ? ` ${plural(skipped, "system")} not searched (the plan says why).` : ""}`,
+      };
+    }
+    case "run.started":
+      return { title: "Search started", detail: typeof d.tasks === "number" ? `${plural(d.tasks, "system")} to search.` : undefined };
+    case "run.task_done":
+      return {
+        title: `${text(d.system, "A system")} searched`,
+        detail:
+          d.answeredByOwner === true
+            ? `Its owner answered${d.nothingFound === true ? ": nothing found" : ""}${typeof d.files === "number" && d.files ? `, with ${plural(d.files, "file")}` : ""}.`
+            : typeof d.recordsFound === "number"
+              ? `${plural(d.recordsFound, "record")} found.`
+              : undefined,
+      };
+    case "run.task_failed":
+      return { title: `Searching ${text(d.system, "a system")} failed`, detail: "The run panel shows the error; retry the system when it is fixed." };
+    case "run.task_retried":
+      return { title: `Search of ${text(d.system, "a system")} retried` };
+    case "run.owner_asked":
+      return { title: `Owner of ${text(d.system, "a system")} asked to look`, detail: "Emailed a link to answer from." };
+    case "run.owner_reminded":
+      return { title: `Owner of ${text(d.system, "a system")} reminded${typeof d.reminderNumber === "number" ? ` (reminder ${d.reminderNumber})` : ""}` };
+    case "run.owner_silent":
+      return { title: `Owner of ${text(d.system, "a system")} did not answer`, detail: "The reminders are used up: answer the task yourself or cancel the run." };
+    case "run.finished":
+      return d.outcome === "FAILED"
+        ? { title: "Search ended with a failure", detail: `Not assembled: ${Array.isArray(d.failed) && d.failed.length ? d.failed.map(String).join(", ") : "a system"} failed.` }
+        : { title: "Search finished", detail: "The package is being assembled." };
+    case "run.cancelled":
+      return { title: "Search cancelled", detail: "The records found so far, a draft package and the owners' links are gone." };
     default:
       return { title: TITLES[action] ?? action };
   }
