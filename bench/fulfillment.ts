@@ -86,7 +86,7 @@ async function createProduct(): Promise<{ url: string; host: string; port: numbe
     await c.query(`INSERT INTO conversations SELECT ${firstOther - 1} + g, ${PERSONS.length} + g, 'Subject ' || g, now() FROM generate_series(1, ${others}) g`);
     await c.query(`INSERT INTO messages SELECT ${message - 1} + g, ${firstOther} + (g % ${others}), ${BODY}, now() FROM generate_series(1, ${otherMessages}) g`);
     await c.query(`
-      CREATE INDEX people_email_idx ON people (lower(email));
+      CREATE INDEX people_email_idx ON people (lower(btrim(email)));
       CREATE INDEX conversations_person_idx ON conversations (person_id);
       CREATE INDEX messages_conversation_idx ON messages (conversation_id);
       ANALYZE;`);

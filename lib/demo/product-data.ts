@@ -31,7 +31,7 @@ CREATE TABLE IF NOT EXISTS members (
   created_at timestamptz NOT NULL,
   last_login_at timestamptz
 );
-CREATE UNIQUE INDEX IF NOT EXISTS members_email_key ON members (lower(email));
+CREATE UNIQUE INDEX IF NOT EXISTS members_email_norm_key ON members (lower(btrim(email)));
 CREATE INDEX IF NOT EXISTS members_account_idx ON members (account_id);
 CREATE TABLE IF NOT EXISTS workspaces (
   slug text PRIMARY KEY,
@@ -46,7 +46,7 @@ CREATE TABLE IF NOT EXISTS end_users (
   external_id text,
   created_at timestamptz NOT NULL
 );
-CREATE INDEX IF NOT EXISTS end_users_email_idx ON end_users (lower(email));
+CREATE INDEX IF NOT EXISTS end_users_email_norm_idx ON end_users (lower(btrim(email)));
 CREATE INDEX IF NOT EXISTS end_users_workspace_idx ON end_users (workspace_slug);
 CREATE TABLE IF NOT EXISTS conversations (
   id integer PRIMARY KEY,
@@ -93,7 +93,7 @@ CREATE TABLE IF NOT EXISTS billing_contacts (
   country text NOT NULL,
   vat_number text
 );
-CREATE INDEX IF NOT EXISTS billing_contacts_email_idx ON billing_contacts (lower(email));
+CREATE INDEX IF NOT EXISTS billing_contacts_email_norm_idx ON billing_contacts (lower(btrim(email)));
 CREATE TABLE IF NOT EXISTS audit_logs (
   id integer PRIMARY KEY,
   member_id integer REFERENCES members(id),
