@@ -150,7 +150,7 @@ function printPage(page: PageScripts): void {
 }
 
 async function main(): Promise<number> {
-  buildBench(say);
+  await buildBench(say);
   const databaseUrl = await createBenchDatabase("dsar_bench_bundle");
   const app = await startApp(databaseUrl);
   const form = await measurePage(app.baseUrl, FORM_PAGE);

@@ -114,10 +114,10 @@ function guardProjectFiles(say: (line: string) => void): () => void {
   };
 }
 
-export function buildBench(say: (line: string) => void): void {
+export async function buildBench(say: (line: string) => void): Promise<void> {
   const restore = guardProjectFiles(say);
   try {
-    buildIfNeeded(benchEnv({ NODE_ENV: "production" }), say);
+    await buildIfNeeded(benchEnv({ NODE_ENV: "production" }), say);
   } finally {
     restore();
   }

@@ -380,7 +380,7 @@ async function signIn(url: string): Promise<string> {
 type RenderResult = { name: string; path: string; status: number; bytes: number; ms: Stats };
 
 async function timeRenders(databaseUrl: string, pages: Scenario[]): Promise<RenderResult[]> {
-  buildBench(say);
+  await buildBench(say);
   const app = await startApp(databaseUrl, { WORKER_ENABLED: "false" });
   const baseUrl = app.baseUrl;
   const cookie = await signIn(databaseUrl);

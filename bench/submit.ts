@@ -128,7 +128,7 @@ async function benchmark(): Promise<number> {
   const load = (url: string, headers: Record<string, string>) =>
     runLoad({ url, headers, body, accepted, clients, warmupMs, durationMs });
 
-  buildBench(say);
+  await buildBench(say);
   const actionId = findActionId();
   say(`action id of ${ACTION_NAME}: ${actionId}`);
   const databaseUrl = await createBenchDatabase(DATABASE);

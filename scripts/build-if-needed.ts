@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -22,7 +22,11 @@ function sourceHash(): string {
   return hash.digest("hex");
 }
 
-export function buildIfNeeded(env: NodeJS.ProcessEnv, say: (line: string) => void): void {
+/**
+ * Builds unless the last build had the same sources. Asynchronous on purpose: the caller may be
+ * serving the embedded database the build's prerendering reads (a blocked event loop would hang it).
+ */
+export async function buildIfNeeded(env: NodeJS.ProcessEnv, say: (line: string) => void): Promise<void> {
   const distDir = path.join(root, env.NEXT_DIST_DIR ?? ".next");
   const stamp = path.join(distDir, "source-hash");
   const current = sourceHash();
@@ -31,7 +35,11 @@ export function buildIfNeeded(env: NodeJS.ProcessEnv, say: (line: string) => voi
     return;
   }
   say("building the app (a minute or two the first time)…");
-  const result = spawnSync("npx", ["next", "build"], { cwd: root, stdio: "inherit", env: { ...env, NODE_ENV: "production" } });
-  if (result.status !== 0) throw new Error("next build failed");
+  const status = await new Promise<number | null>((resolve, reject) => {
+    const child = spawn("npx", ["next", "build"], { cwd: root, stdio: "inherit", env: { ...env, NODE_ENV: "production" } });
+    child.on("error", reject);
+    child.on("exit", (code) => resolve(code));
+  });
+  if (status !== 0) throw new Error("next build failed");
   fs.writeFileSync(stamp, current);
 }

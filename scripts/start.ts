@@ -111,7 +111,7 @@ await seed(client, {
 await client.$disconnect();
 say("demo data is in place");
 
-if (!dev) buildIfNeeded(env, say);
+if (!dev) await buildIfNeeded(env, say);
 
 const next = startNextServer(dev ? "dev" : "start", port, { ...env, APP_URL: env.APP_URL ?? `http://localhost:${port}` });
 

@@ -83,7 +83,7 @@ async function runE2e() {
   await client.$disconnect();
   let server: NextServer | undefined;
   try {
-    buildIfNeeded(env, say);
+    await buildIfNeeded(env, say);
     server = startNextServer("start", port, { ...env, NODE_ENV: "production" });
     await waitFor(`${baseUrl}/api/health`, 60_000);
     const out = path.join(results, "playwright.json");
