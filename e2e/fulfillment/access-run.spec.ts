@@ -62,6 +62,7 @@ test("an officer runs access for the demo requester, leaves out a record, releas
   await owner.goto(linkIn(task, "/tasks/"));
   await owner.getByLabel(/What you found/).setInputFiles({ name: "invoices.csv", mimeType: "text/csv", buffer: Buffer.from(INVOICES) });
   await owner.getByRole("button", { name: "Send the answer" }).click();
+  await expect(owner.getByRole("heading", { name: "Answered, thank you" })).toBeVisible();
 
   // The panel follows the run by itself until the package is ready (every 30 s while it only
   // waits for an owner, every 2 s while a system is searched or the package assembled).
