@@ -2,10 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AuthorizationError, type StaffUser } from "@/lib/auth/staff";
 import { openSecret } from "@/lib/connectors/credentials";
 import { addCollection, addField, removeField, updateCollection, updateField } from "@/lib/datamap/collections";
+import { describeEvent } from "@/lib/datamap/events";
 import { exportDataMap } from "@/lib/datamap/fides-yaml";
 import { importDataMap } from "@/lib/datamap/import";
 import { loadDataMap } from "@/lib/datamap/load";
-import { getSystemPage } from "@/lib/datamap/queries";
+import { getSystemPage, mapWideHistory } from "@/lib/datamap/queries";
 import { CollectionSchema, FieldSchema, SqlConnectionSchema, SystemSchema } from "@/lib/datamap/schema";
 import { clearSecret, createSystem, deleteSystem, saveConnection, setAutoRunTypes, updateSystem } from "@/lib/datamap/systems";
 import { testSystemConnection } from "@/lib/datamap/test-connection";
@@ -123,6 +124,17 @@ describe("systems", () => {
     const event = await db.dataMapEvent.findFirstOrThrow({ where: { action: "settings.auto_run" } });
     expect(event.data).toEqual({ changed: { autoRunTypes: { from: null, to: ["ACCESS", "PORTABILITY"] } } });
     await expectForbidden(setAutoRunTypes([], officer));
+
+    // The map page's own history shows it (and a removed system, whose page is gone), never a system's own changes.
+    const { id } = await createSystem(systemInput({ key: "short_lived" }), admin);
+    await deleteSystem(id, admin);
+    const wide = await mapWideHistory(officer);
+    expect(wide.history.slice(0, 2).map((e) => [e.action, e.actorEmail])).toEqual([
+      ["system.deleted", admin.email],
+      ["settings.auto_run", admin.email],
+    ]);
+    expect(wide.history.some((e) => e.action === "system.created")).toBe(false);
+    expect(describeEvent(wide.history[1]!.data)).toEqual(["autoRunTypes: ACCESS, PORTABILITY"]);
   });
 });
 

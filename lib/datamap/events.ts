@@ -72,7 +72,7 @@ export const ACTION_LABELS: Record<MapAction, string> = {
 
 function formatValue(value: unknown): string {
   if (value === null || value === undefined) return "none";
-  if (Array.isArray(value)) return value.map(formatValue).join(", ");
+  if (Array.isArray(value)) return value.length ? value.map(formatValue).join(", ") : "none";
   if (typeof value === "object") return JSON.stringify(value);
   return String(value);
 }

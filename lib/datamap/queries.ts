@@ -5,6 +5,7 @@ import { loadDataMap, loadSystem } from "@/lib/datamap/load";
 import { assertMayReadMap } from "@/lib/datamap/write";
 import type { TestReport } from "@/lib/connectors/types";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 
 // What the data map pages read. Every staff role may read the map: it describes systems, never a
 // person's data, and holds no secret (only whether one is stored, and since when).
@@ -40,8 +41,22 @@ export async function getSystemPage(viewer: StaffUser, systemId: string) {
     db.dataSystem.findUnique({ where: { id: systemId }, select: { secretSetAt: true, testedAt: true, testOk: true, testReport: true, createdAt: true } }),
   ]);
   if (!system || !extra) return null;
+  const { history, truncated } = await readHistory({ systemId });
+  return {
+    system,
+    secretSetAt: extra.secretSetAt,
+    createdAt: extra.createdAt,
+    test: extra.testedAt ? { at: extra.testedAt, ok: extra.testOk === true, report: extra.testReport as TestReport | null } : null,
+    history,
+    historyTruncated: truncated,
+  };
+}
+
+export type MapHistoryEntry = { id: string; action: string; at: Date; data: unknown; actorEmail: string | null };
+
+async function readHistory(where: Prisma.DataMapEventWhereInput): Promise<{ history: MapHistoryEntry[]; truncated: boolean }> {
   const events = await db.dataMapEvent.findMany({
-    where: { systemId },
+    where,
     orderBy: [{ at: "desc" }, { id: "desc" }],
     take: HISTORY_LIMIT + 1,
     select: { id: true, action: true, actorId: true, data: true, at: true },
@@ -49,13 +64,15 @@ export async function getSystemPage(viewer: StaffUser, systemId: string) {
   const actors = await db.staff.findMany({ where: { id: { in: [...new Set(events.map((e) => e.actorId))] } }, select: { id: true, email: true } });
   const emailOf = new Map(actors.map((a) => [a.id, a.email]));
   return {
-    system,
-    secretSetAt: extra.secretSetAt,
-    createdAt: extra.createdAt,
-    test: extra.testedAt ? { at: extra.testedAt, ok: extra.testOk === true, report: extra.testReport as TestReport | null } : null,
     history: events.slice(0, HISTORY_LIMIT).map((e) => ({ id: e.id.toString(), action: e.action, at: e.at, data: e.data, actorEmail: emailOf.get(e.actorId) ?? null })),
-    historyTruncated: events.length > HISTORY_LIMIT,
+    truncated: events.length > HISTORY_LIMIT,
   };
+}
+
+/** Changes to the map as a whole: imports, the automatic-run setting, and systems removed (whose own page is gone). */
+export async function mapWideHistory(viewer: StaffUser) {
+  assertMayReadMap(viewer);
+  return readHistory({ OR: [{ systemId: null }, { action: "system.deleted" }] });
 }
 
 /** Every mapped field as "system.collection.field", for the reference choice. */

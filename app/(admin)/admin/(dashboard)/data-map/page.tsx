@@ -2,13 +2,14 @@ import type { Metadata } from "next";
 import { buttonClass } from "@/components/ui/button";
 import { can } from "@/lib/auth/roles";
 import { requirePagePermission } from "@/lib/auth/staff";
-import { listSystems, readAutoRunTypes } from "@/lib/datamap/queries";
+import { listSystems, mapWideHistory, readAutoRunTypes } from "@/lib/datamap/queries";
 import { AUTO_RUN_TYPES, KIND_LABELS } from "@/lib/datamap/schema";
 import { TAXONOMY_CREDIT } from "@/lib/datamap/taxonomy";
 import { formatInstant } from "@/lib/dates/format";
 import { getOperatorTimeZone } from "@/lib/organization/settings";
 import { setAutoRunAction } from "./actions";
 import { ActionForm, CheckboxField } from "./form-kit";
+import { MapHistory } from "./map-history";
 
 export const metadata: Metadata = { title: "Data map" };
 
@@ -16,7 +17,12 @@ const AUTO_RUN_LABELS: Record<(typeof AUTO_RUN_TYPES)[number], string> = { ACCES
 
 export default async function DataMapPage() {
   const staff = await requirePagePermission("requests.read", "/admin/data-map");
-  const [{ systems, truncated }, autoRun, timeZone] = await Promise.all([listSystems(staff), readAutoRunTypes(staff), getOperatorTimeZone()]);
+  const [{ systems, truncated }, autoRun, timeZone, wide] = await Promise.all([
+    listSystems(staff),
+    readAutoRunTypes(staff),
+    getOperatorTimeZone(),
+    mapWideHistory(staff),
+  ]);
   const canManage = can(staff.role, "datamap.manage");
   return (
     <div className="space-y-8">
@@ -102,6 +108,14 @@ export default async function DataMapPage() {
           <p className="text-slate-900">{autoRun.length ? autoRun.map((t) => AUTO_RUN_LABELS[t as keyof typeof AUTO_RUN_LABELS] ?? t).join(", ") : "Off: officers start every run."}</p>
         )}
       </section>
+
+      <MapHistory
+        id="map-history-heading"
+        title="Changes to the whole map"
+        history={wide.history}
+        truncated={wide.truncated}
+        timeZone={timeZone}
+      />
     </div>
   );
 }

@@ -4,13 +4,13 @@ import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { FactList } from "@/components/ui/fact-list";
 import { can } from "@/lib/auth/roles";
 import { requirePagePermission } from "@/lib/auth/staff";
-import { ACTION_LABELS, describeEvent, type MapAction } from "@/lib/datamap/events";
 import { getSystemPage, referenceOptions } from "@/lib/datamap/queries";
 import { KIND_LABELS } from "@/lib/datamap/schema";
 import { formatInstant } from "@/lib/dates/format";
 import { getOperatorTimeZone } from "@/lib/organization/settings";
 import { deleteSystemAction, updateSystemAction } from "../actions";
 import { ActionForm } from "../form-kit";
+import { MapHistory } from "../map-history";
 import { SystemFields } from "../system-fields";
 import { TaxonomyNote } from "../taxonomy-note";
 import { CollectionsSection } from "./collections-section";
@@ -101,29 +101,7 @@ export default async function SystemPage({ params }: { params: Promise<{ id: str
         </section>
       ) : null}
 
-      <section aria-labelledby="history-heading" className="max-w-3xl">
-        <h2 id="history-heading" className="text-lg font-semibold text-slate-900">
-          History
-        </h2>
-        {page.historyTruncated ? <p className="mt-1 text-sm text-slate-700">Showing the newest {page.history.length} events.</p> : null}
-        <ol className="mt-3 space-y-3 border-l-2 border-slate-300 pl-4">
-          {page.history.map((event) => (
-            <li key={event.id}>
-              <p className="font-medium text-slate-900">{ACTION_LABELS[event.action as MapAction] ?? event.action}</p>
-              <p className="text-sm text-slate-700">
-                {when(event.at)} · {event.actorEmail ?? "a former staff member"}
-              </p>
-              <ul className="text-sm text-slate-800">
-                {describeEvent(event.data).map((line, i) => (
-                  <li key={i} className="break-words">
-                    {line}
-                  </li>
-                ))}
-              </ul>
-            </li>
-          ))}
-        </ol>
-      </section>
+      <MapHistory id="history-heading" title="History" history={page.history} truncated={page.historyTruncated} timeZone={timeZone} />
     </div>
   );
 }
