@@ -3,7 +3,7 @@
 // the execution compares with a plain script doing the same SELECTs and writing the same files.
 //
 // 1. Product database `dsar_bench_product_<pid>` on BENCH_DATABASE_URL (PostgreSQL), three
-//    collections: people (100,000; email looked up case-insensitively, index on lower(email)),
+//    collections: people (100,000; email looked up case-insensitively and trimmed, index on lower(btrim(email))),
 //    conversations (person_id -> people.id) and messages (conversation_id -> conversations.id).
 //    1,000,000 messages: person 1 has 10,000 (in 100 conversations), person 2 has 100,000 (in
 //    1,000), the other 890,000 are spread over everyone else. Made with generate_series.
