@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { SESSION_COOKIE_NAMES } from "@/lib/auth/session-cookie";
+import { isReportPreviewPath, REPORT_CSP_HEADER } from "@/lib/fulfillment/package/report-csp";
 import { restoredOrigin } from "@/lib/http/same-origin";
 import { NOT_FOUND_KIND_HEADER, NOT_FOUND_PATH, notFoundBeforeRouting } from "@/lib/requests/status-link-gate";
 
@@ -43,7 +44,8 @@ export async function proxy(request: NextRequest) {
   const origin = restoredOrigin(request);
   if (origin) requestHeaders.set("origin", origin);
   const response = await passOn(request, requestHeaders);
-  response.headers.set("Content-Security-Policy", csp);
+  // A package's report previewed by staff is a document of found records: no script at all.
+  response.headers.set("Content-Security-Policy", isReportPreviewPath(request.nextUrl.pathname) ? REPORT_CSP_HEADER : csp);
   return response;
 }
 

@@ -73,6 +73,7 @@ test("an officer runs access for the demo requester, leaves out a record, releas
   const previewHref = await panel.getByRole("link", { name: /Preview report/ }).getAttribute("href");
   const preview = await officer.request.get(previewHref!);
   expect(preview.status()).toBe(200);
+  expect(preview.headers()["content-security-policy"]).toMatch(/^default-src 'none';.*frame-ancestors 'none'$/);
   const previewHtml = await preview.text();
   expect(previewHtml).toContain(reference);
   expect(previewHtml).toContain(`http-equiv="Content-Security-Policy" content="default-src 'none'`);

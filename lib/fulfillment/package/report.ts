@@ -4,6 +4,7 @@ import { categoryLabel } from "@/lib/datamap/taxonomy";
 import { packageRecords, type PackageCollection, type PackageContents } from "@/lib/fulfillment/package/contents";
 import { packageRuleText } from "@/lib/fulfillment/package/filter";
 import { cellText, escapeHtml as h } from "@/lib/fulfillment/package/format";
+import { REPORT_CSP } from "@/lib/fulfillment/package/report-csp";
 import { fileSize } from "@/lib/packages/display";
 
 // The readable report of a package (index.html): who we are, what we found per system and
@@ -18,8 +19,6 @@ table{border-collapse:collapse;margin:1rem 0;font-size:.9rem;display:block;overf
 th,td{border:1px solid #bbb;padding:.25rem .5rem;text-align:left;vertical-align:top}
 th{background:#eee}dt{font-weight:600}dd{margin:0 0 .5rem}.note{color:#444}`;
 
-/** No scripts, no fetches, no forms: the report is a document. Also sent as a header by the staff preview. */
-export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'; base-uri 'none'";
 
 const KIND_TITLES = { ACCESS: "Your personal data", EXPORT: "Your data, for you to take elsewhere", WORKSPACE_EXPORT: "Workspace data export" } as const;
 

@@ -2,14 +2,16 @@ import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { staffOrRefusal } from "@/lib/http/staff-route";
 import { loadPackageContents } from "@/lib/fulfillment/package/contents";
-import { REPORT_CSP, reportHtml } from "@/lib/fulfillment/package/report";
+import { reportHtml } from "@/lib/fulfillment/package/report";
+import { REPORT_CSP_HEADER } from "@/lib/fulfillment/package/report-csp";
 import { webStream } from "@/lib/packages/parts";
 import { recordEvent } from "@/lib/requests/events";
 import { isUuid } from "@/lib/requests/handling/load";
 
 // The officer's preview of a run's report (index.html of the package), rendered from the found
 // records as they stand, exclusions applied. Staff who may read personal data only; no script
-// may run in it (its own CSP, sent as a header and carried in the document).
+// may run in it (its own CSP, carried in the document and sent as the header: proxy.ts sends it for
+// this path, since the proxy's header is the one a response keeps).
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string; runId: string }> }) {
   const { id, runId } = await params;
   const { staff, refusal } = await staffOrRefusal("requests.readPersonal");
@@ -23,7 +25,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   return new Response(body, {
     headers: {
       "Content-Type": "text/html; charset=utf-8",
-      "Content-Security-Policy": REPORT_CSP,
+      "Content-Security-Policy": REPORT_CSP_HEADER,
       "Cache-Control": "no-store",
       "X-Content-Type-Options": "nosniff",
       "Referrer-Policy": "no-referrer",
