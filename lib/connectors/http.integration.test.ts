@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { httpConnector } from "@/lib/connectors/http";
+import { once } from "node:events";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { httpConnector, MAX_RESPONSE_BYTES } from "@/lib/connectors/http";
 import { ConnectorError } from "@/lib/connectors/types";
 import type { HttpCollectionConfig, HttpConnection } from "@/lib/datamap/types";
 import { collectBatches, lookupOf, lookupRows, mapSystem, startJsonApi, withSession, type JsonApi, type JsonRoute } from "@/lib/testing/product-db";
@@ -180,6 +183,38 @@ describe("HTTP connector", () => {
     );
     expect(batches.length).toBeGreaterThanOrEqual(3);
     expect(batches.flat()).toHaveLength(2500);
+  });
+
+  it("stops reading an answer past its size cap, declared or not, and says to page it", async () => {
+    // A raw server: one answer declares its length, the other streams without one.
+    const chunk = Buffer.alloc(1024 * 1024, 0x20);
+    const server = createServer((request, response) => {
+      const declared = request.url!.includes("declared");
+      response.writeHead(200, { "content-type": "application/json", ...(declared ? { "content-length": String(MAX_RESPONSE_BYTES + 2) } : {}) });
+      response.write("[");
+      let sent = 0;
+      const more = () => {
+        while (sent <= MAX_RESPONSE_BYTES && !response.destroyed) {
+          sent += chunk.length;
+          if (!response.write(chunk)) return response.once("drain", more);
+        }
+        response.end("]");
+      };
+      more();
+    });
+    server.listen(0, "127.0.0.1");
+    await once(server, "listening");
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      for (const path of ["/streamed", "/declared"]) {
+        const s = mapSystem("HTTP", { baseUrl: base, requestsPerSecond: 1000 }, [{ name: "contacts", http: { path, recordsPath: "", pagination: { type: "none" } }, fields: [{ name: "email", identity: "email" }] }]);
+        const error = await expectError(lookupRows(httpConnector, s, { collection: "contacts", field: "email", values: ["a@x.test"] }, null), "protocol");
+        expect(error.message, path).toContain("more than 16 MB in one page");
+      }
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
   });
 
   it("refuses URLs that are not http(s)", async () => {

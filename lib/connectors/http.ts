@@ -12,6 +12,8 @@ const DEFAULT_TIMEOUT_MS = 10_000;
 const DEFAULT_RATE = 5;
 /** Pages per looked-up value: a cursor that never ends is a broken API, not a big person. */
 const MAX_PAGES = 10_000;
+/** One page of an answer is parsed whole, so it is capped: a system that needs more must page. */
+export const MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 
 type Settings = { base: URL; authHeader: string; authPrefix: string; timeoutMs: number; requestsPerSecond: number };
 
@@ -103,17 +105,50 @@ async function get(system: MapSystem, settings: Settings, secret: string | null,
     await response.body?.cancel();
     throw new ConnectorError("protocol", `${where(system)} answered HTTP ${status}${status >= 300 && status < 400 ? " (a redirect, which is not followed)" : ""}.`);
   }
+  const declared = Number(response.headers.get("content-length") ?? 0);
+  if (declared > MAX_RESPONSE_BYTES) {
+    await response.body?.cancel();
+    throw tooLarge(system);
+  }
   let text: string;
   try {
-    text = await response.text();
-  } catch {
+    text = await readCapped(response);
+  } catch (error) {
+    if (error instanceof ConnectorError) throw error;
     throw new ConnectorError("unreachable", `${where(system)} dropped the connection while answering.`);
   }
+  if (text === TOO_LARGE) throw tooLarge(system);
   try {
     return { body: text ? JSON.parse(text) : null };
   } catch {
     throw new ConnectorError("protocol", `${where(system)} answered something that is not JSON.`);
   }
+}
+
+const TOO_LARGE = "\u0000too-large";
+
+function tooLarge(system: MapSystem): ConnectorError {
+  return new ConnectorError("protocol", `${where(system)} answered more than ${MAX_RESPONSE_BYTES / 1024 / 1024} MB in one page: set up pagination for it.`);
+}
+
+/** The body as text, or TOO_LARGE as soon as it passes the cap (the rest is not read). */
+async function readCapped(response: Response): Promise<string> {
+  if (!response.body) return "";
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let size = 0;
+  let text = "";
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_RESPONSE_BYTES) {
+      await reader.cancel();
+      return TOO_LARGE;
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+  return text + decoder.decode();
 }
 
 function holds(record: Record<string, unknown>, field: MapField, values: Set<string>): boolean {
