@@ -46,7 +46,7 @@ async function ownerEmailProps(tx: Prisma.TransactionClient, taskId: string, tok
           collections: {
             orderBy: [{ position: "asc" }, { name: "asc" }],
             take: 50,
-            select: { id: true, name: true, fields: { select: { categories: true }, take: 200 } },
+            select: { id: true, name: true, fields: { select: { categories: true }, orderBy: { position: "asc" }, take: 200 } },
           },
         },
       },
