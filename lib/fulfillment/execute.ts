@@ -10,10 +10,10 @@ import { loadSealedSecret, loadSystem } from "@/lib/datamap/load";
 import type { Identity, MapCollection, MapSystem } from "@/lib/datamap/types";
 import { getEnv } from "@/lib/env";
 import { advanceRun, lockRun } from "@/lib/fulfillment/advance";
-import { queueReady } from "@/lib/fulfillment/jobs";
+import { queueReady, wakeRunWorkers } from "@/lib/fulfillment/jobs";
 import { openOwnerTask } from "@/lib/fulfillment/manual";
 import type { PlanCollection, RunPlan } from "@/lib/fulfillment/plan";
-import { ChunkWriter, deleteTaskRecords, openIdentities, readRecords } from "@/lib/fulfillment/records";
+import { ChunkWriter, deleteTaskRecords, openIdentities, readRecordChunks } from "@/lib/fulfillment/records";
 import { QUEUES } from "@/lib/jobs/queue";
 import { logError, logEvent } from "@/lib/log";
 import { wakeOutboxWorker } from "@/lib/mail/worker-signal";
@@ -182,10 +182,12 @@ class TaskRun {
         for (const identity of identities) if (identity.type === from.identity) values.add(identity.value);
         continue;
       }
-      for await (const { record } of readRecords(this.db, this.runId, from.collectionId)) {
-        const value = record[from.field];
-        if (value === null || value === undefined || typeof value === "object") continue;
-        values.add(String(value));
+      for await (const { rows } of readRecordChunks(this.db, this.runId, from.collectionId)) {
+        for (const record of rows) {
+          const value = record[from.field];
+          if (value === null || value === undefined || typeof value === "object") continue;
+          values.add(String(value));
+        }
       }
     }
     return [...values];
@@ -309,4 +311,7 @@ export async function handleTaskJob(db: Db, data: { taskId?: unknown }): Promise
   if (typeof data.taskId !== "string") return;
   const outcome = await executeTask(db, data.taskId);
   if (outcome === "waiting") wakeOutboxWorker();
+  // The jobs its end made due (the tasks that waited for it, or the package's assembly) were sent
+  // in the transaction that ended it: fetch them now rather than at the next poll.
+  if (outcome === "done" || outcome === "failed") wakeRunWorkers();
 }

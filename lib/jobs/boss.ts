@@ -42,7 +42,9 @@ export async function queue(): Promise<PgBoss> {
 export async function sendJob(name: QueueName, data: object, options: PgBoss.SendOptions & { db?: QueueConnection } = {}): Promise<string | null> {
   const boss = await queue();
   const id = await boss.send(name, data, options as PgBoss.SendOptions);
-  wakeWorker(name);
+  // Sent inside a transaction, the job is not visible until it commits: the caller wakes the
+  // worker after the commit (lib/fulfillment/jobs.ts wakeRunWorkers).
+  if (!options.db) wakeWorker(name);
   return id;
 }
 

@@ -5,7 +5,7 @@ import type { MapCollection, MapField, MapSystem } from "@/lib/datamap/types";
 import { packageFields, pickFields } from "@/lib/fulfillment/package/filter";
 import { zipSegment } from "@/lib/fulfillment/package/format";
 import type { RunKind, RunPlan } from "@/lib/fulfillment/plan";
-import { readRecords } from "@/lib/fulfillment/records";
+import { readRecordChunks } from "@/lib/fulfillment/records";
 import { readOrganizationDetails } from "@/lib/organization/settings";
 import type { OrganizationDetails } from "@/lib/organization/types";
 
@@ -117,11 +117,18 @@ function filePaths(systemKey: string, files: Omit<PackageFile, "path">[]): Packa
   });
 }
 
-/** One collection's records as the package holds them: excluded ones left out, fields cut to the package's. */
-export async function* packageRecords(db: Db, contents: PackageContents, entry: PackageCollection): AsyncGenerator<Record<string, unknown>> {
+/**
+ * One collection's records as the package holds them, a chunk at a time (excluded ones left out,
+ * fields cut to the package's): files are written per chunk, not per record.
+ */
+export async function* packageRecords(db: Db, contents: PackageContents, entry: PackageCollection): AsyncGenerator<Record<string, unknown>[]> {
   const excluded = contents.exclusions.get(entry.collection.id);
-  for await (const { key, record } of readRecords(db, contents.runId, entry.collection.id)) {
-    if (excluded?.has(key)) continue;
-    yield pickFields(record, entry.fields);
+  for await (const { seq, rows } of readRecordChunks(db, contents.runId, entry.collection.id)) {
+    const kept: Record<string, unknown>[] = [];
+    for (let i = 0; i < rows.length; i++) {
+      if (excluded?.has(`${seq}.${i}`)) continue;
+      kept.push(pickFields(rows[i]!, entry.fields));
+    }
+    if (kept.length) yield kept;
   }
 }

@@ -25,8 +25,8 @@ export async function* dataJson(db: Db, contents: PackageContents): AsyncGenerat
       const categories = [...new Set(c.fields.flatMap((f) => f.categories))];
       yield `${j ? "," : ""}\n${JSON.stringify({ name: c.collection.name, categories }).slice(0, -1)},"records":[`;
       let first = true;
-      for await (const record of packageRecords(db, contents, c)) {
-        yield `${first ? "" : ","}\n${JSON.stringify(record)}`;
+      for await (const records of packageRecords(db, contents, c)) {
+        yield `${first ? "" : ","}\n${records.map((r) => JSON.stringify(r)).join(",\n")}`;
         first = false;
       }
       yield `]}`;
@@ -39,5 +39,5 @@ export async function* dataJson(db: Db, contents: PackageContents): AsyncGenerat
 /** One collection as CSV: a header of the field names, then one row per record. */
 export async function* collectionCsv(db: Db, contents: PackageContents, entry: PackageCollection): AsyncGenerator<string> {
   yield csvRow(entry.fields.map((f) => f.name));
-  for await (const record of packageRecords(db, contents, entry)) yield csvRow(entry.fields.map((f) => record[f.name]));
+  for await (const records of packageRecords(db, contents, entry)) yield records.map((record) => csvRow(entry.fields.map((f) => record[f.name]))).join("");
 }

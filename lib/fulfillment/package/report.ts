@@ -86,8 +86,8 @@ export async function* reportHtml(db: Db, contents: PackageContents): AsyncGener
       yield `<p>Kinds of data: ${categoriesOf(c).map((k) => h(categoryLabel(k))).join("; ") || "none"}.</p>`;
       if (c.count === 0) continue;
       yield `<table><thead><tr>${c.fields.map((f) => `<th scope="col">${h(f.name)}</th>`).join("")}</tr></thead><tbody>`;
-      for await (const record of packageRecords(db, contents, c)) {
-        yield `<tr>${c.fields.map((f) => `<td>${h(cellText(record[f.name]))}</td>`).join("")}</tr>`;
+      for await (const records of packageRecords(db, contents, c)) {
+        yield records.map((record) => `<tr>${c.fields.map((f) => `<td>${h(cellText(record[f.name]))}</td>`).join("")}</tr>`).join("");
       }
       yield `</tbody></table>`;
     }
