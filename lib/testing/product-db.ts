@@ -46,7 +46,7 @@ const MARIADB_HINT =
 
 /** A fresh database on MYSQL_TEST_URL's MariaDB/MySQL server, dropped by stop(). Fails (never skips) when it is down. */
 export async function createScratchMariaDb(prefix: string): Promise<ScratchDatabase> {
-  const serverUrl = new URL(process.env.MYSQL_TEST_URL ?? "mysql://root@127.0.0.1:3306/test");
+  const serverUrl = new URL(process.env.MYSQL_TEST_URL || "mysql://root@127.0.0.1:3306/test");
   const options = {
     host: serverUrl.hostname,
     port: Number(serverUrl.port || 3306),
