@@ -20,6 +20,7 @@ import {
 } from "@/lib/connectors/sql";
 import {
   ConnectorError,
+  type ColumnFacts,
   type Connector,
   type ConnectorSession,
   type DiscoveredCollection,
@@ -388,6 +389,52 @@ async function discover(system: MapSystem, secret: string | null): Promise<Disco
   }
 }
 
+const NUMERIC_TYPES = new Set(["tinyint", "smallint", "mediumint", "int", "integer", "bigint", "decimal", "numeric", "float", "double", "real"]);
+const TEXT_TYPES = new Set(["char", "varchar", "tinytext", "text", "mediumtext", "longtext"]);
+
+async function columnFacts(system: MapSystem, secret: string | null, table: string): Promise<Map<string, ColumnFacts> | undefined> {
+  const conn = await connect(system, secret);
+  try {
+    const [columns] = await conn.query<mysql.RowDataPacket[]>(
+      `SELECT COLUMN_NAME AS name, IS_NULLABLE AS nullable, DATA_TYPE AS data_type, CHARACTER_MAXIMUM_LENGTH AS max_length
+         FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION`,
+      [table],
+    );
+    if (!columns.length) return undefined;
+    const [unique] = await conn.query<mysql.RowDataPacket[]>(
+      `SELECT DISTINCT COLUMN_NAME AS name FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? AND NON_UNIQUE = 0`,
+      [table],
+    );
+    const [references] = await conn.query<mysql.RowDataPacket[]>(
+      `SELECT REFERENCED_COLUMN_NAME AS name, CONCAT(TABLE_NAME, '.', COLUMN_NAME) AS source
+         FROM information_schema.KEY_COLUMN_USAGE
+        WHERE REFERENCED_TABLE_SCHEMA = DATABASE() AND REFERENCED_TABLE_NAME = ? ORDER BY source`,
+      [table],
+    );
+    const uniqueNames = new Set(unique.map((u) => String(u.name)));
+    return new Map(
+      columns.map((c) => {
+        const name = String(c.name);
+        const type = String(c.data_type).toLowerCase();
+        const facts: ColumnFacts = {
+          name,
+          nullable: c.nullable === "YES",
+          unique: uniqueNames.has(name),
+          referencedBy: references.filter((r) => String(r.name) === name).map((r) => String(r.source)),
+          kind: NUMERIC_TYPES.has(type) ? "number" : TEXT_TYPES.has(type) ? "text" : "other",
+          // char and varchar have a length an admin chose; the TEXT types' limits are bytes, and large.
+          maxLength: (type === "char" || type === "varchar") && c.max_length !== null ? Number(c.max_length) : null,
+        };
+        return [name, facts];
+      }),
+    );
+  } catch (error) {
+    throw mysqlError(error, system);
+  } finally {
+    await conn.end().catch(() => conn.destroy());
+  }
+}
+
 export const mysqlConnector: Connector = {
   async open(system, secret) {
     const conn = await connect(system, secret);
@@ -402,4 +449,5 @@ export const mysqlConnector: Connector = {
   },
   test,
   discover,
+  columnFacts,
 };

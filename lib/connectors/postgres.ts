@@ -19,6 +19,7 @@ import {
 } from "@/lib/connectors/sql";
 import {
   ConnectorError,
+  type ColumnFacts,
   type Connector,
   type ConnectorSession,
   type DiscoveredCollection,
@@ -374,6 +375,54 @@ async function test(system: MapSystem, secret: string | null): Promise<TestRepor
   }
 }
 
+async function columnFacts(system: MapSystem, secret: string | null, table: string): Promise<Map<string, ColumnFacts> | undefined> {
+  let client: pg.Client;
+  try {
+    client = await connect(system, secret);
+  } catch (error) {
+    throw pgError(error, system);
+  }
+  try {
+    await client.query("BEGIN READ ONLY");
+    const { rows } = await client.query<{ name: string; nullable: boolean; typname: string; max_length: number | null; is_unique: boolean; referenced_by: string[] }>(
+      `SELECT a.attname AS name, NOT a.attnotnull AS nullable, t.typname,
+              CASE WHEN t.typname IN ('varchar', 'bpchar') AND a.atttypmod > 4 THEN a.atttypmod - 4 END AS max_length,
+              EXISTS (SELECT 1 FROM pg_index i
+                       WHERE i.indrelid = c.oid AND i.indisunique
+                         AND (a.attnum = ANY(i.indkey::int2[])
+                              -- an expression index over it, such as unique (lower(btrim(email)))
+                              OR (i.indexprs IS NOT NULL AND pg_get_expr(i.indexprs, i.indrelid) ~ ('\\m' || a.attname || '\\M')))) AS is_unique,
+              ARRAY(SELECT fc.relname || '.' || fa.attname
+                      FROM pg_constraint con
+                      JOIN pg_class fc ON fc.oid = con.conrelid
+                      CROSS JOIN LATERAL unnest(con.conkey, con.confkey) AS k(attnum, fattnum)
+                      JOIN pg_attribute fa ON fa.attrelid = con.conrelid AND fa.attnum = k.attnum
+                     WHERE con.contype = 'f' AND con.confrelid = c.oid AND k.fattnum = a.attnum
+                     ORDER BY 1) AS referenced_by
+         FROM pg_class c
+         JOIN pg_namespace n ON n.oid = c.relnamespace
+         JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+         JOIN pg_type t ON t.oid = a.atttypid
+        WHERE n.nspname = $1 AND c.relname = $2 AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
+        ORDER BY a.attnum`,
+      [schemaName(system), table],
+    );
+    if (!rows.length) return undefined;
+    const kind = (typname: string): ColumnFacts["kind"] => {
+      const k = KINDS[typname];
+      return k === "text" ? "text" : k === "integer" || k === "decimal" ? "number" : "other";
+    };
+    return new Map(
+      rows.map((r) => [r.name, { name: r.name, nullable: r.nullable, unique: r.is_unique, referencedBy: r.referenced_by, kind: kind(r.typname), maxLength: r.max_length }]),
+    );
+  } catch (error) {
+    throw pgError(error, system);
+  } finally {
+    await client.query("ROLLBACK").catch(() => {});
+    await client.end().catch(() => {});
+  }
+}
+
 /** At most this many tables are proposed: Discover is a starting point, not an inventory tool. */
 const DISCOVER_TABLES = 500;
 
@@ -450,4 +499,5 @@ export const postgresConnector: Connector = {
   },
   test,
   discover,
+  columnFacts,
 };

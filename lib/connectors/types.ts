@@ -88,6 +88,21 @@ export interface Connector {
   test(system: MapSystem, secret: string | null): Promise<TestReport>;
   /** SQL systems only. */
   discover?(system: MapSystem, secret: string | null): Promise<DiscoveredCollection[]>;
+  /** SQL systems only: what the database says of one table's columns, for the erasure strategies; undefined when the table is missing. */
+  columnFacts?(system: MapSystem, secret: string | null, table: string): Promise<Map<string, ColumnFacts> | undefined>;
 }
+
+/** What an erasure strategy must respect in a column (lib/erasure/strategy.ts checks it). */
+export type ColumnFacts = {
+  name: string;
+  nullable: boolean;
+  /** Part of the primary key or of a unique index. */
+  unique: boolean;
+  /** Foreign keys in the database pointing at this column, as "table.column". */
+  referencedBy: string[];
+  kind: "text" | "number" | "other";
+  /** Text columns: the most characters it holds (null: no limit). */
+  maxLength: number | null;
+};
 
 export type { MapCollection, MapField, MapSystem };

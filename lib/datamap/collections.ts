@@ -4,7 +4,9 @@ import type { StaffUser } from "@/lib/auth/staff";
 import { changedFields, recordMapEvent } from "@/lib/datamap/events";
 import type { CollectionValues, FieldValues } from "@/lib/datamap/schema";
 import type { HttpCollectionConfig } from "@/lib/datamap/types";
-import { mapWrite } from "@/lib/datamap/write";
+import { assertMayManageMap, mapWrite } from "@/lib/datamap/write";
+import { db } from "@/lib/db";
+import { checkChosenStrategy } from "@/lib/erasure/check";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 // Collections (tables or API resources) of a system and their fields. Each change is one audited
@@ -80,7 +82,19 @@ export async function removeCollection(collectionId: string, actor: StaffUser): 
   });
 }
 
-const FIELD = { id: true, collectionId: true, name: true, description: true, categories: true, identity: true, primaryKey: true, referencesFieldId: true } as const;
+const FIELD = {
+  id: true,
+  collectionId: true,
+  name: true,
+  description: true,
+  categories: true,
+  identity: true,
+  primaryKey: true,
+  referencesFieldId: true,
+  erasureStrategy: true,
+  erasureValue: true,
+  retentionReason: true,
+} as const;
 
 /** "users.id" of the referenced field, for the history; refuses a field that does not exist. */
 async function referenceLabel(tx: Tx, referencesFieldId: string | null, selfId?: string): Promise<string | null> {
@@ -96,7 +110,17 @@ function described(input: FieldValues, reference: string | null) {
   return { ...rest, references: reference };
 }
 
+/** The column behind a field must take its chosen erasure strategy (asked of the database before the map's transaction). */
+async function checkStrategy(collectionId: string, input: FieldValues, actor: StaffUser): Promise<void> {
+  assertMayManageMap(actor);
+  if (!input.erasureStrategy) return;
+  const collection = await db.dataCollection.findUnique({ where: { id: collectionId }, select: { name: true, systemId: true } });
+  if (!collection) return;
+  await checkChosenStrategy(db, { systemId: collection.systemId, collection: collection.name, field: input.name }, { strategy: input.erasureStrategy, value: input.erasureValue });
+}
+
 export async function addField(collectionId: string, input: FieldValues, actor: StaffUser): Promise<{ id: string; systemId: string }> {
+  await checkStrategy(collectionId, input, actor);
   return mapWrite(actor, async (tx) => {
     const collection = await collectionOf(tx, collectionId);
     if (collection.fields.some((f) => f.name === input.name)) throw new DomainError("FIELD_EXISTS", `“${collection.name}” already has a field named “${input.name}”.`);
@@ -108,6 +132,8 @@ export async function addField(collectionId: string, input: FieldValues, actor: 
 }
 
 export async function updateField(fieldId: string, input: FieldValues, actor: StaffUser): Promise<{ systemId: string; changed: boolean }> {
+  const current = await db.dataField.findUnique({ where: { id: fieldId }, select: { collectionId: true } });
+  if (current) await checkStrategy(current.collectionId, input, actor);
   return mapWrite(actor, async (tx) => {
     const before = await tx.dataField.findUnique({ where: { id: fieldId }, select: FIELD });
     if (!before) throw new DomainError("FIELD_NOT_FOUND", "That field no longer exists.");

@@ -30,7 +30,16 @@ const map: MapSystem[] = [
         http: null,
         fields: [
           { id: "f1", name: "id", description: null, categories: ["user.unique_id"], identity: null, primaryKey: true, referencesFieldId: null },
-          { id: "f2", name: "email", description: "Sign-in address", categories: ["user.contact.email"], identity: "email", primaryKey: false, referencesFieldId: null },
+          {
+            id: "f2",
+            name: "email",
+            description: "Sign-in address",
+            categories: ["user.contact.email"],
+            identity: "email",
+            primaryKey: false,
+            referencesFieldId: null,
+            erasure: { strategy: "PSEUDONYMIZE", value: null, reason: null },
+          },
         ],
       },
       {
@@ -100,6 +109,9 @@ describe("exporting the map", () => {
         { name: "workspace", description: null, categories: ["system.operations"], identity: null, primaryKey: false, references: null },
       ],
     });
+    expect(product!.collections[0]!.fields[1]!.erasure).toEqual({ strategy: "PSEUDONYMIZE", value: null, reason: null });
+    expect(product!.collections[0]!.fields[0]!.erasure).toBeUndefined();
+    expect(text).toMatch(/meta:\n\s+erasure:\n\s+email:\n\s+strategy: pseudonymize/);
     expect(billing).toMatchObject({ key: "billing_api", kind: "HTTP", thirdParty: true, connection: map[1]!.connection });
     expect(billing!.collections[0]!.http).toEqual(map[1]!.collections[0]!.http);
     expect(billing!.collections[0]!.fields[0]!.references).toEqual({ dataset: "product_db", collection: "users", field: "id" });
@@ -204,6 +216,48 @@ describe("importing a Fides dataset", () => {
     const notes = parsed.systems[0]!.collections[1]!.fields;
     expect(notes[0]!.references).toEqual({ dataset: "crm", collection: "people", field: "id" });
     expect(notes[1]!.references).toEqual({ dataset: "shop", collection: "orders", field: "buyer" });
+  });
+
+  it("reads what an erasure does to each field from the collection's meta, and names every mistake in it", () => {
+    const file = `dataset:
+  - fides_key: crm
+    meta: { kind: postgres, owner_email: crm@jexi.example, purpose: Sales }
+    collections:
+      - name: contacts
+        meta:
+          erasure:
+            email: { strategy: delete_row }
+            invoice_address: { strategy: keep, reason: Invoices are kept 10 years for tax law }
+            nickname: { strategy: fixed_value }
+            phone: { strategy: shred }
+            fax: { strategy: keep }
+            missing: { strategy: set_null }
+        fields:
+          - { name: email, data_categories: [user.contact.email] }
+          - { name: invoice_address, data_categories: [user.contact.address] }
+          - { name: nickname, data_categories: [user.name] }
+          - { name: phone, data_categories: [user.contact.phone_number] }
+          - { name: fax, data_categories: [user.contact.fax_number] }
+`;
+    const parsed = parseDatasetFile(file, {}, none);
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.problems.map((p) => [p.line, p.message])).toEqual([
+      [10, "meta.erasure: value: Enter the value an erasure writes in place of the person's, such as “deleted user”"],
+      [11, "meta.erasure: strategy must be one of delete_row, set_null, fixed_value, pseudonymize, keep"],
+      [12, "meta.erasure: reason: Say why this personal field is kept after an erasure, such as “invoices are kept 10 years for tax law”"],
+      [13, "meta.erasure names “missing”, which is not a field of this collection."],
+    ]);
+    const fixed = parseDatasetFile(file.replace(/\n\s+nickname: .*\n\s+phone: .*\n\s+fax: .*\n\s+missing: .*/, ""), {}, none);
+    expect(fixed.ok).toBe(true);
+    if (!fixed.ok) return;
+    expect(fixed.systems[0]!.collections[0]!.fields.map((f) => [f.name, f.erasure ?? null])).toEqual([
+      ["email", { strategy: "DELETE_ROW", value: null, reason: null }],
+      ["invoice_address", { strategy: "KEEP", value: null, reason: "Invoices are kept 10 years for tax law" }],
+      ["nickname", null],
+      ["phone", null],
+      ["fax", null],
+    ]);
   });
 
   it("refuses YAML that is not a dataset file, with the line", () => {

@@ -1,6 +1,7 @@
 import { isMap, isSeq, LineCounter, parseDocument, stringify } from "yaml";
 import { z } from "zod";
 import {
+  FieldSchema,
   HttpConnectionSchema,
   identityChoice,
   KEY_PATTERN,
@@ -11,7 +12,7 @@ import {
   systemKey,
 } from "@/lib/datamap/schema";
 import { isCategory } from "@/lib/datamap/taxonomy";
-import type { HttpCollectionConfig, HttpConnection, MapCollection, MapField, MapSystem, SqlConnection, SystemKind } from "@/lib/datamap/types";
+import { ERASURE_STRATEGIES, type HttpCollectionConfig, type HttpConnection, type MapCollection, type MapField, type MapSystem, type SqlConnection, type SystemKind } from "@/lib/datamap/types";
 
 // The whole data map as YAML in the fideslang dataset format (what a team coming from Fides already
 // has): one dataset per system, fides_key = the system's key; collections and fields with their
@@ -61,7 +62,18 @@ export function exportDataMap(systems: MapSystem[]): string {
     },
     data_categories: [],
     collections: s.collections.map((c) => {
-      const meta = { ...(c.workspaceField ? { workspace_field: c.workspaceField } : {}), ...(c.http ? { http: c.http } : {}) };
+      const erasure = Object.fromEntries(
+        c.fields.flatMap((f) =>
+          f.erasure
+            ? [[f.name, { strategy: f.erasure.strategy.toLowerCase(), ...(f.erasure.value !== null ? { value: f.erasure.value } : {}), ...(f.erasure.reason !== null ? { reason: f.erasure.reason } : {}) }]]
+            : [],
+        ),
+      );
+      const meta = {
+        ...(c.workspaceField ? { workspace_field: c.workspaceField } : {}),
+        ...(c.http ? { http: c.http } : {}),
+        ...(Object.keys(erasure).length ? { erasure } : {}),
+      };
       return {
         name: c.name,
         ...(c.description ? { description: c.description } : {}),
@@ -249,6 +261,35 @@ export function parseDatasetFile(source: string, defaults: ImportDefaults, exist
           references: null,
         });
       });
+      // meta.erasure: { field: { strategy, value?, reason? } }, what an erasure does to each field.
+      if (cMeta.erasure !== undefined && cMeta.erasure !== null) {
+        if (!isObject(cMeta.erasure)) problem([...cPath, "meta", "erasure"], cWhere, "meta.erasure must map field names to { strategy, value, reason }.");
+        else
+          for (const [fieldName, rawErasure] of Object.entries(cMeta.erasure)) {
+            const ePath: Path = [...cPath, "meta", "erasure", fieldName];
+            const target = fields.find((f) => f.name === fieldName);
+            if (!target) {
+              problem(ePath, cWhere, `meta.erasure names “${fieldName}”, which is not a field of this collection.`);
+              continue;
+            }
+            const entry = isObject(rawErasure) ? rawErasure : {};
+            const parsed = FieldSchema.safeParse({
+              name: fieldName,
+              categories: target.categories,
+              erasureStrategy: typeof entry.strategy === "string" ? entry.strategy.toUpperCase() : entry.strategy,
+              erasureValue: entry.value === undefined || entry.value === null ? "" : String(entry.value),
+              retentionReason: entry.reason === undefined || entry.reason === null ? "" : String(entry.reason),
+            });
+            if (!parsed.success || !parsed.data.erasureStrategy) {
+              const issue = parsed.success ? null : parsed.error.issues[0]!;
+              const key = issue ? ({ erasureValue: "value", retentionReason: "reason" } as Record<string, string>)[String(issue.path[0])] : undefined;
+              const message = !issue || !key ? `strategy must be one of ${ERASURE_STRATEGIES.map((e) => e.toLowerCase()).join(", ")}` : `${key}: ${issue.message}`;
+              problem(ePath, `${cWhere}.${fieldName}`, `meta.erasure: ${message}`);
+              continue;
+            }
+            target.erasure = { strategy: parsed.data.erasureStrategy, value: parsed.data.erasureValue, reason: parsed.data.retentionReason };
+          }
+      }
       const workspaceField = cMeta.workspace_field === undefined || cMeta.workspace_field === null ? null : String(cMeta.workspace_field);
       if (workspaceField !== null && !fieldNames.has(workspaceField)) problem([...cPath, "meta", "workspace_field"], cWhere, `meta.workspace_field “${workspaceField}” is not a field of this collection.`);
       collections.push({ name: cName, description: text(rc.description), workspaceField, http, fields });

@@ -110,7 +110,17 @@ async function upsertSystem(tx: Tx, input: ImportedSystem, fieldIds: Map<string,
       fieldsRemoved += 1;
     }
     for (const [fieldPosition, f] of c.fields.entries()) {
-      const fieldData = { description: f.description, categories: f.categories, identity: f.identity, primaryKey: f.primaryKey, position: fieldPosition };
+      const fieldData = {
+        description: f.description,
+        categories: f.categories,
+        identity: f.identity,
+        primaryKey: f.primaryKey,
+        position: fieldPosition,
+        // Import replaces: a field the file gives no strategy gets its categories' default.
+        erasureStrategy: f.erasure?.strategy ?? null,
+        erasureValue: f.erasure?.value ?? null,
+        retentionReason: f.erasure?.reason ?? null,
+      };
       const field = await tx.dataField.upsert({
         where: { collectionId_name: { collectionId, name: f.name } },
         create: { ...fieldData, collectionId, name: f.name },

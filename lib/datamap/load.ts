@@ -42,6 +42,7 @@ function toMap(row: Loaded): MapSystem {
         identity: (f.identity ?? null) as IdentityType | null,
         primaryKey: f.primaryKey,
         referencesFieldId: f.referencesFieldId,
+        erasure: f.erasureStrategy ? { strategy: f.erasureStrategy, value: f.erasureValue, reason: f.retentionReason } : null,
       })),
     })),
   };

@@ -72,7 +72,27 @@ describe("field form", () => {
       identity: "email",
       primaryKey: true,
       referencesFieldId: null,
+      erasureStrategy: null,
+      erasureValue: null,
+      retentionReason: null,
     });
+  });
+  it("takes an erasure strategy with its value or reason, and keeps only the one it uses", () => {
+    const field = { name: "vat_number", categories: "user.financial" };
+    expect(messages(FieldSchema.safeParse({ ...field, erasureStrategy: "KEEP" }))).toEqual({
+      retentionReason: "Say why this personal field is kept after an erasure, such as “invoices are kept 10 years for tax law”",
+    });
+    expect(messages(FieldSchema.safeParse({ ...field, erasureStrategy: "FIXED_VALUE", erasureValue: " " }))).toEqual({
+      erasureValue: "Enter the value an erasure writes in place of the person's, such as “deleted user”",
+    });
+    expect(messages(FieldSchema.safeParse({ ...field, erasureStrategy: "SHRED" }))).toEqual({ erasureStrategy: "Choose what an erasure does to this field" });
+    expect(FieldSchema.parse({ ...field, erasureStrategy: "KEEP", retentionReason: "Tax law: 10 years", erasureValue: "left over" })).toMatchObject({
+      erasureStrategy: "KEEP",
+      retentionReason: "Tax law: 10 years",
+      erasureValue: null,
+    });
+    // What is not personal is kept without a reason.
+    expect(FieldSchema.parse({ name: "plan", categories: "system.operations", erasureStrategy: "KEEP" }).retentionReason).toBeNull();
   });
   it("names the unknown categories and refuses an unknown identity", () => {
     expect(messages(FieldSchema.safeParse({ name: "state", categories: "user.contact.state user.nmae user.name", identity: "passport" }))).toEqual({

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isCategory } from "@/lib/datamap/taxonomy";
-import { IDENTITY_TYPES } from "@/lib/datamap/types";
+import { ERASURE_STRATEGIES, IDENTITY_TYPES } from "@/lib/datamap/types";
 import { noControlCharacters } from "@/lib/text/control-characters";
 import { normalizeEmailAddress, EMAIL_PROBLEM_MESSAGES } from "@/lib/text/email-address";
 
@@ -166,17 +166,47 @@ export const identityChoice = z.preprocess(
 );
 const optionalUuid = z.preprocess((v) => (v === "" || v === undefined ? null : v), z.uuid("Choose a field from the list").nullable());
 
-export const FieldSchema = z.object({
+/** "" is the default its categories give (lib/erasure/strategy.ts). */
+export const erasureChoice = z.preprocess(
+  (v) => (v === "" || v === null || v === undefined ? null : v),
+  z.enum(ERASURE_STRATEGIES, { error: "Choose what an erasure does to this field" }).nullable(),
+);
+
+const FieldShape = z.object({
   name: mapName("field"),
   description: optionalText(1000, "description"),
   categories: categoryList,
   identity: identityChoice,
   primaryKey: checkbox,
   referencesFieldId: optionalUuid,
+  erasureStrategy: erasureChoice,
+  erasureValue: optionalText(200, "fixed value"),
+  retentionReason: optionalText(500, "reason"),
 });
+
+/** A fixed value needs the value; keeping a personal field needs the reason (GDPR Art. 17(3)). */
+function erasureRules(input: z.output<typeof FieldShape>, ctx: z.RefinementCtx) {
+  if (input.erasureStrategy === "FIXED_VALUE" && input.erasureValue === null) {
+    ctx.addIssue({ code: "custom", path: ["erasureValue"], message: "Enter the value an erasure writes in place of the person's, such as “deleted user”" });
+  }
+  if (input.erasureStrategy === "KEEP" && input.retentionReason === null && (input.categories ?? []).some((c) => c === "user" || c.startsWith("user."))) {
+    ctx.addIssue({ code: "custom", path: ["retentionReason"], message: "Say why this personal field is kept after an erasure, such as “invoices are kept 10 years for tax law”" });
+  }
+}
+
+/** Only the strategy's own detail is stored. */
+function erasureDetail<T extends z.output<typeof FieldShape>>(input: T): T {
+  return {
+    ...input,
+    erasureValue: input.erasureStrategy === "FIXED_VALUE" ? input.erasureValue : null,
+    retentionReason: input.erasureStrategy === "KEEP" ? input.retentionReason : null,
+  };
+}
+
+export const FieldSchema = FieldShape.superRefine(erasureRules).transform(erasureDetail);
 export type FieldValues = z.output<typeof FieldSchema>;
-export const AddFieldSchema = FieldSchema.extend({ collectionId: z.uuid() });
-export const UpdateFieldSchema = FieldSchema.extend({ fieldId: z.uuid() });
+export const AddFieldSchema = FieldShape.extend({ collectionId: z.uuid() }).superRefine(erasureRules).transform(erasureDetail);
+export const UpdateFieldSchema = FieldShape.extend({ fieldId: z.uuid() }).superRefine(erasureRules).transform(erasureDetail);
 export const FieldIdSchema = z.object({ fieldId: z.uuid() });
 
 export const HttpCollectionSchema = z

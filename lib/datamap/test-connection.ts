@@ -9,6 +9,7 @@ import { recordMapEvent } from "@/lib/datamap/events";
 import { loadSealedSecret, loadSystem } from "@/lib/datamap/load";
 import { assertMayManageMap, mapWrite } from "@/lib/datamap/write";
 import { db } from "@/lib/db";
+import { erasureProblems } from "@/lib/erasure/check";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { logError } from "@/lib/log";
 
@@ -19,9 +20,9 @@ function failedReport(message: string): TestReport {
 
 /**
  * "Test connection": the system's connector checks that it is reachable, that every mapped table
- * and column exists, and warns about lookup columns without an index. The report (no personal
- * data) is stored on the system and audited. The connection is made outside the write
- * transaction, so a slow system never holds the map's lock.
+ * and column exists, and warns about lookup columns without an index and about erasure strategies
+ * a column cannot take. The report (no personal data) is stored on the system and audited. The
+ * connection is made outside the write transaction, so a slow system never holds the map's lock.
  */
 export async function testSystemConnection(systemId: string, actor: StaffUser): Promise<TestReport> {
   // A test stores its result on the system: the same role as every write.
@@ -36,6 +37,15 @@ export async function testSystemConnection(systemId: string, actor: StaffUser): 
   try {
     const secret = openSecret(await loadSealedSecret(db, systemId));
     report = await connector.test(system, secret);
+    // The erasure strategies too: an erasure must not discover at run time that a column refuses them.
+    if (report.reachable && connector.columnFacts) {
+      const facts = connector.columnFacts.bind(connector);
+      const problems = await erasureProblems(system, (table) => facts(system, secret, table)).catch(() => []);
+      for (const p of problems) {
+        const [collection, field] = p.field.split(".") as [string, string];
+        report.warnings.push({ collection, field, message: `Erasure: ${p.message}${p.chosen ? "" : " (This is the default its categories give: choose a strategy for it.)"}` });
+      }
+    }
   } catch (error) {
     if (error instanceof ConnectorError) report = failedReport(error.message);
     else {

@@ -62,7 +62,15 @@ export type MapField = {
   primaryKey: boolean;
   /** The field this one points at (tickets.requester_id -> users.id), possibly in another system. */
   referencesFieldId: string | null;
+  /** What an erasure does to it (lib/erasure/strategy.ts); absent or null: its categories' default. */
+  erasure?: FieldErasure | null;
 };
+
+export const ERASURE_STRATEGIES = ["DELETE_ROW", "SET_NULL", "FIXED_VALUE", "PSEUDONYMIZE", "KEEP"] as const;
+export type ErasureStrategy = (typeof ERASURE_STRATEGIES)[number];
+
+/** A strategy the admin chose, with the value FIXED_VALUE writes or the reason KEEP keeps it. */
+export type FieldErasure = { strategy: ErasureStrategy; value: string | null; reason: string | null };
 
 export type MapCollection = {
   id: string;

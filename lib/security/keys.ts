@@ -14,7 +14,9 @@ export type KeyPurpose =
   /** Passwords and API tokens of connected systems (lib/connectors/credentials.ts). */
   | "connector-credentials"
   /** Records a run found, the identities it searched, files a system's owner uploaded. */
-  | "fulfillment-records";
+  | "fulfillment-records"
+  /** The keyed pseudonyms erasure writes in place of a value (lib/erasure/pseudonym.ts). */
+  | "erasure-pseudonym";
 
 const SALT = "dsar-portal key derivation v1";
 const cache = new Map<string, Buffer>();

@@ -1,10 +1,13 @@
 import { categoryLabel } from "@/lib/datamap/taxonomy";
 import { IDENTITY_LABELS } from "@/lib/datamap/schema";
-import { IDENTITY_TYPES, type MapCollection, type MapField, type MapSystem } from "@/lib/datamap/types";
+import { ERASURE_STRATEGIES, IDENTITY_TYPES, type MapCollection, type MapField, type MapSystem } from "@/lib/datamap/types";
+import { describeErasure, effectiveErasure, STRATEGY_LABELS } from "@/lib/erasure/strategy";
 import { addCollectionAction, addFieldAction, removeCollectionAction, removeFieldAction, saveHttpCollectionAction, updateCollectionAction, updateFieldAction } from "../actions";
 import { ActionForm, CheckboxField, SelectField, TextField } from "../form-kit";
 
 type RefOption = { id: string; label: string };
+
+const erasureOptions = [{ value: "", label: "The default for its categories" }, ...ERASURE_STRATEGIES.map((s) => ({ value: s, label: STRATEGY_LABELS[s] }))];
 
 const identityOptions = [{ value: "", label: "Does not identify a person" }, ...IDENTITY_TYPES.map((t) => ({ value: t, label: IDENTITY_LABELS[t] }))];
 
@@ -23,6 +26,20 @@ function FieldFields({ field, references, selfId }: { field?: MapField; referenc
       />
       <TextField name="description" label="Description (optional)" defaultValue={field?.description ?? ""} />
       <CheckboxField name="primaryKey" label="Primary key" defaultChecked={field?.primaryKey ?? false} />
+      <SelectField
+        name="erasureStrategy"
+        label="When the person's data is erased"
+        hint="Checked against the database when you save: a column that is NOT NULL, unique or pointed at by a foreign key refuses some of these."
+        defaultValue={field?.erasure?.strategy ?? ""}
+        options={erasureOptions}
+      />
+      <TextField name="erasureValue" label="Fixed value (for “Replace with a fixed value”)" defaultValue={field?.erasure?.value ?? ""} />
+      <TextField
+        name="retentionReason"
+        label="Why it is kept (for “Keep it”)"
+        hint="Required for personal data, such as “invoices are kept 10 years for tax law”. The requester reads it."
+        defaultValue={field?.erasure?.reason ?? ""}
+      />
     </>
   );
 }
@@ -73,7 +90,7 @@ function HttpForm({ collection }: { collection: MapCollection }) {
   );
 }
 
-function FieldsTable({ collection, labelOf }: { collection: MapCollection; labelOf: (id: string | null) => string }) {
+function FieldsTable({ collection, labelOf, referenced }: { collection: MapCollection; labelOf: (id: string | null) => string; referenced: Set<string> }) {
   if (collection.fields.length === 0) return <p className="text-slate-700">No fields yet.</p>;
   return (
     <table className="w-full border-collapse text-left text-sm">
@@ -84,6 +101,7 @@ function FieldsTable({ collection, labelOf }: { collection: MapCollection; label
           <th scope="col" className="p-2">Data categories</th>
           <th scope="col" className="p-2">Identifies by</th>
           <th scope="col" className="p-2">Takes values from</th>
+          <th scope="col" className="p-2">When erased</th>
         </tr>
       </thead>
       <tbody>
@@ -96,6 +114,9 @@ function FieldsTable({ collection, labelOf }: { collection: MapCollection; label
             <td className="p-2">{f.categories.length ? f.categories.map(categoryLabel).join(", ") : "–"}</td>
             <td className="p-2">{f.identity ? IDENTITY_LABELS[f.identity] : "–"}</td>
             <td className="p-2 font-mono">{f.referencesFieldId ? labelOf(f.referencesFieldId) : "–"}</td>
+            <td className="p-2">
+              <ErasureCell field={f} referenced={referenced.has(f.id)} />
+            </td>
           </tr>
         ))}
       </tbody>
@@ -103,10 +124,21 @@ function FieldsTable({ collection, labelOf }: { collection: MapCollection; label
   );
 }
 
+function ErasureCell({ field, referenced }: { field: MapField; referenced: boolean }) {
+  const erasure = effectiveErasure(field, referenced);
+  return (
+    <>
+      {describeErasure(erasure)}
+      {erasure.chosen ? null : <span className="block text-xs text-slate-700">(default)</span>}
+    </>
+  );
+}
+
 /** Each collection with its fields; admins edit them in place (plain forms, one per change). */
 export function CollectionsSection({ system, canManage, references }: { system: MapSystem; canManage: boolean; references: RefOption[] }) {
   const labels = new Map(references.map((r) => [r.id, r.label]));
   const labelOf = (id: string | null) => (id ? (labels.get(id) ?? "a removed field") : "–");
+  const referenced = new Set(system.collections.flatMap((c) => c.fields.map((f) => f.referencesFieldId)).filter((id): id is string => id !== null));
   return (
     <section aria-labelledby="collections-heading" className="space-y-6">
       <h2 id="collections-heading" className="text-lg font-semibold text-slate-900">
@@ -126,7 +158,7 @@ export function CollectionsSection({ system, canManage, references }: { system: 
               </p>
             ) : null}
           </div>
-          <FieldsTable collection={c} labelOf={labelOf} />
+          <FieldsTable collection={c} labelOf={labelOf} referenced={referenced} />
           {canManage ? (
             <div className="space-y-3">
               {c.fields.map((f) => (
