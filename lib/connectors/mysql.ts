@@ -1,6 +1,8 @@
 import mysql from "mysql2/promise";
 import type { Connection as CoreConnection, TypeCast } from "mysql2";
 import type { MapCollection, MapSystem } from "@/lib/datamap/types";
+import type { CollectionErasure } from "@/lib/erasure/collection";
+import { eraseStatement } from "@/lib/connectors/erase-sql";
 import {
   CONNECT_TIMEOUT_MS,
   ROW_BATCH,
@@ -22,6 +24,7 @@ import {
   ConnectorError,
   type ColumnFacts,
   type Connector,
+  type ErasureSession,
   type ConnectorSession,
   type DiscoveredCollection,
   type FoundRow,
@@ -389,6 +392,54 @@ async function discover(system: MapSystem, secret: string | null): Promise<Disco
   }
 }
 
+/** What a refused write means, in words; anything else as a lookup's error would read. */
+function mysqlWriteError(error: unknown, system: MapSystem, table: string): ConnectorError {
+  const { code = "" } = (error as { code?: string }) ?? {};
+  const where = describe(system);
+  switch (code) {
+    case "ER_ROW_IS_REFERENCED":
+    case "ER_ROW_IS_REFERENCED_2":
+      return new ConnectorError("schema", `${where}: rows of ${table} are still pointed at by another table's foreign key. Map that table and erase its rows first, or keep these.`);
+    case "ER_BAD_NULL_ERROR":
+      return new ConnectorError("schema", `${where}: a column of ${table} is NOT NULL and cannot be emptied. Choose another strategy for it in the data map.`);
+    case "ER_DUP_ENTRY":
+      return new ConnectorError("schema", `${where}: a column of ${table} has a unique index the erasure would break. Choose a pseudonym or delete the row.`);
+    case "ER_TABLEACCESS_DENIED_ERROR":
+    case "ER_COLUMNACCESS_DENIED_ERROR":
+      return new ConnectorError("auth", `${where}: the user may not change or delete rows of ${table}. Grant it UPDATE and DELETE there, or erase by hand.`);
+    case "ER_OPTION_PREVENTS_STATEMENT":
+      return new ConnectorError("auth", `${where}: the server is read-only (a replica?); erasure needs the primary.`);
+  }
+  return mysqlError(error, system);
+}
+
+class MysqlErasure implements ErasureSession {
+  constructor(
+    private readonly conn: mysql.Connection,
+    private readonly system: MapSystem,
+    private readonly tables: Map<string, MyTable>,
+  ) {}
+
+  async erase(collection: MapCollection, erasure: CollectionErasure, rows: readonly FoundRow[], pseudonymOf: (value: string, email: boolean) => string): Promise<number> {
+    assertSchema(collection, this.tables.get(collection.name)?.columns);
+    const statement = eraseStatement({ quote: quoteId, param: () => "?" }, quoteId(collection.name), erasure, rows, pseudonymOf);
+    if (!statement) return 0;
+    try {
+      await this.conn.query("START TRANSACTION");
+      const [result] = await this.conn.query<mysql.ResultSetHeader>(statement.text, statement.values);
+      await this.conn.query("COMMIT");
+      return result.affectedRows;
+    } catch (error) {
+      await this.conn.query("ROLLBACK").catch(() => {});
+      throw mysqlWriteError(error, this.system, collection.name);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.conn.end().catch(() => this.conn.destroy());
+  }
+}
+
 const NUMERIC_TYPES = new Set(["tinyint", "smallint", "mediumint", "int", "integer", "bigint", "decimal", "numeric", "float", "double", "real"]);
 const TEXT_TYPES = new Set(["char", "varchar", "tinytext", "text", "mediumtext", "longtext"]);
 
@@ -450,4 +501,13 @@ export const mysqlConnector: Connector = {
   test,
   discover,
   columnFacts,
+  async openErasure(system, secret) {
+    const conn = await connect(system, secret);
+    try {
+      return new MysqlErasure(conn, system, await loadTables(conn, system.collections.map((c) => c.name)));
+    } catch (error) {
+      conn.destroy();
+      throw mysqlError(error, system);
+    }
+  },
 };

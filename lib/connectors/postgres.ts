@@ -1,6 +1,8 @@
 import pg from "pg";
 import Cursor from "pg-cursor";
 import type { MapCollection, MapSystem } from "@/lib/datamap/types";
+import type { CollectionErasure } from "@/lib/erasure/collection";
+import { eraseStatement } from "@/lib/connectors/erase-sql";
 import {
   CONNECT_TIMEOUT_MS,
   ROW_BATCH,
@@ -23,6 +25,7 @@ import {
   type Connector,
   type ConnectorSession,
   type DiscoveredCollection,
+  type ErasureSession,
   type FoundRow,
   type Lookup,
   type TestReport,
@@ -297,6 +300,55 @@ class PostgresSession implements ConnectorSession {
   }
 }
 
+/** What a refused write means, in words; anything else as a lookup's error would read. */
+function pgWriteError(error: unknown, system: MapSystem, table: string): ConnectorError {
+  const code = (error as { code?: string })?.code ?? "";
+  const where = describe(system);
+  if (code === "23503") return new ConnectorError("schema", `${where}: rows of ${table} are still pointed at by another table's foreign key. Map that table and erase its rows first, or keep these.`);
+  if (code === "23502") return new ConnectorError("schema", `${where}: a column of ${table} is NOT NULL and cannot be emptied. Choose another strategy for it in the data map.`);
+  if (code === "23505") return new ConnectorError("schema", `${where}: a column of ${table} has a unique index the erasure would break. Choose a pseudonym or delete the row.`);
+  if (code === "42501") return new ConnectorError("auth", `${where}: the user may not change or delete rows of ${table}. Grant it UPDATE and DELETE there, or erase by hand.`);
+  if (code === "25006") return new ConnectorError("auth", `${where}: the server is read-only (a replica?); erasure needs the primary.`);
+  return pgError(error, system);
+}
+
+class PostgresErasure implements ErasureSession {
+  private readonly tables = new Map<string, PgTable>();
+
+  constructor(
+    private readonly client: pg.Client,
+    private readonly system: MapSystem,
+  ) {}
+
+  async erase(collection: MapCollection, erasure: CollectionErasure, rows: readonly FoundRow[], pseudonymOf: (value: string, email: boolean) => string): Promise<number> {
+    let table = this.tables.get(collection.id);
+    if (!table) {
+      const live = await loadTable(this.client, schemaName(this.system), collection.name).catch((error) => {
+        throw pgError(error, this.system);
+      });
+      assertSchema(collection, live?.columns);
+      table = live!;
+      this.tables.set(collection.id, table);
+    }
+    const qualified = `${pg.escapeIdentifier(schemaName(this.system))}.${pg.escapeIdentifier(collection.name)}`;
+    const statement = eraseStatement({ quote: (n) => pg.escapeIdentifier(n), param: (n) => `$${n}` }, qualified, erasure, rows, pseudonymOf);
+    if (!statement) return 0;
+    try {
+      await this.client.query("BEGIN");
+      const result = await this.client.query(statement.text, statement.values);
+      await this.client.query("COMMIT");
+      return result.rowCount ?? 0;
+    } catch (error) {
+      await this.client.query("ROLLBACK").catch(() => {});
+      throw pgWriteError(error, this.system, collection.name);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.client.end().catch(() => {});
+  }
+}
+
 function closeCursor(cursor: Cursor): Promise<void> {
   return new Promise((resolve) => cursor.close(() => resolve()));
 }
@@ -500,4 +552,7 @@ export const postgresConnector: Connector = {
   test,
   discover,
   columnFacts,
+  async openErasure(system, secret) {
+    return new PostgresErasure(await connect(system, secret), system);
+  },
 };

@@ -1,7 +1,9 @@
 import type { MapCollection, MapField, MapSystem } from "@/lib/datamap/types";
+import type { CollectionErasure } from "@/lib/erasure/collection";
 
 // What every connector (PostgreSQL, MySQL/MariaDB, HTTP) offers the data map's pages and the run
-// executor. Connectors read only: access runs in a read-only transaction (SQL) or with GET (HTTP).
+// executor. Lookups read only: access runs in a read-only transaction (SQL) or with GET (HTTP).
+// Erasure (SQL) writes in a session of its own, batch by batch.
 
 /**
  * One found record: the looked-up collection's mapped fields by name, values JSON-safe (dates as
@@ -27,6 +29,16 @@ export interface ConnectorSession {
    * ConnectorError with kind "schema").
    */
   lookup(lookup: Lookup): AsyncIterable<FoundRow[]>;
+  close(): Promise<void>;
+}
+
+/** Erasing: one session applies a person's erasure batch after batch, each in its own committed transaction. */
+export interface ErasureSession {
+  /**
+   * Erases one batch of found rows of a collection as `erasure` says and commits; returns the
+   * rows the database deleted or changed. Applying the same batch again changes nothing.
+   */
+  erase(collection: MapCollection, erasure: CollectionErasure, rows: readonly FoundRow[], pseudonymOf: (value: string, email: boolean) => string): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -88,6 +100,8 @@ export interface Connector {
   test(system: MapSystem, secret: string | null): Promise<TestReport>;
   /** SQL systems only. */
   discover?(system: MapSystem, secret: string | null): Promise<DiscoveredCollection[]>;
+  /** SQL systems only: a session that writes (the connection's user needs UPDATE and DELETE on the mapped tables). */
+  openErasure?(system: MapSystem, secret: string | null): Promise<ErasureSession>;
   /** SQL systems only: what the database says of one table's columns, for the erasure strategies; undefined when the table is missing. */
   columnFacts?(system: MapSystem, secret: string | null, table: string): Promise<Map<string, ColumnFacts> | undefined>;
 }
