@@ -27,7 +27,7 @@ import { once } from "node:events";
 import pg from "pg";
 import Cursor from "pg-cursor";
 import yazl from "yazl";
-import { createBenchDatabase, envNumber, loadAverage, onCleanup, runMain, sayer, writeResults } from "@/bench/harness";
+import { createBenchDatabase, envNumber, loadAverage, onCleanup, round, runMain, sampleMemory, sayer, settle, writeResults } from "@/bench/harness";
 import { allowServerOnlyImports } from "@/lib/testing/allow-server-only";
 
 const say = sayer("bench:fulfillment");
@@ -98,35 +98,6 @@ async function createProduct(): Promise<{ url: string; host: string; port: numbe
 
 // ---------------------------------------------------------------------------------------------
 // Memory sampling
-
-function sampleMemory(): { stop: () => { peakRssGrowthMb: number; peakHeapGrowthMb: number } } {
-  const base = process.memoryUsage();
-  let peakRss = base.rss;
-  let peakHeap = base.heapUsed + base.external;
-  const timer = setInterval(() => {
-    const now = process.memoryUsage();
-    peakRss = Math.max(peakRss, now.rss);
-    peakHeap = Math.max(peakHeap, now.heapUsed + now.external);
-  }, 20);
-  return {
-    stop: () => {
-      clearInterval(timer);
-      return {
-        peakRssGrowthMb: round((peakRss - base.rss) / 2 ** 20),
-        peakHeapGrowthMb: round((peakHeap - base.heapUsed - base.external) / 2 ** 20),
-      };
-    },
-  };
-}
-
-function settle(): void {
-  (globalThis as { gc?: () => void }).gc?.();
-}
-
-function round(n: number, digits = 1): number {
-  const f = 10 ** digits;
-  return Math.round(n * f) / f;
-}
 
 // ---------------------------------------------------------------------------------------------
 // 4. The baseline: plain SELECTs, plain files

@@ -398,3 +398,37 @@ export async function loadAverage(): Promise<number[]> {
   const os = await import("node:os");
   return os.loadavg().map((l) => Math.round(l * 100) / 100);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Memory
+
+/** The process's peak RSS and heap growth over a stretch of work, sampled every 20 ms. */
+export function sampleMemory(): { stop: () => { peakRssGrowthMb: number; peakHeapGrowthMb: number } } {
+  const base = process.memoryUsage();
+  let peakRss = base.rss;
+  let peakHeap = base.heapUsed + base.external;
+  const timer = setInterval(() => {
+    const now = process.memoryUsage();
+    peakRss = Math.max(peakRss, now.rss);
+    peakHeap = Math.max(peakHeap, now.heapUsed + now.external);
+  }, 20);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      return {
+        peakRssGrowthMb: round((peakRss - base.rss) / 2 ** 20),
+        peakHeapGrowthMb: round((peakHeap - base.heapUsed - base.external) / 2 ** 20),
+      };
+    },
+  };
+}
+
+/** A full garbage collection when the process runs with --expose-gc, so growth starts from a settled heap. */
+export function settle(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+export function round(n: number, digits = 1): number {
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
+}
