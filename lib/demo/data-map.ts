@@ -1,6 +1,6 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/prisma-client";
-import type { HttpCollectionConfig, IdentityType, SqlConnection } from "@/lib/datamap/types";
+import type { ErasureStrategy, HttpCollectionConfig, IdentityType, SqlConnection } from "@/lib/datamap/types";
 import { PRODUCT_READER_PASSWORD, PRODUCT_READER_ROLE } from "@/lib/demo/product-data";
 import { encrypt } from "@/lib/security/encryption";
 
@@ -19,6 +19,8 @@ type FieldSeed = {
   /** "collection.field" in the same system. */
   references?: string;
   description?: string;
+  /** What an erasure does to it (lib/erasure/strategy.ts); absent: its categories' default. */
+  erasure?: { strategy: ErasureStrategy; value?: string; reason?: string };
 };
 type CollectionSeed = { name: string; description: string; workspaceField?: string; http?: HttpCollectionConfig; fields: FieldSeed[] };
 type SystemSeed = {
@@ -33,6 +35,7 @@ type SystemSeed = {
 };
 
 const OPS = ["system.operations"];
+const KEEP_FOR_TAX = { strategy: "KEEP", reason: "Invoices and who they were sent to are kept 10 years for tax law (German Fiscal Code §147)." } as const;
 
 export const PRODUCT_SYSTEM_KEY = "jexi-product";
 export const FINANCE_SYSTEM_KEY = "finance-spreadsheet";
@@ -54,7 +57,7 @@ export const DEMO_SYSTEMS: SystemSeed[] = [
         description: "Business customers' accounts",
         fields: [
           { name: "id", categories: OPS, primaryKey: true },
-          { name: "company_name", categories: ["user.contact.organization"] },
+          { name: "company_name", categories: ["user.contact.organization"], erasure: { strategy: "KEEP", reason: "The customer company's name, not the person's: the account stays for its other members." } },
           { name: "plan", categories: OPS },
           { name: "created_at", categories: OPS },
         ],
@@ -65,7 +68,7 @@ export const DEMO_SYSTEMS: SystemSeed[] = [
         fields: [
           { name: "id", categories: ["user.unique_id"], primaryKey: true },
           { name: "account_id", categories: OPS, references: "accounts.id" },
-          { name: "email", categories: ["user.contact.email"], identity: "email" },
+          { name: "email", categories: ["user.contact.email"], identity: "email", erasure: { strategy: "DELETE_ROW" } },
           { name: "full_name", categories: ["user.name"] },
           { name: "role", categories: ["user.job_title"] },
           { name: "created_at", categories: ["user.account"] },
@@ -78,7 +81,7 @@ export const DEMO_SYSTEMS: SystemSeed[] = [
         fields: [
           { name: "id", categories: OPS, primaryKey: true },
           { name: "requester_id", categories: ["user.unique_id"], references: "members.id" },
-          { name: "subject", categories: ["user.content.private"] },
+          { name: "subject", categories: ["user.content.private"], erasure: { strategy: "DELETE_ROW" } },
           { name: "body", categories: ["user.content.private"] },
           { name: "status", categories: OPS },
           { name: "created_at", categories: OPS },
@@ -91,7 +94,7 @@ export const DEMO_SYSTEMS: SystemSeed[] = [
           { name: "id", categories: OPS, primaryKey: true },
           { name: "ticket_id", categories: OPS, references: "tickets.id" },
           { name: "author", categories: OPS },
-          { name: "body", categories: ["user.content.private"] },
+          { name: "body", categories: ["user.content.private"], erasure: { strategy: "DELETE_ROW" } },
           { name: "created_at", categories: OPS },
         ],
       },
@@ -100,12 +103,12 @@ export const DEMO_SYSTEMS: SystemSeed[] = [
         description: "Who receives an account's invoices",
         fields: [
           { name: "id", categories: OPS, primaryKey: true },
-          { name: "email", categories: ["user.contact.email"], identity: "email" },
-          { name: "name", categories: ["user.name"] },
-          { name: "street", categories: ["user.contact.address.street"] },
-          { name: "city", categories: ["user.contact.address.city"] },
-          { name: "country", categories: ["user.contact.address.country"] },
-          { name: "vat_number", categories: ["user.financial"] },
+          { name: "email", categories: ["user.contact.email"], identity: "email", erasure: KEEP_FOR_TAX },
+          { name: "name", categories: ["user.name"], erasure: KEEP_FOR_TAX },
+          { name: "street", categories: ["user.contact.address.street"], erasure: KEEP_FOR_TAX },
+          { name: "city", categories: ["user.contact.address.city"], erasure: KEEP_FOR_TAX },
+          { name: "country", categories: ["user.contact.address.country"], erasure: KEEP_FOR_TAX },
+          { name: "vat_number", categories: ["user.financial"], erasure: KEEP_FOR_TAX },
         ],
       },
       {
@@ -114,7 +117,7 @@ export const DEMO_SYSTEMS: SystemSeed[] = [
         fields: [
           { name: "id", categories: OPS, primaryKey: true },
           { name: "member_id", categories: ["user.unique_id"], references: "members.id" },
-          { name: "action", categories: ["user.behavior"] },
+          { name: "action", categories: ["user.behavior"], erasure: { strategy: "KEEP", reason: "The security log keeps what was done, without who did it, for one year (security of the service)." } },
           { name: "ip_address", categories: ["user.device.ip_address"] },
           { name: "at", categories: OPS },
         ],
@@ -219,6 +222,9 @@ async function createSystem(tx: Tx, system: SystemSeed, connection: SqlConnectio
           identity: field.identity ?? null,
           primaryKey: field.primaryKey ?? false,
           position: fieldPosition,
+          erasureStrategy: field.erasure?.strategy ?? null,
+          erasureValue: field.erasure?.value ?? null,
+          retentionReason: field.erasure?.reason ?? null,
         },
         select: { id: true },
       });

@@ -54,7 +54,10 @@ export async function erasureProblems(
   for (const collection of system.collections) {
     const columns = await facts(collection.name);
     if (!columns) continue;
+    // Rows that are deleted: what the other fields would have had done to them does not happen.
+    const deletes = collection.fields.some((f) => effectiveErasure(f, referenced.has(f.id)).strategy === "DELETE_ROW");
     for (const field of collection.fields) {
+      if (deletes && effectiveErasure(field, referenced.has(field.id)).strategy !== "DELETE_ROW") continue;
       const column = columns.get(field.name);
       if (!column) continue;
       const erasure = effectiveErasure(field, referenced.has(field.id));
