@@ -51,15 +51,16 @@ export async function sendJob(name: QueueName, data: object, options: PgBoss.Sen
 /** Registers the one handler of a queue in this process, polling every `pollingIntervalSeconds`. */
 export async function workQueue<T extends object>(
   name: QueueName,
-  handler: (job: PgBoss.Job<T>) => Promise<unknown>,
+  handler: (job: PgBoss.JobWithMetadata<T>) => Promise<unknown>,
   options: { pollingIntervalSeconds?: number } = {},
 ): Promise<void> {
   const current = state();
   if (current.workers.has(name)) return;
   const boss = await current.started;
+  // With its metadata, a handler knows when an attempt is the last one pg-boss will make.
   const id = await boss.work<T>(
     name,
-    { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? getEnv().QUEUE_POLL_SECONDS },
+    { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? getEnv().QUEUE_POLL_SECONDS, includeMetadata: true },
     async ([job]) => (job ? handler(job) : undefined),
   );
   current.workers.set(name, id);

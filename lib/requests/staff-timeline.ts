@@ -175,6 +175,8 @@ export function staffEventWording(action: string, data: unknown): StaffEventWord
       return d.outcome === "FAILED"
         ? { title: "Search ended with a failure", detail: `Not assembled: ${Array.isArray(d.failed) && d.failed.length ? d.failed.map(String).join(", ") : "a system"} failed.` }
         : { title: "Search finished", detail: "The package is being assembled." };
+    case "run.assembly_failed":
+      return { title: "The package could not be put together", detail: "Every retry failed. Cancel the run and attach a file by hand, or plan a new run." };
     case "run.cancelled":
       return { title: "Search cancelled", detail: "The records found so far, a draft package and the owners' links are gone." };
     default:

@@ -30,10 +30,33 @@ import { recordEvent } from "@/lib/requests/events";
 // loses the race with another delivery of the same job throws its own draft away. Each build
 // replaces the run's previous draft. A workspace export is delivered to the customer at once.
 
-export type AssembleJob = { data: { runId: string; revision: number } };
+export type AssembleJob = { data: { runId: string; revision: number }; retryCount?: number; retryLimit?: number };
 
 export async function handleAssembleJob(job: AssembleJob): Promise<void> {
-  await assemblePackage(appDb, job.data.runId, job.data.revision);
+  try {
+    await assemblePackage(appDb, job.data.runId, job.data.revision);
+  } catch (error) {
+    // pg-boss retries with backoff; after its last attempt the run must not wait for ever.
+    if (job.retryLimit !== undefined && (job.retryCount ?? 0) >= job.retryLimit) await assemblyFailed(appDb, job.data.runId, job.data.revision);
+    throw error;
+  }
+}
+
+/**
+ * The package could not be built after every retry: the run ends FAILED (its draft, if any, is
+ * deleted; the records found stay until it is cancelled), and the timeline says so. The officer
+ * cancels it and attaches a file by hand, or plans a new run once the cause is fixed.
+ */
+export async function assemblyFailed(db: Db, runId: string, revision: number, now = clockNow()): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    await lockRun(tx, runId);
+    const run = await tx.fulfillmentRun.findUnique({ where: { id: runId }, select: { status: true, revision: true, requestId: true } });
+    if (!run || run.status !== "ASSEMBLING" || run.revision !== revision) return false;
+    await tx.dataPackage.deleteMany({ where: { runId, releasedAt: null } });
+    await tx.fulfillmentRun.update({ where: { id: runId }, data: { status: "FAILED", packageId: null } });
+    await recordEvent(tx, { requestId: run.requestId, actorType: "SYSTEM", action: "run.assembly_failed", visibility: "INTERNAL", data: { runId, revision }, at: now });
+    return true;
+  });
 }
 
 /** Builds the run's draft for `revision`; "built", or "skipped" when there is nothing to do. */

@@ -6,7 +6,7 @@ import { DEMO_REQUESTER_EMAIL, PRODUCT_ROWS } from "@/lib/demo/product-data";
 import { createProductDatabase, type ProductDatabase } from "@/lib/demo/product-database";
 import { executeTask } from "@/lib/fulfillment/execute";
 import { answerOwnerTask } from "@/lib/fulfillment/owner";
-import { assemblePackage } from "@/lib/fulfillment/package/assemble";
+import { assemblePackage, handleAssembleJob } from "@/lib/fulfillment/package/assemble";
 import { excludeRecord, includeRecord, releaseRun } from "@/lib/fulfillment/package/review";
 import { reviewView } from "@/lib/fulfillment/package/review-view";
 import { startWorkspaceExportRun } from "@/lib/fulfillment/package/workspace-export";
@@ -225,6 +225,27 @@ describe("an access package", () => {
     expect(everything).not.toContain("203.0.113.24");
     expect(everything).toContain("Invoice address is wrong");
     expect(files.get("index.html")!.toString("utf8")).toContain("Art. 20");
+  });
+});
+
+describe("a package that cannot be built", () => {
+  it("keeps the run assembling while pg-boss retries, and fails it in words after the last attempt", async () => {
+    const { requestId } = await verifiedRequest({ email: "jonas.weber@globex.example" });
+    const { runId, revision } = await runUntilAssembling(requestId);
+    // A stored chunk that no longer opens (a changed APP_SECRET would do the same).
+    const chunk = await db.recordChunk.findFirstOrThrow({ where: { runId } });
+    await db.recordChunk.update({ where: { id: chunk.id }, data: { ciphertext: new Uint8Array([1, 2, 3]) } });
+
+    await expect(handleAssembleJob({ data: { runId, revision }, retryCount: 1, retryLimit: 4 })).rejects.toThrow();
+    expect(await runRow(runId)).toMatchObject({ status: "ASSEMBLING", packageId: null });
+    expect(await db.dataPackage.count({ where: { runId } })).toBe(0);
+
+    await expect(handleAssembleJob({ data: { runId, revision }, retryCount: 4, retryLimit: 4 })).rejects.toThrow();
+    expect(await runRow(runId)).toMatchObject({ status: "FAILED", packageId: null });
+    expect((await eventsOf(requestId)).at(-1)).toMatchObject({ action: "run.assembly_failed", data: { runId, revision } });
+    // The officer can cancel it and attach a file by hand.
+    await cancelRun(db, runId, officer.id);
+    expect(await runRow(runId)).toMatchObject({ status: "CANCELLED" });
   });
 });
 

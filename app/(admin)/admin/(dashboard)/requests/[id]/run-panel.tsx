@@ -395,7 +395,10 @@ export async function RunPanel({
           {view.status === "RUNNING" && `Searching since ${when(view.startedAt ?? view.createdAt)}.`}
           {view.status === "ASSEMBLING" && "Every system has answered; the package is being put together."}
           {view.status === "READY" && "The package is ready for your review."}
-          {view.status === "FAILED" && "A system failed. Retry it, or cancel the run and attach a file by hand."}
+          {view.status === "FAILED" &&
+            (view.tasks.some((t) => t.status === "FAILED")
+              ? "A system failed. Retry it, or cancel the run and attach a file by hand."
+              : "Every system answered, but the package could not be put together. Cancel the run and attach a file by hand, or plan a new run.")}
           {view.status === "CANCELLED" && `Cancelled ${when(view.cancelledAt ?? view.createdAt)}.`}
           {view.status === "RELEASED" && `Released to the requester ${run?.releasedAt ? when(run.releasedAt) : ""}.`}
         </p>
