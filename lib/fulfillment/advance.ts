@@ -68,7 +68,7 @@ export async function advanceRun(
   const blocked = blockedTasks(tasks);
   if (!tasks.every((t) => ENDED.includes(t.status) || blocked.has(t.id))) return;
 
-  const current = await tx.fulfillmentRun.findUniqueOrThrow({ where: { id: run.id }, select: { status: true, revision: true } });
+  const current = await tx.fulfillmentRun.findUniqueOrThrow({ where: { id: run.id }, select: { status: true, revision: true, kind: true } });
   if (current.status !== "RUNNING") return;
   const failed = tasks.filter((t) => t.status === "FAILED");
   const counts = { tasks: tasks.length, done: tasks.filter((t) => t.status === "DONE").length, skipped: tasks.filter((t) => t.status === "SKIPPED").length };
@@ -80,6 +80,19 @@ export async function advanceRun(
       action: "run.finished",
       visibility: "INTERNAL",
       data: { runId: run.id, outcome: "FAILED", ...counts, failed: failed.map((t) => t.systemName), waiting: blocked.size },
+      at: now,
+    });
+    return;
+  }
+  if (current.kind === "ERASURE") {
+    // Nothing is changed yet: the officer reads the dry run and approves it (lib/erasure/run.ts).
+    await tx.fulfillmentRun.update({ where: { id: run.id }, data: { status: "AWAITING_APPROVAL", finishedAt: now } });
+    await recordEvent(tx, {
+      requestId: run.requestId,
+      actorType: "SYSTEM",
+      action: "run.finished",
+      visibility: "INTERNAL",
+      data: { runId: run.id, outcome: "AWAITING_APPROVAL", ...counts },
       at: now,
     });
     return;

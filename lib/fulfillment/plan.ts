@@ -18,7 +18,10 @@ import type { IdentityType, MapCollection, MapField, MapSystem, SystemKind } fro
 // A cycle between systems is broken in the order they were discovered: the lookup that would go
 // backwards is left out (and the plan says so).
 
-export type RunKind = "ACCESS" | "EXPORT" | "WORKSPACE_EXPORT";
+export type RunKind = "ACCESS" | "EXPORT" | "WORKSPACE_EXPORT" | "ERASURE";
+
+/** Kinds of system an erasure run can change itself (lib/connectors/erase-sql.ts). */
+const ERASABLE: readonly SystemKind[] = ["POSTGRES", "MYSQL"];
 
 export type PlanSource =
   | { type: "identity"; identity: IdentityType }
@@ -74,6 +77,7 @@ function index(systems: readonly MapSystem[], kind: RunKind) {
   const fieldOwner = new Map<string, { node: Node; field: MapField }>();
   for (const system of systems) {
     if (system.kind === "MANUAL") continue;
+    if (kind === "ERASURE" && !ERASABLE.includes(system.kind)) continue;
     for (const collection of system.collections) {
       if (kind !== "WORKSPACE_EXPORT" && collection.workspaceField) continue;
       const node = { system, collection };
@@ -272,6 +276,10 @@ export function buildPlan({ systems, identityTypes, kind }: PlanInput): RunPlan 
   // the system holds workspace content). They produce files, never values for other lookups.
   for (const system of systems) {
     if (system.kind !== "MANUAL") continue;
+    if (kind === "ERASURE") {
+      skipped.push(skip(system, NOT_ERASED_HERE));
+      continue;
+    }
     const collections = system.collections.filter((c) => (kind === "WORKSPACE_EXPORT") === Boolean(c.workspaceField));
     if (collections.length === 0 && (kind === "WORKSPACE_EXPORT" || system.collections.length > 0)) {
       skipped.push(skip(system, kind === "WORKSPACE_EXPORT" ? "It holds no workspace content." : ONLY_WORKSPACE));
@@ -309,8 +317,11 @@ function skip(system: MapSystem, reason: string): PlanSkipped {
 
 const ONLY_WORKSPACE = "It holds only customer workspace content, which the customer who controls it answers for.";
 
+const NOT_ERASED_HERE = "The portal cannot erase in this system itself: ask its owner to erase the person's data there, and note it on the request.";
+
 function skipReason(system: MapSystem, kind: RunKind, identityTypes: readonly IdentityType[]): string {
   if (system.collections.length === 0) return "No collections are mapped.";
+  if (kind === "ERASURE" && !ERASABLE.includes(system.kind)) return NOT_ERASED_HERE;
   if (kind === "WORKSPACE_EXPORT" && !system.collections.some((c) => c.workspaceField)) return "It holds no workspace content.";
   if (kind !== "WORKSPACE_EXPORT" && system.collections.every((c) => c.workspaceField)) return ONLY_WORKSPACE;
   return `No collection holds one of the identities searched for (${identityTypes.map(identityLabel).join(", ")}) or references a collection that does.`;

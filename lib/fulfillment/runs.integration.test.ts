@@ -256,13 +256,13 @@ describe("a run over the data map", () => {
     expect(await records(request.runId, "app", "messages")).toHaveLength(3);
   });
 
-  it("refuses a second run while one is active, and a request that is not an access or export request", async () => {
+  it("refuses a second run while one is active, and a request that is not an access, export or deletion request", async () => {
     await saveMap();
     const request = await startedRun();
     await expectRefusal(planRun(db, { requestId: request.requestId, staffId: request.officer.id }), "RUN_ACTIVE");
-    const deletion = await verifiedRequest();
-    await db.request.update({ where: { id: deletion.requestId }, data: { type: "DELETION" } });
-    await expectRefusal(planRun(db, { requestId: deletion.requestId, staffId: request.officer.id }), "RUN_NOT_ALLOWED");
+    const objection = await verifiedRequest();
+    await db.request.update({ where: { id: objection.requestId }, data: { type: "OBJECTION" } });
+    await expectRefusal(planRun(db, { requestId: objection.requestId, staffId: request.officer.id }), "RUN_NOT_ALLOWED");
   });
 
   it("cancels a run: tasks stop, what was found is deleted", async () => {

@@ -21,10 +21,10 @@ import { isUuid, lockRequest } from "@/lib/requests/handling/load";
 // worker (lib/fulfillment/execute.ts), never in a page request.
 
 /** A run that is still working or waits for its package's review: a request has one at a time. */
-export const ACTIVE_RUN_STATUSES: readonly RunStatus[] = ["RUNNING", "ASSEMBLING", "READY"];
+export const ACTIVE_RUN_STATUSES: readonly RunStatus[] = ["RUNNING", "ASSEMBLING", "READY", "AWAITING_APPROVAL", "ERASING"];
 const OPEN_REQUEST_STATUSES = ["RECEIVED", "IN_PROGRESS", "AWAITING_REQUESTER", "REFERRED"] as const;
 
-const KIND_BY_TYPE: Partial<Record<RequestType, RunKind>> = { ACCESS: "ACCESS", PORTABILITY: "EXPORT" };
+const KIND_BY_TYPE: Partial<Record<RequestType, RunKind>> = { ACCESS: "ACCESS", PORTABILITY: "EXPORT", DELETION: "ERASURE" };
 
 export function runKindFor(type: RequestType): RunKind | null {
   return KIND_BY_TYPE[type] ?? null;
@@ -245,7 +245,7 @@ export async function cancelRun(db: Db, runId: string, staffId: string | null): 
   await db.$transaction(async (tx) => {
     const found = await lockRunWithRequest(tx, runId);
     const run = await tx.fulfillmentRun.findUniqueOrThrow({ where: { id: runId }, select: { status: true } });
-    if (run.status === "CANCELLED" || run.status === "RELEASED") throw refuseRun("RUN_ENDED");
+    if (run.status === "CANCELLED" || run.status === "RELEASED" || run.status === "ERASED") throw refuseRun("RUN_ENDED");
     const { count: tasksCancelled } = await tx.fulfillmentTask.updateMany({
       where: { runId, status: { notIn: [...ENDED] } },
       data: { status: "CANCELLED", finishedAt: now, lockedUntil: null, lockedBy: null, ownerNextFollowUpAt: null },

@@ -32,6 +32,14 @@ export const QUEUES = {
     retryBackoff: true,
     expireInSeconds: 15 * 60,
   },
+  /** Erase what an approved erasure run found, system after system, children first: { runId }. */
+  erasureRun: {
+    name: "erasure-run",
+    retryLimit: 6,
+    retryDelay: 5,
+    retryBackoff: true,
+    expireInSeconds: 60 * 60,
+  },
   /** One pass over due follow-ups (referral reminders, manual-task reminders): {}. */
   duePass: {
     name: "due-pass",

@@ -3,6 +3,7 @@ import { now as clockNow } from "@/lib/clock";
 import { db as appDb, type Db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { handleTaskJob } from "@/lib/fulfillment/execute";
+import { handleErasureJob } from "@/lib/erasure/run";
 import { handleAssembleJob } from "@/lib/fulfillment/package/assemble";
 import { runOwnerFollowUps } from "@/lib/fulfillment/manual";
 import { autoStartRuns, sweepRuns } from "@/lib/fulfillment/sweep";
@@ -72,6 +73,7 @@ export function startJobWorker(options: { db?: Db; pollMs?: number; enabled?: bo
     try {
       await workQueue<{ taskId?: unknown }>(QUEUES.fulfillmentTask.name, (job) => handleTaskJob(db, job.data));
       await workQueue<{ runId: string; revision: number }>(QUEUES.fulfillmentAssemble.name, handleAssembleJob);
+      await workQueue<{ runId?: unknown }>(QUEUES.erasureRun.name, (job) => handleErasureJob(db, job));
       await workQueue(QUEUES.duePass.name, async () => {
         await runDueJobs(db);
       });

@@ -20,7 +20,7 @@ th,td{border:1px solid #bbb;padding:.25rem .5rem;text-align:left;vertical-align:
 th{background:#eee}dt{font-weight:600}dd{margin:0 0 .5rem}.note{color:#444}`;
 
 
-const KIND_TITLES = { ACCESS: "Your personal data", EXPORT: "Your data, for you to take elsewhere", WORKSPACE_EXPORT: "Workspace data export" } as const;
+const KIND_TITLES = { ACCESS: "Your personal data", EXPORT: "Your data, for you to take elsewhere", WORKSPACE_EXPORT: "Workspace data export", ERASURE: "Your personal data" } as const;
 
 function date(at: Date, timeZone: string): string {
   return new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone }).format(at);

@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { StaffUser } from "@/lib/auth/staff";
+import { db } from "@/lib/db";
+import { FINANCE_SYSTEM_KEY, seedDemoDataMap } from "@/lib/demo/data-map";
+import { DEMO_REQUESTER_EMAIL, PRODUCT_READER_ROLE, PRODUCT_ROWS } from "@/lib/demo/product-data";
+import { createProductDatabase, type ProductDatabase } from "@/lib/demo/product-database";
+import { dryRun } from "@/lib/erasure/dry-run";
+import { approveErasure, executeErasure, handleErasureJob } from "@/lib/erasure/run";
+import { executeTask } from "@/lib/fulfillment/execute";
+import { cancelRun, planRun, startRun } from "@/lib/fulfillment/runs";
+import { stopQueue } from "@/lib/jobs/boss";
+import { createStaff, eventsOf, expectRefusal, verifiedRequest } from "@/lib/testing/requests";
+import { withClient } from "@/lib/testing/test-database";
+import { seed } from "@/prisma/seed";
+
+// A deletion request carried out on Jexi's demo product database (real PostgreSQL): the run
+// finds the person's rows, waits with its dry run for approval (by a second officer when the
+// admin asks for one), erases children before parents with the demo map's strategies, resumes
+// after a failure where it stopped, and leaves everybody else's rows as they were.
+
+let product: ProductDatabase;
+let starter: StaffUser;
+let approver: StaffUser;
+
+const OWN_TABLES = ["accounts", "members", "tickets", "ticket_replies", "billing_contacts", "audit_logs"];
+const productRows = (sql: string) => withClient(product.url, async (c) => (await c.query(sql)).rows);
+const counts = async () =>
+  Object.fromEntries(await Promise.all([...OWN_TABLES, "end_users", "messages"].map(async (t) => [t, (await productRows(`SELECT count(*)::int AS n FROM ${t}`))[0]!.n] as const)));
+
+beforeAll(async () => {
+  await seed(db);
+  starter = await createStaff("OFFICER");
+  approver = await createStaff("OFFICER");
+  product = await createProductDatabase("erasure_run_demo", process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres", 0);
+  const { host, port, database } = product;
+  await seedDemoDataMap(db, { product: { host, port, database }, appSecret: process.env.APP_SECRET!, actorId: starter.id });
+  await db.dataSystem.delete({ where: { key: FINANCE_SYSTEM_KEY } });
+}, 120_000);
+
+afterAll(async () => {
+  await stopQueue();
+  await product?.stop();
+});
+
+async function searched(email: string) {
+  const { requestId } = await verifiedRequest({ email, type: "DELETION", details: { scope: "ALL" } });
+  const { runId, plan } = await planRun(db, { requestId, staffId: starter.id });
+  await startRun(db, runId, starter.id);
+  for (let round = 0; round < 5; round++) {
+    const queued = await db.fulfillmentTask.findMany({ where: { runId, status: "QUEUED" }, select: { id: true } });
+    if (!queued.length) break;
+    for (const task of queued) await executeTask(db, task.id);
+  }
+  return { requestId, runId, plan };
+}
+
+const runRow = (runId: string) => db.fulfillmentRun.findUniqueOrThrow({ where: { id: runId } });
+
+describe("an erasure run", () => {
+  it("refuses to write with a read-only database user, in words, and resumes once it may", async () => {
+    const { requestId, runId, plan } = await searched(DEMO_REQUESTER_EMAIL);
+    expect(plan.kind).toBe("ERASURE");
+    expect(await runRow(runId)).toMatchObject({ status: "AWAITING_APPROVAL" });
+    // Nothing is changed before the approval.
+    const before = await counts();
+    expect((await dryRun(db, runId)).rowsDeleted).toBeGreaterThan(0);
+    expect(await counts()).toEqual(before);
+
+    // The admin asks for a second person: the officer who started the run may not approve it.
+    await db.organizationSettings.update({ where: { id: 1 }, data: { erasureSecondApprover: true } });
+    await expectRefusal(approveErasure(db, runId, starter.id), "ERASURE_NEEDS_SECOND_APPROVER");
+    await approveErasure(db, runId, approver.id);
+    expect(await runRow(runId)).toMatchObject({ status: "ERASING", approvedById: approver.id });
+    await expectRefusal(approveErasure(db, runId, approver.id), "ERASURE_NOT_AWAITING");
+
+    // The demo's role may only read: every attempt fails, and after the last the run fails in words.
+    await expect(handleErasureJob(db, { data: { runId }, retryCount: 0, retryLimit: 1 })).rejects.toThrow(/may not change or delete rows/);
+    expect(await runRow(runId)).toMatchObject({ status: "ERASING" });
+    await expect(handleErasureJob(db, { data: { runId }, retryCount: 1, retryLimit: 1 })).rejects.toThrow();
+    expect(await runRow(runId)).toMatchObject({ status: "FAILED" });
+    expect((await eventsOf(requestId)).at(-1)).toMatchObject({ action: "run.erasure_failed", data: { reason: expect.stringMatching(/may not change or delete rows of .*Grant it UPDATE and DELETE/) } });
+    expect(await counts()).toEqual(before);
+
+    // The DBA grants the operator's own tables (never the customers' workspace tables); the officer resumes.
+    await productRows(`GRANT UPDATE, DELETE ON ${OWN_TABLES.join(", ")} TO ${PRODUCT_READER_ROLE}`);
+    await approveErasure(db, runId, approver.id);
+    expect(await executeErasure(db, runId)).toBe("erased");
+    expect(await runRow(runId)).toMatchObject({ status: "ERASED", recordsPurgedAt: expect.any(Date) });
+    expect(await db.recordChunk.count({ where: { runId } })).toBe(0);
+
+    // Her member row, tickets and their replies are gone; the security log keeps the actions
+    // without her; billing contacts are kept for tax law; nobody else's rows changed.
+    expect(await productRows("SELECT id FROM members ORDER BY id")).toEqual([{ id: 2 }, { id: 3 }]);
+    const hers = PRODUCT_ROWS.tickets!.rows.filter((t) => t[1] === 1).map((t) => t[0]);
+    expect(await productRows(`SELECT count(*)::int AS n FROM tickets WHERE id IN (${hers.join(",")})`)).toEqual([{ n: 0 }]);
+    expect(await productRows(`SELECT count(*)::int AS n FROM ticket_replies WHERE ticket_id IN (${hers.join(",")})`)).toEqual([{ n: 0 }]);
+    const logs = PRODUCT_ROWS.audit_logs!.rows.filter((l) => l[1] === 1).map((l) => l[0]);
+    expect(await productRows(`SELECT member_id, ip_address FROM audit_logs WHERE id IN (${logs.join(",")})`)).toEqual(logs.map(() => ({ member_id: null, ip_address: null })));
+    expect(await productRows("SELECT count(*)::int AS n FROM billing_contacts WHERE lower(btrim(email)) = 'alex.morgan@example.com'")).toEqual([{ n: 1 }]);
+    const after = await counts();
+    const repliesOfHers = PRODUCT_ROWS.ticket_replies!.rows.filter((r) => hers.includes(r[1] as number)).length;
+    expect(after).toEqual({ ...before, members: before.members - 1, tickets: before.tickets - hers.length, ticket_replies: before.ticket_replies - repliesOfHers });
+
+    const erased = (await eventsOf(requestId)).at(-1)!;
+    expect(erased).toMatchObject({ action: "run.erased", data: { rows: 1 + hers.length + repliesOfHers + logs.length } });
+    // A second delivery of the job changes nothing.
+    expect(await executeErasure(db, runId)).toBe("skipped");
+    expect(await counts()).toEqual(after);
+    await db.organizationSettings.update({ where: { id: 1 }, data: { erasureSecondApprover: false } });
+  });
+
+  it("stops at the next batch when the run is cancelled", async () => {
+    const { runId } = await searched("jonas.weber@globex.example");
+    await approveErasure(db, runId, starter.id);
+    await cancelRun(db, runId, starter.id);
+    const before = await counts();
+    expect(await executeErasure(db, runId)).toBe("skipped");
+    expect(await counts()).toEqual(before);
+  });
+});

@@ -1,0 +1,163 @@
+import "server-only";
+import type PgBoss from "pg-boss";
+import { now as clockNow } from "@/lib/clock";
+import { openSecret } from "@/lib/connectors/credentials";
+import { connectorFor } from "@/lib/connectors/registry";
+import { ConnectorError, type ErasureSession } from "@/lib/connectors/types";
+import type { Db } from "@/lib/db";
+import { loadDataMap, loadSealedSecret } from "@/lib/datamap/load";
+import { collectionErasure, erasesSomething } from "@/lib/erasure/collection";
+import { pseudonym } from "@/lib/erasure/pseudonym";
+import { getEnv } from "@/lib/env";
+import { lockRun } from "@/lib/fulfillment/advance";
+import { refuseRun } from "@/lib/fulfillment/errors";
+import { queueConnection, queueReady } from "@/lib/fulfillment/jobs";
+import type { RunPlan } from "@/lib/fulfillment/plan";
+import { readRecordChunks } from "@/lib/fulfillment/records";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { sendJob, wakeWorker } from "@/lib/jobs/boss";
+import { QUEUES } from "@/lib/jobs/queue";
+import { logEvent } from "@/lib/log";
+import { recordEvent } from "@/lib/requests/events";
+import { isUuid, lockRequest } from "@/lib/requests/handling/load";
+
+// An erasure run after its search: the officer approves the dry run (lib/erasure/dry-run.ts), then
+// the job worker erases what was found, system by system in the plan's order reversed and, inside
+// a system, collection by collection reversed (the rows pointing at others go first), one stored
+// chunk of found rows per committed batch (lib/connectors/erase-sql.ts). After each batch the task
+// records the chunk as done, so a worker killed mid-run resumes after it; a batch applied twice
+// (killed between the product database's commit and ours) changes nothing the second time.
+// Once every system is erased the found records are deleted and the run is ERASED.
+
+export async function approveErasure(db: Db, runId: string, staffId: string): Promise<void> {
+  if (!isUuid(runId)) throw refuseRun("RUN_NOT_FOUND");
+  const now = clockNow();
+  await queueReady();
+  await db.$transaction(async (tx) => {
+    const found = await tx.fulfillmentRun.findUnique({ where: { id: runId }, select: { requestId: true } });
+    if (!found) throw refuseRun("RUN_NOT_FOUND");
+    await lockRequest(tx, found.requestId);
+    await lockRun(tx, runId);
+    const run = await tx.fulfillmentRun.findUniqueOrThrow({ where: { id: runId }, select: { status: true, kind: true, startedById: true, approvedAt: true } });
+    // A failed erasure that was approved resumes where it stopped, without a second approval.
+    const resume = run.kind === "ERASURE" && run.status === "FAILED" && run.approvedAt !== null;
+    if (!resume && (run.kind !== "ERASURE" || run.status !== "AWAITING_APPROVAL")) throw refuseRun("ERASURE_NOT_AWAITING");
+    if (!resume) {
+      const settings = await tx.organizationSettings.findUnique({ where: { id: 1 }, select: { erasureSecondApprover: true } });
+      if (settings?.erasureSecondApprover && run.startedById === staffId) throw refuseRun("ERASURE_NEEDS_SECOND_APPROVER");
+    }
+    await tx.fulfillmentRun.update({ where: { id: runId }, data: resume ? { status: "ERASING" } : { status: "ERASING", approvedById: staffId, approvedAt: now } });
+    await recordEvent(tx, {
+      requestId: found.requestId,
+      actorType: "STAFF",
+      actorId: staffId,
+      action: resume ? "run.erasure_resumed" : "run.erasure_approved",
+      visibility: "INTERNAL",
+      data: { runId },
+      at: now,
+    });
+    await sendJob(QUEUES.erasureRun.name, { runId }, { db: queueConnection(tx) });
+  });
+  wakeWorker(QUEUES.erasureRun.name);
+}
+
+type Progress = Record<string, number>;
+
+/**
+ * Erases what the run found, resuming where an earlier attempt stopped. "erased" when the run is
+ * ERASED, "skipped" when it is not ERASING (cancelled, or done already).
+ */
+export async function executeErasure(db: Db, runId: string): Promise<"erased" | "skipped"> {
+  const run = await db.fulfillmentRun.findUnique({ where: { id: runId }, select: { status: true, requestId: true, plan: true } });
+  if (!run || run.status !== "ERASING") return "skipped";
+  const plan = run.plan as unknown as RunPlan;
+  const map = await loadDataMap(db);
+  const referenced = new Set(map.flatMap((s) => s.collections.flatMap((c) => c.fields.map((f) => f.referencesFieldId))).filter((id): id is string => id !== null));
+  const secret = getEnv().APP_SECRET;
+  const pseudonymOf = (value: string, email: boolean) => pseudonym(secret, value, email);
+  const tasks = await db.fulfillmentTask.findMany({
+    where: { runId, status: "DONE" },
+    orderBy: { position: "desc" },
+    select: { id: true, systemId: true, erasedAt: true, erasedChunks: true },
+  });
+
+  for (const task of tasks) {
+    if (task.erasedAt) continue;
+    const planned = plan.systems.find((s) => s.systemId === task.systemId);
+    const system = map.find((s) => s.id === task.systemId);
+    const connector = system ? connectorFor(system.kind) : null;
+    if (!planned || !system || !connector?.openErasure) continue;
+    const progress: Progress = { ...((task.erasedChunks as Progress | null) ?? {}) };
+    let session: ErasureSession | null = null;
+    try {
+      for (const pc of [...planned.collections].reverse()) {
+        const collection = system.collections.find((c) => c.id === pc.collectionId);
+        if (!collection || !pc.inPackage) continue;
+        const erasure = collectionErasure(collection, { referenced, foundBy: pc.lookups.map((l) => l.field) });
+        if (!erasesSomething(erasure)) continue;
+        for await (const chunk of readRecordChunks(db, runId, collection.id)) {
+          if (chunk.seq <= (progress[collection.id] ?? -1)) continue;
+          // Cancelled meanwhile: stop before the next batch.
+          const current = await db.fulfillmentRun.findUnique({ where: { id: runId }, select: { status: true } });
+          if (current?.status !== "ERASING") return "skipped";
+          session ??= await connector.openErasure(system, openSecret(await loadSealedSecret(db, system.id)));
+          const affected = await session.erase(collection, erasure, chunk.rows, pseudonymOf);
+          progress[collection.id] = chunk.seq;
+          // Where to resume, with the database's count; a batch repeated after a crash here changes nothing.
+          await db.fulfillmentTask.update({
+            where: { id: task.id },
+            data: { erasedChunks: progress as Prisma.InputJsonValue, rowsErased: { increment: affected } },
+          });
+        }
+      }
+    } finally {
+      await session?.close();
+    }
+    await db.fulfillmentTask.update({ where: { id: task.id }, data: { erasedAt: clockNow() } });
+  }
+
+  const now = clockNow();
+  const done = await db.$transaction(async (tx) => {
+    await lockRun(tx, runId);
+    const current = await tx.fulfillmentRun.findUniqueOrThrow({ where: { id: runId }, select: { status: true } });
+    if (current.status !== "ERASING") return false;
+    const erased = await tx.fulfillmentTask.findMany({ where: { runId, status: "DONE" }, select: { rowsErased: true, system: { select: { name: true } } } });
+    const { count: chunksDeleted } = await tx.recordChunk.deleteMany({ where: { runId } });
+    await tx.fulfillmentRun.update({ where: { id: runId }, data: { status: "ERASED", erasedAt: now, recordsPurgedAt: now } });
+    await recordEvent(tx, {
+      requestId: run.requestId,
+      actorType: "SYSTEM",
+      action: "run.erased",
+      visibility: "INTERNAL",
+      data: { runId, rows: erased.reduce((n, t) => n + t.rowsErased, 0), systems: erased.map((t) => ({ system: t.system.name, rows: t.rowsErased })), chunksDeleted },
+      at: now,
+    });
+    return true;
+  });
+  if (done) logEvent("run.erased", { runId });
+  return done ? "erased" : "skipped";
+}
+
+/**
+ * The pg-boss handler of `erasure-run`. A connector error keeps the run ERASING for pg-boss's next
+ * attempt; after the last one the run fails in words (the error names the system, never a value).
+ */
+export async function handleErasureJob(db: Db, job: Pick<PgBoss.JobWithMetadata<{ runId?: unknown }>, "data"> & { retryCount?: number; retryLimit?: number }): Promise<void> {
+  if (typeof job.data.runId !== "string") return;
+  const runId = job.data.runId;
+  try {
+    await executeErasure(db, runId);
+  } catch (error) {
+    if (job.retryLimit !== undefined && (job.retryCount ?? 0) >= job.retryLimit) {
+      const reason = error instanceof ConnectorError ? error.message : "Something went wrong on our side.";
+      await db.$transaction(async (tx) => {
+        await lockRun(tx, runId);
+        const current = await tx.fulfillmentRun.findUnique({ where: { id: runId }, select: { status: true, requestId: true } });
+        if (current?.status !== "ERASING") return;
+        await tx.fulfillmentRun.update({ where: { id: runId }, data: { status: "FAILED" } });
+        await recordEvent(tx, { requestId: current.requestId, actorType: "SYSTEM", action: "run.erasure_failed", visibility: "INTERNAL", data: { runId, reason } });
+      });
+    }
+    throw error;
+  }
+}
