@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { buttonClass } from "@/components/ui/button";
 import type { OrganizationDetails } from "@/lib/organization/types";
-import { RIGHTS_SECTION_ID, type Policy, type PolicyBlock } from "@/lib/policy/content";
+import { RIGHTS_SECTION_ID, SHARING_SECTION_ID, type Policy, type PolicyBlock } from "@/lib/policy/content";
 import { fillPlaceholders, fillPolicySections, formatPolicyDate, isoDate, tableOfContents } from "@/lib/policy/render";
 
 type PolicyDocumentProps = {
@@ -64,6 +64,12 @@ export function PolicyDocument({ policy, org, meta }: PolicyDocumentProps) {
                 >
                   Make a privacy request
                 </a>
+              </p>
+            ) : null}
+            {offerRequestLink && section.id === SHARING_SECTION_ID ? (
+              <p>
+                <a href="/privacy/recipients">Who receives data: our third parties and subprocessors</a>, with what each receives, where,
+                and the changes to the list.
               </p>
             ) : null}
           </section>

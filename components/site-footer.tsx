@@ -11,7 +11,7 @@ export async function SiteFooter() {
         <p>
           {org.legalName} uses what you submit here only to handle your request: to confirm your email address, to
           answer you, and to keep the record of the request that the law requires. Read our{" "}
-          <a href="/privacy">privacy policy</a> or write to <a href={`mailto:${org.privacyEmail}`}>{org.privacyEmail}</a>.
+          <a href="/privacy">privacy policy</a>, see <a href="/privacy/recipients">who receives data</a>, or write to <a href={`mailto:${org.privacyEmail}`}>{org.privacyEmail}</a>.
         </p>
         <address className="not-italic">Registered address: {org.registeredAddress}</address>
       </div>

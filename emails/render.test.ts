@@ -10,8 +10,8 @@ import VerifyEmail, { subject as verifySubject } from "@/emails/verify-email";
 import { renderEmail } from "@/lib/mail/render";
 import { EMAIL_TEMPLATE_NAMES, EMAIL_TEMPLATES, type EmailTemplateName } from "@/lib/mail/templates";
 
-// Signing in concerns no request, so that email alone carries no reference.
-const WITHOUT_REFERENCE: ReadonlySet<EmailTemplateName> = new Set(["staff-sign-in"]);
+// Signing in and a change of our subprocessors concern no request, so they alone carry no reference.
+const WITHOUT_REFERENCE: ReadonlySet<EmailTemplateName> = new Set(["staff-sign-in", "recipients-changed"]);
 // Emails to staff and to customers give their own reason in the footer, not the requester's.
 const NOT_TO_REQUESTER: ReadonlySet<EmailTemplateName> = new Set([
   "staff-sign-in",
@@ -23,6 +23,7 @@ const NOT_TO_REQUESTER: ReadonlySet<EmailTemplateName> = new Set([
   "manual-task",
   "manual-task-reminder",
   "manual-task-escalated",
+  "recipients-changed",
 ]);
 const REQUESTER_REASON =
   "You received this because someone submitted a privacy request with this address. If it wasn't you, ignore this email.";

@@ -7,7 +7,7 @@ import type { CustomerValues } from "@/lib/customers/schema";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { foldName } from "@/lib/referrals/match-key";
 
-const FIELDS = { legalName: true, privacyEmails: true, language: true, dpaReference: true } as const;
+const FIELDS = { legalName: true, privacyEmails: true, language: true, dpaReference: true, notifyRecipientChanges: true } as const;
 
 /**
  * Requests name a customer by its legal name, so two customers whose names fold alike would make

@@ -8,7 +8,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 
 export type CustomerAction = "customer.created" | "customer.updated" | "workspace.added" | "workspace.updated" | "workspace.removed";
 
-type Value = string | string[] | null;
+type Value = string | string[] | boolean | null;
 export type FieldChange = { from: Value; to: Value };
 export type Changes = Record<string, FieldChange>;
 
@@ -53,6 +53,7 @@ export const FIELD_LABELS: Record<string, string> = {
   privacyEmails: "Privacy contacts",
   language: "Language",
   dpaReference: "DPA reference",
+  notifyRecipientChanges: "Emailed when our recipients change",
   name: "Name",
   slug: "Slug",
   domains: "Domains",
@@ -61,6 +62,7 @@ export const FIELD_LABELS: Record<string, string> = {
 function formatValue(field: string, value: Value): string {
   if (value === null) return "none";
   if (Array.isArray(value)) return value.join(", ");
+  if (typeof value === "boolean") return value ? "yes" : "no";
   if (field === "language") return LANGUAGE_LABELS[value as CustomerLanguage] ?? value;
   return value;
 }

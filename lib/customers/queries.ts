@@ -59,6 +59,7 @@ export async function getCustomer(viewer: StaffUser, customerId: string) {
       privacyEmails: true,
       language: true,
       dpaReference: true,
+      notifyRecipientChanges: true,
       createdAt: true,
       workspaces: {
         select: { id: true, name: true, slug: true, domains: true, _count: { select: { referrals: true } } },

@@ -52,6 +52,7 @@ describe("registering customers", () => {
             privacyEmails: { from: null, to: ["datenschutz@globex.example", "legal@globex.example"] },
             language: { from: null, to: "en" },
             dpaReference: { from: null, to: "DPA-2025-014" },
+            notifyRecipientChanges: { from: null, to: false },
           },
         },
       },

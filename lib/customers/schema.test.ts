@@ -14,7 +14,8 @@ describe("customer schema", () => {
   it("splits contact emails typed one per line or comma separated, lower case and without repeats", () => {
     expect(splitList(" a@x.example,\nb@x.example ;; \r\n")).toEqual(["a@x.example", "b@x.example"]);
     const parsed = CustomerSchema.parse({ ...customer, privacyEmails: "Privacy@Acme.example\nlegal@acme.example, privacy@acme.example" });
-    expect(parsed).toEqual({ legalName: "Acme Support Ltd", privacyEmails: ["privacy@acme.example", "legal@acme.example"], language: "en", dpaReference: null });
+    expect(parsed).toEqual({ legalName: "Acme Support Ltd", privacyEmails: ["privacy@acme.example", "legal@acme.example"], language: "en", dpaReference: null, notifyRecipientChanges: false });
+    expect(CustomerSchema.parse({ ...customer, notifyRecipientChanges: true }).notifyRecipientChanges).toBe(true);
   });
 
   it("names the address that is not one, and wants 1 to 5", () => {

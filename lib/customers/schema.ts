@@ -94,6 +94,8 @@ export const CustomerSchema = z.object({
     .check(noControlCharacters())
     .optional()
     .transform((v) => v || null),
+  /** Email the privacy contacts when our public list of recipients (subprocessors) changes. */
+  notifyRecipientChanges: z.boolean({ error: "Say whether to email this customer about changes to our recipients" }).default(false),
 });
 export type CustomerInput = z.input<typeof CustomerSchema>;
 export type CustomerValues = z.output<typeof CustomerSchema>;

@@ -64,6 +64,7 @@ const map: MapSystem[] = [
     ownerEmail: "finance@jexi.example",
     purpose: "Invoices",
     thirdParty: true,
+    country: "Germany",
     kind: "HTTP",
     connection: { baseUrl: "https://billing.example.com/api", authHeader: "X-Api-Key", authPrefix: "" },
     hasSecret: true,
@@ -112,7 +113,8 @@ describe("exporting the map", () => {
     expect(product!.collections[0]!.fields[1]!.erasure).toEqual({ strategy: "PSEUDONYMIZE", value: null, reason: null });
     expect(product!.collections[0]!.fields[0]!.erasure).toBeUndefined();
     expect(text).toMatch(/meta:\n\s+erasure:\n\s+email:\n\s+strategy: pseudonymize/);
-    expect(billing).toMatchObject({ key: "billing_api", kind: "HTTP", thirdParty: true, connection: map[1]!.connection });
+    expect(billing).toMatchObject({ key: "billing_api", kind: "HTTP", thirdParty: true, country: "Germany", connection: map[1]!.connection });
+    expect(product!.country).toBeNull();
     expect(billing!.collections[0]!.http).toEqual(map[1]!.collections[0]!.http);
     expect(billing!.collections[0]!.fields[0]!.references).toEqual({ dataset: "product_db", collection: "users", field: "id" });
   });
@@ -193,6 +195,18 @@ describe("importing a Fides dataset", () => {
       "10 shop.orders.buyer: The reference points at crm.people.id, which is neither in this file nor in the data map.",
       "13 shop.orders.total: A field can't reference itself.",
     ]);
+  });
+
+  it("reads the country a third party processes data in from meta.country, and refuses one that is not text", () => {
+    const file = (country: string) => `dataset:
+- fides_key: mailer
+  meta: { kind: manual, owner_email: ops@jexi.example, purpose: Email, third_party: true, country: ${country} }
+  collections: []
+`;
+    const parsed = parseDatasetFile(file("' Germany '"), {}, none);
+    expect(parsed.ok && parsed.systems[0]).toMatchObject({ thirdParty: true, country: "Germany" });
+    const refused = parseDatasetFile(file("[DE]"), {}, none);
+    expect(refused.ok ? [] : refused.problems.map((p) => `${p.line} ${p.message}`)).toEqual(["3 meta.country must be text, such as United States."]);
   });
 
   it("accepts a reference to a field already in the map, and one written in the other direction", () => {

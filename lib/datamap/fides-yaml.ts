@@ -9,6 +9,7 @@ import {
   NAME_PATTERN,
   ownerEmail,
   SqlConnectionSchema,
+  SystemSchema,
   systemKey,
 } from "@/lib/datamap/schema";
 import { isCategory } from "@/lib/datamap/taxonomy";
@@ -17,7 +18,7 @@ import { ERASURE_STRATEGIES, type HttpCollectionConfig, type HttpConnection, typ
 // The whole data map as YAML in the fideslang dataset format (what a team coming from Fides already
 // has): one dataset per system, fides_key = the system's key; collections and fields with their
 // data_categories; fides_meta on fields for identity, primary_key and references. What Fides has no
-// word for (kind, owner, purpose, third party, connection settings without the secret, HTTP lookup,
+// word for (kind, owner, purpose, third party, country, connection settings without the secret, HTTP lookup,
 // workspace field) goes under `meta`, which Fides ignores. Pure: no database, no secrets.
 
 const KIND_NAMES: Record<SystemKind, string> = { POSTGRES: "postgres", MYSQL: "mysql", HTTP: "http", MANUAL: "manual" };
@@ -58,6 +59,7 @@ export function exportDataMap(systems: MapSystem[]): string {
       owner_email: s.ownerEmail,
       purpose: s.purpose,
       third_party: s.thirdParty,
+      ...(s.country ? { country: s.country } : {}),
       ...(s.connection ? { connection: s.connection } : {}),
     },
     data_categories: [],
@@ -172,6 +174,7 @@ export function parseDatasetFile(source: string, defaults: ImportDefaults, exist
     let owner: string | undefined;
     let purpose: string | undefined;
     let thirdParty = false;
+    let country: string | null = null;
     let connection: SqlConnection | HttpConnection | null | undefined;
     if (meta && meta.kind !== undefined) {
       kind = KIND_BY_NAME[String(meta.kind).toLowerCase()];
@@ -182,6 +185,12 @@ export function parseDatasetFile(source: string, defaults: ImportDefaults, exist
       purpose = text(meta.purpose) ?? undefined;
       if (!purpose) problem([...dPath, "meta", "purpose"], where, "meta.purpose: say what the system is used for.");
       thirdParty = meta.third_party === true;
+      if (meta.country !== undefined && meta.country !== null) {
+        const countryResult = SystemSchema.shape.country.safeParse(typeof meta.country === "string" ? meta.country : "");
+        if (typeof meta.country !== "string") problem([...dPath, "meta", "country"], where, "meta.country must be text, such as United States.");
+        else if (!countryResult.success) problem([...dPath, "meta", "country"], where, `meta.country: ${countryResult.error.issues[0]!.message}`);
+        else country = countryResult.data;
+      }
       if (kind && meta.connection !== undefined && meta.connection !== null) {
         const schema = kind === "HTTP" ? HttpConnectionSchema : kind === "MANUAL" ? null : SqlConnectionSchema;
         if (!schema) problem([...dPath, "meta", "connection"], where, "A manual system has no connection settings.");
@@ -302,6 +311,7 @@ export function parseDatasetFile(source: string, defaults: ImportDefaults, exist
       ownerEmail: owner ?? "",
       purpose: purpose ?? "",
       thirdParty,
+      country,
       kind: kind ?? "MANUAL",
       connection,
       collections,

@@ -4,6 +4,10 @@ import { changedFields, recordMapEvent } from "@/lib/datamap/events";
 import { parseDatasetFile, type ImportDefaults, type ImportProblem, type ImportedSystem } from "@/lib/datamap/fides-yaml";
 import { mapWrite } from "@/lib/datamap/write";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { now } from "@/lib/clock";
+import { wakeOutboxWorker } from "@/lib/mail/worker-signal";
+import { recipientChange, type RecipientChange } from "@/lib/recipients/change-log";
+import { queueRecipientNotices } from "@/lib/recipients/notify";
 
 // Brings a fideslang dataset file into the map: all of it or nothing. The file is checked whole
 // first (inside the write lock, against the map as it is now); then each dataset creates or
@@ -24,14 +28,15 @@ export type ImportOutcome = { ok: true; counts: ImportCounts } | { ok: false; pr
 type Tx = Prisma.TransactionClient;
 
 export async function importDataMap(source: string, defaults: ImportDefaults, actor: StaffUser): Promise<ImportOutcome> {
-  return mapWrite(actor, async (tx) => {
+  let queued = 0;
+  const outcome = await mapWrite(actor, async (tx) => {
     const existing = await tx.dataField.findMany({ select: { id: true, name: true, collection: { select: { name: true, system: { select: { key: true } } } } } });
     const fieldIds = new Map(existing.map((f) => [`${f.collection.system.key}.${f.collection.name}.${f.name}`, f.id]));
     const parsed = parseDatasetFile(source, defaults, new Set(fieldIds.keys()));
     if (!parsed.ok) return parsed;
 
     const counts: ImportCounts = { systemsCreated: 0, systemsUpdated: 0, collections: 0, collectionsRemoved: 0, fields: 0, fieldsRemoved: 0, references: 0 };
-    const perSystem = new Map<string, { id: string; created: boolean; data: Record<string, unknown> }>();
+    const perSystem = new Map<string, { id: string; created: boolean; data: Record<string, unknown>; change: RecipientChange | null }>();
     for (const system of parsed.systems) {
       const result = await upsertSystem(tx, system, fieldIds, counts);
       perSystem.set(system.key, result);
@@ -51,15 +56,19 @@ export async function importDataMap(source: string, defaults: ImportDefaults, ac
       await recordMapEvent(tx, { systemId: id, actor, action: "map.imported", data: { key, created, ...data } });
     }
     await recordMapEvent(tx, { systemId: null, actor, action: "map.imported", data: { systems: parsed.systems.map((s) => s.key), ...counts } });
+    // One notice for the whole file, listing every change to the third parties it made.
+    queued = await queueRecipientNotices(tx, [...perSystem.values()].flatMap((s) => (s.change ? [s.change] : [])), now());
     return { ok: true as const, counts };
   });
+  if (queued > 0) wakeOutboxWorker();
+  return outcome;
 }
 
 async function upsertSystem(tx: Tx, input: ImportedSystem, fieldIds: Map<string, string>, counts: ImportCounts) {
-  const details = { name: input.name, description: input.description, ownerEmail: input.ownerEmail, purpose: input.purpose, thirdParty: input.thirdParty, kind: input.kind };
+  const details = { name: input.name, description: input.description, ownerEmail: input.ownerEmail, purpose: input.purpose, thirdParty: input.thirdParty, country: input.country ?? null, kind: input.kind };
   const before = await tx.dataSystem.findUnique({
     where: { key: input.key },
-    select: { id: true, name: true, description: true, ownerEmail: true, purpose: true, thirdParty: true, kind: true, connection: true },
+    select: { id: true, name: true, description: true, ownerEmail: true, purpose: true, thirdParty: true, country: true, kind: true, connection: true },
   });
   let id: string;
   let changes: ReturnType<typeof changedFields>;
@@ -139,5 +148,6 @@ async function upsertSystem(tx: Tx, input: ImportedSystem, fieldIds: Map<string,
     ...(removedCollections.length ? { collectionsRemoved: removedCollections.map((c) => c.name) } : {}),
     ...(fieldsRemoved ? { fieldsRemoved } : {}),
   };
-  return { id, created: !before, data };
+  const listedBefore = before ? { name: before.name, purpose: before.purpose, thirdParty: before.thirdParty, country: before.country } : null;
+  return { id, created: !before, data, change: recipientChange(listedBefore, details) };
 }

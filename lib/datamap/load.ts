@@ -24,6 +24,7 @@ function toMap(row: Loaded): MapSystem {
     ownerEmail: row.ownerEmail,
     purpose: row.purpose,
     thirdParty: row.thirdParty,
+    country: row.country,
     kind: row.kind,
     connection: (row.connection ?? null) as SqlConnection | HttpConnection | null,
     hasSecret: row.secret !== null,

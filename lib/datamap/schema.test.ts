@@ -22,9 +22,11 @@ describe("system form", () => {
       ownerEmail: "finance@jexi.example",
       purpose: "Invoices",
       thirdParty: true,
+      country: null,
       kind: "POSTGRES",
     });
     expect(SystemSchema.parse(valid).thirdParty).toBe(false);
+    expect(SystemSchema.parse({ ...valid, country: "  United States " }).country).toBe("United States");
   });
   it("says what is wrong with each field", () => {
     expect(messages(SystemSchema.safeParse({ ...valid, key: "billing db", ownerEmail: "finance", kind: "ORACLE", purpose: " " }))).toEqual({

@@ -78,6 +78,8 @@ export const SystemSchema = z.object({
   ownerEmail,
   purpose: requiredText(500, "Say what the system is used for", "purpose"),
   thirdParty: checkbox,
+  /** Where the recipient processes the data; the public list of recipients shows it. */
+  country: optionalText(100, "country"),
   kind: z.enum(SYSTEM_KINDS, { error: "Choose how the system is reached" }),
 });
 export type SystemValues = z.output<typeof SystemSchema>;

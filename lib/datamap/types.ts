@@ -91,6 +91,8 @@ export type MapSystem = {
   ownerEmail: string;
   purpose: string;
   thirdParty: boolean;
+  /** Where a third party processes the data ("United States"); null or absent when not said. */
+  country?: string | null;
   kind: SystemKind;
   /** SqlConnection for POSTGRES/MYSQL, HttpConnection for HTTP, null for MANUAL. */
   connection: SqlConnection | HttpConnection | null;

@@ -5,8 +5,10 @@ import { PRODUCT_READER_PASSWORD, PRODUCT_READER_ROLE } from "@/lib/demo/product
 import { encrypt } from "@/lib/security/encryption";
 
 // The data map that describes Jexi's product database (lib/demo/product-data.ts), plus the finance
-// team's invoice spreadsheet, a system without a connector whose owner answers by email. Written by
-// the seed when the map has none of these systems yet, so an admin's later edits stay.
+// team's invoice spreadsheet, a system without a connector whose owner answers by email, and the
+// email delivery provider Jexi's app sends through: a third party (a subprocessor), listed on the
+// public "Who receives data" page, with no connection and no identity field, so runs pass it by.
+// Written by the seed when the map has none of these systems yet, so an admin's later edits stay.
 //
 // References point from the field that holds a value to the field it comes from
 // (tickets.requester_id -> members.id): a run that found members looks their tickets up by id.
@@ -30,7 +32,8 @@ type SystemSeed = {
   ownerEmail: string;
   purpose: string;
   thirdParty: boolean;
-  kind: "POSTGRES" | "MANUAL";
+  country?: string;
+  kind: "POSTGRES" | "HTTP" | "MANUAL";
   collections: CollectionSeed[];
 };
 
@@ -41,6 +44,7 @@ export const PRODUCT_SYSTEM_KEY = "jexi-product";
 export const FINANCE_SYSTEM_KEY = "finance-spreadsheet";
 /** Who is emailed the finance spreadsheet's tasks (the demo's mail catcher shows them). */
 export const FINANCE_OWNER_EMAIL = "finance@jexi.example";
+export const EMAIL_PROVIDER_SYSTEM_KEY = "email-delivery";
 
 export const DEMO_SYSTEMS: SystemSeed[] = [
   {
@@ -180,6 +184,28 @@ export const DEMO_SYSTEMS: SystemSeed[] = [
           { name: "billing_email", categories: ["user.contact.email"], identity: "email" },
           { name: "amount", categories: ["user.financial"] },
           { name: "issued_on", categories: OPS },
+        ],
+      },
+    ],
+  },
+  {
+    key: EMAIL_PROVIDER_SYSTEM_KEY,
+    name: "Transactional email provider",
+    description: "The service that delivers the emails the Jexi app sends. It keeps delivery logs 30 days; we have no connector to it, so runs do not search it.",
+    ownerEmail: "platform@jexi.example",
+    purpose: "Delivering the emails the Jexi app sends: sign-in links, notifications and invoices",
+    thirdParty: true,
+    country: "United States",
+    kind: "HTTP",
+    collections: [
+      {
+        name: "delivery_logs",
+        description: "One line per email delivered, kept 30 days",
+        fields: [
+          { name: "recipient", categories: ["user.contact.email"] },
+          { name: "recipient_name", categories: ["user.name"] },
+          { name: "status", categories: OPS },
+          { name: "sent_at", categories: OPS },
         ],
       },
     ],

@@ -52,6 +52,7 @@ import ManualTaskReminder, {
   subject as manualTaskReminderSubject,
   type ManualTaskReminderProps,
 } from "@/emails/manual-task-reminder";
+import RecipientsChanged, { subject as recipientsChangedSubject, type RecipientsChangedProps } from "@/emails/recipients-changed";
 import VerifyEmail, { subject as verifyEmailSubject, type VerifyEmailProps } from "@/emails/verify-email";
 
 export type EmailTemplate<P> = {
@@ -124,6 +125,10 @@ export const EMAIL_TEMPLATES = {
     component: ManualTaskEscalated,
     subject: manualTaskEscalatedSubject,
   } satisfies EmailTemplate<ManualTaskEscalatedProps>,
+  "recipients-changed": {
+    component: RecipientsChanged,
+    subject: recipientsChangedSubject,
+  } satisfies EmailTemplate<RecipientsChangedProps>,
 };
 
 export type EmailTemplateName = keyof typeof EMAIL_TEMPLATES;

@@ -59,6 +59,8 @@ export type PolicyVersionSummary = Pick<Policy, "version" | "title" | "effective
 
 /** The section that explains people's rights; the current policy shows the request button in it. */
 export const RIGHTS_SECTION_ID = "your-rights";
+/** The section on who receives information; the current policy links the list of recipients from it. */
+export const SHARING_SECTION_ID = "sharing";
 
 /** Reads the Json column. A malformed policy is a data error, so this throws rather than guessing. */
 export function parsePolicySections(json: unknown): PolicySection[] {

@@ -29,6 +29,8 @@ export default async function PrivacyPolicyPage() {
       org={org}
       meta={
         <p className="text-sm">
+          <a href="/privacy/recipients">Who receives data</a>
+          <span aria-hidden="true"> · </span>
           <a href="/privacy/versions">Earlier versions of this policy</a>
         </p>
       }

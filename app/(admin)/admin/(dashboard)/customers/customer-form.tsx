@@ -2,14 +2,21 @@
 
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
-import { inputClass } from "@/components/ui/field";
+import { FieldHint, inputClass } from "@/components/ui/field";
 import { CUSTOMER_LANGUAGES, CustomerSchema, LANGUAGE_LABELS, MAX_PRIVACY_EMAILS, type CustomerInput } from "@/lib/customers/schema";
 import { createCustomerAction, updateCustomerAction } from "./actions";
 import { LabelledField, useRegistryForm } from "./form-parts";
 
-const FIELDS = ["legalName", "privacyEmails", "language", "dpaReference"] as const;
+const FIELDS = ["legalName", "privacyEmails", "language", "dpaReference", "notifyRecipientChanges"] as const;
 
-export type CustomerFormValues = { id: string; legalName: string; privacyEmails: string[]; language: string; dpaReference: string | null };
+export type CustomerFormValues = {
+  id: string;
+  legalName: string;
+  privacyEmails: string[];
+  language: string;
+  dpaReference: string | null;
+  notifyRecipientChanges: boolean;
+};
 
 /** Registers a customer (no `customer`) or edits one. */
 export function CustomerForm({ customer }: { customer?: CustomerFormValues }) {
@@ -19,6 +26,7 @@ export function CustomerForm({ customer }: { customer?: CustomerFormValues }) {
     privacyEmails: customer?.privacyEmails.join("\n") ?? "",
     language: (customer?.language ?? "en") as CustomerInput["language"],
     dpaReference: customer?.dpaReference ?? "",
+    notifyRecipientChanges: customer?.notifyRecipientChanges ?? false,
   };
   const { form, submit, succeed, refuse, status } = useRegistryForm(CustomerSchema, stored, { fields: FIELDS, fieldForCode: { CUSTOMER_EXISTS: "legalName" } });
   const {
@@ -73,6 +81,24 @@ export function CustomerForm({ customer }: { customer?: CustomerFormValues }) {
         >
           {(control) => <input {...control} {...register("dpaReference")} className={inputClass} />}
         </LabelledField>
+        <div className="flex items-start gap-2">
+          <input
+            id={`${prefix}-notify-recipients`}
+            type="checkbox"
+            {...register("notifyRecipientChanges")}
+            aria-describedby={`${prefix}-notify-recipients-hint`}
+            className="mt-1 h-5 w-5 accent-blue-700"
+          />
+          <div>
+            <label htmlFor={`${prefix}-notify-recipients`} className="font-medium text-slate-900">
+              Email this customer&apos;s privacy contacts when our list of recipients changes
+            </label>
+            <FieldHint id={`${prefix}-notify-recipients-hint`}>
+              When a third party or subprocessor is added to the data map, removed, or its purpose or country changes (as many data
+              processing agreements require). The list is public at <a href="/privacy/recipients">/privacy/recipients</a>.
+            </FieldHint>
+          </div>
+        </div>
         <Button type="submit">{isSubmitting ? "Saving…" : customer ? "Save customer details" : "Register customer"}</Button>
       </fieldset>
     </form>

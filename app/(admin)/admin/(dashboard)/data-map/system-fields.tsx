@@ -1,7 +1,7 @@
 import { KIND_LABELS, SYSTEM_KINDS } from "@/lib/datamap/schema";
 import { CheckboxField, SelectField, TextField } from "./form-kit";
 
-export type SystemDetails = { key: string; name: string; description: string | null; ownerEmail: string; purpose: string; thirdParty: boolean; kind: string };
+export type SystemDetails = { key: string; name: string; description: string | null; ownerEmail: string; purpose: string; thirdParty: boolean; country?: string | null; kind: string };
 
 /** The fields of the new-system and system-details forms. */
 export function SystemFields({ system }: { system?: SystemDetails }) {
@@ -20,6 +20,12 @@ export function SystemFields({ system }: { system?: SystemDetails }) {
         options={SYSTEM_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))}
       />
       <CheckboxField name="thirdParty" label="Run by a third party (a subprocessor)" defaultChecked={system?.thirdParty ?? false} />
+      <TextField
+        name="country"
+        label="Country (optional)"
+        hint="Where the third party processes the data, such as United States or Germany. The public list of recipients shows it."
+        defaultValue={system?.country ?? ""}
+      />
     </>
   );
 }

@@ -40,7 +40,14 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
           {canManage ? (
             <div className="rounded-md border border-slate-300 bg-white p-6">
               <CustomerForm
-                customer={{ id: customer.id, legalName: customer.legalName, privacyEmails: customer.privacyEmails, language: customer.language, dpaReference: customer.dpaReference }}
+                customer={{
+                  id: customer.id,
+                  legalName: customer.legalName,
+                  privacyEmails: customer.privacyEmails,
+                  language: customer.language,
+                  dpaReference: customer.dpaReference,
+                  notifyRecipientChanges: customer.notifyRecipientChanges,
+                }}
               />
             </div>
           ) : (
@@ -51,6 +58,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
                 ["Privacy contacts", customer.privacyEmails.join(", ")],
                 ["Language", language],
                 ["DPA reference", customer.dpaReference ?? "–"],
+                ["Emailed when our recipients change", customer.notifyRecipientChanges ? "Yes" : "No"],
               ]}
             />
           )}

@@ -55,6 +55,7 @@ export default async function SystemPage({ params }: { params: Promise<{ id: str
               ["Purpose", system.purpose],
               ["Description", system.description ?? "–"],
               ["Third party", system.thirdParty ? "Yes" : "No"],
+              ["Country", system.country ?? "–"],
             ]}
           />
         )}
