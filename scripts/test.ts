@@ -93,7 +93,7 @@ async function runE2e() {
       const child = spawn("npx", ["playwright", "test", ...playwrightArgs], {
         cwd: root,
         stdio: "inherit",
-        env: { ...env, E2E_BASE_URL: baseUrl, E2E_MAIL_API: `http://127.0.0.1:${mail.httpPort}`, PLAYWRIGHT_JSON_OUTPUT_NAME: out },
+        env: { ...env, E2E_BASE_URL: baseUrl, E2E_MAIL_API: `http://127.0.0.1:${mail.httpPort}`, E2E_PRODUCT_DATABASE_URL: product.url, PLAYWRIGHT_JSON_OUTPUT_NAME: out },
       });
       child.on("exit", (status) => resolve({ status }));
     });

@@ -21,7 +21,8 @@ export type MapAction =
   | "discover.applied"
   | "map.imported"
   | "test.ran"
-  | "settings.auto_run";
+  | "settings.auto_run"
+  | "settings.erasure_approval";
 
 type Json = Prisma.InputJsonValue | null;
 export type Changes = Record<string, { from: Json; to: Json }>;
@@ -68,6 +69,7 @@ export const ACTION_LABELS: Record<MapAction, string> = {
   "map.imported": "Imported from YAML",
   "test.ran": "Connection tested",
   "settings.auto_run": "Automatic runs changed",
+  "settings.erasure_approval": "Second approval of erasures changed",
 };
 
 function formatValue(value: unknown): string {

@@ -15,6 +15,8 @@ export type TaskView = {
   status: TaskStatus;
   position: number;
   recordsFound: number;
+  /** An erasure run: rows the system deleted or changed. */
+  rowsErased: number;
   /** Per collection, records found so far. */
   progress: { collectionId: string; name: string; found: number; done: boolean }[];
   lastError: string | null;
@@ -72,6 +74,7 @@ export async function runView(db: Db, requestId: string): Promise<RunView | null
           position: true,
           dependsOn: true,
           recordsFound: true,
+          rowsErased: true,
           progress: true,
           lastError: true,
           attempts: true,
@@ -98,6 +101,7 @@ export async function runView(db: Db, requestId: string): Promise<RunView | null
     status: t.status,
     position: t.position,
     recordsFound: t.recordsFound,
+    rowsErased: t.rowsErased,
     progress: ((t.progress as { collections?: TaskView["progress"] } | null)?.collections ?? []).slice(0, 100),
     lastError: t.lastError,
     attempts: t.attempts,

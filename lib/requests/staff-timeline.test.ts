@@ -78,7 +78,11 @@ describe("the request page's timeline wording", () => {
     expect(staffEventWording("run.task_done", { ...run, system: "Jexi product database", recordsFound: 17 })).toEqual({ title: "Jexi product database searched", detail: "17 records found." });
     expect(staffEventWording("run.task_done", { ...run, system: "Finance spreadsheet", answeredByOwner: true, files: 1, nothingFound: false }).detail).toBe("Its owner answered, with 1 file.");
     expect(staffEventWording("run.finished", { ...run, outcome: "FAILED", failed: ["CRM"] }).detail).toBe("Not assembled: CRM failed.");
-    for (const action of ["run.planned", "run.started", "run.task_done", "run.task_failed", "run.task_retried", "run.owner_asked", "run.owner_reminded", "run.owner_silent", "run.finished", "run.cancelled", "run.released"]) {
+    expect(staffEventWording("run.erased", { ...run, rows: 12, systems: [{ system: "Jexi product database", rows: 12 }] }).detail).toBe(
+      "12 rows deleted or changed (Jexi product database: 12). The records found are deleted.",
+    );
+    expect(staffEventWording("run.finished", { ...run, outcome: "AWAITING_APPROVAL" }).detail).toBe("Nothing is erased until an officer approves the dry run.");
+    for (const action of ["run.erasure_approved", "run.erasure_resumed", "run.erased", "run.erasure_failed", "run.planned", "run.started", "run.task_done", "run.task_failed", "run.task_retried", "run.owner_asked", "run.owner_reminded", "run.owner_silent", "run.finished", "run.cancelled", "run.released"]) {
       expect(staffEventWording(action, { ...run, system: "CRM" }).title, action).not.toContain(action);
     }
   });

@@ -172,9 +172,23 @@ export function staffEventWording(action: string, data: unknown): StaffEventWord
     case "run.owner_silent":
       return { title: `Owner of ${text(d.system, "a system")} did not answer`, detail: "The reminders are used up: answer the task yourself or cancel the run." };
     case "run.finished":
+      if (d.outcome === "AWAITING_APPROVAL") return { title: "Search finished", detail: "Nothing is erased until an officer approves the dry run." };
       return d.outcome === "FAILED"
         ? { title: "Search ended with a failure", detail: `Not assembled: ${Array.isArray(d.failed) && d.failed.length ? d.failed.map(String).join(", ") : "a system"} failed.` }
         : { title: "Search finished", detail: "The package is being assembled." };
+    case "run.erasure_approved":
+      return { title: "Erasure approved", detail: "The systems are erased in the background, the rows that point at others first." };
+    case "run.erasure_resumed":
+      return { title: "Erasure resumed", detail: "It goes on from the last batch erased." };
+    case "run.erased": {
+      const systems = Array.isArray(d.systems) ? (d.systems as { system?: unknown; rows?: unknown }[]) : [];
+      return {
+        title: "Erased",
+        detail: `${typeof d.rows === "number" ? plural(d.rows, "row") : "The rows"} deleted or changed${systems.length ? ` (${systems.map((x) => `${text(x.system, "a system")}: ${typeof x.rows === "number" ? x.rows : 0}`).join(", ")})` : ""}. The records found are deleted.`,
+      };
+    }
+    case "run.erasure_failed":
+      return { title: "Erasure stopped", detail: `${text(d.reason, "A system refused it.")} Resume it once that is fixed.` };
     case "run.assembly_failed":
       return { title: "The package could not be put together", detail: "Every retry failed. Cancel the run and attach a file by hand, or plan a new run." };
     case "run.cancelled":

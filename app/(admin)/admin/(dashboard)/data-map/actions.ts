@@ -26,6 +26,7 @@ import {
 } from "@/lib/datamap/schema";
 import { clearSecret, createSystem, deleteSystem, saveConnection, setAutoRunTypes, updateSystem } from "@/lib/datamap/systems";
 import { testSystemConnection } from "@/lib/datamap/test-connection";
+import { ErasureApprovalSchema, setErasureSecondApprover } from "@/lib/erasure/settings";
 import { DomainError } from "@/lib/actions/domain-error";
 import { fieldErrorsFrom } from "@/lib/actions/result";
 import { db } from "@/lib/db";
@@ -152,6 +153,13 @@ export async function removeFieldAction(_: FormState, formData: FormData): Promi
 }
 
 const autoRun = formAction("datamap.manage", AutoRunSchema, ({ autoRunTypes }, staff) => setAutoRunTypes(autoRunTypes, staff), saved("Automatic runs"));
+const erasureApproval = formAction("datamap.manage", ErasureApprovalSchema, ({ erasureSecondApprover }, staff) => setErasureSecondApprover(erasureSecondApprover, staff), saved("Erasure approval"));
+export async function setErasureApprovalAction(_: FormState, formData: FormData): Promise<FormState> {
+  const { state, result } = await erasureApproval(formData);
+  if (result.ok) refresh();
+  return state;
+}
+
 export async function setAutoRunAction(_: FormState, formData: FormData): Promise<FormState> {
   const { state, result } = await autoRun(formData);
   if (result.ok) refresh();

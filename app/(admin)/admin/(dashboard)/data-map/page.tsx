@@ -6,8 +6,9 @@ import { listSystems, mapWideHistory, readAutoRunTypes } from "@/lib/datamap/que
 import { AUTO_RUN_TYPES, KIND_LABELS } from "@/lib/datamap/schema";
 import { TAXONOMY_CREDIT } from "@/lib/datamap/taxonomy";
 import { formatInstant } from "@/lib/dates/format";
+import { db } from "@/lib/db";
 import { getOperatorTimeZone } from "@/lib/organization/settings";
-import { setAutoRunAction } from "./actions";
+import { setAutoRunAction, setErasureApprovalAction } from "./actions";
 import { ActionForm, CheckboxField } from "./form-kit";
 import { MapHistory } from "./map-history";
 
@@ -17,12 +18,14 @@ const AUTO_RUN_LABELS: Record<(typeof AUTO_RUN_TYPES)[number], string> = { ACCES
 
 export default async function DataMapPage() {
   const staff = await requirePagePermission("requests.read", "/admin/data-map");
-  const [{ systems, truncated }, autoRun, timeZone, wide] = await Promise.all([
+  const [{ systems, truncated }, autoRun, timeZone, wide, settings] = await Promise.all([
     listSystems(staff),
     readAutoRunTypes(staff),
     getOperatorTimeZone(),
     mapWideHistory(staff),
+    db.organizationSettings.findUnique({ where: { id: 1 }, select: { erasureSecondApprover: true } }),
   ]);
+  const secondApprover = settings?.erasureSecondApprover ?? false;
   const canManage = can(staff.role, "datamap.manage");
   return (
     <div className="space-y-8">
@@ -106,6 +109,23 @@ export default async function DataMapPage() {
           </ActionForm>
         ) : (
           <p className="text-slate-900">{autoRun.length ? autoRun.map((t) => AUTO_RUN_LABELS[t as keyof typeof AUTO_RUN_LABELS] ?? t).join(", ") : "Off: officers start every run."}</p>
+        )}
+      </section>
+
+      <section aria-labelledby="erasure-approval-heading" className="max-w-2xl space-y-3">
+        <h2 id="erasure-approval-heading" className="text-lg font-semibold text-slate-900">
+          Approving erasures
+        </h2>
+        <p className="text-slate-700">
+          A deletion request&apos;s run finds the person&apos;s rows and shows what the erasure would do; nothing changes until an
+          officer approves it. You can require that someone other than the officer who started the run approves.
+        </p>
+        {canManage ? (
+          <ActionForm action={setErasureApprovalAction} idPrefix="erasure-approval" submitLabel="Save erasure approval" className="space-y-3 rounded-md border border-slate-300 bg-white p-4">
+            <CheckboxField name="erasureSecondApprover" label="A second officer approves every erasure" defaultChecked={secondApprover} />
+          </ActionForm>
+        ) : (
+          <p className="text-slate-900">{secondApprover ? "A second officer approves every erasure." : "The officer who started the run may approve it."}</p>
         )}
       </section>
 

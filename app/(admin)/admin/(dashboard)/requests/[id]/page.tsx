@@ -193,7 +193,7 @@ export default async function RequestDetailPage({
             </section>
           ) : null}
 
-          {deliversPackage(request.type) && request.verifiedAt ? (
+          {(deliversPackage(request.type) || request.type === "DELETION") && request.verifiedAt ? (
             <RunPanel
               requestId={request.id}
               open={open}

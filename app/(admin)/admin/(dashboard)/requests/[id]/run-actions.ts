@@ -7,6 +7,7 @@ import { staffAction } from "@/lib/actions/staff-action";
 import { db } from "@/lib/db";
 import { excludeRecord, includeRecord, releaseRun } from "@/lib/fulfillment/package/review";
 import { ExclusionInputSchema, InclusionInputSchema, PlanInputSchema, RunIdInputSchema, TaskIdInputSchema } from "@/lib/fulfillment/package/schema";
+import { approveErasure } from "@/lib/erasure/run";
 import { cancelRun, planRun, retryTask, startRun } from "@/lib/fulfillment/runs";
 import { RequestIdSchema } from "@/lib/requests/handling/schema";
 
@@ -23,6 +24,7 @@ const retry = staffAction("requests.act", TaskIdInputSchema.extend({ requestId: 
 const cancel = staffAction("requests.act", RunIdInputSchema.extend({ requestId: RequestIdSchema }), ({ runId }, staff) => cancelRun(db, runId, staff.id));
 const exclude = staffAction("requests.act", ExclusionInputSchema.extend({ requestId: RequestIdSchema }), (i, staff) => excludeRecord(db, i.runId, i.collectionId, i.recordKey, i.reason, staff));
 const include = staffAction("requests.act", InclusionInputSchema.extend({ requestId: RequestIdSchema }), (i, staff) => includeRecord(db, i.runId, i.collectionId, i.recordKey, staff));
+const approve = staffAction("requests.act", RunIdInputSchema.extend({ requestId: RequestIdSchema }), ({ runId }, staff) => approveErasure(db, runId, staff.id));
 const release = staffAction("requests.act", RunIdInputSchema.extend({ requestId: RequestIdSchema }), ({ runId }, staff) => releaseRun(db, runId, staff));
 
 function back(form: FormData, result: ActionResult<unknown>, done: string): never {
@@ -63,4 +65,7 @@ export async function includeRecordForm(form: FormData) {
 }
 export async function releaseRunForm(form: FormData) {
   back(form, await release(fields(form) as { requestId: string; runId: string }), "released");
+}
+export async function approveErasureForm(form: FormData) {
+  back(form, await approve(fields(form) as { requestId: string; runId: string }), "approved");
 }

@@ -13,8 +13,9 @@ import { identityLabel } from "@/lib/fulfillment/plan";
 import { runView, type RunView, type TaskView } from "@/lib/fulfillment/view";
 import { fileSize } from "@/lib/packages/display";
 import { HANDLING_ERRORS } from "@/lib/requests/lifecycle";
+import { dryRun, type DryRun } from "@/lib/erasure/dry-run";
 import { FocusOnArrival, RunRefresh } from "./run-refresh";
-import { cancelRunForm, excludeRecordForm, includeRecordForm, planRunForm, releaseRunForm, retryTaskForm, startRunForm } from "./run-actions";
+import { approveErasureForm, cancelRunForm, excludeRecordForm, includeRecordForm, planRunForm, releaseRunForm, retryTaskForm, startRunForm } from "./run-actions";
 
 // "Find this person's data": the run of a verified access or export request, from its plan to
 // its release. Plain forms posting to server actions; the only client code keeps the page live
@@ -28,6 +29,7 @@ const DONE_WORDS: Record<string, string> = {
   excluded: "The record is left out. The package is being rebuilt without it.",
   included: "The record is back in. The package is being rebuilt with it.",
   released: "Released: the request is completed and the requester is emailed a link to download the package.",
+  approved: "Approved. The systems are being erased in the background.",
 };
 
 const ERROR_WORDS: Record<string, string> = {
@@ -44,7 +46,7 @@ const ERROR_WORDS: Record<string, string> = {
  * every 30 s while the run only waits for owners' answers (hours, days); never when idle.
  */
 function refreshSeconds(view: RunView | null): number | null {
-  if (view?.status === "ASSEMBLING") return 2;
+  if (view?.status === "ASSEMBLING" || view?.status === "ERASING") return 2;
   if (view?.status !== "RUNNING") return null;
   return view.tasks.some((t) => t.status === "QUEUED" || t.status === "RUNNING") ? 2 : 30;
 }
@@ -171,6 +173,9 @@ function Progress({ view, requestId, canAct }: { view: RunView; requestId: strin
             <th scope="col" className="py-1 pr-2">System</th>
             <th scope="col" className="py-1 pr-2">State</th>
             <th scope="col" className="py-1 pr-2">Records found</th>
+            {view.kind === "ERASURE" && view.status !== "RUNNING" && view.status !== "AWAITING_APPROVAL" ? (
+              <th scope="col" className="py-1 pr-2">Rows erased</th>
+            ) : null}
             {canAct ? <th scope="col" className="py-1"><span className="sr-only">Action</span></th> : null}
           </tr>
         </thead>
@@ -188,6 +193,7 @@ function Progress({ view, requestId, canAct }: { view: RunView; requestId: strin
                   <span className="block text-xs text-slate-700">{t.progress.map((p) => `${p.name}: ${p.found}`).join(", ")}</span>
                 ) : null}
               </td>
+              {view.kind === "ERASURE" && view.status !== "RUNNING" && view.status !== "AWAITING_APPROVAL" ? <td className="py-1 pr-2">{t.rowsErased}</td> : null}
               {canAct ? (
                 <td className="py-1">
                   {t.status === "FAILED" ? (
@@ -337,6 +343,52 @@ function Review({ review, requestId, runId, canAct, personal }: { review: Review
   );
 }
 
+/** What the erasure would do, per system and collection, before anyone approves it. */
+function DryRunSection({ dryRun, personal }: { dryRun: DryRun; personal: boolean }) {
+  const ACTION_WORDS = { delete: "Deleted", change: "Changed in place", keep: "Kept as they are" } as const;
+  return (
+    <section aria-labelledby="dry-run-heading" className="mt-3 space-y-3">
+      <h3 id="dry-run-heading" className="text-base font-semibold text-slate-900">
+        What the erasure would do
+      </h3>
+      <p className="text-slate-800">
+        {dryRun.rowsDeleted} rows deleted, {dryRun.rowsChanged} changed, {dryRun.rowsKept} kept, as the data map says for each field.
+      </p>
+      {dryRun.systems.map((s) => (
+        <table key={s.systemId} className="w-full border-collapse text-left text-sm">
+          <caption className="text-left font-medium text-slate-900">{s.name}</caption>
+          <thead>
+            <tr className="border-b border-slate-300">
+              <th scope="col" className="py-1 pr-2">Collection</th>
+              <th scope="col" className="py-1 pr-2">Rows</th>
+              <th scope="col" className="py-1 pr-2">What happens</th>
+              <th scope="col" className="py-1 pr-2">Kept, and why</th>
+            </tr>
+          </thead>
+          <tbody>
+            {s.collections.map((c) => (
+              <tr key={c.collectionId} className="border-b border-slate-200 align-top">
+                <th scope="row" className="py-1 pr-2 font-mono font-normal">{c.name}</th>
+                <td className="py-1 pr-2">{c.rows}</td>
+                <td className="py-1 pr-2">
+                  {ACTION_WORDS[c.action]}
+                  {c.changes.length ? <span className="block text-slate-700">{c.changes.map((x) => `${x.field}: ${x.what}`).join("; ")}</span> : null}
+                  {personal && c.samples.length ? (
+                    <span className="block text-xs text-slate-700">
+                      For example: {c.samples.map((row) => Object.entries(row).map(([k, v]) => `${k} ${v || "–"}`).join(", ")).join(" | ")}
+                    </span>
+                  ) : null}
+                </td>
+                <td className="py-1 pr-2">{c.kept.length ? c.kept.map((k) => `${k.field}: ${k.reason}`).join("; ") : "–"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ))}
+    </section>
+  );
+}
+
 export async function RunPanel({
   requestId,
   open,
@@ -363,13 +415,17 @@ export async function RunPanel({
   const canAct = can(staff.role, "requests.act");
   const personal = can(staff.role, "requests.readPersonal");
   const run = view
-    ? await db.fulfillmentRun.findUnique({ where: { id: view.id }, select: { revision: true, builtRevision: true, packageId: true, releasedAt: true, kind: true } })
+    ? await db.fulfillmentRun.findUnique({
+        where: { id: view.id },
+        select: { revision: true, builtRevision: true, packageId: true, releasedAt: true, kind: true, approvedAt: true, erasedAt: true },
+      })
     : null;
   const ready = view?.status === "READY" && run?.packageId && run.builtRevision === run.revision;
   const review = view && (view.status === "READY" || view.status === "ASSEMBLING") && run?.kind !== "WORKSPACE_EXPORT"
     ? await reviewView(db, view.id, staff, { collectionId: records, page: page ? Number(page) : undefined })
     : null;
-  const ended = !view || view.status === "CANCELLED" || view.status === "RELEASED" || view.kind === "WORKSPACE_EXPORT";
+  const ended = !view || view.status === "CANCELLED" || view.status === "RELEASED" || view.status === "ERASED" || view.kind === "WORKSPACE_EXPORT";
+  const erasure = view?.kind === "ERASURE" && view.status === "AWAITING_APPROVAL" ? await dryRun(db, view.id) : null;
   const when = (at: Date) => formatInstant(at, timeZone, "medium");
 
   return (
@@ -395,7 +451,14 @@ export async function RunPanel({
           {view.status === "RUNNING" && `Searching since ${when(view.startedAt ?? view.createdAt)}.`}
           {view.status === "ASSEMBLING" && "Every system has answered; the package is being put together."}
           {view.status === "READY" && "The package is ready for your review."}
+          {view.status === "AWAITING_APPROVAL" && "Found. Nothing has been changed yet: read what the erasure would do, then approve it."}
+          {view.status === "ERASING" && "Approved: the systems are being erased, the rows that point at others first."}
+          {view.status === "ERASED" && `Erased ${run?.erasedAt ? when(run.erasedAt) : ""}. Complete the request to tell the requester what was erased and what was kept.`}
+          {view.status === "FAILED" && view.kind === "ERASURE" && run?.approvedAt
+            ? "The erasure stopped after its retries (the timeline says why). Resume it once the cause is fixed: it goes on where it stopped."
+            : null}
           {view.status === "FAILED" &&
+            !(view.kind === "ERASURE" && run?.approvedAt) &&
             (view.tasks.some((t) => t.status === "FAILED")
               ? "A system failed. Retry it, or cancel the run and attach a file by hand."
               : "Every system answered, but the package could not be put together. Cancel the run and attach a file by hand, or plan a new run.")}
@@ -429,6 +492,21 @@ export async function RunPanel({
 
       {review && view ? <Review review={review} requestId={requestId} runId={view.id} canAct={canAct} personal={personal} /> : null}
 
+      {erasure && view ? <DryRunSection dryRun={erasure} personal={personal} /> : null}
+      {canAct && view && (erasure || (view.status === "FAILED" && view.kind === "ERASURE" && run?.approvedAt)) ? (
+        <form action={approveErasureForm} className="mt-3">
+          <Hidden requestId={requestId} values={{ runId: view.id }} />
+          <button type="submit" className={buttonClass()}>
+            {erasure ? "Approve and erase" : "Resume the erasure"}
+          </button>
+          <p className="mt-1 text-sm text-slate-700">
+            {erasure
+              ? "The rows above are deleted or changed in the systems, batch by batch. This cannot be undone."
+              : "Goes on from the last batch that was erased."}
+          </p>
+        </form>
+      ) : null}
+
       {canAct && view && ready ? (
         <form action={releaseRunForm} className="mt-3">
           <Hidden requestId={requestId} values={{ runId: view.id }} />
@@ -439,7 +517,7 @@ export async function RunPanel({
         </form>
       ) : null}
 
-      {canAct && view && ["RUNNING", "ASSEMBLING", "READY", "FAILED"].includes(view.status) && view.kind !== "WORKSPACE_EXPORT" ? (
+      {canAct && view && ["RUNNING", "ASSEMBLING", "READY", "FAILED", "AWAITING_APPROVAL", "ERASING"].includes(view.status) && view.kind !== "WORKSPACE_EXPORT" ? (
         <form action={cancelRunForm} className="mt-3">
           <Hidden requestId={requestId} values={{ runId: view.id }} />
           <button type="submit" className={buttonClass("secondary")}>

@@ -1,0 +1,90 @@
+import { expect, test } from "@playwright/test";
+import pg from "pg";
+import { seriousViolations } from "../support/axe";
+import { codeIn, waitForMail } from "../support/mailbox";
+import { chooseType, fillRequester } from "../support/request-form";
+import { createStaff, signInAs } from "../support/staff";
+
+// A deletion request carried out on the demo product database the e2e server runs with: the
+// officer plans and starts the run, reads what the erasure would do, may not approve it alone
+// once an admin asks for a second officer, and a second officer's approval erases the rows.
+// Runs in the "data-map" project, after the specs that read the demo person's data.
+
+const EMAIL = "priya.shah@acme.example";
+
+async function productQuery(sql: string): Promise<Record<string, unknown>[]> {
+  const client = new pg.Client({ connectionString: process.env.E2E_PRODUCT_DATABASE_URL });
+  await client.connect();
+  try {
+    return (await client.query(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+test("an officer reviews an erasure's dry run and a second officer approves it; the rows are erased", async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  // The operator's DBA lets the portal change its own tables (never the customers' workspace tables).
+  await productQuery("GRANT UPDATE, DELETE ON accounts, members, tickets, ticket_replies, billing_contacts, audit_logs TO dsar_reader");
+
+  await page.goto("/requests/new");
+  await chooseType(page, "Delete my data");
+  await page.getByRole("radio", { name: "All personal information about me" }).check();
+  await fillRequester(page, { name: "Priya Shah", email: EMAIL, country: "Germany" });
+  await page.getByRole("button", { name: "Send request" }).click();
+  const mail = await waitForMail(EMAIL, /Confirm your privacy request/);
+  await page.getByLabel("Confirmation code").fill(codeIn(mail));
+  await page.getByRole("button", { name: "Confirm" }).click();
+  await expect(page.getByRole("heading", { name: "Your privacy request" })).toBeVisible();
+  const reference = mail.subject.match(/DSR-[0-9A-Z]{4}-[0-9A-Z]{4}/)![0];
+
+  // An admin asks for a second officer on every erasure.
+  const adminContext = await browser.newContext();
+  await signInAs(adminContext, (await createStaff("ADMIN")).id);
+  const admin = await adminContext.newPage();
+  await admin.goto("/admin/data-map");
+  await admin.getByLabel("A second officer approves every erasure").check();
+  await admin.getByRole("button", { name: "Save erasure approval" }).click();
+  await expect(admin.getByText("Erasure approval saved.")).toBeVisible();
+
+  const open = async (role: "OFFICER") => {
+    const context = await browser.newContext();
+    await signInAs(context, (await createStaff(role)).id);
+    const officer = await context.newPage();
+    await officer.goto("/admin/requests");
+    await officer.getByLabel("Email or reference").fill(reference);
+    await officer.getByRole("button", { name: "Apply filters" }).click();
+    await officer.getByRole("link", { name: reference }).click();
+    return officer;
+  };
+  const first = await open("OFFICER");
+  const panel = first.getByRole("region", { name: "Find this person's data" });
+  await panel.getByRole("button", { name: "Find this person's data" }).click();
+  await expect(panel.getByRole("heading", { name: "What will be searched" })).toBeVisible();
+  await panel.getByRole("button", { name: "Start" }).click();
+
+  // The dry run: her member row and tickets would go, billing contacts are kept for tax law.
+  const dryRun = panel.getByRole("region", { name: "What the erasure would do" });
+  await expect(dryRun).toBeVisible({ timeout: 60_000 });
+  await expect(dryRun.getByRole("row", { name: /^members 1 Deleted/ })).toBeVisible();
+  await expect(dryRun.getByRole("row", { name: /^billing_contacts/ })).toContainText("kept 10 years for tax law");
+  expect(await seriousViolations(first)).toEqual([]);
+  expect(await productQuery(`SELECT count(*)::int AS n FROM members WHERE email = '${EMAIL}'`)).toEqual([{ n: 1 }]);
+
+  // The officer who started it may not approve it alone.
+  await panel.getByRole("button", { name: "Approve and erase" }).click();
+  await expect(first.locator(":focus")).toContainText("Another officer must approve this erasure");
+
+  const second = await open("OFFICER");
+  const secondPanel = second.getByRole("region", { name: "Find this person's data" });
+  await secondPanel.getByRole("button", { name: "Approve and erase" }).click();
+  await expect(second.locator(":focus")).toContainText("Approved. The systems are being erased in the background.");
+  await expect(secondPanel.getByText(/^Erased .*Complete the request to tell the requester/)).toBeVisible({ timeout: 60_000 });
+  await expect(secondPanel.getByRole("columnheader", { name: "Rows erased" })).toBeVisible();
+
+  expect(await productQuery(`SELECT count(*)::int AS n FROM members WHERE email = '${EMAIL}'`)).toEqual([{ n: 0 }]);
+  expect(await productQuery("SELECT count(*)::int AS n FROM tickets WHERE requester_id = 2")).toEqual([{ n: 0 }]);
+  // Someone else's rows are untouched.
+  expect(await productQuery("SELECT count(*)::int AS n FROM members WHERE id IN (1, 3)")).toEqual([{ n: 2 }]);
+  await expect(second.getByRole("region", { name: "Timeline" })).toContainText("Erasure approved");
+});
