@@ -22,7 +22,7 @@ async function productQuery(sql: string): Promise<Record<string, unknown>[]> {
   }
 }
 
-test("an officer reviews an erasure's dry run and a second officer approves it; the rows are erased", async ({ page, browser }) => {
+test("an officer reviews an erasure's dry run, a legal hold stops it until lifted, a second officer approves it; the rows are erased", async ({ page, browser }) => {
   test.setTimeout(180_000);
   // The operator's DBA lets the portal change its own tables (never the customers' workspace tables).
   await productQuery("GRANT UPDATE, DELETE ON accounts, members, tickets, ticket_replies, billing_contacts, audit_logs TO dsar_reader");
@@ -75,8 +75,21 @@ test("an officer reviews an erasure's dry run and a second officer approves it; 
   await panel.getByRole("button", { name: "Approve and erase" }).click();
   await expect(first.locator(":focus")).toContainText("Another officer must approve this erasure");
 
+  // A legal hold stops it until it is lifted.
+  await panel.getByText("Place a legal hold…").click();
+  await panel.getByRole("radio", { name: /The person: every request/ }).check();
+  await panel.getByLabel("Why the data must be kept").fill("Court case 12 O 345/26");
+  await panel.getByRole("button", { name: "Place the hold" }).click();
+  await expect(first.locator(":focus")).toContainText("The legal hold is placed");
+  await expect(panel.getByRole("region", { name: "Legal hold" })).toContainText(/The person \(every request from this email address\) is held since .*: Court case 12 O 345\/26/);
+  expect(await seriousViolations(first)).toEqual([]);
+
   const second = await open("OFFICER");
   const secondPanel = second.getByRole("region", { name: "Find this person's data" });
+  await secondPanel.getByRole("button", { name: "Approve and erase" }).click();
+  await expect(second.locator(":focus")).toContainText("under legal hold");
+  await secondPanel.getByRole("button", { name: "Lift this hold" }).click();
+  await expect(second.locator(":focus")).toContainText("The legal hold is lifted.");
   await secondPanel.getByRole("button", { name: "Approve and erase" }).click();
   await expect(second.locator(":focus")).toContainText("Approved. The systems are being erased in the background.");
   await expect(secondPanel.getByText(/^Erased .*Complete the request to tell the requester/)).toBeVisible({ timeout: 60_000 });

@@ -5,6 +5,7 @@ import { FINANCE_SYSTEM_KEY, seedDemoDataMap } from "@/lib/demo/data-map";
 import { DEMO_REQUESTER_EMAIL, PRODUCT_READER_ROLE, PRODUCT_ROWS } from "@/lib/demo/product-data";
 import { createProductDatabase, type ProductDatabase } from "@/lib/demo/product-database";
 import { dryRun } from "@/lib/erasure/dry-run";
+import { holdsFor, liftHold, placeHold } from "@/lib/erasure/holds";
 import { approveErasure, executeErasure, handleErasureJob } from "@/lib/erasure/run";
 import { executeTask } from "@/lib/fulfillment/execute";
 import { cancelRun, planRun, startRun } from "@/lib/fulfillment/runs";
@@ -42,8 +43,8 @@ afterAll(async () => {
   await product?.stop();
 });
 
-async function searched(email: string) {
-  const { requestId } = await verifiedRequest({ email, type: "DELETION", details: { scope: "ALL" } });
+async function searched(email: string, existing?: string) {
+  const requestId = existing ?? (await verifiedRequest({ email, type: "DELETION", details: { scope: "ALL" } })).requestId;
   const { runId, plan } = await planRun(db, { requestId, staffId: starter.id });
   await startRun(db, runId, starter.id);
   for (let round = 0; round < 5; round++) {
@@ -117,4 +118,34 @@ describe("an erasure run", () => {
     expect(await executeErasure(db, runId)).toBe("skipped");
     expect(await counts()).toEqual(before);
   });
+
+  it("is refused while a legal hold covers the request or the person, and allowed once it is lifted", async () => {
+    // A hold on the person, placed from an earlier request with the address in another case.
+    const earlier = await verifiedRequest({ email: "Jonas.Weber@Globex.example", type: "DELETION", details: { scope: "ALL" } });
+    await placeHold(db, earlier.requestId, { scope: "PERSON", reason: "Court case 12 O 345/26" }, starter.id);
+    expect((await eventsOf(earlier.requestId)).at(-1)).toMatchObject({ action: "hold.placed", data: { scope: "PERSON" } });
+    expect(JSON.stringify(await db.legalHold.findMany())).not.toMatch(/jonas/i);
+
+    const { requestId } = await verifiedRequest({ email: "jonas.weber@globex.example", type: "DELETION", details: { scope: "ALL" } });
+    expect((await holdsFor(db, requestId)).map((h) => [h.scope, h.reason])).toEqual([["PERSON", "Court case 12 O 345/26"]]);
+    await expectRefusal(planRun(db, { requestId, staffId: starter.id }), "LEGAL_HOLD");
+
+    // Someone else is not held.
+    const other = await verifiedRequest({ email: "lena.fischer@globex.example", type: "DELETION", details: { scope: "ALL" } });
+    await planRun(db, { requestId: other.requestId, staffId: starter.id });
+
+    // Lifted: the search can run; a hold placed on the request after the approval stops the erasure.
+    const [hold] = await holdsFor(db, requestId);
+    await liftHold(db, requestId, hold!.id, starter.id);
+    expect((await eventsOf(requestId)).at(-1)).toMatchObject({ action: "hold.lifted" });
+    const { runId } = await searched("jonas.weber@globex.example", requestId);
+    await approveErasure(db, runId, starter.id);
+    await placeHold(db, requestId, { scope: "REQUEST", reason: "Regulator's inquiry" }, starter.id);
+    const before = await counts();
+    expect(await executeErasure(db, runId)).toBe("skipped");
+    expect(await runRow(runId)).toMatchObject({ status: "FAILED" });
+    expect(await counts()).toEqual(before);
+    await expectRefusal(approveErasure(db, runId, starter.id), "LEGAL_HOLD");
+  });
 });
+

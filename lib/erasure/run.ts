@@ -10,6 +10,7 @@ import { collectionErasure, erasesSomething } from "@/lib/erasure/collection";
 import { pseudonym } from "@/lib/erasure/pseudonym";
 import { getEnv } from "@/lib/env";
 import { lockRun } from "@/lib/fulfillment/advance";
+import { assertNotHeld } from "@/lib/erasure/holds";
 import { refuseRun } from "@/lib/fulfillment/errors";
 import { queueConnection, queueReady } from "@/lib/fulfillment/jobs";
 import type { RunPlan } from "@/lib/fulfillment/plan";
@@ -42,6 +43,7 @@ export async function approveErasure(db: Db, runId: string, staffId: string): Pr
     // A failed erasure that was approved resumes where it stopped, without a second approval.
     const resume = run.kind === "ERASURE" && run.status === "FAILED" && run.approvedAt !== null;
     if (!resume && (run.kind !== "ERASURE" || run.status !== "AWAITING_APPROVAL")) throw refuseRun("ERASURE_NOT_AWAITING");
+    await assertNotHeld(tx, found.requestId);
     if (!resume) {
       const settings = await tx.organizationSettings.findUnique({ where: { id: 1 }, select: { erasureSecondApprover: true } });
       if (settings?.erasureSecondApprover && run.startedById === staffId) throw refuseRun("ERASURE_NEEDS_SECOND_APPROVER");
@@ -70,6 +72,11 @@ type Progress = Record<string, number>;
 export async function executeErasure(db: Db, runId: string): Promise<"erased" | "skipped"> {
   const run = await db.fulfillmentRun.findUnique({ where: { id: runId }, select: { status: true, requestId: true, plan: true } });
   if (!run || run.status !== "ERASING") return "skipped";
+  // A hold placed after the approval stops the erasure before its next system.
+  if (await assertNotHeld(db, run.requestId).then(() => false, () => true)) {
+    await stopErasure(db, runId, "The request or the person was placed under legal hold after the approval.");
+    return "skipped";
+  }
   const plan = run.plan as unknown as RunPlan;
   const map = await loadDataMap(db);
   const referenced = new Set(map.flatMap((s) => s.collections.flatMap((c) => c.fields.map((f) => f.referencesFieldId))).filter((id): id is string => id !== null));
@@ -149,15 +156,19 @@ export async function handleErasureJob(db: Db, job: Pick<PgBoss.JobWithMetadata<
     await executeErasure(db, runId);
   } catch (error) {
     if (job.retryLimit !== undefined && (job.retryCount ?? 0) >= job.retryLimit) {
-      const reason = error instanceof ConnectorError ? error.message : "Something went wrong on our side.";
-      await db.$transaction(async (tx) => {
-        await lockRun(tx, runId);
-        const current = await tx.fulfillmentRun.findUnique({ where: { id: runId }, select: { status: true, requestId: true } });
-        if (current?.status !== "ERASING") return;
-        await tx.fulfillmentRun.update({ where: { id: runId }, data: { status: "FAILED" } });
-        await recordEvent(tx, { requestId: current.requestId, actorType: "SYSTEM", action: "run.erasure_failed", visibility: "INTERNAL", data: { runId, reason } });
-      });
+      await stopErasure(db, runId, error instanceof ConnectorError ? error.message : "Something went wrong on our side.");
     }
     throw error;
   }
+}
+
+/** The erasure ends FAILED with the reason in words (no value of the person's in it); the officer resumes it later. */
+async function stopErasure(db: Db, runId: string, reason: string): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await lockRun(tx, runId);
+    const current = await tx.fulfillmentRun.findUnique({ where: { id: runId }, select: { status: true, requestId: true } });
+    if (current?.status !== "ERASING") return;
+    await tx.fulfillmentRun.update({ where: { id: runId }, data: { status: "FAILED" } });
+    await recordEvent(tx, { requestId: current.requestId, actorType: "SYSTEM", action: "run.erasure_failed", visibility: "INTERNAL", data: { runId, reason } });
+  });
 }

@@ -5,6 +5,7 @@ export const RUN_ERRORS = {
   RUN_NOT_FOUND: "We could not find that run.",
   RUN_NOT_ALLOWED: "Only a verified access, export or deletion request can be searched for in the systems.",
   ERASURE_NOT_AWAITING: "This erasure is not waiting for approval (approved already, cancelled, or still searching).",
+  LEGAL_HOLD: "This request or the person is under legal hold: erasure is refused until the hold is lifted (the request page says why and since when).",
   ERASURE_NEEDS_SECOND_APPROVER: "Another officer must approve this erasure: you started its run, and an admin asked for a second person.",
   RUN_ACTIVE: "This request already has a run in progress or waiting for review. Cancel it first.",
   RUN_NOT_PLANNED: "This run has already started or was cancelled.",

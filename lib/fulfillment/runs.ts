@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db";
 import { loadDataMap } from "@/lib/datamap/load";
 import type { Identity } from "@/lib/datamap/types";
 import { advanceRun, ENDED, lockRun } from "@/lib/fulfillment/advance";
+import { assertNotHeld } from "@/lib/erasure/holds";
 import { refuseRun } from "@/lib/fulfillment/errors";
 import { queueReady, sendTaskJob, wakeRunWorkers } from "@/lib/fulfillment/jobs";
 import { buildPlan, type RunKind, type RunPlan } from "@/lib/fulfillment/plan";
@@ -78,6 +79,7 @@ export async function planRun(db: Db, input: PlanRunInput): Promise<{ id: string
       throw refuseRun("RUN_NOT_ALLOWED");
     }
     if (map.length === 0) throw refuseRun("RUN_NOTHING_TO_SEARCH");
+    if (kind === "ERASURE") await assertNotHeld(tx, input.requestId);
     await refuseIfActive(tx, input.requestId);
     await replacePlanned(tx, input.requestId, input.staffId, now);
 

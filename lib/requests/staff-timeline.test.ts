@@ -82,7 +82,8 @@ describe("the request page's timeline wording", () => {
       "12 rows deleted or changed (Jexi product database: 12). The records found are deleted.",
     );
     expect(staffEventWording("run.finished", { ...run, outcome: "AWAITING_APPROVAL" }).detail).toBe("Nothing is erased until an officer approves the dry run.");
-    for (const action of ["run.erasure_approved", "run.erasure_resumed", "run.erased", "run.erasure_failed", "run.planned", "run.started", "run.task_done", "run.task_failed", "run.task_retried", "run.owner_asked", "run.owner_reminded", "run.owner_silent", "run.finished", "run.cancelled", "run.released"]) {
+    expect(staffEventWording("hold.placed", { holdId: "h", scope: "PERSON" }).detail).toMatch(/^The person \(every request from this email address\): erasure is refused/);
+    for (const action of ["hold.placed", "hold.lifted", "run.erasure_approved", "run.erasure_resumed", "run.erased", "run.erasure_failed", "run.planned", "run.started", "run.task_done", "run.task_failed", "run.task_retried", "run.owner_asked", "run.owner_reminded", "run.owner_silent", "run.finished", "run.cancelled", "run.released"]) {
       expect(staffEventWording(action, { ...run, system: "CRM" }).title, action).not.toContain(action);
     }
   });

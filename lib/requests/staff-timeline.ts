@@ -176,6 +176,10 @@ export function staffEventWording(action: string, data: unknown): StaffEventWord
       return d.outcome === "FAILED"
         ? { title: "Search ended with a failure", detail: `Not assembled: ${Array.isArray(d.failed) && d.failed.length ? d.failed.map(String).join(", ") : "a system"} failed.` }
         : { title: "Search finished", detail: "The package is being assembled." };
+    case "hold.placed":
+      return { title: "Legal hold placed", detail: `${d.scope === "PERSON" ? "The person (every request from this email address)" : "This request"}: erasure is refused while it lasts. The reason is kept with the hold.` };
+    case "hold.lifted":
+      return { title: "Legal hold lifted" };
     case "run.erasure_approved":
       return { title: "Erasure approved", detail: "The systems are erased in the background, the rows that point at others first." };
     case "run.erasure_resumed":

@@ -16,7 +16,9 @@ export type KeyPurpose =
   /** Records a run found, the identities it searched, files a system's owner uploaded. */
   | "fulfillment-records"
   /** The keyed pseudonyms erasure writes in place of a value (lib/erasure/pseudonym.ts). */
-  | "erasure-pseudonym";
+  | "erasure-pseudonym"
+  /** Who is under legal hold, by identity (lib/erasure/holds.ts): the email's keyed hash, never the address. */
+  | "legal-hold";
 
 const SALT = "dsar-portal key derivation v1";
 const cache = new Map<string, Buffer>();

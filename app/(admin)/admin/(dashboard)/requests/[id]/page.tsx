@@ -204,6 +204,7 @@ export default async function RequestDetailPage({
               records={runParams.records}
               page={runParams.page}
               at={runParams.at}
+              erasable={request.type === "DELETION"}
             />
           ) : null}
 

@@ -1,12 +1,13 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import type { z } from "zod";
+import { z } from "zod";
 import type { ActionResult } from "@/lib/actions/result";
 import { staffAction } from "@/lib/actions/staff-action";
 import { db } from "@/lib/db";
 import { excludeRecord, includeRecord, releaseRun } from "@/lib/fulfillment/package/review";
 import { ExclusionInputSchema, InclusionInputSchema, PlanInputSchema, RunIdInputSchema, TaskIdInputSchema } from "@/lib/fulfillment/package/schema";
+import { HoldInputSchema, liftHold, placeHold } from "@/lib/erasure/holds";
 import { approveErasure } from "@/lib/erasure/run";
 import { cancelRun, planRun, retryTask, startRun } from "@/lib/fulfillment/runs";
 import { RequestIdSchema } from "@/lib/requests/handling/schema";
@@ -25,6 +26,8 @@ const cancel = staffAction("requests.act", RunIdInputSchema.extend({ requestId: 
 const exclude = staffAction("requests.act", ExclusionInputSchema.extend({ requestId: RequestIdSchema }), (i, staff) => excludeRecord(db, i.runId, i.collectionId, i.recordKey, i.reason, staff));
 const include = staffAction("requests.act", InclusionInputSchema.extend({ requestId: RequestIdSchema }), (i, staff) => includeRecord(db, i.runId, i.collectionId, i.recordKey, staff));
 const approve = staffAction("requests.act", RunIdInputSchema.extend({ requestId: RequestIdSchema }), ({ runId }, staff) => approveErasure(db, runId, staff.id));
+const hold = staffAction("requests.act", HoldInputSchema.extend({ requestId: RequestIdSchema }), ({ requestId, ...input }, staff) => placeHold(db, requestId, input, staff.id));
+const lift = staffAction("requests.act", z.object({ requestId: RequestIdSchema, holdId: z.uuid() }), ({ requestId, holdId }, staff) => liftHold(db, requestId, holdId, staff.id));
 const release = staffAction("requests.act", RunIdInputSchema.extend({ requestId: RequestIdSchema }), ({ runId }, staff) => releaseRun(db, runId, staff));
 
 function back(form: FormData, result: ActionResult<unknown>, done: string): never {
@@ -68,4 +71,10 @@ export async function releaseRunForm(form: FormData) {
 }
 export async function approveErasureForm(form: FormData) {
   back(form, await approve(fields(form) as { requestId: string; runId: string }), "approved");
+}
+export async function placeHoldForm(form: FormData) {
+  back(form, await hold(fields(form) as z.input<typeof HoldInputSchema> & { requestId: string }), "held");
+}
+export async function liftHoldForm(form: FormData) {
+  back(form, await lift(fields(form) as { requestId: string; holdId: string }), "holdLifted");
 }

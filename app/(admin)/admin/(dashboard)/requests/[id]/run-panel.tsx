@@ -14,8 +14,9 @@ import { runView, type RunView, type TaskView } from "@/lib/fulfillment/view";
 import { fileSize } from "@/lib/packages/display";
 import { HANDLING_ERRORS } from "@/lib/requests/lifecycle";
 import { dryRun, type DryRun } from "@/lib/erasure/dry-run";
+import { holdsFor, type HoldView } from "@/lib/erasure/holds";
 import { FocusOnArrival, RunRefresh } from "./run-refresh";
-import { approveErasureForm, cancelRunForm, excludeRecordForm, includeRecordForm, planRunForm, releaseRunForm, retryTaskForm, startRunForm } from "./run-actions";
+import { approveErasureForm, liftHoldForm, placeHoldForm, cancelRunForm, excludeRecordForm, includeRecordForm, planRunForm, releaseRunForm, retryTaskForm, startRunForm } from "./run-actions";
 
 // "Find this person's data": the run of a verified access or export request, from its plan to
 // its release. Plain forms posting to server actions; the only client code keeps the page live
@@ -30,6 +31,8 @@ const DONE_WORDS: Record<string, string> = {
   included: "The record is back in. The package is being rebuilt with it.",
   released: "Released: the request is completed and the requester is emailed a link to download the package.",
   approved: "Approved. The systems are being erased in the background.",
+  held: "The legal hold is placed: erasure is refused until it is lifted.",
+  holdLifted: "The legal hold is lifted.",
 };
 
 const ERROR_WORDS: Record<string, string> = {
@@ -343,6 +346,62 @@ function Review({ review, requestId, runId, canAct, personal }: { review: Review
   );
 }
 
+/** Legal holds on the request or the person, with the forms to place one and lift it. */
+function Holds({ holds, requestId, canAct, when }: { holds: HoldView[]; requestId: string; canAct: boolean; when: (at: Date) => string }) {
+  return (
+    <section aria-labelledby="holds-heading" className="mt-4 space-y-2">
+      <h3 id="holds-heading" className="text-base font-semibold text-slate-900">
+        Legal hold
+      </h3>
+      {holds.length === 0 ? <p className="text-slate-800">No hold: this person&apos;s data may be erased.</p> : null}
+      <ul className="space-y-2">
+        {holds.map((h) => (
+          <li key={h.id} className="rounded-md border border-amber-300 bg-amber-50 p-3">
+            <p className="text-slate-900">
+              {h.scope === "PERSON" ? "The person (every request from this email address)" : "This request"} is held since {when(h.placedAt)}
+              {h.placedByEmail ? `, by ${h.placedByEmail}` : ""}: {h.reason}
+            </p>
+            {canAct ? (
+              <form action={liftHoldForm} className="mt-2">
+                <Hidden requestId={requestId} values={{ holdId: h.id }} />
+                <button type="submit" className={buttonClass("secondary")}>
+                  Lift this hold
+                </button>
+              </form>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {canAct ? (
+        <details>
+          <summary className="cursor-pointer text-slate-900 underline">Place a legal hold…</summary>
+          <form action={placeHoldForm} className="mt-2 space-y-3">
+            <Hidden requestId={requestId} values={{}} />
+            <fieldset>
+              <legend className="text-sm font-medium text-slate-900">What to hold</legend>
+              <label className="mt-1 flex items-center gap-2 text-slate-900">
+                <input type="radio" name="scope" value="REQUEST" defaultChecked /> This request
+              </label>
+              <label className="flex items-center gap-2 text-slate-900">
+                <input type="radio" name="scope" value="PERSON" /> The person: every request from this email address
+              </label>
+            </fieldset>
+            <div>
+              <label htmlFor="hold-reason" className="block text-sm font-medium text-slate-900">
+                Why the data must be kept
+              </label>
+              <textarea id="hold-reason" name="reason" required maxLength={1000} rows={2} className={`${inputClass} mt-1`} />
+            </div>
+            <button type="submit" className={buttonClass("secondary")}>
+              Place the hold
+            </button>
+          </form>
+        </details>
+      ) : null}
+    </section>
+  );
+}
+
 /** What the erasure would do, per system and collection, before anyone approves it. */
 function DryRunSection({ dryRun, personal }: { dryRun: DryRun; personal: boolean }) {
   const ACTION_WORDS = { delete: "Deleted", change: "Changed in place", keep: "Kept as they are" } as const;
@@ -399,6 +458,7 @@ export async function RunPanel({
   records,
   page,
   at,
+  erasable = false,
 }: {
   requestId: string;
   open: boolean;
@@ -410,6 +470,8 @@ export async function RunPanel({
   page?: string;
   /** When the outcome shown was reached (from the form's redirect). */
   at?: string;
+  /** A deletion request: its run erases, and legal holds apply. */
+  erasable?: boolean;
 }) {
   const view = await runView(db, requestId);
   const canAct = can(staff.role, "requests.act");
@@ -426,6 +488,7 @@ export async function RunPanel({
     : null;
   const ended = !view || view.status === "CANCELLED" || view.status === "RELEASED" || view.status === "ERASED" || view.kind === "WORKSPACE_EXPORT";
   const erasure = view?.kind === "ERASURE" && view.status === "AWAITING_APPROVAL" ? await dryRun(db, view.id) : null;
+  const holds = erasable ? await holdsFor(db, requestId) : [];
   const when = (at: Date) => formatInstant(at, timeZone, "medium");
 
   return (
@@ -527,6 +590,7 @@ export async function RunPanel({
       ) : null}
 
       {canAct && open && ended ? <PlanForm requestId={requestId} again={false} /> : null}
+      {erasable ? <Holds holds={holds} requestId={requestId} canAct={canAct} when={when} /> : null}
       {!canAct ? <p className="text-sm text-slate-700">Your role can follow the run but not act on it.</p> : null}
       <RunRefresh everySeconds={refreshSeconds(view)} />
     </section>
