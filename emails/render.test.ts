@@ -255,6 +255,22 @@ describe("request-completed", () => {
     expect(text).not.toContain("Download");
     expect(text).toContain("View request status https://privacy.example/requests/status/status-token-6");
   });
+
+  it("lists what an erasure erased and what it kept, with the reason", async () => {
+    const { text } = await renderEmail("request-completed", {
+      ...props,
+      outcome: null,
+      downloadUntil: null,
+      erasure: {
+        erased: [{ system: "Jexi product database", what: "Support tickets: deleted", records: 3 }],
+        kept: [{ system: "Jexi product database", what: "Billing contacts: email, name", reason: "Invoices are kept 10 years for tax law." }],
+      },
+    });
+    expect(text).toContain("What we erased");
+    expect(text).toContain("Jexi product database: Support tickets: deleted (3 records)");
+    expect(text).toContain("What we kept, and why");
+    expect(text).toContain("Jexi product database: Billing contacts: email, name. Invoices are kept 10 years for tax law.");
+  });
 });
 
 describe("status-link-requested", () => {

@@ -7,6 +7,7 @@ import { EmailLayout } from "@/emails/components/layout";
 import { PREVIEW_ORGANIZATION } from "@/emails/components/preview-organization";
 import { QuotedText } from "@/emails/components/quoted-text";
 import { heading, paragraph, subheading } from "@/emails/components/styles";
+import type { ErasureSummary } from "@/lib/erasure/words";
 
 export type RequestCompletedProps = {
   org: OrganizationDetails;
@@ -17,6 +18,8 @@ export type RequestCompletedProps = {
   /** ISO timestamp until which the data can be downloaded; null when there is nothing to download. */
   downloadUntil: string | null;
   statusUrl: string;
+  /** A deletion carried out by an erasure run: what was erased and what was kept, and why. */
+  erasure?: ErasureSummary | null;
 };
 
 export function subject({ reference }: RequestCompletedProps): string {
@@ -24,7 +27,7 @@ export function subject({ reference }: RequestCompletedProps): string {
 }
 
 export default function RequestCompleted(props: RequestCompletedProps) {
-  const { org, reference, requestTypeLabel, outcome, downloadUntil, statusUrl } = props;
+  const { org, reference, requestTypeLabel, outcome, downloadUntil, statusUrl, erasure } = props;
   const until = downloadUntil ? formatDateTime(downloadUntil, "en", org.timeZone) : null;
   return (
     <EmailLayout
@@ -48,6 +51,28 @@ export default function RequestCompleted(props: RequestCompletedProps) {
         <>
           <Text style={subheading}>What we did</Text>
           <QuotedText>{outcome}</QuotedText>
+        </>
+      ) : null}
+
+      {erasure?.erased.length ? (
+        <>
+          <Text style={subheading}>What we erased</Text>
+          {erasure.erased.map((e, i) => (
+            <Text key={i} style={paragraph}>
+              {e.system}: {e.what} ({e.records} {e.records === 1 ? "record" : "records"})
+            </Text>
+          ))}
+        </>
+      ) : null}
+      {erasure?.kept.length ? (
+        <>
+          <Text style={subheading}>What we kept, and why</Text>
+          <Text style={paragraph}>The law lets us keep some data after an erasure (GDPR Art. 17(3)), only for the reason given:</Text>
+          {erasure.kept.map((k, i) => (
+            <Text key={i} style={paragraph}>
+              {k.system}: {k.what}. {k.reason}
+            </Text>
+          ))}
         </>
       ) : null}
 

@@ -10,8 +10,11 @@ import { approveErasure, executeErasure, handleErasureJob } from "@/lib/erasure/
 import { executeTask } from "@/lib/fulfillment/execute";
 import { cancelRun, planRun, startRun } from "@/lib/fulfillment/runs";
 import { stopQueue } from "@/lib/jobs/boss";
-import { createStaff, eventsOf, expectRefusal, verifiedRequest } from "@/lib/testing/requests";
+import { createStaff, eventsOf, expectRefusal, latestEmail, verifiedRequest } from "@/lib/testing/requests";
 import { withClient } from "@/lib/testing/test-database";
+import type { ErasureSummary } from "@/lib/erasure/words";
+import { completeRequest } from "@/lib/requests/handling/complete";
+import { timelineEntry } from "@/lib/requests/timeline";
 import { seed } from "@/prisma/seed";
 
 // A deletion request carried out on Jexi's demo product database (real PostgreSQL): the run
@@ -108,6 +111,23 @@ describe("an erasure run", () => {
     expect(await executeErasure(db, runId)).toBe("skipped");
     expect(await counts()).toEqual(after);
     await db.organizationSettings.update({ where: { id: 1 }, data: { erasureSecondApprover: false } });
+
+    // Completing the request tells the requester, in words, what was erased and what was kept and why.
+    await db.request.update({ where: { id: requestId }, data: { status: "IN_PROGRESS" } });
+    await completeRequest(requestId, { outcome: "We erased your Jexi account." }, approver);
+    const email = await latestEmail(requestId, "request-completed");
+    const summary = email.props.erasure as ErasureSummary;
+    expect(summary.erased).toEqual(
+      expect.arrayContaining([
+        { system: "Jexi product database", what: "People who sign in to an account: deleted", records: 1 },
+        expect.objectContaining({ what: expect.stringMatching(/: member id, ip address removed$/), records: logs.length }),
+      ]),
+    );
+    expect(summary.kept).toEqual(expect.arrayContaining([expect.objectContaining({ what: expect.stringMatching(/: email, name, street, city, country, vat number$/), reason: expect.stringMatching(/tax law/) })]));
+    expect(JSON.stringify(summary)).not.toMatch(/alex|morgan/i);
+    const completed = (await eventsOf(requestId)).find((e) => e.action === "request.completed")!;
+    expect(completed.visibility).toBe("PUBLIC");
+    expect(timelineEntry("request.completed", completed.data, "UTC").detail).toMatch(/^We emailed you what we did\. We erased: .* We kept: .*tax law/);
   });
 
   it("stops at the next batch when the run is cancelled", async () => {

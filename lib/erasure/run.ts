@@ -63,7 +63,8 @@ export async function approveErasure(db: Db, runId: string, staffId: string): Pr
   wakeWorker(QUEUES.erasureRun.name);
 }
 
-type Progress = Record<string, number>;
+/** Per collection id: the last chunk erased (where to resume) and the rows the database counted. */
+export type ErasureProgress = Record<string, { seq: number; rows: number }>;
 
 /**
  * Erases what the run found, resuming where an earlier attempt stopped. "erased" when the run is
@@ -94,7 +95,7 @@ export async function executeErasure(db: Db, runId: string): Promise<"erased" | 
     const system = map.find((s) => s.id === task.systemId);
     const connector = system ? connectorFor(system.kind) : null;
     if (!planned || !system || !connector?.openErasure) continue;
-    const progress: Progress = { ...((task.erasedChunks as Progress | null) ?? {}) };
+    const progress: ErasureProgress = { ...((task.erasedChunks as ErasureProgress | null) ?? {}) };
     let session: ErasureSession | null = null;
     try {
       for (const pc of [...planned.collections].reverse()) {
@@ -103,13 +104,13 @@ export async function executeErasure(db: Db, runId: string): Promise<"erased" | 
         const erasure = collectionErasure(collection, { referenced, foundBy: pc.lookups.map((l) => l.field) });
         if (!erasesSomething(erasure)) continue;
         for await (const chunk of readRecordChunks(db, runId, collection.id)) {
-          if (chunk.seq <= (progress[collection.id] ?? -1)) continue;
+          if (chunk.seq <= (progress[collection.id]?.seq ?? -1)) continue;
           // Cancelled meanwhile: stop before the next batch.
           const current = await db.fulfillmentRun.findUnique({ where: { id: runId }, select: { status: true } });
           if (current?.status !== "ERASING") return "skipped";
           session ??= await connector.openErasure(system, openSecret(await loadSealedSecret(db, system.id)));
           const affected = await session.erase(collection, erasure, chunk.rows, pseudonymOf);
-          progress[collection.id] = chunk.seq;
+          progress[collection.id] = { seq: chunk.seq, rows: (progress[collection.id]?.rows ?? 0) + affected };
           // Where to resume, with the database's count; a batch repeated after a crash here changes nothing.
           await db.fulfillmentTask.update({
             where: { id: task.id },

@@ -1,3 +1,4 @@
+import { erasureSentences, type ErasureSummary } from "@/lib/erasure/words";
 import { formatCalendarDate, formatInstant } from "@/lib/dates/format";
 
 /** How a public audit event reads on the requester's status page; moments in the operator's `timeZone`. */
@@ -46,7 +47,9 @@ export function timelineEntry(action: string, data: unknown, timeZone: string): 
         detail:
           typeof d.downloadUntil === "string"
             ? `Your data is ready to download on this page until ${formatInstant(d.downloadUntil, timeZone)}.`
-            : "We emailed you what we did.",
+            : d.erasure && typeof d.erasure === "object"
+              ? ["We emailed you what we did.", ...erasureSentences(d.erasure as ErasureSummary)].join(" ")
+              : "We emailed you what we did.",
       };
     case "referral.sent":
       return {

@@ -7,6 +7,7 @@ import { wakeOutboxWorker } from "@/lib/mail/worker-signal";
 import type { DownloadFile } from "@/lib/http/file-download";
 import { openStoredPackage } from "@/lib/packages/parts";
 import { packageLinkExpiry, sealPackage, type DataPackageInput } from "@/lib/packages/seal";
+import { erasureSummary } from "@/lib/erasure/summary";
 import { recordEvent } from "@/lib/requests/events";
 import { byStaff, isUuid, lockRequest, requestIdForStatusToken } from "@/lib/requests/handling/load";
 import { emailRequester } from "@/lib/requests/handling/notify";
@@ -107,6 +108,8 @@ export async function completeInTransaction(
   if (refused) throw refuse(refused);
 
   const downloadUntil = deliversPackage(request.type) ? packageLinkExpiry(now) : null;
+  // A deletion carried out by an erasure run: what was erased and kept, in words, for the requester.
+  const erasure = request.type === "DELETION" ? await erasureSummary(tx, requestId) : null;
   if (downloadUntil) await tx.dataPackage.updateMany({ where: { requestId, ...FOR_REQUESTER }, data: { expiresAt: downloadUntil } });
   await tx.request.update({ where: { id: requestId }, data: { status: "COMPLETED", closedAt: now } });
   await recordEvent(tx, {
@@ -117,12 +120,13 @@ export async function completeInTransaction(
     toStatus: "COMPLETED",
     visibility: "PUBLIC",
     // The nature of the response, for the §7101 record: staff-written, like a denial's basis.
-    data: { outcome, packages, downloadUntil: downloadUntil?.toISOString() ?? null },
+    data: { outcome, packages, downloadUntil: downloadUntil?.toISOString() ?? null, ...(erasure ? { erasure } : {}) },
     at: now,
   });
   await emailRequester(tx, request, org, "request-completed", {
     outcome,
     downloadUntil: downloadUntil?.toISOString() ?? null,
+    erasure,
   });
   return { downloadUntil };
 }
