@@ -106,7 +106,15 @@ describe("an erasure run", () => {
     expect(after).toEqual({ ...before, members: before.members - 1, tickets: before.tickets - hers.length, ticket_replies: before.ticket_replies - repliesOfHers });
 
     const erased = (await eventsOf(requestId)).at(-1)!;
-    expect(erased).toMatchObject({ action: "run.erased", data: { rows: 1 + hers.length + repliesOfHers + logs.length } });
+    expect(erased).toMatchObject({ action: "run.erased", data: { rows: 1 + hers.length + repliesOfHers + logs.length, left: 0 } });
+    // The proof looked every erased row up again.
+    expect((erased.data as { proof: { collection: string; checked: number; left: number }[] }).proof).toEqual(
+      expect.arrayContaining([
+        { system: "Jexi product database", collection: "members", checked: 1, left: 0 },
+        { system: "Jexi product database", collection: "tickets", checked: hers.length, left: 0 },
+        { system: "Jexi product database", collection: "audit_logs", checked: logs.length, left: 0 },
+      ]),
+    );
     // A second delivery of the job changes nothing.
     expect(await executeErasure(db, runId)).toBe("skipped");
     expect(await counts()).toEqual(after);

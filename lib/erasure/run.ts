@@ -7,6 +7,7 @@ import { ConnectorError, type ErasureSession } from "@/lib/connectors/types";
 import type { Db } from "@/lib/db";
 import { loadDataMap, loadSealedSecret } from "@/lib/datamap/load";
 import { collectionErasure, erasesSomething } from "@/lib/erasure/collection";
+import { type ProofLine, proveChunk } from "@/lib/erasure/proof";
 import { pseudonym } from "@/lib/erasure/pseudonym";
 import { getEnv } from "@/lib/env";
 import { lockRun } from "@/lib/fulfillment/advance";
@@ -121,7 +122,27 @@ export async function executeErasure(db: Db, runId: string): Promise<"erased" | 
     } finally {
       await session?.close();
     }
-    await db.fulfillmentTask.update({ where: { id: task.id }, data: { erasedAt: clockNow() } });
+    // The proof: every erased row looked up again in a fresh read-only session.
+    const proof: ProofLine[] = [];
+    const reader = await connector.open(system, openSecret(await loadSealedSecret(db, system.id)));
+    try {
+      for (const pc of planned.collections) {
+        const collection = system.collections.find((c) => c.id === pc.collectionId);
+        if (!collection || !pc.inPackage) continue;
+        const erasure = collectionErasure(collection, { referenced, foundBy: pc.lookups.map((l) => l.field) });
+        if (!erasesSomething(erasure)) continue;
+        const line: ProofLine = { collection: collection.name, checked: 0, left: 0 };
+        for await (const chunk of readRecordChunks(db, runId, collection.id)) {
+          const result = await proveChunk(reader, collection, erasure, chunk.rows);
+          line.checked += result.checked;
+          line.left += result.left;
+        }
+        proof.push(line);
+      }
+    } finally {
+      await reader.close();
+    }
+    await db.fulfillmentTask.update({ where: { id: task.id }, data: { erasedAt: clockNow(), erasureProof: proof as Prisma.InputJsonValue } });
   }
 
   const now = clockNow();
@@ -129,7 +150,8 @@ export async function executeErasure(db: Db, runId: string): Promise<"erased" | 
     await lockRun(tx, runId);
     const current = await tx.fulfillmentRun.findUniqueOrThrow({ where: { id: runId }, select: { status: true } });
     if (current.status !== "ERASING") return false;
-    const erased = await tx.fulfillmentTask.findMany({ where: { runId, status: "DONE" }, select: { rowsErased: true, system: { select: { name: true } } } });
+    const erased = await tx.fulfillmentTask.findMany({ where: { runId, status: "DONE" }, select: { rowsErased: true, erasureProof: true, system: { select: { name: true } } } });
+    const proof = erased.flatMap((t) => ((t.erasureProof as ProofLine[] | null) ?? []).map((p) => ({ system: t.system.name, ...p })));
     const { count: chunksDeleted } = await tx.recordChunk.deleteMany({ where: { runId } });
     await tx.fulfillmentRun.update({ where: { id: runId }, data: { status: "ERASED", erasedAt: now, recordsPurgedAt: now } });
     await recordEvent(tx, {
@@ -137,7 +159,15 @@ export async function executeErasure(db: Db, runId: string): Promise<"erased" | 
       actorType: "SYSTEM",
       action: "run.erased",
       visibility: "INTERNAL",
-      data: { runId, rows: erased.reduce((n, t) => n + t.rowsErased, 0), systems: erased.map((t) => ({ system: t.system.name, rows: t.rowsErased })), chunksDeleted },
+      data: {
+        runId,
+        rows: erased.reduce((n, t) => n + t.rowsErased, 0),
+        systems: erased.map((t) => ({ system: t.system.name, rows: t.rowsErased })),
+        chunksDeleted,
+        // Looked up again afterwards: rows checked, and those still holding what was erased.
+        proof,
+        left: proof.reduce((n, p) => n + p.left, 0),
+      },
       at: now,
     });
     return true;

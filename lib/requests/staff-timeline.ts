@@ -49,6 +49,16 @@ function routeLabel(value: unknown): string | null {
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
+/** The erasure's proof: the erased rows looked up again afterwards. */
+function proofWords(proof: unknown, left: unknown): string {
+  if (!Array.isArray(proof)) return "";
+  const lines = proof as { collection?: unknown; checked?: unknown; left?: unknown }[];
+  const checked = lines.reduce((n, p) => n + (typeof p.checked === "number" ? p.checked : 0), 0);
+  if (left === 0) return ` Checked afterwards: ${plural(checked, "row")} looked up again, none holds what was erased.`;
+  const where = lines.filter((p) => typeof p.left === "number" && p.left > 0).map((p) => `${text(p.collection, "a collection")}: ${String(p.left)}`);
+  return ` Checked afterwards: ${typeof left === "number" ? plural(left, "row") : "some rows"} still ${left === 1 ? "holds" : "hold"} what was to be erased (${where.join(", ")}). Look into it before completing the request.`;
+}
+
 const SIGNALS: Record<string, string> = {
   slug: "workspace slug",
   domain: "workspace domain",
@@ -188,7 +198,7 @@ export function staffEventWording(action: string, data: unknown): StaffEventWord
       const systems = Array.isArray(d.systems) ? (d.systems as { system?: unknown; rows?: unknown }[]) : [];
       return {
         title: "Erased",
-        detail: `${typeof d.rows === "number" ? plural(d.rows, "row") : "The rows"} deleted or changed${systems.length ? ` (${systems.map((x) => `${text(x.system, "a system")}: ${typeof x.rows === "number" ? x.rows : 0}`).join(", ")})` : ""}. The records found are deleted.`,
+        detail: `${typeof d.rows === "number" ? plural(d.rows, "row") : "The rows"} deleted or changed${systems.length ? ` (${systems.map((x) => `${text(x.system, "a system")}: ${typeof x.rows === "number" ? x.rows : 0}`).join(", ")})` : ""}. The records found are deleted.${proofWords(d.proof, d.left)}`,
       };
     }
     case "run.erasure_failed":

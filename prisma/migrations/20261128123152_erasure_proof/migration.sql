@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "fulfillment_tasks" ADD COLUMN     "erasure_proof" JSONB;
