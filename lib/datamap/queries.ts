@@ -42,8 +42,15 @@ export async function getSystemPage(viewer: StaffUser, systemId: string) {
   ]);
   if (!system || !extra) return null;
   const { history, truncated } = await readHistory({ systemId });
+  // Its fields that a mapped field (of any system) points at: kept by default on erasure.
+  const pointedAt = await db.dataField.findMany({
+    where: { referencesFieldId: { in: system.collections.flatMap((c) => c.fields.map((f) => f.id)) } },
+    distinct: ["referencesFieldId"],
+    select: { referencesFieldId: true },
+  });
   return {
     system,
+    referenced: new Set(pointedAt.map((f) => f.referencesFieldId!)),
     secretSetAt: extra.secretSetAt,
     createdAt: extra.createdAt,
     test: extra.testedAt ? { at: extra.testedAt, ok: extra.testOk === true, report: extra.testReport as TestReport | null } : null,

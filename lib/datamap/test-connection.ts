@@ -6,10 +6,11 @@ import { openSecret } from "@/lib/connectors/credentials";
 import { connectorFor } from "@/lib/connectors/registry";
 import { ConnectorError, type TestReport } from "@/lib/connectors/types";
 import { recordMapEvent } from "@/lib/datamap/events";
-import { loadSealedSecret, loadSystem } from "@/lib/datamap/load";
+import { loadDataMap, loadSealedSecret, loadSystem } from "@/lib/datamap/load";
 import { assertMayManageMap, mapWrite } from "@/lib/datamap/write";
 import { db } from "@/lib/db";
 import { erasureProblems } from "@/lib/erasure/check";
+import { referencedFieldIds } from "@/lib/erasure/collection";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { logError } from "@/lib/log";
 
@@ -40,7 +41,8 @@ export async function testSystemConnection(systemId: string, actor: StaffUser): 
     // The erasure strategies too: an erasure must not discover at run time that a column refuses them.
     if (report.reachable && connector.columnFacts) {
       const facts = connector.columnFacts.bind(connector);
-      const problems = await erasureProblems(system, (table) => facts(system, secret, table)).catch(() => []);
+      const referenced = referencedFieldIds(await loadDataMap(db));
+      const problems = await erasureProblems(system, referenced, (table) => facts(system, secret, table)).catch(() => []);
       for (const p of problems) {
         const [collection, field] = p.field.split(".") as [string, string];
         report.warnings.push({ collection, field, message: `Erasure: ${p.message}${p.chosen ? "" : " (This is the default its categories give: choose a strategy for it.)"}` });

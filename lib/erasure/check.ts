@@ -44,12 +44,12 @@ export async function checkChosenStrategy(
   if (problem) throw new DomainError("ERASURE_STRATEGY_REFUSED", problem);
 }
 
-/** Every field of a SQL system whose strategy, chosen or default, its column cannot take, in words. */
+/** Every field of a SQL system whose strategy, chosen or default, its column cannot take, in words. `referenced`: referencedFieldIds of the whole map. */
 export async function erasureProblems(
   system: MapSystem,
+  referenced: ReadonlySet<string>,
   facts: (table: string) => Promise<Map<string, ColumnFacts> | undefined>,
 ): Promise<{ field: string; chosen: boolean; message: string }[]> {
-  const referenced = new Set(system.collections.flatMap((c) => c.fields.map((f) => f.referencesFieldId)).filter(Boolean));
   const out: { field: string; chosen: boolean; message: string }[] = [];
   for (const collection of system.collections) {
     const columns = await facts(collection.name);

@@ -1,4 +1,5 @@
-import type { MapCollection } from "@/lib/datamap/types";
+import type { MapCollection, MapSystem } from "@/lib/datamap/types";
+import type { PlanSystem } from "@/lib/fulfillment/plan";
 import { effectiveErasure, isPersonal } from "@/lib/erasure/strategy";
 
 // What erasing a person does to one collection, from its fields' strategies. Pure.
@@ -61,4 +62,20 @@ export function collectionErasure(collection: MapCollection, options: { referenc
 /** Whether erasing changes anything in the collection. */
 export function erasesSomething(erasure: CollectionErasure): boolean {
   return erasure.deleteRows || erasure.changes.length > 0;
+}
+
+/** The fields some mapped field points at, across the whole map (their default is to be kept). */
+export function referencedFieldIds(systems: readonly MapSystem[]): Set<string> {
+  const out = new Set<string>();
+  for (const s of systems) for (const c of s.collections) for (const f of c.fields) if (f.referencesFieldId) out.add(f.referencesFieldId);
+  return out;
+}
+
+/** A planned system's collections (those the run delivers) with their erasure, in the plan's order. */
+export function systemErasures(planned: PlanSystem, system: MapSystem, referenced: ReadonlySet<string>): { collection: MapCollection; erasure: CollectionErasure }[] {
+  return planned.collections.flatMap((pc) => {
+    const collection = system.collections.find((c) => c.id === pc.collectionId);
+    if (!collection || !pc.inPackage) return [];
+    return [{ collection, erasure: collectionErasure(collection, { referenced, foundBy: pc.lookups.map((l) => l.field) }) }];
+  });
 }

@@ -3,7 +3,7 @@ import type { FoundRow } from "@/lib/connectors/types";
 import type { Db } from "@/lib/db";
 import { loadDataMap } from "@/lib/datamap/load";
 import type { MapCollection, SystemKind } from "@/lib/datamap/types";
-import { collectionErasure, type CollectionErasure } from "@/lib/erasure/collection";
+import { referencedFieldIds, systemErasures, type CollectionErasure } from "@/lib/erasure/collection";
 import { describeErasure } from "@/lib/erasure/strategy";
 import type { RunPlan } from "@/lib/fulfillment/plan";
 import { readRecordChunks } from "@/lib/fulfillment/records";
@@ -68,7 +68,7 @@ export async function dryRun(db: Db, runId: string): Promise<DryRun> {
     db.recordChunk.groupBy({ by: ["collectionId"], where: { runId }, _sum: { rowCount: true } }),
   ]);
   const found = new Map(counts.map((c) => [c.collectionId, c._sum.rowCount ?? 0]));
-  const referenced = new Set(map.flatMap((s) => s.collections.flatMap((c) => c.fields.map((f) => f.referencesFieldId))).filter((id): id is string => id !== null));
+  const referenced = referencedFieldIds(map);
   const systems: DryRunSystem[] = [];
   let rowsDeleted = 0;
   let rowsChanged = 0;
@@ -77,11 +77,8 @@ export async function dryRun(db: Db, runId: string): Promise<DryRun> {
     const system = map.find((s) => s.id === planned.systemId);
     if (!system || system.kind === "MANUAL") continue;
     const collections: DryRunCollection[] = [];
-    for (const pc of planned.collections) {
-      const collection = system.collections.find((c) => c.id === pc.collectionId);
-      if (!collection || !pc.inPackage) continue;
+    for (const { collection, erasure } of systemErasures(planned, system, referenced)) {
       const rows = found.get(collection.id) ?? 0;
-      const erasure = collectionErasure(collection, { referenced, foundBy: pc.lookups.map((l) => l.field) });
       let first: FoundRow[] = [];
       if (rows) for await (const chunk of readRecordChunks(db, runId, collection.id)) {
         first = chunk.rows.slice(0, SAMPLE_ROWS);

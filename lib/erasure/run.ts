@@ -6,7 +6,7 @@ import { connectorFor } from "@/lib/connectors/registry";
 import { ConnectorError, type ErasureSession } from "@/lib/connectors/types";
 import type { Db } from "@/lib/db";
 import { loadDataMap, loadSealedSecret } from "@/lib/datamap/load";
-import { collectionErasure, erasesSomething } from "@/lib/erasure/collection";
+import { erasesSomething, referencedFieldIds, systemErasures } from "@/lib/erasure/collection";
 import { type ProofLine, proveChunk } from "@/lib/erasure/proof";
 import { pseudonym } from "@/lib/erasure/pseudonym";
 import { getEnv } from "@/lib/env";
@@ -81,7 +81,7 @@ export async function executeErasure(db: Db, runId: string): Promise<"erased" | 
   }
   const plan = run.plan as unknown as RunPlan;
   const map = await loadDataMap(db);
-  const referenced = new Set(map.flatMap((s) => s.collections.flatMap((c) => c.fields.map((f) => f.referencesFieldId))).filter((id): id is string => id !== null));
+  const referenced = referencedFieldIds(map);
   const secret = getEnv().APP_SECRET;
   const pseudonymOf = (value: string, email: boolean) => pseudonym(secret, value, email);
   const tasks = await db.fulfillmentTask.findMany({
@@ -97,13 +97,11 @@ export async function executeErasure(db: Db, runId: string): Promise<"erased" | 
     const connector = system ? connectorFor(system.kind) : null;
     if (!planned || !system || !connector?.openErasure) continue;
     const progress: ErasureProgress = { ...((task.erasedChunks as ErasureProgress | null) ?? {}) };
+    // Only the collections the erasure changes; the rows pointing at others (planned later) first.
+    const erasures = systemErasures(planned, system, referenced).filter((e) => erasesSomething(e.erasure));
     let session: ErasureSession | null = null;
     try {
-      for (const pc of [...planned.collections].reverse()) {
-        const collection = system.collections.find((c) => c.id === pc.collectionId);
-        if (!collection || !pc.inPackage) continue;
-        const erasure = collectionErasure(collection, { referenced, foundBy: pc.lookups.map((l) => l.field) });
-        if (!erasesSomething(erasure)) continue;
+      for (const { collection, erasure } of [...erasures].reverse()) {
         for await (const chunk of readRecordChunks(db, runId, collection.id)) {
           if (chunk.seq <= (progress[collection.id]?.seq ?? -1)) continue;
           // Cancelled meanwhile: stop before the next batch.
@@ -126,11 +124,7 @@ export async function executeErasure(db: Db, runId: string): Promise<"erased" | 
     const proof: ProofLine[] = [];
     const reader = await connector.open(system, openSecret(await loadSealedSecret(db, system.id)));
     try {
-      for (const pc of planned.collections) {
-        const collection = system.collections.find((c) => c.id === pc.collectionId);
-        if (!collection || !pc.inPackage) continue;
-        const erasure = collectionErasure(collection, { referenced, foundBy: pc.lookups.map((l) => l.field) });
-        if (!erasesSomething(erasure)) continue;
+      for (const { collection, erasure } of erasures) {
         const line: ProofLine = { collection: collection.name, checked: 0, left: 0 };
         for await (const chunk of readRecordChunks(db, runId, collection.id)) {
           const result = await proveChunk(reader, collection, erasure, chunk.rows);

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db";
 import { loadDataMap } from "@/lib/datamap/load";
-import { collectionErasure } from "@/lib/erasure/collection";
+import { referencedFieldIds, systemErasures } from "@/lib/erasure/collection";
 import type { ErasureProgress } from "@/lib/erasure/run";
 import type { RunPlan } from "@/lib/fulfillment/plan";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -25,7 +25,7 @@ export async function erasureSummary(db: Db | Prisma.TransactionClient, requestI
   if (!run) return null;
   const plan = run.plan as unknown as RunPlan;
   const map = await loadDataMap(db as Db);
-  const referenced = new Set(map.flatMap((s) => s.collections.flatMap((c) => c.fields.map((f) => f.referencesFieldId))).filter((id): id is string => id !== null));
+  const referenced = referencedFieldIds(map);
   const summary: ErasureSummary = { erased: [], kept: [] };
   for (const planned of plan.systems) {
     const system = map.find((s) => s.id === planned.systemId);
@@ -34,11 +34,8 @@ export async function erasureSummary(db: Db | Prisma.TransactionClient, requestI
     const progress = (task?.erasedChunks ?? {}) as ErasureProgress;
     // What the search found per collection: kept fields are told only where something was found.
     const found = new Map(((task?.progress as { collections?: { collectionId: string; found: number }[] } | null)?.collections ?? []).map((c) => [c.collectionId, c.found]));
-    for (const pc of planned.collections) {
-      const collection = system.collections.find((c) => c.id === pc.collectionId);
-      if (!collection || !pc.inPackage) continue;
+    for (const { collection, erasure } of systemErasures(planned, system, referenced)) {
       const label = collection.description ?? collection.name;
-      const erasure = collectionErasure(collection, { referenced, foundBy: pc.lookups.map((l) => l.field) });
       const records = progress[collection.id]?.rows ?? 0;
       if (erasure.deleteRows && records) summary.erased.push({ system: system.name, what: `${label}: deleted`, records });
       else if (erasure.changes.length && records) {

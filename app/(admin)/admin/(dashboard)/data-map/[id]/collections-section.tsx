@@ -90,7 +90,7 @@ function HttpForm({ collection }: { collection: MapCollection }) {
   );
 }
 
-function FieldsTable({ collection, labelOf, referenced }: { collection: MapCollection; labelOf: (id: string | null) => string; referenced: Set<string> }) {
+function FieldsTable({ collection, labelOf, referenced }: { collection: MapCollection; labelOf: (id: string | null) => string; referenced: ReadonlySet<string> }) {
   if (collection.fields.length === 0) return <p className="text-slate-700">No fields yet.</p>;
   return (
     <table className="w-full border-collapse text-left text-sm">
@@ -135,10 +135,20 @@ function ErasureCell({ field, referenced }: { field: MapField; referenced: boole
 }
 
 /** Each collection with its fields; admins edit them in place (plain forms, one per change). */
-export function CollectionsSection({ system, canManage, references }: { system: MapSystem; canManage: boolean; references: RefOption[] }) {
+export function CollectionsSection({
+  system,
+  canManage,
+  references,
+  referenced,
+}: {
+  system: MapSystem;
+  canManage: boolean;
+  references: RefOption[];
+  /** Fields some mapped field points at (lib/datamap/queries.ts): their erasure default is to keep them. */
+  referenced: ReadonlySet<string>;
+}) {
   const labels = new Map(references.map((r) => [r.id, r.label]));
   const labelOf = (id: string | null) => (id ? (labels.get(id) ?? "a removed field") : "–");
-  const referenced = new Set(system.collections.flatMap((c) => c.fields.map((f) => f.referencesFieldId)).filter((id): id is string => id !== null));
   return (
     <section aria-labelledby="collections-heading" className="space-y-6">
       <h2 id="collections-heading" className="text-lg font-semibold text-slate-900">

@@ -84,7 +84,7 @@ export default async function SystemPage({ params }: { params: Promise<{ id: str
         </section>
       ) : null}
 
-      <CollectionsSection system={system} canManage={canManage} references={references} />
+      <CollectionsSection system={system} canManage={canManage} references={references} referenced={page.referenced} />
       <TaxonomyNote />
 
       {canManage ? (
