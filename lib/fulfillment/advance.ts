@@ -72,40 +72,15 @@ export async function advanceRun(
   if (current.status !== "RUNNING") return;
   const failed = tasks.filter((t) => t.status === "FAILED");
   const counts = { tasks: tasks.length, done: tasks.filter((t) => t.status === "DONE").length, skipped: tasks.filter((t) => t.status === "SKIPPED").length };
-  if (failed.length || blocked.size) {
-    await tx.fulfillmentRun.update({ where: { id: run.id }, data: { status: "FAILED", finishedAt: now } });
-    await recordEvent(tx, {
-      requestId: run.requestId,
-      actorType: "SYSTEM",
-      action: "run.finished",
-      visibility: "INTERNAL",
-      data: { runId: run.id, outcome: "FAILED", ...counts, failed: failed.map((t) => t.systemName), waiting: blocked.size },
-      at: now,
-    });
-    return;
-  }
-  if (current.kind === "ERASURE") {
-    // Nothing is changed yet: the officer reads the dry run and approves it (lib/erasure/run.ts).
-    await tx.fulfillmentRun.update({ where: { id: run.id }, data: { status: "AWAITING_APPROVAL", finishedAt: now } });
-    await recordEvent(tx, {
-      requestId: run.requestId,
-      actorType: "SYSTEM",
-      action: "run.finished",
-      visibility: "INTERNAL",
-      data: { runId: run.id, outcome: "AWAITING_APPROVAL", ...counts },
-      at: now,
-    });
-    return;
-  }
+  // The run's status once its tasks ended, and its event saying how (counts and system names only).
+  const finish = async (status: "FAILED" | "AWAITING_APPROVAL" | "ASSEMBLING", extra: Record<string, unknown> = {}, revision?: number) => {
+    await tx.fulfillmentRun.update({ where: { id: run.id }, data: { status, finishedAt: now, ...(revision === undefined ? {} : { revision }) } });
+    await recordEvent(tx, { requestId: run.requestId, actorType: "SYSTEM", action: "run.finished", visibility: "INTERNAL", data: { runId: run.id, outcome: status, ...counts, ...extra }, at: now });
+  };
+  if (failed.length || blocked.size) return finish("FAILED", { failed: failed.map((t) => t.systemName), waiting: blocked.size });
+  // An erasure changes nothing yet: the officer reads the dry run and approves it (lib/erasure/run.ts).
+  if (current.kind === "ERASURE") return finish("AWAITING_APPROVAL");
   const revision = current.revision + 1;
-  await tx.fulfillmentRun.update({ where: { id: run.id }, data: { status: "ASSEMBLING", finishedAt: now, revision } });
-  await recordEvent(tx, {
-    requestId: run.requestId,
-    actorType: "SYSTEM",
-    action: "run.finished",
-    visibility: "INTERNAL",
-    data: { runId: run.id, outcome: "ASSEMBLING", ...counts },
-    at: now,
-  });
+  await finish("ASSEMBLING", {}, revision);
   await sendAssembleJob(tx, run.id, revision);
 }
