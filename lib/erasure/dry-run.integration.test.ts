@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StaffUser } from "@/lib/auth/staff";
 import { db } from "@/lib/db";
-import { FINANCE_SYSTEM_KEY, seedDemoDataMap } from "@/lib/demo/data-map";
 import { DEMO_REQUESTER_EMAIL, PRODUCT_ROWS } from "@/lib/demo/product-data";
-import { createProductDatabase, type ProductDatabase } from "@/lib/demo/product-database";
+import type { ProductDatabase } from "@/lib/demo/product-database";
+import { demoProductForTests } from "@/lib/testing/demo-product";
 import { dryRun } from "@/lib/erasure/dry-run";
 import { executeTask } from "@/lib/fulfillment/execute";
 import { planRun, startRun } from "@/lib/fulfillment/runs";
@@ -22,10 +22,7 @@ let officer: StaffUser;
 beforeAll(async () => {
   await seed(db);
   officer = await createStaff("OFFICER");
-  product = await createProductDatabase("dry_run_demo", process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres", 0);
-  const { host, port, database } = product;
-  await seedDemoDataMap(db, { product: { host, port, database }, appSecret: process.env.APP_SECRET!, actorId: officer.id });
-  await db.dataSystem.delete({ where: { key: FINANCE_SYSTEM_KEY } });
+  product = await demoProductForTests("dry_run_demo", officer.id);
 }, 120_000);
 
 afterAll(async () => {

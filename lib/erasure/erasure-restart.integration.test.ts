@@ -1,5 +1,3 @@
-import { spawn } from "node:child_process";
-import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { approveErasure, executeErasure } from "@/lib/erasure/run";
@@ -10,6 +8,7 @@ import { stopQueue } from "@/lib/jobs/boss";
 import { createScratchPostgres, type ScratchDatabase } from "@/lib/testing/product-db";
 import { createStaff, verifiedRequest } from "@/lib/testing/requests";
 import { withClient } from "@/lib/testing/test-database";
+import { spawnWorkerProcess, until } from "@/lib/testing/until";
 import { seed } from "@/prisma/seed";
 
 // The app killed mid-erasure: a worker process (the app's own job worker) is killed with SIGKILL
@@ -21,14 +20,6 @@ import { seed } from "@/prisma/seed";
 
 const MESSAGES = 3000;
 let product: ScratchDatabase;
-
-async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error("timed out");
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 const productRows = (sql: string) => withClient(product.url, async (c) => (await c.query(sql)).rows);
 
@@ -83,11 +74,7 @@ it(
     const task = await db.fulfillmentTask.findFirstOrThrow({ where: { runId: run.id } });
     await approveErasure(db, run.id, officer.id);
 
-    const child = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "../fulfillment/worker-process.ts")], {
-      env: { ...process.env, WORKER_ENABLED: "true", QUEUE_POLL_SECONDS: "0.5" },
-      stdio: ["ignore", "ignore", "inherit"],
-    });
-    const exited = new Promise((resolve) => child.once("exit", resolve));
+    const { child, exited } = spawnWorkerProcess({ QUEUE_POLL_SECONDS: "0.5" });
     try {
       // Killed once it has recorded its first batch of messages, well before the last.
       await until(async () => Object.keys((await db.fulfillmentTask.findUniqueOrThrow({ where: { id: task.id } })).erasedChunks ?? {}).length > 0, 120_000);

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StaffUser } from "@/lib/auth/staff";
 import { db } from "@/lib/db";
-import { FINANCE_SYSTEM_KEY, seedDemoDataMap } from "@/lib/demo/data-map";
 import { DEMO_REQUESTER_EMAIL, PRODUCT_READER_ROLE, PRODUCT_ROWS } from "@/lib/demo/product-data";
-import { createProductDatabase, type ProductDatabase } from "@/lib/demo/product-database";
+import type { ProductDatabase } from "@/lib/demo/product-database";
+import { demoProductForTests } from "@/lib/testing/demo-product";
 import { dryRun } from "@/lib/erasure/dry-run";
 import { holdsFor, liftHold, placeHold } from "@/lib/erasure/holds";
 import { approveErasure, executeErasure, handleErasureJob } from "@/lib/erasure/run";
@@ -35,10 +35,7 @@ beforeAll(async () => {
   await seed(db);
   starter = await createStaff("OFFICER");
   approver = await createStaff("OFFICER");
-  product = await createProductDatabase("erasure_run_demo", process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres", 0);
-  const { host, port, database } = product;
-  await seedDemoDataMap(db, { product: { host, port, database }, appSecret: process.env.APP_SECRET!, actorId: starter.id });
-  await db.dataSystem.delete({ where: { key: FINANCE_SYSTEM_KEY } });
+  product = await demoProductForTests("erasure_run_demo", starter.id);
 }, 120_000);
 
 afterAll(async () => {

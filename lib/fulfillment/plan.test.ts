@@ -238,6 +238,18 @@ describe("buildPlan", () => {
     ]);
   });
 
+  it("plans an erasure over the SQL systems only, and names the others as erased by hand", () => {
+    const map = buildMap({
+      app: { collections: { users: { fields: ["id", "email:email"] } } },
+      billing: { kind: "HTTP", collections: { contacts: { fields: ["id", "email:email"] } } },
+      finance: { kind: "MANUAL", collections: { invoices: { fields: ["customer_email"] } } },
+    });
+    const plan = buildPlan({ systems: map, identityTypes: ["email"], kind: "ERASURE" });
+    expect(names(plan)).toEqual([["App", ["users"]]]);
+    expect(plan.skipped.map((s) => s.name).sort()).toEqual(["Billing", "Finance"]);
+    for (const s of plan.skipped) expect(s.reason).toMatch(/^The portal cannot erase in this system itself: ask its owner/);
+  });
+
   it("holds no personal data: only ids, names and identity types", () => {
     const map = buildMap({ app: { collections: { users: { fields: ["id", "email:email"] } } } });
     const text = JSON.stringify(buildPlan({ systems: map, identityTypes: ["email"], kind: "ACCESS" }));

@@ -1,5 +1,3 @@
-import { spawn } from "node:child_process";
-import path from "node:path";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
 
 // A short lease and quick polling in this process and in the worker process it starts.
@@ -16,6 +14,7 @@ import { startJobWorker, stopJobWorker } from "@/lib/jobs/worker";
 import { createScratchPostgres, type ScratchDatabase } from "@/lib/testing/product-db";
 import { createStaff, eventsOf, verifiedRequest } from "@/lib/testing/requests";
 import { withClient } from "@/lib/testing/test-database";
+import { spawnWorkerProcess, until } from "@/lib/testing/until";
 import { seed } from "@/prisma/seed";
 
 // The app killed mid-run: a worker process (the app's own job worker, started with tsx) is killed
@@ -25,14 +24,6 @@ import { seed } from "@/prisma/seed";
 
 const MESSAGES = 3000;
 let product: ScratchDatabase;
-
-async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error("timed out");
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 beforeAll(async () => {
   await seed(db);
@@ -82,11 +73,7 @@ it(
     const task = await db.fulfillmentTask.findFirstOrThrow({ where: { runId: run.id } });
     const messages = await db.dataCollection.findFirstOrThrow({ where: { name: "messages", systemId: task.systemId } });
 
-    const child = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "worker-process.ts")], {
-      env: { ...process.env, WORKER_ENABLED: "true" },
-      stdio: ["ignore", "ignore", "inherit"],
-    });
-    const exited = new Promise((resolve) => child.once("exit", resolve));
+    const { child, exited } = spawnWorkerProcess();
     try {
       // Killed once it has written its first batch of messages, well before the last.
       await until(async () => (await db.recordChunk.count({ where: { taskId: task.id, collectionId: messages.id } })) > 0, 120_000);

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AuthorizationError, type StaffUser } from "@/lib/auth/staff";
 import { db } from "@/lib/db";
-import { FINANCE_SYSTEM_KEY, seedDemoDataMap } from "@/lib/demo/data-map";
 import { DEMO_REQUESTER_EMAIL, PRODUCT_ROWS } from "@/lib/demo/product-data";
-import { createProductDatabase, type ProductDatabase } from "@/lib/demo/product-database";
+import type { ProductDatabase } from "@/lib/demo/product-database";
+import { demoProductForTests } from "@/lib/testing/demo-product";
 import { executeTask } from "@/lib/fulfillment/execute";
 import { answerOwnerTask } from "@/lib/fulfillment/owner";
 import { assemblePackage, handleAssembleJob } from "@/lib/fulfillment/package/assemble";
@@ -36,11 +36,7 @@ let officer: StaffUser;
 beforeAll(async () => {
   await seed(db);
   officer = await createStaff("OFFICER");
-  product = await createProductDatabase("pkg_demo", process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres", 0);
-  const { host, port, database } = product;
-  await seedDemoDataMap(db, { product: { host, port, database }, appSecret: process.env.APP_SECRET!, actorId: officer.id });
-  // The finance spreadsheet is a manual system: its owner's answer is another suite's story.
-  await db.dataSystem.delete({ where: { key: FINANCE_SYSTEM_KEY } });
+  product = await demoProductForTests("pkg_demo", officer.id);
 }, 120_000);
 
 afterAll(async () => {
