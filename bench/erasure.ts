@@ -17,36 +17,22 @@
 //    measured around the statement and its COMMIT.
 //
 // BENCH_RUNS (3) measured runs after one warm-up. Writes JSON to bench/results/.
-import pg from "pg";
 import Cursor from "pg-cursor";
-import { envNumber, loadAverage, onCleanup, runMain, sampleMemory, sayer, settle, writeResults } from "@/bench/harness";
+import { createEmptyBenchDatabase, envNumber, loadAverage, runMain, sampleMemory, sayer, settle, writeResults } from "@/bench/harness";
+import { withClient } from "@/lib/testing/test-database";
 import { allowServerOnlyImports } from "@/lib/testing/allow-server-only";
 
 const say = sayer("bench:erasure");
 const RUNS = envNumber("BENCH_RUNS", 3);
-const SERVER_URL = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const SECRET = "bench-secret-0123456789abcdefghijklmnopqrstuvwxyz";
 const PEOPLE = 100_000;
 const MESSAGES = 1_000_000;
 const MINE = { conversations: 1_000, messages: 99_000 };
 const BATCH = 1_000;
 
-async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
-
 async function createProduct(): Promise<string> {
   const name = `dsar_bench_erasure_${process.pid}`;
-  await withClient(SERVER_URL, (c) => c.query(`CREATE DATABASE "${name}"`));
-  onCleanup(`database ${name}`, () => withClient(SERVER_URL, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => {}));
-  const url = new URL(SERVER_URL);
-  url.pathname = `/${name}`;
+  const url = await createEmptyBenchDatabase(name);
   const started = Date.now();
   await withClient(url.toString(), async (c) => {
     await c.query(`

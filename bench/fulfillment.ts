@@ -27,12 +27,12 @@ import { once } from "node:events";
 import pg from "pg";
 import Cursor from "pg-cursor";
 import yazl from "yazl";
-import { createBenchDatabase, envNumber, loadAverage, onCleanup, round, runMain, sampleMemory, sayer, settle, writeResults } from "@/bench/harness";
+import { createBenchDatabase, createEmptyBenchDatabase, envNumber, loadAverage, onCleanup, round, runMain, sampleMemory, sayer, settle, writeResults } from "@/bench/harness";
+import { withClient } from "@/lib/testing/test-database";
 import { allowServerOnlyImports } from "@/lib/testing/allow-server-only";
 
 const say = sayer("bench:fulfillment");
 const RUNS = envNumber("BENCH_RUNS", 3);
-const SERVER_URL = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const APP_SECRET = "bench-secret-0123456789abcdefghijklmnopqrstuvwxyz";
 const PEOPLE = 100_000;
 const BODY = "repeat(md5(g::text), 3)";
@@ -45,22 +45,9 @@ const PERSONS = [
 // ---------------------------------------------------------------------------------------------
 // 1. The product database
 
-async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
-
 async function createProduct(): Promise<{ url: string; host: string; port: number; database: string; user: string }> {
   const name = `dsar_bench_product_${process.pid}`;
-  await withClient(SERVER_URL, (c) => c.query(`CREATE DATABASE "${name}"`));
-  onCleanup(`database ${name}`, () => withClient(SERVER_URL, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => {}));
-  const url = new URL(SERVER_URL);
-  url.pathname = `/${name}`;
+  const url = await createEmptyBenchDatabase(name);
   const started = Date.now();
   const others = PEOPLE - PERSONS.length;
   const firstOther = 1 + PERSONS.reduce((n, p) => n + p.conversations, 0);

@@ -8,7 +8,7 @@ import path from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import zlib from "node:zlib";
 import { createPrismaClient } from "@/lib/prisma-client";
-import { createTestDatabase, freePort } from "@/lib/testing/test-database";
+import { createTestDatabase, freePort, withClient } from "@/lib/testing/test-database";
 import { seed } from "@/prisma/seed";
 import { buildIfNeeded } from "@/scripts/build-if-needed";
 import { startMailCatcher, type MailCatcher } from "@/scripts/mail-catcher";
@@ -125,6 +125,16 @@ export async function buildBench(say: (line: string) => void): Promise<void> {
 
 // ---------------------------------------------------------------------------------------------
 // Database
+
+/** An empty database on the server at BENCH_DATABASE_URL (a product database to search), dropped when the benchmark ends. */
+export async function createEmptyBenchDatabase(name: string): Promise<URL> {
+  const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+  await withClient(serverUrl, (c) => c.query(`CREATE DATABASE "${name}"`));
+  onCleanup(`database ${name}`, () => withClient(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => {}));
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url;
+}
 
 /** A fresh, migrated and seeded database on the server at BENCH_DATABASE_URL (an admin URL). */
 export async function createBenchDatabase(name: string): Promise<string> {
