@@ -1,7 +1,7 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/prisma-client";
 import type { ErasureStrategy, HttpCollectionConfig, IdentityType, SqlConnection } from "@/lib/datamap/types";
-import { PRODUCT_READER_PASSWORD, PRODUCT_READER_ROLE } from "@/lib/demo/product-data";
+import { PRODUCT_ROLE_PASSWORD, PRODUCT_ROLE } from "@/lib/demo/product-data";
 import { encrypt } from "@/lib/security/encryption";
 
 // The data map that describes Jexi's product database (lib/demo/product-data.ts), plus the finance
@@ -283,8 +283,8 @@ export async function seedDemoDataMap(
       const existing = await tx.dataSystem.findUnique({ where: { key: system.key }, select: { id: true } });
       if (existing) continue;
       const connection: SqlConnection | null =
-        system.kind === "POSTGRES" ? { ...product, user: PRODUCT_READER_ROLE, schema: "public" } : null;
-      const secret = system.kind === "POSTGRES" ? encrypt(appSecret, "connector-credentials", PRODUCT_READER_PASSWORD) : null;
+        system.kind === "POSTGRES" ? { ...product, user: PRODUCT_ROLE, schema: "public" } : null;
+      const secret = system.kind === "POSTGRES" ? encrypt(appSecret, "connector-credentials", PRODUCT_ROLE_PASSWORD) : null;
       const id = await createSystem(tx, system, connection, secret);
       await tx.dataMapEvent.create({
         data: { systemId: id, actorId, action: "system.seeded", data: { key: system.key, collections: system.collections.length } },

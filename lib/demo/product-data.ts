@@ -6,14 +6,17 @@ import pg from "pg";
 // members wrote to Jexi with their replies, billing contacts and an audit log. Every row is fixed
 // here, so a test can compare an access package with exactly what was seeded.
 //
-// The portal reads it as `dsar_reader`, a role that may SELECT and nothing else (least privilege
-// for a connected system; the data map's connection names that role).
+// The portal connects as `dsar_portal` (the data map's connection names that role), with least
+// privilege: SELECT on every table, UPDATE and DELETE only on the operator's own tables (what an
+// erasure changes), and nothing on the customers' workspace tables beyond reading.
 
 /** The demo requester: an Acme member with tickets, replies, a billing contact and sign-ins. */
 export const DEMO_REQUESTER_EMAIL = "alex.morgan@example.com";
-/** The role the data map connects as: SELECT on the product tables only. */
-export const PRODUCT_READER_ROLE = "dsar_reader";
-export const PRODUCT_READER_PASSWORD = "demo-reader-password";
+/** The role the data map connects as: SELECT on the product tables, UPDATE and DELETE on OPERATOR_TABLES. */
+export const PRODUCT_ROLE = "dsar_portal";
+export const PRODUCT_ROLE_PASSWORD = "demo-portal-password";
+/** The operator's own tables, which an erasure may change; the workspace tables are the customers'. */
+export const OPERATOR_TABLES = ["accounts", "members", "tickets", "ticket_replies", "billing_contacts", "audit_logs"] as const;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS accounts (
@@ -215,7 +218,7 @@ export async function seedProductDatabase(ownerUrl: string): Promise<void> {
       }
     }
     await client.query("COMMIT");
-    await grantReader(client);
+    await grantPortalRole(client);
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});
     throw error;
@@ -224,12 +227,12 @@ export async function seedProductDatabase(ownerUrl: string): Promise<void> {
   }
 }
 
-async function grantReader(client: pg.Client): Promise<void> {
-  const role = client.escapeIdentifier(PRODUCT_READER_ROLE);
-  const exists = await client.query("SELECT 1 FROM pg_roles WHERE rolname = $1", [PRODUCT_READER_ROLE]);
+async function grantPortalRole(client: pg.Client): Promise<void> {
+  const role = client.escapeIdentifier(PRODUCT_ROLE);
+  const exists = await client.query("SELECT 1 FROM pg_roles WHERE rolname = $1", [PRODUCT_ROLE]);
   if (!exists.rowCount) {
     await client
-      .query(`CREATE ROLE ${role} LOGIN PASSWORD ${client.escapeLiteral(PRODUCT_READER_PASSWORD)}`)
+      .query(`CREATE ROLE ${role} LOGIN PASSWORD ${client.escapeLiteral(PRODUCT_ROLE_PASSWORD)}`)
       // Another database on the same server created it a moment ago (roles are server-wide).
       .catch((error: { code?: string }) => {
         if (error.code !== "42710" && error.code !== "23505") throw error;
@@ -239,4 +242,5 @@ async function grantReader(client: pg.Client): Promise<void> {
   await client.query(`GRANT CONNECT ON DATABASE ${client.escapeIdentifier(database)} TO ${role}`);
   await client.query(`GRANT USAGE ON SCHEMA public TO ${role}`);
   await client.query(`GRANT SELECT ON ALL TABLES IN SCHEMA public TO ${role}`);
+  await client.query(`GRANT UPDATE, DELETE ON ${OPERATOR_TABLES.join(", ")} TO ${role}`);
 }

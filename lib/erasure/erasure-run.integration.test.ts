@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StaffUser } from "@/lib/auth/staff";
 import { db } from "@/lib/db";
-import { DEMO_REQUESTER_EMAIL, PRODUCT_READER_ROLE, PRODUCT_ROWS } from "@/lib/demo/product-data";
+import { DEMO_REQUESTER_EMAIL, OPERATOR_TABLES, PRODUCT_ROLE, PRODUCT_ROWS } from "@/lib/demo/product-data";
 import type { ProductDatabase } from "@/lib/demo/product-database";
 import { demoProductForTests } from "@/lib/testing/demo-product";
 import { dryRun } from "@/lib/erasure/dry-run";
@@ -26,10 +26,9 @@ let product: ProductDatabase;
 let starter: StaffUser;
 let approver: StaffUser;
 
-const OWN_TABLES = ["accounts", "members", "tickets", "ticket_replies", "billing_contacts", "audit_logs"];
 const productRows = (sql: string) => withClient(product.url, async (c) => (await c.query(sql)).rows);
 const counts = async () =>
-  Object.fromEntries(await Promise.all([...OWN_TABLES, "end_users", "messages"].map(async (t) => [t, (await productRows(`SELECT count(*)::int AS n FROM ${t}`))[0]!.n] as const)));
+  Object.fromEntries(await Promise.all([...OPERATOR_TABLES, "end_users", "messages"].map(async (t) => [t, (await productRows(`SELECT count(*)::int AS n FROM ${t}`))[0]!.n] as const)));
 
 beforeAll(async () => {
   await seed(db);
@@ -59,6 +58,11 @@ const runRow = (runId: string) => db.fulfillmentRun.findUniqueOrThrow({ where: {
 
 describe("an erasure run", () => {
   it("refuses to write with a read-only database user, in words, and resumes once it may", async () => {
+    // As seeded, the demo's role may change the operator's tables and only read the customers' workspace tables.
+    const may = (table: string, right: string) => productRows(`SELECT has_table_privilege('${PRODUCT_ROLE}', '${table}', '${right}') AS ok`).then((r) => r[0]!.ok);
+    expect([await may("members", "DELETE"), await may("tickets", "UPDATE"), await may("end_users", "UPDATE"), await may("messages", "DELETE")]).toEqual([true, true, false, false]);
+    // A DBA who granted only SELECT is what this tries.
+    await productRows(`REVOKE UPDATE, DELETE ON ${OPERATOR_TABLES.join(", ")} FROM ${PRODUCT_ROLE}`);
     const { requestId, runId, plan } = await searched(DEMO_REQUESTER_EMAIL);
     expect(plan.kind).toBe("ERASURE");
     expect(await runRow(runId)).toMatchObject({ status: "AWAITING_APPROVAL" });
@@ -74,7 +78,7 @@ describe("an erasure run", () => {
     expect(await runRow(runId)).toMatchObject({ status: "ERASING", approvedById: approver.id });
     await expectRefusal(approveErasure(db, runId, approver.id), "ERASURE_NOT_AWAITING");
 
-    // The demo's role may only read: every attempt fails, and after the last the run fails in words.
+    // The role may only read: every attempt fails, and after the last the run fails in words.
     await expect(handleErasureJob(db, { data: { runId }, retryCount: 0, retryLimit: 1 })).rejects.toThrow(/may not change or delete rows/);
     expect(await runRow(runId)).toMatchObject({ status: "ERASING" });
     await expect(handleErasureJob(db, { data: { runId }, retryCount: 1, retryLimit: 1 })).rejects.toThrow();
@@ -83,7 +87,7 @@ describe("an erasure run", () => {
     expect(await counts()).toEqual(before);
 
     // The DBA grants the operator's own tables (never the customers' workspace tables); the officer resumes.
-    await productRows(`GRANT UPDATE, DELETE ON ${OWN_TABLES.join(", ")} TO ${PRODUCT_READER_ROLE}`);
+    await productRows(`GRANT UPDATE, DELETE ON ${OPERATOR_TABLES.join(", ")} TO ${PRODUCT_ROLE}`);
     await approveErasure(db, runId, approver.id);
     expect(await executeErasure(db, runId)).toBe("erased");
     expect(await runRow(runId)).toMatchObject({ status: "ERASED", recordsPurgedAt: expect.any(Date) });
