@@ -104,6 +104,19 @@ describe("systems", () => {
     expect((await eventsOf(id)).map((e) => e.action).slice(-2)).toEqual(["connection.updated", "secret.cleared"]);
   });
 
+  it("saves a third party's notice address, audits it before and after, and shows it on the system", async () => {
+    const mailer = { key: "mailer", name: "Mail provider", thirdParty: "on", country: "United States" };
+    const { id } = await createSystem(systemInput({ ...mailer, noticeEmail: " Privacy@Mailer.Example " }), admin);
+    expect((await eventsOf(id))[0]!.data).toMatchObject({ changed: { noticeEmail: { from: null, to: "privacy@mailer.example" } } });
+    await updateSystem(id, systemInput({ ...mailer, noticeEmail: "dpo@mailer.example" }), admin);
+    expect((await eventsOf(id)).at(-1)).toMatchObject({ action: "system.updated", data: { changed: { noticeEmail: { from: "privacy@mailer.example", to: "dpo@mailer.example" } } } });
+    expect((await getSystemPage(auditor, id))?.system.noticeEmail).toBe("dpo@mailer.example");
+    // Emptied: the owner is told again.
+    await updateSystem(id, systemInput({ ...mailer, noticeEmail: "" }), admin);
+    expect((await eventsOf(id)).at(-1)!.data).toEqual({ changed: { noticeEmail: { from: "dpo@mailer.example", to: null } } });
+    expect((await db.dataSystem.findUniqueOrThrow({ where: { id } })).noticeEmail).toBeNull();
+  });
+
   it("drops the connection and secret of another kind when the kind changes", async () => {
     const { id } = await createSystem(systemInput({ key: "switching" }), admin);
     await saveConnection(id, SqlConnectionSchema.parse({ host: "db", port: "5432", database: "d", user: "u" }), "pw", admin);
@@ -171,7 +184,7 @@ describe("importing and exporting", () => {
   const good = `dataset:
 - fides_key: crm
   name: CRM
-  meta: { kind: manual, owner_email: sales@jexi.example, purpose: Sales contacts, third_party: true }
+  meta: { kind: manual, owner_email: sales@jexi.example, purpose: Sales contacts, third_party: true, notice_email: privacy@crm.example }
   collections:
   - name: people
     fields:
@@ -209,11 +222,11 @@ describe("importing and exporting", () => {
   it("creates the systems with references, audits the counts, then updates by key and removes what the file dropped", async () => {
     const outcome = await importDataMap(good, {}, admin);
     expect(outcome).toEqual({ ok: true, counts: { systemsCreated: 1, systemsUpdated: 0, collections: 2, collectionsRemoved: 0, fields: 4, fieldsRemoved: 0, references: 1 } });
-    const crm = await db.dataSystem.findUniqueOrThrow({ where: { key: "crm" }, select: { id: true, kind: true, thirdParty: true, ownerEmail: true } });
-    expect(crm).toMatchObject({ kind: "MANUAL", thirdParty: true, ownerEmail: "sales@jexi.example" });
+    const crm = await db.dataSystem.findUniqueOrThrow({ where: { key: "crm" }, select: { id: true, kind: true, thirdParty: true, ownerEmail: true, noticeEmail: true } });
+    expect(crm).toMatchObject({ kind: "MANUAL", thirdParty: true, ownerEmail: "sales@jexi.example", noticeEmail: "privacy@crm.example" });
     const personId = await db.dataField.findFirstOrThrow({ where: { name: "person_id" }, select: { referencesField: { select: { name: true } } } });
     expect(personId.referencesField?.name).toBe("id");
-    expect((await eventsOf(crm.id)).map((e) => e.action)).toEqual(["map.imported"]);
+    expect(await eventsOf(crm.id)).toMatchObject([{ action: "map.imported", data: { changed: { noticeEmail: { from: null, to: "privacy@crm.example" } } } }]);
     expect(await db.dataMapEvent.findFirst({ where: { systemId: null, action: "map.imported" }, orderBy: { id: "desc" }, select: { data: true } })).toMatchObject({
       data: { systems: ["crm"], systemsCreated: 1, fields: 4, references: 1 },
     });
@@ -231,6 +244,7 @@ describe("importing and exporting", () => {
     expect(exportDataMap(await loadDataMap(db))).toBe(first);
     expect(first).toContain("fides_key: crm");
     expect(first).toContain("fides_key: product_db");
+    expect(first).toContain("notice_email: privacy@crm.example");
   });
 });
 

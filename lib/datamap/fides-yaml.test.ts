@@ -17,6 +17,7 @@ const map: MapSystem[] = [
     ownerEmail: "platform@jexi.example",
     purpose: "Running the product",
     thirdParty: false,
+    noticeEmail: null,
     kind: "POSTGRES",
     connection: { host: "db.internal", port: 5432, database: "product", user: "dsar_reader", ssl: true },
     hasSecret: true,
@@ -65,6 +66,7 @@ const map: MapSystem[] = [
     purpose: "Invoices",
     thirdParty: true,
     country: "Germany",
+    noticeEmail: "privacy@billing.example",
     kind: "HTTP",
     connection: { baseUrl: "https://billing.example.com/api", authHeader: "X-Api-Key", authPrefix: "" },
     hasSecret: true,
@@ -113,8 +115,10 @@ describe("exporting the map", () => {
     expect(product!.collections[0]!.fields[1]!.erasure).toEqual({ strategy: "PSEUDONYMIZE", value: null, reason: null });
     expect(product!.collections[0]!.fields[0]!.erasure).toBeUndefined();
     expect(text).toMatch(/meta:\n\s+erasure:\n\s+email:\n\s+strategy: pseudonymize/);
-    expect(billing).toMatchObject({ key: "billing_api", kind: "HTTP", thirdParty: true, country: "Germany", connection: map[1]!.connection });
+    expect(billing).toMatchObject({ key: "billing_api", kind: "HTTP", thirdParty: true, country: "Germany", noticeEmail: "privacy@billing.example", connection: map[1]!.connection });
+    expect(text).toMatch(/country: Germany\n\s+notice_email: privacy@billing.example/);
     expect(product!.country).toBeNull();
+    expect(product!.noticeEmail).toBeNull();
     expect(billing!.collections[0]!.http).toEqual(map[1]!.collections[0]!.http);
     expect(billing!.collections[0]!.fields[0]!.references).toEqual({ dataset: "product_db", collection: "users", field: "id" });
   });
@@ -197,16 +201,21 @@ describe("importing a Fides dataset", () => {
     ]);
   });
 
-  it("reads the country a third party processes data in from meta.country, and refuses one that is not text", () => {
-    const file = (country: string) => `dataset:
+  it("reads where a third party processes data and its notice address from meta, and refuses either when wrong, in words", () => {
+    const file = (meta: string) => `dataset:
 - fides_key: mailer
-  meta: { kind: manual, owner_email: ops@jexi.example, purpose: Email, third_party: true, country: ${country} }
+  meta: { kind: manual, owner_email: ops@jexi.example, purpose: Email, third_party: true, ${meta} }
   collections: []
 `;
-    const parsed = parseDatasetFile(file("' Germany '"), {}, none);
-    expect(parsed.ok && parsed.systems[0]).toMatchObject({ thirdParty: true, country: "Germany" });
-    const refused = parseDatasetFile(file("[DE]"), {}, none);
-    expect(refused.ok ? [] : refused.problems.map((p) => `${p.line} ${p.message}`)).toEqual(["3 meta.country must be text, such as United States."]);
+    const problems = (meta: string) => {
+      const refused = parseDatasetFile(file(meta), {}, none);
+      return refused.ok ? [] : refused.problems.map((p) => `${p.line} ${p.message}`);
+    };
+    const parsed = parseDatasetFile(file("country: ' Germany ', notice_email: ' Privacy@Mailer.Example '"), {}, none);
+    expect(parsed.ok && parsed.systems[0]).toMatchObject({ thirdParty: true, country: "Germany", noticeEmail: "privacy@mailer.example" });
+    expect(problems("country: [DE]")).toEqual(["3 meta.country must be text, such as United States."]);
+    expect(problems("notice_email: privacy-at-mailer")).toEqual(["3 meta.notice_email: Enter the notice address in the format privacy@example.com, or leave it empty so the owner is told"]);
+    expect(problems("notice_email: [privacy@mailer.example]")).toEqual(["3 meta.notice_email must be an email address, such as privacy@example.com."]);
   });
 
   it("accepts a reference to a field already in the map, and one written in the other direction", () => {

@@ -18,8 +18,8 @@ import { ERASURE_STRATEGIES, type HttpCollectionConfig, type HttpConnection, typ
 // The whole data map as YAML in the fideslang dataset format (what a team coming from Fides already
 // has): one dataset per system, fides_key = the system's key; collections and fields with their
 // data_categories; fides_meta on fields for identity, primary_key and references. What Fides has no
-// word for (kind, owner, purpose, third party, country, connection settings without the secret, HTTP lookup,
-// workspace field) goes under `meta`, which Fides ignores. Pure: no database, no secrets.
+// word for (kind, owner, purpose, third party, country, notice address, connection settings without the
+// secret, HTTP lookup, workspace field) goes under `meta`, which Fides ignores. Pure: no database, no secrets.
 
 const KIND_NAMES: Record<SystemKind, string> = { POSTGRES: "postgres", MYSQL: "mysql", HTTP: "http", MANUAL: "manual" };
 const KIND_BY_NAME = Object.fromEntries(Object.entries(KIND_NAMES).map(([k, v]) => [v, k as SystemKind])) as Record<string, SystemKind>;
@@ -60,6 +60,7 @@ export function exportDataMap(systems: MapSystem[]): string {
       purpose: s.purpose,
       third_party: s.thirdParty,
       ...(s.country ? { country: s.country } : {}),
+      ...(s.noticeEmail ? { notice_email: s.noticeEmail } : {}),
       ...(s.connection ? { connection: s.connection } : {}),
     },
     data_categories: [],
@@ -118,6 +119,11 @@ const HttpCollectionYaml = z.object({
 });
 
 type Path = (string | number)[];
+/** Optional texts under a dataset's meta: the system form's rule for each, and what it must be when it is no text. */
+const META_TEXT = {
+  country: { schema: SystemSchema.shape.country, expected: "text, such as United States" },
+  notice_email: { schema: SystemSchema.shape.noticeEmail, expected: "an email address, such as privacy@example.com" },
+} as const;
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const text = (v: unknown): string | null => (typeof v === "string" && v.trim() ? v.trim() : null);
 
@@ -175,6 +181,7 @@ export function parseDatasetFile(source: string, defaults: ImportDefaults, exist
     let purpose: string | undefined;
     let thirdParty = false;
     let country: string | null = null;
+    let noticeEmail: string | null = null;
     let connection: SqlConnection | HttpConnection | null | undefined;
     if (meta && meta.kind !== undefined) {
       kind = KIND_BY_NAME[String(meta.kind).toLowerCase()];
@@ -185,12 +192,8 @@ export function parseDatasetFile(source: string, defaults: ImportDefaults, exist
       purpose = text(meta.purpose) ?? undefined;
       if (!purpose) problem([...dPath, "meta", "purpose"], where, "meta.purpose: say what the system is used for.");
       thirdParty = meta.third_party === true;
-      if (meta.country !== undefined && meta.country !== null) {
-        const countryResult = SystemSchema.shape.country.safeParse(typeof meta.country === "string" ? meta.country : "");
-        if (typeof meta.country !== "string") problem([...dPath, "meta", "country"], where, "meta.country must be text, such as United States.");
-        else if (!countryResult.success) problem([...dPath, "meta", "country"], where, `meta.country: ${countryResult.error.issues[0]!.message}`);
-        else country = countryResult.data;
-      }
+      country = optionalMetaText(meta, dPath, where, "country");
+      noticeEmail = optionalMetaText(meta, dPath, where, "notice_email");
       if (kind && meta.connection !== undefined && meta.connection !== null) {
         const schema = kind === "HTTP" ? HttpConnectionSchema : kind === "MANUAL" ? null : SqlConnectionSchema;
         if (!schema) problem([...dPath, "meta", "connection"], where, "A manual system has no connection settings.");
@@ -312,6 +315,7 @@ export function parseDatasetFile(source: string, defaults: ImportDefaults, exist
       purpose: purpose ?? "",
       thirdParty,
       country,
+      noticeEmail,
       kind: kind ?? "MANUAL",
       connection,
       collections,
@@ -362,6 +366,21 @@ export function parseDatasetFile(source: string, defaults: ImportDefaults, exist
   }
 
   return problems.length ? { ok: false, problems } : { ok: true, systems };
+
+  /** An optional text of a dataset's meta, checked by the system form's rule for it; null when absent or wrong. */
+  function optionalMetaText(meta: Record<string, unknown>, dPath: Path, where: string, name: keyof typeof META_TEXT): string | null {
+    const value = meta[name];
+    if (value === undefined || value === null) return null;
+    const at = [...dPath, "meta", name];
+    if (typeof value !== "string") {
+      problem(at, where, `meta.${name} must be ${META_TEXT[name].expected}.`);
+      return null;
+    }
+    const result = META_TEXT[name].schema.safeParse(value);
+    if (result.success) return result.data;
+    problem(at, where, `meta.${name}: ${result.error.issues[0]!.message}`);
+    return null;
+  }
 
   function categoriesAt(value: unknown, path: Path, where: string): string[] {
     if (value === undefined || value === null) return [];

@@ -25,6 +25,7 @@ function toMap(row: Loaded): MapSystem {
     purpose: row.purpose,
     thirdParty: row.thirdParty,
     country: row.country,
+    noticeEmail: row.noticeEmail,
     kind: row.kind,
     connection: (row.connection ?? null) as SqlConnection | HttpConnection | null,
     hasSecret: row.secret !== null,

@@ -23,10 +23,21 @@ describe("system form", () => {
       purpose: "Invoices",
       thirdParty: true,
       country: null,
+      noticeEmail: null,
       kind: "POSTGRES",
     });
     expect(SystemSchema.parse(valid).thirdParty).toBe(false);
     expect(SystemSchema.parse({ ...valid, country: "  United States " }).country).toBe("United States");
+  });
+  it("reads a third party's notice address as an email address, and empty as none (the owner is told)", () => {
+    expect(SystemSchema.parse({ ...valid, noticeEmail: " Privacy@Mailer.Example " }).noticeEmail).toBe("privacy@mailer.example");
+    expect(SystemSchema.parse({ ...valid, noticeEmail: "   " }).noticeEmail).toBeNull();
+    expect(messages(SystemSchema.safeParse({ ...valid, noticeEmail: "privacy at mailer" }))).toEqual({
+      noticeEmail: "Enter the notice address in the format privacy@example.com, or leave it empty so the owner is told",
+    });
+    expect(messages(SystemSchema.safeParse({ ...valid, noticeEmail: `${"a".repeat(65)}@mailer.example` }))).toEqual({
+      noticeEmail: "The part before the @ can be at most 64 characters.",
+    });
   });
   it("says what is wrong with each field", () => {
     expect(messages(SystemSchema.safeParse({ ...valid, key: "billing db", ownerEmail: "finance", kind: "ORACLE", purpose: " " }))).toEqual({

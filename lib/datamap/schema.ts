@@ -55,21 +55,28 @@ export const mapName = (what: "table" | "field") =>
     .max(63, `Keep the ${what} name to 63 characters or fewer`)
     .regex(NAME_PATTERN, `Use letters, digits, underscores, hyphens and $ only in the ${what} name`);
 
-export const ownerEmail = z.string({ error: "Enter the owner's email address" }).transform((text, ctx) => {
-  const result = normalizeEmailAddress(text);
-  if (result.ok) return result.email;
-  const problem = result.problem;
-  ctx.addIssue({
-    code: "custom",
-    message:
-      problem === "EMPTY"
-        ? "Enter the owner's email address"
-        : problem === "FORMAT"
-          ? "Enter the owner's email address in the format name@example.com"
-          : EMAIL_PROBLEM_MESSAGES[problem],
+/** An email address typed on a data map form, in its normal form; `words` name the field in the messages. */
+const emailAddress = (words: { empty: string; format: string }) =>
+  z.string({ error: words.empty }).transform((text, ctx) => {
+    const result = normalizeEmailAddress(text);
+    if (result.ok) return result.email;
+    const problem = result.problem;
+    ctx.addIssue({ code: "custom", message: problem === "EMPTY" ? words.empty : problem === "FORMAT" ? words.format : EMAIL_PROBLEM_MESSAGES[problem] });
+    return z.NEVER;
   });
-  return z.NEVER;
-});
+
+export const ownerEmail = emailAddress({ empty: "Enter the owner's email address", format: "Enter the owner's email address in the format name@example.com" });
+
+/** Empty (or absent) is no address: the owner is told instead, and passes it on. */
+const noticeEmail = z
+  .preprocess(
+    (v) => (v === null || (typeof v === "string" && !v.trim()) ? undefined : v),
+    emailAddress({
+      empty: "Enter the notice address, such as privacy@example.com, or leave it empty",
+      format: "Enter the notice address in the format privacy@example.com, or leave it empty so the owner is told",
+    }).optional(),
+  )
+  .transform((v) => v ?? null);
 
 export const SystemSchema = z.object({
   key: systemKey,
@@ -80,6 +87,8 @@ export const SystemSchema = z.object({
   thirdParty: checkbox,
   /** Where the recipient processes the data; the public list of recipients shows it. */
   country: optionalText(100, "country"),
+  /** A third party's own privacy contact, told of erasures, corrections and restrictions (GDPR Art. 19). */
+  noticeEmail,
   kind: z.enum(SYSTEM_KINDS, { error: "Choose how the system is reached" }),
 });
 export type SystemValues = z.output<typeof SystemSchema>;

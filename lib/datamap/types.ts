@@ -93,6 +93,8 @@ export type MapSystem = {
   thirdParty: boolean;
   /** Where a third party processes the data ("United States"); null or absent when not said. */
   country?: string | null;
+  /** A third party's own privacy contact, told of erasures, corrections and restrictions (GDPR Art. 19); null: the owner is told and passes it on. */
+  noticeEmail: string | null;
   kind: SystemKind;
   /** SqlConnection for POSTGRES/MYSQL, HttpConnection for HTTP, null for MANUAL. */
   connection: SqlConnection | HttpConnection | null;

@@ -33,6 +33,7 @@ type SystemSeed = {
   purpose: string;
   thirdParty: boolean;
   country?: string;
+  noticeEmail?: string;
   kind: "POSTGRES" | "HTTP" | "MANUAL";
   collections: CollectionSeed[];
 };
@@ -196,6 +197,7 @@ export const DEMO_SYSTEMS: SystemSeed[] = [
     purpose: "Delivering the emails the Jexi app sends: sign-in links, notifications and invoices",
     thirdParty: true,
     country: "United States",
+    noticeEmail: "privacy@mailer.example",
     kind: "HTTP",
     collections: [
       {

@@ -42,6 +42,7 @@ function buildMap(spec: Spec): MapSystem[] {
       ownerEmail: `${key}@example.test`,
       purpose: "Support",
       thirdParty: false,
+      noticeEmail: null,
       kind: s.kind ?? "POSTGRES",
       connection: null,
       hasSecret: false,

@@ -70,8 +70,8 @@ describe("who receives data", () => {
     await updateSystem(internal.id, systemInput({ key: "rcpt_1", name: "Product database", purpose: "The product" }), admin);
     const mailerValues = { key: "rcpt_2", name: "Mail provider", purpose: "Sending email", thirdParty: "on", country: "United States" };
     expect(await updateSystem(mailer.id, systemInput(mailerValues), admin)).toEqual({ changed: false });
-    // The owner is not on the list: changing it is no change to the recipients.
-    await updateSystem(mailer.id, systemInput({ ...mailerValues, ownerEmail: "ops@jexi.example" }), admin);
+    // The owner and the notice address are not on the list: changing them is no change to the recipients.
+    await updateSystem(mailer.id, systemInput({ ...mailerValues, ownerEmail: "ops@jexi.example", noticeEmail: "privacy@mail.example" }), admin);
     expect(await notices()).toHaveLength(2);
 
     await updateSystem(mailer.id, systemInput({ ...mailerValues, ownerEmail: "ops@jexi.example", country: "Germany" }), admin);

@@ -141,6 +141,7 @@ export function mapSystem(
     ownerEmail: "owner@example.test",
     purpose: "Provide the service",
     thirdParty: false,
+    noticeEmail: null,
     kind,
     connection,
     hasSecret: true,

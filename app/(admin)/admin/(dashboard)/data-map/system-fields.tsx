@@ -1,7 +1,7 @@
 import { KIND_LABELS, SYSTEM_KINDS } from "@/lib/datamap/schema";
 import { CheckboxField, SelectField, TextField } from "./form-kit";
 
-export type SystemDetails = { key: string; name: string; description: string | null; ownerEmail: string; purpose: string; thirdParty: boolean; country?: string | null; kind: string };
+export type SystemDetails = { key: string; name: string; description: string | null; ownerEmail: string; purpose: string; thirdParty: boolean; country?: string | null; noticeEmail?: string | null; kind: string };
 
 /** The fields of the new-system and system-details forms. */
 export function SystemFields({ system }: { system?: SystemDetails }) {
@@ -25,6 +25,13 @@ export function SystemFields({ system }: { system?: SystemDetails }) {
         label="Country (optional)"
         hint="Where the third party processes the data, such as United States or Germany. The public list of recipients shows it."
         defaultValue={system?.country ?? ""}
+      />
+      <TextField
+        name="noticeEmail"
+        label="Notice address (third parties)"
+        type="email"
+        hint="Their privacy contact, told when a person's data is erased, corrected or restricted. Empty: the owner is told and passes it on."
+        defaultValue={system?.noticeEmail ?? ""}
       />
     </>
   );

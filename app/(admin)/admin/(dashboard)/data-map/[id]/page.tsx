@@ -56,6 +56,7 @@ export default async function SystemPage({ params }: { params: Promise<{ id: str
               ["Description", system.description ?? "–"],
               ["Third party", system.thirdParty ? "Yes" : "No"],
               ["Country", system.country ?? "–"],
+              ["Notice address", system.noticeEmail ?? "–"],
             ]}
           />
         )}
