@@ -24,6 +24,8 @@ const NOT_TO_REQUESTER: ReadonlySet<EmailTemplateName> = new Set([
   "manual-task-reminder",
   "manual-task-escalated",
   "recipients-changed",
+  "recipient-notice",
+  "recipient-notice-escalated",
 ]);
 const REQUESTER_REASON =
   "You received this because someone submitted a privacy request with this address. If it wasn't you, ignore this email.";

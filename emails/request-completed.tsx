@@ -20,6 +20,8 @@ export type RequestCompletedProps = {
   statusUrl: string;
   /** A deletion carried out by an erasure run: what was erased and what was kept, and why. */
   erasure?: ErasureSummary | null;
+  /** A deletion, correction or restriction: the other organisations we told (GDPR Art. 19). */
+  recipientsTold?: string[];
 };
 
 export function subject({ reference }: RequestCompletedProps): string {
@@ -27,7 +29,7 @@ export function subject({ reference }: RequestCompletedProps): string {
 }
 
 export default function RequestCompleted(props: RequestCompletedProps) {
-  const { org, reference, requestTypeLabel, outcome, downloadUntil, statusUrl, erasure } = props;
+  const { org, reference, requestTypeLabel, outcome, downloadUntil, statusUrl, erasure, recipientsTold } = props;
   const until = downloadUntil ? formatDateTime(downloadUntil, "en", org.timeZone) : null;
   return (
     <EmailLayout
@@ -73,6 +75,15 @@ export default function RequestCompleted(props: RequestCompletedProps) {
               {k.system}: {k.what}. {k.reason}
             </Text>
           ))}
+        </>
+      ) : null}
+      {recipientsTold?.length ? (
+        <>
+          <Text style={subheading}>Who else we told</Text>
+          <Text style={paragraph}>
+            We told the other organisations that received your data from us, and asked them to do the same: {recipientsTold.join(", ")}.
+            Your status page shows when each confirms.
+          </Text>
         </>
       ) : null}
 

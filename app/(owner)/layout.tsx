@@ -2,7 +2,8 @@ import type { ReactNode } from "react";
 import { SkipLink } from "@/components/skip-link";
 import { getOrganizationSettings } from "@/lib/organization/settings";
 
-// Pages for the owner of a manual system (a spreadsheet, a paper file), opened from a task email:
+// Pages for the owner of a manual system (a spreadsheet, a paper file) and for a recipient told of
+// an erasure, correction or restriction, opened from an email:
 // no account and no site navigation.
 export default async function OwnerLayout({ children }: { children: ReactNode }) {
   const org = await getOrganizationSettings();
@@ -15,7 +16,7 @@ export default async function OwnerLayout({ children }: { children: ReactNode })
             <p className="text-lg font-semibold text-slate-900">
               {org.productName} <span className="font-normal text-slate-600">Privacy Center</span>
             </p>
-            <p className="text-sm text-slate-700">For owners of systems searched for privacy requests</p>
+            <p className="text-sm text-slate-700">Privacy request tasks for system owners and recipients of data</p>
           </div>
         </header>
         {/* tabIndex lets the skip link move keyboard focus here, not just scroll. */}

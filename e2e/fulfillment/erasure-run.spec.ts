@@ -1,7 +1,7 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
 import { seriousViolations } from "../support/axe";
-import { codeIn, waitForMail } from "../support/mailbox";
+import { codeIn, linkIn, waitForMail } from "../support/mailbox";
 import { chooseType, fillRequester } from "../support/request-form";
 import { createStaff, signInAs } from "../support/staff";
 
@@ -99,4 +99,47 @@ test("an officer reviews an erasure's dry run, a legal hold stops it until lifte
   // Someone else's rows are untouched.
   expect(await productQuery("SELECT count(*)::int AS n FROM members WHERE id IN (1, 3)")).toEqual([{ n: 2 }]);
   await expect(second.getByRole("region", { name: "Timeline" })).toContainText("Erasure approved");
+
+  // Completing tells the requester what was erased and kept, and tells the demo's third party
+  // (the email provider, no connection) by email; it confirms from its link.
+  const recipients = second.getByRole("region", { name: "Recipients told" });
+  await expect(recipients).toContainText("Transactional email provider: emailed at privacy@mailer.example");
+  await confirmAction(second, "Acknowledge and start", "Acknowledge");
+  await confirmAction(second, "Complete", "Complete request", { label: /What was done/, value: "We erased your Jexi account." });
+  await expect(recipients).toContainText("Told on");
+  await expect(recipients).toContainText("not confirmed yet");
+
+  await page.reload();
+  await expect(page.getByRole("region", { name: "Timeline" })).toContainText("We erased:");
+  const told = page.getByRole("region", { name: "Who else we told" });
+  await expect(told).toContainText("Transactional email provider");
+  await expect(told).toContainText("not confirmed yet");
+  const completed = await waitForMail(EMAIL, /is complete/);
+  expect(completed.text).toContain("Transactional email provider");
+
+  const notice = await waitForMail("privacy@mailer.example", new RegExp(`${reference}: please erase this person's data too`));
+  expect(notice.text).toContain(EMAIL);
+  const recipient = await (await browser.newContext()).newPage();
+  await recipient.goto(linkIn(notice, "/notices/"));
+  await expect(recipient.getByRole("heading", { name: "Please erase this person's data too" })).toBeVisible();
+  expect(await seriousViolations(recipient)).toEqual([]);
+  await recipient.getByRole("button", { name: "Send the confirmation" }).click();
+  // The browser asks for a choice first (the radio is required); nothing is sent.
+  await expect(recipient.getByRole("heading", { name: "Please erase this person's data too" })).toBeVisible();
+  await recipient.getByLabel("We have erased it").check();
+  await recipient.getByLabel("Note for the privacy team (optional)").fill("Delivery logs for this address purged.");
+  await recipient.getByRole("button", { name: "Send the confirmation" }).click();
+  await expect(recipient.getByRole("heading", { name: "Confirmed, thank you" })).toBeVisible();
+
+  await page.reload();
+  await expect(told).toContainText("they confirmed it was done");
+  await second.reload();
+  await expect(recipients).toContainText("Delivery logs for this address purged.");
 });
+
+async function confirmAction(page: Page, title: string, button: string, text?: { label: string | RegExp; value: string }) {
+  const section = page.getByRole("region", { name: title });
+  if (text) await section.getByLabel(text.label).fill(text.value);
+  await section.getByRole("button", { name: button }).click();
+  await section.getByRole("button", { name: `Confirm: ${button.toLowerCase()}` }).click();
+}

@@ -13,6 +13,7 @@ import { stopQueue } from "@/lib/jobs/boss";
 import { createStaff, eventsOf, expectRefusal, latestEmail, verifiedRequest } from "@/lib/testing/requests";
 import { withClient } from "@/lib/testing/test-database";
 import type { ErasureSummary } from "@/lib/erasure/words";
+import { listNotices } from "@/lib/recipients/notices";
 import { completeRequest } from "@/lib/requests/handling/complete";
 import { timelineEntry } from "@/lib/requests/timeline";
 import { seed } from "@/prisma/seed";
@@ -122,9 +123,19 @@ describe("an erasure run", () => {
     await db.organizationSettings.update({ where: { id: 1 }, data: { erasureSecondApprover: false } });
 
     // Completing the request tells the requester, in words, what was erased and what was kept and why.
+    // Had a third party hosted the product database, erasing it through its connection told it;
+    // the demo's email provider (no connection) is emailed.
+    await db.dataSystem.updateMany({ where: { name: "Jexi product database" }, data: { thirdParty: true } });
     await db.request.update({ where: { id: requestId }, data: { status: "IN_PROGRESS" } });
     await completeRequest(requestId, { outcome: "We erased your Jexi account." }, approver);
+    await db.dataSystem.updateMany({ where: { name: "Jexi product database" }, data: { thirdParty: false } });
+    const task = await db.fulfillmentTask.findFirstOrThrow({ where: { runId, system: { name: "Jexi product database" } } });
+    expect((await listNotices(db, requestId)).map((n) => [n.recipientName, n.channel, n.confirmedAt])).toEqual([
+      ["Jexi product database", "CONNECTOR", task.erasedAt],
+      ["Transactional email provider", "EMAIL", null],
+    ]);
     const email = await latestEmail(requestId, "request-completed");
+    expect(email.props.recipientsTold).toEqual(["Jexi product database", "Transactional email provider"]);
     const summary = email.props.erasure as ErasureSummary;
     expect(summary.erased).toEqual(
       expect.arrayContaining([

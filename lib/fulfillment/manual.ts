@@ -7,6 +7,7 @@ import { advanceRun, lockRun } from "@/lib/fulfillment/advance";
 import { identityLabel, type PlanSystem } from "@/lib/fulfillment/plan";
 import { openIdentities } from "@/lib/fulfillment/records";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { drainDue } from "@/lib/jobs/drain";
 import { enqueueEmail } from "@/lib/mail/outbox";
 import { readOrganizationDetails } from "@/lib/organization/settings";
 import { recordEvent } from "@/lib/requests/events";
@@ -121,25 +122,17 @@ export type OwnerFollowUpResult = { ownerReminded: number; ownerEscalated: numbe
 
 /** Reminds silent owners and, after the last reminder, tells the privacy team. Safe in several processes. */
 export async function runOwnerFollowUps(db: Db, now: Date): Promise<OwnerFollowUpResult> {
-  const result: OwnerFollowUpResult = { ownerReminded: 0, ownerEscalated: 0 };
-  for (let pass = 0; pass < 50; pass++) {
-    const due = await db.fulfillmentTask.findMany({
-      where: { status: "WAITING_FOR_OWNER", ownerNextFollowUpAt: { lte: now } },
-      select: { id: true },
-      orderBy: { ownerNextFollowUpAt: "asc" },
-      take: 20,
-    });
-    if (due.length === 0) break;
-    let progressed = false;
-    for (const { id } of due) {
-      const step = await db.$transaction((tx) => followUpOne(tx, id, now));
-      if (step === "reminded") result.ownerReminded++;
-      if (step === "escalated") result.ownerEscalated++;
-      progressed ||= step !== null;
-    }
-    if (!progressed || due.length < 20) break;
-  }
-  return result;
+  const counts = await drainDue(
+    (take) =>
+      db.fulfillmentTask.findMany({
+        where: { status: "WAITING_FOR_OWNER", ownerNextFollowUpAt: { lte: now } },
+        select: { id: true },
+        orderBy: { ownerNextFollowUpAt: "asc" },
+        take,
+      }),
+    (id) => db.$transaction((tx) => followUpOne(tx, id, now)),
+  );
+  return { ownerReminded: counts.reminded ?? 0, ownerEscalated: counts.escalated ?? 0 };
 }
 
 async function followUpOne(tx: Prisma.TransactionClient, taskId: string, now: Date): Promise<"reminded" | "escalated" | null> {

@@ -13,6 +13,9 @@ export type TestSystem = {
   name?: string;
   kind?: SystemKind;
   ownerEmail?: string;
+  /** Run by a third party, told of erasures (with its own notice address, when given). */
+  thirdParty?: boolean;
+  noticeEmail?: string;
   connection?: SqlConnection | HttpConnection | null;
   secret?: string;
   collections: Record<string, { fields: string[]; categories?: Record<string, string[]>; workspaceField?: string }>;
@@ -29,6 +32,8 @@ export async function saveTestMap(systems: TestSystem[]): Promise<Record<string,
         name: s.name ?? s.key,
         ownerEmail: s.ownerEmail ?? `${s.key}.owner@example.test`,
         purpose: "Provide the service",
+        thirdParty: s.thirdParty ?? false,
+        noticeEmail: s.noticeEmail ?? null,
         kind: s.kind ?? "POSTGRES",
         connection: (s.connection ?? undefined) as Prisma.InputJsonValue | undefined,
         secret: s.secret ? sealSecret(s.secret) : null,

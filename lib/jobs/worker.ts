@@ -11,10 +11,12 @@ import { queue, sendJob, stopQueue, workQueue } from "@/lib/jobs/boss";
 import { QUEUES } from "@/lib/jobs/queue";
 import { logError, logEvent } from "@/lib/log";
 import { wakeOutboxWorker } from "@/lib/mail/worker-signal";
+import { runNoticeFollowUps } from "@/lib/recipients/notices";
 import { runReferralFollowUps } from "@/lib/referrals/follow-up";
 
 // Background work on the pg-boss queue (lib/jobs/boss.ts), in every app instance: fulfillment
-// tasks, package assembly, and the periodic due pass (referral follow-ups, manual-task reminders,
+// tasks, package assembly, and the periodic due pass (referral follow-ups, manual-task and
+// recipient-notice reminders,
 // the sweep that re-sends lost task jobs, auto-started runs). A timer sends a `due-pass` job every
 // JOBS_POLL_MS, throttled by pg-boss to one per interval across all instances; wakeJobWorker()
 // sends one at once. State lives in the database, so a restart loses nothing.
@@ -25,6 +27,8 @@ export type DuePassResult = {
   escalated: number;
   ownerReminded: number;
   ownerEscalated: number;
+  noticesReminded: number;
+  noticesEscalated: number;
   tasksResent: number;
   runsStarted: number;
 };
@@ -33,9 +37,10 @@ export type DuePassResult = {
 export async function runDueJobs(db: Db = appDb, now = clockNow()): Promise<DuePassResult> {
   const followUps = await runReferralFollowUps(db, now);
   const owners = await runOwnerFollowUps(db, now);
+  const notices = await runNoticeFollowUps(db, now);
   const runsStarted = await autoStartRuns(db, now);
   const tasksResent = await sweepRuns(db, now);
-  const result = { ...followUps, ...owners, tasksResent, runsStarted };
+  const result = { ...followUps, ...owners, ...notices, tasksResent, runsStarted };
   if (Object.values(result).some((n) => n > 0)) {
     logEvent("jobs.due_pass", result);
     wakeOutboxWorker();

@@ -4,6 +4,11 @@ import MoreInformationNeeded, {
   subject as moreInformationNeededSubject,
   type MoreInformationNeededProps,
 } from "@/emails/more-information-needed";
+import RecipientNotice, { subject as recipientNoticeSubject, type RecipientNoticeProps } from "@/emails/recipient-notice";
+import RecipientNoticeEscalated, {
+  subject as recipientNoticeEscalatedSubject,
+  type RecipientNoticeEscalatedProps,
+} from "@/emails/recipient-notice-escalated";
 import RequestAcknowledged, {
   subject as requestAcknowledgedSubject,
   type RequestAcknowledgedProps,
@@ -129,6 +134,11 @@ export const EMAIL_TEMPLATES = {
     component: RecipientsChanged,
     subject: recipientsChangedSubject,
   } satisfies EmailTemplate<RecipientsChangedProps>,
+  "recipient-notice": { component: RecipientNotice, subject: recipientNoticeSubject } satisfies EmailTemplate<RecipientNoticeProps>,
+  "recipient-notice-escalated": {
+    component: RecipientNoticeEscalated,
+    subject: recipientNoticeEscalatedSubject,
+  } satisfies EmailTemplate<RecipientNoticeEscalatedProps>,
 };
 
 export type EmailTemplateName = keyof typeof EMAIL_TEMPLATES;

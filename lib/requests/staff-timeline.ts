@@ -1,5 +1,6 @@
 import { formatCalendarDate } from "@/lib/dates/format";
 import { fileSize } from "@/lib/packages/display";
+import { recipientsToldWords } from "@/lib/recipients/notice-words";
 import { ROUTE_LABELS } from "@/lib/referrals/state";
 import type { RequestRoute } from "@/lib/generated/prisma/enums";
 
@@ -207,6 +208,14 @@ export function staffEventWording(action: string, data: unknown): StaffEventWord
       return { title: "The package could not be put together", detail: "Every retry failed. Cancel the run and attach a file by hand, or plan a new run." };
     case "run.cancelled":
       return { title: "Search cancelled", detail: "The records found so far, a draft package and the owners' links are gone." };
+    case "recipients.told":
+      return { title: "Recipients told", detail: recipientsToldWords(d) };
+    case "recipients.confirmed":
+      return { title: `${text(d.recipient, "A recipient")} confirmed`, detail: d.heldNothing === true ? "They held nothing about the person." : "They did it on their side." };
+    case "recipients.reminded":
+      return { title: `${text(d.recipient, "A recipient")} reminded${typeof d.reminderNumber === "number" ? ` (reminder ${d.reminderNumber})` : ""}` };
+    case "recipients.silent":
+      return { title: `${text(d.recipient, "A recipient")} did not confirm`, detail: "The reminders are used up: reach them another way." };
     default:
       return { title: TITLES[action] ?? action };
   }

@@ -1,5 +1,6 @@
 import { erasureSentences, type ErasureSummary } from "@/lib/erasure/words";
 import { formatCalendarDate, formatInstant } from "@/lib/dates/format";
+import { recipientsToldWords } from "@/lib/recipients/notice-words";
 
 /** How a public audit event reads on the requester's status page; moments in the operator's `timeZone`. */
 export function timelineEntry(action: string, data: unknown, timeZone: string): { title: string; detail?: string } {
@@ -76,6 +77,13 @@ export function timelineEntry(action: string, data: unknown, timeZone: string): 
       return { title: "Sent to someone else", detail: `We withdrew the request from ${text(d.customerName, "the company")}.` };
     case "package.downloaded":
       return { title: "Data downloaded" };
+    case "recipients.told":
+      return { title: "We told the organisations that received your data", detail: recipientsToldWords(d) };
+    case "recipients.confirmed":
+      return {
+        title: `${text(d.recipient, "An organisation")} confirmed`,
+        detail: d.heldNothing === true ? "It held nothing about you." : "It did the same on its side.",
+      };
     case "request.status_link_sent":
       return {
         title: "New status link sent",

@@ -8,6 +8,7 @@ import type { DownloadFile } from "@/lib/http/file-download";
 import { openStoredPackage } from "@/lib/packages/parts";
 import { packageLinkExpiry, sealPackage, type DataPackageInput } from "@/lib/packages/seal";
 import { erasureSummary } from "@/lib/erasure/summary";
+import { tellRecipients } from "@/lib/recipients/notices";
 import { recordEvent } from "@/lib/requests/events";
 import { byStaff, isUuid, lockRequest, requestIdForStatusToken } from "@/lib/requests/handling/load";
 import { emailRequester } from "@/lib/requests/handling/notify";
@@ -123,10 +124,13 @@ export async function completeInTransaction(
     data: { outcome, packages, downloadUntil: downloadUntil?.toISOString() ?? null, ...(erasure ? { erasure } : {}) },
     at: now,
   });
+  // A deletion, correction or restriction is passed on to everyone who received the data (GDPR Art. 19).
+  const recipientsTold = await tellRecipients(tx, requestId, request.type, now);
   await emailRequester(tx, request, org, "request-completed", {
     outcome,
     downloadUntil: downloadUntil?.toISOString() ?? null,
     erasure,
+    recipientsTold,
   });
   return { downloadUntil };
 }

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -7,36 +6,22 @@ import { db } from "@/lib/db";
 import { getOwnerTaskView } from "@/lib/fulfillment/manual";
 import { OWNER_ERRORS } from "@/lib/fulfillment/owner-messages";
 import { OWNER_NOTE_MAX } from "@/lib/fulfillment/owner-schema";
+import { AnsweredPage, linkPageMetadata, NoteField, readLinkPage, type LinkPageProps } from "../../link-page";
 
-// The link is the owner's only credential: never sent on in a Referer and never indexed.
-export const metadata: Metadata = {
-  title: "Check a system for a privacy request",
-  referrer: "no-referrer",
-  robots: { index: false, follow: false },
-};
+export const metadata = linkPageMetadata("Check a system for a privacy request");
 
-export default async function OwnerTaskPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ token: string }>;
-  searchParams: Promise<{ error?: string | string[] }>;
-}) {
-  const [{ token }, query] = await Promise.all([params, searchParams]);
+export default async function OwnerTaskPage(props: LinkPageProps) {
+  const { token, error } = await readLinkPage(props, OWNER_ERRORS);
   const view = await getOwnerTaskView(db, token);
   if (!view) notFound();
   if (view.state === "answered") {
     return (
-      <div className="mx-auto max-w-2xl">
-        <h1 className="text-3xl font-bold tracking-tight text-slate-900">Answered, thank you</h1>
-        <p className="mt-6 text-lg text-slate-800">
+      <AnsweredPage title="Answered, thank you">
           {view.operatorName}&apos;s privacy team has your answer for {view.systemName} (request {view.reference}). There is nothing
           more to do.
-        </p>
-      </div>
+      </AnsweredPage>
     );
   }
-  const error = typeof query.error === "string" && query.error in OWNER_ERRORS ? OWNER_ERRORS[query.error as keyof typeof OWNER_ERRORS] : null;
   return (
     <div className="mx-auto max-w-2xl">
       <h1 className="text-3xl font-bold tracking-tight text-slate-900">Please check {view.systemName}</h1>
@@ -99,12 +84,7 @@ export default async function OwnerTaskPage({
               Nothing found: {view.systemName} holds no data about this person
             </label>
           </div>
-          <div>
-            <label htmlFor="note" className="block font-medium text-slate-900">
-              Note for the privacy team (optional)
-            </label>
-            <textarea id="note" name="note" rows={4} maxLength={OWNER_NOTE_MAX} className="mt-2 block w-full rounded-md border border-slate-400 p-2 text-slate-900" />
-          </div>
+          <NoteField max={OWNER_NOTE_MAX} />
           <Button type="submit">Send the answer</Button>
         </form>
       </section>

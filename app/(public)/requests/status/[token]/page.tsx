@@ -8,6 +8,8 @@ import { fileSize } from "@/lib/packages/display";
 import { REGIMES } from "@/lib/requests/deadlines";
 import { REQUEST_STATUS_LABELS, REQUEST_TYPE_LABELS } from "@/lib/requests/labels";
 import { getStatusView } from "@/lib/requests/status-view";
+import { listNotices } from "@/lib/recipients/notices";
+import { noticeState } from "@/lib/recipients/notice-words";
 import { timelineEntry } from "@/lib/requests/timeline";
 import { db } from "@/lib/db";
 import { listMessages } from "@/lib/requests/handling/ask-for-information";
@@ -40,10 +42,11 @@ export default async function StatusPage({
   // Moments in the operator's time zone, the zone named; the day a moment fell on there.
   const when = (at: Date) => formatInstant(at, timeZone);
   const dayOf = (at: Date) => formatInstantDate(at, timeZone);
-  const [messages, packages, appeals] = await Promise.all([
+  const [messages, packages, appeals, notices] = await Promise.all([
     listMessages(view.id),
     view.status === "COMPLETED" ? listRequesterPackages(view.id) : Promise.resolve([]),
     view.status === "DENIED" ? db.request.count({ where: { appealOfId: view.id } }) : Promise.resolve(0),
+    listNotices(db, view.id),
   ]);
   const canAppeal =
     view.status === "DENIED" && appealRefusal({ status: view.status, jurisdiction: view.jurisdiction, type: view.type, appeals, route: view.route }) === null;
@@ -170,6 +173,26 @@ export default async function StatusPage({
           </ul>
         </section>
       ) : null}
+      {notices.length ? (
+        <section aria-labelledby="told-heading" className="mt-10">
+          <h2 id="told-heading" className="text-xl font-semibold text-slate-900">
+            Who else we told
+          </h2>
+          <p className="mt-2 text-slate-700">
+            The organisations that received your data from us, told of your request and asked to do the same (GDPR Art. 19).
+          </p>
+          <ul className="mt-3 space-y-2">
+            {notices.map((n) => (
+              <li key={n.id} className="rounded-md border border-slate-300 p-4">
+                <p className="font-medium text-slate-900">{n.recipientName}</p>
+                <p className="mt-1 text-slate-700">
+                  {noticeState({ ...n, byConnector: n.channel === "CONNECTOR" }, dayOf)}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {messages.length ? (
         <section aria-labelledby="messages-heading" className="mt-10">
           <h2 id="messages-heading" className="text-xl font-semibold text-slate-900">
@@ -211,21 +234,25 @@ export default async function StatusPage({
           </div>
         </section>
       ) : null}
-      <h2 className="mt-10 text-xl font-semibold text-slate-900">Timeline</h2>
-      <ol className="mt-4 space-y-4 border-l-2 border-slate-300 pl-5">
-        {view.events.map((event) => {
-          const entry = timelineEntry(event.action, event.data, timeZone);
-          return (
-            <li key={event.id}>
-              <p className="font-medium text-slate-900">{entry.title}</p>
-              <p className="text-sm text-slate-600">
-                <time dateTime={event.at.toISOString()}>{when(event.at)}</time>
-              </p>
-              {entry.detail ? <p className="mt-1 text-slate-700">{entry.detail}</p> : null}
-            </li>
-          );
-        })}
-      </ol>
+      <section aria-labelledby="timeline-heading" className="mt-10">
+        <h2 id="timeline-heading" className="text-xl font-semibold text-slate-900">
+          Timeline
+        </h2>
+        <ol className="mt-4 space-y-4 border-l-2 border-slate-300 pl-5">
+          {view.events.map((event) => {
+            const entry = timelineEntry(event.action, event.data, timeZone);
+            return (
+              <li key={event.id}>
+                <p className="font-medium text-slate-900">{entry.title}</p>
+                <p className="text-sm text-slate-600">
+                  <time dateTime={event.at.toISOString()}>{when(event.at)}</time>
+                </p>
+                {entry.detail ? <p className="mt-1 text-slate-700">{entry.detail}</p> : null}
+              </li>
+            );
+          })}
+        </ol>
+      </section>
     </div>
   );
 }

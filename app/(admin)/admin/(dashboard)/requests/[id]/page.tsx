@@ -21,6 +21,7 @@ import { describeReceipt, receiptState } from "@/lib/requests/receipt";
 import { regulatorFor } from "@/lib/requests/regulators";
 import { staffEventWording } from "@/lib/requests/staff-timeline";
 import { ActionsPanel } from "./actions-panel";
+import { RecipientsSection } from "./recipients-section";
 import { RunPanel } from "./run-panel";
 import { FactList } from "@/components/ui/fact-list";
 import { ReferralActions, RoutePanel } from "./referral-panels";
@@ -247,6 +248,14 @@ export default async function RequestDetailPage({
               ) : null}
             </section>
           ) : null}
+
+          <RecipientsSection
+            requestId={request.id}
+            type={request.type}
+            open={open}
+            personalVisible={detail.personalVisible}
+            dayOf={(at) => formatInstantDate(at, timeZone)}
+          />
 
           <section aria-labelledby="timeline-heading">
             <h2 id="timeline-heading" className="text-lg font-semibold text-slate-900">

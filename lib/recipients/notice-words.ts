@@ -1,0 +1,55 @@
+// The words of a recipient notice (GDPR Art. 19): what the recipient is asked to do, for the
+// email, the recipient's page, the status page and the timelines. Pure, no server-only imports.
+
+export type NoticeKindValue = "ERASURE" | "CORRECTION" | "RESTRICTION";
+
+/** The request types a recipient is told of, and as what. */
+export const NOTICE_KIND_FOR_REQUEST: Readonly<Record<string, NoticeKindValue>> = {
+  DELETION: "ERASURE",
+  CORRECTION: "CORRECTION",
+  RESTRICTION: "RESTRICTION",
+};
+
+export const NOTICE_WORDS: Record<NoticeKindValue, { done: string; ask: string; confirm: string; title: string }> = {
+  ERASURE: {
+    done: "erased",
+    ask: "Please erase the personal data you hold about this person on our behalf or received from us, and confirm below.",
+    confirm: "We have erased it",
+    title: "erase",
+  },
+  CORRECTION: {
+    done: "corrected",
+    ask: "Please correct the personal data you hold about this person on our behalf or received from us in the same way, and confirm below.",
+    confirm: "We have corrected it",
+    title: "correct",
+  },
+  RESTRICTION: {
+    done: "restricted",
+    ask: "Please restrict the processing of the personal data you hold about this person on our behalf or received from us (store it, but do not otherwise use it), and confirm below.",
+    confirm: "We have restricted it",
+    title: "restrict",
+  },
+};
+
+/** A notice as the requester and staff see it. */
+export type NoticeLine = { sentAt: Date; confirmedAt: Date | null; heldNothing: boolean; byConnector: boolean };
+
+/** Where one notice stands, in words: "Told on 3 Dec 2026; they confirmed it was done on 4 Dec 2026". */
+export function noticeState(line: NoticeLine, format: (at: Date) => string): string {
+  if (line.byConnector) return `Erased by us directly in their system on ${format(line.confirmedAt ?? line.sentAt)}`;
+  const told = `Told on ${format(line.sentAt)}`;
+  if (!line.confirmedAt) return `${told}; not confirmed yet`;
+  return `${told}; ${line.heldNothing ? "they confirmed they held nothing about you" : "they confirmed it was done"} on ${format(line.confirmedAt)}`;
+}
+
+/** A "recipients.told" event's data in words: who was emailed, and whose system we erased ourselves. */
+export function recipientsToldWords(data: Record<string, unknown>): string {
+  const recipients = Array.isArray(data.recipients) ? (data.recipients as { name?: unknown; byConnector?: unknown }[]) : [];
+  const name = (r: { name?: unknown }) => (typeof r.name === "string" ? r.name : "an organisation");
+  const emailed = recipients.filter((r) => r.byConnector !== true).map(name);
+  const direct = recipients.filter((r) => r.byConnector === true).map(name);
+  const out: string[] = [];
+  if (emailed.length) out.push(`Asked to do the same and confirm: ${emailed.join(", ")}.`);
+  if (direct.length) out.push(`Erased directly in their systems: ${direct.join(", ")}.`);
+  return out.join(" ") || "Nobody to tell.";
+}
