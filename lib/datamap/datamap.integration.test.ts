@@ -117,6 +117,15 @@ describe("systems", () => {
     expect((await db.dataSystem.findUniqueOrThrow({ where: { id } })).noticeEmail).toBeNull();
   });
 
+  it("saves a system's data uses and audits them before and after", async () => {
+    const crm = { key: "crm_uses", name: "CRM" };
+    const { id } = await createSystem(systemInput({ ...crm, dataUses: "marketing.communications.email" }), admin);
+    expect((await eventsOf(id))[0]!.data).toMatchObject({ changed: { dataUses: { from: null, to: ["marketing.communications.email"] } } });
+    await updateSystem(id, systemInput({ ...crm, dataUses: "marketing.communications.email, analytics.reporting" }), admin);
+    expect((await eventsOf(id)).at(-1)!.data).toEqual({ changed: { dataUses: { from: ["marketing.communications.email"], to: ["marketing.communications.email", "analytics.reporting"] } } });
+    expect((await getSystemPage(auditor, id))?.system.dataUses).toEqual(["marketing.communications.email", "analytics.reporting"]);
+  });
+
   it("drops the connection and secret of another kind when the kind changes", async () => {
     const { id } = await createSystem(systemInput({ key: "switching" }), admin);
     await saveConnection(id, SqlConnectionSchema.parse({ host: "db", port: "5432", database: "d", user: "u" }), "pw", admin);

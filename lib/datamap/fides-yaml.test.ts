@@ -67,6 +67,7 @@ const map: MapSystem[] = [
     thirdParty: true,
     country: "Germany",
     noticeEmail: "privacy@billing.example",
+    dataUses: ["essential.service.payment_processing"],
     kind: "HTTP",
     connection: { baseUrl: "https://billing.example.com/api", authHeader: "X-Api-Key", authPrefix: "" },
     hasSecret: true,
@@ -116,7 +117,9 @@ describe("exporting the map", () => {
     expect(product!.collections[0]!.fields[0]!.erasure).toBeUndefined();
     expect(text).toMatch(/meta:\n\s+erasure:\n\s+email:\n\s+strategy: pseudonymize/);
     expect(billing).toMatchObject({ key: "billing_api", kind: "HTTP", thirdParty: true, country: "Germany", noticeEmail: "privacy@billing.example", connection: map[1]!.connection });
-    expect(text).toMatch(/country: Germany\n\s+notice_email: privacy@billing.example/);
+    expect(text).toMatch(/country: Germany\n\s+notice_email: privacy@billing.example\n\s+data_uses:\n\s+- essential.service.payment_processing/);
+    expect(billing!.dataUses).toEqual(["essential.service.payment_processing"]);
+    expect(product!.dataUses).toEqual([]);
     expect(product!.country).toBeNull();
     expect(product!.noticeEmail).toBeNull();
     expect(billing!.collections[0]!.http).toEqual(map[1]!.collections[0]!.http);
@@ -216,6 +219,8 @@ describe("importing a Fides dataset", () => {
     expect(problems("country: [DE]")).toEqual(["3 meta.country must be text, such as United States."]);
     expect(problems("notice_email: privacy-at-mailer")).toEqual(["3 meta.notice_email: Enter the notice address in the format privacy@example.com, or leave it empty so the owner is told"]);
     expect(problems("notice_email: [privacy@mailer.example]")).toEqual(["3 meta.notice_email must be an email address, such as privacy@example.com."]);
+    expect(problems("data_uses: marketing")).toEqual(["3 meta.data_uses must be a list of data use keys, such as [marketing.communications.email]."]);
+    expect(problems("data_uses: [marketing, marketng]")).toEqual(["3 Unknown data use “marketng”: not a key of the fideslang taxonomy."]);
   });
 
   it("accepts a reference to a field already in the map, and one written in the other direction", () => {

@@ -12,13 +12,13 @@ import {
   SystemSchema,
   systemKey,
 } from "@/lib/datamap/schema";
-import { isCategory } from "@/lib/datamap/taxonomy";
+import { isCategory, isDataUse } from "@/lib/datamap/taxonomy";
 import { ERASURE_STRATEGIES, type HttpCollectionConfig, type HttpConnection, type MapCollection, type MapField, type MapSystem, type SqlConnection, type SystemKind } from "@/lib/datamap/types";
 
 // The whole data map as YAML in the fideslang dataset format (what a team coming from Fides already
 // has): one dataset per system, fides_key = the system's key; collections and fields with their
 // data_categories; fides_meta on fields for identity, primary_key and references. What Fides has no
-// word for (kind, owner, purpose, third party, country, notice address, connection settings without the
+// word for (kind, owner, purpose, third party, country, notice address, data uses, connection settings without the
 // secret, HTTP lookup, workspace field) goes under `meta`, which Fides ignores. Pure: no database, no secrets.
 
 const KIND_NAMES: Record<SystemKind, string> = { POSTGRES: "postgres", MYSQL: "mysql", HTTP: "http", MANUAL: "manual" };
@@ -61,6 +61,7 @@ export function exportDataMap(systems: MapSystem[]): string {
       third_party: s.thirdParty,
       ...(s.country ? { country: s.country } : {}),
       ...(s.noticeEmail ? { notice_email: s.noticeEmail } : {}),
+      ...(s.dataUses?.length ? { data_uses: s.dataUses } : {}),
       ...(s.connection ? { connection: s.connection } : {}),
     },
     data_categories: [],
@@ -182,6 +183,7 @@ export function parseDatasetFile(source: string, defaults: ImportDefaults, exist
     let thirdParty = false;
     let country: string | null = null;
     let noticeEmail: string | null = null;
+    let dataUses: string[] = [];
     let connection: SqlConnection | HttpConnection | null | undefined;
     if (meta && meta.kind !== undefined) {
       kind = KIND_BY_NAME[String(meta.kind).toLowerCase()];
@@ -194,6 +196,7 @@ export function parseDatasetFile(source: string, defaults: ImportDefaults, exist
       thirdParty = meta.third_party === true;
       country = optionalMetaText(meta, dPath, where, "country");
       noticeEmail = optionalMetaText(meta, dPath, where, "notice_email");
+      dataUses = dataUsesAt(meta.data_uses, [...dPath, "meta", "data_uses"], where);
       if (kind && meta.connection !== undefined && meta.connection !== null) {
         const schema = kind === "HTTP" ? HttpConnectionSchema : kind === "MANUAL" ? null : SqlConnectionSchema;
         if (!schema) problem([...dPath, "meta", "connection"], where, "A manual system has no connection settings.");
@@ -316,6 +319,7 @@ export function parseDatasetFile(source: string, defaults: ImportDefaults, exist
       thirdParty,
       country,
       noticeEmail,
+      dataUses,
       kind: kind ?? "MANUAL",
       connection,
       collections,
@@ -380,6 +384,19 @@ export function parseDatasetFile(source: string, defaults: ImportDefaults, exist
     if (result.success) return result.data;
     problem(at, where, `meta.${name}: ${result.error.issues[0]!.message}`);
     return null;
+  }
+
+  function dataUsesAt(value: unknown, path: Path, where: string): string[] {
+    if (value === undefined || value === null) return [];
+    if (!Array.isArray(value)) {
+      problem(path, where, "meta.data_uses must be a list of data use keys, such as [marketing.communications.email].");
+      return [];
+    }
+    const keys = [...new Set(value.map(String))];
+    value.forEach((k, i) => {
+      if (!isDataUse(String(k))) problem([...path, i], where, `Unknown data use “${String(k)}”: not a key of the fideslang taxonomy.`);
+    });
+    return keys.filter(isDataUse).slice(0, 20);
   }
 
   function categoriesAt(value: unknown, path: Path, where: string): string[] {

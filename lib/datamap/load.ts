@@ -26,6 +26,7 @@ function toMap(row: Loaded): MapSystem {
     thirdParty: row.thirdParty,
     country: row.country,
     noticeEmail: row.noticeEmail,
+    dataUses: row.dataUses,
     kind: row.kind,
     connection: (row.connection ?? null) as SqlConnection | HttpConnection | null,
     hasSecret: row.secret !== null,

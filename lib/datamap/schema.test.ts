@@ -24,6 +24,7 @@ describe("system form", () => {
       thirdParty: true,
       country: null,
       noticeEmail: null,
+      dataUses: [],
       kind: "POSTGRES",
     });
     expect(SystemSchema.parse(valid).thirdParty).toBe(false);
@@ -37,6 +38,15 @@ describe("system form", () => {
     });
     expect(messages(SystemSchema.safeParse({ ...valid, noticeEmail: `${"a".repeat(65)}@mailer.example` }))).toEqual({
       noticeEmail: "The part before the @ can be at most 64 characters.",
+    });
+  });
+  it("reads data uses as fideslang keys, without repeats, and names an unknown one", () => {
+    expect(SystemSchema.parse({ ...valid, dataUses: " marketing.communications.email, analytics.reporting\nmarketing.communications.email" }).dataUses).toEqual([
+      "marketing.communications.email",
+      "analytics.reporting",
+    ]);
+    expect(messages(SystemSchema.safeParse({ ...valid, dataUses: "marketng, analytics" }))).toEqual({
+      dataUses: "Unknown data use: marketng. Use keys of the fideslang taxonomy, such as marketing.communications.email",
     });
   });
   it("says what is wrong with each field", () => {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isCategory } from "@/lib/datamap/taxonomy";
+import { isCategory, isDataUse } from "@/lib/datamap/taxonomy";
 import { ERASURE_STRATEGIES, IDENTITY_TYPES } from "@/lib/datamap/types";
 import { noControlCharacters } from "@/lib/text/control-characters";
 import { normalizeEmailAddress, EMAIL_PROBLEM_MESSAGES } from "@/lib/text/email-address";
@@ -55,6 +55,31 @@ export const mapName = (what: "table" | "field") =>
     .max(63, `Keep the ${what} name to 63 characters or fewer`)
     .regex(NAME_PATTERN, `Use letters, digits, underscores, hyphens and $ only in the ${what} name`);
 
+/** "a, b" (commas, spaces or lines) or a list → the keys, in order, without repeats; unknown ones refused in words. */
+const taxonomyKeys = (isKnown: (key: string) => boolean, one: string, many: string, example: string, max = 100) =>
+  z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .transform((value, ctx) => {
+      const keys = [...new Set((Array.isArray(value) ? value : (value ?? "").split(/[\s,;]+/)).map((k) => k.trim()).filter(Boolean))];
+      const unknown = keys.filter((k) => !isKnown(k));
+      if (unknown.length) {
+        ctx.addIssue({ code: "custom", message: `Unknown ${unknown.length === 1 ? one : many}: ${unknown.join(", ")}. Use keys of the fideslang taxonomy, such as ${example}` });
+        return z.NEVER;
+      }
+      if (keys.length > max) {
+        ctx.addIssue({ code: "custom", message: `Give at most ${max} ${many}` });
+        return z.NEVER;
+      }
+      return keys;
+    });
+
+/** "user.name, user.contact.email" (commas, spaces or lines) → known keys, in order, without repeats. */
+export const categoryList = taxonomyKeys(isCategory, "data category", "data categories", "user.contact.email");
+
+/** A system's uses of personal data: "marketing.communications.email, analytics.reporting". */
+export const dataUseList = taxonomyKeys(isDataUse, "data use", "data uses", "marketing.communications.email", 20);
+
 /** An email address typed on a data map form, in its normal form; `words` name the field in the messages. */
 const emailAddress = (words: { empty: string; format: string }) =>
   z.string({ error: words.empty }).transform((text, ctx) => {
@@ -89,6 +114,8 @@ export const SystemSchema = z.object({
   country: optionalText(100, "country"),
   /** A third party's own privacy contact, told of erasures, corrections and restrictions (GDPR Art. 19). */
   noticeEmail,
+  /** What the system uses personal data for; objections and restrictions reach its owner by these. */
+  dataUses: dataUseList.transform((v) => v ?? []),
   kind: z.enum(SYSTEM_KINDS, { error: "Choose how the system is reached" }),
 });
 export type SystemValues = z.output<typeof SystemSchema>;
@@ -156,20 +183,6 @@ export const ConnectionFormSchema = z.object({
 export function connectionSchemaFor(kind: (typeof SYSTEM_KINDS)[number]) {
   return kind === "HTTP" ? HttpConnectionSchema : kind === "MANUAL" ? null : SqlConnectionSchema;
 }
-
-/** "user.name, user.contact.email" (commas, spaces or lines) → known keys, in order, without repeats. */
-export const categoryList = z
-  .union([z.string(), z.array(z.string())])
-  .optional()
-  .transform((value, ctx) => {
-    const keys = [...new Set((Array.isArray(value) ? value : (value ?? "").split(/[\s,;]+/)).map((k) => k.trim()).filter(Boolean))];
-    const unknown = keys.filter((k) => !isCategory(k));
-    if (unknown.length) {
-      ctx.addIssue({ code: "custom", message: `Unknown data ${unknown.length === 1 ? "category" : "categories"}: ${unknown.join(", ")}. Use keys of the fideslang taxonomy, such as user.contact.email` });
-      return z.NEVER;
-    }
-    return keys;
-  });
 
 export const identityChoice = z.preprocess(
   (v) => (v === "" || v === null || v === undefined ? null : v),

@@ -13,7 +13,7 @@ import { wakeOutboxWorker } from "@/lib/mail/worker-signal";
 import { recipientChange, type RecipientState } from "@/lib/recipients/change-log";
 import { queueRecipientNotices } from "@/lib/recipients/notify";
 
-const DETAILS = { key: true, name: true, description: true, ownerEmail: true, purpose: true, thirdParty: true, country: true, noticeEmail: true, kind: true } as const;
+const DETAILS = { key: true, name: true, description: true, ownerEmail: true, purpose: true, thirdParty: true, country: true, noticeEmail: true, dataUses: true, kind: true } as const;
 
 async function assertKeyFree(tx: Prisma.TransactionClient, key: string, exceptId?: string): Promise<void> {
   const clash = await tx.dataSystem.findUnique({ where: { key }, select: { id: true, name: true } });

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { categoryLabel, DATA_CATEGORIES, isCategory, isPersonal, suggestCategories, suggestIdentity } from "@/lib/datamap/taxonomy";
+import { categoryLabel, DATA_CATEGORIES, DATA_USES, dataUseLabel, isCategory, isDataUse, isPersonal, suggestCategories, suggestIdentity, useCovers } from "@/lib/datamap/taxonomy";
 
 describe("the fideslang taxonomy", () => {
   it("holds every non-deprecated category of the reference data, with its parent", () => {
@@ -32,6 +32,17 @@ describe("the fideslang taxonomy", () => {
     expect(isPersonal("user.financial")).toBe(true);
     expect(isPersonal("system.operations")).toBe(false);
     expect(isPersonal("username")).toBe(false);
+  });
+
+  it("holds fideslang's data uses, and a chosen use covers the uses below it only", () => {
+    expect(DATA_USES).toHaveLength(54);
+    expect(isDataUse("marketing.communications.email")).toBe(true);
+    expect(isDataUse("data_use")).toBe(false);
+    expect(dataUseLabel("marketing.communications.email")).toBe("Marketing Email Communications (marketing.communications.email)");
+    expect(useCovers("marketing", "marketing.communications.email")).toBe(true);
+    expect(useCovers("marketing.communications", "marketing.communications")).toBe(true);
+    expect(useCovers("marketing.communications.email", "marketing.communications")).toBe(false);
+    expect(useCovers("marketing", "marketing_extra")).toBe(false);
   });
 
   it("suggests categories and identities from column names", () => {

@@ -1,11 +1,12 @@
 import { DATA_CATEGORIES, type DataCategory } from "@/lib/datamap/taxonomy-categories";
+import { DATA_USES, type DataUse } from "@/lib/datamap/taxonomy-uses";
 import type { IdentityType } from "@/lib/datamap/types";
 
 // The one taxonomy fields are categorised with: fideslang's data categories (keys such as
 // user.contact.email), so that a Fides dataset can be brought over as it is.
 
 export const TAXONOMY_CREDIT = "fideslang taxonomy by Ethyca, CC BY 4.0";
-export { DATA_CATEGORIES, type DataCategory };
+export { DATA_CATEGORIES, DATA_USES, type DataCategory, type DataUse };
 
 const BY_KEY = new Map(DATA_CATEGORIES.map((c) => [c.key, c]));
 
@@ -17,6 +18,28 @@ export function isCategory(key: string): boolean {
 export function categoryLabel(key: string): string {
   const category = BY_KEY.get(key);
   return category ? `${category.name} (${key})` : key;
+}
+
+const USES_BY_KEY = new Map(DATA_USES.map((u) => [u.key, u]));
+
+/** A system's uses of personal data are fideslang data uses (marketing.communications.email). */
+export function isDataUse(key: string): boolean {
+  return USES_BY_KEY.has(key);
+}
+
+/** "Marketing Email Communications"; an unknown key is shown as it is. */
+export function dataUseName(key: string): string {
+  return USES_BY_KEY.get(key)?.name ?? key;
+}
+
+/** "Marketing Email Communications (marketing.communications.email)"; an unknown key is shown as it is. */
+export function dataUseLabel(key: string): string {
+  return isDataUse(key) ? `${dataUseName(key)} (${key})` : key;
+}
+
+/** Whether choosing `chosen` concerns a system's `use`: the same key, or one below it ("marketing" covers "marketing.communications.email"). */
+export function useCovers(chosen: string, use: string): boolean {
+  return use === chosen || use.startsWith(`${chosen}.`);
 }
 
 /** Data about a person: the user.* branch. system.* is the system's own operational data. */

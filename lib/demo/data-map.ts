@@ -34,6 +34,7 @@ type SystemSeed = {
   thirdParty: boolean;
   country?: string;
   noticeEmail?: string;
+  dataUses?: string[];
   kind: "POSTGRES" | "HTTP" | "MANUAL";
   collections: CollectionSeed[];
 };
@@ -55,6 +56,7 @@ export const DEMO_SYSTEMS: SystemSeed[] = [
     ownerEmail: "platform@jexi.example",
     purpose: "Providing the Jexi service: accounts, members, customer workspaces and support tickets",
     thirdParty: false,
+    dataUses: ["essential.service", "essential.service.operations.support", "essential.service.security", "analytics.reporting.system"],
     kind: "POSTGRES",
     collections: [
       {
@@ -175,6 +177,7 @@ export const DEMO_SYSTEMS: SystemSeed[] = [
     ownerEmail: FINANCE_OWNER_EMAIL,
     purpose: "Invoicing and accounting",
     thirdParty: false,
+    dataUses: ["essential.service.payment_processing", "essential.legal_obligation"],
     kind: "MANUAL",
     collections: [
       {
@@ -196,6 +199,7 @@ export const DEMO_SYSTEMS: SystemSeed[] = [
     ownerEmail: "platform@jexi.example",
     purpose: "Delivering the emails the Jexi app sends: sign-in links, notifications and invoices",
     thirdParty: true,
+    dataUses: ["essential.service.notifications.email", "marketing.communications.email"],
     country: "United States",
     noticeEmail: "privacy@mailer.example",
     kind: "HTTP",

@@ -16,6 +16,8 @@ export type TestSystem = {
   /** Run by a third party, told of erasures (with its own notice address, when given). */
   thirdParty?: boolean;
   noticeEmail?: string;
+  /** fideslang data uses (objections and restrictions reach the owners of systems with them). */
+  dataUses?: string[];
   connection?: SqlConnection | HttpConnection | null;
   secret?: string;
   collections: Record<string, { fields: string[]; categories?: Record<string, string[]>; workspaceField?: string }>;
@@ -34,6 +36,7 @@ export async function saveTestMap(systems: TestSystem[]): Promise<Record<string,
         purpose: "Provide the service",
         thirdParty: s.thirdParty ?? false,
         noticeEmail: s.noticeEmail ?? null,
+        dataUses: s.dataUses ?? [],
         kind: s.kind ?? "POSTGRES",
         connection: (s.connection ?? undefined) as Prisma.InputJsonValue | undefined,
         secret: s.secret ? sealSecret(s.secret) : null,

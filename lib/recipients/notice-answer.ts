@@ -6,13 +6,15 @@ import type { NoticeKind, Prisma } from "@/lib/generated/prisma/client";
 import { readOrganizationDetails } from "@/lib/organization/settings";
 import { noticeEmailProps } from "@/lib/recipients/notices";
 import { NOTICE_ERRORS, NoticeAnswerSchema } from "@/lib/recipients/notice-schema";
+import { isOwnerTask } from "@/lib/recipients/notice-words";
 import { recordEvent } from "@/lib/requests/events";
 import { lockRequest } from "@/lib/requests/handling/load";
 import { hashToken } from "@/lib/security/tokens";
 
-// A told recipient confirms from their link: done, or they held nothing about the person, with
-// an optional note for the privacy team. The confirmation is on the request's public timeline
-// (the requester sees who confirmed) and in the record.
+// A told recipient (or an owner asked to stop or restrict a use) confirms from their link: done,
+// or they held nothing about the person (the system does not use the data so), with an optional
+// note for the privacy team. A recipient's confirmation is on the request's public timeline (the
+// requester sees who confirmed); an owner's on the staff timeline.
 
 export type NoticeView =
   | {
@@ -23,6 +25,7 @@ export type NoticeView =
       asController: boolean;
       identities: { label: string; value: string }[];
       asked: { label: string; value: string }[];
+      uses: { key: string; label: string }[];
       operatorName: string;
     }
   | { state: "confirmed"; reference: string; kind: NoticeKind; recipientName: string; operatorName: string };
@@ -54,6 +57,7 @@ export async function getNoticeView(db: Db, token: string, now = clockNow()): Pr
     asController: props.asController,
     identities: props.identities,
     asked: props.asked,
+    uses: props.uses,
     operatorName: org.legalName,
   };
 }
@@ -74,11 +78,13 @@ export async function confirmNotice(db: Db, token: string, input: { outcome: str
     });
     // Confirmed already (a second tab, a repeated post): the page shows it as confirmed.
     if (count === 0) throw new DomainError("NOTICE_NOT_FOUND", NOTICE_ERRORS.NOTICE_NOT_FOUND);
+    // A recipient's confirmation is the requester's to see (by organisation); an owner's task is internal.
+    const owner = isOwnerTask(found.kind);
     await recordEvent(tx, {
       requestId: found.requestId,
       actorType: "SYSTEM",
-      action: "recipients.confirmed",
-      visibility: "PUBLIC",
+      action: owner ? "processing.confirmed" : "recipients.confirmed",
+      visibility: owner ? "INTERNAL" : "PUBLIC",
       data: { recipient: found.recipientName, kind: found.kind, heldNothing },
       at: now,
     });

@@ -1,7 +1,12 @@
 // The words of a recipient notice (GDPR Art. 19): what the recipient is asked to do, for the
 // email, the recipient's page, the status page and the timelines. Pure, no server-only imports.
 
-export type NoticeKindValue = "ERASURE" | "CORRECTION" | "RESTRICTION";
+export type NoticeKindValue = "ERASURE" | "CORRECTION" | "RESTRICTION" | "STOP_PROCESSING" | "RESTRICT_PROCESSING";
+
+/** An owner's task (stop or restrict a use of the person's data), as against a recipient told of an outcome. */
+export function isOwnerTask(kind: NoticeKindValue): boolean {
+  return kind === "STOP_PROCESSING" || kind === "RESTRICT_PROCESSING";
+}
 
 /** The request types a recipient is told of, and as what. */
 export const NOTICE_KIND_FOR_REQUEST: Readonly<Record<string, NoticeKindValue>> = {
@@ -10,24 +15,41 @@ export const NOTICE_KIND_FOR_REQUEST: Readonly<Record<string, NoticeKindValue>> 
   RESTRICTION: "RESTRICTION",
 };
 
-export const NOTICE_WORDS: Record<NoticeKindValue, { done: string; ask: string; confirm: string; title: string }> = {
+export const NOTICE_WORDS: Record<NoticeKindValue, { done: string; ask: string; confirm: string; title: string; heldNothing: string }> = {
   ERASURE: {
     done: "erased",
     ask: "Please erase the personal data you hold about this person on our behalf or received from us, and confirm below.",
     confirm: "We have erased it",
     title: "erase",
+    heldNothing: "We held nothing about this person",
   },
   CORRECTION: {
     done: "corrected",
     ask: "Please correct the personal data you hold about this person on our behalf or received from us in the same way, and confirm below.",
     confirm: "We have corrected it",
     title: "correct",
+    heldNothing: "We held nothing about this person",
   },
   RESTRICTION: {
     done: "restricted",
     ask: "Please restrict the processing of the personal data you hold about this person on our behalf or received from us (store it, but do not otherwise use it), and confirm below.",
     confirm: "We have restricted it",
     title: "restrict",
+    heldNothing: "We held nothing about this person",
+  },
+  STOP_PROCESSING: {
+    done: "objected to",
+    ask: "Please stop using this person's data for the uses below in your system (the person objected to them; GDPR Art. 21), and confirm below.",
+    confirm: "We have stopped these uses of their data",
+    title: "stop using",
+    heldNothing: "Our system does not use this person's data for these uses",
+  },
+  RESTRICT_PROCESSING: {
+    done: "restricted",
+    ask: "Please restrict this person's data in your system for the uses below: keep it stored, but do not use it for them until the privacy team tells you otherwise (GDPR Art. 18), and confirm below.",
+    confirm: "We have restricted these uses of their data",
+    title: "restrict",
+    heldNothing: "Our system does not use this person's data for these uses",
   },
 };
 
@@ -35,11 +57,15 @@ export const NOTICE_WORDS: Record<NoticeKindValue, { done: string; ask: string; 
 export type NoticeLine = { sentAt: Date; confirmedAt: Date | null; heldNothing: boolean; byConnector: boolean };
 
 /** Where one notice stands, in words: "Told on 3 Dec 2026; they confirmed it was done on 4 Dec 2026". */
-export function noticeState(line: NoticeLine, format: (at: Date) => string): string {
+export function noticeState(
+  line: NoticeLine,
+  format: (at: Date) => string,
+  confirmed = { done: "they confirmed it was done", nothing: "they confirmed they held nothing about you" },
+): string {
   if (line.byConnector) return `Erased by us directly in their system on ${format(line.confirmedAt ?? line.sentAt)}`;
   const told = `Told on ${format(line.sentAt)}`;
   if (!line.confirmedAt) return `${told}; not confirmed yet`;
-  return `${told}; ${line.heldNothing ? "they confirmed they held nothing about you" : "they confirmed it was done"} on ${format(line.confirmedAt)}`;
+  return `${told}; ${line.heldNothing ? confirmed.nothing : confirmed.done} on ${format(line.confirmedAt)}`;
 }
 
 /** A "recipients.told" event's data in words: who was emailed, and whose system we erased ourselves. */

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db";
+import { dataUseName } from "@/lib/datamap/taxonomy";
 import { getEnv } from "@/lib/env";
 import { identityLabel } from "@/lib/fulfillment/plan";
 import { openIdentities } from "@/lib/fulfillment/records";
@@ -35,7 +36,13 @@ export type NoticeRecipient = {
   sentTo: string[];
   /** Set for a system erased by connector: when its rows were erased. */
   erasedAt: Date | null;
+  /** An owner's task: the system's uses to stop or restrict. */
+  dataUses?: string[];
 };
+
+/** What a recipient is told of, as against an owner's task (lib/recipients/processing.ts). */
+export const RECIPIENT_KINDS: NoticeKind[] = ["ERASURE", "CORRECTION", "RESTRICTION"];
+export const OWNER_TASK_KINDS: NoticeKind[] = ["STOP_PROCESSING", "RESTRICT_PROCESSING"];
 
 export function noticePath(token: string): string {
   return `/notices/${token}`;
@@ -127,7 +134,7 @@ function capitalise(text: string): string {
 export async function noticeEmailProps(tx: Tx, noticeId: string, token: string, now: Date) {
   const notice = await tx.recipientNotice.findUniqueOrThrow({
     where: { id: noticeId },
-    select: { requestId: true, kind: true, recipientName: true, customerId: true, sentTo: true },
+    select: { requestId: true, kind: true, recipientName: true, customerId: true, sentTo: true, dataUses: true },
   });
   const subject = await noticeSubject(tx, notice.requestId);
   return {
@@ -140,10 +147,39 @@ export async function noticeEmailProps(tx: Tx, noticeId: string, token: string, 
       asController: notice.customerId !== null,
       identities: subject.identities,
       asked: subject.asked,
+      uses: notice.dataUses.map((key) => ({ key, label: dataUseName(key) })),
       noticeUrl: absoluteUrl(noticePath(token)),
       answerBy: new Date(now.getTime() + getEnv().MANUAL_TASK_REMINDER_DAYS * DAY).toISOString(),
     },
   };
+}
+
+/**
+ * Records one notice and, unless the connector already did the work, emails its link; in the
+ * caller's transaction. The follow-ups start from here.
+ */
+export async function sendNotice(tx: Tx, r: NoticeRecipient & { requestId: string; kind: NoticeKind }, now: Date): Promise<void> {
+  const byConnector = r.channel === "CONNECTOR";
+  const notice = await tx.recipientNotice.create({
+    data: {
+      requestId: r.requestId,
+      kind: r.kind,
+      systemId: r.systemId,
+      customerId: r.customerId,
+      recipientName: r.name,
+      channel: r.channel,
+      sentTo: r.sentTo,
+      dataUses: r.dataUses ?? [],
+      sentAt: byConnector ? r.erasedAt! : now,
+      confirmedAt: byConnector ? r.erasedAt : null,
+      nextFollowUpAt: byConnector ? null : new Date(now.getTime() + getEnv().MANUAL_TASK_REMINDER_DAYS * DAY),
+    },
+    select: { id: true },
+  });
+  if (byConnector) return;
+  const token = await mintNoticeToken(tx, notice.id, now);
+  const email = await noticeEmailProps(tx, notice.id, token, now);
+  await enqueueEmail(tx, { requestId: r.requestId, template: "recipient-notice", to: email.to, props: email.props });
 }
 
 /**
@@ -154,32 +190,10 @@ export async function noticeEmailProps(tx: Tx, noticeId: string, token: string, 
 export async function tellRecipients(tx: Tx, requestId: string, requestType: string, now: Date): Promise<string[]> {
   const kind = NOTICE_KIND_FOR_REQUEST[requestType];
   if (!kind) return [];
-  if (await tx.recipientNotice.count({ where: { requestId } })) return [];
+  if (await tx.recipientNotice.count({ where: { requestId, kind } })) return [];
   const recipients = await recipientsToTell(tx, requestId, kind);
   if (recipients.length === 0) return [];
-  const env = getEnv();
-  for (const r of recipients) {
-    const byConnector = r.channel === "CONNECTOR";
-    const notice = await tx.recipientNotice.create({
-      data: {
-        requestId,
-        kind,
-        systemId: r.systemId,
-        customerId: r.customerId,
-        recipientName: r.name,
-        channel: r.channel,
-        sentTo: r.sentTo,
-        sentAt: byConnector ? r.erasedAt! : now,
-        confirmedAt: byConnector ? r.erasedAt : null,
-        nextFollowUpAt: byConnector ? null : new Date(now.getTime() + env.MANUAL_TASK_REMINDER_DAYS * DAY),
-      },
-      select: { id: true },
-    });
-    if (byConnector) continue;
-    const token = await mintNoticeToken(tx, notice.id, now);
-    const email = await noticeEmailProps(tx, notice.id, token, now);
-    await enqueueEmail(tx, { requestId, template: "recipient-notice", to: email.to, props: email.props });
-  }
+  for (const r of recipients) await sendNotice(tx, { ...r, requestId, kind }, now);
   await recordEvent(tx, {
     requestId,
     actorType: "SYSTEM",
@@ -272,6 +286,7 @@ async function followUpOne(tx: Tx, noticeId: string, now: Date): Promise<"remind
 
 export type NoticeRow = {
   id: string;
+  kind: NoticeKind;
   recipientName: string;
   channel: NoticeChannel;
   sentTo: string[];
@@ -281,14 +296,16 @@ export type NoticeRow = {
   note: string | null;
   remindersSent: number;
   escalatedAt: Date | null;
+  dataUses: string[];
 };
 
-/** Who the request's outcome was told to, in the order told (at most 500: the map's bound). */
-export async function listNotices(db: Db | Tx, requestId: string): Promise<NoticeRow[]> {
+/** The request's notices of `kinds` (its recipients, or its owners' tasks), in the order sent (at most 600: the map's bound). */
+export async function listNotices(db: Db | Tx, requestId: string, kinds: NoticeKind[] = RECIPIENT_KINDS): Promise<NoticeRow[]> {
   return db.recipientNotice.findMany({
-    where: { requestId },
+    where: { requestId, kind: { in: kinds } },
     select: {
       id: true,
+      kind: true,
       recipientName: true,
       channel: true,
       sentTo: true,
@@ -298,6 +315,7 @@ export async function listNotices(db: Db | Tx, requestId: string): Promise<Notic
       note: true,
       remindersSent: true,
       escalatedAt: true,
+      dataUses: true,
     },
     orderBy: [{ sentAt: "asc" }, { recipientName: "asc" }],
     take: MAX_SYSTEMS + 100,

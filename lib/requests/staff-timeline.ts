@@ -212,6 +212,16 @@ export function staffEventWording(action: string, data: unknown): StaffEventWord
       return { title: "Recipients told", detail: recipientsToldWords(d) };
     case "recipients.confirmed":
       return { title: `${text(d.recipient, "A recipient")} confirmed`, detail: d.heldNothing === true ? "They held nothing about the person." : "They did it on their side." };
+    case "processing.owners_asked": {
+      const systems = Array.isArray(d.systems) ? d.systems.map(String) : [];
+      const uses = Array.isArray(d.uses) ? d.uses.map(String) : [];
+      return {
+        title: d.kind === "RESTRICT_PROCESSING" ? "Owners asked to restrict uses" : "Owners asked to stop uses",
+        detail: `${systems.length ? `Emailed the owners of ${systems.join(", ")}` : "No new system to ask"} for: ${uses.join(", ")}.${typeof d.alreadyAsked === "number" && d.alreadyAsked ? ` ${plural(d.alreadyAsked, "system")} asked before.` : ""}`,
+      };
+    }
+    case "processing.confirmed":
+      return { title: `Owner of ${text(d.recipient, "a system")} confirmed`, detail: d.heldNothing === true ? "The system does not use the person's data for those uses." : "The uses are stopped or restricted for the person." };
     case "recipients.reminded":
       return { title: `${text(d.recipient, "A recipient")} reminded${typeof d.reminderNumber === "number" ? ` (reminder ${d.reminderNumber})` : ""}` };
     case "recipients.silent":

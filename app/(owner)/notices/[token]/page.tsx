@@ -5,7 +5,7 @@ import { FactList } from "@/components/ui/fact-list";
 import { db } from "@/lib/db";
 import { getNoticeView } from "@/lib/recipients/notice-answer";
 import { NOTICE_ERRORS, NOTICE_NOTE_MAX } from "@/lib/recipients/notice-schema";
-import { NOTICE_WORDS } from "@/lib/recipients/notice-words";
+import { isOwnerTask, NOTICE_WORDS } from "@/lib/recipients/notice-words";
 import { AnsweredPage, linkPageMetadata, NoteField, readLinkPage, type LinkPageProps } from "../../link-page";
 
 export const metadata = linkPageMetadata("Confirm a privacy request");
@@ -15,6 +15,7 @@ export default async function NoticePage(props: LinkPageProps) {
   const view = await getNoticeView(db, token);
   if (!view) notFound();
   const words = NOTICE_WORDS[view.kind];
+  const owner = isOwnerTask(view.kind);
   if (view.state === "confirmed") {
     return (
       <AnsweredPage title="Confirmed, thank you">
@@ -25,12 +26,26 @@ export default async function NoticePage(props: LinkPageProps) {
   }
   return (
     <div className="mx-auto max-w-2xl">
-      <h1 className="text-3xl font-bold tracking-tight text-slate-900">Please {words.title} this person&apos;s data too</h1>
-      <p className="mt-4 text-lg text-slate-800">
-        A person asked {view.operatorName} to {words.title} their personal data (reference {view.reference}), and it has been {words.done}{" "}
-        in {view.operatorName}&apos;s systems. {view.recipientName} is told because it{" "}
-        {view.asController ? "is the controller of the workspace the request concerned" : "receives personal data from us"}.
-      </p>
+      {owner ? (
+        <>
+          <h1 className="text-3xl font-bold tracking-tight text-slate-900">
+            Please {words.title} one person&apos;s data in {view.recipientName}
+          </h1>
+          <p className="mt-4 text-lg text-slate-800">
+            A person {view.kind === "STOP_PROCESSING" ? "objected to" : "asked us to restrict"} some uses of their personal data (reference{" "}
+            {view.reference}). The data map names you as the owner of {view.recipientName}, which uses personal data for them.
+          </p>
+        </>
+      ) : (
+        <>
+          <h1 className="text-3xl font-bold tracking-tight text-slate-900">Please {words.title} this person&apos;s data too</h1>
+          <p className="mt-4 text-lg text-slate-800">
+            A person asked {view.operatorName} to {words.title} their personal data (reference {view.reference}), and it has been{" "}
+            {words.done} in {view.operatorName}&apos;s systems. {view.recipientName} is told because it{" "}
+            {view.asController ? "is the controller of the workspace the request concerned" : "receives personal data from us"}.
+          </p>
+        </>
+      )}
       {error ? (
         <div className="mt-6">
           <Alert tone="error">{error}</Alert>
@@ -41,6 +56,12 @@ export default async function NoticePage(props: LinkPageProps) {
           The person
         </h2>
         <FactList facts={view.identities.map((i) => [i.label, i.value])} className="mt-3 rounded-md border border-slate-300" />
+        {view.uses.length ? (
+          <>
+            <h3 className="mt-6 text-lg font-semibold text-slate-900">The uses concerned</h3>
+            <FactList facts={view.uses.map((u) => [u.label, u.key])} className="mt-2 rounded-md border border-slate-300" />
+          </>
+        ) : null}
         {view.asked.length ? (
           <>
             <h3 className="mt-6 text-lg font-semibold text-slate-900">What they asked</h3>
@@ -66,7 +87,7 @@ export default async function NoticePage(props: LinkPageProps) {
               <div className="flex items-start gap-3">
                 <input id="outcome-nothing" name="outcome" type="radio" value="HELD_NOTHING" className="mt-1 h-5 w-5" />
                 <label htmlFor="outcome-nothing" className="text-slate-900">
-                  We held nothing about this person
+                  {words.heldNothing}
                 </label>
               </div>
             </div>

@@ -1,7 +1,7 @@
 import { KIND_LABELS, SYSTEM_KINDS } from "@/lib/datamap/schema";
 import { CheckboxField, SelectField, TextField } from "./form-kit";
 
-export type SystemDetails = { key: string; name: string; description: string | null; ownerEmail: string; purpose: string; thirdParty: boolean; country?: string | null; noticeEmail?: string | null; kind: string };
+export type SystemDetails = { key: string; name: string; description: string | null; ownerEmail: string; purpose: string; thirdParty: boolean; country?: string | null; noticeEmail?: string | null; dataUses?: string[]; kind: string };
 
 /** The fields of the new-system and system-details forms. */
 export function SystemFields({ system }: { system?: SystemDetails }) {
@@ -32,6 +32,12 @@ export function SystemFields({ system }: { system?: SystemDetails }) {
         type="email"
         hint="Their privacy contact, told when a person's data is erased, corrected or restricted. Empty: the owner is told and passes it on."
         defaultValue={system?.noticeEmail ?? ""}
+      />
+      <TextField
+        name="dataUses"
+        label="Data uses (optional)"
+        hint="What the system uses personal data for: fideslang data use keys separated by commas, such as marketing.communications.email (see the list below the form). An objection or restriction asks this system's owner to stop or restrict the uses concerned."
+        defaultValue={system?.dataUses?.join(", ") ?? ""}
       />
     </>
   );

@@ -12,7 +12,8 @@ import { deleteSystemAction, updateSystemAction } from "../actions";
 import { ActionForm } from "../form-kit";
 import { MapHistory } from "../map-history";
 import { SystemFields } from "../system-fields";
-import { TaxonomyNote } from "../taxonomy-note";
+import { DataUsesNote, TaxonomyNote } from "../taxonomy-note";
+import { dataUseLabel } from "@/lib/datamap/taxonomy";
 import { CollectionsSection } from "./collections-section";
 import { ConnectionSection } from "./connection-section";
 
@@ -57,6 +58,7 @@ export default async function SystemPage({ params }: { params: Promise<{ id: str
               ["Third party", system.thirdParty ? "Yes" : "No"],
               ["Country", system.country ?? "–"],
               ["Notice address", system.noticeEmail ?? "–"],
+              ["Data uses", system.dataUses?.length ? system.dataUses.map(dataUseLabel).join(", ") : "–"],
             ]}
           />
         )}
@@ -87,6 +89,7 @@ export default async function SystemPage({ params }: { params: Promise<{ id: str
 
       <CollectionsSection system={system} canManage={canManage} references={references} referenced={page.referenced} />
       <TaxonomyNote />
+      <DataUsesNote />
 
       {canManage ? (
         <section aria-labelledby="remove-heading" className="max-w-2xl space-y-2">

@@ -4,6 +4,7 @@ import { requirePagePermission } from "@/lib/auth/staff";
 import { createSystemAction } from "../actions";
 import { ActionForm } from "../form-kit";
 import { SystemFields } from "../system-fields";
+import { DataUsesNote } from "../taxonomy-note";
 
 export const metadata: Metadata = { title: "Add a system" };
 
@@ -19,6 +20,7 @@ export default async function NewSystemPage() {
       <ActionForm action={createSystemAction} idPrefix="new-system" submitLabel="Add system" className="space-y-4 rounded-md border border-slate-300 bg-white p-6">
         <SystemFields />
       </ActionForm>
+      <DataUsesNote />
     </div>
   );
 }

@@ -21,6 +21,7 @@ import { describeReceipt, receiptState } from "@/lib/requests/receipt";
 import { regulatorFor } from "@/lib/requests/regulators";
 import { staffEventWording } from "@/lib/requests/staff-timeline";
 import { ActionsPanel } from "./actions-panel";
+import { ProcessingSection } from "./processing-section";
 import { RecipientsSection } from "./recipients-section";
 import { RunPanel } from "./run-panel";
 import { FactList } from "@/components/ui/fact-list";
@@ -48,12 +49,14 @@ export default async function RequestDetailPage({
     workspaceSearch?: string | string[];
     run?: string;
     runError?: string;
+    processing?: string;
+    processingError?: string;
     records?: string;
     page?: string;
     at?: string;
   }>;
 }) {
-  const [{ id }, { uploaded, exportSent, uploadError, workspaceSearch, ...runParams }] = await Promise.all([params, searchParams]);
+  const [{ id }, { uploaded, exportSent, uploadError, workspaceSearch, processing, processingError, ...runParams }] = await Promise.all([params, searchParams]);
   const staff = await requirePagePermission("requests.read", `/admin/requests/${id}`);
   const [detail, timeZone] = await Promise.all([getRequestDetail(id, staff), getOperatorTimeZone()]);
   if (!detail) notFound();
@@ -248,6 +251,15 @@ export default async function RequestDetailPage({
               ) : null}
             </section>
           ) : null}
+
+          <ProcessingSection
+            request={request}
+            open={open}
+            canAct={canAct}
+            personalVisible={detail.personalVisible}
+            dayOf={(at) => formatInstantDate(at, timeZone)}
+            outcome={{ done: processing, error: processingError, at: runParams.at }}
+          />
 
           <RecipientsSection
             requestId={request.id}
