@@ -18,6 +18,7 @@ const map: MapSystem[] = [
     purpose: "Running the product",
     thirdParty: false,
     noticeEmail: null,
+    dataUses: [],
     kind: "POSTGRES",
     connection: { host: "db.internal", port: 5432, database: "product", user: "dsar_reader", ssl: true },
     hasSecret: true,

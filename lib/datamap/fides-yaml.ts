@@ -1,11 +1,13 @@
 import { isMap, isSeq, LineCounter, parseDocument, stringify } from "yaml";
 import { z } from "zod";
 import {
+  DATA_USE_MESSAGES,
   FieldSchema,
   HttpConnectionSchema,
   identityChoice,
   KEY_PATTERN,
   mapName,
+  MAX_DATA_USES,
   NAME_PATTERN,
   ownerEmail,
   SqlConnectionSchema,
@@ -61,7 +63,7 @@ export function exportDataMap(systems: MapSystem[]): string {
       third_party: s.thirdParty,
       ...(s.country ? { country: s.country } : {}),
       ...(s.noticeEmail ? { notice_email: s.noticeEmail } : {}),
-      ...(s.dataUses?.length ? { data_uses: s.dataUses } : {}),
+      ...(s.dataUses.length ? { data_uses: s.dataUses } : {}),
       ...(s.connection ? { connection: s.connection } : {}),
     },
     data_categories: [],
@@ -386,17 +388,22 @@ export function parseDatasetFile(source: string, defaults: ImportDefaults, exist
     return null;
   }
 
+  /** meta.data_uses: a list of data use keys, each checked with the system form's words and its own line. */
   function dataUsesAt(value: unknown, path: Path, where: string): string[] {
     if (value === undefined || value === null) return [];
     if (!Array.isArray(value)) {
       problem(path, where, "meta.data_uses must be a list of data use keys, such as [marketing.communications.email].");
       return [];
     }
-    const keys = [...new Set(value.map(String))];
+    let known = true;
     value.forEach((k, i) => {
-      if (!isDataUse(String(k))) problem([...path, i], where, `Unknown data use “${String(k)}”: not a key of the fideslang taxonomy.`);
+      if (typeof k === "string" && isDataUse(k)) return;
+      known = false;
+      problem([...path, i], where, `meta.data_uses: ${typeof k === "string" ? DATA_USE_MESSAGES.unknown([k]) : "each data use must be a key, such as marketing.communications.email"}.`);
     });
-    return keys.filter(isDataUse).slice(0, 20);
+    const keys = [...new Set(value.filter((k): k is string => typeof k === "string" && isDataUse(k)))];
+    if (known && keys.length > MAX_DATA_USES) problem(path, where, `meta.data_uses: ${DATA_USE_MESSAGES.tooMany}.`);
+    return keys;
   }
 
   function categoriesAt(value: unknown, path: Path, where: string): string[] {

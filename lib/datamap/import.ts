@@ -65,7 +65,7 @@ export async function importDataMap(source: string, defaults: ImportDefaults, ac
 }
 
 async function upsertSystem(tx: Tx, input: ImportedSystem, fieldIds: Map<string, string>, counts: ImportCounts) {
-  const details = { name: input.name, description: input.description, ownerEmail: input.ownerEmail, purpose: input.purpose, thirdParty: input.thirdParty, country: input.country ?? null, noticeEmail: input.noticeEmail, dataUses: input.dataUses ?? [], kind: input.kind };
+  const details = { name: input.name, description: input.description, ownerEmail: input.ownerEmail, purpose: input.purpose, thirdParty: input.thirdParty, country: input.country ?? null, noticeEmail: input.noticeEmail, dataUses: input.dataUses, kind: input.kind };
   const before = await tx.dataSystem.findUnique({
     where: { key: input.key },
     select: { id: true, name: true, description: true, ownerEmail: true, purpose: true, thirdParty: true, country: true, noticeEmail: true, dataUses: true, kind: true, connection: true },

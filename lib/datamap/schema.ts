@@ -56,7 +56,7 @@ export const mapName = (what: "table" | "field") =>
     .regex(NAME_PATTERN, `Use letters, digits, underscores, hyphens and $ only in the ${what} name`);
 
 /** "a, b" (commas, spaces or lines) or a list → the keys, in order, without repeats; unknown ones refused in words. */
-const taxonomyKeys = (isKnown: (key: string) => boolean, one: string, many: string, example: string, max = 100) =>
+const taxonomyKeys = (isKnown: (key: string) => boolean, unknownKeys: (keys: string[]) => string, limit?: { max: number; message: string }) =>
   z
     .union([z.string(), z.array(z.string())])
     .optional()
@@ -64,21 +64,32 @@ const taxonomyKeys = (isKnown: (key: string) => boolean, one: string, many: stri
       const keys = [...new Set((Array.isArray(value) ? value : (value ?? "").split(/[\s,;]+/)).map((k) => k.trim()).filter(Boolean))];
       const unknown = keys.filter((k) => !isKnown(k));
       if (unknown.length) {
-        ctx.addIssue({ code: "custom", message: `Unknown ${unknown.length === 1 ? one : many}: ${unknown.join(", ")}. Use keys of the fideslang taxonomy, such as ${example}` });
+        ctx.addIssue({ code: "custom", message: unknownKeys(unknown) });
         return z.NEVER;
       }
-      if (keys.length > max) {
-        ctx.addIssue({ code: "custom", message: `Give at most ${max} ${many}` });
+      if (limit && keys.length > limit.max) {
+        ctx.addIssue({ code: "custom", message: limit.message });
         return z.NEVER;
       }
       return keys;
     });
 
 /** "user.name, user.contact.email" (commas, spaces or lines) → known keys, in order, without repeats. */
-export const categoryList = taxonomyKeys(isCategory, "data category", "data categories", "user.contact.email");
+export const categoryList = taxonomyKeys(
+  isCategory,
+  (keys) => `Unknown data ${keys.length === 1 ? "category" : "categories"}: ${keys.join(", ")}. Use keys of the fideslang taxonomy, such as user.contact.email`,
+);
+
+export const MAX_DATA_USES = 20;
+/** The words for keys that are no data use, on the system form and in an imported dataset's meta.data_uses alike. */
+export const DATA_USE_MESSAGES = {
+  unknown: (keys: string[]) =>
+    `${keys.map((k) => `“${k}”`).join(", ")} ${keys.length === 1 ? "is not a data use" : "are not data uses"} of the fideslang taxonomy: use keys from the list of data uses, such as marketing.communications.email`,
+  tooMany: `List at most ${MAX_DATA_USES} data uses: a broader use covers the uses below it (marketing covers marketing.communications.email)`,
+};
 
 /** A system's uses of personal data: "marketing.communications.email, analytics.reporting". */
-export const dataUseList = taxonomyKeys(isDataUse, "data use", "data uses", "marketing.communications.email", 20);
+export const dataUseList = taxonomyKeys(isDataUse, DATA_USE_MESSAGES.unknown, { max: MAX_DATA_USES, message: DATA_USE_MESSAGES.tooMany });
 
 /** An email address typed on a data map form, in its normal form; `words` name the field in the messages. */
 const emailAddress = (words: { empty: string; format: string }) =>
@@ -115,7 +126,7 @@ export const SystemSchema = z.object({
   /** A third party's own privacy contact, told of erasures, corrections and restrictions (GDPR Art. 19). */
   noticeEmail,
   /** What the system uses personal data for; objections and restrictions reach its owner by these. */
-  dataUses: dataUseList.transform((v) => v ?? []),
+  dataUses: dataUseList,
   kind: z.enum(SYSTEM_KINDS, { error: "Choose how the system is reached" }),
 });
 export type SystemValues = z.output<typeof SystemSchema>;

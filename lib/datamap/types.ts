@@ -95,8 +95,8 @@ export type MapSystem = {
   country?: string | null;
   /** A third party's own privacy contact, told of erasures, corrections and restrictions (GDPR Art. 19); null: the owner is told and passes it on. */
   noticeEmail: string | null;
-  /** fideslang data uses: what the system uses personal data for (absent: none said). */
-  dataUses?: string[];
+  /** fideslang data uses (marketing.communications.email): what the system uses personal data for; objections and restrictions reach its owner by them. */
+  dataUses: string[];
   kind: SystemKind;
   /** SqlConnection for POSTGRES/MYSQL, HttpConnection for HTTP, null for MANUAL. */
   connection: SqlConnection | HttpConnection | null;

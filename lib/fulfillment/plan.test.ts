@@ -43,6 +43,7 @@ function buildMap(spec: Spec): MapSystem[] {
       purpose: "Support",
       thirdParty: false,
       noticeEmail: null,
+      dataUses: [],
       kind: s.kind ?? "POSTGRES",
       connection: null,
       hasSecret: false,

@@ -11,6 +11,7 @@ import { deliverDueEmails } from "@/lib/mail/worker";
 import { confirmNotice, getNoticeView } from "@/lib/recipients/notice-answer";
 import { listNotices } from "@/lib/recipients/notices";
 import { completeRequest } from "@/lib/requests/handling/complete";
+import { exportRequestRecord } from "@/lib/requests/handling/detail";
 import { timelineEntry } from "@/lib/requests/timeline";
 import { startSmtpSink, type SmtpSink } from "@/lib/testing/smtp-sink";
 import { createStaff, eventsOf, expectRefusal, latestEmail, referredRequest, templatesOf, tokenOf, verifiedRequest } from "@/lib/testing/requests";
@@ -114,6 +115,15 @@ describe("telling the recipients", () => {
       ["CRM vendor", false, false, null],
       ["Mail delivery service", true, false, "Delivery logs purged."],
     ]);
+
+    // The request's record lists who was told, how, and when each confirmed.
+    const { record } = await exportRequestRecord(requestId);
+    expect(record.notices.map((n) => [n.recipient, n.kind, n.channel, n.confirmedAt !== null])).toEqual([
+      ["Acme Support Ltd", "ERASURE", "EMAIL", true],
+      ["CRM vendor", "ERASURE", "EMAIL", false],
+      ["Mail delivery service", "ERASURE", "EMAIL", true],
+    ]);
+    expect(JSON.stringify(record.notices)).not.toContain("Delivery logs purged.");
 
     // The requester's timeline says who was told and who confirmed, by name, in words.
     const events = (await eventsOf(requestId)).filter((e) => e.action.startsWith("recipients."));

@@ -142,6 +142,7 @@ export function mapSystem(
     purpose: "Provide the service",
     thirdParty: false,
     noticeEmail: null,
+    dataUses: [],
     kind,
     connection,
     hasSecret: true,

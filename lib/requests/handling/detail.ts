@@ -1,4 +1,5 @@
 import "server-only";
+import { listNotices, OWNER_TASK_KINDS, RECIPIENT_KINDS } from "@/lib/recipients/notices";
 import { can } from "@/lib/auth/roles";
 import type { StaffUser } from "@/lib/auth/staff";
 import { db } from "@/lib/db";
@@ -288,6 +289,17 @@ export type RequestRecord = {
     appeals: string[];
   };
   response: { date: string | null; nature: string | null; outcome: string | null; denialBasis: string | null };
+  /** Who was told of the outcome (GDPR Art. 19) and which owners were asked to stop or restrict a use, and when each confirmed. */
+  notices: {
+    recipient: string;
+    kind: string;
+    channel: string;
+    sentTo: string[];
+    dataUses: string[];
+    sentAt: string;
+    confirmedAt: string | null;
+    heldNothing: boolean;
+  }[];
   events: {
     at: string;
     actorType: ActorType;
@@ -344,6 +356,7 @@ export async function exportRequestRecord(requestId: string, now = new Date()): 
   const closing = events.findLast((e) => e.action === "request.completed" || e.action === "request.denied");
   const closingData = (closing?.data ?? {}) as { outcome?: unknown; reason?: unknown };
 
+  const notices = await listNotices(db, requestId, [...RECIPIENT_KINDS, ...OWNER_TASK_KINDS]);
   const record: RequestRecord = {
     generatedAt: now.toISOString(),
     request: {
@@ -368,6 +381,17 @@ export async function exportRequestRecord(requestId: string, now = new Date()): 
       outcome: request.status === "COMPLETED" && typeof closingData.outcome === "string" ? closingData.outcome : null,
       denialBasis: request.status === "DENIED" && typeof closingData.reason === "string" ? closingData.reason : null,
     },
+    // The recipients' own notes stay on the request page: they may name the person.
+    notices: notices.map((n) => ({
+      recipient: n.recipientName,
+      kind: n.kind,
+      channel: n.channel,
+      sentTo: n.sentTo,
+      dataUses: n.dataUses,
+      sentAt: n.sentAt.toISOString(),
+      confirmedAt: n.confirmedAt?.toISOString() ?? null,
+      heldNothing: n.heldNothing,
+    })),
     events,
   };
   return { json: JSON.stringify(record, null, 2), csv: recordCsv(record), record };
