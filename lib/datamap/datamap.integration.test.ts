@@ -124,6 +124,10 @@ describe("systems", () => {
     await updateSystem(id, systemInput({ ...crm, dataUses: "marketing.communications.email, analytics.reporting" }), admin);
     expect((await eventsOf(id)).at(-1)!.data).toEqual({ changed: { dataUses: { from: ["marketing.communications.email"], to: ["marketing.communications.email", "analytics.reporting"] } } });
     expect((await getSystemPage(auditor, id))?.system.dataUses).toEqual(["marketing.communications.email", "analytics.reporting"]);
+
+    await updateSystem(id, systemInput({ ...crm, dataUses: "" }), admin);
+    expect((await eventsOf(id)).at(-1)!.data).toEqual({ changed: { dataUses: { from: ["marketing.communications.email", "analytics.reporting"], to: null } } });
+    expect((await db.dataSystem.findUniqueOrThrow({ where: { id } })).dataUses).toEqual([]);
   });
 
   it("drops the connection and secret of another kind when the kind changes", async () => {
@@ -193,7 +197,7 @@ describe("importing and exporting", () => {
   const good = `dataset:
 - fides_key: crm
   name: CRM
-  meta: { kind: manual, owner_email: sales@jexi.example, purpose: Sales contacts, third_party: true, notice_email: privacy@crm.example }
+  meta: { kind: manual, owner_email: sales@jexi.example, purpose: Sales contacts, third_party: true, notice_email: privacy@crm.example, data_uses: [marketing.communications.email] }
   collections:
   - name: people
     fields:
@@ -231,18 +235,21 @@ describe("importing and exporting", () => {
   it("creates the systems with references, audits the counts, then updates by key and removes what the file dropped", async () => {
     const outcome = await importDataMap(good, {}, admin);
     expect(outcome).toEqual({ ok: true, counts: { systemsCreated: 1, systemsUpdated: 0, collections: 2, collectionsRemoved: 0, fields: 4, fieldsRemoved: 0, references: 1 } });
-    const crm = await db.dataSystem.findUniqueOrThrow({ where: { key: "crm" }, select: { id: true, kind: true, thirdParty: true, ownerEmail: true, noticeEmail: true } });
-    expect(crm).toMatchObject({ kind: "MANUAL", thirdParty: true, ownerEmail: "sales@jexi.example", noticeEmail: "privacy@crm.example" });
+    const crm = await db.dataSystem.findUniqueOrThrow({ where: { key: "crm" }, select: { id: true, kind: true, thirdParty: true, ownerEmail: true, noticeEmail: true, dataUses: true } });
+    expect(crm).toMatchObject({ kind: "MANUAL", thirdParty: true, ownerEmail: "sales@jexi.example", noticeEmail: "privacy@crm.example", dataUses: ["marketing.communications.email"] });
     const personId = await db.dataField.findFirstOrThrow({ where: { name: "person_id" }, select: { referencesField: { select: { name: true } } } });
     expect(personId.referencesField?.name).toBe("id");
-    expect(await eventsOf(crm.id)).toMatchObject([{ action: "map.imported", data: { changed: { noticeEmail: { from: null, to: "privacy@crm.example" } } } }]);
+    expect(await eventsOf(crm.id)).toMatchObject([
+      { action: "map.imported", data: { changed: { noticeEmail: { from: null, to: "privacy@crm.example" }, dataUses: { from: null, to: ["marketing.communications.email"] } } } },
+    ]);
     expect(await db.dataMapEvent.findFirst({ where: { systemId: null, action: "map.imported" }, orderBy: { id: "desc" }, select: { data: true } })).toMatchObject({
       data: { systems: ["crm"], systemsCreated: 1, fields: 4, references: 1 },
     });
 
-    const again = await importDataMap(good.replace(/    - name: body\n.*\n/, ""), {}, admin);
+    const again = await importDataMap(good.replace(/    - name: body\n.*\n/, "").replace("data_uses: [marketing.communications.email]", "data_uses: [analytics.reporting]"), {}, admin);
     expect(again).toMatchObject({ ok: true, counts: { systemsCreated: 0, systemsUpdated: 1, fields: 3, fieldsRemoved: 1 } });
     expect(await db.dataField.count({ where: { collection: { systemId: crm.id } } })).toBe(3);
+    expect((await eventsOf(crm.id)).at(-1)).toMatchObject({ action: "map.imported", data: { changed: { dataUses: { from: ["marketing.communications.email"], to: ["analytics.reporting"] } } } });
   });
 
   it("gives back the same map after export and import (round trip)", async () => {

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { exportDataMap, parseDatasetFile } from "@/lib/datamap/fides-yaml";
+import { DATA_USES } from "@/lib/datamap/taxonomy";
 import type { MapSystem } from "@/lib/datamap/types";
 
 const demo = readFileSync(path.join(import.meta.dirname, "testdata/fideslang-demo-dataset.yml"), "utf8");
@@ -220,8 +221,35 @@ describe("importing a Fides dataset", () => {
     expect(problems("country: [DE]")).toEqual(["3 meta.country must be text, such as United States."]);
     expect(problems("notice_email: privacy-at-mailer")).toEqual(["3 meta.notice_email: Enter the notice address in the format privacy@example.com, or leave it empty so the owner is told"]);
     expect(problems("notice_email: [privacy@mailer.example]")).toEqual(["3 meta.notice_email must be an email address, such as privacy@example.com."]);
-    expect(problems("data_uses: marketing")).toEqual(["3 meta.data_uses must be a list of data use keys, such as [marketing.communications.email]."]);
-    expect(problems("data_uses: [marketing, marketng]")).toEqual(["3 Unknown data use “marketng”: not a key of the fideslang taxonomy."]);
+  });
+
+  it("reads a system's data uses from meta.data_uses, and refuses each unknown key on its line, in the form's words", () => {
+    const file = (uses: string[]) => `dataset:
+- fides_key: mailer
+  meta:
+    kind: manual
+    owner_email: ops@jexi.example
+    purpose: Email
+    data_uses:
+${uses.map((u) => `      - ${u}`).join("\n")}
+  collections: []
+`;
+    const problems = (source: string) => {
+      const refused = parseDatasetFile(source, {}, none);
+      return refused.ok ? [] : refused.problems.map((p) => `${p.line} ${p.where}: ${p.message}`);
+    };
+    const parsed = parseDatasetFile(file(["marketing.communications.email", "analytics.reporting", "marketing.communications.email"]), {}, none);
+    expect(parsed.ok && parsed.systems[0]!.dataUses).toEqual(["marketing.communications.email", "analytics.reporting"]);
+    expect(problems(file(["marketing.communications.email", "marketng", "7"]))).toEqual([
+      "9 dataset mailer: meta.data_uses: “marketng” is not a data use of the fideslang taxonomy: use keys from the list of data uses, such as marketing.communications.email.",
+      "10 dataset mailer: meta.data_uses: each data use must be a key, such as marketing.communications.email.",
+    ]);
+    expect(problems(file(DATA_USES.slice(0, 21).map((u) => u.key)))).toEqual([
+      "8 dataset mailer: meta.data_uses: List at most 20 data uses: a broader use covers the uses below it (marketing covers marketing.communications.email).",
+    ]);
+    expect(problems(file(["marketing"]).replace(/data_uses:\n\s+- marketing/, "data_uses: marketing"))).toEqual([
+      "7 dataset mailer: meta.data_uses must be a list of data use keys, such as [marketing.communications.email].",
+    ]);
   });
 
   it("accepts a reference to a field already in the map, and one written in the other direction", () => {

@@ -8,6 +8,7 @@ import {
   SqlConnectionSchema,
   SystemSchema,
 } from "@/lib/datamap/schema";
+import { DATA_USES } from "@/lib/datamap/taxonomy";
 
 const messages = (result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
   Object.fromEntries((result.error?.issues ?? []).toReversed().map((i) => [i.path.join("."), i.message])); // the first message per field, as the form shows it
@@ -40,13 +41,24 @@ describe("system form", () => {
       noticeEmail: "The part before the @ can be at most 64 characters.",
     });
   });
-  it("reads data uses as fideslang keys, without repeats, and names an unknown one", () => {
+  it("reads data uses as fideslang keys in order, a repeated key once, and names an unknown one", () => {
     expect(SystemSchema.parse({ ...valid, dataUses: " marketing.communications.email, analytics.reporting\nmarketing.communications.email" }).dataUses).toEqual([
       "marketing.communications.email",
       "analytics.reporting",
     ]);
+    expect(SystemSchema.parse({ ...valid, dataUses: "  " }).dataUses).toEqual([]);
     expect(messages(SystemSchema.safeParse({ ...valid, dataUses: "marketng, analytics" }))).toEqual({
-      dataUses: "Unknown data use: marketng. Use keys of the fideslang taxonomy, such as marketing.communications.email",
+      dataUses: "“marketng” is not a data use of the fideslang taxonomy: use keys from the list of data uses, such as marketing.communications.email",
+    });
+    expect(messages(SystemSchema.safeParse({ ...valid, dataUses: "marketng; data_use" }))).toEqual({
+      dataUses: "“marketng”, “data_use” are not data uses of the fideslang taxonomy: use keys from the list of data uses, such as marketing.communications.email",
+    });
+  });
+  it("takes at most 20 data uses", () => {
+    const keys = DATA_USES.map((u) => u.key);
+    expect(SystemSchema.parse({ ...valid, dataUses: keys.slice(0, 20).join(", ") }).dataUses).toHaveLength(20);
+    expect(messages(SystemSchema.safeParse({ ...valid, dataUses: keys.slice(0, 21).join(", ") }))).toEqual({
+      dataUses: "List at most 20 data uses: a broader use covers the uses below it (marketing covers marketing.communications.email)",
     });
   });
   it("says what is wrong with each field", () => {

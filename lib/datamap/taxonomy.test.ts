@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { DEMO_SYSTEMS } from "@/lib/demo/data-map";
 import { categoryLabel, DATA_CATEGORIES, DATA_USES, dataUseLabel, isCategory, isDataUse, isPersonal, suggestCategories, suggestIdentity, useCovers } from "@/lib/datamap/taxonomy";
 
 describe("the fideslang taxonomy", () => {
@@ -14,15 +15,19 @@ describe("the fideslang taxonomy", () => {
   });
 
   it("is the committed output of the generator (regenerate with scripts/generate-taxonomy.ts)", () => {
-    const csv = path.resolve(import.meta.dirname, "../../../shared/reference/fideslang/data_categories.csv");
-    let source: string;
-    try {
-      source = readFileSync(csv, "utf8");
-    } catch {
-      return; // the reference data is beside the repository only on the development machine
-    }
-    const keys = source.split("\n").slice(1).map((l) => l.split(",")[0]).filter((k) => k && k !== "data_category");
-    expect(DATA_CATEGORIES.map((c) => c.key).sort()).toEqual([...new Set(keys)].sort());
+    const keysOf = (csv: string, root: string) => {
+      let source: string;
+      try {
+        source = readFileSync(path.resolve(import.meta.dirname, "../../../shared/reference/fideslang", csv), "utf8");
+      } catch {
+        return null; // the reference data is beside the repository only on the development machine
+      }
+      return [...new Set(source.split("\n").slice(1).map((l) => l.split(",")[0]).filter((k) => k && k !== root))].sort();
+    };
+    const categories = keysOf("data_categories.csv", "data_category");
+    if (categories) expect(DATA_CATEGORIES.map((c) => c.key).sort()).toEqual(categories);
+    const uses = keysOf("data_uses.csv", "data_use");
+    if (uses) expect(DATA_USES.map((u) => u.key).sort()).toEqual(uses);
   });
 
   it("labels categories by name and key, and tells personal ones", () => {
@@ -34,15 +39,30 @@ describe("the fideslang taxonomy", () => {
     expect(isPersonal("username")).toBe(false);
   });
 
-  it("holds fideslang's data uses, and a chosen use covers the uses below it only", () => {
+  it("holds fideslang's data uses, labelled by name and key", () => {
     expect(DATA_USES).toHaveLength(54);
     expect(isDataUse("marketing.communications.email")).toBe(true);
+    expect(isDataUse("marketing")).toBe(true);
     expect(isDataUse("data_use")).toBe(false);
+    expect(isDataUse("user.contact.email")).toBe(false);
+    expect(DATA_USES.find((u) => u.key === "marketing.communications.email")?.parent).toBe("marketing.communications");
+    expect(DATA_USES.find((u) => u.key === "marketing")?.parent).toBeNull();
     expect(dataUseLabel("marketing.communications.email")).toBe("Marketing Email Communications (marketing.communications.email)");
+    expect(dataUseLabel("marketng")).toBe("marketng");
+  });
+
+  it("says a chosen use covers a system's use when it is the same or below it", () => {
     expect(useCovers("marketing", "marketing.communications.email")).toBe(true);
     expect(useCovers("marketing.communications", "marketing.communications")).toBe(true);
     expect(useCovers("marketing.communications.email", "marketing.communications")).toBe(false);
     expect(useCovers("marketing", "marketing_extra")).toBe(false);
+    expect(useCovers("analytics", "marketing.communications.email")).toBe(false);
+  });
+
+  it("gives the demo map's systems data uses of the taxonomy only", () => {
+    const uses = DEMO_SYSTEMS.flatMap((s) => s.dataUses ?? []);
+    expect(uses.length).toBeGreaterThan(0);
+    expect(uses.filter((u) => !isDataUse(u))).toEqual([]);
   });
 
   it("suggests categories and identities from column names", () => {

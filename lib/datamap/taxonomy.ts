@@ -2,8 +2,9 @@ import { DATA_CATEGORIES, type DataCategory } from "@/lib/datamap/taxonomy-categ
 import { DATA_USES, type DataUse } from "@/lib/datamap/taxonomy-uses";
 import type { IdentityType } from "@/lib/datamap/types";
 
-// The one taxonomy fields are categorised with: fideslang's data categories (keys such as
-// user.contact.email), so that a Fides dataset can be brought over as it is.
+// The one taxonomy the map is described with, fideslang's, so that a Fides dataset can be brought
+// over as it is: data categories for fields (user.contact.email), data uses for systems
+// (marketing.communications.email).
 
 export const TAXONOMY_CREDIT = "fideslang taxonomy by Ethyca, CC BY 4.0";
 export { DATA_CATEGORIES, DATA_USES, type DataCategory, type DataUse };

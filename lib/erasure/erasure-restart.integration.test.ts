@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { approveErasure, executeErasure } from "@/lib/erasure/run";
+import { advanceClock, now as clockNow, resetClock } from "@/lib/clock";
+import { approveErasure, executeErasure, sweepErasures } from "@/lib/erasure/run";
+import { getEnv } from "@/lib/env";
 import { executeTask } from "@/lib/fulfillment/execute";
 import { planRun, startRun } from "@/lib/fulfillment/runs";
 import { clearTestMap, saveTestMap } from "@/lib/fulfillment/test-map";
@@ -13,7 +15,7 @@ import { seed } from "@/prisma/seed";
 
 // The app killed mid-erasure: a worker process (the app's own job worker) is killed with SIGKILL
 // while it deletes a person's 3,000 messages from a slow product database, batch by batch. Another
-// instance resumes the run: it starts after the last batch the dead one recorded, a batch the dead
+// instance resumes the run once the dead one's lease ran out and the due pass re-sent it: it starts after the last batch the dead one recorded, a batch the dead
 // one had committed but not recorded changes nothing the second time, and the final state is the
 // same as an erasure that never stopped: the person's rows gone, the row count exact, nobody
 // else's rows touched.
@@ -38,6 +40,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
+  resetClock();
   await stopQueue();
   await clearTestMap();
   await product?.stop();
@@ -89,8 +92,16 @@ it(
     expect(killed.rowsErased).toBeLessThan(MESSAGES);
     expect((await db.fulfillmentRun.findUniqueOrThrow({ where: { id: run.id } })).status).toBe("ERASING");
 
-    // Another instance takes the run up (as pg-boss's retry of the job would).
+    // The dead worker's lease holds the run until it runs out: nobody erases it twice at once.
+    expect(await executeErasure(db, run.id)).toBe("skipped");
+    expect(await sweepErasures(db, clockNow())).toBe(0);
+    // Then the due pass hands it to another instance (without waiting for pg-boss's hour-long
+    // expiry of the dead worker's job), which resumes after the last recorded batch.
+    advanceClock(getEnv().FULFILLMENT_TASK_LEASE_SECONDS * 1000 + 1000);
+    expect(await sweepErasures(db, clockNow())).toBe(1);
+    expect(await sweepErasures(db, clockNow())).toBe(0);
     expect(await executeErasure(db, run.id)).toBe("erased");
+    expect(await db.fulfillmentRun.findUniqueOrThrow({ where: { id: run.id } })).toMatchObject({ status: "ERASED", erasureLockedBy: null });
     const done = await db.fulfillmentTask.findUniqueOrThrow({ where: { id: task.id } });
     expect(done.rowsErased).toBe(MESSAGES + 1);
     expect(await productRows(`SELECT count(*)::int AS n FROM people WHERE email = '${request.email}'`)).toEqual([{ n: 0 }]);

@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import type PgBoss from "pg-boss";
 import { now as clockNow } from "@/lib/clock";
 import { openSecret } from "@/lib/connectors/credentials";
@@ -18,7 +19,7 @@ import type { RunPlan } from "@/lib/fulfillment/plan";
 import { readRecordChunks } from "@/lib/fulfillment/records";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { sendJob, wakeWorker } from "@/lib/jobs/boss";
-import { QUEUES } from "@/lib/jobs/queue";
+import { QUEUE_SCHEMA, QUEUES } from "@/lib/jobs/queue";
 import { logEvent } from "@/lib/log";
 import { recordEvent } from "@/lib/requests/events";
 import { isUuid, lockRequest } from "@/lib/requests/handling/load";
@@ -29,7 +30,9 @@ import { isUuid, lockRequest } from "@/lib/requests/handling/load";
 // chunk of found rows per committed batch (lib/connectors/erase-sql.ts). After each batch the task
 // records the chunk as done, so a worker killed mid-run resumes after it; a batch applied twice
 // (killed between the product database's commit and ours) changes nothing the second time.
-// Once every system is erased the found records are deleted and the run is ERASED.
+// Once every system is erased the found records are deleted and the run is ERASED. The worker holds
+// the run with a lease renewed after each batch: a second delivery of the job waits its turn, and
+// when a worker dies the due pass (sweepErasures) sends the run to another once the lease ran out.
 
 export async function approveErasure(db: Db, runId: string, staffId: string): Promise<void> {
   if (!isUuid(runId)) throw refuseRun("RUN_NOT_FOUND");
@@ -67,13 +70,36 @@ export async function approveErasure(db: Db, runId: string, staffId: string): Pr
 /** Per collection id: the last chunk erased (where to resume) and the rows the database counted. */
 export type ErasureProgress = Record<string, { seq: number; rows: number }>;
 
+const leaseMs = () => getEnv().FULFILLMENT_TASK_LEASE_SECONDS * 1000;
+
+/**
+ * Takes (or renews) the run's lease for `workerId`: false when the run is not ERASING, or another
+ * worker holds a lease that has not run out. One worker erases a run at a time, whatever pg-boss
+ * hands out twice.
+ */
+async function holdErasure(db: Db, runId: string, workerId: string): Promise<boolean> {
+  const now = clockNow();
+  const until = new Date(now.getTime() + leaseMs());
+  const count = await db.$executeRaw`
+    UPDATE fulfillment_runs SET erasure_locked_by = ${workerId}, erasure_locked_until = ${until}::timestamp
+     WHERE id = ${runId}::uuid AND status = 'ERASING'
+       AND (erasure_locked_by = ${workerId} OR erasure_locked_until IS NULL OR erasure_locked_until < ${now}::timestamp)`;
+  return count === 1;
+}
+
+/** Gives the lease back (after a failure, so pg-boss's retry need not wait for it to run out). */
+async function releaseErasure(db: Db, runId: string, workerId: string): Promise<void> {
+  await db.fulfillmentRun.updateMany({ where: { id: runId, erasureLockedBy: workerId }, data: { erasureLockedBy: null, erasureLockedUntil: null } });
+}
+
 /**
  * Erases what the run found, resuming where an earlier attempt stopped. "erased" when the run is
- * ERASED, "skipped" when it is not ERASING (cancelled, or done already).
+ * ERASED, "skipped" when it is not ERASING (cancelled, or done already) or another worker holds it.
  */
-export async function executeErasure(db: Db, runId: string): Promise<"erased" | "skipped"> {
+export async function executeErasure(db: Db, runId: string, workerId: string = randomUUID()): Promise<"erased" | "skipped"> {
   const run = await db.fulfillmentRun.findUnique({ where: { id: runId }, select: { status: true, requestId: true, plan: true } });
   if (!run || run.status !== "ERASING") return "skipped";
+  if (!(await holdErasure(db, runId, workerId))) return "skipped";
   // A hold placed after the approval stops the erasure before its next system.
   if (await assertNotHeld(db, run.requestId).then(() => false, () => true)) {
     await stopErasure(db, runId, "The request or the person was placed under legal hold after the approval.");
@@ -104,9 +130,8 @@ export async function executeErasure(db: Db, runId: string): Promise<"erased" | 
       for (const { collection, erasure } of [...erasures].reverse()) {
         for await (const chunk of readRecordChunks(db, runId, collection.id)) {
           if (chunk.seq <= (progress[collection.id]?.seq ?? -1)) continue;
-          // Cancelled meanwhile: stop before the next batch.
-          const current = await db.fulfillmentRun.findUnique({ where: { id: runId }, select: { status: true } });
-          if (current?.status !== "ERASING") return "skipped";
+          // Cancelled meanwhile, or the lease lost to another worker: stop before the next batch.
+          if (!(await holdErasure(db, runId, workerId))) return "skipped";
           session ??= await connector.openErasure(system, openSecret(await loadSealedSecret(db, system.id)));
           const affected = await session.erase(collection, erasure, chunk.rows, pseudonymOf);
           progress[collection.id] = { seq: chunk.seq, rows: (progress[collection.id]?.rows ?? 0) + affected };
@@ -127,6 +152,7 @@ export async function executeErasure(db: Db, runId: string): Promise<"erased" | 
       for (const { collection, erasure } of erasures) {
         const line: ProofLine = { collection: collection.name, checked: 0, left: 0 };
         for await (const chunk of readRecordChunks(db, runId, collection.id)) {
+          if (!(await holdErasure(db, runId, workerId))) return "skipped";
           const result = await proveChunk(reader, collection, erasure, chunk.rows);
           line.checked += result.checked;
           line.left += result.left;
@@ -147,7 +173,10 @@ export async function executeErasure(db: Db, runId: string): Promise<"erased" | 
     const erased = await tx.fulfillmentTask.findMany({ where: { runId, status: "DONE" }, select: { rowsErased: true, erasureProof: true, system: { select: { name: true } } } });
     const proof = erased.flatMap((t) => ((t.erasureProof as ProofLine[] | null) ?? []).map((p) => ({ system: t.system.name, ...p })));
     const { count: chunksDeleted } = await tx.recordChunk.deleteMany({ where: { runId } });
-    await tx.fulfillmentRun.update({ where: { id: runId }, data: { status: "ERASED", erasedAt: now, recordsPurgedAt: now } });
+    await tx.fulfillmentRun.update({
+      where: { id: runId },
+      data: { status: "ERASED", erasedAt: now, recordsPurgedAt: now, erasureLockedBy: null, erasureLockedUntil: null },
+    });
     await recordEvent(tx, {
       requestId: run.requestId,
       actorType: "SYSTEM",
@@ -177,9 +206,11 @@ export async function executeErasure(db: Db, runId: string): Promise<"erased" | 
 export async function handleErasureJob(db: Db, job: Pick<PgBoss.JobWithMetadata<{ runId?: unknown }>, "data"> & { retryCount?: number; retryLimit?: number }): Promise<void> {
   if (typeof job.data.runId !== "string") return;
   const runId = job.data.runId;
+  const workerId = randomUUID();
   try {
-    await executeErasure(db, runId);
+    await executeErasure(db, runId, workerId);
   } catch (error) {
+    await releaseErasure(db, runId, workerId);
     if (job.retryLimit !== undefined && (job.retryCount ?? 0) >= job.retryLimit) {
       await stopErasure(db, runId, error instanceof ConnectorError ? error.message : "Something went wrong on our side.");
     }
@@ -193,7 +224,33 @@ async function stopErasure(db: Db, runId: string, reason: string): Promise<void>
     await lockRun(tx, runId);
     const current = await tx.fulfillmentRun.findUnique({ where: { id: runId }, select: { status: true, requestId: true } });
     if (current?.status !== "ERASING") return;
-    await tx.fulfillmentRun.update({ where: { id: runId }, data: { status: "FAILED" } });
+    await tx.fulfillmentRun.update({ where: { id: runId }, data: { status: "FAILED", erasureLockedBy: null, erasureLockedUntil: null } });
     await recordEvent(tx, { requestId: current.requestId, actorType: "SYSTEM", action: "run.erasure_failed", visibility: "INTERNAL", data: { runId, reason } });
   });
+}
+
+/**
+ * The due pass's safety net for erasures: a run still ERASING whose worker died (its lease ran out)
+ * or whose job got lost gets a job again, unless one waits to be fetched. Returns how many.
+ */
+export async function sweepErasures(db: Db, now: Date): Promise<number> {
+  const stale = await db.$queryRaw<{ id: string }[]>`
+    SELECT id::text FROM fulfillment_runs
+     WHERE status = 'ERASING' AND (erasure_locked_until IS NULL OR erasure_locked_until < ${now}::timestamp)
+     ORDER BY approved_at LIMIT 50`;
+  if (stale.length === 0) return 0;
+  const waiting = await db.$queryRawUnsafe<{ run_id: string }[]>(
+    `SELECT data->>'runId' AS run_id FROM ${QUEUE_SCHEMA}.job WHERE name = $1 AND state IN ('created', 'retry') AND data->>'runId' = ANY($2::text[])`,
+    QUEUES.erasureRun.name,
+    stale.map((r) => r.id),
+  );
+  const hasJob = new Set(waiting.map((w) => w.run_id));
+  let sent = 0;
+  for (const { id } of stale) {
+    if (hasJob.has(id)) continue;
+    await sendJob(QUEUES.erasureRun.name, { runId: id });
+    sent++;
+  }
+  if (sent) wakeWorker(QUEUES.erasureRun.name);
+  return sent;
 }

@@ -3,7 +3,7 @@ import { now as clockNow } from "@/lib/clock";
 import { db as appDb, type Db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { handleTaskJob } from "@/lib/fulfillment/execute";
-import { handleErasureJob } from "@/lib/erasure/run";
+import { handleErasureJob, sweepErasures } from "@/lib/erasure/run";
 import { handleAssembleJob } from "@/lib/fulfillment/package/assemble";
 import { runOwnerFollowUps } from "@/lib/fulfillment/manual";
 import { autoStartRuns, sweepRuns } from "@/lib/fulfillment/sweep";
@@ -15,11 +15,10 @@ import { runNoticeFollowUps } from "@/lib/recipients/notices";
 import { runReferralFollowUps } from "@/lib/referrals/follow-up";
 
 // Background work on the pg-boss queue (lib/jobs/boss.ts), in every app instance: fulfillment
-// tasks, package assembly, and the periodic due pass (referral follow-ups, manual-task and
-// recipient-notice reminders,
-// the sweep that re-sends lost task jobs, auto-started runs). A timer sends a `due-pass` job every
-// JOBS_POLL_MS, throttled by pg-boss to one per interval across all instances; wakeJobWorker()
-// sends one at once. State lives in the database, so a restart loses nothing.
+// tasks, package assembly, erasures, and the periodic due pass (referral follow-ups, manual-task
+// and recipient-notice reminders, the sweeps that re-send lost task and erasure jobs, auto-started
+// runs). A timer sends a `due-pass` job every JOBS_POLL_MS, throttled by pg-boss to one per
+// interval across all instances; wakeJobWorker() sends one at once. State lives in the database, so a restart loses nothing.
 // Time comes from lib/clock.ts, so tests move it instead of waiting.
 
 export type DuePassResult = {
@@ -30,6 +29,7 @@ export type DuePassResult = {
   noticesReminded: number;
   noticesEscalated: number;
   tasksResent: number;
+  erasuresResent: number;
   runsStarted: number;
 };
 
@@ -40,7 +40,8 @@ export async function runDueJobs(db: Db = appDb, now = clockNow()): Promise<DueP
   const notices = await runNoticeFollowUps(db, now);
   const runsStarted = await autoStartRuns(db, now);
   const tasksResent = await sweepRuns(db, now);
-  const result = { ...followUps, ...owners, ...notices, tasksResent, runsStarted };
+  const erasuresResent = await sweepErasures(db, now);
+  const result = { ...followUps, ...owners, ...notices, tasksResent, erasuresResent, runsStarted };
   if (Object.values(result).some((n) => n > 0)) {
     logEvent("jobs.due_pass", result);
     wakeOutboxWorker();
