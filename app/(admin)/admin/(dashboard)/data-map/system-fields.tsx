@@ -1,7 +1,8 @@
 import { KIND_LABELS, SYSTEM_KINDS } from "@/lib/datamap/schema";
 import { CheckboxField, SelectField, TextField } from "./form-kit";
+import { DATA_USES_LIST_ID } from "./taxonomy-note";
 
-export type SystemDetails = { key: string; name: string; description: string | null; ownerEmail: string; purpose: string; thirdParty: boolean; country?: string | null; noticeEmail?: string | null; dataUses?: string[]; kind: string };
+export type SystemDetails = { key: string; name: string; description: string | null; ownerEmail: string; purpose: string; thirdParty: boolean; country?: string | null; noticeEmail?: string | null; dataUses: string[]; kind: string };
 
 /** The fields of the new-system and system-details forms. */
 export function SystemFields({ system }: { system?: SystemDetails }) {
@@ -36,8 +37,16 @@ export function SystemFields({ system }: { system?: SystemDetails }) {
       <TextField
         name="dataUses"
         label="Data uses (optional)"
-        hint="What the system uses personal data for: fideslang data use keys separated by commas, such as marketing.communications.email (see the list below the form). An objection or restriction asks this system's owner to stop or restrict the uses concerned."
-        defaultValue={system?.dataUses?.join(", ") ?? ""}
+        hint={
+          <>
+            What the system uses personal data for: fideslang keys separated by commas, such as marketing.communications.email (see the{" "}
+            <a href={`#${DATA_USES_LIST_ID}`} className="text-blue-700 underline">
+              list of data uses
+            </a>
+            ). An objection or restriction asks this system&apos;s owner to stop or restrict the uses concerned.
+          </>
+        }
+        defaultValue={system?.dataUses.join(", ") ?? ""}
       />
     </>
   );

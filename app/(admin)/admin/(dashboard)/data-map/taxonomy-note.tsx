@@ -1,9 +1,9 @@
 import { DATA_CATEGORIES, DATA_USES, TAXONOMY_CREDIT } from "@/lib/datamap/taxonomy";
 
 /** A list of fideslang keys, shown where they are typed, with the taxonomy's credit. */
-function KeyList({ what, entries }: { what: string; entries: readonly { key: string; name: string }[] }) {
+function KeyList({ id, what, entries }: { id?: string; what: string; entries: readonly { key: string; name: string }[] }) {
   return (
-    <details className="rounded-md border border-slate-300 bg-white p-4 text-sm">
+    <details id={id} className="rounded-md border border-slate-300 bg-white p-4 text-sm">
       <summary className="cursor-pointer font-medium text-slate-900">
         Data {what} you can use ({entries.length})
       </summary>
@@ -27,7 +27,10 @@ export function TaxonomyNote() {
   return <KeyList what="categories" entries={DATA_CATEGORIES} />;
 }
 
+/** Where the system form's hint points. */
+export const DATA_USES_LIST_ID = "data-uses-list";
+
 /** The data use keys a system may list. */
 export function DataUsesNote() {
-  return <KeyList what="uses" entries={DATA_USES} />;
+  return <KeyList id={DATA_USES_LIST_ID} what="uses" entries={DATA_USES} />;
 }

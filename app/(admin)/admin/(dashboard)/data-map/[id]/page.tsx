@@ -6,6 +6,7 @@ import { can } from "@/lib/auth/roles";
 import { requirePagePermission } from "@/lib/auth/staff";
 import { getSystemPage, referenceOptions } from "@/lib/datamap/queries";
 import { KIND_LABELS } from "@/lib/datamap/schema";
+import { dataUseLabel } from "@/lib/datamap/taxonomy";
 import { formatInstant } from "@/lib/dates/format";
 import { getOperatorTimeZone } from "@/lib/organization/settings";
 import { deleteSystemAction, updateSystemAction } from "../actions";
@@ -13,7 +14,6 @@ import { ActionForm } from "../form-kit";
 import { MapHistory } from "../map-history";
 import { SystemFields } from "../system-fields";
 import { DataUsesNote, TaxonomyNote } from "../taxonomy-note";
-import { dataUseLabel } from "@/lib/datamap/taxonomy";
 import { CollectionsSection } from "./collections-section";
 import { ConnectionSection } from "./connection-section";
 
@@ -28,6 +28,7 @@ export default async function SystemPage({ params }: { params: Promise<{ id: str
   const canManage = can(staff.role, "datamap.manage");
   const when = (at: Date) => formatInstant(at, timeZone, "medium");
   const sql = system.kind === "POSTGRES" || system.kind === "MYSQL";
+  const dataUses = system.dataUses.length ? system.dataUses.map(dataUseLabel).join(", ") : "–";
 
   return (
     <div className="space-y-10">
@@ -44,9 +45,13 @@ export default async function SystemPage({ params }: { params: Promise<{ id: str
           Details
         </h2>
         {canManage ? (
-          <ActionForm action={updateSystemAction} idPrefix="system" submitLabel="Save details" hidden={{ systemId: system.id }} className="space-y-4 rounded-md border border-slate-300 bg-white p-6">
-            <SystemFields system={system} />
-          </ActionForm>
+          <>
+            <ActionForm action={updateSystemAction} idPrefix="system" submitLabel="Save details" hidden={{ systemId: system.id }} className="space-y-4 rounded-md border border-slate-300 bg-white p-6">
+              <SystemFields system={system} />
+            </ActionForm>
+            {/* The form holds the keys; their names are here. */}
+            {system.dataUses.length ? <p className="text-sm text-slate-700">Data uses saved: {dataUses}.</p> : null}
+          </>
         ) : (
           <FactList
             className="rounded-md border border-slate-300 bg-white"
@@ -58,7 +63,7 @@ export default async function SystemPage({ params }: { params: Promise<{ id: str
               ["Third party", system.thirdParty ? "Yes" : "No"],
               ["Country", system.country ?? "–"],
               ["Notice address", system.noticeEmail ?? "–"],
-              ["Data uses", system.dataUses?.length ? system.dataUses.map(dataUseLabel).join(", ") : "–"],
+              ["Data uses", dataUses],
             ]}
           />
         )}
