@@ -6,7 +6,7 @@ import { EmailLayout } from "@/emails/components/layout";
 import { PREVIEW_ORGANIZATION } from "@/emails/components/preview-organization";
 import { heading, paragraph } from "@/emails/components/styles";
 import type { OrganizationDetails } from "@/lib/organization/types";
-import { isOwnerTask, NOTICE_WORDS, type NoticeKindValue } from "@/lib/recipients/notice-words";
+import { isOwnerTask, NOTICE_WORDS, ownerTaskIntro, type NoticeKindValue } from "@/lib/recipients/notice-words";
 
 // To a recipient of a person's data (a third party of the data map, or the customer the request
 // was referred to): the person's data was erased, corrected or restricted at their request, so
@@ -70,10 +70,7 @@ export default function RecipientNotice(p: RecipientNoticeProps) {
         </Text>
       ) : null}
       {owner ? (
-        <Text style={paragraph}>
-          A person {p.kind === "STOP_PROCESSING" ? "objected to" : "asked us to restrict"} some uses of their personal data (request{" "}
-          {p.reference}). The data map says {p.recipientName} uses personal data for them.
-        </Text>
+        <Text style={paragraph}>{ownerTaskIntro(p.kind, p.reference, p.recipientName)}</Text>
       ) : (
         <Text style={paragraph}>
           A person asked {p.org.legalName} to {words.title} their personal data (request {p.reference}), and we have {words.done} it in
@@ -96,7 +93,7 @@ export default function RecipientNotice(p: RecipientNoticeProps) {
       {p.asked.length ? (
         <>
           <Text style={paragraph}>
-            <strong>What they asked:</strong>
+            <strong>{p.kind === "ERASE_BY_HAND" ? "What to erase, as the data map describes it:" : "What they asked:"}</strong>
           </Text>
           <FactList facts={p.asked} />
         </>

@@ -99,6 +99,10 @@ test("an officer reviews an erasure's dry run, a legal hold stops it until lifte
   // Someone else's rows are untouched.
   expect(await productQuery("SELECT count(*)::int AS n FROM members WHERE id IN (1, 3)")).toEqual([{ n: 2 }]);
   await expect(second.getByRole("region", { name: "Timeline" })).toContainText("Erasure approved");
+  // The finance team's spreadsheet (manual) is left to its owner, who is emailed what to erase and keep.
+  await expect(second.getByRole("region", { name: "Erased by hand" })).toContainText("Finance team's invoice spreadsheet");
+  const byHand = await waitForMail("finance@jexi.example", new RegExp(`${reference}: please erase one person's data in Finance team's invoice spreadsheet`));
+  expect(byHand.text).toMatch(/keep billing email/);
 
   // Completing tells the requester what was erased and kept, and tells the demo's third party
   // (the email provider, no connection) by email; it confirms from its link.

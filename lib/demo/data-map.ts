@@ -185,8 +185,8 @@ export const DEMO_SYSTEMS: SystemSeed[] = [
         description: "One line per invoice sent",
         fields: [
           { name: "invoice_number", categories: OPS },
-          { name: "billing_email", categories: ["user.contact.email"], identity: "email" },
-          { name: "amount", categories: ["user.financial"] },
+          { name: "billing_email", categories: ["user.contact.email"], identity: "email", erasure: KEEP_FOR_TAX },
+          { name: "amount", categories: ["user.financial"], erasure: KEEP_FOR_TAX },
           { name: "issued_on", categories: OPS },
         ],
       },

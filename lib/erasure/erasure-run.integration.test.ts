@@ -10,10 +10,11 @@ import { approveErasure, executeErasure, handleErasureJob } from "@/lib/erasure/
 import { executeTask } from "@/lib/fulfillment/execute";
 import { cancelRun, planRun, startRun } from "@/lib/fulfillment/runs";
 import { stopQueue } from "@/lib/jobs/boss";
+import { saveTestMap } from "@/lib/fulfillment/test-map";
 import { createStaff, eventsOf, expectRefusal, latestEmail, verifiedRequest } from "@/lib/testing/requests";
 import { withClient } from "@/lib/testing/test-database";
 import type { ErasureSummary } from "@/lib/erasure/words";
-import { listNotices } from "@/lib/recipients/notices";
+import { listNotices, OWNER_TASK_KINDS } from "@/lib/recipients/notices";
 import { completeRequest } from "@/lib/requests/handling/complete";
 import { timelineEntry } from "@/lib/requests/timeline";
 import { seed } from "@/prisma/seed";
@@ -59,6 +60,18 @@ const runRow = (runId: string) => db.fulfillmentRun.findUniqueOrThrow({ where: {
 
 describe("an erasure run", () => {
   it("refuses to write with a read-only database user, in words, and resumes once it may", async () => {
+    // A manual system beside the demo's: nobody can search or erase it but its owner.
+    const { finance } = await saveTestMap([
+      {
+        key: "finance",
+        name: "Finance spreadsheet",
+        kind: "MANUAL",
+        ownerEmail: "finance@jexi.example",
+        connection: null,
+        collections: { invoices: { fields: ["billing_email:email", "amount"], categories: { billing_email: ["user.contact.email"], amount: ["user.financial"] } } },
+      },
+    ]);
+    await db.dataField.updateMany({ where: { name: "amount", collection: { systemId: finance } }, data: { erasureStrategy: "KEEP", retentionReason: "Kept 10 years for tax law" } });
     // As seeded, the demo's role may change the operator's tables and only read the customers' workspace tables.
     const may = (table: string, right: string) => productRows(`SELECT has_table_privilege('${PRODUCT_ROLE}', '${table}', '${right}') AS ok`).then((r) => r[0]!.ok);
     expect([await may("members", "DELETE"), await may("tickets", "UPDATE"), await may("end_users", "UPDATE"), await may("messages", "DELETE")]).toEqual([true, true, false, false]);
@@ -77,6 +90,15 @@ describe("an erasure run", () => {
     await expectRefusal(approveErasure(db, runId, starter.id), "ERASURE_NEEDS_SECOND_APPROVER");
     await approveErasure(db, runId, approver.id);
     expect(await runRow(runId)).toMatchObject({ status: "ERASING", approvedById: approver.id });
+    // The finance spreadsheet (manual) cannot be erased by the portal: its owner is asked to, told
+    // what the map erases and keeps there. The email provider, a third party, is told on completion.
+    expect((await listNotices(db, requestId, OWNER_TASK_KINDS)).map((n) => [n.recipientName, n.kind, n.sentTo])).toEqual([
+      ["Finance spreadsheet", "ERASE_BY_HAND", ["finance@jexi.example"]],
+    ]);
+    expect((await latestEmail(requestId, "recipient-notice")).props).toMatchObject({
+      kind: "ERASE_BY_HAND",
+      asked: [{ label: "invoices", value: "erase billing email; keep amount: Kept 10 years for tax law." }],
+    });
     await expectRefusal(approveErasure(db, runId, approver.id), "ERASURE_NOT_AWAITING");
 
     // The role may only read: every attempt fails, and after the last the run fails in words.

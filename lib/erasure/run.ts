@@ -12,6 +12,7 @@ import { type ProofLine, proveChunk } from "@/lib/erasure/proof";
 import { pseudonym } from "@/lib/erasure/pseudonym";
 import { getEnv } from "@/lib/env";
 import { lockRun } from "@/lib/fulfillment/advance";
+import { askOwnersToErase } from "@/lib/erasure/by-hand";
 import { assertNotHeld } from "@/lib/erasure/holds";
 import { refuseRun } from "@/lib/fulfillment/errors";
 import { queueConnection, queueReady } from "@/lib/fulfillment/jobs";
@@ -21,6 +22,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { sendJob, wakeWorker } from "@/lib/jobs/boss";
 import { QUEUE_SCHEMA, QUEUES } from "@/lib/jobs/queue";
 import { logEvent } from "@/lib/log";
+import { wakeOutboxWorker } from "@/lib/mail/worker-signal";
 import { recordEvent } from "@/lib/requests/events";
 import { isUuid, lockRequest } from "@/lib/requests/handling/load";
 
@@ -43,7 +45,7 @@ export async function approveErasure(db: Db, runId: string, staffId: string): Pr
     if (!found) throw refuseRun("RUN_NOT_FOUND");
     await lockRequest(tx, found.requestId);
     await lockRun(tx, runId);
-    const run = await tx.fulfillmentRun.findUniqueOrThrow({ where: { id: runId }, select: { status: true, kind: true, startedById: true, approvedAt: true } });
+    const run = await tx.fulfillmentRun.findUniqueOrThrow({ where: { id: runId }, select: { status: true, kind: true, startedById: true, approvedAt: true, plan: true } });
     // A failed erasure that was approved resumes where it stopped, without a second approval.
     const resume = run.kind === "ERASURE" && run.status === "FAILED" && run.approvedAt !== null;
     if (!resume && (run.kind !== "ERASURE" || run.status !== "AWAITING_APPROVAL")) throw refuseRun("ERASURE_NOT_AWAITING");
@@ -62,8 +64,11 @@ export async function approveErasure(db: Db, runId: string, staffId: string): Pr
       data: { runId },
       at: now,
     });
+    // The systems the run cannot erase in: their owners erase by hand.
+    if (!resume) await askOwnersToErase(tx, { requestId: found.requestId, plan: run.plan as unknown as RunPlan, staffId }, now);
     await sendJob(QUEUES.erasureRun.name, { runId }, { db: queueConnection(tx) });
   });
+  wakeOutboxWorker();
   wakeWorker(QUEUES.erasureRun.name);
 }
 

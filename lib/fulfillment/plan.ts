@@ -277,7 +277,7 @@ export function buildPlan({ systems, identityTypes, kind }: PlanInput): RunPlan 
   for (const system of systems) {
     if (system.kind !== "MANUAL") continue;
     if (kind === "ERASURE") {
-      skipped.push(skip(system, NOT_ERASED_HERE));
+      skipped.push(skip(system, notErasedHere(system)));
       continue;
     }
     const collections = system.collections.filter((c) => (kind === "WORKSPACE_EXPORT") === Boolean(c.workspaceField));
@@ -317,11 +317,16 @@ function skip(system: MapSystem, reason: string): PlanSkipped {
 
 const ONLY_WORKSPACE = "It holds only customer workspace content, which the customer who controls it answers for.";
 
-const NOT_ERASED_HERE = "The portal cannot erase in this system itself: ask its owner to erase the person's data there, and note it on the request.";
+/** Why an erasure run leaves a manual or HTTP system to people (lib/erasure/by-hand.ts, lib/recipients/notices.ts). */
+function notErasedHere(system: MapSystem): string {
+  return system.thirdParty
+    ? "The portal cannot erase in this system itself: the third party is told to erase the person's data when the request is completed."
+    : "The portal cannot erase in this system itself: its owner is emailed a task to erase the person's data there when the erasure is approved.";
+}
 
 function skipReason(system: MapSystem, kind: RunKind, identityTypes: readonly IdentityType[]): string {
   if (system.collections.length === 0) return "No collections are mapped.";
-  if (kind === "ERASURE" && !ERASABLE.includes(system.kind)) return NOT_ERASED_HERE;
+  if (kind === "ERASURE" && !ERASABLE.includes(system.kind)) return notErasedHere(system);
   if (kind === "WORKSPACE_EXPORT" && !system.collections.some((c) => c.workspaceField)) return "It holds no workspace content.";
   if (kind !== "WORKSPACE_EXPORT" && system.collections.every((c) => c.workspaceField)) return ONLY_WORKSPACE;
   return `No collection holds one of the identities searched for (${identityTypes.map(identityLabel).join(", ")}) or references a collection that does.`;

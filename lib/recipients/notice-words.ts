@@ -1,11 +1,19 @@
 // The words of a recipient notice (GDPR Art. 19): what the recipient is asked to do, for the
 // email, the recipient's page, the status page and the timelines. Pure, no server-only imports.
 
-export type NoticeKindValue = "ERASURE" | "CORRECTION" | "RESTRICTION" | "STOP_PROCESSING" | "RESTRICT_PROCESSING";
+export type NoticeKindValue = "ERASURE" | "CORRECTION" | "RESTRICTION" | "STOP_PROCESSING" | "RESTRICT_PROCESSING" | "ERASE_BY_HAND";
 
-/** An owner's task (stop or restrict a use of the person's data), as against a recipient told of an outcome. */
+/** An owner's task (stop or restrict a use of the person's data, erase by hand), as against a recipient told of an outcome. */
 export function isOwnerTask(kind: NoticeKindValue): boolean {
-  return kind === "STOP_PROCESSING" || kind === "RESTRICT_PROCESSING";
+  return kind === "STOP_PROCESSING" || kind === "RESTRICT_PROCESSING" || kind === "ERASE_BY_HAND";
+}
+
+/** Why an owner is asked, for the email and the owner's page. */
+export function ownerTaskIntro(kind: NoticeKindValue, reference: string, systemName: string): string {
+  if (kind === "ERASE_BY_HAND") {
+    return `A person asked us to erase their personal data (request ${reference}), and the erasure is approved. We erase our other systems automatically; ${systemName} has to be erased by a person, and the data map names you as its owner.`;
+  }
+  return `A person ${kind === "STOP_PROCESSING" ? "objected to" : "asked us to restrict"} some uses of their personal data (request ${reference}). The data map names you as the owner of ${systemName}, which uses personal data for them.`;
 }
 
 /** The request types a recipient is told of, and as what. */
@@ -43,6 +51,13 @@ export const NOTICE_WORDS: Record<NoticeKindValue, { done: string; ask: string; 
     confirm: "We have stopped these uses of their data",
     title: "stop using",
     heldNothing: "Our system does not use this person's data for these uses",
+  },
+  ERASE_BY_HAND: {
+    done: "erased",
+    ask: "Please erase this person's data in your system as listed below (keep only what the list says to keep, for the reason given), and confirm below.",
+    confirm: "We have erased it as listed",
+    title: "erase",
+    heldNothing: "Our system held nothing about this person",
   },
   RESTRICT_PROCESSING: {
     done: "restricted",

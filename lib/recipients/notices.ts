@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db";
 import { dataUseName } from "@/lib/datamap/taxonomy";
+import { byHandLinesFor } from "@/lib/erasure/by-hand-lines";
 import { getEnv } from "@/lib/env";
 import { identityLabel } from "@/lib/fulfillment/plan";
 import { openIdentities } from "@/lib/fulfillment/records";
@@ -42,7 +43,7 @@ export type NoticeRecipient = {
 
 /** What a recipient is told of, as against an owner's task (lib/recipients/processing.ts). */
 export const RECIPIENT_KINDS: NoticeKind[] = ["ERASURE", "CORRECTION", "RESTRICTION"];
-export const OWNER_TASK_KINDS: NoticeKind[] = ["STOP_PROCESSING", "RESTRICT_PROCESSING"];
+export const OWNER_TASK_KINDS: NoticeKind[] = ["STOP_PROCESSING", "RESTRICT_PROCESSING", "ERASE_BY_HAND"];
 
 export function noticePath(token: string): string {
   return `/notices/${token}`;
@@ -134,9 +135,11 @@ function capitalise(text: string): string {
 export async function noticeEmailProps(tx: Tx, noticeId: string, token: string, now: Date) {
   const notice = await tx.recipientNotice.findUniqueOrThrow({
     where: { id: noticeId },
-    select: { requestId: true, kind: true, recipientName: true, customerId: true, sentTo: true, dataUses: true },
+    select: { requestId: true, kind: true, recipientName: true, systemId: true, customerId: true, sentTo: true, dataUses: true },
   });
   const subject = await noticeSubject(tx, notice.requestId);
+  // Erasing by hand: what the map erases and keeps in that system, as the run would.
+  const asked = notice.kind === "ERASE_BY_HAND" && notice.systemId ? await byHandLinesFor(tx, notice.systemId) : subject.asked;
   return {
     to: notice.sentTo.join(", "),
     props: {
@@ -146,7 +149,7 @@ export async function noticeEmailProps(tx: Tx, noticeId: string, token: string, 
       recipientName: notice.recipientName,
       asController: notice.customerId !== null,
       identities: subject.identities,
-      asked: subject.asked,
+      asked,
       uses: notice.dataUses.map((key) => ({ key, label: dataUseName(key) })),
       noticeUrl: absoluteUrl(noticePath(token)),
       answerBy: new Date(now.getTime() + getEnv().MANUAL_TASK_REMINDER_DAYS * DAY).toISOString(),

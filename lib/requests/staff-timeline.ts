@@ -215,13 +215,26 @@ export function staffEventWording(action: string, data: unknown): StaffEventWord
     case "processing.owners_asked": {
       const systems = Array.isArray(d.systems) ? d.systems.map(String) : [];
       const uses = Array.isArray(d.uses) ? d.uses.map(String) : [];
+      if (d.kind === "ERASE_BY_HAND") {
+        return { title: "Owners asked to erase by hand", detail: `The portal cannot erase in ${systems.join(", ")}: their owners were emailed what to erase and keep.` };
+      }
       return {
         title: d.kind === "RESTRICT_PROCESSING" ? "Owners asked to restrict uses" : "Owners asked to stop uses",
         detail: `${systems.length ? `Emailed the owners of ${systems.join(", ")}` : "No new system to ask"} for: ${uses.join(", ")}.${typeof d.alreadyAsked === "number" && d.alreadyAsked ? ` ${plural(d.alreadyAsked, "system")} asked before.` : ""}`,
       };
     }
     case "processing.confirmed":
-      return { title: `Owner of ${text(d.recipient, "a system")} confirmed`, detail: d.heldNothing === true ? "The system does not use the person's data for those uses." : "The uses are stopped or restricted for the person." };
+      return {
+        title: `Owner of ${text(d.recipient, "a system")} confirmed`,
+        detail:
+          d.kind === "ERASE_BY_HAND"
+            ? d.heldNothing === true
+              ? "The system held nothing about the person."
+              : "Erased by hand as listed."
+            : d.heldNothing === true
+              ? "The system does not use the person's data for those uses."
+              : "The uses are stopped or restricted for the person.",
+      };
     case "recipients.reminded":
       return { title: `${text(d.recipient, "A recipient")} reminded${typeof d.reminderNumber === "number" ? ` (reminder ${d.reminderNumber})` : ""}` };
     case "recipients.silent":

@@ -5,7 +5,7 @@ import { FactList } from "@/components/ui/fact-list";
 import { db } from "@/lib/db";
 import { getNoticeView } from "@/lib/recipients/notice-answer";
 import { NOTICE_ERRORS, NOTICE_NOTE_MAX } from "@/lib/recipients/notice-schema";
-import { isOwnerTask, NOTICE_WORDS } from "@/lib/recipients/notice-words";
+import { isOwnerTask, NOTICE_WORDS, ownerTaskIntro } from "@/lib/recipients/notice-words";
 import { AnsweredPage, linkPageMetadata, NoteField, readLinkPage, type LinkPageProps } from "../../link-page";
 
 export const metadata = linkPageMetadata("Confirm a privacy request");
@@ -31,10 +31,7 @@ export default async function NoticePage(props: LinkPageProps) {
           <h1 className="text-3xl font-bold tracking-tight text-slate-900">
             Please {words.title} one person&apos;s data in {view.recipientName}
           </h1>
-          <p className="mt-4 text-lg text-slate-800">
-            A person {view.kind === "STOP_PROCESSING" ? "objected to" : "asked us to restrict"} some uses of their personal data (reference{" "}
-            {view.reference}). The data map names you as the owner of {view.recipientName}, which uses personal data for them.
-          </p>
+          <p className="mt-4 text-lg text-slate-800">{ownerTaskIntro(view.kind, view.reference, view.recipientName)}</p>
         </>
       ) : (
         <>
@@ -64,7 +61,7 @@ export default async function NoticePage(props: LinkPageProps) {
         ) : null}
         {view.asked.length ? (
           <>
-            <h3 className="mt-6 text-lg font-semibold text-slate-900">What they asked</h3>
+            <h3 className="mt-6 text-lg font-semibold text-slate-900">{view.kind === "ERASE_BY_HAND" ? "What to erase" : "What they asked"}</h3>
             <FactList facts={view.asked.map((a) => [a.label, a.value])} className="mt-2 rounded-md border border-slate-300" />
           </>
         ) : null}

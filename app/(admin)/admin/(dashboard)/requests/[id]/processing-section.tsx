@@ -36,15 +36,20 @@ export async function ProcessingSection({
   dayOf: (at: Date) => string;
   outcome: { done?: string; error?: string; at?: string };
 }) {
-  const kind = PROCESSING_KIND_FOR_REQUEST[request.type];
+  const byHand = request.type === "DELETION";
+  const kind = byHand ? "ERASE_BY_HAND" : PROCESSING_KIND_FOR_REQUEST[request.type];
   if (!kind) return null;
-  const [tasks, choices] = await Promise.all([listNotices(db, request.id, OWNER_TASK_KINDS), canAct && open ? useChoices(db, request) : []]);
-  const verb = kind === "STOP_PROCESSING" ? "stop" : "restrict";
+  const [tasks, choices] = await Promise.all([listNotices(db, request.id, OWNER_TASK_KINDS), canAct && open && !byHand ? useChoices(db, request) : []]);
+  if (byHand && tasks.length === 0) return null;
+  const verb = kind === "STOP_PROCESSING" ? "stop" : kind === "RESTRICT_PROCESSING" ? "restrict" : "erase";
+  const doneWords = { stop: "the owner confirmed the uses are stopped", restrict: "the owner confirmed the uses are restricted", erase: "the owner confirmed it is erased as listed" }[verb];
+  const nothingWords = byHand ? "the owner confirmed the system held nothing about the person" : "the owner confirmed the system does not use the data so";
   return (
     <section id="processing" aria-labelledby="processing-heading" className="space-y-3">
       <h2 id="processing-heading" className="text-lg font-semibold text-slate-900">
-        {kind === "STOP_PROCESSING" ? "Stop the uses objected to" : "Restrict the uses concerned"}
+        {byHand ? "Erased by hand" : kind === "STOP_PROCESSING" ? "Stop the uses objected to" : "Restrict the uses concerned"}
       </h2>
+      {byHand ? <p className="text-slate-800">The portal cannot erase in these systems: their owners were asked to, when the erasure was approved.</p> : null}
       <div aria-live="polite">
         {outcome.done === "asked" ? (
           <FocusOnArrival key={`asked-${outcome.at}`}>
@@ -60,11 +65,11 @@ export async function ProcessingSection({
       {tasks.length ? (
         <div className="overflow-x-auto">
           <table className="w-full text-left text-sm">
-            <caption className="sr-only">Owners asked to {verb} a use of the person&apos;s data</caption>
+            <caption className="sr-only">{byHand ? "Owners asked to erase the person's data by hand" : `Owners asked to ${verb} a use of the person's data`}</caption>
             <thead className="border-b border-slate-300 text-slate-700">
               <tr>
                 <th scope="col" className="py-2 pr-4 font-medium">System</th>
-                <th scope="col" className="py-2 pr-4 font-medium">Uses</th>
+                {byHand ? null : <th scope="col" className="py-2 pr-4 font-medium">Uses</th>}
                 <th scope="col" className="py-2 pr-4 font-medium">Where it stands</th>
                 <th scope="col" className="py-2 font-medium">Owner&apos;s note</th>
               </tr>
@@ -76,12 +81,9 @@ export async function ProcessingSection({
                     {t.recipientName}
                     <span className="block text-slate-700">{t.sentTo.join(", ")}</span>
                   </td>
-                  <td className="py-2 pr-4 text-slate-900">{t.dataUses.map(dataUseLabel).join(", ")}</td>
+                  {byHand ? null : <td className="py-2 pr-4 text-slate-900">{t.dataUses.map(dataUseLabel).join(", ")}</td>}
                   <td className="py-2 pr-4 text-slate-900">
-                    {noticeState({ ...t, byConnector: false }, dayOf, {
-                      done: `the owner confirmed the uses are ${verb === "stop" ? "stopped" : "restricted"}`,
-                      nothing: "the owner confirmed the system does not use the data so",
-                    })}
+                    {noticeState({ ...t, byConnector: false }, dayOf, { done: doneWords, nothing: nothingWords })}
                     {t.escalatedAt && !t.confirmedAt ? "; reminders used up, reach the owner another way" : ""}
                   </td>
                   <td className="py-2 text-slate-900">{t.note ? personalVisible ? <UntrustedText>{t.note}</UntrustedText> : "Masked for your role" : "–"}</td>
