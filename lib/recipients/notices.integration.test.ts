@@ -10,6 +10,7 @@ import { createSmtpTransport } from "@/lib/mail/transport";
 import { deliverDueEmails } from "@/lib/mail/worker";
 import { confirmNotice, getNoticeView } from "@/lib/recipients/notice-answer";
 import { listNotices } from "@/lib/recipients/notices";
+import { rerouteRequest, takeOverReferral } from "@/lib/referrals/officer";
 import { completeRequest } from "@/lib/requests/handling/complete";
 import { exportRequestRecord } from "@/lib/requests/handling/detail";
 import { timelineEntry } from "@/lib/requests/timeline";
@@ -157,6 +158,20 @@ describe("telling the recipients", () => {
     await completed(access.requestId, "");
     expect(await listNotices(db, access.requestId)).toEqual([]);
     expect(await templatesOf(access.requestId)).not.toContain("recipient-notice");
+  });
+
+  it("tells a customer whose part the officer took over, but not one the request was routed away from", async () => {
+    await saveTestMap([]);
+    const admin = await createStaff("ADMIN");
+    const rerouted = await referredRequest({ dataScope: "WORKSPACE_AND_OPERATOR" });
+    await rerouteRequest(rerouted.requestId, { kind: "OPERATOR" }, admin);
+    await completed(rerouted.requestId);
+    expect(await listNotices(db, rerouted.requestId)).toEqual([]);
+
+    const takenOver = await referredRequest({ dataScope: "WORKSPACE_AND_OPERATOR" });
+    await takeOverReferral(takenOver.referral.id, admin);
+    await completed(takenOver.requestId);
+    expect((await listNotices(db, takenOver.requestId)).map((n) => n.recipientName)).toEqual(["Acme Support Ltd"]);
   });
 
   it("reminds a silent recipient with a fresh link, then tells the privacy team, and still takes a late confirmation", async () => {

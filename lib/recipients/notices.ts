@@ -67,11 +67,18 @@ export async function recipientsToTell(tx: Db | Tx, requestId: string, kind: Not
         })
       : [];
   const erasedAt = new Map(erased.map((t) => [t.systemId, t.erasedAt]));
-  const referrals = await tx.referral.findMany({
-    where: { requestId },
-    select: { customer: { select: { id: true, legalName: true, privacyEmails: true } } },
-    orderBy: { sentAt: "asc" },
-  });
+  // The customers the request concerned: not one it was withdrawn from because it was routed
+  // elsewhere (the wrong customer), but one whose part the officer took over.
+  const rerouted = await tx.requestEvent.findMany({ where: { requestId, action: "referral.withdrawn" }, select: { data: true }, take: 100 });
+  const wrong = new Set(rerouted.map((e) => (e.data as { referralId?: string } | null)?.referralId).filter(Boolean));
+  const referrals = (
+    await tx.referral.findMany({
+      where: { requestId },
+      select: { id: true, customer: { select: { id: true, legalName: true, privacyEmails: true } } },
+      orderBy: { sentAt: "asc" },
+      take: 100,
+    })
+  ).filter((r) => !wrong.has(r.id));
   const customers = [...new Map(referrals.map((r) => [r.customer.id, r.customer])).values()];
   return [
     ...personal.map((s): NoticeRecipient => {
