@@ -127,9 +127,8 @@ test("an officer reviews an erasure's dry run, a legal hold stops it until lifte
   await recipient.goto(linkIn(notice, "/notices/"));
   await expect(recipient.getByRole("heading", { name: "Please erase this person's data too" })).toBeVisible();
   expect(await seriousViolations(recipient)).toEqual([]);
-  await recipient.getByRole("button", { name: "Send the confirmation" }).click();
-  // The browser asks for a choice first (the radio is required); nothing is sent.
-  await expect(recipient.getByRole("heading", { name: "Please erase this person's data too" })).toBeVisible();
+  // The browser asks for a choice first (the radio is required), so nothing is sent without one.
+  expect(await recipient.getByLabel("We have erased it").evaluate((el) => (el as HTMLInputElement).validity.valueMissing)).toBe(true);
   await recipient.getByLabel("We have erased it").check();
   await recipient.getByLabel("Note for the privacy team (optional)").fill("Delivery logs for this address purged.");
   await recipient.getByRole("button", { name: "Send the confirmation" }).click();

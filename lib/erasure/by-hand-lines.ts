@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db";
+import { perTransaction } from "@/lib/db/per-transaction";
 import { loadDataMap } from "@/lib/datamap/load";
 import type { MapSystem } from "@/lib/datamap/types";
 import { collectionErasure, referencedFieldIds } from "@/lib/erasure/collection";
@@ -25,9 +26,14 @@ export function byHandLines(system: MapSystem, referenced: ReadonlySet<string>):
 }
 
 /** The lines for one system's task, from the map as it is now (null: the system is gone). */
-export async function byHandLinesFor(db: Db | Prisma.TransactionClient, systemId: string): Promise<{ label: string; value: string }[]> {
-  const map = await loadDataMap(db as Db);
+export async function byHandLinesFor(tx: Prisma.TransactionClient, systemId: string): Promise<{ label: string; value: string }[]> {
+  const map = await mapOnce(tx);
   const system = map.find((s) => s.id === systemId);
   return system ? byHandLines(system, referencedFieldIds(map)) : [];
 }
 
+
+/** The data map, read once per transaction however many tasks it writes. */
+export function mapOnce(tx: Prisma.TransactionClient): Promise<MapSystem[]> {
+  return perTransaction(tx, "data-map", () => loadDataMap(tx as unknown as Db));
+}

@@ -1,6 +1,5 @@
 import "server-only";
-import type { Db } from "@/lib/db";
-import { loadDataMap } from "@/lib/datamap/load";
+import { mapOnce } from "@/lib/erasure/by-hand-lines";
 import { isPersonal } from "@/lib/erasure/strategy";
 import type { RunPlan } from "@/lib/fulfillment/plan";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -19,7 +18,7 @@ type Tx = Prisma.TransactionClient;
 export async function askOwnersToErase(tx: Tx, input: { requestId: string; plan: RunPlan; staffId: string }, now: Date): Promise<string[]> {
   const skipped = input.plan.skipped.filter((s) => s.kind === "MANUAL" || s.kind === "HTTP");
   if (skipped.length === 0) return [];
-  const map = await loadDataMap(tx as unknown as Db);
+  const map = await mapOnce(tx);
   const already = new Set(
     (await tx.recipientNotice.findMany({ where: { requestId: input.requestId, kind: "ERASE_BY_HAND" }, select: { systemId: true } })).map((n) => n.systemId),
   );

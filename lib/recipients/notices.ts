@@ -2,6 +2,7 @@ import "server-only";
 import type { Db } from "@/lib/db";
 import { dataUseName } from "@/lib/datamap/taxonomy";
 import { byHandLinesFor } from "@/lib/erasure/by-hand-lines";
+import { perTransaction } from "@/lib/db/per-transaction";
 import { getEnv } from "@/lib/env";
 import { identityLabel } from "@/lib/fulfillment/plan";
 import { openIdentities } from "@/lib/fulfillment/records";
@@ -144,13 +145,14 @@ export async function noticeEmailProps(tx: Tx, noticeId: string, token: string, 
     where: { id: noticeId },
     select: { requestId: true, kind: true, recipientName: true, systemId: true, customerId: true, sentTo: true, dataUses: true },
   });
-  const subject = await noticeSubject(tx, notice.requestId);
+  // Shared by the notices one transaction writes (a completion tells several recipients).
+  const subject = await perTransaction(tx, `notice-subject:${notice.requestId}`, () => noticeSubject(tx, notice.requestId));
   // Erasing by hand: what the map erases and keeps in that system, as the run would.
   const asked = notice.kind === "ERASE_BY_HAND" && notice.systemId ? await byHandLinesFor(tx, notice.systemId) : subject.asked;
   return {
     to: notice.sentTo.join(", "),
     props: {
-      org: await readOrganizationDetails(tx),
+      org: await perTransaction(tx, "organization", () => readOrganizationDetails(tx)),
       reference: subject.reference,
       kind: notice.kind,
       recipientName: notice.recipientName,

@@ -32,6 +32,13 @@ export const OBJECTION_USES: Record<(typeof OBJECTION_PROCESSING)[number], strin
   OTHER: [],
 };
 
+/** The refusals of askOwners in words, for the request page too. */
+export const PROCESSING_ERRORS = {
+  PROCESSING_NOT_APPLICABLE: "Only an objection or a restriction asks owners to stop or restrict a use.",
+  INVALID_TRANSITION: "The request is not open: confirm it first, or it is already closed.",
+  NO_SYSTEM_USES: "No system of the data map lists those uses. Add the uses to the systems concerned, or choose others.",
+} as const;
+
 export const AskOwnersSchema = z.object({
   uses: z
     .array(z.string().trim())
@@ -75,9 +82,10 @@ export async function askOwners(db: Db, requestId: string, input: { uses: string
     await lockRequest(tx, requestId);
     const request = await tx.request.findUniqueOrThrow({ where: { id: requestId }, select: { type: true, status: true } });
     const kind = PROCESSING_KIND_FOR_REQUEST[request.type];
-    if (!kind) throw new DomainError("PROCESSING_NOT_APPLICABLE", "Only an objection or a restriction asks owners to stop or restrict a use.");
-    if (!isOpen(request.status)) throw new DomainError("INVALID_TRANSITION", "The request is not open: confirm it first, or it is already closed.");
-    if (systems.length === 0) throw new DomainError("NO_SYSTEM_USES", "No system of the data map lists those uses. Add the uses to the systems concerned, or choose others.");
+    const refuse = (code: keyof typeof PROCESSING_ERRORS) => new DomainError(code, PROCESSING_ERRORS[code]);
+    if (!kind) throw refuse("PROCESSING_NOT_APPLICABLE");
+    if (!isOpen(request.status)) throw refuse("INVALID_TRANSITION");
+    if (systems.length === 0) throw refuse("NO_SYSTEM_USES");
     const already = new Set(
       (await tx.recipientNotice.findMany({ where: { requestId, kind }, select: { systemId: true } })).map((n) => n.systemId),
     );

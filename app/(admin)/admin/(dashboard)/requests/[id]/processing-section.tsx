@@ -6,7 +6,7 @@ import { dataUseLabel } from "@/lib/datamap/taxonomy";
 import type { RequestType } from "@/lib/generated/prisma/enums";
 import { listNotices, OWNER_TASK_KINDS } from "@/lib/recipients/notices";
 import { noticeState } from "@/lib/recipients/notice-words";
-import { PROCESSING_KIND_FOR_REQUEST, useChoices } from "@/lib/recipients/processing";
+import { PROCESSING_ERRORS, PROCESSING_KIND_FOR_REQUEST, useChoices } from "@/lib/recipients/processing";
 import { askOwnersForm } from "./processing-actions";
 import { FocusOnArrival } from "./run-refresh";
 
@@ -14,8 +14,7 @@ import { FocusOnArrival } from "./run-refresh";
 // the systems using the data so are emailed a task, and each task is tracked here until confirmed.
 
 const ERRORS: Record<string, string> = {
-  NO_SYSTEM_USES: "No system of the data map lists those uses. Add the uses to the systems concerned, or choose others.",
-  INVALID_TRANSITION: "The request is not open: confirm it first, or it is already closed.",
+  ...PROCESSING_ERRORS,
   INVALID_INPUT: "Choose at least one use of the data, from the list.",
   FORBIDDEN: "Your role cannot do that.",
   INTERNAL: "That did not work because of a problem on our side. Nothing was changed; please try again.",
