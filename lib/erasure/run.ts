@@ -16,7 +16,7 @@ import { askOwnersToErase } from "@/lib/erasure/by-hand";
 import { assertNotHeld } from "@/lib/erasure/holds";
 import { refuseRun } from "@/lib/fulfillment/errors";
 import { queueConnection, queueReady } from "@/lib/fulfillment/jobs";
-import type { RunPlan } from "@/lib/fulfillment/plan";
+import { changesData, type RunPlan } from "@/lib/fulfillment/plan";
 import { readRecordChunks } from "@/lib/fulfillment/records";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { sendJob, wakeWorker } from "@/lib/jobs/boss";
@@ -41,35 +41,54 @@ export async function approveErasure(db: Db, runId: string, staffId: string): Pr
   const now = clockNow();
   await queueReady();
   await db.$transaction(async (tx) => {
-    const found = await tx.fulfillmentRun.findUnique({ where: { id: runId }, select: { requestId: true } });
-    if (!found) throw refuseRun("RUN_NOT_FOUND");
+    const found = await tx.fulfillmentRun.findUnique({ where: { id: runId }, select: { requestId: true, referralId: true } });
+    // A workspace erasure is the referred customer's to approve (lib/referrals/workspace-erasure.ts).
+    if (!found || found.referralId) throw refuseRun("RUN_NOT_FOUND");
     await lockRequest(tx, found.requestId);
     await lockRun(tx, runId);
-    const run = await tx.fulfillmentRun.findUniqueOrThrow({ where: { id: runId }, select: { status: true, kind: true, startedById: true, approvedAt: true, plan: true } });
-    // A failed erasure that was approved resumes where it stopped, without a second approval.
-    const resume = run.kind === "ERASURE" && run.status === "FAILED" && run.approvedAt !== null;
-    if (!resume && (run.kind !== "ERASURE" || run.status !== "AWAITING_APPROVAL")) throw refuseRun("ERASURE_NOT_AWAITING");
-    await assertNotHeld(tx, found.requestId);
-    if (!resume) {
-      const settings = await tx.organizationSettings.findUnique({ where: { id: 1 }, select: { erasureSecondApprover: true } });
-      if (settings?.erasureSecondApprover && run.startedById === staffId) throw refuseRun("ERASURE_NEEDS_SECOND_APPROVER");
-    }
-    await tx.fulfillmentRun.update({ where: { id: runId }, data: resume ? { status: "ERASING" } : { status: "ERASING", approvedById: staffId, approvedAt: now } });
-    await recordEvent(tx, {
-      requestId: found.requestId,
-      actorType: "STAFF",
-      actorId: staffId,
-      action: resume ? "run.erasure_resumed" : "run.erasure_approved",
-      visibility: "INTERNAL",
-      data: { runId },
-      at: now,
-    });
-    // The systems the run cannot erase in: their owners erase by hand.
-    if (!resume) await askOwnersToErase(tx, { requestId: found.requestId, plan: run.plan as unknown as RunPlan, staffId }, now);
-    await sendJob(QUEUES.erasureRun.name, { runId }, { db: queueConnection(tx) });
+    await beginErasing(tx, { runId, requestId: found.requestId, approver: { staffId } }, now);
   });
   wakeOutboxWorker();
   wakeWorker(QUEUES.erasureRun.name);
+}
+
+/** Who approved a run's dry run: a staff member, or the referred customer (a workspace erasure). */
+export type Approver = { staffId: string } | { customerId: string };
+
+/**
+ * The approval, in the caller's transaction with the request and the run locked: the run must
+ * await approval (or have failed after one: it then resumes where it stopped, without a second
+ * approval), no legal hold may stand, and with the admin's second-approver setting the staff
+ * member who started the run may not approve it. The run becomes ERASING, the event is written,
+ * owners of the systems it cannot change are asked to do it by hand, and the job is queued.
+ * Callers wake the outbox and the erasure worker after the commit.
+ */
+export async function beginErasing(tx: Prisma.TransactionClient, input: { runId: string; requestId: string; approver: Approver }, now: Date): Promise<{ resumed: boolean }> {
+  const { runId, requestId, approver } = input;
+  const run = await tx.fulfillmentRun.findUniqueOrThrow({ where: { id: runId }, select: { status: true, kind: true, startedById: true, approvedAt: true, plan: true } });
+  if (!changesData(run.kind)) throw refuseRun("ERASURE_NOT_AWAITING");
+  const resume = run.status === "FAILED" && run.approvedAt !== null;
+  if (!resume && run.status !== "AWAITING_APPROVAL") throw refuseRun("ERASURE_NOT_AWAITING");
+  await assertNotHeld(tx, requestId);
+  const staffId = "staffId" in approver ? approver.staffId : null;
+  if (!resume && staffId) {
+    const settings = await tx.organizationSettings.findUnique({ where: { id: 1 }, select: { erasureSecondApprover: true } });
+    if (settings?.erasureSecondApprover && run.startedById === staffId) throw refuseRun("ERASURE_NEEDS_SECOND_APPROVER");
+  }
+  const approval = staffId ? { approvedById: staffId } : { approvedByCustomerId: (approver as { customerId: string }).customerId };
+  await tx.fulfillmentRun.update({ where: { id: runId }, data: resume ? { status: "ERASING" } : { status: "ERASING", approvedAt: now, ...approval } });
+  await recordEvent(tx, {
+    requestId,
+    ...(staffId ? { actorType: "STAFF" as const, actorId: staffId } : { actorType: "CUSTOMER" as const, actorId: null }),
+    action: resume ? "run.erasure_resumed" : "run.erasure_approved",
+    visibility: "INTERNAL",
+    data: { runId, kind: run.kind },
+    at: now,
+  });
+  // The systems the run cannot change: their owners do it by hand.
+  if (!resume && run.kind === "ERASURE" && staffId) await askOwnersToErase(tx, { requestId, plan: run.plan as unknown as RunPlan, staffId }, now);
+  await sendJob(QUEUES.erasureRun.name, { runId }, { db: queueConnection(tx) });
+  return { resumed: resume };
 }
 
 /** Per collection id: the last chunk erased (where to resume) and the rows the database counted. */

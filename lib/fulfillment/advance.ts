@@ -2,6 +2,7 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TaskStatus } from "@/lib/generated/prisma/enums";
 import { sendAssembleJob, sendTaskJob } from "@/lib/fulfillment/jobs";
+import { changesData } from "@/lib/fulfillment/plan";
 import { recordEvent } from "@/lib/requests/events";
 
 // How a run moves on when one of its tasks ends: the tasks that waited for it get their job, and
@@ -78,8 +79,8 @@ export async function advanceRun(
     await recordEvent(tx, { requestId: run.requestId, actorType: "SYSTEM", action: "run.finished", visibility: "INTERNAL", data: { runId: run.id, outcome: status, ...counts, ...extra }, at: now });
   };
   if (failed.length || blocked.size) return finish("FAILED", { failed: failed.map((t) => t.systemName), waiting: blocked.size });
-  // An erasure changes nothing yet: the officer reads the dry run and approves it (lib/erasure/run.ts).
-  if (current.kind === "ERASURE") return finish("AWAITING_APPROVAL");
+  // An erasure or a correction changes nothing yet: the dry run is read and approved first (lib/erasure/run.ts).
+  if (changesData(current.kind)) return finish("AWAITING_APPROVAL");
   const revision = current.revision + 1;
   await finish("ASSEMBLING", {}, revision);
   await sendAssembleJob(tx, run.id, revision);

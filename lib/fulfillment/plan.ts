@@ -18,10 +18,22 @@ import type { IdentityType, MapCollection, MapField, MapSystem, SystemKind } fro
 // A cycle between systems is broken in the order they were discovered: the lookup that would go
 // backwards is left out (and the plan says so).
 
-export type RunKind = "ACCESS" | "EXPORT" | "WORKSPACE_EXPORT" | "ERASURE";
+export type RunKind = "ACCESS" | "EXPORT" | "WORKSPACE_EXPORT" | "ERASURE" | "CORRECTION" | "WORKSPACE_ERASURE";
 
-/** Kinds of system an erasure run can change itself (lib/connectors/erase-sql.ts). */
+/** Kinds of system a run can change itself (lib/connectors/erase-sql.ts). */
 const ERASABLE: readonly SystemKind[] = ["POSTGRES", "MYSQL"];
+
+/** Runs that change the systems after an approval (erasures, corrections), rather than deliver a package. */
+export const CHANGING_KINDS: readonly RunKind[] = ["ERASURE", "CORRECTION", "WORKSPACE_ERASURE"];
+
+export function changesData(kind: RunKind): boolean {
+  return CHANGING_KINDS.includes(kind);
+}
+
+/** Runs over a referred customer's workspace content (the operator as processor), scoped to its workspaces. */
+export function isWorkspaceKind(kind: RunKind): boolean {
+  return kind === "WORKSPACE_EXPORT" || kind === "WORKSPACE_ERASURE";
+}
 
 export type PlanSource =
   | { type: "identity"; identity: IdentityType }
@@ -77,9 +89,9 @@ function index(systems: readonly MapSystem[], kind: RunKind) {
   const fieldOwner = new Map<string, { node: Node; field: MapField }>();
   for (const system of systems) {
     if (system.kind === "MANUAL") continue;
-    if (kind === "ERASURE" && !ERASABLE.includes(system.kind)) continue;
+    if (changesData(kind) && !ERASABLE.includes(system.kind)) continue;
     for (const collection of system.collections) {
-      if (kind !== "WORKSPACE_EXPORT" && collection.workspaceField) continue;
+      if (!isWorkspaceKind(kind) && collection.workspaceField) continue;
       const node = { system, collection };
       nodes.set(collection.id, node);
       for (const field of collection.fields) fieldOwner.set(field.id, { node, field });
@@ -194,7 +206,7 @@ function orderSystems(discovery: string[], deps: Map<string, Set<string>>): stri
 export function buildPlan({ systems, identityTypes, kind }: PlanInput): RunPlan {
   const { nodes, edges } = index(systems, kind);
   const notes: string[] = [];
-  if (kind !== "WORKSPACE_EXPORT") {
+  if (!isWorkspaceKind(kind)) {
     for (const system of systems) {
       const workspace = system.collections.filter((c) => c.workspaceField).map((c) => c.name);
       if (workspace.length) {
@@ -226,7 +238,7 @@ export function buildPlan({ systems, identityTypes, kind }: PlanInput): RunPlan 
   // Workspace exports keep workspace content and what leads to it; everything else is dropped.
   const inPackage = new Set<string>();
   let kept = order;
-  if (kind === "WORKSPACE_EXPORT") {
+  if (isWorkspaceKind(kind)) {
     const needed = new Set<string>();
     for (let i = order.length - 1; i >= 0; i--) {
       const r = order[i]!;
@@ -266,7 +278,7 @@ export function buildPlan({ systems, identityTypes, kind }: PlanInput): RunPlan 
         collectionId: r.node.collection.id,
         name: r.node.collection.name,
         lookups: r.lookups,
-        workspaceScoped: kind === "WORKSPACE_EXPORT" && r.node.collection.workspaceField !== null,
+        workspaceScoped: isWorkspaceKind(kind) && r.node.collection.workspaceField !== null,
         inPackage: inPackage.has(r.node.collection.id),
       })),
     });
@@ -276,13 +288,13 @@ export function buildPlan({ systems, identityTypes, kind }: PlanInput): RunPlan 
   // the system holds workspace content). They produce files, never values for other lookups.
   for (const system of systems) {
     if (system.kind !== "MANUAL") continue;
-    if (kind === "ERASURE") {
-      skipped.push(skip(system, notErasedHere(system)));
+    if (changesData(kind)) {
+      skipped.push(skip(system, notChangedHere(system, kind)));
       continue;
     }
-    const collections = system.collections.filter((c) => (kind === "WORKSPACE_EXPORT") === Boolean(c.workspaceField));
-    if (collections.length === 0 && (kind === "WORKSPACE_EXPORT" || system.collections.length > 0)) {
-      skipped.push(skip(system, kind === "WORKSPACE_EXPORT" ? "It holds no workspace content." : ONLY_WORKSPACE));
+    const collections = system.collections.filter((c) => isWorkspaceKind(kind) === Boolean(c.workspaceField));
+    if (collections.length === 0 && (isWorkspaceKind(kind) || system.collections.length > 0)) {
+      skipped.push(skip(system, isWorkspaceKind(kind) ? "It holds no workspace content." : ONLY_WORKSPACE));
       continue;
     }
     planned.push({
@@ -296,7 +308,7 @@ export function buildPlan({ systems, identityTypes, kind }: PlanInput): RunPlan 
         collectionId: c.id,
         name: c.name,
         lookups: [],
-        workspaceScoped: kind === "WORKSPACE_EXPORT",
+        workspaceScoped: isWorkspaceKind(kind),
         inPackage: true,
       })),
     });
@@ -317,18 +329,27 @@ function skip(system: MapSystem, reason: string): PlanSkipped {
 
 const ONLY_WORKSPACE = "It holds only customer workspace content, which the customer who controls it answers for.";
 
-/** Why an erasure run leaves a manual or HTTP system to people (lib/erasure/by-hand.ts, lib/recipients/notices.ts). */
-function notErasedHere(system: MapSystem): string {
+/**
+ * Why a run that changes data leaves a manual or HTTP system to people: its owner gets a task at
+ * the approval (lib/erasure/by-hand.ts, lib/corrections/by-hand.ts); a third party is told as a
+ * recipient when the request completes (lib/recipients/notices.ts).
+ */
+function notChangedHere(system: MapSystem, kind: RunKind): string {
+  if (kind === "WORKSPACE_ERASURE") {
+    if (!system.collections.some((c) => c.workspaceField)) return "It holds no workspace content.";
+    return "The portal cannot erase in this system itself: its owner is emailed a task to erase the workspace content there when the customer approves.";
+  }
+  const verb = kind === "CORRECTION" ? "correct" : "erase";
   return system.thirdParty
-    ? "The portal cannot erase in this system itself: the third party is told to erase the person's data when the request is completed."
-    : "The portal cannot erase in this system itself: its owner is emailed a task to erase the person's data there when the erasure is approved.";
+    ? `The portal cannot ${verb} in this system itself: the third party is told to ${verb} the person's data when the request is completed.`
+    : `The portal cannot ${verb} in this system itself: its owner is emailed a task to ${verb} the person's data there when the ${kind === "CORRECTION" ? "correction" : "erasure"} is approved.`;
 }
 
 function skipReason(system: MapSystem, kind: RunKind, identityTypes: readonly IdentityType[]): string {
   if (system.collections.length === 0) return "No collections are mapped.";
-  if (kind === "ERASURE" && !ERASABLE.includes(system.kind)) return notErasedHere(system);
-  if (kind === "WORKSPACE_EXPORT" && !system.collections.some((c) => c.workspaceField)) return "It holds no workspace content.";
-  if (kind !== "WORKSPACE_EXPORT" && system.collections.every((c) => c.workspaceField)) return ONLY_WORKSPACE;
+  if (changesData(kind) && !ERASABLE.includes(system.kind)) return notChangedHere(system, kind);
+  if (isWorkspaceKind(kind) && !system.collections.some((c) => c.workspaceField)) return "It holds no workspace content.";
+  if (!isWorkspaceKind(kind) && system.collections.every((c) => c.workspaceField)) return ONLY_WORKSPACE;
   return `No collection holds one of the identities searched for (${identityTypes.map(identityLabel).join(", ")}) or references a collection that does.`;
 }
 

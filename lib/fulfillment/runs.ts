@@ -7,7 +7,7 @@ import { advanceRun, ENDED, lockRun } from "@/lib/fulfillment/advance";
 import { assertNotHeld } from "@/lib/erasure/holds";
 import { refuseRun } from "@/lib/fulfillment/errors";
 import { queueReady, sendTaskJob, wakeRunWorkers } from "@/lib/fulfillment/jobs";
-import { buildPlan, type RunKind, type RunPlan } from "@/lib/fulfillment/plan";
+import { buildPlan, changesData, type RunKind, type RunPlan } from "@/lib/fulfillment/plan";
 import { sealIdentities } from "@/lib/fulfillment/records";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RequestType, RunStatus } from "@/lib/generated/prisma/enums";
@@ -25,7 +25,7 @@ import { isUuid, lockRequest } from "@/lib/requests/handling/load";
 export const ACTIVE_RUN_STATUSES: readonly RunStatus[] = ["RUNNING", "ASSEMBLING", "READY", "AWAITING_APPROVAL", "ERASING"];
 const OPEN_REQUEST_STATUSES = ["RECEIVED", "IN_PROGRESS", "AWAITING_REQUESTER", "REFERRED"] as const;
 
-const KIND_BY_TYPE: Partial<Record<RequestType, RunKind>> = { ACCESS: "ACCESS", PORTABILITY: "EXPORT", DELETION: "ERASURE" };
+const KIND_BY_TYPE: Partial<Record<RequestType, RunKind>> = { ACCESS: "ACCESS", PORTABILITY: "EXPORT", DELETION: "ERASURE", CORRECTION: "CORRECTION" };
 
 export function runKindFor(type: RequestType): RunKind | null {
   return KIND_BY_TYPE[type] ?? null;
@@ -52,7 +52,7 @@ function actor(staffId: string | null) {
 
 export type PlanRunInput = {
   requestId: string;
-  /** Derived from the request (ACCESS, PORTABILITY -> EXPORT) or the referral when omitted. */
+  /** Derived from the request (ACCESS, PORTABILITY -> EXPORT) when omitted; with a referral, WORKSPACE_EXPORT unless WORKSPACE_ERASURE. */
   kind?: RunKind;
   identities?: readonly Identity[];
   staffId: string | null;
@@ -73,15 +73,16 @@ export async function planRun(db: Db, input: PlanRunInput): Promise<{ id: string
       where: { id: input.requestId },
       select: { type: true, status: true, verifiedAt: true, requesterEmail: true },
     });
-    const kind = input.referralId ? "WORKSPACE_EXPORT" : runKindFor(request.type);
+    const kind = input.referralId ? (input.kind === "WORKSPACE_ERASURE" ? "WORKSPACE_ERASURE" : "WORKSPACE_EXPORT") : runKindFor(request.type);
     const open = (OPEN_REQUEST_STATUSES as readonly string[]).includes(request.status);
     if (!kind || (input.kind && input.kind !== kind) || !open || !request.verifiedAt || !request.requesterEmail) {
       throw refuseRun("RUN_NOT_ALLOWED");
     }
     if (map.length === 0) throw refuseRun("RUN_NOTHING_TO_SEARCH");
-    if (kind === "ERASURE") await assertNotHeld(tx, input.requestId);
-    await refuseIfActive(tx, input.requestId);
-    await replacePlanned(tx, input.requestId, input.staffId, now);
+    if (changesData(kind)) await assertNotHeld(tx, input.requestId);
+    const scope = { requestId: input.requestId, referralId: input.referralId ?? null };
+    await refuseIfActive(tx, scope);
+    await replacePlanned(tx, scope, input.staffId, now);
 
     const identities = normaliseIdentities(request.requesterEmail, input.identities ?? []);
     const identityTypes = [...new Set(identities.map((i) => i.type))];
@@ -117,16 +118,20 @@ export async function planRun(db: Db, input: PlanRunInput): Promise<{ id: string
   return result;
 }
 
-async function refuseIfActive(tx: Prisma.TransactionClient, requestId: string, except?: string): Promise<void> {
+/** Whose runs a run competes with: the officer's own runs of the request, or one referral's workspace runs. */
+type RunScope = { requestId: string; referralId: string | null };
+
+async function refuseIfActive(tx: Prisma.TransactionClient, scope: RunScope, except?: string): Promise<void> {
   const active = await tx.fulfillmentRun.findFirst({
-    where: { requestId, status: { in: [...ACTIVE_RUN_STATUSES] }, ...(except ? { id: { not: except } } : {}) },
+    where: { ...scope, status: { in: [...ACTIVE_RUN_STATUSES] }, ...(except ? { id: { not: except } } : {}) },
     select: { id: true },
   });
   if (active) throw refuseRun("RUN_ACTIVE");
 }
 
-async function replacePlanned(tx: Prisma.TransactionClient, requestId: string, staffId: string | null, now: Date): Promise<void> {
-  const planned = await tx.fulfillmentRun.findMany({ where: { requestId, status: "PLANNED" }, select: { id: true }, take: 10 });
+async function replacePlanned(tx: Prisma.TransactionClient, scope: RunScope, staffId: string | null, now: Date): Promise<void> {
+  const { requestId } = scope;
+  const planned = await tx.fulfillmentRun.findMany({ where: { ...scope, status: "PLANNED" }, select: { id: true }, take: 10 });
   for (const { id } of planned) {
     await tx.fulfillmentRun.update({ where: { id }, data: { status: "CANCELLED", cancelledAt: now } });
     await recordEvent(tx, {
@@ -156,9 +161,9 @@ export async function startRun(db: Db, runId: string, staffId: string | null): P
   await queueReady();
   await db.$transaction(async (tx) => {
     await lockRunWithRequest(tx, runId);
-    const run = await tx.fulfillmentRun.findUniqueOrThrow({ where: { id: runId }, select: { id: true, requestId: true, status: true, plan: true } });
+    const run = await tx.fulfillmentRun.findUniqueOrThrow({ where: { id: runId }, select: { id: true, requestId: true, referralId: true, status: true, plan: true } });
     if (run.status !== "PLANNED") throw refuseRun("RUN_NOT_PLANNED");
-    await refuseIfActive(tx, run.requestId, runId);
+    await refuseIfActive(tx, { requestId: run.requestId, referralId: run.referralId }, runId);
     const plan = run.plan as unknown as RunPlan;
 
     const taskIds = new Map<string, string>();
@@ -213,11 +218,11 @@ export async function retryTask(db: Db, taskId: string, staffId: string): Promis
     await lockRun(tx, found.runId);
     const task = await tx.fulfillmentTask.findUniqueOrThrow({
       where: { id: taskId },
-      select: { status: true, system: { select: { name: true } }, run: { select: { status: true, requestId: true } } },
+      select: { status: true, system: { select: { name: true } }, run: { select: { status: true, requestId: true, referralId: true } } },
     });
     if (task.status !== "FAILED") throw refuseRun("TASK_NOT_FAILED");
     if (task.run.status !== "RUNNING" && task.run.status !== "FAILED") throw refuseRun("RUN_ENDED");
-    if (task.run.status === "FAILED") await refuseIfActive(tx, task.run.requestId, found.runId);
+    if (task.run.status === "FAILED") await refuseIfActive(tx, { requestId: task.run.requestId, referralId: task.run.referralId }, found.runId);
     await tx.fulfillmentTask.update({
       where: { id: taskId },
       data: { status: "QUEUED", attempts: 0, lockedUntil: null, lockedBy: null, finishedAt: null },

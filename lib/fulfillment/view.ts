@@ -51,10 +51,11 @@ export type RunView = {
   progress: { ended: number; total: number };
 };
 
-/** The request's latest run, or null when it never had one. */
+/** The request's latest run (not a referral's workspace run), or null when it never had one. */
 export async function runView(db: Db, requestId: string): Promise<RunView | null> {
   const run = await db.fulfillmentRun.findFirst({
-    where: { requestId },
+    // The officer's own runs; a referral's workspace runs show on the referral.
+    where: { requestId, referralId: null },
     orderBy: { createdAt: "desc" },
     select: {
       id: true,

@@ -1,15 +1,18 @@
 // The words of a recipient notice (GDPR Art. 19): what the recipient is asked to do, for the
 // email, the recipient's page, the status page and the timelines. Pure, no server-only imports.
 
-export type NoticeKindValue = "ERASURE" | "CORRECTION" | "RESTRICTION" | "STOP_PROCESSING" | "RESTRICT_PROCESSING" | "ERASE_BY_HAND";
+export type NoticeKindValue = "ERASURE" | "CORRECTION" | "RESTRICTION" | "STOP_PROCESSING" | "RESTRICT_PROCESSING" | "ERASE_BY_HAND" | "CORRECT_BY_HAND";
 
-/** An owner's task (stop or restrict a use of the person's data, erase by hand), as against a recipient told of an outcome. */
+/** An owner's task (stop or restrict a use of the person's data, erase or correct by hand), as against a recipient told of an outcome. */
 export function isOwnerTask(kind: NoticeKindValue): boolean {
-  return kind === "STOP_PROCESSING" || kind === "RESTRICT_PROCESSING" || kind === "ERASE_BY_HAND";
+  return kind === "STOP_PROCESSING" || kind === "RESTRICT_PROCESSING" || kind === "ERASE_BY_HAND" || kind === "CORRECT_BY_HAND";
 }
 
 /** Why an owner is asked, for the email and the owner's page. */
 export function ownerTaskIntro(kind: NoticeKindValue, reference: string, systemName: string): string {
+  if (kind === "CORRECT_BY_HAND") {
+    return `A person asked us to correct personal data about them (request ${reference}), and the correction is approved. We correct our other systems automatically where the data map allows it; ${systemName} has to be corrected by a person, and the data map names you as its owner.`;
+  }
   if (kind === "ERASE_BY_HAND") {
     return `A person asked us to erase their personal data (request ${reference}), and the erasure is approved. We erase our other systems automatically; ${systemName} has to be erased by a person, and the data map names you as its owner.`;
   }
@@ -57,6 +60,13 @@ export const NOTICE_WORDS: Record<NoticeKindValue, { done: string; ask: string; 
     ask: "Please erase this person's data in your system as listed below (keep only what the list says to keep, for the reason given), and confirm below.",
     confirm: "We have erased it as listed",
     title: "erase",
+    heldNothing: "Our system held nothing about this person",
+  },
+  CORRECT_BY_HAND: {
+    done: "corrected",
+    ask: "Please correct this person's data in your system as the request below says, and confirm below. If your system holds the information differently, correct it in the same sense.",
+    confirm: "We have corrected it",
+    title: "correct",
     heldNothing: "Our system held nothing about this person",
   },
   RESTRICT_PROCESSING: {

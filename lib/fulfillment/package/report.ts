@@ -6,6 +6,7 @@ import { packageRuleText } from "@/lib/fulfillment/package/filter";
 import { cellText, escapeHtml as h } from "@/lib/fulfillment/package/format";
 import { REPORT_CSP } from "@/lib/fulfillment/package/report-csp";
 import { fileSize } from "@/lib/packages/display";
+import type { RunKind } from "@/lib/fulfillment/plan";
 
 // The readable report of a package (index.html): who we are, what we found per system and
 // collection with every record, the categories and purposes, the recipients and how long we keep
@@ -20,7 +21,15 @@ th,td{border:1px solid #bbb;padding:.25rem .5rem;text-align:left;vertical-align:
 th{background:#eee}dt{font-weight:600}dd{margin:0 0 .5rem}.note{color:#444}`;
 
 
-const KIND_TITLES = { ACCESS: "Your personal data", EXPORT: "Your data, for you to take elsewhere", WORKSPACE_EXPORT: "Workspace data export", ERASURE: "Your personal data" } as const;
+// Runs that change data never assemble a package; their titles only complete the map.
+const KIND_TITLES: Record<RunKind, string> = {
+  ACCESS: "Your personal data",
+  EXPORT: "Your data, for you to take elsewhere",
+  WORKSPACE_EXPORT: "Workspace data export",
+  ERASURE: "Your personal data",
+  CORRECTION: "Your personal data",
+  WORKSPACE_ERASURE: "Workspace data export",
+};
 
 function date(at: Date, timeZone: string): string {
   return new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone }).format(at);
