@@ -7,6 +7,7 @@ import { EmailLayout } from "@/emails/components/layout";
 import { PREVIEW_ORGANIZATION } from "@/emails/components/preview-organization";
 import { QuotedText } from "@/emails/components/quoted-text";
 import { heading, paragraph, subheading } from "@/emails/components/styles";
+import type { CorrectionSummary } from "@/lib/corrections/words";
 import type { ErasureSummary } from "@/lib/erasure/words";
 
 export type RequestCompletedProps = {
@@ -20,6 +21,8 @@ export type RequestCompletedProps = {
   statusUrl: string;
   /** A deletion carried out by an erasure run: what was erased and what was kept, and why. */
   erasure?: ErasureSummary | null;
+  /** A correction: what we corrected ourselves, and whom we asked to correct by hand. */
+  correction?: CorrectionSummary | null;
   /** A deletion, correction or restriction: the other organisations we told (GDPR Art. 19). */
   recipientsTold?: string[];
 };
@@ -29,7 +32,7 @@ export function subject({ reference }: RequestCompletedProps): string {
 }
 
 export default function RequestCompleted(props: RequestCompletedProps) {
-  const { org, reference, requestTypeLabel, outcome, downloadUntil, statusUrl, erasure, recipientsTold } = props;
+  const { org, reference, requestTypeLabel, outcome, downloadUntil, statusUrl, erasure, correction, recipientsTold } = props;
   const until = downloadUntil ? formatDateTime(downloadUntil, "en", org.timeZone) : null;
   return (
     <EmailLayout
@@ -75,6 +78,22 @@ export default function RequestCompleted(props: RequestCompletedProps) {
               {k.system}: {k.what}. {k.reason}
             </Text>
           ))}
+        </>
+      ) : null}
+      {correction?.corrected.length ? (
+        <>
+          <Text style={subheading}>What we corrected</Text>
+          {correction.corrected.map((c, i) => (
+            <Text key={i} style={paragraph}>
+              {c.system}: {c.what} ({c.records} {c.records === 1 ? "record" : "records"})
+            </Text>
+          ))}
+        </>
+      ) : null}
+      {correction?.byHand.length ? (
+        <>
+          <Text style={subheading}>Corrected by hand</Text>
+          <Text style={paragraph}>We asked the people who run these systems to correct them too: {correction.byHand.join(", ")}.</Text>
         </>
       ) : null}
       {recipientsTold?.length ? (

@@ -6,7 +6,7 @@ import type { CollectionValues, FieldValues } from "@/lib/datamap/schema";
 import type { HttpCollectionConfig } from "@/lib/datamap/types";
 import { assertMayManageMap, mapWrite } from "@/lib/datamap/write";
 import { db } from "@/lib/db";
-import { checkChosenStrategy } from "@/lib/erasure/check";
+import { checkChosenStrategy, checkCorrectable } from "@/lib/erasure/check";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 // Collections (tables or API resources) of a system and their fields. Each change is one audited
@@ -94,6 +94,7 @@ const FIELD = {
   erasureStrategy: true,
   erasureValue: true,
   retentionReason: true,
+  correctable: true,
 } as const;
 
 /** "users.id" of the referenced field, for the history; refuses a field that does not exist. */
@@ -113,10 +114,12 @@ function described(input: FieldValues, reference: string | null) {
 /** The column behind a field must take its chosen erasure strategy (asked of the database before the map's transaction). */
 async function checkStrategy(collectionId: string, input: FieldValues, actor: StaffUser): Promise<void> {
   assertMayManageMap(actor);
-  if (!input.erasureStrategy) return;
+  if (!input.erasureStrategy && !input.correctable) return;
   const collection = await db.dataCollection.findUnique({ where: { id: collectionId }, select: { name: true, systemId: true } });
   if (!collection) return;
-  await checkChosenStrategy(db, { systemId: collection.systemId, collection: collection.name, field: input.name }, { strategy: input.erasureStrategy, value: input.erasureValue });
+  const target = { systemId: collection.systemId, collection: collection.name, field: input.name };
+  if (input.erasureStrategy) await checkChosenStrategy(db, target, { strategy: input.erasureStrategy, value: input.erasureValue });
+  if (input.correctable) await checkCorrectable(db, target);
 }
 
 export async function addField(collectionId: string, input: FieldValues, actor: StaffUser): Promise<{ id: string; systemId: string }> {
@@ -144,6 +147,9 @@ export async function updateField(fieldId: string, input: FieldValues, actor: St
     const changes = changedFields(described(stored as FieldValues, beforeRef), described(input, reference));
     if (Object.keys(changes).length === 0) return { systemId: collection.systemId, changed: false };
     if (changes.name && collection.fields.some((f) => f.name === input.name)) throw new DomainError("FIELD_EXISTS", `“${collection.name}” already has a field named “${input.name}”.`);
+    if (input.correctable && (await tx.dataField.count({ where: { referencesFieldId: fieldId } }))) {
+      throw new DomainError("CORRECTION_REFUSED", `Other mapped fields take their values from ${before.name}: correcting it would break those references. Leave it not correctable.`);
+    }
     await tx.dataField.update({ where: { id: fieldId }, data: input });
     // The workspace field is named, not linked: it follows a rename.
     if (changes.name && collection.workspaceField === before.name) await tx.dataCollection.update({ where: { id: collection.id }, data: { workspaceField: input.name } });

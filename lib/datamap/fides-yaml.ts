@@ -75,10 +75,12 @@ export function exportDataMap(systems: MapSystem[]): string {
             : [],
         ),
       );
+      const correctable = c.fields.filter((f) => f.correctable).map((f) => f.name);
       const meta = {
         ...(c.workspaceField ? { workspace_field: c.workspaceField } : {}),
         ...(c.http ? { http: c.http } : {}),
         ...(Object.keys(erasure).length ? { erasure } : {}),
+        ...(correctable.length ? { correctable } : {}),
       };
       return {
         name: c.name,
@@ -305,6 +307,16 @@ export function parseDatasetFile(source: string, defaults: ImportDefaults, exist
               continue;
             }
             target.erasure = { strategy: parsed.data.erasureStrategy, value: parsed.data.erasureValue, reason: parsed.data.retentionReason };
+          }
+      }
+      // meta.correctable: [field, ...], the fields a correction may write through the connector.
+      if (cMeta.correctable !== undefined && cMeta.correctable !== null) {
+        if (!Array.isArray(cMeta.correctable)) problem([...cPath, "meta", "correctable"], cWhere, "meta.correctable must list field names.");
+        else
+          for (const name of cMeta.correctable) {
+            const target = fields.find((f) => f.name === String(name));
+            if (!target) problem([...cPath, "meta", "correctable"], cWhere, `meta.correctable names “${String(name)}”, which is not a field of this collection.`);
+            else target.correctable = true;
           }
       }
       const workspaceField = cMeta.workspace_field === undefined || cMeta.workspace_field === null ? null : String(cMeta.workspace_field);

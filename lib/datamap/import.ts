@@ -129,6 +129,7 @@ async function upsertSystem(tx: Tx, input: ImportedSystem, fieldIds: Map<string,
         erasureStrategy: f.erasure?.strategy ?? null,
         erasureValue: f.erasure?.value ?? null,
         retentionReason: f.erasure?.reason ?? null,
+        correctable: f.correctable ?? false,
       };
       const field = await tx.dataField.upsert({
         where: { collectionId_name: { collectionId, name: f.name } },

@@ -46,6 +46,7 @@ function toMap(row: Loaded): MapSystem {
         primaryKey: f.primaryKey,
         referencesFieldId: f.referencesFieldId,
         erasure: f.erasureStrategy ? { strategy: f.erasureStrategy, value: f.erasureValue, reason: f.retentionReason } : null,
+        correctable: f.correctable,
       })),
     })),
   };

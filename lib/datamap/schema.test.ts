@@ -110,6 +110,7 @@ describe("field form", () => {
       erasureStrategy: null,
       erasureValue: null,
       retentionReason: null,
+      correctable: false,
     });
   });
   it("takes an erasure strategy with its value or reason, and keeps only the one it uses", () => {

@@ -217,10 +217,14 @@ const FieldShape = z.object({
   erasureStrategy: erasureChoice,
   erasureValue: optionalText(200, "fixed value"),
   retentionReason: optionalText(500, "reason"),
+  correctable: checkbox,
 });
 
-/** A fixed value needs the value; keeping a personal field needs the reason (GDPR Art. 17(3)). */
+/** A fixed value needs the value; keeping a personal field needs the reason (GDPR Art. 17(3)); a key is never corrected. */
 function erasureRules(input: z.output<typeof FieldShape>, ctx: z.RefinementCtx) {
+  if (input.correctable && input.primaryKey) {
+    ctx.addIssue({ code: "custom", path: ["correctable"], message: "A primary key cannot be corrected: the rows are found by it. Leave it not correctable." });
+  }
   if (input.erasureStrategy === "FIXED_VALUE" && input.erasureValue === null) {
     ctx.addIssue({ code: "custom", path: ["erasureValue"], message: "Enter the value an erasure writes in place of the person's, such as “deleted user”" });
   }

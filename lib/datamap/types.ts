@@ -64,6 +64,8 @@ export type MapField = {
   referencesFieldId: string | null;
   /** What an erasure does to it (lib/erasure/strategy.ts); absent or null: its categories' default. */
   erasure?: FieldErasure | null;
+  /** A correction may write a new value here through the connector (lib/corrections/); absent: no. */
+  correctable?: boolean;
 };
 
 export const ERASURE_STRATEGIES = ["DELETE_ROW", "SET_NULL", "FIXED_VALUE", "PSEUDONYMIZE", "KEEP"] as const;

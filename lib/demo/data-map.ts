@@ -10,6 +10,10 @@ import { encrypt } from "@/lib/security/encryption";
 // public "Who receives data" page, with no connection and no identity field, so runs pass it by.
 // Written by the seed when the map has none of these systems yet, so an admin's later edits stay.
 //
+// Workspace content (end users, their conversations and messages) is erased only when the customer
+// who controls it instructs it from its referral page: the person's rows go whole, since their
+// references and texts are NOT NULL and could not be emptied.
+//
 // References point from the field that holds a value to the field it comes from
 // (tickets.requester_id -> members.id): a run that found members looks their tickets up by id.
 
@@ -23,6 +27,8 @@ type FieldSeed = {
   description?: string;
   /** What an erasure does to it (lib/erasure/strategy.ts); absent: its categories' default. */
   erasure?: { strategy: ErasureStrategy; value?: string; reason?: string };
+  /** A correction may write a new value here (lib/corrections/). */
+  correctable?: boolean;
 };
 type CollectionSeed = { name: string; description: string; workspaceField?: string; http?: HttpCollectionConfig; fields: FieldSeed[] };
 type SystemSeed = {
@@ -76,8 +82,8 @@ export const DEMO_SYSTEMS: SystemSeed[] = [
           { name: "id", categories: ["user.unique_id"], primaryKey: true },
           { name: "account_id", categories: OPS, references: "accounts.id" },
           { name: "email", categories: ["user.contact.email"], identity: "email", erasure: { strategy: "DELETE_ROW" } },
-          { name: "full_name", categories: ["user.name"] },
-          { name: "role", categories: ["user.job_title"] },
+          { name: "full_name", categories: ["user.name"], correctable: true },
+          { name: "role", categories: ["user.job_title"], correctable: true },
           { name: "created_at", categories: ["user.account"] },
           { name: "last_login_at", categories: ["user.account"] },
         ],
@@ -111,10 +117,10 @@ export const DEMO_SYSTEMS: SystemSeed[] = [
         fields: [
           { name: "id", categories: OPS, primaryKey: true },
           { name: "email", categories: ["user.contact.email"], identity: "email", erasure: KEEP_FOR_TAX },
-          { name: "name", categories: ["user.name"], erasure: KEEP_FOR_TAX },
-          { name: "street", categories: ["user.contact.address.street"], erasure: KEEP_FOR_TAX },
-          { name: "city", categories: ["user.contact.address.city"], erasure: KEEP_FOR_TAX },
-          { name: "country", categories: ["user.contact.address.country"], erasure: KEEP_FOR_TAX },
+          { name: "name", categories: ["user.name"], erasure: KEEP_FOR_TAX, correctable: true },
+          { name: "street", categories: ["user.contact.address.street"], erasure: KEEP_FOR_TAX, correctable: true },
+          { name: "city", categories: ["user.contact.address.city"], erasure: KEEP_FOR_TAX, correctable: true },
+          { name: "country", categories: ["user.contact.address.country"], erasure: KEEP_FOR_TAX, correctable: true },
           { name: "vat_number", categories: ["user.financial"], erasure: KEEP_FOR_TAX },
         ],
       },
@@ -136,7 +142,7 @@ export const DEMO_SYSTEMS: SystemSeed[] = [
         fields: [
           { name: "id", categories: ["user.unique_id"], primaryKey: true },
           { name: "workspace_slug", categories: OPS },
-          { name: "email", categories: ["user.contact.email"], identity: "email" },
+          { name: "email", categories: ["user.contact.email"], identity: "email", erasure: { strategy: "DELETE_ROW" } },
           { name: "name", categories: ["user.name"] },
           { name: "external_id", categories: ["user.unique_id.pseudonymous"] },
           { name: "created_at", categories: OPS },
@@ -151,7 +157,7 @@ export const DEMO_SYSTEMS: SystemSeed[] = [
           { name: "workspace_slug", categories: OPS },
           { name: "end_user_id", categories: ["user.unique_id"], references: "end_users.id" },
           { name: "channel", categories: OPS },
-          { name: "subject", categories: ["user.content.private"] },
+          { name: "subject", categories: ["user.content.private"], erasure: { strategy: "DELETE_ROW" } },
           { name: "started_at", categories: OPS },
         ],
       },
@@ -164,7 +170,7 @@ export const DEMO_SYSTEMS: SystemSeed[] = [
           { name: "conversation_id", categories: OPS, references: "conversations.id" },
           { name: "workspace_slug", categories: OPS },
           { name: "author", categories: OPS },
-          { name: "body", categories: ["user.content.private"] },
+          { name: "body", categories: ["user.content.private"], erasure: { strategy: "DELETE_ROW" } },
           { name: "sent_at", categories: OPS },
         ],
       },
@@ -257,6 +263,7 @@ async function createSystem(tx: Tx, system: SystemSeed, connection: SqlConnectio
           erasureStrategy: field.erasure?.strategy ?? null,
           erasureValue: field.erasure?.value ?? null,
           retentionReason: field.erasure?.reason ?? null,
+          correctable: field.correctable ?? false,
         },
         select: { id: true },
       });

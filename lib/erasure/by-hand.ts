@@ -17,17 +17,31 @@ type Tx = Prisma.TransactionClient;
 /** At the approval, in its transaction: a task to the owner of each of the operator's own systems the run cannot erase in. Returns their names. */
 export async function askOwnersToErase(tx: Tx, input: { requestId: string; plan: RunPlan; staffId: string }, now: Date): Promise<string[]> {
   const skipped = input.plan.skipped.filter((s) => s.kind === "MANUAL" || s.kind === "HTTP");
-  if (skipped.length === 0) return [];
+  return sendByHandTasks(tx, { requestId: input.requestId, kind: "ERASE_BY_HAND", staffId: input.staffId, systemIds: skipped.map((s) => s.systemId) }, now);
+}
+
+/**
+ * Emails the owner of each of the operator's own systems given (a third party is told as a
+ * recipient instead; a system without personal data outside workspaces has nothing to do) a task
+ * of the kind, once per request, and records who was asked. Returns their names.
+ */
+export async function sendByHandTasks(
+  tx: Tx,
+  input: { requestId: string; kind: "ERASE_BY_HAND" | "CORRECT_BY_HAND"; staffId: string; systemIds: readonly string[] },
+  now: Date,
+): Promise<string[]> {
+  if (input.systemIds.length === 0) return [];
   const map = await mapOnce(tx);
   const already = new Set(
-    (await tx.recipientNotice.findMany({ where: { requestId: input.requestId, kind: "ERASE_BY_HAND" }, select: { systemId: true } })).map((n) => n.systemId),
+    (await tx.recipientNotice.findMany({ where: { requestId: input.requestId, kind: input.kind }, select: { systemId: true } })).map((n) => n.systemId),
   );
   const asked: string[] = [];
-  for (const s of skipped) {
-    const system = map.find((m) => m.id === s.systemId);
+  for (const systemId of input.systemIds) {
+    const system = map.find((m) => m.id === systemId);
     if (!system || system.thirdParty || already.has(system.id)) continue;
     if (!system.collections.some((c) => !c.workspaceField && c.fields.some(isPersonal))) continue;
-    await sendNotice(tx, { requestId: input.requestId, kind: "ERASE_BY_HAND", systemId: system.id, customerId: null, name: system.name, channel: "EMAIL", sentTo: [system.ownerEmail], erasedAt: null }, now);
+    await sendNotice(tx, { requestId: input.requestId, kind: input.kind, systemId: system.id, customerId: null, name: system.name, channel: "EMAIL", sentTo: [system.ownerEmail], erasedAt: null }, now);
+    already.add(system.id);
     asked.push(system.name);
   }
   if (asked.length) {
@@ -37,7 +51,7 @@ export async function askOwnersToErase(tx: Tx, input: { requestId: string; plan:
       actorId: input.staffId,
       action: "processing.owners_asked",
       visibility: "INTERNAL",
-      data: { kind: "ERASE_BY_HAND", uses: [], systems: asked, alreadyAsked: 0 },
+      data: { kind: input.kind, uses: [], systems: asked, alreadyAsked: 0 },
       at: now,
     });
   }

@@ -27,21 +27,40 @@ export async function checkChosenStrategy(
   erasure: { strategy: ErasureStrategy | null; value: string | null },
 ): Promise<void> {
   if (!erasure.strategy || !CHANGES.includes(erasure.strategy)) return;
-  const system = await loadSystem(db, target.systemId);
-  const connector = system ? connectorFor(system.kind) : null;
-  if (!system || !connector?.columnFacts || !system.connection) return;
-  let facts: Map<string, ColumnFacts> | undefined;
-  try {
-    facts = await connector.columnFacts(system, openSecret(await loadSealedSecret(db, system.id)), target.collection);
-  } catch (error) {
-    const reason = error instanceof ConnectorError ? error.message : "it did not answer";
-    throw new DomainError("ERASURE_UNCHECKED", `The strategy could not be checked against ${system.name}: ${reason} Save it when the system can be reached, or choose “Delete the row” or “Keep it”.`);
-  }
-  const column = facts?.get(target.field);
+  const column = await columnOf(db, target, "The strategy", "or choose “Delete the row” or “Keep it”");
   // A missing table or column is Test connection's to report; it is not a strategy's problem.
   if (!column) return;
   const problem = strategyProblem({ strategy: erasure.strategy, value: erasure.value }, column);
   if (problem) throw new DomainError("ERASURE_STRATEGY_REFUSED", problem);
+}
+
+/**
+ * Refuses to mark a field correctable when a foreign key in the database points at its column: a
+ * correction would break the rows that reference it. Like a strategy, asked before the map's
+ * transaction; a system that cannot be reached refuses the save.
+ */
+export async function checkCorrectable(db: Db, target: { systemId: string; collection: string; field: string }): Promise<void> {
+  const column = await columnOf(db, target, "Whether it can be corrected", "or leave it not correctable");
+  if (column && column.referencedBy.length) {
+    throw new DomainError(
+      "CORRECTION_REFUSED",
+      `${column.referencedBy.join(", ")} ${column.referencedBy.length === 1 ? "points" : "point"} at ${column.name} (a foreign key): correcting it would break ${column.referencedBy.length === 1 ? "that reference" : "those references"}. Leave it not correctable; its owner corrects it by hand.`,
+    );
+  }
+}
+
+/** The column's facts from a SQL system's catalogue; null for other systems and unknown columns. */
+async function columnOf(db: Db, target: { systemId: string; collection: string; field: string }, what: string, otherwise: string): Promise<ColumnFacts | null> {
+  const system = await loadSystem(db, target.systemId);
+  const connector = system ? connectorFor(system.kind) : null;
+  if (!system || !connector?.columnFacts || !system.connection) return null;
+  try {
+    const facts = await connector.columnFacts(system, openSecret(await loadSealedSecret(db, system.id)), target.collection);
+    return facts?.get(target.field) ?? null;
+  } catch (error) {
+    const reason = error instanceof ConnectorError ? error.message : "it did not answer";
+    throw new DomainError("ERASURE_UNCHECKED", `${what} could not be checked against ${system.name}: ${reason} Save it when the system can be reached, ${otherwise}.`);
+  }
 }
 
 /** Every field of a SQL system whose strategy, chosen or default, its column cannot take, in words. `referenced`: referencedFieldIds of the whole map. */

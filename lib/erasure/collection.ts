@@ -23,10 +23,17 @@ export type CollectionErasure = {
   keyFields: string[];
   /** Personal fields kept, with the reason (shown in the dry run and told to the requester). */
   kept: { field: string; reason: string }[];
+  /** A correction (lib/corrections/): its changes write the new values; the proof checks they hold them. */
+  correction?: boolean;
 };
 
+/** How a found row is addressed: the collection's primary key fields, else the fields it was found by. */
+export function keyFieldsOf(collection: MapCollection, foundBy: readonly string[]): string[] {
+  const keys = collection.fields.filter((f) => f.primaryKey).map((f) => f.name);
+  return keys.length ? keys : [...new Set(foundBy)];
+}
+
 export function collectionErasure(collection: MapCollection, options: { referenced: ReadonlySet<string>; foundBy: readonly string[] }): CollectionErasure {
-  const keyFields = collection.fields.filter((f) => f.primaryKey).map((f) => f.name);
   const changes: FieldChange[] = [];
   const kept: { field: string; reason: string }[] = [];
   let deleteRows = false;
@@ -54,7 +61,7 @@ export function collectionErasure(collection: MapCollection, options: { referenc
     collection: collection.name,
     deleteRows,
     changes: deleteRows ? [] : changes,
-    keyFields: keyFields.length ? keyFields : [...new Set(options.foundBy)],
+    keyFields: keyFieldsOf(collection, options.foundBy),
     kept: deleteRows ? [] : kept,
   };
 }

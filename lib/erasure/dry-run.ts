@@ -3,14 +3,16 @@ import type { FoundRow } from "@/lib/connectors/types";
 import type { Db } from "@/lib/db";
 import { loadDataMap } from "@/lib/datamap/load";
 import type { MapCollection, SystemKind } from "@/lib/datamap/types";
-import { referencedFieldIds, systemErasures, type CollectionErasure } from "@/lib/erasure/collection";
+import { plannedErasures } from "@/lib/corrections/erasures";
+import { referencedFieldIds, type CollectionErasure } from "@/lib/erasure/collection";
 import { describeErasure } from "@/lib/erasure/strategy";
 import type { RunPlan } from "@/lib/fulfillment/plan";
 import { readRecordChunks } from "@/lib/fulfillment/records";
 
 // The dry run of an erasure (GDPR Art. 17): from what a run found, per system and collection, how
 // many rows would be deleted or changed and how, what would be kept and why, and a few of the
-// rows as they are now. Nothing is written anywhere: the officer reads it before approving.
+// rows as they are now. A correction's (Art. 16) shows the collections its proposal changes, with
+// the new values. Nothing is written anywhere: the officer reads it before approving.
 // Bounded: the plan's collections (tens), a count per collection from the chunk table, and the
 // first few rows of each collection's first chunk.
 
@@ -61,14 +63,14 @@ export function dryRunCollection(collection: MapCollection, erasure: CollectionE
 
 /** The dry run of a run's found records (its tasks ended). */
 export async function dryRun(db: Db, runId: string): Promise<DryRun> {
-  const run = await db.fulfillmentRun.findUniqueOrThrow({ where: { id: runId }, select: { plan: true } });
+  const run = await db.fulfillmentRun.findUniqueOrThrow({ where: { id: runId }, select: { plan: true, kind: true, corrections: true } });
   const plan = run.plan as unknown as RunPlan;
   const [map, counts] = await Promise.all([
     loadDataMap(db),
     db.recordChunk.groupBy({ by: ["collectionId"], where: { runId }, _sum: { rowCount: true } }),
   ]);
   const found = new Map(counts.map((c) => [c.collectionId, c._sum.rowCount ?? 0]));
-  const referenced = referencedFieldIds(map);
+  const erasuresOf = plannedErasures(run, referencedFieldIds(map));
   const systems: DryRunSystem[] = [];
   let rowsDeleted = 0;
   let rowsChanged = 0;
@@ -77,7 +79,7 @@ export async function dryRun(db: Db, runId: string): Promise<DryRun> {
     const system = map.find((s) => s.id === planned.systemId);
     if (!system || system.kind === "MANUAL") continue;
     const collections: DryRunCollection[] = [];
-    for (const { collection, erasure } of systemErasures(planned, system, referenced)) {
+    for (const { collection, erasure } of erasuresOf(planned, system)) {
       const rows = found.get(collection.id) ?? 0;
       let first: FoundRow[] = [];
       if (rows) for await (const chunk of readRecordChunks(db, runId, collection.id)) {
@@ -90,7 +92,7 @@ export async function dryRun(db: Db, runId: string): Promise<DryRun> {
       else rowsKept += rows;
       collections.push(line);
     }
-    systems.push({ systemId: system.id, name: system.name, kind: system.kind, collections });
+    if (collections.length) systems.push({ systemId: system.id, name: system.name, kind: system.kind, collections });
   }
   return { systems, rowsDeleted, rowsChanged, rowsKept };
 }

@@ -4,7 +4,7 @@ import type { CollectionErasure } from "@/lib/erasure/collection";
 
 // The proof of an erasure: after the batches, each erased row is looked up again by its key in a
 // fresh read-only session, and must be gone (deleted rows) or hold no original value in a field
-// that was to change (emptied, replaced, pseudonymised). The count of rows that still do is the
+// that was to change (emptied, replaced, pseudonymised); after a correction, hold the new values. The count of rows that still do is the
 // proof's result, per collection, kept in the run's record. Nothing personal is kept by it.
 
 export type ProofLine = { collection: string; checked: number; left: number };
@@ -27,6 +27,10 @@ export async function proveChunk(session: ConnectorSession, collection: MapColle
       const before = originals.get(keyOf(now));
       if (!before) continue;
       if (erasure.deleteRows) left++;
+      // A correction: each changed field must now hold its new value.
+      else if (erasure.correction) {
+        if (erasure.changes.some((c) => c.to.type === "value" && String(scalar(now[c.field])) !== c.to.value)) left++;
+      }
       // Addressed by the field it was found by, a row whose key was emptied is not found again: gone.
       else if (erasure.changes.some((c) => scalar(before[c.field]) !== null && scalar(now[c.field]) === scalar(before[c.field]))) left++;
     }

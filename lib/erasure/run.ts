@@ -7,7 +7,10 @@ import { connectorFor } from "@/lib/connectors/registry";
 import { ConnectorError, type ErasureSession } from "@/lib/connectors/types";
 import type { Db } from "@/lib/db";
 import { loadDataMap, loadSealedSecret } from "@/lib/datamap/load";
-import { erasesSomething, referencedFieldIds, systemErasures } from "@/lib/erasure/collection";
+import { askOwnersToCorrect } from "@/lib/corrections/by-hand";
+import { correctableFields } from "@/lib/corrections/proposal";
+import { openProposal, plannedErasures } from "@/lib/corrections/erasures";
+import { erasesSomething, referencedFieldIds } from "@/lib/erasure/collection";
 import { type ProofLine, proveChunk } from "@/lib/erasure/proof";
 import { pseudonym } from "@/lib/erasure/pseudonym";
 import { getEnv } from "@/lib/env";
@@ -65,15 +68,25 @@ export type Approver = { staffId: string } | { customerId: string };
  */
 export async function beginErasing(tx: Prisma.TransactionClient, input: { runId: string; requestId: string; approver: Approver }, now: Date): Promise<{ resumed: boolean }> {
   const { runId, requestId, approver } = input;
-  const run = await tx.fulfillmentRun.findUniqueOrThrow({ where: { id: runId }, select: { status: true, kind: true, startedById: true, approvedAt: true, plan: true } });
+  const run = await tx.fulfillmentRun.findUniqueOrThrow({ where: { id: runId }, select: { status: true, kind: true, startedById: true, approvedAt: true, plan: true, corrections: true } });
   if (!changesData(run.kind)) throw refuseRun("ERASURE_NOT_AWAITING");
   const resume = run.status === "FAILED" && run.approvedAt !== null;
   if (!resume && run.status !== "AWAITING_APPROVAL") throw refuseRun("ERASURE_NOT_AWAITING");
-  await assertNotHeld(tx, requestId);
+  // A legal hold keeps the data from erasure; a correction of it is not refused.
+  if (run.kind !== "CORRECTION") await assertNotHeld(tx, requestId);
   const staffId = "staffId" in approver ? approver.staffId : null;
+  // A correction writes the officer's proposal: there must be one, and its author is not a second person.
+  const proposal = run.kind === "CORRECTION" ? openProposal(run.corrections) : null;
+  // Without correctable fields there is nothing to propose: the approval only asks the owners.
+  if (run.kind === "CORRECTION" && !proposal?.changes.length && (await correctableFields(tx as unknown as Db, runId)).length) {
+    throw refuseRun("CORRECTION_NOTHING_PROPOSED");
+  }
   if (!resume && staffId) {
     const settings = await tx.organizationSettings.findUnique({ where: { id: 1 }, select: { erasureSecondApprover: true } });
-    if (settings?.erasureSecondApprover && run.startedById === staffId) throw refuseRun("ERASURE_NEEDS_SECOND_APPROVER");
+    if (settings?.erasureSecondApprover && run.startedById === staffId) {
+      throw refuseRun(run.kind === "CORRECTION" ? "CORRECTION_NEEDS_SECOND_APPROVER" : "ERASURE_NEEDS_SECOND_APPROVER");
+    }
+    if (settings?.erasureSecondApprover && proposal?.proposedById === staffId) throw refuseRun("CORRECTION_NEEDS_SECOND_APPROVER");
   }
   const approval = staffId ? { approvedById: staffId } : { approvedByCustomerId: (approver as { customerId: string }).customerId };
   await tx.fulfillmentRun.update({ where: { id: runId }, data: resume ? { status: "ERASING" } : { status: "ERASING", approvedAt: now, ...approval } });
@@ -87,6 +100,9 @@ export async function beginErasing(tx: Prisma.TransactionClient, input: { runId:
   });
   // The systems the run cannot change: their owners do it by hand.
   if (!resume && run.kind === "ERASURE" && staffId) await askOwnersToErase(tx, { requestId, plan: run.plan as unknown as RunPlan, staffId }, now);
+  if (!resume && run.kind === "CORRECTION" && staffId) {
+    await askOwnersToCorrect(tx, { requestId, runId, plan: run.plan as unknown as RunPlan, changes: proposal?.changes ?? [], staffId }, now);
+  }
   await sendJob(QUEUES.erasureRun.name, { runId }, { db: queueConnection(tx) });
   return { resumed: resume };
 }
@@ -121,17 +137,17 @@ async function releaseErasure(db: Db, runId: string, workerId: string): Promise<
  * ERASED, "skipped" when it is not ERASING (cancelled, or done already) or another worker holds it.
  */
 export async function executeErasure(db: Db, runId: string, workerId: string = randomUUID()): Promise<"erased" | "skipped"> {
-  const run = await db.fulfillmentRun.findUnique({ where: { id: runId }, select: { status: true, requestId: true, plan: true } });
+  const run = await db.fulfillmentRun.findUnique({ where: { id: runId }, select: { status: true, requestId: true, plan: true, kind: true, corrections: true } });
   if (!run || run.status !== "ERASING") return "skipped";
   if (!(await holdErasure(db, runId, workerId))) return "skipped";
   // A hold placed after the approval stops the erasure before its next system.
-  if (await assertNotHeld(db, run.requestId).then(() => false, () => true)) {
+  if (run.kind !== "CORRECTION" && (await assertNotHeld(db, run.requestId).then(() => false, () => true))) {
     await stopErasure(db, runId, "The request or the person was placed under legal hold after the approval.");
     return "skipped";
   }
   const plan = run.plan as unknown as RunPlan;
   const map = await loadDataMap(db);
-  const referenced = referencedFieldIds(map);
+  const erasuresOf = plannedErasures(run, referencedFieldIds(map));
   const secret = getEnv().APP_SECRET;
   const pseudonymOf = (value: string, email: boolean) => pseudonym(secret, value, email);
   const tasks = await db.fulfillmentTask.findMany({
@@ -148,7 +164,7 @@ export async function executeErasure(db: Db, runId: string, workerId: string = r
     if (!planned || !system || !connector?.openErasure) continue;
     const progress: ErasureProgress = { ...((task.erasedChunks as ErasureProgress | null) ?? {}) };
     // Only the collections the erasure changes; the rows pointing at others (planned later) first.
-    const erasures = systemErasures(planned, system, referenced).filter((e) => erasesSomething(e.erasure));
+    const erasures = erasuresOf(planned, system).filter((e) => erasesSomething(e.erasure));
     let session: ErasureSession | null = null;
     try {
       for (const { collection, erasure } of [...erasures].reverse()) {
@@ -208,6 +224,7 @@ export async function executeErasure(db: Db, runId: string, workerId: string = r
       visibility: "INTERNAL",
       data: {
         runId,
+        kind: run.kind,
         rows: erased.reduce((n, t) => n + t.rowsErased, 0),
         systems: erased.map((t) => ({ system: t.system.name, rows: t.rowsErased })),
         chunksDeleted,

@@ -69,17 +69,31 @@ export function strategyProblem(erasure: Pick<FieldErasure, "strategy" | "value"
     case "FIXED_VALUE": {
       if (column.unique) return `${name} has a unique index: every erased row would hold the same value. Choose a pseudonym, empty it, or delete the row.`;
       if (referenced) return referenced;
-      const value = erasure.value ?? "";
-      if (column.kind === "number" && !NUMBER.test(value)) return `${name} holds numbers: enter a number as the fixed value.`;
-      if (column.kind === "other") return `${name} is neither text nor a number: a fixed value may not fit it. Empty it, or delete the row.`;
-      if (column.maxLength !== null && value.length > column.maxLength) return `${name} holds at most ${column.maxLength} characters: the fixed value is longer.`;
-      return null;
+      return valueProblem(erasure.value ?? "", column, "the fixed value", "Empty it, or delete the row.");
     }
     case "PSEUDONYMIZE":
       if (column.kind !== "text") return `${name} does not hold text: a pseudonym is text. Empty it, replace it with a fixed value, or delete the row.`;
       if (column.maxLength !== null && column.maxLength < PSEUDONYM_LENGTH) return `${name} holds at most ${column.maxLength} characters: a pseudonym needs ${PSEUDONYM_LENGTH}.`;
       return referenced;
   }
+}
+
+/** Whether a column can hold `value` (a fixed value, or a correction's new value); null when it can. */
+export function valueFit(value: string, column: ColumnFacts): { problem: "number" | "other" | "long"; max: number | null } | null {
+  if (column.kind === "number" && !NUMBER.test(value)) return { problem: "number", max: null };
+  if (column.kind === "other") return { problem: "other", max: null };
+  if (column.maxLength !== null && value.length > column.maxLength) return { problem: "long", max: column.maxLength };
+  return null;
+}
+
+/** valueFit in words: `what` names the value ("the fixed value"); `otherwise` says what to do instead. */
+export function valueProblem(value: string, column: ColumnFacts, what: string, otherwise: string): string | null {
+  const fit = valueFit(value, column);
+  const name = column.name;
+  if (fit?.problem === "number") return `${name} holds numbers: enter a number as ${what}.`;
+  if (fit?.problem === "other") return `${name} is neither text nor a number: ${what} may not fit it. ${otherwise}`;
+  if (fit?.problem === "long") return `${name} holds at most ${fit.max} characters: ${what} is longer.`;
+  return null;
 }
 
 /** The strategy in words, as the map and the dry run show it. */

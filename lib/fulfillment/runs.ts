@@ -79,7 +79,7 @@ export async function planRun(db: Db, input: PlanRunInput): Promise<{ id: string
       throw refuseRun("RUN_NOT_ALLOWED");
     }
     if (map.length === 0) throw refuseRun("RUN_NOTHING_TO_SEARCH");
-    if (changesData(kind)) await assertNotHeld(tx, input.requestId);
+    if (changesData(kind) && kind !== "CORRECTION") await assertNotHeld(tx, input.requestId);
     const scope = { requestId: input.requestId, referralId: input.referralId ?? null };
     await refuseIfActive(tx, scope);
     await replacePlanned(tx, scope, input.staffId, now);

@@ -79,7 +79,7 @@ export const NOTICE_WORDS: Record<NoticeKindValue, { done: string; ask: string; 
 };
 
 /** A notice as the requester and staff see it. */
-export type NoticeLine = { sentAt: Date; confirmedAt: Date | null; heldNothing: boolean; byConnector: boolean };
+export type NoticeLine = { sentAt: Date; confirmedAt: Date | null; heldNothing: boolean; byConnector: boolean; kind?: NoticeKindValue };
 
 /** Where one notice stands, in words: "Told on 3 Dec 2026; they confirmed it was done on 4 Dec 2026". */
 export function noticeState(
@@ -87,7 +87,7 @@ export function noticeState(
   format: (at: Date) => string,
   confirmed = { done: "they confirmed it was done", nothing: "they confirmed they held nothing about you" },
 ): string {
-  if (line.byConnector) return `Erased by us directly in their system on ${format(line.confirmedAt ?? line.sentAt)}`;
+  if (line.byConnector) return `${line.kind === "CORRECTION" ? "Corrected" : "Erased"} by us directly in their system on ${format(line.confirmedAt ?? line.sentAt)}`;
   const told = `Told on ${format(line.sentAt)}`;
   if (!line.confirmedAt) return `${told}; not confirmed yet`;
   return `${told}; ${line.heldNothing ? confirmed.nothing : confirmed.done} on ${format(line.confirmedAt)}`;
@@ -101,6 +101,6 @@ export function recipientsToldWords(data: Record<string, unknown>): string {
   const direct = recipients.filter((r) => r.byConnector === true).map(name);
   const out: string[] = [];
   if (emailed.length) out.push(`Asked to do the same and confirm: ${emailed.join(", ")}.`);
-  if (direct.length) out.push(`Erased directly in their systems: ${direct.join(", ")}.`);
+  if (direct.length) out.push(`${data.kind === "CORRECTION" ? "Corrected" : "Erased"} directly in their systems: ${direct.join(", ")}.`);
   return out.join(" ") || "Nobody to tell.";
 }

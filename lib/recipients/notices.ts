@@ -44,7 +44,7 @@ export type NoticeRecipient = {
 
 /** What a recipient is told of, as against an owner's task (lib/recipients/processing.ts). */
 export const RECIPIENT_KINDS: NoticeKind[] = ["ERASURE", "CORRECTION", "RESTRICTION"];
-export const OWNER_TASK_KINDS: NoticeKind[] = ["STOP_PROCESSING", "RESTRICT_PROCESSING", "ERASE_BY_HAND"];
+export const OWNER_TASK_KINDS: NoticeKind[] = ["STOP_PROCESSING", "RESTRICT_PROCESSING", "ERASE_BY_HAND", "CORRECT_BY_HAND"];
 
 export function noticePath(token: string): string {
   return `/notices/${token}`;
@@ -59,11 +59,17 @@ export async function recipientsToTell(tx: Db | Tx, requestId: string, kind: Not
     take: MAX_SYSTEMS,
   });
   const personal = systems.filter((s) => s.collections.some((c) => c.fields.some((f) => f.categories.some((k) => k === "user" || k.startsWith("user.")))));
-  // An erasure run that erased a third party's system told it through its own connection.
+  // A run that erased (or corrected) a third party's system told it through its own connection.
   const erased =
-    kind === "ERASURE"
+    kind === "ERASURE" || kind === "CORRECTION"
       ? await tx.fulfillmentTask.findMany({
-          where: { run: { requestId, kind: "ERASURE", status: "ERASED" }, systemId: { in: personal.map((s) => s.id) }, erasedAt: { not: null } },
+          where: {
+            run: { requestId, kind, status: "ERASED" },
+            systemId: { in: personal.map((s) => s.id) },
+            erasedAt: { not: null },
+            // A correction told only the systems it wrote in.
+            ...(kind === "CORRECTION" ? { rowsErased: { gt: 0 } } : {}),
+          },
           select: { systemId: true, erasedAt: true },
         })
       : [];

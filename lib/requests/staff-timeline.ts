@@ -33,6 +33,7 @@ const TITLES: Record<string, string> = {
   "run.record_included": "Record taken back into the package",
   "run.released": "Package released to the requester; the records found are deleted",
   "run.report_previewed": "Report previewed",
+  "run.correction_proposed": "New values proposed for the correction",
   "verification.locked": "Confirmation locked after too many wrong codes",
   "verification.codes_locked": "Codes stopped for this request after too many wrong codes (the emailed link still works)",
   "verification.resent": "Confirmation email sent again",
@@ -51,13 +52,15 @@ function routeLabel(value: unknown): string | null {
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** The erasure's proof: the erased rows looked up again afterwards. */
-function proofWords(proof: unknown, left: unknown): string {
+function proofWords(proof: unknown, left: unknown, correction = false): string {
   if (!Array.isArray(proof)) return "";
   const lines = proof as { collection?: unknown; checked?: unknown; left?: unknown }[];
   const checked = lines.reduce((n, p) => n + (typeof p.checked === "number" ? p.checked : 0), 0);
-  if (left === 0) return ` Checked afterwards: ${plural(checked, "row")} looked up again, none holds what was erased.`;
+  if (left === 0) return ` Checked afterwards: ${plural(checked, "row")} looked up again, ${correction ? "each holds its new values" : "none holds what was erased"}.`;
   const where = lines.filter((p) => typeof p.left === "number" && p.left > 0).map((p) => `${text(p.collection, "a collection")}: ${String(p.left)}`);
-  return ` Checked afterwards: ${typeof left === "number" ? plural(left, "row") : "some rows"} still ${left === 1 ? "holds" : "hold"} what was to be erased (${where.join(", ")}). Look into it before completing the request.`;
+  const rows = typeof left === "number" ? plural(left, "row") : "some rows";
+  if (correction) return ` Checked afterwards: ${rows} ${left === 1 ? "does" : "do"} not hold the new values (${where.join(", ")}). Look into it before completing the request.`;
+  return ` Checked afterwards: ${rows} still ${left === 1 ? "holds" : "hold"} what was to be erased (${where.join(", ")}). Look into it before completing the request.`;
 }
 
 const SIGNALS: Record<string, string> = {
@@ -192,11 +195,18 @@ export function staffEventWording(action: string, data: unknown): StaffEventWord
     case "hold.lifted":
       return { title: "Legal hold lifted" };
     case "run.erasure_approved":
+      if (d.kind === "CORRECTION") return { title: "Correction approved", detail: "The new values are written in the systems in the background." };
       return { title: "Erasure approved", detail: "The systems are erased in the background, the rows that point at others first." };
     case "run.erasure_resumed":
-      return { title: "Erasure resumed", detail: "It goes on from the last batch erased." };
+      return { title: d.kind === "CORRECTION" ? "Correction resumed" : "Erasure resumed", detail: "It goes on from the last batch written." };
     case "run.erased": {
       const systems = Array.isArray(d.systems) ? (d.systems as { system?: unknown; rows?: unknown }[]) : [];
+      if (d.kind === "CORRECTION") {
+        return {
+          title: "Corrected",
+          detail: `${typeof d.rows === "number" ? plural(d.rows, "row") : "The rows"} given their new values${systems.length ? ` (${systems.map((x) => `${text(x.system, "a system")}: ${typeof x.rows === "number" ? x.rows : 0}`).join(", ")})` : ""}. The records found are deleted.${proofWords(d.proof, d.left, true)}`,
+        };
+      }
       return {
         title: "Erased",
         detail: `${typeof d.rows === "number" ? plural(d.rows, "row") : "The rows"} deleted or changed${systems.length ? ` (${systems.map((x) => `${text(x.system, "a system")}: ${typeof x.rows === "number" ? x.rows : 0}`).join(", ")})` : ""}. The records found are deleted.${proofWords(d.proof, d.left)}`,
@@ -215,6 +225,9 @@ export function staffEventWording(action: string, data: unknown): StaffEventWord
     case "processing.owners_asked": {
       const systems = Array.isArray(d.systems) ? d.systems.map(String) : [];
       const uses = Array.isArray(d.uses) ? d.uses.map(String) : [];
+      if (d.kind === "CORRECT_BY_HAND") {
+        return { title: "Owners asked to correct by hand", detail: `The portal cannot correct ${systems.join(", ")}: their owners were emailed what the requester asked to correct.` };
+      }
       if (d.kind === "ERASE_BY_HAND") {
         return { title: "Owners asked to erase by hand", detail: `The portal cannot erase in ${systems.join(", ")}: their owners were emailed what to erase and keep.` };
       }

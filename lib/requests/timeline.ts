@@ -1,3 +1,4 @@
+import { correctionSentences, type CorrectionSummary } from "@/lib/corrections/words";
 import { erasureSentences, type ErasureSummary } from "@/lib/erasure/words";
 import { formatCalendarDate, formatInstant } from "@/lib/dates/format";
 import { recipientsToldWords } from "@/lib/recipients/notice-words";
@@ -50,7 +51,9 @@ export function timelineEntry(action: string, data: unknown, timeZone: string): 
             ? `Your data is ready to download on this page until ${formatInstant(d.downloadUntil, timeZone)}.`
             : d.erasure && typeof d.erasure === "object"
               ? ["We emailed you what we did.", ...erasureSentences(d.erasure as ErasureSummary)].join(" ")
-              : "We emailed you what we did.",
+              : d.correction && typeof d.correction === "object"
+                ? ["We emailed you what we did.", ...correctionSentences(d.correction as CorrectionSummary)].join(" ")
+                : "We emailed you what we did.",
       };
     case "referral.sent":
       return {

@@ -84,11 +84,12 @@ export function tokenOf(pathOrUrl: string): string {
 }
 
 /** Asserts a refusal with its stable code, and that it is a DomainError, not a crash. */
-export async function expectRefusal(promise: Promise<unknown>, code: string): Promise<void> {
+export async function expectRefusal(promise: Promise<unknown>, code: string, why?: RegExp): Promise<void> {
   const error = await promise.then(
     () => null,
     (e: unknown) => e,
   );
   expect(error, `expected a refusal with ${code}`).toBeInstanceOf(DomainError);
   expect((error as DomainError).code).toBe(code);
+  if (why) expect((error as DomainError).message).toMatch(why);
 }

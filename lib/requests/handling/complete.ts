@@ -7,6 +7,7 @@ import { wakeOutboxWorker } from "@/lib/mail/worker-signal";
 import type { DownloadFile } from "@/lib/http/file-download";
 import { openStoredPackage } from "@/lib/packages/parts";
 import { packageLinkExpiry, sealPackage, type DataPackageInput } from "@/lib/packages/seal";
+import { correctionSummary } from "@/lib/corrections/summary";
 import { erasureSummary } from "@/lib/erasure/summary";
 import { tellRecipients } from "@/lib/recipients/notices";
 import { recordEvent } from "@/lib/requests/events";
@@ -111,6 +112,8 @@ export async function completeInTransaction(
   const downloadUntil = deliversPackage(request.type) ? packageLinkExpiry(now) : null;
   // A deletion carried out by an erasure run: what was erased and kept, in words, for the requester.
   const erasure = request.type === "DELETION" ? await erasureSummary(tx, requestId) : null;
+  // A correction: what the portal corrected itself, and whose owners were asked to correct by hand.
+  const correction = request.type === "CORRECTION" ? await correctionSummary(tx, requestId) : null;
   if (downloadUntil) await tx.dataPackage.updateMany({ where: { requestId, ...FOR_REQUESTER }, data: { expiresAt: downloadUntil } });
   await tx.request.update({ where: { id: requestId }, data: { status: "COMPLETED", closedAt: now } });
   await recordEvent(tx, {
@@ -121,7 +124,7 @@ export async function completeInTransaction(
     toStatus: "COMPLETED",
     visibility: "PUBLIC",
     // The nature of the response, for the §7101 record: staff-written, like a denial's basis.
-    data: { outcome, packages, downloadUntil: downloadUntil?.toISOString() ?? null, ...(erasure ? { erasure } : {}) },
+    data: { outcome, packages, downloadUntil: downloadUntil?.toISOString() ?? null, ...(erasure ? { erasure } : {}), ...(correction ? { correction } : {}) },
     at: now,
   });
   // A deletion, correction or restriction is passed on to everyone who received the data (GDPR Art. 19).
@@ -130,6 +133,7 @@ export async function completeInTransaction(
     outcome,
     downloadUntil: downloadUntil?.toISOString() ?? null,
     erasure,
+    correction,
     recipientsTold,
   });
   return { downloadUntil };

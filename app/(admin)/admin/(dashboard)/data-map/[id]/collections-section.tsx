@@ -40,6 +40,12 @@ function FieldFields({ field, references, selfId }: { field?: MapField; referenc
         hint="Required for personal data, such as “invoices are kept 10 years for tax law”. The requester reads it."
         defaultValue={field?.erasure?.reason ?? ""}
       />
+      <CheckboxField
+        name="correctable"
+        label="A correction may change it"
+        hint="A correction request's new value is then written here by the portal, after an officer approves it. Not for keys: checked against the database when you save."
+        defaultChecked={field?.correctable ?? false}
+      />
     </>
   );
 }
@@ -130,6 +136,7 @@ function ErasureCell({ field, referenced }: { field: MapField; referenced: boole
     <>
       {describeErasure(erasure)}
       {erasure.chosen ? null : <span className="block text-xs text-slate-700">(default)</span>}
+      {field.correctable ? <span className="block text-xs text-slate-700">Correctable</span> : null}
     </>
   );
 }

@@ -49,6 +49,8 @@ export default async function RequestDetailPage({
     workspaceSearch?: string | string[];
     run?: string;
     runError?: string;
+    /** The correctable field a refused new value was for (collectionId:field). */
+    field?: string;
     processing?: string;
     processingError?: string;
     records?: string;
@@ -197,7 +199,7 @@ export default async function RequestDetailPage({
             </section>
           ) : null}
 
-          {(deliversPackage(request.type) || request.type === "DELETION") && request.verifiedAt ? (
+          {(deliversPackage(request.type) || request.type === "DELETION" || request.type === "CORRECTION") && request.verifiedAt ? (
             <RunPanel
               requestId={request.id}
               open={open}
@@ -205,6 +207,7 @@ export default async function RequestDetailPage({
               timeZone={timeZone}
               done={runParams.run}
               error={runParams.runError}
+              errorField={runParams.field}
               records={runParams.records}
               page={runParams.page}
               at={runParams.at}

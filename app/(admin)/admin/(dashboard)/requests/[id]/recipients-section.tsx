@@ -38,7 +38,7 @@ export async function RecipientsSection({
             {upcoming.map((r) => (
               <li key={r.systemId ?? r.customerId}>
                 {r.name}:{" "}
-                {r.channel === "CONNECTOR" ? "erased directly through its connection" : `emailed at ${r.sentTo.join(", ")}, with a link to confirm`}
+                {r.channel === "CONNECTOR" ? `${kind === "CORRECTION" ? "corrected" : "erased"} directly through its connection` : `emailed at ${r.sentTo.join(", ")}, with a link to confirm`}
               </li>
             ))}
           </ul>

@@ -9,6 +9,7 @@ import { excludeRecord, includeRecord, releaseRun } from "@/lib/fulfillment/pack
 import { ExclusionInputSchema, InclusionInputSchema, PlanInputSchema, RunIdInputSchema, TaskIdInputSchema } from "@/lib/fulfillment/package/schema";
 import { HoldInputSchema, liftHold, placeHold } from "@/lib/erasure/holds";
 import { approveErasure } from "@/lib/erasure/run";
+import { CorrectionValueError, proposeCorrections } from "@/lib/corrections/proposal";
 import { cancelRun, planRun, retryTask, startRun } from "@/lib/fulfillment/runs";
 import { RequestIdSchema } from "@/lib/requests/handling/schema";
 
@@ -28,9 +29,19 @@ const include = staffAction("requests.act", InclusionInputSchema.extend({ reques
 const approve = staffAction("requests.act", RunIdInputSchema.extend({ requestId: RequestIdSchema }), ({ runId }, staff) => approveErasure(db, runId, staff.id));
 const hold = staffAction("requests.act", HoldInputSchema.extend({ requestId: RequestIdSchema }), ({ requestId, ...input }, staff) => placeHold(db, requestId, input, staff.id));
 const lift = staffAction("requests.act", z.object({ requestId: RequestIdSchema, holdId: z.uuid() }), ({ requestId, holdId }, staff) => liftHold(db, requestId, holdId, staff.id));
+// A value its column refuses comes back as data, naming the field, so the panel can mark it.
+const propose = staffAction("requests.act", RunIdInputSchema.extend({ requestId: RequestIdSchema, values: z.record(z.string(), z.string()) }), async ({ runId, values }, staff) => {
+  try {
+    await proposeCorrections(db, runId, values, staff.id);
+    return null;
+  } catch (error) {
+    if (error instanceof CorrectionValueError) return { code: error.code, field: error.field };
+    throw error;
+  }
+});
 const release = staffAction("requests.act", RunIdInputSchema.extend({ requestId: RequestIdSchema }), ({ runId }, staff) => releaseRun(db, runId, staff));
 
-function back(form: FormData, result: ActionResult<unknown>, done: string): never {
+function back(form: FormData, result: ActionResult<unknown>, done: string, field?: string): never {
   const requestId = String(form.get("requestId") ?? "");
   if (!RequestIdSchema.safeParse(requestId).success) redirect("/admin/requests");
   const params = new URLSearchParams();
@@ -38,6 +49,7 @@ function back(form: FormData, result: ActionResult<unknown>, done: string): neve
   else params.set("runError", result.code ?? (result.fieldErrors ? "INVALID_INPUT" : "INTERNAL"));
   // Each outcome is new, even the same one twice: the panel moves focus to it once per value.
   params.set("at", Date.now().toString(36));
+  if (field && /^[0-9a-f-]{36}:[A-Za-z0-9_.$-]{1,128}$/.test(field)) params.set("field", field);
   // Keep the officer on the page of records they were looking at.
   for (const key of ["records", "page"]) {
     const value = form.get(key);
@@ -71,6 +83,17 @@ export async function releaseRunForm(form: FormData) {
 }
 export async function approveErasureForm(form: FormData) {
   back(form, await approve(fields(form) as { requestId: string; runId: string }), "approved");
+}
+export async function approveCorrectionForm(form: FormData) {
+  back(form, await approve(fields(form) as { requestId: string; runId: string }), "correctionApproved");
+}
+/** The new values arrive as `value:<collectionId>:<field>`; a refused one is named in ?field= so the panel marks it. */
+export async function proposeCorrectionsForm(form: FormData) {
+  const values: Record<string, string> = {};
+  for (const [name, value] of form.entries()) if (name.startsWith("value:") && typeof value === "string") values[name.slice("value:".length)] = value;
+  const result = await propose({ requestId: String(form.get("requestId") ?? ""), runId: String(form.get("runId") ?? ""), values });
+  const refused = result.ok ? result.data : null;
+  back(form, refused ? { ok: false, code: refused.code } : result, "proposed", refused?.field);
 }
 export async function placeHoldForm(form: FormData) {
   back(form, await hold(fields(form) as z.input<typeof HoldInputSchema> & { requestId: string }), "held");

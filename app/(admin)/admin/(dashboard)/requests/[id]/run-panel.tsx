@@ -9,14 +9,16 @@ import { IDENTITY_TYPES } from "@/lib/datamap/types";
 import { REVIEW_ERRORS } from "@/lib/fulfillment/package/errors";
 import { reviewView, type ReviewView } from "@/lib/fulfillment/package/review-view";
 import { RUN_ERRORS } from "@/lib/fulfillment/errors";
-import { identityLabel } from "@/lib/fulfillment/plan";
+import { changesData, identityLabel } from "@/lib/fulfillment/plan";
+import { MAX_CORRECTION_VALUE } from "@/lib/corrections/changes";
+import { correctableFields, type CorrectableField } from "@/lib/corrections/proposal";
 import { runView, type RunView, type TaskView } from "@/lib/fulfillment/view";
 import { fileSize } from "@/lib/packages/display";
 import { HANDLING_ERRORS } from "@/lib/requests/lifecycle";
 import { dryRun, type DryRun } from "@/lib/erasure/dry-run";
 import { holdsFor, type HoldView } from "@/lib/erasure/holds";
 import { FocusOnArrival, RunRefresh } from "./run-refresh";
-import { approveErasureForm, liftHoldForm, placeHoldForm, cancelRunForm, excludeRecordForm, includeRecordForm, planRunForm, releaseRunForm, retryTaskForm, startRunForm } from "./run-actions";
+import { approveCorrectionForm, approveErasureForm, proposeCorrectionsForm, liftHoldForm, placeHoldForm, cancelRunForm, excludeRecordForm, includeRecordForm, planRunForm, releaseRunForm, retryTaskForm, startRunForm } from "./run-actions";
 
 // "Find this person's data": the run of a verified access or export request, from its plan to
 // its release. Plain forms posting to server actions; the only client code keeps the page live
@@ -31,6 +33,8 @@ const DONE_WORDS: Record<string, string> = {
   included: "The record is back in. The package is being rebuilt with it.",
   released: "Released: the request is completed and the requester is emailed a link to download the package.",
   approved: "Approved. The systems are being erased in the background.",
+  proposed: "The new values are saved. Read what the correction would do below, then approve it.",
+  correctionApproved: "Approved. The new values are being written in the background; the owners of the other systems are emailed a task.",
   held: "The legal hold is placed: erasure is refused until it is lifted.",
   holdLifted: "The legal hold is lifted.",
 };
@@ -176,8 +180,8 @@ function Progress({ view, requestId, canAct }: { view: RunView; requestId: strin
             <th scope="col" className="py-1 pr-2">System</th>
             <th scope="col" className="py-1 pr-2">State</th>
             <th scope="col" className="py-1 pr-2">Records found</th>
-            {view.kind === "ERASURE" && view.status !== "RUNNING" && view.status !== "AWAITING_APPROVAL" ? (
-              <th scope="col" className="py-1 pr-2">Rows erased</th>
+            {changesData(view.kind) && view.status !== "RUNNING" && view.status !== "AWAITING_APPROVAL" ? (
+              <th scope="col" className="py-1 pr-2">{view.kind === "CORRECTION" ? "Rows corrected" : "Rows erased"}</th>
             ) : null}
             {canAct ? <th scope="col" className="py-1"><span className="sr-only">Action</span></th> : null}
           </tr>
@@ -196,7 +200,7 @@ function Progress({ view, requestId, canAct }: { view: RunView; requestId: strin
                   <span className="block text-xs text-slate-700">{t.progress.map((p) => `${p.name}: ${p.found}`).join(", ")}</span>
                 ) : null}
               </td>
-              {view.kind === "ERASURE" && view.status !== "RUNNING" && view.status !== "AWAITING_APPROVAL" ? <td className="py-1 pr-2">{t.rowsErased}</td> : null}
+              {changesData(view.kind) && view.status !== "RUNNING" && view.status !== "AWAITING_APPROVAL" ? <td className="py-1 pr-2">{t.rowsErased}</td> : null}
               {canAct ? (
                 <td className="py-1">
                   {t.status === "FAILED" ? (
@@ -402,16 +406,99 @@ function Holds({ holds, requestId, canAct, when }: { holds: HoldView[]; requestI
   );
 }
 
-/** What the erasure would do, per system and collection, before anyone approves it. */
-function DryRunSection({ dryRun, personal }: { dryRun: DryRun; personal: boolean }) {
+const VALUE_ERRORS: Record<string, (label: string) => string> = {
+  CORRECTION_VALUE_NUMBER: (label) => `The new value for ${label} was refused: its column holds numbers. Enter a number. Nothing was saved.`,
+  CORRECTION_VALUE_OTHER: (label) => `The new value for ${label} was refused: its column holds neither text nor numbers, so the portal cannot write it. Leave it empty; its owner corrects it by hand. Nothing was saved.`,
+  CORRECTION_VALUE_LONG: (label) => `The new value for ${label} was refused: it is longer than its column holds. Shorten it. Nothing was saved.`,
+};
+
+/**
+ * A correction's new values (GDPR Art. 16): each correctable field of the collections where the
+ * run found the person's records, with what it holds now, and a box for the new value. What the
+ * requester said is wrong and what it should say is under "What they asked" above.
+ */
+function ProposalSection({ fields, requestId, runId, canAct, personal, refused }: { fields: CorrectableField[]; requestId: string; runId: string; canAct: boolean; personal: boolean; refused?: string }) {
+  return (
+    <section aria-labelledby="proposal-heading" className="mt-3 space-y-3">
+      <h3 id="proposal-heading" className="text-base font-semibold text-slate-900">
+        Propose the corrections
+      </h3>
+      <p className="text-slate-800">
+        Compare what the requester says is wrong (“What they asked”, above) with what the systems hold, and write the corrected value of each field
+        that needs it. A field left empty stays as it is. Verify the person by their confirmed email address only, never with the information they
+        say is wrong (CCPA §7060). If you judge the information accurate, deny the request with your reasons instead.
+      </p>
+      {fields.length === 0 ? (
+        <p className="text-slate-800">
+          No field where the person&apos;s records were found is marked correctable in the data map. Approving emails the owner of each system that
+          holds their data a task to correct it by hand.
+        </p>
+      ) : canAct ? (
+        <form action={proposeCorrectionsForm} className="space-y-3">
+          <Hidden requestId={requestId} values={{ runId }} />
+          <table className="w-full border-collapse text-left text-sm">
+            <caption className="sr-only">Correctable fields where the person&apos;s records were found</caption>
+            <thead>
+              <tr className="border-b border-slate-300">
+                <th scope="col" className="py-1 pr-2">Field</th>
+                <th scope="col" className="py-1 pr-2">Holds now</th>
+                <th scope="col" className="py-1 pr-2">New value</th>
+              </tr>
+            </thead>
+            <tbody>
+              {fields.map((f) => {
+                const id = `correction-${f.key.replace(/[^A-Za-z0-9_-]/g, "-")}`;
+                const invalid = refused === f.key;
+                return (
+                  <tr key={f.key} className="border-b border-slate-200 align-top">
+                    <th scope="row" className="py-1 pr-2 font-normal">
+                      <span className="font-medium">{f.system}</span>: {f.collection}, <span className="font-mono">{f.field}</span>
+                      <span className="block text-xs text-slate-700">{f.rows} {f.rows === 1 ? "record" : "records"} found</span>
+                    </th>
+                    <td className="max-w-xs py-1 pr-2 break-words">{personal ? f.current.join(", ") || "(empty)" : "Masked for your role"}</td>
+                    <td className="py-1 pr-2">
+                      <label htmlFor={id} className="sr-only">
+                        New value of {f.field} in {f.collection}
+                      </label>
+                      <input
+                        id={id}
+                        name={`value:${f.key}`}
+                        defaultValue={f.proposed ?? ""}
+                        maxLength={MAX_CORRECTION_VALUE}
+                        autoComplete="off"
+                        aria-invalid={invalid || undefined}
+                        className={`${inputClass} ${invalid ? "border-red-700" : ""}`}
+                      />
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          <button type="submit" className={buttonClass("secondary")}>
+            Save the new values
+          </button>
+        </form>
+      ) : (
+        <p className="text-slate-800">{fields.some((f) => f.proposed !== null) ? "New values are proposed." : "No new value is proposed yet."}</p>
+      )}
+    </section>
+  );
+}
+
+/** What the erasure (or the correction) would do, per system and collection, before anyone approves it. */
+function DryRunSection({ dryRun, personal, correction }: { dryRun: DryRun; personal: boolean; correction: boolean }) {
   const ACTION_WORDS = { delete: "Deleted", change: "Changed in place", keep: "Kept as they are" } as const;
+  if (correction && dryRun.rowsChanged === 0) return null;
   return (
     <section aria-labelledby="dry-run-heading" className="mt-3 space-y-3">
       <h3 id="dry-run-heading" className="text-base font-semibold text-slate-900">
-        What the erasure would do
+        {correction ? "What the correction would do" : "What the erasure would do"}
       </h3>
       <p className="text-slate-800">
-        {dryRun.rowsDeleted} rows deleted, {dryRun.rowsChanged} changed, {dryRun.rowsKept} kept, as the data map says for each field.
+        {correction
+          ? `${dryRun.rowsChanged} rows changed, with the new values proposed above.`
+          : `${dryRun.rowsDeleted} rows deleted, ${dryRun.rowsChanged} changed, ${dryRun.rowsKept} kept, as the data map says for each field.`}
       </p>
       {dryRun.systems.map((s) => (
         <table key={s.systemId} className="w-full border-collapse text-left text-sm">
@@ -455,6 +542,7 @@ export async function RunPanel({
   timeZone,
   done,
   error,
+  errorField,
   records,
   page,
   at,
@@ -466,6 +554,8 @@ export async function RunPanel({
   timeZone: string;
   done?: string;
   error?: string;
+  /** The field a refused new value was for (a correction's proposal). */
+  errorField?: string;
   records?: string;
   page?: string;
   /** When the outcome shown was reached (from the form's redirect). */
@@ -487,7 +577,12 @@ export async function RunPanel({
     ? await reviewView(db, view.id, staff, { collectionId: records, page: page ? Number(page) : undefined })
     : null;
   const ended = !view || view.status === "CANCELLED" || view.status === "RELEASED" || view.status === "ERASED" || view.kind === "WORKSPACE_EXPORT";
-  const erasure = view?.kind === "ERASURE" && view.status === "AWAITING_APPROVAL" ? await dryRun(db, view.id) : null;
+  const changing = view ? changesData(view.kind) : false;
+  const correcting = view?.kind === "CORRECTION";
+  const erasure = changing && view?.status === "AWAITING_APPROVAL" ? await dryRun(db, view.id) : null;
+  const correctable = correcting && view?.status === "AWAITING_APPROVAL" ? await correctableFields(db, view.id) : null;
+  const proposed = correctable?.some((f) => f.proposed !== null) ?? false;
+  const refusedLabel = errorField ? correctable?.find((f) => f.key === errorField) : undefined;
   const holds = erasable ? await holdsFor(db, requestId) : [];
   const when = (at: Date) => formatInstant(at, timeZone, "medium");
 
@@ -504,7 +599,9 @@ export async function RunPanel({
         ) : null}
         {error ? (
           <FocusOnArrival key={`error-${error}-${at}`}>
-            <Alert tone="error">{ERROR_WORDS[error] ?? ERROR_WORDS.INTERNAL}</Alert>
+            <Alert tone="error">
+              {VALUE_ERRORS[error] ? VALUE_ERRORS[error](refusedLabel ? `${refusedLabel.collection}, ${refusedLabel.field}` : "a field") : (ERROR_WORDS[error] ?? ERROR_WORDS.INTERNAL)}
+            </Alert>
           </FocusOnArrival>
         ) : null}
       </div>
@@ -514,14 +611,20 @@ export async function RunPanel({
           {view.status === "RUNNING" && `Searching since ${when(view.startedAt ?? view.createdAt)}.`}
           {view.status === "ASSEMBLING" && "Every system has answered; the package is being put together."}
           {view.status === "READY" && "The package is ready for your review."}
-          {view.status === "AWAITING_APPROVAL" && "Found. Nothing has been changed yet: read what the erasure would do, then approve it."}
-          {view.status === "ERASING" && "Approved: the systems are being erased, the rows that point at others first."}
-          {view.status === "ERASED" && `Erased ${run?.erasedAt ? when(run.erasedAt) : ""}. Complete the request to tell the requester what was erased and what was kept.`}
-          {view.status === "FAILED" && view.kind === "ERASURE" && run?.approvedAt
-            ? "The erasure stopped after its retries (the timeline says why). Resume it once the cause is fixed: it goes on where it stopped."
+          {view.status === "AWAITING_APPROVAL" &&
+            (correcting
+              ? "Found. Nothing has been changed yet: propose the new values, then approve them."
+              : "Found. Nothing has been changed yet: read what the erasure would do, then approve it.")}
+          {view.status === "ERASING" && (correcting ? "Approved: the new values are being written in the systems." : "Approved: the systems are being erased, the rows that point at others first.")}
+          {view.status === "ERASED" &&
+            (correcting
+              ? `Corrected ${run?.erasedAt ? when(run.erasedAt) : ""}. Complete the request to tell the requester what was corrected.`
+              : `Erased ${run?.erasedAt ? when(run.erasedAt) : ""}. Complete the request to tell the requester what was erased and what was kept.`)}
+          {view.status === "FAILED" && changing && run?.approvedAt
+            ? `The ${correcting ? "correction" : "erasure"} stopped after its retries (the timeline says why). Resume it once the cause is fixed: it goes on where it stopped.`
             : null}
           {view.status === "FAILED" &&
-            !(view.kind === "ERASURE" && run?.approvedAt) &&
+            !(changing && run?.approvedAt) &&
             (view.tasks.some((t) => t.status === "FAILED")
               ? "A system failed. Retry it, or cancel the run and attach a file by hand."
               : "Every system answered, but the package could not be put together. Cancel the run and attach a file by hand, or plan a new run.")}
@@ -555,17 +658,20 @@ export async function RunPanel({
 
       {review && view ? <Review review={review} requestId={requestId} runId={view.id} canAct={canAct} personal={personal} /> : null}
 
-      {erasure && view ? <DryRunSection dryRun={erasure} personal={personal} /> : null}
-      {canAct && view && (erasure || (view.status === "FAILED" && view.kind === "ERASURE" && run?.approvedAt)) ? (
-        <form action={approveErasureForm} className="mt-3">
+      {correctable && view ? <ProposalSection fields={correctable} requestId={requestId} runId={view.id} canAct={canAct} personal={personal} refused={errorField} /> : null}
+      {erasure && view ? <DryRunSection dryRun={erasure} personal={personal} correction={correcting} /> : null}
+      {canAct && view && ((erasure && (!correcting || proposed || correctable?.length === 0)) || (view.status === "FAILED" && changing && run?.approvedAt)) ? (
+        <form action={correcting ? approveCorrectionForm : approveErasureForm} className="mt-3">
           <Hidden requestId={requestId} values={{ runId: view.id }} />
           <button type="submit" className={buttonClass()}>
-            {erasure ? "Approve and erase" : "Resume the erasure"}
+            {erasure ? (correcting ? (proposed ? "Approve and correct" : "Approve: ask the owners to correct") : "Approve and erase") : correcting ? "Resume the correction" : "Resume the erasure"}
           </button>
           <p className="mt-1 text-sm text-slate-700">
             {erasure
-              ? "The rows above are deleted or changed in the systems, batch by batch. This cannot be undone."
-              : "Goes on from the last batch that was erased."}
+              ? correcting
+                ? "The new values are written in the rows above, batch by batch. The owners of the other systems that hold the person's data are emailed a task to correct it by hand."
+                : "The rows above are deleted or changed in the systems, batch by batch. This cannot be undone."
+              : "Goes on from the last batch that was written."}
           </p>
         </form>
       ) : null}
