@@ -24,7 +24,7 @@ async function productQuery(sql: string): Promise<Record<string, unknown>[]> {
 
 test("an officer reviews an erasure's dry run, a legal hold stops it until lifted, a second officer approves it; the rows are erased", async ({ page, browser }) => {
   test.setTimeout(180_000);
-  // As seeded, the demo's role may change the operator's own tables (never the customers' workspace tables).
+  // As seeded, the demo's role may change the operator's own tables (and the workspace content, erased only on a customer's instruction).
 
   await page.goto("/requests/new");
   await chooseType(page, "Delete my data");

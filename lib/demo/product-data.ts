@@ -7,16 +7,20 @@ import pg from "pg";
 // here, so a test can compare an access package with exactly what was seeded.
 //
 // The portal connects as `dsar_portal` (the data map's connection names that role), with least
-// privilege: SELECT on every table, UPDATE and DELETE only on the operator's own tables (what an
-// erasure changes), and nothing on the customers' workspace tables beyond reading.
+// privilege: SELECT on every table, and UPDATE and DELETE only on what an erasure changes: the
+// operator's own tables (an officer's erasure) and the workspace content tables, which the portal
+// changes only on a customer's instruction, in a run scoped to that customer's workspace
+// (lib/referrals/workspace-erasure.ts). The workspaces table itself stays read-only.
 
 /** The demo requester: an Acme member with tickets, replies, a billing contact and sign-ins. */
 export const DEMO_REQUESTER_EMAIL = "alex.morgan@example.com";
-/** The role the data map connects as: SELECT on the product tables, UPDATE and DELETE on OPERATOR_TABLES. */
+/** The role the data map connects as: SELECT on the product tables, UPDATE and DELETE on OPERATOR_TABLES and WORKSPACE_CONTENT_TABLES. */
 export const PRODUCT_ROLE = "dsar_portal";
 export const PRODUCT_ROLE_PASSWORD = "demo-portal-password";
 /** The operator's own tables, which an erasure may change; the workspace tables are the customers'. */
 export const OPERATOR_TABLES = ["accounts", "members", "tickets", "ticket_replies", "billing_contacts", "audit_logs"] as const;
+/** The customers' workspace content (the customer is controller): erased only on its instruction, in its workspace. */
+export const WORKSPACE_CONTENT_TABLES = ["end_users", "conversations", "messages"] as const;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS accounts (
@@ -199,8 +203,8 @@ export const PRODUCT_ROWS: Record<string, { columns: string[]; rows: Row[] }> = 
 
 /**
  * Creates the product tables and their rows in the database `ownerUrl` connects to, when they are
- * not there yet (an existing demo database is left as it is), and the read-only role the portal
- * connects as. Safe to run on every start.
+ * not there yet (an existing demo database is left as it is), and the role the portal connects
+ * as, with its grants. Safe to run on every start.
  */
 export async function seedProductDatabase(ownerUrl: string): Promise<void> {
   const client = new pg.Client({ connectionString: ownerUrl });
@@ -242,5 +246,5 @@ async function grantPortalRole(client: pg.Client): Promise<void> {
   await client.query(`GRANT CONNECT ON DATABASE ${client.escapeIdentifier(database)} TO ${role}`);
   await client.query(`GRANT USAGE ON SCHEMA public TO ${role}`);
   await client.query(`GRANT SELECT ON ALL TABLES IN SCHEMA public TO ${role}`);
-  await client.query(`GRANT UPDATE, DELETE ON ${OPERATOR_TABLES.join(", ")} TO ${role}`);
+  await client.query(`GRANT UPDATE, DELETE ON ${[...OPERATOR_TABLES, ...WORKSPACE_CONTENT_TABLES].join(", ")} TO ${role}`);
 }

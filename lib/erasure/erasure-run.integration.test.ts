@@ -72,9 +72,17 @@ describe("an erasure run", () => {
       },
     ]);
     await db.dataField.updateMany({ where: { name: "amount", collection: { systemId: finance } }, data: { erasureStrategy: "KEEP", retentionReason: "Kept 10 years for tax law" } });
-    // As seeded, the demo's role may change the operator's tables and only read the customers' workspace tables.
+    // As seeded, the demo's role may change the operator's tables and the workspace content (erased
+    // only on a customer's instruction, in its workspace), and only read the workspaces themselves.
     const may = (table: string, right: string) => productRows(`SELECT has_table_privilege('${PRODUCT_ROLE}', '${table}', '${right}') AS ok`).then((r) => r[0]!.ok);
-    expect([await may("members", "DELETE"), await may("tickets", "UPDATE"), await may("end_users", "UPDATE"), await may("messages", "DELETE")]).toEqual([true, true, false, false]);
+    expect([await may("members", "DELETE"), await may("tickets", "UPDATE"), await may("end_users", "UPDATE"), await may("messages", "DELETE"), await may("workspaces", "UPDATE"), await may("workspaces", "DELETE")]).toEqual([
+      true,
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
     // A DBA who granted only SELECT is what this tries.
     await productRows(`REVOKE UPDATE, DELETE ON ${OPERATOR_TABLES.join(", ")} FROM ${PRODUCT_ROLE}`);
     const { requestId, runId, plan } = await searched(DEMO_REQUESTER_EMAIL);
@@ -109,7 +117,7 @@ describe("an erasure run", () => {
     expect((await eventsOf(requestId)).at(-1)).toMatchObject({ action: "run.erasure_failed", data: { reason: expect.stringMatching(/may not change or delete rows of .*Grant it UPDATE and DELETE/) } });
     expect(await counts()).toEqual(before);
 
-    // The DBA grants the operator's own tables (never the customers' workspace tables); the officer resumes.
+    // The DBA grants the operator's own tables back; the officer resumes.
     await productRows(`GRANT UPDATE, DELETE ON ${OPERATOR_TABLES.join(", ")} TO ${PRODUCT_ROLE}`);
     await approveErasure(db, runId, approver.id);
     expect(await executeErasure(db, runId)).toBe("erased");
