@@ -20,6 +20,7 @@ const NOT_TO_REQUESTER: ReadonlySet<EmailTemplateName> = new Set([
   "referral-escalated",
   "referral-export-requested",
   "referral-export-ready",
+  "referral-workspace-erased",
   "manual-task",
   "manual-task-reminder",
   "manual-task-escalated",

@@ -26,6 +26,7 @@ import { sendJob, wakeWorker } from "@/lib/jobs/boss";
 import { QUEUE_SCHEMA, QUEUES } from "@/lib/jobs/queue";
 import { logEvent } from "@/lib/log";
 import { wakeOutboxWorker } from "@/lib/mail/worker-signal";
+import { tellCustomerWorkspaceErased } from "@/lib/referrals/workspace-erasure-outcome";
 import { recordEvent } from "@/lib/requests/events";
 import { isUuid, lockRequest } from "@/lib/requests/handling/load";
 
@@ -234,6 +235,8 @@ export async function executeErasure(db: Db, runId: string, workerId: string = r
       },
       at: now,
     });
+    // A customer's workspace erasure: its privacy contacts are told the outcome with the proof.
+    if (run.kind === "WORKSPACE_ERASURE") await tellCustomerWorkspaceErased(tx, runId, now);
     return true;
   });
   if (done) logEvent("run.erased", { runId });

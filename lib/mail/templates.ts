@@ -29,6 +29,10 @@ import ReferralExportRequested, {
   subject as referralExportRequestedSubject,
   type ReferralExportRequestedProps,
 } from "@/emails/referral-export-requested";
+import ReferralWorkspaceErased, {
+  subject as referralWorkspaceErasedSubject,
+  type ReferralWorkspaceErasedProps,
+} from "@/emails/referral-workspace-erased";
 import ReferralOutcome, { subject as referralOutcomeSubject, type ReferralOutcomeProps } from "@/emails/referral-outcome";
 import ReferralReminder, {
   subject as referralReminderSubject,
@@ -117,6 +121,10 @@ export const EMAIL_TEMPLATES = {
     component: ReferralExportReady,
     subject: referralExportReadySubject,
   } satisfies EmailTemplate<ReferralExportReadyProps>,
+  "referral-workspace-erased": {
+    component: ReferralWorkspaceErased,
+    subject: referralWorkspaceErasedSubject,
+  } satisfies EmailTemplate<ReferralWorkspaceErasedProps>,
   "status-link-requested": {
     component: StatusLinkRequested,
     subject: statusLinkRequestedSubject,

@@ -106,7 +106,7 @@ export async function getCustomerReferralView(token: string, now = clockNow()): 
   };
 }
 
-type LockedReferral = {
+export type LockedReferral = {
   id: string;
   requestId: string;
   status: ReferralStatus;
@@ -118,7 +118,7 @@ type LockedReferral = {
  * Finds the open referral a link belongs to and locks its request, then the referral: the same
  * order the officer's actions and the follow-up job take, so they never deadlock.
  */
-async function lockOpenReferral(tx: Prisma.TransactionClient, token: string): Promise<LockedReferral> {
+export async function lockOpenReferral(tx: Prisma.TransactionClient, token: string): Promise<LockedReferral> {
   const referralId = await referralIdForToken(tx, token);
   const found = referralId ? await tx.referral.findUnique({ where: { id: referralId }, select: { requestId: true } }) : null;
   if (!referralId || !found) throw refuse("REFERRAL_NOT_FOUND");
@@ -146,7 +146,8 @@ export async function acknowledgeReferral(token: string, now = clockNow()): Prom
   });
 }
 
-async function acknowledgeIn(tx: Prisma.TransactionClient, referral: LockedReferral, now: Date): Promise<void> {
+/** Acknowledges in the caller's transaction (asking for an export or an erasure implies it). */
+export async function acknowledgeIn(tx: Prisma.TransactionClient, referral: LockedReferral, now: Date): Promise<void> {
   if (referral.acknowledgedAt) return;
   await tx.referral.update({
     where: { id: referral.id },
@@ -275,7 +276,7 @@ export async function closeReferral(token: string, outcome: ReferralOutcome, not
   wakeOutboxWorker();
 }
 
-async function customerOf(tx: Prisma.TransactionClient, referralId: string) {
+export async function customerOf(tx: Prisma.TransactionClient, referralId: string) {
   const { customer, workspace } = await tx.referral.findUniqueOrThrow({
     where: { id: referralId },
     select: { customer: { select: { id: true, legalName: true, privacyEmails: true } }, workspace: { select: { name: true } } },

@@ -150,6 +150,31 @@ export function staffEventWording(action: string, data: unknown): StaffEventWord
         title: "Receipt confirmed to the requester",
         detail: `The ${d.template === "verify-email" ? "email asking them to confirm their address" : "acknowledgement email"} went out${typeof d.dueDate === "string" ? `; it was due by ${formatCalendarDate(d.dueDate, "medium")} (11 CCR §7021(a))` : ""}.`,
       };
+    case "referral.erasure_requested":
+      return {
+        title: `${customer} asked us to erase the person's data in its workspace${typeof d.workspaceName === "string" ? ` ${d.workspaceName}` : ""}`,
+        detail: "A search limited to that workspace's content started; nothing is erased until the customer approves its dry run on the referral page.",
+      };
+    case "referral.erasure_cancelled":
+      return { title: `${customer} cancelled the workspace erasure`, detail: "Nothing was erased; the rows found are deleted." };
+    case "referral.erasure_owners_asked": {
+      const systems = Array.isArray(d.systems) ? d.systems.map(String) : [];
+      return {
+        title: "Owners asked to erase workspace content by hand",
+        detail: `The portal cannot erase in ${systems.join(", ")}: their owners were emailed a task for ${text(d.workspaceName, "the customer's workspace")}.`,
+      };
+    }
+    case "referral.workspace_erased":
+      return {
+        title: `${customer} told that the workspace erasure is done`,
+        detail: `${typeof d.rows === "number" ? plural(d.rows, "row") : "The rows"} deleted or changed in its workspace only.${
+          typeof d.checked === "number" && typeof d.left === "number"
+            ? d.left === 0
+              ? ` Checked afterwards: ${plural(d.checked, "row")} looked up again, none holds what was erased.`
+              : ` Checked afterwards: ${plural(d.left, "row")} of ${d.checked} still ${d.left === 1 ? "holds" : "hold"} what was to be erased. Look into it.`
+            : ""
+        }${d.told === false ? " The customer has no privacy contact to email." : " Its privacy contacts were emailed the outcome."}`,
+      };
     case "referral.withdrawn":
       return {
         title: `Referral to ${customer} withdrawn`,
@@ -159,7 +184,7 @@ export function staffEventWording(action: string, data: unknown): StaffEventWord
       const systems = Array.isArray(d.systems) ? d.systems.map(String) : [];
       const skipped = Array.isArray(d.skipped) ? d.skipped.length : 0;
       return {
-        title: d.kind === "WORKSPACE_EXPORT" ? "Workspace export planned" : "Search for the person's data planned",
+        title: d.kind === "WORKSPACE_EXPORT" ? "Workspace export planned" : d.kind === "WORKSPACE_ERASURE" ? "Workspace erasure planned" : "Search for the person's data planned",
         detail: `${systems.length ? `To search: ${systems.join(", ")}.` : "No system to search."}${skipped ? ` ${plural(skipped, "system")} not searched (the plan says why).` : ""}`,
       };
     }
@@ -186,7 +211,7 @@ export function staffEventWording(action: string, data: unknown): StaffEventWord
     case "run.owner_silent":
       return { title: `Owner of ${text(d.system, "a system")} did not answer`, detail: "The reminders are used up: answer the task yourself or cancel the run." };
     case "run.finished":
-      if (d.outcome === "AWAITING_APPROVAL") return { title: "Search finished", detail: "Nothing is erased until an officer approves the dry run." };
+      if (d.outcome === "AWAITING_APPROVAL") return { title: "Search finished", detail: "Nothing is changed until the dry run is approved (for a workspace erasure, by the customer)." };
       return d.outcome === "FAILED"
         ? { title: "Search ended with a failure", detail: `Not assembled: ${Array.isArray(d.failed) && d.failed.length ? d.failed.map(String).join(", ") : "a system"} failed.` }
         : { title: "Search finished", detail: "The package is being assembled." };
@@ -195,6 +220,9 @@ export function staffEventWording(action: string, data: unknown): StaffEventWord
     case "hold.lifted":
       return { title: "Legal hold lifted" };
     case "run.erasure_approved":
+      if (d.kind === "WORKSPACE_ERASURE") {
+        return { title: "The customer approved the erasure in its workspace", detail: "Approved from the referral page; its workspace's content is erased in the background." };
+      }
       if (d.kind === "CORRECTION") return { title: "Correction approved", detail: "The new values are written in the systems in the background." };
       return { title: "Erasure approved", detail: "The systems are erased in the background, the rows that point at others first." };
     case "run.erasure_resumed":
