@@ -9,9 +9,11 @@ import { logError } from "@/lib/log";
 import { CloseReferralSchema } from "@/lib/referrals/close-schema";
 import { acknowledgeReferral, closeReferral, requestWorkspaceExport } from "@/lib/referrals/customer";
 import { referralPath } from "@/lib/referrals/refer";
+import { approveWorkspaceErasure, cancelWorkspaceErasure, startWorkspaceErasure } from "@/lib/referrals/workspace-erasure";
+import { isWorkspaceErasureRefusal } from "@/lib/referrals/workspace-erasure-words";
 import type { CloseFormState, Done } from "./page-state";
 
-// The customer's three answers to a referral. The link is the only credential, so each action
+// The customer's answers to a referral, and its instructions to erase in its workspace. The link is the only credential, so each action
 // takes the token from the form and the domain checks it; nothing personal goes to the logs.
 // Success redirects to the page with ?done=..., which renders the confirmation itself.
 
@@ -27,19 +29,24 @@ function pageFor(token: string, query: string): string {
 }
 
 /**
- * Runs a domain call for a button. A refusal (the link was revoked, or the referral closed in the
- * meantime) needs no words here: the page itself then shows that the link no longer works or that
- * the request is closed.
+ * Runs a domain call for a button. A refusal that the link was revoked, or the referral closed in
+ * the meantime, needs no words here: the page itself then shows that the link no longer works or
+ * that the request is closed. An erasure's refusal comes back as ?refused=CODE, which the page words.
  */
-async function attempt(token: string, run: () => Promise<void>, done: Done, event: string): Promise<never> {
+async function attempt(token: string, run: () => Promise<unknown>, done: Done, event: string): Promise<never> {
   let query = `?done=${done}`;
   try {
     await run();
   } catch (error) {
     if (!(error instanceof DomainError)) logError(event, error);
-    query = error instanceof DomainError ? "" : "?failed=1";
+    query = error instanceof DomainError ? (isWorkspaceErasureRefusal(error.code) ? `?refused=${error.code}` : "") : "?failed=1";
   }
   redirect(pageFor(token, query), RedirectType.replace);
+}
+
+function runIdFrom(formData: FormData): string {
+  const runId = formData.get("runId");
+  return typeof runId === "string" ? runId : "";
 }
 
 export async function acknowledgeAction(formData: FormData): Promise<void> {
@@ -60,6 +67,22 @@ export async function requestExportAction(formData: FormData): Promise<void> {
     "export",
     "referral.export_request_failed",
   );
+}
+
+/** The customer asks us to find the requester's data in its workspace, to erase it once it approves. */
+export async function findWorkspaceDataAction(formData: FormData): Promise<void> {
+  const token = tokenFrom(formData);
+  await attempt(token, () => startWorkspaceErasure(token), "erasure-started", "referral.erasure_start_failed");
+}
+
+export async function approveWorkspaceErasureAction(formData: FormData): Promise<void> {
+  const token = tokenFrom(formData);
+  await attempt(token, () => approveWorkspaceErasure(token, runIdFrom(formData)), "erasure-approved", "referral.erasure_approve_failed");
+}
+
+export async function cancelWorkspaceErasureAction(formData: FormData): Promise<void> {
+  const token = tokenFrom(formData);
+  await attempt(token, () => cancelWorkspaceErasure(token, runIdFrom(formData)), "erasure-cancelled", "referral.erasure_cancel_failed");
 }
 
 /** Closes the customer's part; bad input comes back to the form and changes nothing. */

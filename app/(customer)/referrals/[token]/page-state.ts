@@ -1,7 +1,7 @@
 // What the referral page and its actions pass each other: the confirmation named in ?done=, and
 // the close form's state (what was entered comes back with the errors, so nothing is lost).
 
-export const DONE = ["acknowledged", "export", "completed", "refused"] as const;
+export const DONE = ["acknowledged", "export", "completed", "refused", "erasure-started", "erasure-approved", "erasure-cancelled"] as const;
 export type Done = (typeof DONE)[number];
 
 export function doneFrom(value: string | string[] | undefined): Done | null {

@@ -7,13 +7,17 @@ import { UntrustedText } from "@/components/ui/untrusted-text";
 import { formatCalendarDate, formatInstant } from "@/lib/dates/format";
 import { getOperatorTimeZone } from "@/lib/organization/settings";
 import { fileSize } from "@/lib/packages/display";
+import { db } from "@/lib/db";
 import { getCustomerReferralView, type CustomerReferralView } from "@/lib/referrals/customer";
 import { referralPath } from "@/lib/referrals/refer";
+import { customerWorkspaceErasure, type CustomerErasureSection } from "@/lib/referrals/workspace-erasure-view";
+import { isWorkspaceErasureRefusal, WORKSPACE_ERASURE_REFUSALS, type WorkspaceErasureRefusal } from "@/lib/referrals/workspace-erasure-words";
 import { acknowledgeAction, requestExportAction } from "./actions";
 import { ClosedReferral } from "./closed-referral";
 import { CloseForm } from "./close-form";
 import { Confirmation } from "./confirmation";
 import { doneFrom, type Done } from "./page-state";
+import { WorkspaceErasureSection } from "./workspace-erasure-section";
 
 // The link is the customer's only credential: never sent on in a Referer (the site-wide header
 // says the same) and never indexed.
@@ -30,18 +34,21 @@ export default async function ReferralPage({
   searchParams,
 }: {
   params: Promise<{ token: string }>;
-  searchParams: Promise<{ done?: string | string[]; failed?: string | string[]; download?: string | string[] }>;
+  searchParams: Promise<{ done?: string | string[]; failed?: string | string[]; download?: string | string[]; refused?: string | string[] }>;
 }) {
   const [{ token }, query] = await Promise.all([params, searchParams]);
   const [view, timeZone] = await Promise.all([getCustomerReferralView(token), getOperatorTimeZone()]);
   if (!view) notFound();
   const done = doneFrom(query.done);
   if (view.state === "closed") return <ClosedReferral view={view} done={done} timeZone={timeZone} />;
+  const erasure = await customerWorkspaceErasure(db, token);
   return (
     <OpenReferral
       token={token}
       view={view}
+      erasure={erasure}
       done={done}
+      refused={isWorkspaceErasureRefusal(query.refused) ? query.refused : null}
       failed={query.failed === "1"}
       downloadFailed={query.download === "PACKAGE_EXPIRED"}
       timeZone={timeZone}
@@ -50,7 +57,27 @@ export default async function ReferralPage({
 }
 
 /** The confirmation for what the customer just did, if the referral shows it really happened. */
-function DoneMessage({ view, done }: { view: OpenView; done: Done | null }) {
+function DoneMessage({ view, erasure, done }: { view: OpenView; erasure: CustomerErasureSection | null; done: Done | null }) {
+  const run = erasure?.offered ? erasure.run : null;
+  if (done === "erasure-started" && run && run.status !== "CANCELLED") {
+    return (
+      <Confirmation title="We are looking for the data">
+        We are searching {view.workspaceName} for the requester&apos;s data. Nothing is erased until you approve: read what the erasure
+        would do below.
+      </Confirmation>
+    );
+  }
+  if (done === "erasure-approved" && run?.approvedAt) {
+    return (
+      <Confirmation title="Erasure approved">
+        We erase the requester&apos;s data in {view.workspaceName} now. The outcome shows below, and your privacy contacts get an email when
+        it is done.
+      </Confirmation>
+    );
+  }
+  if (done === "erasure-cancelled" && run?.status === "CANCELLED") {
+    return <Confirmation title="Erasure cancelled">Nothing was erased in {view.workspaceName}.</Confirmation>;
+  }
   if (done === "acknowledged" && view.acknowledgedAt) {
     return (
       <Confirmation title="Thank you for confirming">
@@ -93,17 +120,39 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
+/** Why an erasure step was refused; the words that send the customer to us carry our address. */
+function Refusal({ code, view }: { code: WorkspaceErasureRefusal; view: OpenView }) {
+  const writeToUs = code === "NO_WORKSPACE_CONTENT" || code === "LEGAL_HOLD";
+  return (
+    <Confirmation tone="error" title="The erasure did not go ahead">
+      {WORKSPACE_ERASURE_REFUSALS[code]}
+      {writeToUs ? (
+        <>
+          {" "}
+          Our privacy team: <a href={`mailto:${view.operatorPrivacyEmail}`}>{view.operatorPrivacyEmail}</a>.
+        </>
+      ) : null}
+    </Confirmation>
+  );
+}
+
 function OpenReferral({
   token,
   view,
+  erasure,
   done,
+  refused,
   failed,
   downloadFailed,
   timeZone,
 }: {
   token: string;
   view: OpenView;
+  /** The section to instruct an erasure in the workspace (a deletion request). */
+  erasure: CustomerErasureSection | null;
   done: Done | null;
+  /** An erasure step just refused. */
+  refused: WorkspaceErasureRefusal | null;
   failed: boolean;
   /** An export's download link was followed after it expired. */
   downloadFailed: boolean;
@@ -120,7 +169,8 @@ function OpenReferral({
         controls that data, so the request is yours to answer; we help you with it.
       </p>
       <div className="mt-6 space-y-4">
-        <DoneMessage view={view} done={done} />
+        <DoneMessage view={view} erasure={erasure} done={done} />
+        {refused ? <Refusal code={refused} view={view} /> : null}
         {failed ? (
           <Alert tone="error">That did not work because of a problem on our side. Please try again in a moment.</Alert>
         ) : null}
@@ -245,6 +295,15 @@ function OpenReferral({
             </Button>
           </form>
         </Section>
+      ) : null}
+
+      {erasure?.offered ? (
+        <WorkspaceErasureSection
+          token={token}
+          section={erasure}
+          names={{ workspaceName: view.workspaceName, operatorName: view.operatorName, operatorPrivacyEmail: view.operatorPrivacyEmail }}
+          formatMoment={formatMoment}
+        />
       ) : null}
 
       <Section id="close-heading" title="Close the request">

@@ -1,21 +1,9 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
 
-/**
- * Keeps the run panel live while the run is active: the page is re-rendered on the server every
- * `everySeconds`, and not at all once the run is idle (planned, waiting for review, ended).
- */
-export function RunRefresh({ everySeconds }: { everySeconds: number | null }) {
-  const router = useRouter();
-  useEffect(() => {
-    if (!everySeconds) return;
-    const timer = setInterval(() => router.refresh(), everySeconds * 1000);
-    return () => clearInterval(timer);
-  }, [everySeconds, router]);
-  return null;
-}
+/** Keeps the run panel live while the run is active, and not at all once it is idle (planned, waiting for review, ended). */
+export { AutoRefresh as RunRefresh } from "@/components/auto-refresh";
 
 /** Moves focus to the outcome of the form just sent, so a screen reader reads it and the keyboard starts there. */
 export function FocusOnArrival({ children }: { children: React.ReactNode }) {
