@@ -84,7 +84,7 @@ describe("the request page's timeline wording", () => {
     expect(staffEventWording("run.erased", { ...run, rows: 2, systems: [], proof: [{ collection: "members", checked: 2, left: 1 }], left: 1 }).detail).toBe(
       "2 rows deleted or changed. The records found are deleted. Checked afterwards: 1 row still holds what was to be erased (members: 1). Look into it before completing the request.",
     );
-    expect(staffEventWording("run.finished", { ...run, outcome: "AWAITING_APPROVAL" }).detail).toBe("Nothing is erased until an officer approves the dry run.");
+    expect(staffEventWording("run.finished", { ...run, outcome: "AWAITING_APPROVAL" }).detail).toBe("Nothing is changed until the dry run is approved (for a workspace erasure, by the customer).");
     expect(staffEventWording("hold.placed", { holdId: "h", scope: "PERSON" }).detail).toMatch(/^The person \(every request from this email address\): erasure is refused/);
     for (const action of ["hold.placed", "hold.lifted", "run.erasure_approved", "run.erasure_resumed", "run.erased", "run.erasure_failed", "run.planned", "run.started", "run.task_done", "run.task_failed", "run.task_retried", "run.owner_asked", "run.owner_reminded", "run.owner_silent", "run.finished", "run.cancelled", "run.released"]) {
       expect(staffEventWording(action, { ...run, system: "CRM" }).title, action).not.toContain(action);

@@ -1,9 +1,12 @@
 import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
+import { requirePermission } from "@/lib/auth/staff";
 import { formatInstant } from "@/lib/dates/format";
+import { db } from "@/lib/db";
 import { fileSize } from "@/lib/packages/display";
 import type { OfficerReferral, Routing } from "@/lib/referrals/officer-view";
 import { ROUTE_LABELS } from "@/lib/referrals/state";
+import { officerWorkspaceErasure } from "@/lib/referrals/workspace-erasure-view";
 import { MAX_PACKAGE_BYTES } from "@/lib/requests/lifecycle";
 import { FactList } from "@/components/ui/fact-list";
 
@@ -88,6 +91,7 @@ export function ReferralList({ referrals, timeZone }: { referrals: OfficerReferr
                 <span className="font-normal text-slate-700"> · {r.description}</span>
               </h3>
               <FactList facts={facts} className="mt-2" />
+              <WorkspaceErasureFacts referralId={r.id} customerName={r.customer.legalName} timeZone={timeZone} />
             </li>
           );
         })}
@@ -146,6 +150,61 @@ export function WorkspaceExportForm({
           Send export
         </button>
       </form>
+    </section>
+  );
+}
+
+const ERASURE_STATES: Record<string, string> = {
+  PLANNED: "Planned, not started",
+  RUNNING: "Searching the workspace",
+  AWAITING_APPROVAL: "Waiting for the customer's approval of the dry run",
+  ERASING: "Approved by the customer: erasing",
+  ERASED: "Erased",
+  FAILED: "Stopped",
+  CANCELLED: "Cancelled by the customer",
+};
+
+function rowsWord(n: number): string {
+  return `${n} ${n === 1 ? "row" : "rows"}`;
+}
+
+/**
+ * The erasure the customer instructed from its referral page (its workspace only): where it
+ * stands, the dry run's counts and the proof. No rows: the customer reads those, as controller.
+ */
+async function WorkspaceErasureFacts({ referralId, customerName, timeZone }: { referralId: string; customerName: string; timeZone: string }) {
+  await requirePermission("requests.read");
+  const run = await officerWorkspaceErasure(db, referralId);
+  if (!run) return null;
+  const when = moments(timeZone);
+  const facts: [string, string][] = [
+    ["State", ERASURE_STATES[run.status] ?? run.status],
+    ["Asked for", when(run.createdAt)],
+  ];
+  if (run.status === "RUNNING") facts.push(["Systems searched", `${run.searched.ended} of ${run.searched.total}`]);
+  if (run.dryRun) {
+    facts.push(["Dry run", `${rowsWord(run.dryRun.rowsDeleted)} to delete, ${rowsWord(run.dryRun.rowsChanged)} to change, ${rowsWord(run.dryRun.rowsKept)} kept`]);
+  }
+  if (run.approvedAt) facts.push([`Approved by ${customerName}`, when(run.approvedAt)]);
+  if (run.byHand.length) facts.push(["Erased by hand (owners emailed at the approval)", run.byHand.join(", ")]);
+  if (run.cancelledAt) facts.push(["Cancelled", when(run.cancelledAt)]);
+  if (run.erasedAt) facts.push(["Erased", when(run.erasedAt)]);
+  if (run.proof) {
+    const { proof } = run;
+    facts.push(["Rows deleted or changed", String(proof.rows)]);
+    facts.push([
+      "Proof",
+      `${rowsWord(proof.checked)} looked up again afterwards, ${proof.left === 0 ? "none holds" : `${proof.left} still ${proof.left === 1 ? "holds" : "hold"}`} what was erased${
+        proof.lines.length ? ` (${proof.lines.map((l) => `${l.collection}: ${l.checked} checked, ${l.left} left`).join("; ")})` : ""
+      }`,
+    ]);
+  }
+  return (
+    <section aria-labelledby={`erasure-${referralId}-title`} className="border-t border-slate-200 pb-2">
+      <h4 id={`erasure-${referralId}-title`} className="px-4 pt-3 font-semibold text-slate-900">
+        Erasure in the workspace, instructed by {customerName}
+      </h4>
+      <FactList facts={facts} className="mt-2" />
     </section>
   );
 }
