@@ -11,11 +11,11 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   reporter: [["list"], ["json"]],
   projects: [
-    { name: "chromium", testIgnore: [/\.clock\.spec\.ts$/, /(data-map|erasure-run)\.spec\.ts$/] },
+    { name: "chromium", testIgnore: [/\.clock\.spec\.ts$/, /(data-map|erasure-run|correction-run)\.spec\.ts$/] },
     // Specs that change what runs search run after those that run requests against it: a run
     // searches every mapped system, so a manual system added meanwhile would wait for an owner no
     // test answers; an erasure deletes rows of the demo product database other specs expect.
-    { name: "data-map", testMatch: /(data-map|erasure-run)\.spec\.ts$/, dependencies: ["chromium"], fullyParallel: false, workers: 1 },
+    { name: "data-map", testMatch: /(data-map|erasure-run|correction-run)\.spec\.ts$/, dependencies: ["chromium"], fullyParallel: false, workers: 1 },
     // Specs that move the app's clock (lib/clock.ts) run alone, after everything else, so no other
     // test sees days pass under it.
     { name: "clock", testMatch: /\.clock\.spec\.ts$/, dependencies: ["data-map"], fullyParallel: false },

@@ -35,20 +35,30 @@ export async function ProcessingSection({
   dayOf: (at: Date) => string;
   outcome: { done?: string; error?: string; at?: string };
 }) {
-  const byHand = request.type === "DELETION";
-  const kind = byHand ? "ERASE_BY_HAND" : PROCESSING_KIND_FOR_REQUEST[request.type];
+  // A deletion or a correction: the systems the portal cannot change themselves, done by their owners.
+  const byHand = request.type === "DELETION" || request.type === "CORRECTION";
+  const kind = request.type === "DELETION" ? "ERASE_BY_HAND" : request.type === "CORRECTION" ? "CORRECT_BY_HAND" : PROCESSING_KIND_FOR_REQUEST[request.type];
   if (!kind) return null;
   const [tasks, choices] = await Promise.all([listNotices(db, request.id, OWNER_TASK_KINDS), canAct && open && !byHand ? useChoices(db, request) : []]);
   if (byHand && tasks.length === 0) return null;
-  const verb = kind === "STOP_PROCESSING" ? "stop" : kind === "RESTRICT_PROCESSING" ? "restrict" : "erase";
-  const doneWords = { stop: "the owner confirmed the uses are stopped", restrict: "the owner confirmed the uses are restricted", erase: "the owner confirmed it is erased as listed" }[verb];
+  const verb = kind === "STOP_PROCESSING" ? "stop" : kind === "RESTRICT_PROCESSING" ? "restrict" : kind === "CORRECT_BY_HAND" ? "correct" : "erase";
+  const doneWords = {
+    stop: "the owner confirmed the uses are stopped",
+    restrict: "the owner confirmed the uses are restricted",
+    erase: "the owner confirmed it is erased as listed",
+    correct: "the owner confirmed it is corrected",
+  }[verb];
   const nothingWords = byHand ? "the owner confirmed the system held nothing about the person" : "the owner confirmed the system does not use the data so";
   return (
     <section id="processing" aria-labelledby="processing-heading" className="space-y-3">
       <h2 id="processing-heading" className="text-lg font-semibold text-slate-900">
-        {byHand ? "Erased by hand" : kind === "STOP_PROCESSING" ? "Stop the uses objected to" : "Restrict the uses concerned"}
+        {byHand ? (verb === "correct" ? "Corrected by hand" : "Erased by hand") : kind === "STOP_PROCESSING" ? "Stop the uses objected to" : "Restrict the uses concerned"}
       </h2>
-      {byHand ? <p className="text-slate-800">The portal cannot erase in these systems: their owners were asked to, when the erasure was approved.</p> : null}
+      {byHand ? (
+        <p className="text-slate-800">
+          The portal cannot {verb} in these systems: their owners were asked to, when the {verb === "correct" ? "correction" : "erasure"} was approved.
+        </p>
+      ) : null}
       <div aria-live="polite">
         {outcome.done === "asked" ? (
           <FocusOnArrival key={`asked-${outcome.at}`}>
@@ -64,7 +74,7 @@ export async function ProcessingSection({
       {tasks.length ? (
         <div className="overflow-x-auto">
           <table className="w-full text-left text-sm">
-            <caption className="sr-only">{byHand ? "Owners asked to erase the person's data by hand" : `Owners asked to ${verb} a use of the person's data`}</caption>
+            <caption className="sr-only">{byHand ? `Owners asked to ${verb} the person's data by hand` : `Owners asked to ${verb} a use of the person's data`}</caption>
             <thead className="border-b border-slate-300 text-slate-700">
               <tr>
                 <th scope="col" className="py-2 pr-4 font-medium">System</th>
