@@ -48,4 +48,10 @@ describe("proveChunk", () => {
   it("counts a changed row that still holds its original value, not one that was replaced", async () => {
     expect(await proveChunk(answering([{ id: 1, email: "anon_1" }, { id: 2, email: "b@x.test" }]), collection, pseudonymises, erased)).toEqual({ checked: 2, left: 1 });
   });
+
+  it("after a correction, counts a row that does not hold its new value (one that already held it passes)", async () => {
+    const corrects: CollectionErasure = { ...deletes, deleteRows: false, changes: [{ field: "email", to: { type: "value", value: "b@x.test" } }], correction: true };
+    expect(await proveChunk(answering([{ id: 1, email: "a@x.test" }, { id: 2, email: "b@x.test" }]), collection, corrects, erased)).toEqual({ checked: 2, left: 1 });
+    expect(await proveChunk(answering([{ id: 1, email: "b@x.test" }, { id: 2, email: "b@x.test" }]), collection, corrects, erased)).toEqual({ checked: 2, left: 0 });
+  });
 });
