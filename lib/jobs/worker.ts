@@ -13,6 +13,7 @@ import { logError, logEvent } from "@/lib/log";
 import { wakeOutboxWorker } from "@/lib/mail/worker-signal";
 import { runNoticeFollowUps } from "@/lib/recipients/notices";
 import { runReferralFollowUps } from "@/lib/referrals/follow-up";
+import { cancelClosedReferralRuns } from "@/lib/referrals/workspace-erasure";
 
 // Background work on the pg-boss queue (lib/jobs/boss.ts), in every app instance: fulfillment
 // tasks, package assembly, erasures, and the periodic due pass (referral follow-ups, manual-task
@@ -31,6 +32,7 @@ export type DuePassResult = {
   tasksResent: number;
   erasuresResent: number;
   runsStarted: number;
+  closedReferralRunsCancelled: number;
 };
 
 /** One pass over every kind of due job. Returns what it did, for logs and tests. */
@@ -41,7 +43,8 @@ export async function runDueJobs(db: Db = appDb, now = clockNow()): Promise<DueP
   const runsStarted = await autoStartRuns(db, now);
   const tasksResent = await sweepRuns(db, now);
   const erasuresResent = await sweepErasures(db, now);
-  const result = { ...followUps, ...owners, ...notices, tasksResent, erasuresResent, runsStarted };
+  const closedReferralRunsCancelled = await cancelClosedReferralRuns(db, now);
+  const result = { ...followUps, ...owners, ...notices, tasksResent, erasuresResent, runsStarted, closedReferralRunsCancelled };
   if (Object.values(result).some((n) => n > 0)) {
     logEvent("jobs.due_pass", result);
     wakeOutboxWorker();

@@ -10,7 +10,7 @@ import { saveTestMap } from "@/lib/fulfillment/test-map";
 import { stopQueue } from "@/lib/jobs/boss";
 import { listNotices, OWNER_TASK_KINDS } from "@/lib/recipients/notices";
 import { closeReferral } from "@/lib/referrals/customer";
-import { approveWorkspaceErasure, cancelWorkspaceErasure, startWorkspaceErasure } from "@/lib/referrals/workspace-erasure";
+import { approveWorkspaceErasure, cancelClosedReferralRuns, cancelWorkspaceErasure, startWorkspaceErasure } from "@/lib/referrals/workspace-erasure";
 import { customerWorkspaceErasure, officerWorkspaceErasure } from "@/lib/referrals/workspace-erasure-view";
 import { staffEventWording } from "@/lib/requests/staff-timeline";
 import { demoProductForTests } from "@/lib/testing/demo-product";
@@ -191,6 +191,33 @@ describe("a workspace erasure instructed by the referred customer", () => {
     expect(await db.recordChunk.count({ where: { runId } })).toBe(0);
     expect((await eventsOf(late.requestId)).at(-1)).toMatchObject({ action: "referral.erasure_cancelled", actorType: "CUSTOMER", data: { referralId: late.referral.id, runId } });
     expect(await leftOf(email)).toMatchObject({ acmeEndUsers: 1, acmeMessages: 2 });
+  });
+
+  it("does not keep the rows it found once the referral closes without an approval; an approved erasure goes on", async () => {
+    const email = uniqueEmail();
+    await person(email);
+    const waiting = await referredRequest({ email });
+    const runId = await startWorkspaceErasure(waiting.token);
+    await searchEnds(runId);
+    expect(await db.recordChunk.count({ where: { runId } })).toBeGreaterThan(0);
+    // The customer answers the referral without approving the erasure it asked for.
+    await closeReferral(waiting.token, "COMPLETED", "Handled in our own tools.");
+    const other = uniqueEmail();
+    await person(other);
+    const approved = await referredRequest({ email: other });
+    const approvedRun = await startWorkspaceErasure(approved.token);
+    await searchEnds(approvedRun);
+    await approveWorkspaceErasure(approved.token, approvedRun);
+    await closeReferral(approved.token, "COMPLETED", "Erased.");
+
+    expect(await cancelClosedReferralRuns(db)).toBe(1);
+    expect(await runRow(runId)).toMatchObject({ status: "CANCELLED", recordsPurgedAt: expect.any(Date) });
+    expect(await db.recordChunk.count({ where: { runId } })).toBe(0);
+    expect(await runRow(approvedRun)).toMatchObject({ status: "ERASING" });
+    expect(await cancelClosedReferralRuns(db)).toBe(0);
+    expect(await executeErasure(db, approvedRun)).toBe("erased");
+    expect(await leftOf(email)).toMatchObject({ acmeEndUsers: 1, acmeMessages: 2 });
+    expect(await leftOf(other)).toMatchObject({ acmeEndUsers: 0, acmeMessages: 0 });
   });
 
   it("emails the owner of a manual system with workspace content an erase-by-hand task for the workspace, once", async () => {

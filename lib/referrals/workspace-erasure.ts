@@ -198,3 +198,34 @@ export async function askOwnersToEraseWorkspace(
   await recordCustomerStep(tx, { id: input.referralId, requestId: input.requestId }, "referral.erasure_owners_asked", { runId: input.runId, systems: asked }, now);
   return asked;
 }
+
+/**
+ * The due pass's clean-up after a referral closed (the customer answered, the officer withdrew or
+ * took it over): a workspace run of it still searching, waiting for the customer's approval or
+ * failed before one is cancelled, so the rows it found (sealed) do not outlive the referral. An
+ * approved erasure goes on: it is the customer's instruction. Returns how many were cancelled.
+ */
+export async function cancelClosedReferralRuns(client: typeof db, now = clockNow()): Promise<number> {
+  const stale = await client.fulfillmentRun.findMany({
+    where: {
+      referralId: { not: null },
+      referral: { closedAt: { not: null, lte: now } },
+      OR: [{ status: { in: ["PLANNED", "RUNNING", "ASSEMBLING", "READY", "AWAITING_APPROVAL"] } }, { status: "FAILED", approvedAt: null, recordsPurgedAt: null }],
+    },
+    select: { id: true, referralId: true },
+    orderBy: { createdAt: "asc" },
+    take: 50,
+  });
+  let cancelled = 0;
+  for (const run of stale) {
+    try {
+      await cancelRun(client, run.id, null);
+      cancelled++;
+    } catch (error) {
+      // Ended meanwhile (approved and erased, or cancelled by someone else): nothing left to do.
+      if (!(error instanceof DomainError)) throw error;
+    }
+  }
+  if (cancelled) logEvent("referral.closed_runs_cancelled", { cancelled });
+  return cancelled;
+}
