@@ -19,7 +19,7 @@ const dayOf = (value: Date, timeZone: string) => nowrap(formatInstantDate(value,
 // a third of the page's HTML and of the payload React sends beside it.
 const tableClass = [
   "w-full border-collapse text-left text-sm",
-  "[&_td]:p-3 [&_th]:p-3 [&_thead_th]:font-semibold",
+  "[&_td]:px-2 [&_td]:py-3 [&_th]:px-2 [&_th]:py-3 [&_thead_th]:font-semibold",
   "[&_tbody_tr]:border-b [&_tbody_tr]:border-slate-200 [&_tbody_tr]:align-top",
   "[&_tbody_th]:whitespace-nowrap [&_tbody_th]:font-medium",
   "[&_tbody_a]:font-mono [&_tbody_a]:text-blue-700 [&_tbody_a]:underline [&_tbody_a]:underline-offset-4 [&_tbody_a:hover]:text-blue-900",
@@ -108,15 +108,14 @@ export function QueueTable({
               </th>
             ) : null}
             <th scope="col">Reference</th>
+            <th scope="col">Requester</th>
             <th scope="col">Type</th>
             <th scope="col">Status</th>
             <th scope="col">Route</th>
             <th scope="col">Law</th>
             <th scope="col">Received</th>
-            <th scope="col">Email confirmed</th>
             <th scope="col">Due</th>
             <th scope="col">Assignee</th>
-            <th scope="col">Requester</th>
           </tr>
         </thead>
         <tbody>
@@ -132,20 +131,24 @@ export function QueueTable({
                 <th scope="row">
                   <a href={`/admin/requests/${row.id}`}>{row.reference}</a>
                 </th>
+                <td className="max-w-56 break-words">
+                  {row.requesterEmail === null ? <span className="text-slate-700">Erased</span> : <UntrustedText>{row.requesterEmail}</UntrustedText>}
+                </td>
                 <td>{REQUEST_TYPE_LABELS[row.type]}</td>
                 <td>{STATUS_LABELS[row.status]}</td>
-                <td className="min-w-48">
+                <td className="min-w-40">
                   <Route row={row} />
                 </td>
                 <td>{shortJurisdiction(row.jurisdiction)}</td>
-                <td>{dayOf(row.receivedAt, timeZone)}</td>
-                <td>{row.verifiedAt ? dayOf(row.verifiedAt, timeZone) : "No"}</td>
+                <td>
+                  {dayOf(row.receivedAt, timeZone)}
+                  <span className="mt-0.5 block text-slate-700">{row.verifiedAt ? `Confirmed ${dayOf(row.verifiedAt, timeZone)}` : "Email not confirmed"}</span>
+                </td>
                 <td>
                   <Due row={row} now={now} timeZone={timeZone} />
                   <ReceiptDue row={row} now={now} timeZone={timeZone} />
                 </td>
-                <td>{row.assigneeEmail ?? <span className="text-slate-700">Unassigned</span>}</td>
-                <td>{row.requesterEmail === null ? <span className="text-slate-700">Erased</span> : <UntrustedText>{row.requesterEmail}</UntrustedText>}</td>
+                <td className="max-w-44 break-words">{row.assigneeEmail ?? <span className="text-slate-700">Unassigned</span>}</td>
               </tr>
             );
           })}
