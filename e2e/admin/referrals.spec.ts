@@ -37,6 +37,12 @@ test("an officer routes a request nobody could match, follows its referral, send
   // The queue says it needs routing, and its filter finds it.
   await expect(await queueRow(page, `q=${reference}`, reference)).toContainText("Needs routing");
   await expect(await queueRow(page, "route=UNRESOLVED&sort=received", reference)).toHaveCount(1);
+  // The overview counts it under "Needs routing", and the card opens the queue of those requests.
+  await page.goto("/admin");
+  const card = page.getByRole("link", { name: /^Needs routing \d+$/ });
+  expect(Number((await card.textContent())!.replace(/\D/g, ""))).toBeGreaterThanOrEqual(1);
+  await card.click();
+  await expect(page.getByRole("row").filter({ has: page.getByRole("link", { name: reference }) })).toHaveCount(1);
 
   await page.getByRole("link", { name: reference }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText(reference);

@@ -7,7 +7,7 @@ import type { RequestStatus } from "@/lib/generated/prisma/enums";
 const now = new Date("2026-11-22T12:00:00Z");
 const day = (offset: number) => new Date(Date.UTC(2026, 10, 22 + offset));
 
-async function request(status: RequestStatus, fields: { due?: Date; extended?: Date; received?: Date; closed?: Date } = {}) {
+async function request(status: RequestStatus, fields: { due?: Date; extended?: Date; received?: Date; closed?: Date; route?: "UNRESOLVED" | "OPERATOR" } = {}) {
   await db.request.create({
     data: {
       reference: `DSR-${randomUUID().slice(0, 4).toUpperCase()}-${randomUUID().slice(0, 4).toUpperCase()}`,
@@ -21,13 +21,14 @@ async function request(status: RequestStatus, fields: { due?: Date; extended?: D
       dueAt: fields.due ?? null,
       extendedDueAt: fields.extended ?? null,
       closedAt: fields.closed ?? null,
+      route: fields.route ?? null,
     },
   });
 }
 
 describe("dashboard figures", () => {
-  it("counts by status, overdue, due this week and the median days to close", async () => {
-    await request("RECEIVED", { due: day(-1) }); // overdue
+  it("counts by status, overdue, due this week, those needing routing and the median days to close", async () => {
+    await request("RECEIVED", { due: day(-1), route: "UNRESOLVED" }); // overdue, needs routing
     await request("IN_PROGRESS", { due: day(-5), extended: day(20) }); // extended: not overdue, later
     await request("AWAITING_REQUESTER", { due: day(3) }); // due this week
     await request("IN_PROGRESS", { due: day(7) }); // a week away: later
@@ -36,11 +37,15 @@ describe("dashboard figures", () => {
     await request("DENIED", { due: day(-30), received: day(-39), closed: day(-29) }); // 10 days
     await request("COMPLETED", { received: day(-300), closed: day(-200) }); // only in the 365-day window
     await request("PENDING_VERIFICATION");
+    await request("AWAITING_REQUESTER", { due: day(20), route: "UNRESOLVED" }); // needs routing
+    await request("DENIED", { due: day(-30), route: "UNRESOLVED" }); // closed: routes nowhere any more
+    await request("IN_PROGRESS", { due: day(20), route: "OPERATOR" });
 
     const stats = await computeDashboardStats(now);
-    expect(stats.byStatus).toMatchObject({ RECEIVED: 1, IN_PROGRESS: 2, AWAITING_REQUESTER: 1, REFERRED: 1, COMPLETED: 2, DENIED: 1, PENDING_VERIFICATION: 1 });
+    expect(stats.byStatus).toMatchObject({ RECEIVED: 1, IN_PROGRESS: 3, AWAITING_REQUESTER: 2, REFERRED: 1, COMPLETED: 2, DENIED: 2, PENDING_VERIFICATION: 1 });
     expect(stats.overdue).toBe(2);
     expect(stats.dueThisWeek).toBe(1);
+    expect(stats.needsRouting).toBe(2);
     expect(stats.medianDaysToClose).toEqual([
       { days: 30, median: 6, closed: 2 },
       { days: 90, median: 6, closed: 2 },

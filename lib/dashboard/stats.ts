@@ -17,6 +17,8 @@ export type DashboardStats = {
   byStatus: Partial<Record<RequestStatus, number>>;
   overdue: number;
   dueThisWeek: number;
+  /** Unfinished requests whose route the portal could not decide: an officer routes them. */
+  needsRouting: number;
   medianDaysToClose: { days: number; median: number | null; closed: number }[];
 };
 
@@ -33,10 +35,11 @@ export async function computeDashboardStats(now = new Date()): Promise<Dashboard
   const weekEnd = new Date(today.getTime() + 7 * 86_400_000);
   const [groups, deadlines, medians] = await Promise.all([
     db.request.groupBy({ by: ["status"], _count: { _all: true } }),
-    db.$queryRaw<{ overdue: bigint; due_this_week: bigint }[]>`
+    db.$queryRaw<{ overdue: bigint; due_this_week: bigint; needs_routing: bigint }[]>`
       SELECT count(*) FILTER (WHERE coalesce(extended_due_at, due_at) < ${today}::date) AS overdue,
              count(*) FILTER (WHERE coalesce(extended_due_at, due_at) >= ${today}::date
-                                AND coalesce(extended_due_at, due_at) < ${weekEnd}::date) AS due_this_week
+                                AND coalesce(extended_due_at, due_at) < ${weekEnd}::date) AS due_this_week,
+             count(*) FILTER (WHERE route = 'UNRESOLVED') AS needs_routing
         FROM requests
        WHERE ${UNFINISHED}`,
     db.$queryRaw<{ days: number; median: number | null; closed: bigint }[]>`
@@ -54,6 +57,7 @@ export async function computeDashboardStats(now = new Date()): Promise<Dashboard
     byStatus: Object.fromEntries(groups.map((g) => [g.status, g._count._all])),
     overdue: Number(deadlines[0]?.overdue ?? 0),
     dueThisWeek: Number(deadlines[0]?.due_this_week ?? 0),
+    needsRouting: Number(deadlines[0]?.needs_routing ?? 0),
     medianDaysToClose: medians.map((m) => ({ days: m.days, median: m.median === null ? null : Number(m.median), closed: Number(m.closed) })),
   };
 }

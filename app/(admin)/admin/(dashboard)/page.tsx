@@ -17,6 +17,8 @@ export default async function DashboardHome() {
   const cards = [
     { label: "Overdue", value: stats.overdue, href: "/admin/requests?due=overdue", urgent: stats.overdue > 0 },
     { label: "Due within 7 days", value: stats.dueThisWeek, href: "/admin/requests?due=week", urgent: false },
+    // Routed by nobody yet: the portal could not tell whose data it is (issue 13, point 7).
+    { label: "Needs routing", value: stats.needsRouting, href: "/admin/requests?status=open&route=UNRESOLVED", urgent: stats.needsRouting > 0 },
     ...UNFINISHED_STATUSES.map((s) => ({ label: STATUS_LABELS[s], value: stats.byStatus[s] ?? 0, href: `/admin/requests?status=${s}`, urgent: false })),
   ];
   return (
