@@ -88,6 +88,7 @@ test("an officer denies a request and the requester appeals from the status page
   const officer = await officerPage(browser);
   await openFromQueue(officer, requester.email, reference);
   await confirmAction(officer, "Deny", "Deny request", { label: /Reason for the denial/, value: "We must keep billing records for tax law." });
+  await expect(officer.locator(":focus")).toContainText("Denied: the requester is emailed your reason");
   await expect(officer.getByText("Denied", { exact: true }).first()).toBeVisible();
 
   const answer = await waitForMail(requester.email, /Our answer to your request/);
@@ -121,7 +122,21 @@ test("an officer asks for more information and the requester's answer lands in t
   const officer = await officerPage(browser);
   await openFromQueue(officer, requester.email, reference);
   await confirmAction(officer, "Ask the requester for more information", "Send question", { label: "Your question", value: "Which workspace is the company name shown in?" });
-  await expect(officer.getByText("Waiting for your reply", { exact: true }).first()).toBeVisible();
+  // What happened is said, and focused (issue 13, point 5).
+  await expect(officer.locator(":focus")).toContainText("Question sent: the requester is emailed it");
+  // Staff words on the staff side (issue 13, points 1 and 3): the status and the timeline speak of
+  // the requester, what they asked reads as questions and answers, and no code or JSON shows.
+  await expect(officer.getByText("Waiting for the requester", { exact: true }).first()).toBeVisible();
+  const timeline = officer.getByRole("region", { name: "Timeline" });
+  await expect(timeline).toContainText("→ Waiting for the requester");
+  await expect(timeline).toContainText("Type: Correct my data · Law: PDPA (Singapore)");
+  await expect(timeline).not.toContainText("Waiting for your reply");
+  await expect(timeline).not.toContainText("request.submitted");
+  await expect(timeline).not.toContainText('{"');
+  const asked = officer.getByRole("region", { name: "Request", exact: true });
+  await expect(asked).toContainText("What is wrong");
+  await expect(asked).toContainText("My company name");
+  await expect(asked).not.toContainText("whatIsWrong");
 
   const question = await waitForMail(requester.email, /We need more information about your request/);
   await requesterPage.goto(linkIn(question, "/requests/status/"));

@@ -61,7 +61,7 @@ test("an officer routes a request nobody could match, follows its referral, send
   await expect(referrals).toContainText("awaiting acknowledgement");
   await expect(referrals).toContainText("Acme Help (acme-help)");
   await expect(page.getByText("Referred to Acme Support Ltd (Acme Help)")).toBeVisible();
-  await expect(page.getByText("With the company that controls the data", { exact: true }).first()).toBeVisible();
+  await expect(page.getByText("Referred to the customer", { exact: true }).first()).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 
   const first = await waitForMail(ACME_INBOX, subject);

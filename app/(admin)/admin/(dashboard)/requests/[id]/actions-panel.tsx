@@ -1,11 +1,13 @@
 "use client";
 
 import { useState, useTransition } from "react";
+import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import type { StaffAction } from "@/lib/requests/lifecycle";
 import { acknowledgeAction, addNoteAction, askForInformationAction, assignAction, completeAction, denyAction, extendAction } from "./actions";
 import { ConfirmedAction } from "./confirmed-action";
+import { FocusOnArrival } from "./run-refresh";
 
 type Props = {
   requestId: string;
@@ -23,8 +25,19 @@ type Props = {
 export function ActionsPanel(props: Props) {
   const { requestId, reference, allowed } = props;
   const has = (action: StaffAction) => allowed.includes(action);
+  // What the last action did, said once it worked and focused (issue 13, point 5): the action's own
+  // section may be gone after the refresh (Acknowledge, Extend), so the panel says it.
+  const [done, setDone] = useState<{ message: string; at: number } | null>(null);
+  const onDone = (message: string) => setDone({ message, at: Date.now() });
   return (
     <div className="space-y-4">
+      <div aria-live="polite">
+        {done ? (
+          <FocusOnArrival key={done.at}>
+            <Alert tone="success">{done.message}</Alert>
+          </FocusOnArrival>
+        ) : null}
+      </div>
       {has("assign") ? <AssignControl {...props} /> : null}
       {has("acknowledge") ? (
         <ConfirmedAction
@@ -33,6 +46,8 @@ export function ActionsPanel(props: Props) {
           confirmText={`Start work on ${reference}?`}
           buttonLabel="Acknowledge"
           run={() => acknowledgeAction({ requestId })}
+          done="Acknowledged: the request is in progress, and the requester sees it on their status page."
+          onDone={onDone}
         />
       ) : null}
       {has("askForInformation") ? (
@@ -43,6 +58,8 @@ export function ActionsPanel(props: Props) {
           buttonLabel="Send question"
           field={{ name: "message", label: "Your question", required: true }}
           run={(message) => askForInformationAction({ requestId, message: message ?? "" })}
+          done="Question sent: the requester is emailed it, and the request waits for their answer."
+          onDone={onDone}
         />
       ) : null}
       {has("extend") ? (
@@ -53,6 +70,8 @@ export function ActionsPanel(props: Props) {
           buttonLabel="Extend deadline"
           field={{ name: "reason", label: "Reason (sent to the requester)", required: true, hint: "For example: the number of requests, or the complexity of this one." }}
           run={(reason) => extendAction({ requestId, reason: reason ?? "" })}
+          done="Deadline extended: the requester is emailed the new date and your reason."
+          onDone={onDone}
         />
       ) : null}
       {has("complete") ? (
@@ -69,6 +88,8 @@ export function ActionsPanel(props: Props) {
           buttonLabel="Complete request"
           field={props.deliversPackage ? undefined : { name: "outcome", label: "What was done (sent to the requester)", required: true }}
           run={(outcome) => completeAction({ requestId, outcome })}
+          done="Completed: the requester is emailed."
+          onDone={onDone}
         />
       ) : null}
       {has("deny") ? (
@@ -79,6 +100,8 @@ export function ActionsPanel(props: Props) {
           buttonLabel="Deny request"
           field={{ name: "reason", label: "Reason for the denial (sent to the requester and kept in the record)", required: true }}
           run={(reason) => denyAction({ requestId, reason: reason ?? "" })}
+          done="Denied: the requester is emailed your reason and how to complain."
+          onDone={onDone}
         />
       ) : null}
       {has("addNote") ? (
@@ -89,6 +112,8 @@ export function ActionsPanel(props: Props) {
           buttonLabel="Add note"
           field={{ name: "note", label: "Note", required: true }}
           run={(note) => addNoteAction({ requestId, note: note ?? "" })}
+          done="Note added to the timeline."
+          onDone={onDone}
         />
       ) : null}
     </div>

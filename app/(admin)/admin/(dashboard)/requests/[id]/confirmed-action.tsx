@@ -6,6 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { describedBy, FieldError, FieldHint, inputClass } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/actions/result";
+import { FocusOnArrival } from "./run-refresh";
 
 type Field = { name: string; label: string; hint?: string; required: boolean };
 
@@ -23,6 +24,8 @@ export function ConfirmedAction({
   children,
   check,
   run,
+  done,
+  onDone,
 }: {
   title: string;
   description: string;
@@ -33,12 +36,17 @@ export function ConfirmedAction({
   /** Validates the caller's controls before the confirmation step; false keeps the form open. */
   check?: () => boolean;
   run: (text: string | undefined) => Promise<ActionResult<unknown>>;
+  /** What happened, in words, once it worked ("Deadline extended: …"); shown by the caller (onDone). */
+  done: string;
+  onDone?: (message: string) => void;
 }) {
   const router = useRouter();
   const id = useId();
   const [text, setText] = useState("");
   const [stage, setStage] = useState<"edit" | "confirm">("edit");
   const [error, setError] = useState<string | null>(null);
+  // Without a caller to say it, the section says what happened, and takes the focus.
+  const [said, setSaid] = useState<{ message: string; at: number } | null>(null);
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const confirmRef = useRef<HTMLButtonElement>(null);
@@ -49,6 +57,7 @@ export function ConfirmedAction({
 
   const review = () => {
     setError(null);
+    setSaid(null);
     if (field?.required && !text.trim()) {
       setFieldError(`${field.label} is required`);
       return;
@@ -65,6 +74,8 @@ export function ConfirmedAction({
       if (result.ok) {
         setText("");
         setStage("edit");
+        if (onDone) onDone(done);
+        else setSaid({ message: done, at: Date.now() });
         router.refresh();
         return;
       }
@@ -81,7 +92,16 @@ export function ConfirmedAction({
         {title}
       </h3>
       <p className="mt-1 text-sm text-slate-700">{description}</p>
-      <div aria-live="polite">{error ? <div className="mt-3"><Alert tone="error">{error}</Alert></div> : null}</div>
+      <div aria-live="polite">
+        {error ? <div className="mt-3"><Alert tone="error">{error}</Alert></div> : null}
+        {said ? (
+          <div className="mt-3">
+            <FocusOnArrival key={said.at}>
+              <Alert tone="success">{said.message}</Alert>
+            </FocusOnArrival>
+          </div>
+        ) : null}
+      </div>
       {field ? (
         <div className="mt-3">
           <label htmlFor={`${id}-text`} className="block text-sm font-medium text-slate-900">

@@ -14,12 +14,14 @@ import { fileSize } from "@/lib/packages/display";
 import { workspaceChoices } from "@/lib/referrals/officer-view";
 import { daysUntil, REGIMES } from "@/lib/requests/deadlines";
 import { getRequestDetail } from "@/lib/requests/handling/detail";
-import { JURISDICTION_LABELS, RELATIONSHIP_LABELS, REQUEST_STATUS_LABELS } from "@/lib/requests/labels";
+import { JURISDICTION_LABELS, RELATIONSHIP_LABELS } from "@/lib/requests/labels";
 import { deliversPackage, HANDLING_ERRORS, isUnfinished, MAX_PACKAGE_BYTES } from "@/lib/requests/lifecycle";
 import { regionOptions, countryName } from "@/lib/requests/regions";
 import { describeReceipt, receiptState } from "@/lib/requests/receipt";
 import { regulatorFor } from "@/lib/requests/regulators";
 import { staffEventWording } from "@/lib/requests/staff-timeline";
+import { detailFacts, eventDataWords } from "@/lib/requests/details-words";
+import { STATUS_LABELS } from "../status-labels";
 import { ActionsPanel } from "./actions-panel";
 import { ProcessingSection } from "./processing-section";
 import { RecipientsSection } from "./recipients-section";
@@ -32,10 +34,8 @@ import { UntrustedText } from "@/components/ui/untrusted-text";
 
 export const metadata: Metadata = { title: "Request" };
 
-function describe(value: unknown): string {
-  if (value === null || value === undefined || value === "") return "–";
-  return typeof value === "string" ? value : JSON.stringify(value);
-}
+/** Who did it, when no staff member did. */
+const ACTOR_WORDS = { REQUESTER: "the requester", STAFF: "staff", CUSTOMER: "the customer", SYSTEM: "the portal" } as const;
 
 export default async function RequestDetailPage({
   params,
@@ -112,7 +112,7 @@ export default async function RequestDetailPage({
             {request.typeLabel}: {request.reference}
           </h1>
           <p className="mt-1 text-slate-800">
-            <span className="font-medium">{REQUEST_STATUS_LABELS[request.status]}</span>
+            <span className="font-medium">{STATUS_LABELS[request.status]}</span>
             {open && left !== null ? (
               left < 0 ? (
                 <span className="ml-3 font-semibold text-red-700">Overdue by {-left} {-left === 1 ? "day" : "days"}</span>
@@ -152,10 +152,7 @@ export default async function RequestDetailPage({
             {request.details && typeof request.details === "object" && Object.keys(request.details).length ? (
               <>
                 <h3 className="mt-4 font-semibold text-slate-900">What they asked</h3>
-                <FactList
-                  facts={Object.entries(request.details as Record<string, unknown>).map(([key, value]) => [key, describe(value)])}
-                  className="mt-2 rounded-md border border-slate-300 bg-white"
-                />
+                <FactList facts={detailFacts(request.details)} className="mt-2 rounded-md border border-slate-300 bg-white" />
               </>
             ) : null}
             {detail.appealOf ? (
@@ -283,12 +280,15 @@ export default async function RequestDetailPage({
                 return (
                   <li key={event.id}>
                     <p className="text-slate-900">
-                      <span className="font-medium">{wording.title}</span>
+                      {/* The event's code is for the record export; here it is only the title's tooltip. */}
+                      <span className="font-medium" title={event.action}>
+                        {wording.title}
+                      </span>
                       {event.fromStatus !== event.toStatus && event.toStatus ? (
                         <span className="text-slate-700">
                           {" "}
-                          · {event.fromStatus ? `${REQUEST_STATUS_LABELS[event.fromStatus]} → ` : ""}
-                          {REQUEST_STATUS_LABELS[event.toStatus]}
+                          · {event.fromStatus ? `${STATUS_LABELS[event.fromStatus]} → ` : ""}
+                          {STATUS_LABELS[event.toStatus]}
                         </span>
                       ) : null}
                       <span className={`ml-2 rounded px-1.5 py-0.5 text-xs ${event.visibility === "PUBLIC" ? "bg-green-100 text-green-900" : "bg-slate-200 text-slate-900"}`}>
@@ -296,15 +296,15 @@ export default async function RequestDetailPage({
                       </span>
                     </p>
                     <p className="text-sm text-slate-700">
-                      {when(event.at)} · {event.actorStaff?.email ?? event.actorType.toLowerCase()} · <code>{event.action}</code>
+                      {when(event.at)} · {event.actorStaff?.email ?? ACTOR_WORDS[event.actorType]}
                     </p>
                     {wording.detail ? (
                       <p className="text-sm whitespace-pre-wrap text-slate-800">
                         <UntrustedText>{wording.detail}</UntrustedText>
                       </p>
-                    ) : event.data && typeof event.data === "object" && Object.keys(event.data).length ? (
+                    ) : eventDataWords(event.data) ? (
                       <p className="text-sm whitespace-pre-wrap text-slate-800">
-                        <UntrustedText>{describe(event.data)}</UntrustedText>
+                        <UntrustedText>{eventDataWords(event.data)!}</UntrustedText>
                       </p>
                     ) : null}
                   </li>

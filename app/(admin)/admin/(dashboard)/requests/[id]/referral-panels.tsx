@@ -33,6 +33,7 @@ export function ReferralActions({
         confirmText={`Email ${customerName} the referral again?`}
         buttonLabel="Send again"
         run={() => resendReferralAction(input)}
+        done={`Sent again: ${customerName}'s privacy contacts are emailed a new link, and reminders start again.`}
       />
       <ConfirmedAction
         title={`Revoke ${customerName}'s links`}
@@ -40,6 +41,7 @@ export function ReferralActions({
         confirmText={`Stop every link ${customerName} holds for this referral?`}
         buttonLabel="Revoke links"
         run={() => revokeReferralLinksAction(input)}
+        done={`${customerName}'s links are revoked: they no longer work.`}
       />
       <ConfirmedAction
         title={`Take over from ${customerName}`}
@@ -47,6 +49,7 @@ export function ReferralActions({
         confirmText={`Withdraw the referral to ${customerName} and answer it ourselves?`}
         buttonLabel="Take over"
         run={() => takeOverReferralAction(input)}
+        done={`Taken over: we answer the referred part ourselves, and ${customerName}'s links no longer work.`}
       />
     </>
   );
@@ -95,6 +98,7 @@ export function RoutePanel({
           : `Keep ${reference} with the privacy team only?`
       }
       buttonLabel="Route"
+      done="Routed: the request is where you sent it, and whoever needed to know is emailed."
       check={check}
       run={async () => {
         const parsed = RouteFormSchema.safeParse(values);
