@@ -87,6 +87,9 @@ test("an officer denies a request and the requester appeals from the status page
 
   const officer = await officerPage(browser);
   await openFromQueue(officer, requester.email, reference);
+  // The state's own law, and its Attorney General by name (issue 13, point 6).
+  await expect(officer.getByRole("region", { name: "Request", exact: true })).toContainText("Virginia Consumer Data Protection Act");
+  await expect(officer.getByRole("region", { name: "Deny" })).toContainText("the Virginia Attorney General (www.oag.state.va.us)");
   await confirmAction(officer, "Deny", "Deny request", { label: /Reason for the denial/, value: "We must keep billing records for tax law." });
   await expect(officer.locator(":focus")).toContainText("Denied: the requester is emailed your reason");
   await expect(officer.getByText("Denied", { exact: true }).first()).toBeVisible();
@@ -94,6 +97,7 @@ test("an officer denies a request and the requester appeals from the status page
   const answer = await waitForMail(requester.email, /Our answer to your request/);
   expect(answer.text).toContain("We must keep billing records for tax law.");
   expect(answer.text).toMatch(/appeal/i);
+  expect(answer.text).toContain("the Virginia Attorney General (www.oag.state.va.us)");
 
   await requesterPage.goto(linkIn(answer, "/requests/status/"));
   await requesterPage.getByLabel("Why should we reconsider?").fill("Only some of the records are billing records.");

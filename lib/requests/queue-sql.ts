@@ -135,14 +135,14 @@ export function queuePageSql(filters: QueueFilters, context: QueueQueryContext, 
   const outerOrder = byDue ? Prisma.sql`r.sort_due, r.id` : Prisma.sql`r.received_at DESC, r.id DESC`;
 
   return Prisma.sql`
-    SELECT r.id, r.reference, r.type::text AS type, r.status::text AS status, r.jurisdiction::text AS jurisdiction,
+    SELECT r.id, r.reference, r.type::text AS type, r.status::text AS status, r.jurisdiction::text AS jurisdiction, r.region,
            r.received_at, r.verified_at, COALESCE(r.extended_due_at, r.due_at) AS due_date,
            r.extended_due_at IS NOT NULL AS extended, r.requester_email, s.email AS assignee_email, r.route::text AS route,
            CASE WHEN r.receipt_sent_at IS NULL THEN r.receipt_due_at END AS receipt_due_date,
            f.status::text AS referral_status, f.export_requested_at AS referral_export_requested_at,
            f.export_delivered_at AS referral_export_delivered_at,
            f.reminders_sent AS referral_reminders_sent, f.customer_name AS referral_customer_name
-      FROM (SELECT "id", "reference", "type", "status", "jurisdiction", "received_at", "verified_at", "due_at",
+      FROM (SELECT "id", "reference", "type", "status", "jurisdiction", "region", "received_at", "verified_at", "due_at",
                    "extended_due_at", "requester_email", "assignee_id", "route", "receipt_due_at", "receipt_sent_at",
                    ${DUE_KEY} AS sort_due
               FROM "requests"

@@ -17,6 +17,8 @@ export type QueueRow = {
   type: RequestType;
   status: RequestStatus;
   jurisdiction: Jurisdiction;
+  /** Where in the country they live ("VA"): names a US state's law. */
+  region: string | null;
   receivedAt: Date;
   verifiedAt: Date | null;
   /** The extended due date when there is one, else the original; null before the clock starts. */
@@ -52,6 +54,7 @@ type RawRow = {
   type: RequestType;
   status: RequestStatus;
   jurisdiction: Jurisdiction;
+  region: string | null;
   received_at: Date;
   verified_at: Date | null;
   due_date: Date | null;
@@ -111,6 +114,7 @@ export async function queryQueue(filters: QueueFilters, viewer: QueueViewer, now
       type: r.type,
       status: r.status,
       jurisdiction: r.jurisdiction,
+      region: r.region,
       receivedAt: r.received_at,
       verifiedAt: r.verified_at,
       dueDate: r.due_date,

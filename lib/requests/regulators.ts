@@ -1,4 +1,5 @@
 import type { Jurisdiction } from "@/lib/generated/prisma/enums";
+import { stateLaw } from "@/lib/requests/us-state-laws";
 
 /**
  * Whom a requester can complain to about our answer, as a refusal email names it (GDPR Art. 12(4)
@@ -17,6 +18,8 @@ export const REGULATORS: Readonly<Record<Jurisdiction, string>> = {
   OTHER: "your local data protection authority",
 };
 
-export function regulatorFor(jurisdiction: Jurisdiction): string {
-  return REGULATORS[jurisdiction];
+/** Whom to complain to; for a US state law, that state's Attorney General by name, with the office's website. */
+export function regulatorFor(jurisdiction: Jurisdiction, region?: string | null): string {
+  const state = jurisdiction === "US_STATE" ? stateLaw(region) : null;
+  return state ? `the ${state.state} Attorney General (${state.website})` : REGULATORS[jurisdiction];
 }

@@ -121,7 +121,7 @@ describe("appealDecision", () => {
     expect((await latestEmail(appeal.requestId, "request-denied")).props).toMatchObject({
       isAppeal: true,
       appealAvailable: false,
-      regulator: "your state's Attorney General",
+      regulator: "the Virginia Attorney General (www.oag.state.va.us)",
     });
     await expectRefusal(appealDecision(tokenOf(appeal.statusPath), { reason: APPEAL }), "APPEAL_NOT_AVAILABLE");
   });

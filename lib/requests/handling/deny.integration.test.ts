@@ -49,12 +49,12 @@ describe("denyRequest", () => {
     expect((await getStatusView(statusToken))?.status).toBe("DENIED");
   });
 
-  it("offers an appeal under a US state law and names the Attorney General", async () => {
+  it("offers an appeal under a US state law and names the state's Attorney General, with its website", async () => {
     const { requestId } = await verifiedRequest({ country: "US", region: "VA" });
     await denyRequest(requestId, { reason: BASIS }, officer);
     expect((await lastEvent(requestId)).data).toEqual({ reason: BASIS, appealAvailable: true });
     expect((await latestEmail(requestId, "request-denied")).props).toMatchObject({
-      regulator: "your state's Attorney General",
+      regulator: "the Virginia Attorney General (www.oag.state.va.us)",
       appealAvailable: true,
     });
   });

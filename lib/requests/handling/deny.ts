@@ -23,7 +23,7 @@ export async function denyRequest(requestId: string, input: ReasonInput, staff: 
     await lockRequest(tx, requestId);
     const request = await tx.request.findUniqueOrThrow({
       where: { id: requestId },
-      select: { id: true, reference: true, type: true, status: true, jurisdiction: true, requesterEmail: true },
+      select: { id: true, reference: true, type: true, status: true, jurisdiction: true, region: true, requesterEmail: true },
     });
     const toStatus = assertTransition("deny", request.status);
     const appeal = appealAvailable(request.jurisdiction, request.type);
@@ -40,7 +40,7 @@ export async function denyRequest(requestId: string, input: ReasonInput, staff: 
     });
     await emailRequester(tx, request, org, "request-denied", {
       reason,
-      regulator: regulatorFor(request.jurisdiction),
+      regulator: regulatorFor(request.jurisdiction, request.region),
       appealAvailable: appeal,
       isAppeal: request.type === "APPEAL",
     });

@@ -139,7 +139,7 @@ export function QueueTable({
                 <td className="min-w-40">
                   <Route row={row} />
                 </td>
-                <td>{shortJurisdiction(row.jurisdiction)}</td>
+                <td>{shortJurisdiction(row.jurisdiction, row.region)}</td>
                 <td>
                   {dayOf(row.receivedAt, timeZone)}
                   <span className="mt-0.5 block text-slate-700">{row.verifiedAt ? `Confirmed ${dayOf(row.verifiedAt, timeZone)}` : "Email not confirmed"}</span>

@@ -1,5 +1,6 @@
 import type { Jurisdiction, RequestStatus } from "@/lib/generated/prisma/enums";
 import { JURISDICTION_LABELS, REQUEST_STATUS_LABELS } from "@/lib/requests/labels";
+import { stateLaw } from "@/lib/requests/us-state-laws";
 
 /** The shared labels speak to the requester ("Waiting for your reply"); staff read them the other way round. */
 export const STATUS_LABELS: Record<RequestStatus, string> = {
@@ -8,7 +9,8 @@ export const STATUS_LABELS: Record<RequestStatus, string> = {
   REFERRED: "Referred to the customer",
 };
 
-/** "GDPR", "CCPA/CPRA", "Law 25": the label without its explanation, for a narrow column. */
-export function shortJurisdiction(jurisdiction: Jurisdiction): string {
-  return JURISDICTION_LABELS[jurisdiction].replace(/ \(.*\)$/, "");
+/** "GDPR", "CCPA/CPRA", "Law 25", "Virginia law": the label without its explanation, for a narrow column. */
+export function shortJurisdiction(jurisdiction: Jurisdiction, region?: string | null): string {
+  const state = jurisdiction === "US_STATE" ? stateLaw(region) : null;
+  return state ? `${state.state} law` : JURISDICTION_LABELS[jurisdiction].replace(/ \(.*\)$/, "");
 }

@@ -14,11 +14,12 @@ import { fileSize } from "@/lib/packages/display";
 import { workspaceChoices } from "@/lib/referrals/officer-view";
 import { daysUntil, REGIMES } from "@/lib/requests/deadlines";
 import { getRequestDetail } from "@/lib/requests/handling/detail";
-import { JURISDICTION_LABELS, RELATIONSHIP_LABELS } from "@/lib/requests/labels";
+import { RELATIONSHIP_LABELS } from "@/lib/requests/labels";
 import { deliversPackage, HANDLING_ERRORS, isUnfinished, MAX_PACKAGE_BYTES } from "@/lib/requests/lifecycle";
 import { regionOptions, countryName } from "@/lib/requests/regions";
 import { describeReceipt, receiptState } from "@/lib/requests/receipt";
 import { regulatorFor } from "@/lib/requests/regulators";
+import { lawLabel } from "@/lib/requests/us-state-laws";
 import { staffEventWording } from "@/lib/requests/staff-timeline";
 import { detailFacts, eventDataWords } from "@/lib/requests/details-words";
 import { STATUS_LABELS } from "../status-labels";
@@ -91,7 +92,7 @@ export default async function RequestDetailPage({
     ["Requester", request.requesterName ?? (request.erasedAt ? "Erased" : "–")],
     ["Email", request.requesterEmail ?? (request.erasedAt ? "Erased" : "–")],
     ["Lives in", [countryName(request.country), region].filter(Boolean).join(", ")],
-    ["Law", `${JURISDICTION_LABELS[request.jurisdiction]}${request.regime.secondary ? " (some values from secondary sources)" : ""}`],
+    ["Law", lawLabel(request.jurisdiction, request.region)],
     ["Relationship", RELATIONSHIP_LABELS[request.relationship]],
     ["Company or workspace named", request.workspaceReference ?? "–"],
     ["Received", when(request.receivedAt)],
@@ -325,7 +326,7 @@ export default async function RequestDetailPage({
               hasPackage={detail.packages.length > 0}
               extensionLabel={extension ? `The law allows ${extension.amount} more ${extension.unit === "businessDays" ? "business days" : extension.unit}.` : null}
               appealAvailable={request.regime.appealAvailable}
-              regulator={regulatorFor(request.jurisdiction)}
+              regulator={regulatorFor(request.jurisdiction, request.region)}
               assigneeId={detail.assignee?.id ?? null}
               assignees={assignees.map((a) => ({ id: a.id, label: a.name ? `${a.name} (${a.email})` : a.email }))}
             />
