@@ -104,6 +104,14 @@ test("an officer denies a request and the requester appeals from the status page
   await requesterPage.getByRole("button", { name: "Send appeal" }).click();
   await expect(requesterPage.getByText("Appeal a decision", { exact: true })).toBeVisible();
   await expect(requesterPage.getByText("US state privacy law")).toBeVisible();
+
+  // The officer finds the appeal routed to the privacy team, with nothing to route (issue 13, point 8).
+  await officer.reload();
+  await officer.getByText("Appealed in").getByRole("link").click();
+  const route = officer.getByRole("region", { name: "Route", exact: true });
+  await expect(route).toContainText("Privacy team");
+  await expect(route).not.toContainText("Not routed yet");
+  await expect(officer.getByRole("region", { name: "Route the request" })).toHaveCount(0);
 });
 
 test("extending is refused where the law allows no extension", async ({ page: requesterPage, browser }) => {

@@ -86,6 +86,7 @@ export function staffEventWording(action: string, data: unknown): StaffEventWord
               : "No workspace matched the requester's answers with certainty.",
         };
       }
+      if (typeof d.appealOf === "string") return { title: "Routed: privacy team only", detail: `An appeal of ${d.appealOf}, our own decision: the privacy team answers it.` };
       const signals = Array.isArray(d.signals) ? d.signals.map((s) => SIGNALS[String(s)] ?? String(s)) : [];
       return {
         title: `Routed: ${routeLabel(d.route) ?? "unknown route"}`,

@@ -46,6 +46,8 @@ describe("appealDecision", () => {
       details: { reason: APPEAL },
       receivedAt: now,
       verifiedAt: now,
+      // Our own decision appealed: routed to the privacy team, never offered to a customer.
+      route: "OPERATOR",
       dueAt: new Date("2026-05-04T00:00:00.000Z"),
       reference: outcome.reference,
     });
@@ -59,6 +61,7 @@ describe("appealDecision", () => {
         visibility: "PUBLIC",
         data: { type: "APPEAL", jurisdiction: "US_STATE", appealOf: denied.reference },
       },
+      { action: "request.routed", actorType: "SYSTEM", visibility: "INTERNAL", data: { route: "OPERATOR", appealOf: denied.reference } },
     ]);
     expect(await lastEvent(original.requestId)).toMatchObject({
       action: "request.appealed",

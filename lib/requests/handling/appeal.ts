@@ -75,6 +75,9 @@ export async function appealDecision(statusToken: string, input: ReasonInput, no
             policyVersionId,
             receivedAt: now,
             verifiedAt: now,
+            // An appeal is of our own decision: the privacy team answers it, never a customer, so it
+            // is routed to the team from the start rather than waiting for routing (issue 13, point 8).
+            route: "OPERATOR",
             dueAt: due.dueDate,
             receiptDueAt: computeReceiptDueDate({ jurisdiction: original.jurisdiction, type: "APPEAL", receivedAt: now, timeZone }),
             appealOfId: original.id,
@@ -88,6 +91,14 @@ export async function appealDecision(statusToken: string, input: ReasonInput, no
           toStatus: "RECEIVED",
           visibility: "PUBLIC",
           data: { type: "APPEAL", jurisdiction: original.jurisdiction, relationship: original.relationship, appealOf: original.reference },
+          at: now,
+        });
+        await recordEvent(tx, {
+          requestId: appeal.id,
+          actorType: "SYSTEM",
+          action: "request.routed",
+          visibility: "INTERNAL",
+          data: { route: "OPERATOR", appealOf: original.reference },
           at: now,
         });
         await recordEvent(tx, {

@@ -77,7 +77,8 @@ export default async function RequestDetailPage({
       })
     : [];
   // Any request not finished can be routed again, referred ones included.
-  const routable = canAct && isUnfinished(request.status);
+  // An appeal is of our own decision: it stays with the privacy team, never routed to a customer.
+  const routable = canAct && isUnfinished(request.status) && request.type !== "APPEAL";
   const workspaces = routable ? await workspaceChoices(staff, (Array.isArray(workspaceSearch) ? workspaceSearch[0] : workspaceSearch) ?? "") : null;
   const due = request.effectiveDueAt;
   const left = due ? daysUntil(due, now, timeZone) : null;
