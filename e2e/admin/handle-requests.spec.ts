@@ -114,7 +114,7 @@ test("an officer denies a request and the requester appeals from the status page
   await expect(officer.getByRole("region", { name: "Route the request" })).toHaveCount(0);
 });
 
-test("extending is refused where the law allows no extension", async ({ page: requesterPage, browser }) => {
+test("extending is refused where the law allows no extension, and an access request can be answered in words alone", async ({ page: requesterPage, browser }) => {
   const requester = { name: "Ana Souza", email: uniqueEmail("lgpd"), country: "Brazil" };
   const reference = await submitAndVerify(requesterPage, "Access my data", requester);
   const officer = await officerPage(browser);
@@ -122,6 +122,19 @@ test("extending is refused where the law allows no extension", async ({ page: re
   // LGPD has no extension: the action is not offered at all.
   await expect(officer.getByRole("region", { name: "Acknowledge and start" })).toBeVisible();
   await expect(officer.getByRole("region", { name: "Extend the deadline" })).toHaveCount(0);
+
+  // Answered in words, without a file (issue 13, point 9): the answer is required then, and the
+  // requester reads it in the email and on the status page, with nothing to download.
+  const complete = officer.getByRole("region", { name: "Complete" });
+  await complete.getByRole("button", { name: "Complete request" }).click();
+  await expect(complete).toContainText("Your answer (sent to the requester) is required");
+  await confirmAction(officer, "Complete", "Complete request", { label: /Your answer/, value: "We searched every system and hold no data about you." });
+  await expect(officer.locator(":focus")).toContainText("Completed: the requester is emailed.");
+  const done = await waitForMail(requester.email, /is complete/);
+  expect(done.text).toContain("We searched every system and hold no data about you.");
+  expect(done.text).not.toContain("Download my data");
+  await requesterPage.goto(linkIn(done, "/requests/status/"));
+  await expect(requesterPage.getByRole("region", { name: "Timeline" })).toContainText("Our answer: We searched every system and hold no data about you.");
 });
 
 test("an officer asks for more information and the requester's answer lands in the timeline", async ({ page: requesterPage, browser }) => {

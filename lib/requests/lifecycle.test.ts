@@ -163,8 +163,11 @@ describe("packages and completion", () => {
     expect(packageRefusal({ ...ok, status: "COMPLETED" })).toBe("INVALID_TRANSITION");
   });
 
-  it("completes access requests with a package and the others with an outcome", () => {
-    expect(completionRefusal({ status: "IN_PROGRESS", type: "ACCESS", packages: 0, outcome: "done" })).toBe("PACKAGE_REQUIRED");
+  it("completes access requests with a package or a written answer, and the others with an outcome", () => {
+    expect(completionRefusal({ status: "IN_PROGRESS", type: "ACCESS", packages: 0, outcome: undefined })).toBe("PACKAGE_REQUIRED");
+    expect(completionRefusal({ status: "IN_PROGRESS", type: "ACCESS", packages: 0, outcome: "  " })).toBe("PACKAGE_REQUIRED");
+    // An answer in words instead of a file: we hold nothing about them, say.
+    expect(completionRefusal({ status: "IN_PROGRESS", type: "ACCESS", packages: 0, outcome: "We hold no data about you." })).toBeNull();
     expect(completionRefusal({ status: "IN_PROGRESS", type: "ACCESS", packages: 1, outcome: undefined })).toBeNull();
     expect(completionRefusal({ status: "IN_PROGRESS", type: "DELETION", packages: 0, outcome: "   " })).toBe("OUTCOME_REQUIRED");
     expect(completionRefusal({ status: "IN_PROGRESS", type: "DELETION", packages: 0, outcome: "Erased" })).toBeNull();
@@ -183,11 +186,11 @@ describe("allowedStaffActions", () => {
   };
   const now = day("2026-02-10");
 
-  it("lists what a received access request allows", () => {
-    expect(allowedStaffActions(facts, now, "UTC")).toEqual(["acknowledge", "askForInformation", "extend", "attachPackage", "deny", "assign", "addNote"]);
+  it("lists what a received access request allows: completing it too, with a package or an answer in words", () => {
+    expect(allowedStaffActions(facts, now, "UTC")).toEqual(["acknowledge", "askForInformation", "extend", "attachPackage", "complete", "deny", "assign", "addNote"]);
   });
 
-  it("offers completion once the package is there, and no second extension", () => {
+  it("offers completion with the package there, and no second extension", () => {
     const actions = allowedStaffActions({ ...facts, status: "IN_PROGRESS", packages: 1, extendedDueAt: day("2026-04-28") }, now, "UTC");
     expect(actions).toEqual(["askForInformation", "attachPackage", "complete", "deny", "assign", "addNote"]);
   });

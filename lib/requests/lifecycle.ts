@@ -40,7 +40,7 @@ export const HANDLING_ERRORS = {
   PACKAGE_NOT_APPLICABLE: "Only access and export requests are answered with a data package.",
   PACKAGE_TOO_LARGE: "The file is larger than 10 MB.",
   PACKAGE_EMPTY: "The file is empty.",
-  PACKAGE_REQUIRED: "Attach the data package before completing an access or export request.",
+  PACKAGE_REQUIRED: "Attach the data package, or write your answer, before completing an access or export request.",
   PACKAGE_NOT_READY: "This file is not available yet.",
   PACKAGE_EXPIRED: "This download has expired. Write to the privacy team for a new copy.",
   OUTCOME_REQUIRED: "Describe what was done before completing the request.",
@@ -202,16 +202,17 @@ export type CompletionFacts = { status: RequestStatus; type: RequestType; packag
 /** An access or export answer is its file; any other answer says what was done. */
 export function completionRefusal(facts: CompletionFacts): HandlingErrorCode | null {
   if (!canTransition("complete", facts.status)) return "INVALID_TRANSITION";
-  if (deliversPackage(facts.type)) return facts.packages > 0 ? null : "PACKAGE_REQUIRED";
+  // Access and export: a package, a written answer (we hold nothing, say), or both.
+  if (deliversPackage(facts.type)) return facts.packages > 0 || facts.outcome?.trim() ? null : "PACKAGE_REQUIRED";
   return facts.outcome?.trim() ? null : "OUTCOME_REQUIRED";
 }
 
 export type RequestFacts = ExtensionFacts & { packages: number };
 
 /**
- * The staff actions that would succeed now, for the buttons a page shows. "complete" is listed for
- * access and export requests only once a package is attached; for the others the form asks for
- * the outcome, so it is listed whenever the request is open.
+ * The staff actions that would succeed now, for the buttons a page shows. "complete" is listed
+ * whenever the request is open: the form asks for the outcome (for access and export, an answer in
+ * words when no package is attached).
  */
 export function allowedStaffActions(facts: RequestFacts, now: Date, timeZone: string): StaffAction[] {
   return STAFF_ACTIONS.filter((action) => {

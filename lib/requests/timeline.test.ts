@@ -28,7 +28,11 @@ describe("timelineEntry for request handling", () => {
     expect(timelineEntry("request.completed", { downloadUntil: "2026-12-29T10:00:00.000Z" }, "UTC").detail).toBe(
       "Your data is ready to download on this page until 29 December 2026 at 10:00 UTC.",
     );
-    expect(timelineEntry("request.completed", { outcome: "Erased" }, "UTC").detail).toBe("We emailed you what we did.");
+    expect(timelineEntry("request.completed", { outcome: "Erased" }, "UTC").detail).toBe("We emailed you what we did. Our answer: Erased");
+    expect(timelineEntry("request.completed", { downloadUntil: "2026-12-29T10:00:00.000Z", outcome: "Your file has 3 parts." }, "UTC").detail).toBe(
+      "Your data is ready to download on this page until 29 December 2026 at 10:00 UTC. Our answer: Your file has 3 parts.",
+    );
+    expect(timelineEntry("request.completed", {}, "UTC").detail).toBe("We emailed you what we did.");
   });
 
   it("gives moments in the operator's time zone, and a due date as the day it is", () => {

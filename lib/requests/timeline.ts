@@ -43,18 +43,21 @@ export function timelineEntry(action: string, data: unknown, timeZone: string): 
       };
     case "request.appealed":
       return { title: "You appealed this decision", detail: "Your appeal is a new request with its own status page, which we emailed you." };
-    case "request.completed":
+    case "request.completed": {
+      // The officer's written answer, when there is one (with or without a package), in their words.
+      const answer = typeof d.outcome === "string" && d.outcome ? [`Our answer: ${d.outcome}`] : [];
       return {
         title: "Request completed",
         detail:
           typeof d.downloadUntil === "string"
-            ? `Your data is ready to download on this page until ${formatInstant(d.downloadUntil, timeZone)}.`
+            ? [`Your data is ready to download on this page until ${formatInstant(d.downloadUntil, timeZone)}.`, ...answer].join(" ")
             : d.erasure && typeof d.erasure === "object"
-              ? ["We emailed you what we did.", ...erasureSentences(d.erasure as ErasureSummary)].join(" ")
+              ? ["We emailed you what we did.", ...answer, ...erasureSentences(d.erasure as ErasureSummary)].join(" ")
               : d.correction && typeof d.correction === "object"
-                ? ["We emailed you what we did.", ...correctionSentences(d.correction as CorrectionSummary)].join(" ")
-                : "We emailed you what we did.",
+                ? ["We emailed you what we did.", ...answer, ...correctionSentences(d.correction as CorrectionSummary)].join(" ")
+                : ["We emailed you what we did.", ...answer].join(" "),
       };
+    }
     case "referral.sent":
       return {
         title: `Sent to ${text(d.customerName, "the company")}`,

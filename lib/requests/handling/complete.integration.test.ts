@@ -5,6 +5,7 @@ import { attachDataPackage, completeRequest, listRequesterPackages, openDataPack
 import { denyRequest } from "@/lib/requests/handling/deny";
 import { MAX_PACKAGE_BYTES } from "@/lib/requests/lifecycle";
 import { getStatusView } from "@/lib/requests/status-view";
+import { timelineEntry } from "@/lib/requests/timeline";
 import { createStaff, eventsOf, expectRefusal, lastEvent, latestEmail, templatesOf, tokenOf, verifiedRequest } from "@/lib/testing/requests";
 import { seed } from "@/prisma/seed";
 
@@ -124,10 +125,20 @@ describe("completeRequest", () => {
     await expectRefusal(openDataPackage(theirs.statusToken, "not-a-uuid"), "NOT_FOUND");
   });
 
-  it("requires a package for access and export requests", async () => {
+  it("requires a package or a written answer for access and export requests", async () => {
     const { requestId } = await verifiedRequest();
-    await expectRefusal(completeRequest(requestId, { outcome: "We looked everywhere." }, officer), "PACKAGE_REQUIRED");
+    await expectRefusal(completeRequest(requestId, {}, officer), "PACKAGE_REQUIRED");
     expect((await db.request.findUniqueOrThrow({ where: { id: requestId } })).status).toBe("RECEIVED");
+  });
+
+  it("completes an access request with a written answer alone: emailed and on the status page, with nothing to download", async () => {
+    const { requestId, statusToken } = await verifiedRequest();
+    await completeRequest(requestId, { outcome: "We searched every system and hold no data about you." }, officer);
+    expect((await latestEmail(requestId, "request-completed")).props).toMatchObject({ outcome: "We searched every system and hold no data about you.", downloadUntil: null });
+    const view = await getStatusView(statusToken);
+    expect(view?.status).toBe("COMPLETED");
+    const completed = view!.events.find((e) => e.action === "request.completed")!;
+    expect(timelineEntry(completed.action, completed.data, "UTC").detail).toBe("We emailed you what we did. Our answer: We searched every system and hold no data about you.");
   });
 
   it("requires the outcome for other types, and emails it", async () => {

@@ -67,9 +67,9 @@ export async function attachDataPackage(
 }
 
 /**
- * Open -> COMPLETED. Access and export requests need a package (PACKAGE_REQUIRED), whose download
- * window of DATA_PACKAGE_LINK_DAYS starts now; every other type needs the outcome, what was done
- * (OUTCOME_REQUIRED). Emails the requester either way.
+ * Open -> COMPLETED. Access and export requests need a package, whose download window of
+ * DATA_PACKAGE_LINK_DAYS starts now, or a written answer, or both (PACKAGE_REQUIRED); every other
+ * type needs the outcome, what was done (OUTCOME_REQUIRED). Emails the requester either way.
  * Throws NOT_FOUND, INVALID_INPUT, INVALID_TRANSITION (already denied, completed or unverified),
  * PACKAGE_REQUIRED, OUTCOME_REQUIRED.
  */
@@ -109,7 +109,8 @@ export async function completeInTransaction(
   const refused = completionRefusal({ status: request.status, type: request.type, packages, outcome: outcome ?? undefined });
   if (refused) throw refuse(refused);
 
-  const downloadUntil = deliversPackage(request.type) ? packageLinkExpiry(now) : null;
+  // A download window only for a package actually attached: an answer in words has nothing to download.
+  const downloadUntil = deliversPackage(request.type) && packages > 0 ? packageLinkExpiry(now) : null;
   // A deletion carried out by an erasure run: what was erased and kept, in words, for the requester.
   const erasure = request.type === "DELETION" ? await erasureSummary(tx, requestId) : null;
   // A correction: what the portal corrected itself, and whose owners were asked to correct by hand.

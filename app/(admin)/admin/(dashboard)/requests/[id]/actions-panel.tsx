@@ -80,13 +80,17 @@ export function ActionsPanel(props: Props) {
           description={
             props.deliversPackage
               ? props.hasPackage
-                ? "The requester is emailed that their data is ready to download from the status page."
-                : "Attach the data package first: access and export requests are answered with a file."
-              : "Record what was done. The requester is emailed this description."
+                ? "The requester is emailed that their data is ready to download from the status page, with your answer if you write one."
+                : "Attach the data package, or answer in words (for example, that we hold no data about them). The requester reads it in the email and on their status page."
+              : "Record what was done. The requester is emailed this description and reads it on their status page."
           }
           confirmText={`Complete ${reference} and email the requester?`}
           buttonLabel="Complete request"
-          field={props.deliversPackage ? undefined : { name: "outcome", label: "What was done (sent to the requester)", required: true }}
+          field={
+            props.deliversPackage
+              ? { name: "outcome", label: `Your answer (sent to the requester)${props.hasPackage ? ", optional" : ""}`, required: !props.hasPackage }
+              : { name: "outcome", label: "What was done (sent to the requester)", required: true }
+          }
           run={(outcome) => completeAction({ requestId, outcome })}
           done="Completed: the requester is emailed."
           onDone={onDone}
