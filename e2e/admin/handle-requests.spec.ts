@@ -53,8 +53,13 @@ test("an officer extends and completes an access request, and the requester down
   await openFromQueue(officer, requester.email, reference);
   await expect(officer.getByText(requester.email)).toBeVisible();
 
+  await expect(officer.getByRole("link", { name: "Assigned to me (0)" })).toBeVisible();
   await confirmAction(officer, "Acknowledge and start", "Acknowledge");
   await expect(officer.getByText("In progress", { exact: true }).first()).toBeVisible();
+  // Picking it up makes it the officer's (issue 13, "Assignment"): the nav counts it and lists it.
+  await expect(officer.getByRole("region", { name: "Request", exact: true })).toContainText(/Assignee\s*officer/);
+  await officer.getByRole("link", { name: "Assigned to me (1)" }).click();
+  await officer.getByRole("link", { name: reference }).click();
 
   await confirmAction(officer, "Extend the deadline", "Extend deadline", { label: /Reason/, value: "We hold data in several systems and need time to collect it." });
   await expect(officer.getByText(/\(extended\)/)).toBeVisible();

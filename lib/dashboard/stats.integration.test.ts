@@ -1,13 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { computeDashboardStats } from "@/lib/dashboard/stats";
+import { computeDashboardStats, countAssignedTo } from "@/lib/dashboard/stats";
+import { createStaff } from "@/lib/testing/requests";
 import { db } from "@/lib/db";
 import type { RequestStatus } from "@/lib/generated/prisma/enums";
 
 const now = new Date("2026-11-22T12:00:00Z");
 const day = (offset: number) => new Date(Date.UTC(2026, 10, 22 + offset));
 
-async function request(status: RequestStatus, fields: { due?: Date; extended?: Date; received?: Date; closed?: Date; route?: "UNRESOLVED" | "OPERATOR" } = {}) {
+async function request(status: RequestStatus, fields: { due?: Date; extended?: Date; received?: Date; closed?: Date; route?: "UNRESOLVED" | "OPERATOR"; assigneeId?: string } = {}) {
   await db.request.create({
     data: {
       reference: `DSR-${randomUUID().slice(0, 4).toUpperCase()}-${randomUUID().slice(0, 4).toUpperCase()}`,
@@ -22,6 +23,7 @@ async function request(status: RequestStatus, fields: { due?: Date; extended?: D
       extendedDueAt: fields.extended ?? null,
       closedAt: fields.closed ?? null,
       route: fields.route ?? null,
+      assigneeId: fields.assigneeId ?? null,
     },
   });
 }
@@ -51,5 +53,16 @@ describe("dashboard figures", () => {
       { days: 90, median: 6, closed: 2 },
       { days: 365, median: 10, closed: 3 },
     ]);
+  });
+
+  it("counts the unfinished requests a staff member holds", async () => {
+    const officer = await createStaff("OFFICER");
+    await request("IN_PROGRESS", { assigneeId: officer.id });
+    await request("AWAITING_REQUESTER", { assigneeId: officer.id });
+    await request("REFERRED", { assigneeId: officer.id });
+    await request("COMPLETED", { assigneeId: officer.id, closed: day(-1) });
+    await request("IN_PROGRESS");
+    expect(await countAssignedTo(officer.id)).toBe(3);
+    expect(await countAssignedTo((await createStaff("OFFICER")).id)).toBe(0);
   });
 });

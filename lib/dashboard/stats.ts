@@ -28,6 +28,11 @@ export async function getDashboardStats(now = new Date()): Promise<DashboardStat
   return computeDashboardStats(now);
 }
 
+/** The unfinished requests a staff member holds, for the nav: one range of the (assignee, status, ...) index. */
+export async function countAssignedTo(staffId: string): Promise<number> {
+  return db.request.count({ where: { assigneeId: staffId, status: { in: [...UNFINISHED_STATUSES] } } });
+}
+
 /** Each figure is one aggregate query over indexed columns. */
 export async function computeDashboardStats(now = new Date()): Promise<DashboardStats> {
   // Today as the operator's calendar has it, as the queue's due filters count it.

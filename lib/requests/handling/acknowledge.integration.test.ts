@@ -19,8 +19,10 @@ describe("acknowledgeRequest", () => {
     const now = new Date();
     await acknowledgeRequest(requestId, officer, now);
 
-    expect((await db.request.findUniqueOrThrow({ where: { id: requestId } })).status).toBe("IN_PROGRESS");
-    expect(await lastEvent(requestId)).toMatchObject({
+    // Nobody held it: the officer who picked it up now does.
+    expect(await db.request.findUniqueOrThrow({ where: { id: requestId } })).toMatchObject({ status: "IN_PROGRESS", assigneeId: officer.id });
+    expect(await lastEvent(requestId)).toMatchObject({ action: "request.assigned", visibility: "INTERNAL", data: { assigneeId: officer.id, previousAssigneeId: null, byAcknowledging: true } });
+    expect((await eventsOf(requestId)).find((e) => e.action === "request.acknowledged")).toMatchObject({
       action: "request.acknowledged",
       actorType: "STAFF",
       actorId: officer.id,
@@ -32,6 +34,15 @@ describe("acknowledgeRequest", () => {
     expect(await templatesOf(requestId)).toEqual(["verify-email", "request-acknowledged"]);
     const view = await getStatusView(statusToken);
     expect(view?.events.map((e) => e.action)).toContain("request.acknowledged");
+  });
+
+  it("leaves a request someone else holds with them", async () => {
+    const other = await createStaff("OFFICER");
+    const { requestId } = await verifiedRequest();
+    await db.request.update({ where: { id: requestId }, data: { assigneeId: other.id } });
+    await acknowledgeRequest(requestId, officer);
+    expect((await db.request.findUniqueOrThrow({ where: { id: requestId } })).assigneeId).toBe(other.id);
+    expect((await eventsOf(requestId)).map((e) => e.action)).not.toContain("request.assigned");
   });
 
   it("refuses a request already in progress, and one that does not exist", async () => {

@@ -6,8 +6,11 @@ import { recordEvent } from "@/lib/requests/events";
 import { byStaff, lockRequest } from "@/lib/requests/handling/load";
 import { assertTransition } from "@/lib/requests/lifecycle";
 
+/** Who may hold requests: admins and officers (auditors only read). */
+export const ASSIGNABLE_ROLES = ["ADMIN", "OFFICER"] as const;
+
 /**
- * RECEIVED -> IN_PROGRESS: someone has picked the request up. The requester sees "work started"
+ * RECEIVED -> IN_PROGRESS: someone has picked the request up, and holds it when nobody did. The requester sees "work started"
  * on the status page; no email, since the acknowledgement already went out on verification.
  * Throws NOT_FOUND, INVALID_TRANSITION.
  */
@@ -18,9 +21,11 @@ export async function acknowledgeRequest(requestId: string, staff: StaffUser, no
 /** The same, inside the caller's transaction (bulk acknowledgement). */
 export async function acknowledgeIn(tx: Prisma.TransactionClient, requestId: string, staff: StaffUser, now: Date): Promise<void> {
   await lockRequest(tx, requestId);
-  const { status } = await tx.request.findUniqueOrThrow({ where: { id: requestId }, select: { status: true } });
+  const { status, assigneeId } = await tx.request.findUniqueOrThrow({ where: { id: requestId }, select: { status: true, assigneeId: true } });
   const toStatus = assertTransition("acknowledge", status);
-  await tx.request.update({ where: { id: requestId }, data: { status: toStatus } });
+  // Whoever picks up an unassigned request holds it (issue 13): it shows under "Assigned to me".
+  const takes = assigneeId === null && (ASSIGNABLE_ROLES as readonly string[]).includes(staff.role);
+  await tx.request.update({ where: { id: requestId }, data: { status: toStatus, ...(takes ? { assigneeId: staff.id } : {}) } });
   await recordEvent(tx, {
     requestId,
     ...byStaff(staff),
@@ -30,4 +35,16 @@ export async function acknowledgeIn(tx: Prisma.TransactionClient, requestId: str
     visibility: "PUBLIC",
     at: now,
   });
+  if (takes) {
+    await recordEvent(tx, {
+      requestId,
+      ...byStaff(staff),
+      action: "request.assigned",
+      fromStatus: toStatus,
+      toStatus,
+      visibility: "INTERNAL",
+      data: { assigneeId: staff.id, previousAssigneeId: null, byAcknowledging: true },
+      at: now,
+    });
+  }
 }

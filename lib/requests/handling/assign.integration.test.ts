@@ -102,6 +102,8 @@ describe("bulk actions", () => {
     await acknowledgeRequest(b.requestId, officer);
     const result = await bulkAcknowledge([a.requestId, b.requestId], officer);
     expect(result).toEqual({ done: [a.requestId], skipped: [{ id: b.requestId, code: "INVALID_TRANSITION" }] });
-    expect(await lastEvent(a.requestId)).toMatchObject({ action: "request.acknowledged", actorId: officer.id, toStatus: "IN_PROGRESS" });
+    expect((await eventsOf(a.requestId)).find((e) => e.action === "request.acknowledged")).toMatchObject({ actorId: officer.id, toStatus: "IN_PROGRESS" });
+    // Acknowledging in bulk takes the unassigned ones too.
+    expect((await db.request.findUniqueOrThrow({ where: { id: a.requestId } })).assigneeId).toBe(officer.id);
   });
 });

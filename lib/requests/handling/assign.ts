@@ -5,12 +5,11 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { logError } from "@/lib/log";
 import { recordEvent } from "@/lib/requests/events";
-import { acknowledgeIn } from "@/lib/requests/handling/acknowledge";
+import { acknowledgeIn, ASSIGNABLE_ROLES } from "@/lib/requests/handling/acknowledge";
 import { byStaff, isUuid, lockRequest } from "@/lib/requests/handling/load";
 import { MAX_BULK } from "@/lib/requests/handling/schema";
 import { assertTransition, refuse } from "@/lib/requests/lifecycle";
 
-const ASSIGNABLE_ROLES = ["ADMIN", "OFFICER"] as const;
 
 /**
  * Gives the request to an active admin or officer, or takes it back (null). Internal: the requester

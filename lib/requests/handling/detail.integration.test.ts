@@ -192,6 +192,7 @@ describe("exportRequestRecord", () => {
       "request.submitted",
       "request.verified",
       "request.acknowledged",
+      "request.assigned",
       "request.deadline_extended",
       "request.denied",
     ]);
@@ -213,10 +214,10 @@ describe("exportRequestRecord", () => {
     expect(lines[0]).toBe(
       "reference,nature,manner,jurisdiction,received_at,verified_at,due_date,extended_due_date,response_date,response_nature,denial_basis,outcome,event_at,event_actor_type,event_actor_id,event_action,event_from_status,event_to_status,event_visibility,event_data",
     );
-    expect(lines).toHaveLength(1 + 5);
+    expect(lines).toHaveLength(1 + 6);
     const quotedBasis = `"${basis.replace(/"/g, '""')}"`;
-    expect(lines[5]).toContain(`${parsed.request.reference},Delete my data,"Online form on the privacy portal, confirmed by email",CCPA,2026-03-02T09:30:00.000Z`);
-    expect(lines[5]).toContain(`2026-04-01T12:00:00.000Z,Denied,${quotedBasis},,2026-04-01T12:00:00.000Z,STAFF,${officer.id},request.denied,IN_PROGRESS,DENIED,PUBLIC,`);
+    expect(lines[6]).toContain(`${parsed.request.reference},Delete my data,"Online form on the privacy portal, confirmed by email",CCPA,2026-03-02T09:30:00.000Z`);
+    expect(lines[6]).toContain(`2026-04-01T12:00:00.000Z,Denied,${quotedBasis},,2026-04-01T12:00:00.000Z,STAFF,${officer.id},request.denied,IN_PROGRESS,DENIED,PUBLIC,`);
     expect(lines[2]).toContain(",REQUESTER,,request.verified,PENDING_VERIFICATION,RECEIVED,PUBLIC,");
     expect(csv).not.toContain("Lovelace");
   });

@@ -1,15 +1,20 @@
 import type { ReactNode } from "react";
 import { can, ROLE_LABELS } from "@/lib/auth/roles";
 import { requirePagePermission } from "@/lib/auth/staff";
+import { countAssignedTo } from "@/lib/dashboard/stats";
+import { ASSIGNABLE_ROLES } from "@/lib/requests/handling/acknowledge";
 import { SignOutButton } from "./sign-out-button";
 
 // The second of three checks: every page below needs a signed-in, active staff member. Each data
 // function and action checks the role again itself.
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const staff = await requirePagePermission("requests.read");
+  // Who holds requests (admins and officers) sees how many are theirs, one click away.
+  const mine = (ASSIGNABLE_ROLES as readonly string[]).includes(staff.role) ? await countAssignedTo(staff.id) : null;
   const links = [
     { href: "/admin", label: "Overview" },
     { href: "/admin/requests?status=open", label: "Open requests" },
+    ...(mine === null ? [] : [{ href: "/admin/requests?status=open&assignee=me", label: `Assigned to me (${mine})` }]),
     { href: "/admin/customers", label: "Customers" },
     { href: "/admin/data-map", label: "Data map" },
     ...(can(staff.role, "staff.manage") ? [{ href: "/admin/staff", label: "Staff" }] : []),
