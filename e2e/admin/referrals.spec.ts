@@ -64,6 +64,13 @@ test("an officer routes a request nobody could match, follows its referral, send
   await expect(page.getByText("Referred to the customer", { exact: true }).first()).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 
+  // The customer's page lists it among its open referrals (issue 13, "Customer pages").
+  await referrals.getByRole("link", { name: "Acme Support Ltd" }).click();
+  const open = page.getByRole("table", { name: /^Open referrals/ });
+  await expect(open.getByRole("row").filter({ has: page.getByRole("link", { name: reference }) })).toContainText("awaiting acknowledgement");
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.goBack();
+
   const first = await waitForMail(ACME_INBOX, subject);
   expect(first.text).toContain("Noor Haddad");
 
@@ -88,5 +95,12 @@ test("an officer routes a request nobody could match, follows its referral, send
   const after = await queueRow(page, `q=${reference}`, reference);
   await expect(after).toContainText("Privacy team");
   await expect(after).toContainText("Acme Support Ltd · withdrawn");
+
+  // Closed now: the customer's page lists it among the closed ones, with its dates.
+  await page.getByRole("link", { name: reference }).click();
+  await page.getByRole("region", { name: "Referrals" }).getByRole("link", { name: "Acme Support Ltd" }).click();
+  const closedRow = page.getByRole("table", { name: /^Closed referrals/ }).getByRole("row").filter({ has: page.getByRole("link", { name: reference }) });
+  await expect(closedRow).toContainText("withdrawn");
+  await expect(page.getByRole("table", { name: /^Open referrals/ }).getByRole("link", { name: reference })).toHaveCount(0);
   await context.close();
 });

@@ -3,6 +3,9 @@ import { z } from "zod";
 import { can } from "@/lib/auth/roles";
 import { AuthorizationError, type StaffUser } from "@/lib/auth/staff";
 import { db } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import type { RequestType } from "@/lib/generated/prisma/enums";
+import { describeReferral, OPEN_REFERRAL_STATES } from "@/lib/referrals/state";
 
 // What the customer pages read. Every staff role may read the registry (auditors too): it holds
 // business details and contact addresses, no requester's data.
@@ -83,5 +86,63 @@ export async function getCustomer(viewer: StaffUser, customerId: string) {
     ...customer,
     history: events.slice(0, HISTORY_LIMIT).map((e) => ({ id: e.id.toString(), action: e.action, at: e.at, data: e.data, actorEmail: emailOf.get(e.actorId) ?? null })),
     historyTruncated: events.length > HISTORY_LIMIT,
+  };
+}
+
+/** How many of a customer's open, and of its closed, referrals its page lists. */
+export const REFERRALS_SHOWN = 50;
+
+export type CustomerReferral = {
+  id: string;
+  requestId: string;
+  reference: string;
+  type: RequestType;
+  workspace: string;
+  state: string;
+  sentAt: Date;
+  acknowledgedAt: Date | null;
+  closedAt: Date | null;
+};
+
+/**
+ * The customer's referrals for its page (issue 13): the open ones, oldest first (the longest
+ * waiting on top), and the newest closed ones; REFERRALS_SHOWN of each, with whether more exist.
+ */
+export async function listCustomerReferrals(viewer: StaffUser, customerId: string) {
+  assertMayRead(viewer);
+  if (!isUuid(customerId)) return { open: [], closed: [], moreOpen: false, moreClosed: false };
+  const select = {
+    id: true,
+    status: true,
+    exportRequestedAt: true,
+    exportDeliveredAt: true,
+    remindersSent: true,
+    sentAt: true,
+    acknowledgedAt: true,
+    closedAt: true,
+    request: { select: { id: true, reference: true, type: true } },
+    workspace: { select: { name: true } },
+  } as const;
+  const [open, closed] = await Promise.all([
+    db.referral.findMany({ where: { customerId, status: { in: [...OPEN_REFERRAL_STATES] } }, orderBy: [{ sentAt: "asc" }, { id: "asc" }], take: REFERRALS_SHOWN + 1, select }),
+    db.referral.findMany({ where: { customerId, status: { notIn: [...OPEN_REFERRAL_STATES] } }, orderBy: [{ closedAt: "desc" }, { id: "desc" }], take: REFERRALS_SHOWN + 1, select }),
+  ]);
+  const maxReminders = getEnv().REFERRAL_MAX_REMINDERS;
+  const row = (r: (typeof open)[number]): CustomerReferral => ({
+    id: r.id,
+    requestId: r.request.id,
+    reference: r.request.reference,
+    type: r.request.type,
+    workspace: r.workspace.name,
+    state: describeReferral(r, maxReminders),
+    sentAt: r.sentAt,
+    acknowledgedAt: r.acknowledgedAt,
+    closedAt: r.closedAt,
+  });
+  return {
+    open: open.slice(0, REFERRALS_SHOWN).map(row),
+    closed: closed.slice(0, REFERRALS_SHOWN).map(row),
+    moreOpen: open.length > REFERRALS_SHOWN,
+    moreClosed: closed.length > REFERRALS_SHOWN,
   };
 }

@@ -3,7 +3,8 @@ import { notFound } from "next/navigation";
 import { can } from "@/lib/auth/roles";
 import { requirePagePermission } from "@/lib/auth/staff";
 import { ACTION_LABELS, describeChanges, type CustomerAction } from "@/lib/customers/events";
-import { DETAIL_WORKSPACES, getCustomer } from "@/lib/customers/queries";
+import { DETAIL_WORKSPACES, getCustomer, listCustomerReferrals, REFERRALS_SHOWN, type CustomerReferral } from "@/lib/customers/queries";
+import { REQUEST_TYPE_LABELS } from "@/lib/requests/labels";
 import { LANGUAGE_LABELS, type CustomerLanguage } from "@/lib/customers/schema";
 import { formatInstant } from "@/lib/dates/format";
 import { getOperatorTimeZone } from "@/lib/organization/settings";
@@ -18,7 +19,7 @@ export const metadata: Metadata = { title: "Customer" };
 export default async function CustomerPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const staff = await requirePagePermission("requests.read", `/admin/customers/${id}`);
-  const [customer, timeZone] = await Promise.all([getCustomer(staff, id), getOperatorTimeZone()]);
+  const [customer, timeZone, referrals] = await Promise.all([getCustomer(staff, id), getOperatorTimeZone(), listCustomerReferrals(staff, id)]);
   if (!customer) notFound();
   const when = (at: Date) => formatInstant(at, timeZone, "medium");
   const canManage = can(staff.role, "customers.manage");
@@ -120,6 +121,14 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
         ) : null}
       </section>
 
+      <section aria-labelledby="referrals-heading" className="space-y-4">
+        <h2 id="referrals-heading" className="text-lg font-semibold text-slate-900">
+          Referrals
+        </h2>
+        <ReferralTable caption="Open referrals, the longest waiting first" rows={referrals.open} more={referrals.moreOpen} when={when} empty="No open referral." />
+        <ReferralTable caption="Closed referrals, the newest first" rows={referrals.closed} more={referrals.moreClosed} when={when} empty="No closed referral yet." />
+      </section>
+
       <section aria-labelledby="history-heading" className="max-w-3xl">
         <h2 id="history-heading" className="text-lg font-semibold text-slate-900">
           History
@@ -150,6 +159,54 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
           })}
         </ol>
       </section>
+    </div>
+  );
+}
+
+/** One list of the customer's referrals: which request, through which workspace, where it stands, and when. */
+function ReferralTable({ caption, rows, more, when, empty }: { caption: string; rows: CustomerReferral[]; more: boolean; when: (at: Date) => string; empty: string }) {
+  return (
+    <div className="overflow-x-auto rounded-md border border-slate-300 bg-white">
+      <table className="w-full border-collapse text-left text-sm">
+        <caption className="px-3 py-2 text-left font-medium text-slate-900">
+          {caption}
+          {more ? <span className="font-normal text-slate-700"> (the first {REFERRALS_SHOWN})</span> : null}
+        </caption>
+        <thead>
+          <tr className="border-b border-slate-300 bg-slate-50">
+            <th scope="col" className="p-2">Request</th>
+            <th scope="col" className="p-2">Workspace</th>
+            <th scope="col" className="p-2">Where it stands</th>
+            <th scope="col" className="p-2">Sent</th>
+            <th scope="col" className="p-2">Acknowledged</th>
+            <th scope="col" className="p-2">Closed</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.length === 0 ? (
+            <tr>
+              <td colSpan={6} className="p-2 text-slate-700">
+                {empty}
+              </td>
+            </tr>
+          ) : null}
+          {rows.map((r) => (
+            <tr key={r.id} className="border-b border-slate-200 align-top">
+              <th scope="row" className="p-2 font-normal">
+                <a href={`/admin/requests/${r.requestId}`} className="font-mono text-blue-700 underline underline-offset-4">
+                  {r.reference}
+                </a>
+                <span className="block text-slate-700">{REQUEST_TYPE_LABELS[r.type]}</span>
+              </th>
+              <td className="p-2">{r.workspace}</td>
+              <td className="p-2">{r.state}</td>
+              <td className="p-2">{when(r.sentAt)}</td>
+              <td className="p-2">{r.acknowledgedAt ? when(r.acknowledgedAt) : "–"}</td>
+              <td className="p-2">{r.closedAt ? when(r.closedAt) : "–"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }
