@@ -32,6 +32,7 @@ const PAGES: { path: (t: Target) => string; expect: Record<Who, PageExpect> }[] 
   { path: () => "/admin/customers", expect: page("sign-in", 200, 200, 200) },
   { path: () => "/admin/customers/new", expect: page("sign-in", 403, 200, 200) },
   { path: ({ customerId }) => `/admin/customers/${customerId}`, expect: page("sign-in", 200, 200, 200) },
+  { path: () => "/admin/reports", expect: page("sign-in", 200, 200, 200) },
 ];
 
 const ACT = "app/(admin)/admin/(dashboard)/requests/[id]/actions.ts";
@@ -108,6 +109,10 @@ for (const who of WHO) {
       const wanted = who === "ADMIN" ? 200 : who === "anonymous" ? 307 : who === "deactivated" ? 401 : 403;
       expect(response.status(), `${who} exporting ${format}`).toBe(wanted);
     }
+
+    // The request metrics as CSV: aggregates, for every staff role.
+    const metrics = await context.request.get("/admin/reports/csv?year=2026", { maxRedirects: 0 });
+    expect(metrics.status(), `${who} downloading the metrics`).toBe(who === "anonymous" ? 307 : who === "deactivated" ? 401 : 200);
 
     for (const action of ACTIONS) {
       const { id, page: worker } = findAction(action.file, action.name);

@@ -16,6 +16,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
     { href: "/admin/requests?status=open", label: "Open requests" },
     ...(mine === null ? [] : [{ href: "/admin/requests?status=open&assignee=me", label: `Assigned to me (${mine})` }]),
     { href: "/admin/customers", label: "Customers" },
+    { href: "/admin/reports", label: "Metrics" },
     { href: "/admin/data-map", label: "Data map" },
     ...(can(staff.role, "staff.manage") ? [{ href: "/admin/staff", label: "Staff" }] : []),
     { href: "/admin/account", label: "Your account" },
