@@ -9,7 +9,8 @@ import { createStaff, signInAs } from "../support/staff";
 // A correction request carried out on the demo product database the e2e server runs with: the
 // officer finds the requester's rows, proposes the corrected value of a correctable field, a
 // second officer approves, the connector writes it, the finance spreadsheet's owner is asked to
-// correct by hand, and the requester reads what was corrected. Runs in the "data-map" project, after the specs that read the demo person's data.
+// correct by hand, and the requester reads what was corrected. Runs in the "data-map" project,
+// after the specs that read the demo person's data.
 
 const EMAIL = "jonas.weber@globex.example";
 
@@ -85,6 +86,8 @@ test("an officer proposes a correction from what the requester said, a second of
 
   await confirmAction(second, "Acknowledge and start", "Acknowledge");
   await confirmAction(second, "Complete", "Complete request", { label: /What was done/, value: "We corrected your name." });
+  // Completed before the requester's page is reloaded (the click only starts it).
+  await expect(second.locator(":focus")).toContainText("Completed: the requester is emailed.");
   await page.reload();
   await expect(page.getByRole("region", { name: "Timeline" })).toContainText("We corrected: People who sign in to an account: full name (1 record, Jexi product database)");
   const completed = await waitForMail(EMAIL, /is complete/);

@@ -173,7 +173,7 @@ describe("a correction run", () => {
     expect((await listNotices(db, requestId)).map((n) => [n.recipientName, n.kind])).toEqual([["Transactional email provider", "CORRECTION"]]);
     const completed = (await eventsOf(requestId)).find((e) => e.action === "request.completed")!;
     expect(timelineEntry("request.completed", completed.data, "UTC").detail).toMatch(
-      /^We emailed you what we did\. We corrected: People who sign in to an account: full name \(1 record, Jexi product database\); .* We asked the people who run these systems to correct them too: Finance spreadsheet\.$/,
+      /^We emailed you what we did\. Our answer: We corrected your name and billing address\. We corrected: People who sign in to an account: full name \(1 record, Jexi product database\); .* We asked the people who run these systems to correct them too: Finance spreadsheet\.$/,
     );
   });
 

@@ -177,7 +177,7 @@ describe("an erasure run", () => {
     expect(JSON.stringify(summary)).not.toMatch(/alex|morgan/i);
     const completed = (await eventsOf(requestId)).find((e) => e.action === "request.completed")!;
     expect(completed.visibility).toBe("PUBLIC");
-    expect(timelineEntry("request.completed", completed.data, "UTC").detail).toMatch(/^We emailed you what we did\. We erased: .* We kept: .*tax law/);
+    expect(timelineEntry("request.completed", completed.data, "UTC").detail).toMatch(/^We emailed you what we did\. Our answer: We erased your Jexi account\. We erased: .* We kept: .*tax law/);
   });
 
   it("stops at the next batch when the run is cancelled", async () => {
