@@ -6,7 +6,9 @@ import type { ProductDatabase } from "@/lib/demo/product-database";
 import { demoProductForTests } from "@/lib/testing/demo-product";
 import { dryRun } from "@/lib/erasure/dry-run";
 import { holdsFor, liftHold, placeHold } from "@/lib/erasure/holds";
-import { approveErasure, executeErasure, handleErasureJob } from "@/lib/erasure/run";
+import { approveErasure, executeErasure, handleErasureJob, sweepErasures } from "@/lib/erasure/run";
+import { getEnv } from "@/lib/env";
+import { QUEUE_SCHEMA, QUEUES } from "@/lib/jobs/queue";
 import { executeTask } from "@/lib/fulfillment/execute";
 import { cancelRun, planRun, startRun } from "@/lib/fulfillment/runs";
 import { stopQueue } from "@/lib/jobs/boss";
@@ -178,6 +180,17 @@ describe("an erasure run", () => {
     const completed = (await eventsOf(requestId)).find((e) => e.action === "request.completed")!;
     expect(completed.visibility).toBe("PUBLIC");
     expect(timelineEntry("request.completed", completed.data, "UTC").detail).toMatch(/^We emailed you what we did\. Our answer: We erased your Jexi account\. We erased: .* We kept: .*tax law/);
+  });
+
+  it("is not sent twice by the due pass while its job is being fetched, only once its lease has run out", async () => {
+    const { runId } = await searched("lena.fischer@globex.example");
+    await approveErasure(db, runId, starter.id);
+    // A worker fetched the job (pg-boss marks it active) but has not held the run yet.
+    await db.$executeRawUnsafe(`UPDATE ${QUEUE_SCHEMA}.job SET state = 'active' WHERE name = $1 AND data->>'runId' = $2`, QUEUES.erasureRun.name, runId);
+    expect(await sweepErasures(db, new Date())).toBe(0);
+    // Its worker died before holding it: once the reservation runs out, the due pass sends it again.
+    expect(await sweepErasures(db, new Date(Date.now() + getEnv().FULFILLMENT_TASK_LEASE_SECONDS * 1000 + 1000))).toBe(1);
+    await cancelRun(db, runId, starter.id);
   });
 
   it("stops at the next batch when the run is cancelled", async () => {

@@ -90,7 +90,10 @@ export async function beginErasing(tx: Prisma.TransactionClient, input: { runId:
     if (settings?.erasureSecondApprover && proposal?.proposedById === staffId) throw refuseRun("CORRECTION_NEEDS_SECOND_APPROVER");
   }
   const approval = staffId ? { approvedById: staffId } : { approvedByCustomerId: (approver as { customerId: string }).customerId };
-  await tx.fulfillmentRun.update({ where: { id: runId }, data: resume ? { status: "ERASING" } : { status: "ERASING", approvedAt: now, ...approval } });
+  // Reserved for the job queued below until a worker holds it: the due pass's sweep does not take
+  // a run whose job is being fetched (lease not taken yet) for a lost one and send it twice.
+  const reserved = { erasureLockedBy: null, erasureLockedUntil: new Date(now.getTime() + leaseMs()) };
+  await tx.fulfillmentRun.update({ where: { id: runId }, data: resume ? { status: "ERASING", ...reserved } : { status: "ERASING", approvedAt: now, ...approval, ...reserved } });
   await recordEvent(tx, {
     requestId,
     ...(staffId ? { actorType: "STAFF" as const, actorId: staffId } : { actorType: "CUSTOMER" as const, actorId: null }),
@@ -124,7 +127,7 @@ async function holdErasure(db: Db, runId: string, workerId: string): Promise<boo
   const count = await db.$executeRaw`
     UPDATE fulfillment_runs SET erasure_locked_by = ${workerId}, erasure_locked_until = ${until}::timestamp
      WHERE id = ${runId}::uuid AND status = 'ERASING'
-       AND (erasure_locked_by = ${workerId} OR erasure_locked_until IS NULL OR erasure_locked_until < ${now}::timestamp)`;
+       AND (erasure_locked_by = ${workerId} OR erasure_locked_by IS NULL OR erasure_locked_until IS NULL OR erasure_locked_until < ${now}::timestamp)`;
   return count === 1;
 }
 
