@@ -25,4 +25,13 @@ test("the queue fits a 1280 px window with every column in view", async ({ page,
     const box = await officer.getByRole("columnheader", { name, exact: true }).boundingBox();
     expect(box!.x + box!.width, `${name} ends inside the window`).toBeLessThanOrEqual(1280);
   }
+
+  // The filtered queue downloads as CSV (issue 13, "Queue export").
+  await officer.goto(`/admin/requests?q=${encodeURIComponent(email)}`);
+  const [download] = await Promise.all([officer.waitForEvent("download"), officer.getByRole("link", { name: "Download these requests as CSV" }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^requests-\d{4}-\d{2}-\d{2}\.csv$/);
+  const { readFile } = await import("node:fs/promises");
+  const lines = (await readFile((await download.path())!, "utf8")).trimEnd().split("\r\n");
+  expect(lines).toHaveLength(2);
+  expect(lines[1]).toContain(email);
 });

@@ -110,6 +110,9 @@ for (const who of WHO) {
       expect(response.status(), `${who} exporting ${format}`).toBe(wanted);
     }
 
+    // The queue as CSV: every staff role (an auditor's file masks the addresses).
+    const queueCsv = await context.request.get("/admin/requests/export?status=open", { maxRedirects: 0 });
+    expect(queueCsv.status(), `${who} exporting the queue`).toBe(who === "anonymous" ? 307 : who === "deactivated" ? 401 : 200);
     // The request metrics as CSV: aggregates, for every staff role.
     const metrics = await context.request.get("/admin/reports/csv?year=2026", { maxRedirects: 0 });
     expect(metrics.status(), `${who} downloading the metrics`).toBe(who === "anonymous" ? 307 : who === "deactivated" ? 401 : 200);

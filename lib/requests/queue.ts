@@ -48,7 +48,7 @@ export type QueuePage = {
 
 export type QueueViewer = Pick<StaffUser, "id" | "role">;
 
-type RawRow = {
+export type RawRow = {
   id: string;
   reference: string;
   type: RequestType;
@@ -98,39 +98,49 @@ export async function queryQueue(filters: QueueFilters, viewer: QueueViewer, now
   const last = page.at(-1);
   const nextCursor =
     raw.length > QUEUE_PAGE_SIZE && last
-      ? encodeCursor(
-          filters.sort === "due"
-            ? { sort: "due", key: last.due_date ? last.due_date.toISOString().slice(0, 10) : "infinity", id: last.id }
-            : { sort: "received", key: last.received_at.toISOString(), id: last.id },
-        )
+      ? cursorAfter(last, filters.sort)
       : null;
 
   const byStatus = new Map(counted.map((c) => [c.status, Number(c.count)]));
   const maxReminders = getEnv().REFERRAL_MAX_REMINDERS;
   return {
-    rows: page.map((r) => ({
-      id: r.id,
-      reference: r.reference,
-      type: r.type,
-      status: r.status,
-      jurisdiction: r.jurisdiction,
-      region: r.region,
-      receivedAt: r.received_at,
-      verifiedAt: r.verified_at,
-      dueDate: r.due_date,
-      extended: r.extended,
-      receiptDueDate: r.receipt_due_date,
-      assigneeEmail: r.assignee_email,
-      requesterEmail: maskForRole(viewer.role, r.requester_email, maskEmail),
-      route: r.route,
-      referral: r.referral_status ? referralOf(r.referral_status, r, maxReminders) : null,
-    })),
+    rows: page.map((r) => toQueueRow(r, viewer, maxReminders)),
     nextCursor,
     counts: zeroCounts().map(({ status }) => {
       const count = byStatus.get(status) ?? 0;
       return { status, count: Math.min(count, COUNT_CAP), capped: count > COUNT_CAP };
     }),
     emailSearchRefused: false,
+  };
+}
+
+/** The cursor that continues after `last` in the queue's order. */
+export function cursorAfter(last: Pick<RawRow, "id" | "due_date" | "received_at">, sort: QueueFilters["sort"]): string {
+  return encodeCursor(
+    sort === "due"
+      ? { sort: "due", key: last.due_date ? last.due_date.toISOString().slice(0, 10) : "infinity", id: last.id }
+      : { sort: "received", key: last.received_at.toISOString(), id: last.id },
+  );
+}
+
+/** A row of the page's SQL as the queue shows it, the requester's address masked for roles that may not read it. */
+export function toQueueRow(r: RawRow, viewer: QueueViewer, maxReminders: number): QueueRow {
+  return {
+    id: r.id,
+    reference: r.reference,
+    type: r.type,
+    status: r.status,
+    jurisdiction: r.jurisdiction,
+    region: r.region,
+    receivedAt: r.received_at,
+    verifiedAt: r.verified_at,
+    dueDate: r.due_date,
+    extended: r.extended,
+    receiptDueDate: r.receipt_due_date,
+    assigneeEmail: r.assignee_email,
+    requesterEmail: maskForRole(viewer.role, r.requester_email, maskEmail),
+    route: r.route,
+    referral: r.referral_status ? referralOf(r.referral_status, r, maxReminders) : null,
   };
 }
 

@@ -103,6 +103,14 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
       ) : null}
 
       <StatusCounts queue={queue} filters={filters} />
+      {queue.rows.length > 0 ? (
+        <p>
+          {/* Every request these filters match, not only this page; streamed as it is read. */}
+          <a href={`${QUEUE_PATH}/export${queueHref({ ...filters, cursor: undefined }).slice(QUEUE_PATH.length)}`} className={linkClass} download>
+            Download these requests as CSV
+          </a>
+        </p>
+      ) : null}
 
       {queue.rows.length === 0 ? (
         <div className="rounded-md border border-slate-300 bg-white p-6">
