@@ -15,6 +15,7 @@ const WITHOUT_REFERENCE: ReadonlySet<EmailTemplateName> = new Set(["staff-sign-i
 // Emails to staff and to customers give their own reason in the footer, not the requester's.
 const NOT_TO_REQUESTER: ReadonlySet<EmailTemplateName> = new Set([
   "staff-sign-in",
+  "staff-digest",
   "referral-to-customer",
   "referral-reminder",
   "referral-escalated",

@@ -22,6 +22,8 @@ const EnvSchema = z.object({
   TRUST_PROXY: bool,
   WORKER_ENABLED: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
   WORKER_POLL_MS: positiveInt(1000),
+  /** The staff's daily digest email (lib/staff/digest.ts); each person can still switch theirs off. */
+  STAFF_DIGEST_ENABLED: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
   RATE_LIMIT_SUBMIT_PER_IP_PER_HOUR: positiveInt(20),
   RATE_LIMIT_SUBMIT_PER_EMAIL_PER_DAY: positiveInt(5),
   DB_POOL_MAX: positiveInt(10),

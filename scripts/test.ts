@@ -76,6 +76,8 @@ async function runE2e() {
     QUEUE_POLL_SECONDS: "0.5",
     QUEUE_MAINTENANCE_SECONDS: "5",
     FULFILLMENT_TASK_LEASE_SECONDS: "10",
+    // Every spec creates staff: their morning digests would only fill the mail catcher (covered by integration tests).
+    STAFF_DIGEST_ENABLED: "false",
   };
   // The seed runs as the owner; the server and the specs' own queries as the app's role.
   const client = createPrismaClient(database.ownerUrl, 2);

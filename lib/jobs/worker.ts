@@ -14,6 +14,7 @@ import { wakeOutboxWorker } from "@/lib/mail/worker-signal";
 import { runNoticeFollowUps } from "@/lib/recipients/notices";
 import { runReferralFollowUps } from "@/lib/referrals/follow-up";
 import { cancelClosedReferralRuns } from "@/lib/referrals/workspace-erasure";
+import { sendDailyDigests } from "@/lib/staff/digest";
 
 // Background work on the pg-boss queue (lib/jobs/boss.ts), in every app instance: fulfillment
 // tasks, package assembly, erasures, and the periodic due pass (referral follow-ups, manual-task
@@ -33,6 +34,7 @@ export type DuePassResult = {
   erasuresResent: number;
   runsStarted: number;
   closedReferralRunsCancelled: number;
+  digestsSent: number;
 };
 
 /** One pass over every kind of due job. Returns what it did, for logs and tests. */
@@ -44,7 +46,8 @@ export async function runDueJobs(db: Db = appDb, now = clockNow()): Promise<DueP
   const tasksResent = await sweepRuns(db, now);
   const erasuresResent = await sweepErasures(db, now);
   const closedReferralRunsCancelled = await cancelClosedReferralRuns(db, now);
-  const result = { ...followUps, ...owners, ...notices, tasksResent, erasuresResent, runsStarted, closedReferralRunsCancelled };
+  const digestsSent = await sendDailyDigests(db, now);
+  const result = { ...followUps, ...owners, ...notices, tasksResent, erasuresResent, runsStarted, closedReferralRunsCancelled, digestsSent };
   if (Object.values(result).some((n) => n > 0)) {
     logEvent("jobs.due_pass", result);
     wakeOutboxWorker();

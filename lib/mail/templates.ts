@@ -48,6 +48,7 @@ import RequestReferred, {
   type RequestReferredProps,
 } from "@/emails/request-referred";
 import StaffSignIn, { subject as staffSignInSubject, type StaffSignInProps } from "@/emails/staff-sign-in";
+import StaffDigest, { subject as staffDigestSubject, type StaffDigestProps } from "@/emails/staff-digest";
 import StatusLinkRequested, {
   subject as statusLinkRequestedSubject,
   type StatusLinkRequestedProps,
@@ -80,6 +81,7 @@ export const EMAIL_TEMPLATES = {
     subject: requestAcknowledgedSubject,
   } satisfies EmailTemplate<RequestAcknowledgedProps>,
   "staff-sign-in": { component: StaffSignIn, subject: staffSignInSubject } satisfies EmailTemplate<StaffSignInProps>,
+  "staff-digest": { component: StaffDigest, subject: staffDigestSubject } satisfies EmailTemplate<StaffDigestProps>,
   "more-information-needed": {
     component: MoreInformationNeeded,
     subject: moreInformationNeededSubject,
