@@ -1,32 +1,13 @@
-import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { computeDashboardStats, countAssignedTo } from "@/lib/dashboard/stats";
-import { createStaff } from "@/lib/testing/requests";
-import { db } from "@/lib/db";
+import { createStaff, requestRow } from "@/lib/testing/requests";
 import type { RequestStatus } from "@/lib/generated/prisma/enums";
 
 const now = new Date("2026-11-22T12:00:00Z");
 const day = (offset: number) => new Date(Date.UTC(2026, 10, 22 + offset));
 
-async function request(status: RequestStatus, fields: { due?: Date; extended?: Date; received?: Date; closed?: Date; route?: "UNRESOLVED" | "OPERATOR"; assigneeId?: string } = {}) {
-  await db.request.create({
-    data: {
-      reference: `DSR-${randomUUID().slice(0, 4).toUpperCase()}-${randomUUID().slice(0, 4).toUpperCase()}`,
-      type: "ACCESS",
-      status,
-      country: "DE",
-      jurisdiction: "GDPR",
-      relationship: "OTHER",
-      details: {},
-      receivedAt: fields.received ?? day(-10),
-      dueAt: fields.due ?? null,
-      extendedDueAt: fields.extended ?? null,
-      closedAt: fields.closed ?? null,
-      route: fields.route ?? null,
-      assigneeId: fields.assigneeId ?? null,
-    },
-  });
-}
+const request = (status: RequestStatus, f: { due?: Date; extended?: Date; received?: Date; closed?: Date; route?: "UNRESOLVED" | "OPERATOR"; assigneeId?: string } = {}) =>
+  requestRow(status, { receivedAt: f.received ?? day(-10), dueAt: f.due ?? null, extendedDueAt: f.extended ?? null, closedAt: f.closed ?? null, route: f.route ?? null, assigneeId: f.assigneeId ?? null });
 
 describe("dashboard figures", () => {
   it("counts by status, overdue, due this week, those needing routing and the median days to close", async () => {

@@ -1,10 +1,9 @@
-import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { RequestStatus } from "@/lib/generated/prisma/enums";
 import { openOutboxPayload } from "@/lib/mail/payload";
 import { sendDailyDigests, setDigest } from "@/lib/staff/digest";
-import { createStaff } from "@/lib/testing/requests";
+import { createStaff, requestRow } from "@/lib/testing/requests";
 import { seed } from "@/prisma/seed";
 
 // The staff digest against hand-made requests: the operator's morning (UTC here), one a day per
@@ -12,23 +11,8 @@ import { seed } from "@/prisma/seed";
 
 const day = (offset: number) => new Date(Date.UTC(2026, 11, 10 + offset));
 
-async function request(status: RequestStatus, fields: { assigneeId?: string; due?: Date; extended?: Date } = {}) {
-  await db.request.create({
-    data: {
-      reference: `DSR-${randomUUID().slice(0, 4).toUpperCase()}-${randomUUID().slice(0, 4).toUpperCase()}`,
-      type: "ACCESS",
-      status,
-      country: "DE",
-      jurisdiction: "GDPR",
-      relationship: "OTHER",
-      details: {},
-      receivedAt: day(-20),
-      dueAt: fields.due ?? null,
-      extendedDueAt: fields.extended ?? null,
-      assigneeId: fields.assigneeId ?? null,
-    },
-  });
-}
+const request = (status: RequestStatus, f: { assigneeId?: string; due?: Date; extended?: Date } = {}) =>
+  requestRow(status, { receivedAt: day(-20), dueAt: f.due ?? null, extendedDueAt: f.extended ?? null, assigneeId: f.assigneeId ?? null });
 
 async function digestsTo(email: string) {
   const rows = await db.emailOutbox.findMany({ where: { template: "staff-digest" }, orderBy: { createdAt: "asc" } });

@@ -2,7 +2,9 @@ import { expect } from "vitest";
 import { DomainError } from "@/lib/actions/domain-error";
 import type { StaffUser } from "@/lib/auth/staff";
 import { db } from "@/lib/db";
-import type { StaffRole } from "@/lib/generated/prisma/enums";
+import { randomUUID } from "node:crypto";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { RequestStatus, StaffRole } from "@/lib/generated/prisma/enums";
 import { openOutboxPayload } from "@/lib/mail/payload";
 import type { EmailTemplateName } from "@/lib/mail/templates";
 import { submitRequest } from "@/lib/requests/submit";
@@ -92,4 +94,24 @@ export async function expectRefusal(promise: Promise<unknown>, code: string, why
   expect(error, `expected a refusal with ${code}`).toBeInstanceOf(DomainError);
   expect((error as DomainError).code).toBe(code);
   if (why) expect((error as DomainError).message).toMatch(why);
+}
+
+/**
+ * A request row written directly, for figures counted from hand-made rows (dashboard, digest,
+ * metrics): an access request from Germany unless `fields` say otherwise.
+ */
+export async function requestRow(status: RequestStatus, fields: Partial<Prisma.RequestUncheckedCreateInput> = {}): Promise<void> {
+  await db.request.create({
+    data: {
+      reference: `DSR-${randomUUID().slice(0, 4).toUpperCase()}-${randomUUID().slice(0, 4).toUpperCase()}`,
+      type: "ACCESS",
+      status,
+      country: "DE",
+      jurisdiction: "GDPR",
+      relationship: "OTHER",
+      details: {},
+      receivedAt: new Date(),
+      ...fields,
+    },
+  });
 }
