@@ -6,6 +6,7 @@ import type { RequestStatus } from "@/lib/generated/prisma/enums";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { getOperatorTimeZone } from "@/lib/organization/settings";
 import { UNFINISHED_STATUSES } from "@/lib/requests/lifecycle";
+import { overviewCharts, type OverviewCharts } from "@/lib/dashboard/charts";
 
 // Deadlines count for every request not finished, with the customer or not: the same predicate as
 // the queue's due filters (lib/requests/queue-sql.ts) and their partial index, so the figures match
@@ -26,6 +27,12 @@ export type DashboardStats = {
 export async function getDashboardStats(now = new Date()): Promise<DashboardStats> {
   await requirePermission("requests.read");
   return computeDashboardStats(now);
+}
+
+/** The overview's charts, for staff who may read requests (lib/dashboard/charts.ts). */
+export async function getOverviewCharts(now = new Date()): Promise<OverviewCharts> {
+  await requirePermission("requests.read");
+  return overviewCharts(db, now, await getOperatorTimeZone());
 }
 
 /** The unfinished requests a staff member holds, for the nav: one range of the (assignee, status, ...) index. */

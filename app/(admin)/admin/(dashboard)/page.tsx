@@ -1,6 +1,10 @@
 import type { Metadata } from "next";
 import { requirePagePermission } from "@/lib/auth/staff";
-import { getDashboardStats } from "@/lib/dashboard/stats";
+import { getDashboardStats, getOverviewCharts } from "@/lib/dashboard/stats";
+import type { OverviewCharts } from "@/lib/dashboard/charts";
+import { BarChart } from "@/components/bar-chart";
+import { FigureTable } from "@/components/figure-table";
+import { JURISDICTION_LABELS, REQUEST_TYPE_LABELS } from "@/lib/requests/labels";
 import { RequestStatus } from "@/lib/generated/prisma/enums";
 import { UNFINISHED_STATUSES } from "@/lib/requests/lifecycle";
 import { STATUS_LABELS } from "./requests/status-labels";
@@ -13,7 +17,7 @@ const ALL = Object.values(RequestStatus);
 export default async function DashboardHome() {
   // Layout and page render concurrently: the page checks for itself before it reads anything.
   await requirePagePermission("requests.read", "/admin");
-  const stats = await getDashboardStats();
+  const [stats, charts] = await Promise.all([getDashboardStats(), getOverviewCharts()]);
   const cards = [
     { label: "Overdue", value: stats.overdue, href: "/admin/requests?due=overdue", urgent: stats.overdue > 0 },
     { label: "Due within 7 days", value: stats.dueThisWeek, href: "/admin/requests?due=week", urgent: false },
@@ -42,6 +46,7 @@ export default async function DashboardHome() {
           ))}
         </ul>
       </section>
+      <Charts charts={charts} />
       <section aria-labelledby="status-heading">
         <h2 id="status-heading" className="text-lg font-semibold text-slate-900">
           All requests by status
@@ -87,5 +92,69 @@ export default async function DashboardHome() {
         </table>
       </section>
     </div>
+  );
+}
+
+const monthLabel = (month: string) => new Intl.DateTimeFormat("en-GB", { month: "short", year: "2-digit", timeZone: "UTC" }).format(new Date(`${month}-01T00:00:00Z`));
+const days = (d: number | null) => (d === null ? "–" : d.toFixed(1));
+const share = (part: number, whole: number) => Math.round((part / whole) * 100);
+
+/** The figures over time (issue 13): each chart with its table; the open requests' bars open the queue. */
+function Charts({ charts }: { charts: OverviewCharts }) {
+  const types = [...new Set(charts.months.flatMap((m) => Object.keys(m.received)))] as (keyof typeof REQUEST_TYPE_LABELS)[];
+  const open = charts.open.reduce((t, o) => ({ overdue: t.overdue + o.overdue, week: t.week + o.week, later: t.later + o.later }), { overdue: 0, week: 0, later: 0 });
+  const queue = (due: string, jurisdiction?: string) => `/admin/requests?status=open&due=${due}${jurisdiction ? `&jurisdiction=${jurisdiction}` : ""}`;
+  return (
+    <section aria-labelledby="charts-heading" className="space-y-8">
+      <h2 id="charts-heading" className="text-lg font-semibold text-slate-900">
+        Over the last 12 months
+      </h2>
+      <BarChart
+        id="open-chart"
+        title="Open requests by time left"
+        bars={[
+          { label: "Overdue", value: open.overdue, href: queue("overdue") },
+          { label: "Due within 7 days", value: open.week, href: queue("week") },
+          { label: "Later", value: open.later, href: queue("later") },
+        ]}
+      >
+        <FigureTable
+          caption="Open requests by time left, per law"
+          headers={["Law", "Overdue", "Due within 7 days", "Later"]}
+          rows={charts.open.map((o) => ({
+            key: o.jurisdiction,
+            label: JURISDICTION_LABELS[o.jurisdiction],
+            cells: (["overdue", "week", "later"] as const).map((due) => (
+              <a key={due} className="text-blue-700 underline underline-offset-4" href={queue(due, o.jurisdiction)}>
+                {o[due]}
+              </a>
+            )),
+          }))}
+        />
+      </BarChart>
+      <BarChart id="received-chart" title="Requests received per month" bars={charts.months.map((m) => ({ label: monthLabel(m.month), value: m.receivedTotal }))}>
+        <FigureTable
+          caption="Requests received per month, by type"
+          headers={["Month", ...types.map((t) => REQUEST_TYPE_LABELS[t]), "All"]}
+          rows={charts.months.map((m) => ({ key: m.month, label: monthLabel(m.month), cells: [...types.map((t) => m.received[t] ?? 0), m.receivedTotal] }))}
+        />
+      </BarChart>
+      <BarChart
+        id="on-time-chart"
+        title="Closed on time, per month (%)"
+        max={100}
+        bars={charts.months.map((m) => ({ label: monthLabel(m.month), value: m.closed ? share(m.onTime, m.closed) : 0, text: m.closed ? `${share(m.onTime, m.closed)}% of ${m.closed}` : "none closed" }))}
+      >
+        <FigureTable
+          caption="Requests closed per month: on time, and days to close"
+          headers={["Month", "Closed", "On time", "Median days to close", "90th percentile"]}
+          rows={charts.months.map((m) => ({
+            key: m.month,
+            label: monthLabel(m.month),
+            cells: [m.closed, m.closed ? `${m.onTime} (${share(m.onTime, m.closed)}%)` : "–", days(m.medianDays), days(m.p90Days)],
+          }))}
+        />
+      </BarChart>
+    </section>
   );
 }
