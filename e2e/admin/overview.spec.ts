@@ -18,5 +18,5 @@ test("the overview charts the last 12 months, and a bar of open requests opens t
   // No JavaScript of a chart library: the bars are plain SVG links.
   await charts.getByRole("link", { name: /^Later: \d+ \(opens the queue\)$/ }).click();
   await expect(page).toHaveURL(/\/admin\/requests\?status=open&due=later$/);
-  await expect(page.getByLabel("Due")).toHaveValue("later");
+  await expect(page.getByLabel("Due", { exact: true })).toHaveValue("later");
 });
