@@ -33,6 +33,7 @@ const PAGES: { path: (t: Target) => string; expect: Record<Who, PageExpect> }[] 
   { path: () => "/admin/customers/new", expect: page("sign-in", 403, 200, 200) },
   { path: ({ customerId }) => `/admin/customers/${customerId}`, expect: page("sign-in", 200, 200, 200) },
   { path: () => "/admin/reports", expect: page("sign-in", 200, 200, 200) },
+  { path: () => "/admin/templates", expect: page("sign-in", 403, 403, 200) },
 ];
 
 const ACT = "app/(admin)/admin/(dashboard)/requests/[id]/actions.ts";

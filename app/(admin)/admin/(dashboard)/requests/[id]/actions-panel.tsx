@@ -4,6 +4,7 @@ import { useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
+import type { ResponseAction } from "@/lib/generated/prisma/enums";
 import type { StaffAction } from "@/lib/requests/lifecycle";
 import { acknowledgeAction, addNoteAction, askForInformationAction, assignAction, completeAction, denyAction, extendAction } from "./actions";
 import { ConfirmedAction } from "./confirmed-action";
@@ -20,6 +21,8 @@ type Props = {
   regulator: string;
   assigneeId: string | null;
   assignees: { id: string; label: string }[];
+  /** Saved texts, already filled with this request's values (lib/templates/). */
+  templates: { id: string; action: ResponseAction; title: string; body: string }[];
 };
 
 export function ActionsPanel(props: Props) {
@@ -29,6 +32,7 @@ export function ActionsPanel(props: Props) {
   // section may be gone after the refresh (Acknowledge, Extend), so the panel says it.
   const [done, setDone] = useState<{ message: string; at: number } | null>(null);
   const onDone = (message: string) => setDone({ message, at: Date.now() });
+  const textsFor = (action: ResponseAction) => props.templates.filter((t) => t.action === action);
   return (
     <div className="space-y-4">
       <div aria-live="polite">
@@ -57,6 +61,7 @@ export function ActionsPanel(props: Props) {
           confirmText={`Email this question to the requester of ${reference}?`}
           buttonLabel="Send question"
           field={{ name: "message", label: "Your question", required: true }}
+          templates={textsFor("ASK_FOR_INFORMATION")}
           run={(message) => askForInformationAction({ requestId, message: message ?? "" })}
           done="Question sent: the requester is emailed it, and the request waits for their answer."
           onDone={onDone}
@@ -69,6 +74,7 @@ export function ActionsPanel(props: Props) {
           confirmText={`Extend the deadline of ${reference}? This can't be undone or repeated.`}
           buttonLabel="Extend deadline"
           field={{ name: "reason", label: "Reason (sent to the requester)", required: true, hint: "For example: the number of requests, or the complexity of this one." }}
+          templates={textsFor("EXTEND")}
           run={(reason) => extendAction({ requestId, reason: reason ?? "" })}
           done="Deadline extended: the requester is emailed the new date and your reason."
           onDone={onDone}
@@ -91,6 +97,7 @@ export function ActionsPanel(props: Props) {
               ? { name: "outcome", label: `Your answer (sent to the requester)${props.hasPackage ? ", optional" : ""}`, required: !props.hasPackage }
               : { name: "outcome", label: "What was done (sent to the requester)", required: true }
           }
+          templates={textsFor("COMPLETE")}
           run={(outcome) => completeAction({ requestId, outcome })}
           done="Completed: the requester is emailed."
           onDone={onDone}
@@ -103,6 +110,7 @@ export function ActionsPanel(props: Props) {
           confirmText={`Deny ${reference}? The request is closed.`}
           buttonLabel="Deny request"
           field={{ name: "reason", label: "Reason for the denial (sent to the requester and kept in the record)", required: true }}
+          templates={textsFor("DENY")}
           run={(reason) => denyAction({ requestId, reason: reason ?? "" })}
           done="Denied: the requester is emailed your reason and how to complain."
           onDone={onDone}

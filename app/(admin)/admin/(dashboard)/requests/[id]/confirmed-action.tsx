@@ -26,6 +26,7 @@ export function ConfirmedAction({
   run,
   done,
   onDone,
+  templates = [],
 }: {
   title: string;
   description: string;
@@ -39,6 +40,8 @@ export function ConfirmedAction({
   /** What happened, in words, once it worked ("Deadline extended: …"); shown by the caller (onDone). */
   done: string;
   onDone?: (message: string) => void;
+  /** Saved texts to start the field from, already filled with the request's values. */
+  templates?: { id: string; title: string; body: string }[];
 }) {
   const router = useRouter();
   const id = useId();
@@ -104,6 +107,30 @@ export function ConfirmedAction({
       </div>
       {field ? (
         <div className="mt-3">
+          {templates.length ? (
+            <div className="mb-3">
+              <label htmlFor={`${id}-template`} className="block text-sm text-slate-800">
+                Start from a saved text
+              </label>
+              <select
+                id={`${id}-template`}
+                value=""
+                disabled={!hydrated || pending || stage === "confirm"}
+                onChange={(e) => {
+                  const chosen = templates.find((t) => t.id === e.target.value);
+                  if (chosen) setText(chosen.body);
+                }}
+                className={inputClass}
+              >
+                <option value="">Choose a saved text…</option>
+                {templates.map((t) => (
+                  <option key={t.id} value={t.id}>
+                    {t.title}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ) : null}
           <label htmlFor={`${id}-text`} className="block text-sm font-medium text-slate-900">
             {field.label}
           </label>

@@ -20,6 +20,8 @@ import { regionOptions, countryName } from "@/lib/requests/regions";
 import { describeReceipt, receiptState } from "@/lib/requests/receipt";
 import { regulatorFor } from "@/lib/requests/regulators";
 import { lawLabel } from "@/lib/requests/us-state-laws";
+import { fillTemplate } from "@/lib/templates/fill";
+import { listTemplates } from "@/lib/templates/templates";
 import { staffEventWording } from "@/lib/requests/staff-timeline";
 import { detailFacts, eventDataWords } from "@/lib/requests/details-words";
 import { STATUS_LABELS } from "../status-labels";
@@ -78,6 +80,8 @@ export default async function RequestDetailPage({
     : [];
   // Any request not finished can be routed again, referred ones included.
   // An appeal is of our own decision: it stays with the privacy team, never routed to a customer.
+  // Saved texts to start an answer from, filled with this request's values (only for staff who act).
+  const savedTexts = canAct ? await listTemplates(db) : [];
   const routable = canAct && isUnfinished(request.status) && request.type !== "APPEAL";
   const workspaces = routable ? await workspaceChoices(staff, (Array.isArray(workspaceSearch) ? workspaceSearch[0] : workspaceSearch) ?? "") : null;
   const due = request.effectiveDueAt;
@@ -330,6 +334,17 @@ export default async function RequestDetailPage({
               regulator={regulatorFor(request.jurisdiction, request.region)}
               assigneeId={detail.assignee?.id ?? null}
               assignees={assignees.map((a) => ({ id: a.id, label: a.name ? `${a.name} (${a.email})` : a.email }))}
+              templates={savedTexts.map((t) => ({
+                id: t.id,
+                action: t.action,
+                title: t.title,
+                body: fillTemplate(t.body, {
+                  requesterName: request.requesterName,
+                  reference: request.reference,
+                  dueDate: due ? formatCalendarDate(due) : null,
+                  law: lawLabel(request.jurisdiction, request.region),
+                }),
+              }))}
             />
           ) : (
             <p className="text-slate-700">{canAct ? "Nothing to do: this request is closed." : "Your role can read requests but not act on them."}</p>
