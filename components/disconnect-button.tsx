@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useEffect, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 
 /**
@@ -10,6 +10,9 @@ import { Button } from "@/components/ui/button";
 export function DisconnectButton({ disconnect, label, srLabel }: { disconnect: () => Promise<{ ok: boolean; formError?: string }>; label: string; srLabel: string }) {
   const [message, setMessage] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  // Until React has hydrated a click would do nothing: the button waits (a browser or a test with it).
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
   const run = () =>
     startTransition(async () => {
       setMessage(null);
@@ -18,7 +21,7 @@ export function DisconnectButton({ disconnect, label, srLabel }: { disconnect: (
     });
   return (
     <span className="flex flex-wrap items-center gap-2">
-      <Button variant="secondary" disabled={pending} onClick={run}>
+      <Button variant="secondary" disabled={!hydrated || pending} onClick={run}>
         {label}
         <span className="sr-only"> {srLabel}</span>
       </Button>
