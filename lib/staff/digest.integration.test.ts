@@ -64,4 +64,17 @@ describe("the staff digest", () => {
     expect(await digestsTo(quiet.email)).toHaveLength(1);
     expect((await db.staffEvent.findMany({ where: { staffId: quiet.id }, select: { action: true } })).map((e) => e.action)).toEqual(["digest.disabled"]);
   });
+
+  it("lists the soonest by the date that counts: an extension pushes a request behind a genuinely earlier one", async () => {
+    const officer = await createStaff("OFFICER");
+    // Ten requests first due long ago but extended to later this week, and one simply overdue.
+    for (let i = 0; i < 10; i++) await request("IN_PROGRESS", { assigneeId: officer.id, due: day(-15), extended: day(5) });
+    await request("IN_PROGRESS", { assigneeId: officer.id, due: day(-1) });
+    await sendDailyDigests(db, new Date("2026-12-10T09:00:00Z"));
+    const [mail] = await digestsTo(officer.email);
+    const urgent = mail!.props.urgent as { dueDate: string; overdue: boolean }[];
+    expect(urgent).toHaveLength(10);
+    expect(urgent[0]).toMatchObject({ dueDate: "2026-12-09", overdue: true });
+    expect(urgent.slice(1).every((u) => u.dueDate === "2026-12-15" && !u.overdue)).toBe(true);
+  });
 });

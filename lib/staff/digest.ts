@@ -7,7 +7,11 @@ import { readOrganizationDetails } from "@/lib/organization/settings";
 import { ASSIGNABLE_ROLES } from "@/lib/requests/handling/acknowledge";
 import { REQUEST_TYPE_LABELS } from "@/lib/requests/labels";
 import { UNFINISHED_STATUSES } from "@/lib/requests/lifecycle";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { RequestType } from "@/lib/generated/prisma/enums";
 import { absoluteUrl } from "@/lib/requests/status-token";
+
+const UNFINISHED = Prisma.raw(`status IN (${UNFINISHED_STATUSES.map((s) => `'${s}'`).join(", ")})`);
 
 // The staff digest (issue 13): each morning in the operator's time zone, from DIGEST_HOUR on, every
 // active admin and officer who has not switched it off is emailed their overdue requests, those
@@ -56,12 +60,13 @@ export async function sendDailyDigests(db: Db, now: Date): Promise<number> {
       const [overdue, dueThisWeek, urgent] = await Promise.all([
         tx.request.count({ where: { ...mine, ...due({ lt: today }) } }),
         tx.request.count({ where: { ...mine, ...due({ gte: today, lt: weekEnd }) } }),
-        tx.request.findMany({
-          where: { ...mine, ...due({ lt: weekEnd }) },
-          select: { reference: true, type: true, dueAt: true, extendedDueAt: true },
-          orderBy: [{ dueAt: "asc" }, { id: "asc" }],
-          take: URGENT_SHOWN,
-        }),
+        // By the date that counts (the extended one when there is one), soonest first.
+        tx.$queryRaw<{ reference: string; type: RequestType; due: Date }[]>`
+          SELECT reference, type::text AS type, COALESCE(extended_due_at, due_at) AS due
+            FROM requests
+           WHERE assignee_id = ${person.id}::uuid AND ${UNFINISHED} AND COALESCE(extended_due_at, due_at) < ${weekEnd}::date
+           ORDER BY COALESCE(extended_due_at, due_at), id
+           LIMIT ${URGENT_SHOWN}`,
       ]);
       if (overdue === 0 && dueThisWeek === 0 && unassigned === 0) return false;
       await enqueueEmail(tx, {
@@ -73,10 +78,7 @@ export async function sendDailyDigests(db: Db, now: Date): Promise<number> {
           overdue,
           dueThisWeek,
           unassigned,
-          urgent: urgent
-            .map((r) => ({ reference: r.reference, type: REQUEST_TYPE_LABELS[r.type], due: (r.extendedDueAt ?? r.dueAt)! }))
-            .sort((a, b) => a.due.getTime() - b.due.getTime())
-            .map((r) => ({ reference: r.reference, type: r.type, dueDate: r.due.toISOString().slice(0, 10), overdue: r.due < today })),
+          urgent: urgent.map((r) => ({ reference: r.reference, type: REQUEST_TYPE_LABELS[r.type], dueDate: r.due.toISOString().slice(0, 10), overdue: r.due < today })),
           queueUrl: absoluteUrl("/admin/requests?assignee=me&status=open&sort=due"),
           accountUrl: absoluteUrl("/admin/account"),
         },
