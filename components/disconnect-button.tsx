@@ -1,7 +1,8 @@
 "use client";
 
-import { useEffect, useState, useTransition } from "react";
+import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 /**
  * Removes one connected sign-in account: the member's own (account page) or anyone's (an admin on
@@ -10,9 +11,8 @@ import { Button } from "@/components/ui/button";
 export function DisconnectButton({ disconnect, label, srLabel }: { disconnect: () => Promise<{ ok: boolean; formError?: string }>; label: string; srLabel: string }) {
   const [message, setMessage] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
-  // Until React has hydrated a click would do nothing: the button waits (a browser or a test with it).
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
+  // Until React has hydrated, typing would be lost and a click would do nothing: see useHydrated.
+  const hydrated = useHydrated();
   const run = () =>
     startTransition(async () => {
       setMessage(null);

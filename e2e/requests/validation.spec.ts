@@ -54,3 +54,24 @@ test("the form can be completed with the keyboard alone", async ({ page }) => {
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
 });
+
+test("until the page's script has run, the form waits: nothing can be typed or sent into the address bar", async ({ page }) => {
+  // Hold back the scripts, as a slow connection does.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/_next/static/chunks/**", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto("/requests/new", { waitUntil: "commit" });
+  await expect(page.getByRole("button", { name: "Send request" })).toBeDisabled();
+  await expect(page.getByLabel("Full name")).toBeDisabled();
+
+  release();
+  await expect(page.getByRole("button", { name: "Send request" })).toBeEnabled();
+  await page.getByLabel("Full name").fill("Kim Lee");
+  await page.getByRole("button", { name: "Send request" }).click();
+  await expect(page.getByText("Enter your email address")).toBeVisible();
+  // A native submit would have put the name into the address; React's handled it instead.
+  expect(new URL(page.url()).search).toBe("");
+});

@@ -10,6 +10,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { describedBy, FieldError, inputClass } from "@/components/ui/field";
 import { SIGN_IN_RATE_LIMITED_MESSAGE } from "@/lib/auth/sign-in-messages";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 const SignInSchema = z.object({
   email: z.string().trim().min(1, "Enter your work email address").pipe(z.email("Enter an email address in the format name@example.com")),
@@ -17,6 +18,7 @@ const SignInSchema = z.object({
 type SignInInput = z.input<typeof SignInSchema>;
 
 export function SignInForm({ callbackUrl, oauth }: { callbackUrl: string; oauth: { id: string; name: string }[] }) {
+  const hydrated = useHydrated();
   const router = useRouter();
   const [failure, setFailure] = useState<string | null>(null);
   const {
@@ -40,7 +42,7 @@ export function SignInForm({ callbackUrl, oauth }: { callbackUrl: string; oauth:
         <div aria-live="polite">
           {failure ? <Alert tone="error">{failure}</Alert> : null}
         </div>
-        <fieldset disabled={isSubmitting} className="space-y-4">
+        <fieldset disabled={!hydrated || isSubmitting} className="space-y-4">
           <div>
             <label htmlFor="f-email" className="block font-medium text-slate-900">
               Work email

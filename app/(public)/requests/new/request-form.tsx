@@ -18,6 +18,7 @@ import {
   type RequestTypeValue,
 } from "@/lib/requests/schema";
 import { submitRequestAction } from "./actions";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 // One flat shape for every request type: the schema is a union by type, and the form shows the
 // fields of the chosen type only (shouldUnregister drops the others).
@@ -49,6 +50,7 @@ export type RequestFormOptions = {
 };
 
 export function RequestForm({ options, initialType }: { options: RequestFormOptions; initialType?: RequestTypeValue }) {
+  const hydrated = useHydrated();
   const { countries, types, relationships } = options;
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
@@ -128,7 +130,7 @@ export function RequestForm({ options, initialType }: { options: RequestFormOpti
         {isSubmitSuccessful ? <p className="sr-only">Request sent. Opening the next step.</p> : null}
       </div>
 
-      <fieldset disabled={isSubmitting || isSubmitSuccessful} className="space-y-8">
+      <fieldset disabled={!hydrated || isSubmitting || isSubmitSuccessful} className="space-y-8">
         <fieldset aria-describedby={errorOf("type") ? "f-type-error" : undefined}>
           <legend className="text-lg font-semibold text-slate-900">What would you like us to do?</legend>
           {errorFor("type")}

@@ -6,6 +6,7 @@ import { FieldHint, inputClass } from "@/components/ui/field";
 import { CUSTOMER_LANGUAGES, CustomerSchema, LANGUAGE_LABELS, MAX_PRIVACY_EMAILS, type CustomerInput } from "@/lib/customers/schema";
 import { createCustomerAction, updateCustomerAction } from "./actions";
 import { LabelledField, useRegistryForm } from "./form-parts";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 const FIELDS = ["legalName", "privacyEmails", "language", "dpaReference", "notifyRecipientChanges"] as const;
 
@@ -20,6 +21,7 @@ export type CustomerFormValues = {
 
 /** Registers a customer (no `customer`) or edits one. */
 export function CustomerForm({ customer }: { customer?: CustomerFormValues }) {
+  const hydrated = useHydrated();
   const router = useRouter();
   const stored: CustomerInput = {
     legalName: customer?.legalName ?? "",
@@ -50,7 +52,7 @@ export function CustomerForm({ customer }: { customer?: CustomerFormValues }) {
   return (
     <form noValidate onSubmit={(e) => void onSubmit(e)} className="space-y-4">
       {status}
-      <fieldset disabled={isSubmitting} className="space-y-4">
+      <fieldset disabled={!hydrated || isSubmitting} className="space-y-4">
         <LabelledField id={`${prefix}-legal-name`} label="Legal name" hint="As in the data processing agreement. Requests naming the company are matched by it." error={errors.legalName?.message}>
           {(control) => <input {...control} {...register("legalName")} autoComplete="off" className={inputClass} />}
         </LabelledField>

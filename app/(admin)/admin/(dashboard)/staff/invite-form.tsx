@@ -10,6 +10,7 @@ import { describedBy, FieldError, inputClass } from "@/components/ui/field";
 import { noControlCharacters } from "@/lib/text/control-characters";
 import { emailAddress } from "@/lib/text/email-address";
 import { inviteStaffAction } from "./actions";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 // The server parses InviteSchema (lib/staff/manage.ts, server-only); this mirrors its rules.
 const InviteFormSchema = z.object({
@@ -20,6 +21,7 @@ const InviteFormSchema = z.object({
 type InviteInput = z.input<typeof InviteFormSchema>;
 
 export function InviteForm() {
+  const hydrated = useHydrated();
   const [outcome, setOutcome] = useState<{ tone: "success" | "error"; message: string } | null>(null);
   const {
     register,
@@ -44,7 +46,7 @@ export function InviteForm() {
   return (
     <form noValidate onSubmit={(e) => void onSubmit(e)} className="mt-4 space-y-4">
       <div aria-live="polite">{outcome ? <Alert tone={outcome.tone}>{outcome.message}</Alert> : null}</div>
-      <fieldset disabled={isSubmitting} className="space-y-4">
+      <fieldset disabled={!hydrated || isSubmitting} className="space-y-4">
         <div>
           <label htmlFor="invite-email" className="block font-medium text-slate-900">
             Work email

@@ -10,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import { describedBy, FieldError, inputClass } from "@/components/ui/field";
 import { MessageInputSchema, ReasonInputSchema } from "@/lib/requests/handling/schema";
 import { answerAction, appealAction } from "./actions";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 type Mode = "answer" | "appeal";
 
@@ -20,6 +21,7 @@ const copy = {
 
 /** The requester's two ways to write back: answer a question, or appeal a refusal. */
 export function ReplyForm({ token, mode }: { token: string; mode: Mode }) {
+  const hydrated = useHydrated();
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const schema = (mode === "answer" ? MessageInputSchema : ReasonInputSchema) as z.ZodType<Record<string, string>>;
@@ -54,7 +56,7 @@ export function ReplyForm({ token, mode }: { token: string; mode: Mode }) {
   return (
     <form noValidate onSubmit={(e) => void onSubmit(e)} className="space-y-3">
       <div aria-live="polite">{formError ? <Alert tone="error">{formError}</Alert> : null}</div>
-      <fieldset disabled={isSubmitting} className="space-y-3">
+      <fieldset disabled={!hydrated || isSubmitting} className="space-y-3">
         <div>
           <label htmlFor={`f-${mode}`} className="block font-medium text-slate-900">
             {copy[mode].label}

@@ -9,8 +9,10 @@ import { Button } from "@/components/ui/button";
 import { describedBy, FieldError, FieldHint, inputClass } from "@/components/ui/field";
 import { VerifyCodeSchema, type VerifyCodeInput } from "@/lib/requests/schema";
 import { verifyCodeAction } from "./actions";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 export function CodeForm({ requestId }: { requestId: string }) {
+  const hydrated = useHydrated();
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const alertRef = useRef<HTMLDivElement>(null);
@@ -47,7 +49,7 @@ export function CodeForm({ requestId }: { requestId: string }) {
         ) : null}
         {isSubmitSuccessful ? <Alert tone="success" title="Email confirmed">Opening your request&apos;s status page…</Alert> : null}
       </div>
-      <fieldset disabled={isSubmitting || isSubmitSuccessful} className="space-y-4">
+      <fieldset disabled={!hydrated || isSubmitting || isSubmitSuccessful} className="space-y-4">
         <input type="hidden" {...register("requestId")} />
         <div>
           <label htmlFor="f-code" className="block font-medium text-slate-900">

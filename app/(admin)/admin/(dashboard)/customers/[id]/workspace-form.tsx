@@ -5,6 +5,7 @@ import { inputClass } from "@/components/ui/field";
 import { MAX_DOMAINS, WORKSPACE_ERROR_FIELDS, WorkspaceSchema, type WorkspaceInput } from "@/lib/customers/schema";
 import { addWorkspaceAction, updateWorkspaceAction } from "../actions";
 import { LabelledField, useRegistryForm } from "../form-parts";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 const FIELDS = ["name", "slug", "domains"] as const;
 const EMPTY: WorkspaceInput = { name: "", slug: "", domains: "" };
@@ -13,6 +14,7 @@ export type WorkspaceFormValues = { id: string; name: string; slug: string; doma
 
 /** Adds a workspace to `customerId` (no `workspace`) or edits one. */
 export function WorkspaceForm({ customerId, workspace }: { customerId: string; workspace?: WorkspaceFormValues }) {
+  const hydrated = useHydrated();
   const stored = workspace ? { name: workspace.name, slug: workspace.slug, domains: workspace.domains.join("\n") } : EMPTY;
   const { form, submit, succeed, refuse, status } = useRegistryForm(WorkspaceSchema, stored, { fields: FIELDS, fieldForCode: WORKSPACE_ERROR_FIELDS });
   const {
@@ -38,7 +40,7 @@ export function WorkspaceForm({ customerId, workspace }: { customerId: string; w
   return (
     <form noValidate onSubmit={(e) => void onSubmit(e)} className="space-y-4">
       {status}
-      <fieldset disabled={isSubmitting} className="space-y-4">
+      <fieldset disabled={!hydrated || isSubmitting} className="space-y-4">
         <LabelledField id={`${prefix}-name`} label="Workspace name" hint="As the customer's end users know it. Requests naming it are matched to this workspace." error={errors.name?.message}>
           {(control) => <input {...control} {...register("name")} className={inputClass} />}
         </LabelledField>

@@ -1,12 +1,13 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useId, useRef, useState, useTransition, type ReactNode } from "react";
+import { useId, useRef, useState, useTransition, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { describedBy, FieldError, FieldHint, inputClass } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/actions/result";
 import { FocusOnArrival } from "./run-refresh";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 type Field = { name: string; label: string; hint?: string; required: boolean };
 
@@ -53,10 +54,8 @@ export function ConfirmedAction({
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const confirmRef = useRef<HTMLButtonElement>(null);
-  // Until React has hydrated, typing would not reach `text` and a click would do nothing, so the
-  // controls stay disabled (a browser or a test waits for them) rather than silently lose input.
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
+  // Until React has hydrated, typing would be lost and a click would do nothing: see useHydrated.
+  const hydrated = useHydrated();
 
   const review = () => {
     setError(null);
