@@ -4,6 +4,7 @@ import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { changeRoleAction, deactivateStaffAction, reactivateStaffAction } from "./actions";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 type Role = "ADMIN" | "OFFICER" | "AUDITOR";
 
@@ -12,6 +13,7 @@ export function StaffRowActions({ staff, isSelf }: { staff: { id: string; email:
   const [confirming, setConfirming] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  const hydrated = useHydrated();
 
   const run = (action: () => Promise<{ ok: boolean; formError?: string }>) =>
     startTransition(async () => {
@@ -28,31 +30,31 @@ export function StaffRowActions({ staff, isSelf }: { staff: { id: string; email:
           <label className="sr-only" htmlFor={`role-${staff.id}`}>
             Role for {staff.email}
           </label>
-          <select id={`role-${staff.id}`} value={role} onChange={(e) => setRole(e.target.value as Role)} className={`${inputClass} mt-0 w-auto`} disabled={pending}>
+          <select id={`role-${staff.id}`} value={role} onChange={(e) => setRole(e.target.value as Role)} className={`${inputClass} mt-0 w-auto`} disabled={!hydrated || pending}>
             <option value="OFFICER">Privacy officer</option>
             <option value="AUDITOR">Auditor</option>
             <option value="ADMIN">Admin</option>
           </select>
-          <Button variant="secondary" disabled={pending || role === staff.role} onClick={() => run(() => changeRoleAction({ staffId: staff.id, role }))}>
+          <Button variant="secondary" disabled={!hydrated || pending || role === staff.role} onClick={() => run(() => changeRoleAction({ staffId: staff.id, role }))}>
             Change role<span className="sr-only"> for {staff.email}</span>
           </Button>
           {isSelf ? null : confirming ? (
             <span role="group" aria-label={`Confirm deactivating ${staff.email}`} className="flex gap-2">
-              <Button disabled={pending} onClick={() => run(() => deactivateStaffAction({ staffId: staff.id }))}>
+              <Button disabled={!hydrated || pending} onClick={() => run(() => deactivateStaffAction({ staffId: staff.id }))}>
                 Confirm: deactivate<span className="sr-only"> {staff.email}</span>
               </Button>
-              <Button variant="secondary" disabled={pending} onClick={() => setConfirming(false)}>
+              <Button variant="secondary" disabled={!hydrated || pending} onClick={() => setConfirming(false)}>
                 Cancel
               </Button>
             </span>
           ) : (
-            <Button variant="secondary" disabled={pending} onClick={() => setConfirming(true)}>
+            <Button variant="secondary" disabled={!hydrated || pending} onClick={() => setConfirming(true)}>
               Deactivate<span className="sr-only"> {staff.email}</span>
             </Button>
           )}
         </>
       ) : (
-        <Button variant="secondary" disabled={pending} onClick={() => run(() => reactivateStaffAction({ staffId: staff.id }))}>
+        <Button variant="secondary" disabled={!hydrated || pending} onClick={() => run(() => reactivateStaffAction({ staffId: staff.id }))}>
           Reactivate<span className="sr-only"> {staff.email}</span>
         </Button>
       )}

@@ -4,12 +4,14 @@ import { useRef, useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { removeWorkspaceAction } from "../actions";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 /** Removing a workspace asks for confirmation first, saying what it changes for routing. */
 export function RemoveWorkspace({ workspace, focusAfterId }: { workspace: { id: string; name: string; slug: string }; focusAfterId: string }) {
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  const hydrated = useHydrated();
   const confirmRef = useRef<HTMLButtonElement>(null);
   const startRef = useRef<HTMLButtonElement>(null);
 
@@ -43,17 +45,17 @@ export function RemoveWorkspace({ workspace, focusAfterId }: { workspace: { id: 
             Remove “{workspace.name}” ({workspace.slug})? Requests naming it or its domains will no longer be matched to this customer.
           </p>
           <div className="flex gap-2">
-            <Button ref={confirmRef} onClick={remove} disabled={pending}>
+            <Button ref={confirmRef} onClick={remove} disabled={!hydrated || pending}>
               {pending ? "Removing…" : "Confirm: remove workspace"}
               <span className="sr-only"> {workspace.name}</span>
             </Button>
-            <Button variant="secondary" onClick={cancel} disabled={pending}>
+            <Button variant="secondary" onClick={cancel} disabled={!hydrated || pending}>
               Cancel
             </Button>
           </div>
         </div>
       ) : (
-        <Button ref={startRef} variant="secondary" onClick={ask}>
+        <Button ref={startRef} variant="secondary" onClick={ask} disabled={!hydrated}>
           Remove workspace<span className="sr-only"> {workspace.name}</span>
         </Button>
       )}

@@ -9,6 +9,7 @@ import type { StaffAction } from "@/lib/requests/lifecycle";
 import { acknowledgeAction, addNoteAction, askForInformationAction, assignAction, completeAction, denyAction, extendAction } from "./actions";
 import { ConfirmedAction } from "./confirmed-action";
 import { FocusOnArrival } from "./run-refresh";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 type Props = {
   requestId: string;
@@ -136,6 +137,7 @@ function AssignControl({ requestId, assigneeId, assignees }: Props) {
   const [value, setValue] = useState(assigneeId ?? "");
   const [message, setMessage] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  const hydrated = useHydrated();
   return (
     <section aria-labelledby="assign-title" className="rounded-md border border-slate-300 bg-white p-4">
       <h3 id="assign-title" className="font-semibold text-slate-900">
@@ -145,7 +147,7 @@ function AssignControl({ requestId, assigneeId, assignees }: Props) {
         Assign to
       </label>
       <div className="mt-2 flex gap-2">
-        <select id="assignee" value={value} onChange={(e) => setValue(e.target.value)} className={`${inputClass} mt-0`} disabled={pending}>
+        <select id="assignee" value={value} onChange={(e) => setValue(e.target.value)} className={`${inputClass} mt-0`} disabled={!hydrated || pending}>
           <option value="">Nobody</option>
           {assignees.map((a) => (
             <option key={a.id} value={a.id}>
@@ -155,7 +157,7 @@ function AssignControl({ requestId, assigneeId, assignees }: Props) {
         </select>
         <Button
           variant="secondary"
-          disabled={pending || value === (assigneeId ?? "")}
+          disabled={!hydrated || pending || value === (assigneeId ?? "")}
           onClick={() =>
             startTransition(async () => {
               const result = await assignAction({ requestId, assigneeId: value || null });

@@ -147,7 +147,7 @@ export function ConfirmedAction({
           <FieldError id={`${id}-error`} message={fieldError ?? undefined} />
         </div>
       ) : null}
-      {children?.(pending || stage === "confirm")}
+      {children?.(!hydrated || pending || stage === "confirm")}
       {stage === "edit" ? (
         <Button className="mt-3" variant="secondary" onClick={review} disabled={!hydrated || pending}>
           {buttonLabel}
