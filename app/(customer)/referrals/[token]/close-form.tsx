@@ -7,6 +7,7 @@ import { describedBy, FieldError, FieldHint, inputClass } from "@/components/ui/
 import { REFERRAL_NOTE_MAX } from "@/lib/referrals/close-schema";
 import { closeAction } from "./actions";
 import { INITIAL_CLOSE_STATE } from "./page-state";
+import { usePermalink } from "@/components/ui/action-form";
 
 const OUTCOMES = [
   { value: "COMPLETED", label: "Completed", hint: "you did what the requester asked." },
@@ -19,7 +20,7 @@ const OUTCOMES = [
  * Success redirects to the page, which shows the confirmation.
  */
 export function CloseForm({ token, operatorName }: { token: string; operatorName: string }) {
-  const [state, formAction, pending] = useActionState(closeAction, INITIAL_CLOSE_STATE);
+  const [state, formAction, pending] = useActionState(closeAction, INITIAL_CLOSE_STATE, usePermalink());
   const { values, fieldErrors = {}, formError } = state;
   const firstOutcome = useRef<HTMLInputElement>(null);
   const note = useRef<HTMLTextAreaElement>(null);

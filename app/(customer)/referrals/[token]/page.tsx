@@ -18,6 +18,7 @@ import { CloseForm } from "./close-form";
 import { Confirmation } from "./confirmation";
 import { doneFrom, type Done } from "./page-state";
 import { WorkspaceErasureSection } from "./workspace-erasure-section";
+import { ActionForm } from "@/components/ui/action-form";
 
 // The link is the customer's only credential: never sent on in a Referer (the site-wide header
 // says the same) and never indexed.
@@ -275,10 +276,10 @@ function OpenReferral({
       {!view.acknowledgedAt ? (
         <Section id="acknowledge-heading" title="Confirm you have the request">
           <p className="mt-2 text-slate-800">Tell us the request reached the right people. We then stop sending reminders.</p>
-          <form action={acknowledgeAction} className="mt-3">
+          <ActionForm action={acknowledgeAction} className="mt-3">
             <input type="hidden" name="token" value={token} />
             <Button type="submit">Acknowledge</Button>
-          </form>
+          </ActionForm>
         </Section>
       ) : null}
 
@@ -288,12 +289,12 @@ function OpenReferral({
             If you need the content of {view.workspaceName} to answer, our privacy team prepares an export. Your privacy contacts get an
             email when it is ready, and you download it on this page.
           </p>
-          <form action={requestExportAction} className="mt-3">
+          <ActionForm action={requestExportAction} className="mt-3">
             <input type="hidden" name="token" value={token} />
             <Button type="submit" variant="secondary">
               Ask {view.operatorName} for an export of the workspace data
             </Button>
-          </form>
+          </ActionForm>
         </Section>
       ) : null}
 

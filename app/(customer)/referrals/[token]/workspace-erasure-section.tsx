@@ -4,6 +4,7 @@ import type { DryRun } from "@/lib/erasure/dry-run";
 import type { CustomerErasureSection, WorkspaceErasureView } from "@/lib/referrals/workspace-erasure-view";
 import type { WorkspaceErasureProof } from "@/lib/referrals/workspace-erasure-outcome";
 import { approveWorkspaceErasureAction, cancelWorkspaceErasureAction, findWorkspaceDataAction } from "./actions";
+import { ActionForm } from "@/components/ui/action-form";
 
 // The customer instructs the erasure of the requester's data in its own workspace: it asks us to
 // find the data, reads what erasing it would do, approves (or cancels), and reads the outcome with
@@ -36,24 +37,24 @@ function FindForm({ token, names, again }: { token: string; names: Names; again:
         first look for it and show you what erasing it would do; nothing changes until you approve. Only {names.workspaceName} is
         searched: your other workspaces and {names.operatorName}&apos;s own records are not part of it.
       </p>
-      <form action={findWorkspaceDataAction} className="mt-3">
+      <ActionForm action={findWorkspaceDataAction} className="mt-3">
         <Hidden token={token} />
         <Button type="submit" variant={again ? "secondary" : "primary"}>
           {again ? "Look for the data again" : `Find this person's data in ${names.workspaceName}`}
         </Button>
-      </form>
+      </ActionForm>
     </>
   );
 }
 
 function CancelForm({ token, runId }: { token: string; runId: string }) {
   return (
-    <form action={cancelWorkspaceErasureAction} className="mt-3">
+    <ActionForm action={cancelWorkspaceErasureAction} className="mt-3">
       <Hidden token={token} runId={runId} />
       <Button type="submit" variant="secondary">
         Cancel without erasing
       </Button>
-    </form>
+    </ActionForm>
   );
 }
 
@@ -184,10 +185,10 @@ function RunState({ token, run, names, formatMoment }: { token: string; run: Wor
               Erasing cannot be undone. It affects only {names.workspaceName}: the rows listed above are deleted or changed there, batch
               by batch. Your other workspaces and {names.operatorName}&apos;s own records are not touched.
             </p>
-            <form action={approveWorkspaceErasureAction} className="mt-3">
+            <ActionForm action={approveWorkspaceErasureAction} className="mt-3">
               <Hidden token={token} runId={run.id} />
               <Button type="submit">Approve and erase</Button>
-            </form>
+            </ActionForm>
           </div>
           <CancelForm token={token} runId={run.id} />
         </>
@@ -218,10 +219,10 @@ function RunState({ token, run, names, formatMoment }: { token: string; run: Wor
             The erasure stopped before it finished, because of a problem on our side. What was erased stays erased; resuming goes on
             where it stopped. If it stops again, write to <a href={`mailto:${names.operatorPrivacyEmail}`}>{names.operatorPrivacyEmail}</a>.
           </p>
-          <form action={approveWorkspaceErasureAction} className="mt-3">
+          <ActionForm action={approveWorkspaceErasureAction} className="mt-3">
             <Hidden token={token} runId={run.id} />
             <Button type="submit">Resume the erasure</Button>
-          </form>
+          </ActionForm>
         </>
       ) : (
         <>

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { describedBy, FieldError, FieldHint, inputClass } from "@/components/ui/field";
 import { requestStatusLinkAction } from "./actions";
 import { INITIAL_RECOVERY_STATE } from "./recovery-state";
+import { usePermalink } from "@/components/ui/action-form";
 
 /**
  * Asks for a new status link by email address and reference. A plain form posting to a server
@@ -13,7 +14,7 @@ import { INITIAL_RECOVERY_STATE } from "./recovery-state";
  * or not the two match a request; focus moves to it, or to the first error.
  */
 export function RecoveryForm({ privacyEmail }: { privacyEmail: string }) {
-  const [state, formAction, pending] = useActionState(requestStatusLinkAction, INITIAL_RECOVERY_STATE);
+  const [state, formAction, pending] = useActionState(requestStatusLinkAction, INITIAL_RECOVERY_STATE, usePermalink());
   const { values, fieldErrors = {}, formError, sent } = state;
   const email = useRef<HTMLInputElement>(null);
   const reference = useRef<HTMLInputElement>(null);

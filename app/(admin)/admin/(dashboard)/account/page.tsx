@@ -12,6 +12,7 @@ import { getOperatorTimeZone } from "@/lib/organization/settings";
 import { DisconnectButton } from "@/components/disconnect-button";
 import { digestForm, disconnectAccountAction } from "./actions";
 import { ConnectButton } from "./connect-button";
+import { ActionForm } from "@/components/ui/action-form";
 
 export const metadata: Metadata = {
   title: "Your account",
@@ -53,13 +54,13 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
             Each morning from {DIGEST_HOUR}:00 ({timeZone}), an email with your overdue requests, those due within 7 days, and how many open
             requests nobody holds. Nothing is sent on a day with none of these.
           </p>
-          <form action={digestForm} className="mt-3">
+          <ActionForm action={digestForm} className="mt-3">
             <input type="hidden" name="digest" value={settings.digestEnabled ? "off" : "on"} />
             <p className="mb-2 text-slate-900">{settings.digestEnabled ? "You get the daily digest." : "You do not get the daily digest."}</p>
             <button type="submit" className={buttonClass("secondary")}>
               {settings.digestEnabled ? "Stop the daily digest" : "Send me the daily digest"}
             </button>
-          </form>
+          </ActionForm>
         </section>
       ) : null}
       <section aria-labelledby="connected-heading" className="rounded-md border border-slate-300 bg-white p-6">

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { FieldHint, inputClass } from "@/components/ui/field";
 import { LabelledField } from "../customers/form-parts";
 import type { FormState } from "./form-state";
+import { usePermalink } from "@/components/ui/action-form";
 
 // The data map's forms: plain posts to server actions (they work without JavaScript; with it,
 // React posts them without a reload). The outcome shows above the form, each field's message
@@ -33,7 +34,7 @@ export function ActionForm({
   className?: string;
   encType?: "multipart/form-data";
 }) {
-  const [state, formAction, pending] = useActionState(action, null);
+  const [state, formAction, pending] = useActionState(action, null, usePermalink());
   return (
     <form action={formAction} noValidate className={className} encType={encType}>
       <div aria-live="polite">

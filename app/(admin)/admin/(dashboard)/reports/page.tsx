@@ -12,6 +12,7 @@ import { metricsPublished } from "@/lib/reports/publish";
 import { parseScope, parseYear, requestMetrics, type MetricScope } from "@/lib/reports/request-metrics";
 import { FocusOnArrival } from "../requests/[id]/run-refresh";
 import { publishMetricsForm } from "./actions";
+import { ActionForm } from "@/components/ui/action-form";
 
 export const metadata: Metadata = {
   title: "Request metrics",
@@ -116,12 +117,12 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
           )}
         </p>
         {can(staff.role, "settings.manage") ? (
-          <form action={publishMetricsForm}>
+          <ActionForm action={publishMetricsForm}>
             <input type="hidden" name="on" value={published ? "off" : "on"} />
             <button type="submit" className={buttonClass(published ? "secondary" : "primary")}>
               {published ? "Stop publishing" : "Publish the past years' metrics"}
             </button>
-          </form>
+          </ActionForm>
         ) : (
           <p className="text-sm text-slate-700">An admin publishes them.</p>
         )}

@@ -4,6 +4,7 @@ import { useActionState, useEffect, useState, type ChangeEvent, type ReactNode }
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { bulkRequestsAction } from "./actions";
+import { usePermalink } from "@/components/ui/action-form";
 
 type Person = { id: string; label: string };
 
@@ -12,8 +13,9 @@ type Person = { id: string; label: string };
  * bulk server action. Without JavaScript the browser posts it and the page comes back with the
  * outcome; with it, React does the same without a reload.
  */
-export function BulkForm({ people, children }: { people: Person[]; children: ReactNode }) {
-  const [outcome, formAction, pending] = useActionState(bulkRequestsAction, null);
+export function BulkForm({ people, permalink, children }: { people: Person[]; permalink: string; children: ReactNode }) {
+  // Without JavaScript the post comes back to this page of the queue, its filters kept.
+  const [outcome, formAction, pending] = useActionState(bulkRequestsAction, null, usePermalink(permalink));
   return (
     <form action={formAction} className="space-y-4">
       <fieldset disabled={pending} className="flex flex-wrap items-end gap-3 rounded-md border border-slate-300 bg-white p-4">

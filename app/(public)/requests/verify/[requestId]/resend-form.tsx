@@ -4,11 +4,12 @@ import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { resendAction, type ResendState } from "./actions";
+import { ActionForm } from "@/components/ui/action-form";
 
 export function ResendForm({ requestId }: { requestId: string }) {
   const [state, action, pending] = useActionState<ResendState, FormData>(resendAction, null);
   return (
-    <form action={action} className="mt-8 border-t border-slate-200 pt-6">
+    <ActionForm action={action} className="mt-8 border-t border-slate-200 pt-6">
       <h2 className="text-lg font-semibold text-slate-900">Didn&apos;t get the email?</h2>
       <p className="mt-1 text-sm text-slate-700">
         Check your spam folder. You can ask for a new code once a minute, up to 5 times an hour.
@@ -20,6 +21,6 @@ export function ResendForm({ requestId }: { requestId: string }) {
       <Button type="submit" variant="secondary" disabled={pending} className="mt-3">
         {pending ? "Sending…" : "Send a new code"}
       </Button>
-    </form>
+    </ActionForm>
   );
 }

@@ -9,6 +9,7 @@ import { noticeState } from "@/lib/recipients/notice-words";
 import { PROCESSING_ERRORS, PROCESSING_KIND_FOR_REQUEST, useChoices } from "@/lib/recipients/processing";
 import { askOwnersForm } from "./processing-actions";
 import { FocusOnArrival } from "./run-refresh";
+import { ActionForm } from "@/components/ui/action-form";
 
 // An objection or restriction: the officer chooses the uses of the data concerned, the owners of
 // the systems using the data so are emailed a task, and each task is tracked here until confirmed.
@@ -106,7 +107,7 @@ export async function ProcessingSection({
       )}
       {canAct && open ? (
         choices.length ? (
-          <form action={askOwnersForm} className="space-y-3 rounded-md border border-slate-300 bg-white p-4">
+          <ActionForm action={askOwnersForm} className="space-y-3 rounded-md border border-slate-300 bg-white p-4">
             <input type="hidden" name="requestId" value={request.id} />
             <fieldset>
               <legend className="font-medium text-slate-900">Uses of the data to {verb} for this person</legend>
@@ -125,7 +126,7 @@ export async function ProcessingSection({
             <button type="submit" className={buttonClass("secondary")}>
               Ask the owners to {verb} these uses
             </button>
-          </form>
+          </ActionForm>
         ) : (
           <p className="text-slate-800">No system of the data map lists a use of the data yet: add data uses to the systems on the Data map page.</p>
         )

@@ -19,6 +19,7 @@ import { dryRun, type DryRun } from "@/lib/erasure/dry-run";
 import { holdsFor, type HoldView } from "@/lib/erasure/holds";
 import { FocusOnArrival, RunRefresh } from "./run-refresh";
 import { approveCorrectionForm, approveErasureForm, proposeCorrectionsForm, liftHoldForm, placeHoldForm, cancelRunForm, excludeRecordForm, includeRecordForm, planRunForm, releaseRunForm, retryTaskForm, startRunForm } from "./run-actions";
+import { ActionForm } from "@/components/ui/action-form";
 
 // "Find this person's data": the run of a verified access or export request, from its plan to
 // its release. Plain forms posting to server actions; the only client code keeps the page live
@@ -90,7 +91,7 @@ function Hidden({ requestId, values }: { requestId: string; values: Record<strin
 
 function PlanForm({ requestId, again }: { requestId: string; again: boolean }) {
   return (
-    <form action={planRunForm} className="mt-3 space-y-3 rounded-md border border-slate-300 bg-white p-4">
+    <ActionForm action={planRunForm} className="mt-3 space-y-3 rounded-md border border-slate-300 bg-white p-4">
       <Hidden requestId={requestId} values={{}} />
       <p className="text-sm text-slate-800">
         The search starts from the requester&apos;s confirmed email address. Add another identity you know for them (optional):
@@ -119,7 +120,7 @@ function PlanForm({ requestId, again }: { requestId: string; again: boolean }) {
       <button type="submit" className={buttonClass(again ? "secondary" : "primary")}>
         {again ? "Plan again" : "Find this person's data"}
       </button>
-    </form>
+    </ActionForm>
   );
 }
 
@@ -204,12 +205,12 @@ function Progress({ view, requestId, canAct }: { view: RunView; requestId: strin
               {canAct ? (
                 <td className="py-1">
                   {t.status === "FAILED" ? (
-                    <form action={retryTaskForm}>
+                    <ActionForm action={retryTaskForm}>
                       <Hidden requestId={requestId} values={{ taskId: t.id }} />
                       <button type="submit" className={buttonClass("secondary")} aria-label={`Retry ${t.systemName}`}>
                         Retry
                       </button>
-                    </form>
+                    </ActionForm>
                   ) : null}
                 </td>
               ) : null}
@@ -290,7 +291,7 @@ function Review({ review, requestId, runId, canAct, personal }: { review: Review
                       ) : (
                         <details>
                           <summary className="cursor-pointer text-blue-700 underline">Exclude…</summary>
-                          <form action={excludeRecordForm} className="mt-1 space-y-1">
+                          <ActionForm action={excludeRecordForm} className="mt-1 space-y-1">
                             <Hidden requestId={requestId} values={{ runId, collectionId: page.collectionId, recordKey: r.key, ...keep }} />
                             <label htmlFor={`reason-${r.key}`} className="block text-xs font-medium text-slate-900">
                               Why record {r.key} is left out
@@ -299,7 +300,7 @@ function Review({ review, requestId, runId, canAct, personal }: { review: Review
                             <button type="submit" className={buttonClass("secondary")}>
                               Exclude
                             </button>
-                          </form>
+                          </ActionForm>
                         </details>
                       )}
                     </td>
@@ -334,12 +335,12 @@ function Review({ review, requestId, runId, canAct, personal }: { review: Review
                   {e.collection}, record {e.recordKey}: {e.reason} ({e.by})
                 </span>
                 {canAct ? (
-                  <form action={includeRecordForm}>
+                  <ActionForm action={includeRecordForm}>
                     <Hidden requestId={requestId} values={{ runId, collectionId: e.collectionId, recordKey: e.recordKey, ...keep }} />
                     <button type="submit" className={buttonClass("secondary")} aria-label={`Include ${e.collection} record ${e.recordKey} again`}>
                       Include again
                     </button>
-                  </form>
+                  </ActionForm>
                 ) : null}
               </li>
             ))}
@@ -366,12 +367,12 @@ function Holds({ holds, requestId, canAct, when }: { holds: HoldView[]; requestI
               {h.placedByEmail ? `, by ${h.placedByEmail}` : ""}: {h.reason}
             </p>
             {canAct ? (
-              <form action={liftHoldForm} className="mt-2">
+              <ActionForm action={liftHoldForm} className="mt-2">
                 <Hidden requestId={requestId} values={{ holdId: h.id }} />
                 <button type="submit" className={buttonClass("secondary")}>
                   Lift this hold
                 </button>
-              </form>
+              </ActionForm>
             ) : null}
           </li>
         ))}
@@ -379,7 +380,7 @@ function Holds({ holds, requestId, canAct, when }: { holds: HoldView[]; requestI
       {canAct ? (
         <details>
           <summary className="cursor-pointer text-slate-900 underline">Place a legal hold…</summary>
-          <form action={placeHoldForm} className="mt-2 space-y-3">
+          <ActionForm action={placeHoldForm} className="mt-2 space-y-3">
             <Hidden requestId={requestId} values={{}} />
             <fieldset>
               <legend className="text-sm font-medium text-slate-900">What to hold</legend>
@@ -399,7 +400,7 @@ function Holds({ holds, requestId, canAct, when }: { holds: HoldView[]; requestI
             <button type="submit" className={buttonClass("secondary")}>
               Place the hold
             </button>
-          </form>
+          </ActionForm>
         </details>
       ) : null}
     </section>
@@ -434,7 +435,7 @@ function ProposalSection({ fields, requestId, runId, canAct, personal, refused }
           holds their data a task to correct it by hand.
         </p>
       ) : canAct ? (
-        <form action={proposeCorrectionsForm} className="space-y-3">
+        <ActionForm action={proposeCorrectionsForm} className="space-y-3">
           <Hidden requestId={requestId} values={{ runId }} />
           <table className="w-full border-collapse text-left text-sm">
             <caption className="sr-only">Correctable fields where the person&apos;s records were found</caption>
@@ -478,7 +479,7 @@ function ProposalSection({ fields, requestId, runId, canAct, personal, refused }
           <button type="submit" className={buttonClass("secondary")}>
             Save the new values
           </button>
-        </form>
+        </ActionForm>
       ) : (
         <p className="text-slate-800">{fields.some((f) => f.proposed !== null) ? "New values are proposed." : "No new value is proposed yet."}</p>
       )}
@@ -640,12 +641,12 @@ export async function RunPanel({
           <Plan view={view} />
           {canAct ? (
             <>
-              <form action={startRunForm}>
+              <ActionForm action={startRunForm}>
                 <Hidden requestId={requestId} values={{ runId: view.id }} />
                 <button type="submit" className={buttonClass()}>
                   Start
                 </button>
-              </form>
+              </ActionForm>
               {open ? <PlanForm requestId={requestId} again /> : null}
             </>
           ) : null}
@@ -661,7 +662,7 @@ export async function RunPanel({
       {correctable && view ? <ProposalSection fields={correctable} requestId={requestId} runId={view.id} canAct={canAct} personal={personal} refused={errorField} /> : null}
       {erasure && view ? <DryRunSection dryRun={erasure} personal={personal} correction={correcting} /> : null}
       {canAct && view && ((erasure && (!correcting || proposed || correctable?.length === 0)) || (view.status === "FAILED" && changing && run?.approvedAt)) ? (
-        <form action={correcting ? approveCorrectionForm : approveErasureForm} className="mt-3">
+        <ActionForm action={correcting ? approveCorrectionForm : approveErasureForm} className="mt-3">
           <Hidden requestId={requestId} values={{ runId: view.id }} />
           <button type="submit" className={buttonClass()}>
             {erasure ? (correcting ? (proposed ? "Approve and correct" : "Approve: ask the owners to correct") : "Approve and erase") : correcting ? "Resume the correction" : "Resume the erasure"}
@@ -673,26 +674,26 @@ export async function RunPanel({
                 : "The rows above are deleted or changed in the systems, batch by batch. This cannot be undone."
               : "Goes on from the last batch that was written."}
           </p>
-        </form>
+        </ActionForm>
       ) : null}
 
       {canAct && view && ready ? (
-        <form action={releaseRunForm} className="mt-3">
+        <ActionForm action={releaseRunForm} className="mt-3">
           <Hidden requestId={requestId} values={{ runId: view.id }} />
           <button type="submit" className={buttonClass()}>
             Release to the requester
           </button>
           <p className="mt-1 text-sm text-slate-700">Completes the request and emails the requester a link to download the package.</p>
-        </form>
+        </ActionForm>
       ) : null}
 
       {canAct && view && ["RUNNING", "ASSEMBLING", "READY", "FAILED", "AWAITING_APPROVAL", "ERASING"].includes(view.status) && view.kind !== "WORKSPACE_EXPORT" ? (
-        <form action={cancelRunForm} className="mt-3">
+        <ActionForm action={cancelRunForm} className="mt-3">
           <Hidden requestId={requestId} values={{ runId: view.id }} />
           <button type="submit" className={buttonClass("secondary")}>
             Cancel run
           </button>
-        </form>
+        </ActionForm>
       ) : null}
 
       {canAct && open && ended ? <PlanForm requestId={requestId} again={false} /> : null}

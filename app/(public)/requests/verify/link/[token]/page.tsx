@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { CODE_TTL_MINUTES } from "@/lib/verification/challenge";
 import { getLinkView } from "@/lib/verification/link-view";
 import { confirmLinkAction } from "./actions";
+import { ActionForm } from "@/components/ui/action-form";
 
 // The link is a secret: never sent on in a Referer, never indexed.
 export const metadata: Metadata = {
@@ -98,10 +99,10 @@ export default async function VerifyLinkPage({
             Press the button to confirm that you sent request <strong>{view.reference}</strong> and that this email address is yours.
             We start working on it once it is confirmed.
           </p>
-          <form action={confirmLinkAction}>
+          <ActionForm action={confirmLinkAction}>
             <input type="hidden" name="token" value={token} />
             <Button type="submit">Confirm my request</Button>
-          </form>
+          </ActionForm>
           <p className="text-sm text-slate-600">If you did not send this request, close this page: nothing happens unless you press the button.</p>
         </Page>
       );

@@ -1,0 +1,80 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { expect, test } from "@playwright/test";
+import { createCustomerRow } from "../support/customers";
+import { createManualSystemRow, createRequestRow, createStaff, signInAs } from "../support/staff";
+
+// Every dashboard page, as an admin sees it (the most controls), checked by the W3C's own
+// validator (the Nu Html Checker, vnu.jar, run on the machine's Java): errors fail the test,
+// warnings do not. One run of the checker for all pages: the JVM starts once.
+
+const VNU_JAR = createRequire(import.meta.url).resolve("vnu-jar/build/dist/vnu.jar");
+
+type VnuMessage = { type: string; subType?: string; url: string; message: string; extract?: string; lastLine?: number };
+
+async function validate(files: string[]): Promise<VnuMessage[]> {
+  // --exit-zero-always: the messages, not the exit code, say what is wrong; JSON goes to stderr.
+  const { stderr } = await promisify(execFile)(process.env.JAVA ?? "java", ["-jar", VNU_JAR, "--errors-only", "--format", "json", "--exit-zero-always", ...files], {
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  return (JSON.parse(stderr) as { messages: VnuMessage[] }).messages;
+}
+
+test("every dashboard page is valid HTML by the W3C validator", async ({ page, context }) => {
+  test.setTimeout(120_000);
+  const admin = await createStaff("ADMIN");
+  const { id: requestId } = await createRequestRow();
+  const { customerId } = await createCustomerRow();
+  const { id: systemId } = await createManualSystemRow();
+
+  const signedOut = ["/admin/sign-in", "/admin/sign-in/check-email", "/admin/sign-in/error?error=Verification"];
+  const dashboard = [
+    "/admin",
+    "/admin/requests",
+    "/admin/requests?status=open&sort=due",
+    `/admin/requests/${requestId}`,
+    "/admin/customers",
+    "/admin/customers/new",
+    `/admin/customers/${customerId}`,
+    "/admin/staff",
+    "/admin/account",
+    "/admin/data-map",
+    "/admin/data-map/new",
+    "/admin/data-map/import",
+    `/admin/data-map/${systemId}`,
+    "/admin/reports",
+    "/admin/templates",
+  ];
+
+  const dir = await mkdtemp(join(tmpdir(), "html-validity-"));
+  try {
+    const pages = new Map<string, string>();
+    const save = async (path: string, html: string) => {
+      const file = join(dir, `${pages.size}.html`);
+      await writeFile(file, html);
+      pages.set(`file:${file}`, path);
+    };
+    for (const path of signedOut) {
+      const response = await page.request.get(path);
+      expect(response.status(), path).toBe(200);
+      await save(path, await response.text());
+    }
+    await signInAs(context, admin.id);
+    for (const path of dashboard) {
+      const response = await page.request.get(path);
+      expect(response.status(), path).toBe(200);
+      await save(path, await response.text());
+    }
+
+    const errors = (await validate([...pages.keys()].map((url) => url.slice("file:".length)))).map(
+      (m) => `${pages.get(m.url) ?? m.url}:${m.lastLine ?? "?"}: ${m.message}${m.extract ? ` [${m.extract.trim().slice(0, 120)}]` : ""}`,
+    );
+    expect(errors).toEqual([]);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
