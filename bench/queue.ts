@@ -24,7 +24,7 @@ import { migrate } from "@/lib/db/migrate";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { createPrismaClient, type Db } from "@/lib/prisma-client";
 import { encodeCursor, parseQueueFilters, queueHref, type QueueFilters } from "@/lib/requests/queue-filters";
-import { queueCountsSql, queuePageSql, type QueueQueryContext } from "@/lib/requests/queue-sql";
+import { mayWidenToCloseSpellings, queueCountsSql, queuePageSql, type QueueQueryContext } from "@/lib/requests/queue-sql";
 import { allowServerOnlyImports } from "@/lib/testing/allow-server-only";
 import { withClient } from "@/lib/testing/test-database";
 import { seed } from "@/prisma/seed";
@@ -45,6 +45,13 @@ INSERT INTO staff (id, email, name, role)
 SELECT gen_random_uuid(), format('officer%s@bench.test', n), format('Officer %s', n), (CASE WHEN n <= 2 THEN 'ADMIN' ELSE 'OFFICER' END)::"StaffRole"
   FROM generate_series(1, 12) AS n;
 INSERT INTO staff (id, email, name, role) VALUES (gen_random_uuid(), 'auditor@bench.test', 'Auditor', 'AUDITOR');`;
+
+const GIVEN_NAMES = ["Anna", "Ben", "Carla", "David", "Elena", "Felix", "Grace", "Hannah", "Ivan", "Julia", "Karim", "Laura", "Mateo", "Nina", "Oscar", "Paula", "Quentin", "Rosa", "Samir", "Tara", "Uwe", "Vera", "Wei", "Ximena", "Yusuf", "Zoe", "Aiko", "Bruno", "Chiara", "Dmitri", "Emma", "Farah", "Giulia", "Hugo", "Ines", "Jonas", "Katharina", "Lukas", "María", "Noah", "Olga", "Pedro", "Rania", "Sven", "Tomasz", "Ugo", "Valentina", "William", "Xavier", "Yara", "Zeynep", "Amir", "Beatriz", "Chen", "Daniela", "Erik", "Fatima", "Gabriel", "Helga", "Igor", "Jana", "Kofi", "Lena", "Marco", "Nadia", "Omar", "Priya", "Rafael", "Sofia", "Thomas", "Ursula", "Victor", "Wanda", "Yuki", "Zara", "Aleksander", "Bianca", "Carlos", "Dorothea", "Emil"];
+const FAMILY_NAMES = ["Müller", "Schmidt", "García", "Rossi", "Dubois", "Kowalski", "Nguyen", "Smith", "Johnson", "Silva", "Santos", "Tanaka", "Kim", "Ivanova", "Andersson", "Jensen", "Novak", "Horvat", "Papadopoulos", "Yılmaz", "Cohen", "Okafor", "Mensah", "Haddad", "Singh", "Patel", "Chen", "Wang", "López", "Martin", "Bernard", "Fischer", "Weber", "Meyer", "Wagner", "Becker", "Hoffmann", "Schulz", "Koch", "Richter", "Klein", "Wolf", "Neumann", "Schwarz", "Zimmermann", "Braun", "Krüger", "Hofmann", "Hartmann", "Lange", "Schmitt", "Werner", "Krause", "Meier", "Lehmann", "Schmid", "Schulze", "Maier", "Köhler", "Herrmann", "König", "Walter", "Mayer", "Huber", "Kaiser", "Fuchs", "Peters", "Lang", "Scholz", "Möller", "Weiß", "Jung", "Hahn", "Schubert", "Vogel", "Friedrich", "Keller", "Günther", "Frank", "Berger", "Winkler", "Roth", "Beck", "Lorenz", "Baumann", "Franke", "Albrecht", "Schuster", "Simon", "Ludwig", "Böhm", "Winter", "Kraus", "Martínez", "Rodríguez", "Fernández", "González", "Sánchez", "Pérez", "Gómez", "Díaz", "Moreno", "Muñoz", "Álvarez", "Romero", "Alonso", "Navarro", "Torres", "Domínguez", "Vázquez", "Ramos", "Gil", "Ramírez", "Serrano", "Blanco", "Molina", "Morales", "Suárez", "Ortega", "Delgado", "Castro", "Ortiz", "Rubio", "Marín", "Sanz", "Iglesias", "Núñez", "Medina"];
+const GIVEN = GIVEN_NAMES.length;
+const FAMILY = FAMILY_NAMES.length;
+const GIVEN_SQL = `ARRAY[${GIVEN_NAMES.map((n) => `'${n}'`).join(", ")}]`;
+const FAMILY_SQL = `ARRAY[${FAMILY_NAMES.map((n) => `'${n}'`).join(", ")}]`;
 
 // Receipts spread evenly over four years (about 685 a day). Recent requests are mostly open; older
 // ones mostly completed, a few denied, a tenth closed unverified (their email erased), and a few
@@ -114,13 +121,23 @@ due AS (
               WHEN jurisdiction = 'LGPD' THEN verified_at::date + 15
               ELSE verified_at::date + 30 END AS due_at
     FROM verified
+),
+-- Names from ${GIVEN} given and ${FAMILY} family names of several languages (accents included),
+-- so a fragment of a name matches as it would among real requesters: a common one thousands of
+-- requests, a rare one a few.
+named AS (
+  SELECT due.*,
+         (${GIVEN_SQL})[1 + abs(hashtext(i::text || 'g')) % ${GIVEN}] AS given,
+         (${FAMILY_SQL})[1 + abs(hashtext(i::text || 'f')) % ${FAMILY}] AS family
+    FROM due
 )
 SELECT gen_random_uuid(),
        -- An odd multiplier permutes 32-bit numbers: unique, random-looking, in the reference alphabet.
        (SELECT 'DSR-' || substr(h, 1, 4) || '-' || substr(h, 5, 4) FROM (SELECT upper(lpad(to_hex((i::bigint * 2654435761) % 4294967296), 8, '0')) AS h) x),
        type::"RequestType", status::"RequestStatus",
-       CASE WHEN status = 'CLOSED_UNVERIFIED' THEN NULL ELSE 'Person ' || (i % 800000) END,
-       CASE WHEN status = 'CLOSED_UNVERIFIED' THEN NULL ELSE 'person' || (i % 800000) || '@example.com' END,
+       CASE WHEN status = 'CLOSED_UNVERIFIED' THEN NULL ELSE given || ' ' || family END,
+       CASE WHEN status = 'CLOSED_UNVERIFIED' THEN NULL
+            ELSE lower(translate(given || '.' || family, 'äöüßéáíóúñçıÁ', 'aouseaiouncia')) || (i % 1000) || '@' || (ARRAY['example.com', 'mail.example', 'post.example', 'example.org'])[1 + i % 4] END,
        CASE jurisdiction WHEN 'GDPR' THEN 'DE' WHEN 'UK_GDPR' THEN 'GB' WHEN 'CCPA' THEN 'US' WHEN 'US_STATE' THEN 'US' WHEN 'LGPD' THEN 'BR'
                          WHEN 'PDPA_SG' THEN 'SG' WHEN 'QUEBEC' THEN 'CA' ELSE 'JP' END,
        jurisdiction::"Jurisdiction", (CASE WHEN route IN ('CUSTOMER', 'SPLIT', 'UNRESOLVED') THEN 'CUSTOMER_END_USER' ELSE 'ACCOUNT_HOLDER' END)::"Relationship",
@@ -135,7 +152,7 @@ SELECT gen_random_uuid(),
        CASE WHEN status IN ('PENDING_VERIFICATION', 'CLOSED_UNVERIFIED') OR (status = 'RECEIVED' AND r_assign < 0.5) THEN NULL
             ELSE (SELECT ids[1 + floor(r_assign * array_length(ids, 1))::int] FROM officers) END,
        route::"RequestRoute"
-  FROM due`;
+  FROM named`;
 
 // 500 customers with a workspace each, and a referral for every request routed to one: closed with
 // the request (completed or refused), or open in the state its request implies (with the customer,
@@ -297,7 +314,19 @@ async function time(db: Db, sql: Prisma.Sql, runs = RUNS): Promise<Timing> {
 }
 
 type Scenario = { name: string; filters: QueueFilters };
-type Result = { name: string; query: string; page: Timing; counts: Timing };
+type Result = { name: string; query: string; page: Timing; counts: Timing; probe?: { page: Timing; counts: Timing }; closeSpellings?: boolean };
+
+// The search box with fragments (issue 13: p95 under 50 ms for three characters): common and rare
+// parts of names, a part of a reference, a misspelt name, a part of an address.
+const SEARCHES: [string, string][] = [
+  ["search: 3 characters, common (mül)", "mül"],
+  ["search: 3 characters, common (ann)", "ann"],
+  ["search: 3 characters of a reference", "REFERENCE"],
+  ["search: 3 characters, no match (qzx)", "qzx"],
+  ["search: misspelt name", "Katarina Hofman"],
+  ["search: part of an address", "schulz12"],
+];
+const isFragmentSearch = (name: string) => SEARCHES.some(([n]) => n === name);
 
 async function scenarios(db: Db): Promise<Scenario[]> {
   const f = (params: Record<string, string>) => parseQueueFilters(params);
@@ -338,6 +367,7 @@ async function scenarios(db: Db): Promise<Scenario[]> {
     { name: "verified = no", filters: f({ verified: "no" }) },
     { name: "search: email", filters: f({ q: sample!.requester_email }) },
     { name: "search: reference", filters: f({ q: sample!.reference }) },
+    ...SEARCHES.map(([name, q]) => ({ name, filters: f({ q: q === "REFERENCE" ? sample!.reference.slice(5, 8) : q }) })),
     { name: "mine, overdue", filters: f({ assignee: "me", due: "overdue" }) },
     { name: "received, unassigned", filters: f({ status: "RECEIVED", assignee: "none" }) },
     { name: "appeals in Quebec", filters: f({ type: "APPEAL", jurisdiction: "QUEBEC" }) },
@@ -456,17 +486,35 @@ async function timeExport(db: Db, officerId: string) {
   return { rows, bytes, ms: Math.round(ms), peakMb: peak - before, measuredAfterGc: Boolean(gc), baselineMs: Math.round(performance.now() - started) };
 }
 
-/** The overview's charts (lib/dashboard/charts.ts), the whole call as the page waits for it. */
-async function timeCharts(db: Db): Promise<Stats> {
+/**
+ * The overview's charts (lib/dashboard/charts.ts), the whole call as the page waits for it: once
+ * with no month kept (the first view ever, or after the kept months are cleared: every finished
+ * month aggregated), then as every later view runs (the month under way and the open requests),
+ * against the same 12 months aggregated from the rows on each view, as before months were kept.
+ */
+async function timeCharts(db: Db): Promise<{ cold: number; warm: Stats; uncached: Stats }> {
   allowServerOnlyImports();
   const { overviewCharts } = await import("@/lib/dashboard/charts");
-  const times: number[] = [];
-  for (let i = 0; i < WARMUP + RUNS; i++) {
-    const started = performance.now();
+  const measure = async (fn: () => Promise<unknown>) => {
+    const times: number[] = [];
+    for (let i = 0; i < WARMUP + RUNS; i++) {
+      const started = performance.now();
+      await fn();
+      if (i >= WARMUP) times.push(performance.now() - started);
+    }
+    return stats(times);
+  };
+  await db.chartMonth.deleteMany({ where: { timeZone: "UTC" } });
+  const started = performance.now();
+  await overviewCharts(db, new Date(), "UTC");
+  const cold = Math.round((performance.now() - started) * 100) / 100;
+  const warm = await measure(() => overviewCharts(db, new Date(), "UTC"));
+  // The baseline: the same call with nothing kept, as every view ran it before.
+  const uncached = await measure(async () => {
+    await db.chartMonth.deleteMany({ where: { timeZone: "UTC" } });
     await overviewCharts(db, new Date(), "UTC");
-    if (i >= WARMUP) times.push(performance.now() - started);
-  }
-  return stats(times);
+  });
+  return { cold, warm, uncached };
 }
 
 async function main(): Promise<number> {
@@ -476,16 +524,31 @@ async function main(): Promise<number> {
   onCleanup("prisma client", () => db.$disconnect());
 
   const [me] = await db.$queryRawUnsafe<{ id: string }[]>(`SELECT id FROM staff WHERE email = 'officer3@bench.test'`);
-  const context: QueueQueryContext = { viewerId: me!.id, today: new Date().toISOString().slice(0, 10) };
+  const context: QueueQueryContext = { viewerId: me!.id, personal: true, timeZone: "UTC", today: new Date().toISOString().slice(0, 10) };
   const list = await scenarios(db);
 
   say(`timing ${list.length} views, ${RUNS} runs each (load average ${(await loadAverage()).join(" ")})`);
   const results: Result[] = [];
   for (const scenario of list) {
-    const page = await time(db, queuePageSql(scenario.filters, context));
-    const counts = await time(db, queueCountsSql(scenario.filters, context));
-    results.push({ name: scenario.name, query: queueHref(scenario.filters).replace(/^\/admin\/requests\??/, ""), page, counts });
+    // As the app runs a view: a fragment nothing contains searches close spellings (one probe decides).
+    // As the app runs a view: when the exact search's page is empty, it searches close spellings
+    // (the first, empty pass is then timed as "probe": page and counts side by side).
+    const exactRows = await db.$queryRaw<unknown[]>(queuePageSql(scenario.filters, context));
+    const widened = exactRows.length === 0 && mayWidenToCloseSpellings(scenario.filters, context);
+    const viewContext = widened ? { ...context, closeSpellings: true } : context;
+    const probe = widened ? { page: await time(db, queuePageSql(scenario.filters, context)), counts: await time(db, queueCountsSql(scenario.filters, context)) } : undefined;
+    const page = await time(db, queuePageSql(scenario.filters, viewContext));
+    const counts = await time(db, queueCountsSql(scenario.filters, viewContext));
+    results.push({ name: scenario.name, query: queueHref(scenario.filters).replace(/^\/admin\/requests\??/, ""), page, counts, probe, closeSpellings: viewContext.closeSpellings === true });
   }
+  const searches = results.filter((r) => isFragmentSearch(r.name));
+  const exact = results.find((r) => r.name === "search: reference")!;
+  const goalSearch = 50;
+  // The app's wait for a fragment: page and counts side by side, twice when the first pass was empty.
+  const firstPass = (r: Result) => (r.probe ? Math.max(r.probe.page.client.p95, r.probe.counts.client.p95) : 0);
+  const waitOf = (r: Result) => Math.round(100 * (firstPass(r) + Math.max(r.page.client.p95, r.counts.client.p95))) / 100;
+  // The issue's goal is for three characters; the misspelt name and the address part are reported beside it.
+  const slowest = Math.max(...searches.filter((r) => r.name.startsWith("search: 3 characters")).map(waitOf));
   const offset = await time(
     db,
     Prisma.sql`SELECT id, reference FROM requests ORDER BY ${Prisma.raw(DUE_KEY)}, id OFFSET 500000 LIMIT 51`,
@@ -506,11 +569,14 @@ async function main(): Promise<number> {
     `${pad("view", 38)} ${pad("page db p50/p95 ms", 19, true)} ${pad("app p95", 8, true)} ${pad("counts db p50/p95", 18, true)} ${pad("app p95", 8, true)}  index`,
   );
   for (const r of results) {
-    const flag = r.page.db.p95 > goalDb ? " !" : "";
+    const flag = (isFragmentSearch(r.name) ? waitOf(r) > goalSearch : r.page.db.p95 > goalDb) ? " !" : "";
     console.log(
       `${pad(r.name, 38)} ${pad(`${r.page.db.p50} / ${r.page.db.p95}`, 19, true)} ${pad(r.page.client.p95, 8, true)} ${pad(`${r.counts.db.p50} / ${r.counts.db.p95}`, 18, true)} ${pad(r.counts.client.p95, 8, true)}  ${r.page.index}${flag}`,
     );
   }
+  console.log("");
+  console.log(`${pad("search by a fragment", 38)} ${pad("exact pass p95", 15, true)} ${pad("app wait p95", 13, true)}  close spellings`);
+  for (const r of searches) console.log(`${pad(r.name, 38)} ${pad(r.probe ? firstPass(r) : "–", 15, true)} ${pad(waitOf(r), 13, true)}  ${r.closeSpellings ? "yes (the exact pass found nothing)" : "no"}`);
   console.log(`${pad("(for comparison) OFFSET 500000", 38)} ${pad(`${offset.db.p50} / ${offset.db.p95}`, 19, true)} ${pad(offset.client.p95, 8, true)}`);
   if (renders.length) {
     console.log("");
@@ -521,13 +587,18 @@ async function main(): Promise<number> {
   console.log(
     `queue export (every request, CSV): ${exported.rows.toLocaleString("en")} rows, ${(exported.bytes / 1e6).toFixed(1)} MB in ${(exported.ms / 1000).toFixed(1)} s, peak retained heap growth ${exported.peakMb.toFixed(1)} MB${exported.measuredAfterGc ? "" : " (no --expose-gc: includes garbage)"}; plain keyset script: ${(exported.baselineMs / 1000).toFixed(1)} s (${(exported.ms / exported.baselineMs).toFixed(2)}x)`,
   );
-  console.log(`overview charts (3 aggregate queries, 12 months, in parallel): p50 ${charts.p50} ms, p95 ${charts.p95} ms of the app's wait`);
-  const overDb = results.filter((r) => r.page.db.p95 > goalDb).map((r) => r.name);
+  console.log(
+    `overview charts: p50 ${charts.warm.p50} ms, p95 ${charts.warm.p95} ms of the app's wait with finished months kept; aggregating all 12 months on each view: p50 ${charts.uncached.p50}, p95 ${charts.uncached.p95} ms (${(charts.uncached.p95 / charts.warm.p95).toFixed(1)}x); first view with nothing kept ${charts.cold} ms`,
+  );
+  const overDb = results.filter((r) => !isFragmentSearch(r.name) && r.page.db.p95 > goalDb).map((r) => r.name);
   const overRender = renders.filter((r) => r.ms.p95 > goalRender).map((r) => r.name);
   console.log("");
   console.log(`goal: page query p95 < ${goalDb} ms of database time: ${overDb.length ? `missed by ${overDb.join("; ")}` : "met by every view"}`);
   if (renders.length) console.log(`goal: whole render p95 < ${goalRender} ms: ${overRender.length ? `missed by ${overRender.join("; ")}` : "met"}`);
-  console.log(`goal: overview charts < 100 ms: ${charts.p95 < 100 ? "met" : "missed"}`);
+  console.log(
+    `goal: search by a 3-character fragment p95 < ${goalSearch} ms (page and counts, as the app waits): ${slowest < goalSearch ? "met" : "missed"}, slowest ${slowest} ms, ${(slowest / Math.max(exact.page.client.p95, 0.1)).toFixed(1)}x an exact reference lookup (${exact.page.client.p95} ms)`,
+  );
+  console.log(`goal: overview charts < 100 ms: ${charts.warm.p95 < 100 ? "met" : "missed"}`);
   console.log(`goal: queue export of ${ROWS.toLocaleString("en")} rows < 30 s with memory flat (< 50 MB retained heap growth): ${exported.ms < 30_000 && exported.peakMb < 50 ? "met" : "missed"}`);
 
   const outDir = path.join(root, "bench", "results");

@@ -7,11 +7,23 @@ export function RequestMetricsTable({ rows, caption }: { rows: readonly MetricsR
     <FigureTable
       showCaption
       caption={caption}
-      headers={["Category", "Received", "Complied with, in whole or in part", "Denied: identity not confirmed", "Denied: other reasons", "Still open", "Median days to respond", "Mean days to respond"]}
+      headers={[
+        "Category",
+        "Received",
+        "Complied with, in whole or in part",
+        "Denied: identity not verified",
+        "Denied: an exception in the law",
+        "Denied: manifestly unfounded or excessive",
+        "Denied: no such right",
+        "Denied: other reasons",
+        "Still open",
+        "Median days to respond",
+        "Mean days to respond",
+      ]}
       rows={rows.map((r) => ({
         key: r.category,
         label: CATEGORY_LABELS[r.category],
-        cells: [r.received, r.complied, r.deniedUnverifiable, r.deniedOther, r.open, daysText(r.medianDays), daysText(r.meanDays)],
+        cells: [r.received, r.complied, r.deniedUnverifiable, r.deniedExemption, r.deniedUnfounded, r.deniedNotCovered, r.deniedOther, r.open, daysText(r.medianDays), daysText(r.meanDays)],
       }))}
     />
   );

@@ -41,7 +41,7 @@ test("an officer reads a requester's name with a right-to-left override as it wa
   await signInAs(context, officer.id);
   const dashboard = await context.newPage();
   await dashboard.goto("/admin/requests");
-  await dashboard.getByLabel("Email or reference").fill(email);
+  await dashboard.getByLabel("Reference, email or name").fill(email);
   await dashboard.getByRole("button", { name: "Apply filters" }).click();
   await dashboard.getByRole("link", { name: /^DSR-/ }).click();
   await expect(dashboard.getByRole("heading", { level: 1 })).toContainText("DSR-");

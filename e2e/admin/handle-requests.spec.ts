@@ -32,7 +32,7 @@ async function officerPage(browser: Browser): Promise<Page> {
 
 async function openFromQueue(page: Page, email: string, reference: string) {
   await page.goto("/admin/requests");
-  await page.getByLabel("Email or reference").fill(email);
+  await page.getByLabel("Reference, email or name").fill(email);
   await page.getByRole("button", { name: "Apply filters" }).click();
   await page.getByRole("link", { name: reference }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText(reference);
@@ -95,9 +95,16 @@ test("an officer denies a request and the requester appeals from the status page
   // The state's own law, and its Attorney General by name (issue 13, point 6).
   await expect(officer.getByRole("region", { name: "Request", exact: true })).toContainText("Virginia Consumer Data Protection Act");
   await expect(officer.getByRole("region", { name: "Deny" })).toContainText("the Virginia Attorney General (www.oag.state.va.us)");
-  await confirmAction(officer, "Deny", "Deny request", { label: /Reason for the denial/, value: "We must keep billing records for tax law." });
+  // The basis is asked for: without it the denial is not sent.
+  const deny = officer.getByRole("region", { name: "Deny" });
+  await deny.getByLabel(/Reason for the denial/).fill("We must keep billing records for tax law.");
+  await deny.getByRole("button", { name: "Deny request" }).click();
+  await expect(deny.getByLabel(/^Basis/)).toHaveAccessibleDescription("Choose the basis for the denial");
+  await deny.getByLabel(/^Basis/).selectOption({ label: "An exception in the law applies (a legal obligation, legal claims, others' rights)" });
+  await confirmAction(officer, "Deny", "Deny request");
   await expect(officer.locator(":focus")).toContainText("Denied: the requester is emailed your reason");
   await expect(officer.getByText("Denied", { exact: true }).first()).toBeVisible();
+  await expect(officer.getByText(/Basis: An exception in the law applies/)).toBeVisible();
 
   const answer = await waitForMail(requester.email, /Our answer to your request/);
   expect(answer.text).toContain("We must keep billing records for tax law.");
@@ -187,7 +194,7 @@ test("a Californian's request shows the officer when its receipt was confirmed",
 
   const officer = await officerPage(browser);
   await officer.goto("/admin/requests");
-  await officer.getByLabel("Email or reference").fill(requester.email);
+  await officer.getByLabel("Reference, email or name").fill(requester.email);
   await officer.getByRole("button", { name: "Apply filters" }).click();
   await expect(officer.getByRole("link", { name: reference })).toBeVisible();
   await expect(officer.getByText(/Confirm receipt by/)).toHaveCount(0);

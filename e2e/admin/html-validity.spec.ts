@@ -5,10 +5,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { expect, test } from "@playwright/test";
+import { seriousViolations } from "../support/axe";
 import { createCustomerRow } from "../support/customers";
-import { createManualSystemRow, createRequestRow, createStaff, signInAs } from "../support/staff";
+import { demoDataSystemId } from "../support/db";
+import { createRequestRow, createStaff, signInAs } from "../support/staff";
 
-// Every dashboard page, as an admin sees it (the most controls), checked by the W3C's own
+// Every dashboard page, as an admin sees it (the most controls), checked by axe and by the W3C's own
 // validator (the Nu Html Checker, vnu.jar, run on the machine's Java): errors fail the test,
 // warnings do not. One run of the checker for all pages: the JVM starts once.
 
@@ -24,31 +26,37 @@ async function validate(files: string[]): Promise<VnuMessage[]> {
   return (JSON.parse(stderr) as { messages: VnuMessage[] }).messages;
 }
 
+/** Every dashboard page (and sign-in's), with the rows they show made first. */
+async function dashboardPages(): Promise<{ signedOut: string[]; dashboard: string[] }> {
+  const { id: requestId } = await createRequestRow();
+  const { customerId } = await createCustomerRow();
+  const systemId = await demoDataSystemId();
+  return {
+    signedOut: ["/admin/sign-in", "/admin/sign-in/check-email", "/admin/sign-in/error?error=Verification"],
+    dashboard: [
+      "/admin",
+      "/admin/requests",
+      "/admin/requests?status=open&sort=due",
+      `/admin/requests/${requestId}`,
+      "/admin/customers",
+      "/admin/customers/new",
+      `/admin/customers/${customerId}`,
+      "/admin/staff",
+      "/admin/account",
+      "/admin/data-map",
+      "/admin/data-map/new",
+      "/admin/data-map/import",
+      `/admin/data-map/${systemId}`,
+      "/admin/reports",
+      "/admin/templates",
+    ],
+  };
+}
+
 test("every dashboard page is valid HTML by the W3C validator", async ({ page, context }) => {
   test.setTimeout(120_000);
   const admin = await createStaff("ADMIN");
-  const { id: requestId } = await createRequestRow();
-  const { customerId } = await createCustomerRow();
-  const { id: systemId } = await createManualSystemRow();
-
-  const signedOut = ["/admin/sign-in", "/admin/sign-in/check-email", "/admin/sign-in/error?error=Verification"];
-  const dashboard = [
-    "/admin",
-    "/admin/requests",
-    "/admin/requests?status=open&sort=due",
-    `/admin/requests/${requestId}`,
-    "/admin/customers",
-    "/admin/customers/new",
-    `/admin/customers/${customerId}`,
-    "/admin/staff",
-    "/admin/account",
-    "/admin/data-map",
-    "/admin/data-map/new",
-    "/admin/data-map/import",
-    `/admin/data-map/${systemId}`,
-    "/admin/reports",
-    "/admin/templates",
-  ];
+  const { signedOut, dashboard } = await dashboardPages();
 
   const dir = await mkdtemp(join(tmpdir(), "html-validity-"));
   try {
@@ -76,5 +84,19 @@ test("every dashboard page is valid HTML by the W3C validator", async ({ page, c
     expect(errors).toEqual([]);
   } finally {
     await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test("axe finds nothing serious on any dashboard page", async ({ page, context }) => {
+  test.setTimeout(120_000);
+  const { signedOut, dashboard } = await dashboardPages();
+  for (const path of signedOut) {
+    await page.goto(path);
+    expect(await seriousViolations(page), path).toEqual([]);
+  }
+  await signInAs(context, (await createStaff("ADMIN")).id);
+  for (const path of dashboard) {
+    await page.goto(path);
+    expect(await seriousViolations(page), path).toEqual([]);
   }
 });

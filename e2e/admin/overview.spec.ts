@@ -1,11 +1,11 @@
 import { expect, test } from "@playwright/test";
 import { seriousViolations } from "../support/axe";
-import { createStaff, signInAs } from "../support/staff";
+import { createRequestRow, createStaff, signInAs } from "../support/staff";
 
 // The overview's figures over time (issue 13): three charts drawn on the server, each with its
-// table; the open requests' bars open the queue with that filter.
+// table; a bar opens the queue with its filter.
 
-test("the overview charts the last 12 months, and a bar of open requests opens the queue filtered", async ({ page, context }) => {
+test("the overview charts the last 12 months, and a bar opens the queue filtered", async ({ page, context }) => {
   await signInAs(context, (await createStaff("OFFICER")).id);
   await page.goto("/admin");
   const charts = page.getByRole("region", { name: "Over the last 12 months" });
@@ -19,4 +19,14 @@ test("the overview charts the last 12 months, and a bar of open requests opens t
   await charts.getByRole("link", { name: /^Later: \d+ \(opens the queue\)$/ }).click();
   await expect(page).toHaveURL(/\/admin\/requests\?status=open&due=later$/);
   await expect(page.getByLabel("Due", { exact: true })).toHaveValue("later");
+
+  // A month's bar of received requests opens the queue with that month, newest first.
+  const { reference } = await createRequestRow();
+  await page.goto("/admin");
+  const thisMonth = charts.getByRole("figure", { name: "Requests received per month" }).getByRole("link", { name: /opens the queue/ }).last();
+  const month = /received=(\d{4}-\d{2})/.exec((await thisMonth.getAttribute("href")) ?? "")![1]!;
+  await thisMonth.click();
+  await expect(page).toHaveURL(new RegExp(`/admin/requests\\?received=${month}&sort=received$`));
+  await expect(page.getByLabel("Received in")).toHaveValue(month);
+  await expect(page.getByRole("region", { name: /^Requests by date received/ }).getByRole("link", { name: reference })).toBeVisible();
 });

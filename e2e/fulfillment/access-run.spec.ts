@@ -41,7 +41,7 @@ test("an officer runs access for the demo requester, leaves out a record, releas
   await signInAs(context, officerStaff.id);
   const officer = await context.newPage();
   await officer.goto("/admin/requests");
-  await officer.getByLabel("Email or reference").fill(reference);
+  await officer.getByLabel("Reference, email or name").fill(reference);
   await officer.getByRole("button", { name: "Apply filters" }).click();
   await officer.getByRole("link", { name: reference }).click();
   await expect(officer.getByRole("heading", { level: 1 })).toContainText(reference);

@@ -51,7 +51,7 @@ test("an officer reviews an erasure's dry run, a legal hold stops it until lifte
     await signInAs(context, (await createStaff(role)).id);
     const officer = await context.newPage();
     await officer.goto("/admin/requests");
-    await officer.getByLabel("Email or reference").fill(reference);
+    await officer.getByLabel("Reference, email or name").fill(reference);
     await officer.getByRole("button", { name: "Apply filters" }).click();
     await officer.getByRole("link", { name: reference }).click();
     return officer;

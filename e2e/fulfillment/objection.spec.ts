@@ -24,7 +24,7 @@ test("an officer asks the owners of the systems using data for marketing to stop
   await signInAs(context, (await createStaff("OFFICER")).id);
   const officer = await context.newPage();
   await officer.goto("/admin/requests");
-  await officer.getByLabel("Email or reference").fill(reference);
+  await officer.getByLabel("Reference, email or name").fill(reference);
   await officer.getByRole("button", { name: "Apply filters" }).click();
   await officer.getByRole("link", { name: reference }).click();
 

@@ -28,3 +28,10 @@ export async function countReferralPackages(referralId: string): Promise<number>
   const rows = await query<{ n: string }>("SELECT count(*)::text AS n FROM data_packages WHERE referral_id = $1", [referralId]);
   return Number(rows[0]?.n ?? 0);
 }
+
+/** A system of the demo's data map (a page that shows one needs it; a new one would join every run's plan). */
+export async function demoDataSystemId(): Promise<string> {
+  const [row] = await query<{ id: string }>(`SELECT id FROM data_systems ORDER BY created_at, id LIMIT 1`, []);
+  if (!row) throw new Error("the demo data map has no system");
+  return row.id;
+}

@@ -66,15 +66,15 @@ export async function staffEvents(staffId: string): Promise<{ action: string; da
 }
 
 /** A verified request straight in the database, for tests about who may touch it. */
-export async function createRequestRow(): Promise<{ id: string }> {
+export async function createRequestRow(requesterName = "Role Table"): Promise<{ id: string; reference: string }> {
   const id = randomUUID();
   const reference = `DSR-${randomBytes(2).toString("hex").toUpperCase()}-${randomBytes(2).toString("hex").toUpperCase()}`;
   await withDb((c) =>
     c.query(
       `INSERT INTO requests (id, reference, type, status, requester_name, requester_email, country, jurisdiction, relationship, details, received_at, verified_at, due_at, updated_at)
-       VALUES ($1, $2, 'ACCESS', 'RECEIVED', 'Role Table', $3, 'DE', 'GDPR', 'ACCOUNT_HOLDER', '{}', now(), now(), current_date + 30, now())`,
-      [id, reference, `role-table-${id.slice(0, 8)}@example.test`],
+       VALUES ($1, $2, 'ACCESS', 'RECEIVED', $4, $3, 'DE', 'GDPR', 'ACCOUNT_HOLDER', '{}', now(), now(), current_date + 30, now())`,
+      [id, reference, `role-table-${id.slice(0, 8)}@example.test`, requesterName],
     ),
   );
-  return { id };
+  return { id, reference };
 }

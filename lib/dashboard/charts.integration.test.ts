@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lastMonths, overviewCharts } from "@/lib/dashboard/charts";
+import { finishedMonths, lastMonths, overviewCharts } from "@/lib/dashboard/charts";
 import { db } from "@/lib/db";
 import { requestRow } from "@/lib/testing/requests";
 
@@ -36,5 +36,34 @@ describe("overview charts", () => {
 
     const berlin = await overviewCharts(db, now, "Europe/Berlin");
     expect(berlin.months.find((x) => x.month === "2025-12")).toMatchObject({ receivedTotal: 1, received: { DELETION: 1 } });
+  });
+
+  it("aggregates a finished month once and keeps it; the month under way is counted on every view", async () => {
+    const later = new Date("2027-03-15T12:00:00Z");
+    await requestRow("COMPLETED", { receivedAt: new Date("2027-01-10T10:00:00Z"), closedAt: new Date("2027-01-12T10:00:00Z"), dueAt: new Date("2027-02-09") });
+    await requestRow("RECEIVED", { receivedAt: new Date("2027-03-02T10:00:00Z") });
+    const first = await overviewCharts(db, later, "UTC");
+    expect(first.months.find((m) => m.month === "2027-01")).toMatchObject({ receivedTotal: 1, closed: 1, onTime: 1, medianDays: 2 });
+    expect(first.months.find((m) => m.month === "2027-03")).toMatchObject({ receivedTotal: 1 });
+    expect((await db.chartMonth.findMany({ where: { timeZone: "UTC" } })).map((r) => r.month)).toEqual(expect.arrayContaining(["2026-04", "2027-01", "2027-02"]));
+    expect(await db.chartMonth.count({ where: { timeZone: "UTC", month: "2027-03" } })).toBe(0);
+
+    // A row written straight into a finished month afterwards (nothing in the portal does that) is
+    // not seen: the month's figures were kept. The month under way takes its new rows at once.
+    await requestRow("RECEIVED", { receivedAt: new Date("2027-01-20T10:00:00Z") });
+    await requestRow("RECEIVED", { receivedAt: new Date("2027-03-10T10:00:00Z") });
+    const second = await overviewCharts(db, later, "UTC");
+    expect(second.months.find((m) => m.month === "2027-01")).toMatchObject({ receivedTotal: 1 });
+    expect(second.months.find((m) => m.month === "2027-03")).toMatchObject({ receivedTotal: 2 });
+    // Kept per time zone: Berlin's months are aggregated on their own.
+    expect((await overviewCharts(db, later, "Europe/Berlin")).months.find((m) => m.month === "2027-01")).toMatchObject({ receivedTotal: 2 });
+  });
+
+  it("keeps last month live on the first day of the next, when a late close may still land in it", () => {
+    const months = lastMonths(new Date("2027-03-01T12:00:00Z"), "UTC");
+    expect(finishedMonths(months, new Date("2027-03-01T12:00:00Z"), "UTC").at(-1)).toBe("2027-01");
+    expect(finishedMonths(months, new Date("2027-03-02T00:30:00Z"), "UTC").at(-1)).toBe("2027-02");
+    // 1 March 00:30 in Berlin is still 28 February in UTC: February is under way there.
+    expect(finishedMonths(lastMonths(new Date("2027-02-28T23:30:00Z"), "Europe/Berlin"), new Date("2027-02-28T23:30:00Z"), "Europe/Berlin").at(-1)).toBe("2027-01");
   });
 });

@@ -4,6 +4,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/db/embedded";
+import { migrate } from "@/lib/db/migrate";
 import { freePort } from "@/lib/testing/test-database";
 
 // The embedded default serves many connections from one PGlite session; these are the patterns
@@ -67,6 +68,21 @@ describe("embedded PostgreSQL", () => {
       await pool.end();
     }
   });
+
+  it("takes every migration, the search's trigram indexes included, and finds a fragment with them", async () => {
+    await migrate(embedded.url);
+    const pool = new pg.Pool({ connectionString: embedded.url, max: 1 });
+    try {
+      await pool.query(
+        `INSERT INTO requests (id, reference, type, status, requester_name, requester_email, country, jurisdiction, relationship, details, updated_at)
+         VALUES (gen_random_uuid(), 'DSR-EMBD-0001', 'ACCESS', 'RECEIVED', 'Katharina Müller', 'k@example.test', 'DE', 'GDPR', 'OTHER', '{}', now())`,
+      );
+      const { rows } = await pool.query<{ reference: string }>(`SELECT reference FROM requests WHERE requester_name % $1 OR requester_name ILIKE $2`, ["Katharina Mülelr", "%müll%"]);
+      expect(rows.map((r) => r.reference)).toEqual(["DSR-EMBD-0001"]);
+    } finally {
+      await pool.end();
+    }
+  }, 180_000);
 });
 
 // pglite-socket runs every connection in PGlite's one superuser session; the app's role means

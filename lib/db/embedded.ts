@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import net from "node:net";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketHandler } from "@electric-sql/pglite-socket";
 import { CycleQueue } from "@/lib/db/embedded-queue";
 
@@ -18,7 +19,8 @@ export async function startEmbeddedPostgres(options: {
 }): Promise<EmbeddedPostgres> {
   const host = options.host ?? "127.0.0.1";
   fs.mkdirSync(options.dataDir, { recursive: true });
-  const pglite = await PGlite.create(options.dataDir);
+  // pg_trgm: the queue's search indexes (migration queue_search_trigram) need it loaded.
+  const pglite = await PGlite.create(options.dataDir, { extensions: { pg_trgm } });
   const queue = new CycleQueue(pglite);
   const maxConnections = options.maxConnections ?? 32;
   const handlers = new Set<PGLiteSocketHandler>();

@@ -118,7 +118,7 @@ describe("routing by the officer", () => {
     expect(await eventsOf(requestId)).toHaveLength(before);
     expect(await db.referral.count({ where: { requestId } })).toBe(0);
 
-    await denyRequest(requestId, { reason: "Not a customer of ours." }, officer);
+    await denyRequest(requestId, { reason: "Not a customer of ours.", basis: "OTHER" }, officer);
     await expectRefusal(rerouteRequest(requestId, { kind: "WORKSPACE", workspaceId: acmeHelp, includesOperatorPart: false }, officer), "INVALID_TRANSITION");
     await expectRefusal(rerouteRequest(requestId, { kind: "OPERATOR" }, officer), "INVALID_TRANSITION");
     expect(await requestOf(requestId)).toMatchObject({ route: "UNRESOLVED", status: "DENIED" });

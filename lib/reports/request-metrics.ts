@@ -6,8 +6,11 @@ import { Prisma } from "@/lib/generated/prisma/client";
 // delete, correct, opt out of sale or sharing, limit the use of sensitive personal information),
 // how many were received, complied with in whole or in part, and denied, and the median and mean
 // days to respond. A request counts in the year it was received, in the operator's time zone;
-// "denied" is split by why: the requester never confirmed their email (unverifiable), or an
-// officer denied it with a reason. Requests still open are counted apart, so the figures add up.
+// "denied" is split by why: unverifiable (the requester never confirmed their email, or an officer
+// denied it as unverifiable), an exception in the law, manifestly unfounded or excessive, not a
+// right the law gives here, or another reason (the officer's basis, DenialBasis; denials from
+// before the basis was asked count as other). Requests still open are counted apart, so the
+// figures add up.
 // One aggregate query over the year's range of the received_at index; nothing personal.
 
 export const METRIC_CATEGORIES = ["know", "delete", "correct", "opt_out", "limit"] as const;
@@ -30,6 +33,9 @@ export type MetricsRow = {
   received: number;
   complied: number;
   deniedUnverifiable: number;
+  deniedExemption: number;
+  deniedUnfounded: number;
+  deniedNotCovered: number;
   deniedOther: number;
   open: number;
   /** Days from receipt to the response (completed or denied), or null with no response yet. */
@@ -50,13 +56,28 @@ export async function requestMetrics(db: Db, input: { year: number; scope: Metri
   const days = Prisma.raw(`extract(epoch FROM closed_at - received_at) / 86400`);
   const responded = Prisma.raw(`status IN ('COMPLETED', 'DENIED')`);
   const rows = await db.$queryRaw<
-    { category: MetricCategory; received: bigint; complied: bigint; denied_unverifiable: bigint; denied_other: bigint; open: bigint; median_days: number | null; mean_days: number | null }[]
+    {
+      category: MetricCategory;
+      received: bigint;
+      complied: bigint;
+      denied_unverifiable: bigint;
+      denied_exemption: bigint;
+      denied_unfounded: bigint;
+      denied_not_covered: bigint;
+      denied_other: bigint;
+      open: bigint;
+      median_days: number | null;
+      mean_days: number | null;
+    }[]
   >`
     SELECT ${CATEGORY_SQL} AS category,
            count(*) AS received,
            count(*) FILTER (WHERE status = 'COMPLETED') AS complied,
-           count(*) FILTER (WHERE status = 'CLOSED_UNVERIFIED') AS denied_unverifiable,
-           count(*) FILTER (WHERE status = 'DENIED') AS denied_other,
+           count(*) FILTER (WHERE status = 'CLOSED_UNVERIFIED' OR (status = 'DENIED' AND denial_basis = 'UNVERIFIABLE')) AS denied_unverifiable,
+           count(*) FILTER (WHERE status = 'DENIED' AND denial_basis = 'EXEMPTION') AS denied_exemption,
+           count(*) FILTER (WHERE status = 'DENIED' AND denial_basis = 'UNFOUNDED_OR_EXCESSIVE') AS denied_unfounded,
+           count(*) FILTER (WHERE status = 'DENIED' AND denial_basis = 'NOT_COVERED') AS denied_not_covered,
+           count(*) FILTER (WHERE status = 'DENIED' AND (denial_basis = 'OTHER' OR denial_basis IS NULL)) AS denied_other,
            count(*) FILTER (WHERE status NOT IN ('COMPLETED', 'DENIED', 'CLOSED_UNVERIFIED')) AS open,
            percentile_cont(0.5) WITHIN GROUP (ORDER BY ${days}) FILTER (WHERE ${responded}) AS median_days,
            avg(${days}) FILTER (WHERE ${responded}) AS mean_days
@@ -72,6 +93,9 @@ export async function requestMetrics(db: Db, input: { year: number; scope: Metri
       received: Number(r?.received ?? 0),
       complied: Number(r?.complied ?? 0),
       deniedUnverifiable: Number(r?.denied_unverifiable ?? 0),
+      deniedExemption: Number(r?.denied_exemption ?? 0),
+      deniedUnfounded: Number(r?.denied_unfounded ?? 0),
+      deniedNotCovered: Number(r?.denied_not_covered ?? 0),
       deniedOther: Number(r?.denied_other ?? 0),
       open: Number(r?.open ?? 0),
       medianDays: r?.median_days === null || r?.median_days === undefined ? null : Number(r.median_days),
@@ -87,9 +111,10 @@ export function daysText(days: number | null): string {
 
 /** The metrics as CSV (RFC 4180, CRLF), one line per category. */
 export function metricsCsv(rows: readonly MetricsRow[], year: number, scope: MetricScope): string {
-  const header = "year,requests,category,received,complied_with_in_whole_or_in_part,denied_unverifiable,denied_other_reasons,still_open,median_days_to_respond,mean_days_to_respond";
+  const header =
+    "year,requests,category,received,complied_with_in_whole_or_in_part,denied_unverifiable,denied_exception_in_law,denied_unfounded_or_excessive,denied_no_such_right,denied_other_reasons,still_open,median_days_to_respond,mean_days_to_respond";
   const lines = rows.map((r) =>
-    [year, scope === "ccpa" ? "California (CCPA)" : "All", `"${CATEGORY_LABELS[r.category]}"`, r.received, r.complied, r.deniedUnverifiable, r.deniedOther, r.open, r.medianDays === null ? "" : r.medianDays.toFixed(1), r.meanDays === null ? "" : r.meanDays.toFixed(1)].join(","),
+    [year, scope === "ccpa" ? "California (CCPA)" : "All", `"${CATEGORY_LABELS[r.category]}"`, r.received, r.complied, r.deniedUnverifiable, r.deniedExemption, r.deniedUnfounded, r.deniedNotCovered, r.deniedOther, r.open, r.medianDays === null ? "" : r.medianDays.toFixed(1), r.meanDays === null ? "" : r.meanDays.toFixed(1)].join(","),
   );
   return [header, ...lines].join("\r\n") + "\r\n";
 }

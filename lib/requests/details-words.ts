@@ -1,6 +1,6 @@
 import { formatCalendarDate } from "@/lib/dates/format";
-import type { Jurisdiction, Relationship, RequestStatus, RequestType } from "@/lib/generated/prisma/enums";
-import { JURISDICTION_LABELS, RELATIONSHIP_LABELS, REQUEST_STATUS_LABELS, REQUEST_TYPE_LABELS } from "@/lib/requests/labels";
+import type { DenialBasis, Jurisdiction, Relationship, RequestStatus, RequestType } from "@/lib/generated/prisma/enums";
+import { DENIAL_BASIS_LABELS, JURISDICTION_LABELS, RELATIONSHIP_LABELS, REQUEST_STATUS_LABELS, REQUEST_TYPE_LABELS } from "@/lib/requests/labels";
 import { describeDetails } from "@/lib/referrals/details";
 import { readableKey } from "@/lib/text/readable-key";
 
@@ -15,6 +15,7 @@ const VALUE_LABELS: Record<string, Record<string, string>> = {
   jurisdiction: JURISDICTION_LABELS as Record<Jurisdiction, string>,
   relationship: RELATIONSHIP_LABELS as Record<Relationship, string>,
   status: REQUEST_STATUS_LABELS as Record<RequestStatus, string>,
+  basis: DENIAL_BASIS_LABELS as Record<DenialBasis, string>,
 };
 
 const EVENT_KEYS: Record<string, string> = {
@@ -25,6 +26,7 @@ const EVENT_KEYS: Record<string, string> = {
   dueDate: "Due",
   newDueDate: "New due date",
   reason: "Reason",
+  basis: "Basis",
   count: "Count",
   reference: "Reference",
 };

@@ -1,4 +1,4 @@
-import type { Jurisdiction, Relationship, RequestStatus, RequestType } from "@/lib/generated/prisma/enums";
+import type { DenialBasis, Jurisdiction, Relationship, RequestStatus, RequestType } from "@/lib/generated/prisma/enums";
 
 export const REQUEST_TYPE_LABELS: Record<RequestType, string> = {
   ACCESS: "Access my data",
@@ -51,4 +51,13 @@ export const JURISDICTION_LABELS: Record<Jurisdiction, string> = {
   PDPA_SG: "PDPA (Singapore)",
   QUEBEC: "Law 25 (Quebec)",
   OTHER: "Our global standard",
+};
+
+/** Why a request was denied, as the officer chooses it and the §7102 figures count it. */
+export const DENIAL_BASIS_LABELS: Record<DenialBasis, string> = {
+  UNVERIFIABLE: "Identity could not be verified",
+  EXEMPTION: "An exception in the law applies (a legal obligation, legal claims, others' rights)",
+  UNFOUNDED_OR_EXCESSIVE: "Manifestly unfounded or excessive",
+  NOT_COVERED: "The law gives no such right to this requester or for this data",
+  OTHER: "Another reason",
 };

@@ -10,7 +10,7 @@ import { ROUTE_LABELS } from "@/lib/referrals/state";
 import { REQUEST_STATUS_LABELS, REQUEST_TYPE_LABELS } from "@/lib/requests/labels";
 import { searchKind, type QueueFilters } from "@/lib/requests/queue-filters";
 import { cursorAfter, toQueueRow, type QueueViewer, type RawRow } from "@/lib/requests/queue";
-import { queuePageSql } from "@/lib/requests/queue-sql";
+import { mayWidenToCloseSpellings, queuePageSql, type QueueQueryContext } from "@/lib/requests/queue-sql";
 import { lawLabel } from "@/lib/requests/us-state-laws";
 
 // The filtered queue as CSV (issue 13): every matching request, not one page, streamed a chunk of
@@ -37,12 +37,18 @@ export async function* exportQueueCsv(
   if (!can(viewer.role, "requests.read")) throw new AuthorizationError("FORBIDDEN");
   if (filters.q && searchKind(filters.q) === "email" && !can(viewer.role, "requests.readPersonal")) throw new AuthorizationError("FORBIDDEN");
   const client = options.client ?? db;
-  const context = { viewerId: viewer.id, today: isoDayIn(options.now ?? new Date(), options.timeZone ?? (await getOperatorTimeZone())) };
+  const timeZone = options.timeZone ?? (await getOperatorTimeZone());
+  let context: QueueQueryContext = { viewerId: viewer.id, personal: can(viewer.role, "requests.readPersonal"), today: isoDayIn(options.now ?? new Date(), timeZone), timeZone };
   const maxReminders = getEnv().REFERRAL_MAX_REMINDERS;
   yield csvRow(HEADER);
   let cursor: string | undefined;
   for (;;) {
-    const raw = await client.$queryRaw<RawRow[]>(queuePageSql({ ...filters, cursor }, context, EXPORT_CHUNK + 1));
+    let raw = await client.$queryRaw<RawRow[]>(queuePageSql({ ...filters, cursor }, context, EXPORT_CHUNK + 1));
+    // As the page does: names spelt close to a fragment when no request contains it.
+    if (raw.length === 0 && !cursor && mayWidenToCloseSpellings(filters, context)) {
+      context = { ...context, closeSpellings: true };
+      raw = await client.$queryRaw<RawRow[]>(queuePageSql({ ...filters, cursor }, context, EXPORT_CHUNK + 1));
+    }
     const chunk = raw.slice(0, EXPORT_CHUNK);
     let text = "";
     for (const r of chunk) {

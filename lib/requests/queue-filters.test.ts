@@ -51,7 +51,7 @@ describe("parseQueueFilters", () => {
       assignee: "someone",
       due: "yesterday",
       verified: "maybe",
-      q: "bob",
+      q: "bo",
       sort: "random",
       cursor: "not-a-cursor!",
     });
@@ -96,25 +96,34 @@ describe("parseQueueFilters", () => {
 });
 
 describe("normalizeSearch", () => {
-  it("recognises references in Crockford's alphabet only", () => {
+  it("recognises whole references in Crockford's alphabet, anything else is a fragment", () => {
     expect(normalizeSearch("DSR-7KQ2-9XMD")).toEqual({ kind: "reference", value: "DSR-7KQ2-9XMD" });
-    // I, L, O and U never appear in a reference.
-    expect(normalizeSearch("DSR-OOOO-1111")).toBeNull();
-    expect(normalizeSearch("DSR-7KQ2")).toBeNull();
+    // I, L, O and U never appear in a reference: searched as a fragment, which finds none.
+    expect(normalizeSearch("DSR-OOOO-1111")).toEqual({ kind: "text", value: "DSR-OOOO-1111" });
+    expect(normalizeSearch("DSR-7KQ2")).toEqual({ kind: "text", value: "DSR-7KQ2" });
   });
 
-  it("recognises an email address and nothing looser", () => {
+  it("recognises a whole email address, and keeps a partial one as a fragment", () => {
     expect(normalizeSearch("ada@example.com")).toEqual({ kind: "email", value: "ada@example.com" });
     // Stored as the request form stores it: the domain in ASCII.
     expect(normalizeSearch("Ada@Bücher.de")).toEqual({ kind: "email", value: "ada@xn--bcher-kva.de" });
-    expect(normalizeSearch("ada@")).toBeNull();
+    expect(normalizeSearch("ada@")).toEqual({ kind: "text", value: "ada@" });
+  });
+
+  it("searches fragments of 3 to 254 characters, spaces folded, and nothing with control characters", () => {
+    expect(normalizeSearch("  Grace   Hopper ")).toEqual({ kind: "text", value: "Grace Hopper" });
+    expect(normalizeSearch("Ada")).toEqual({ kind: "text", value: "Ada" });
+    expect(normalizeSearch(" ab ")).toBeNull();
     expect(normalizeSearch("   ")).toBeNull();
     expect(normalizeSearch(`${"a".repeat(250)}@example.com`)).toBeNull();
+    expect(normalizeSearch("Ada\u0000Lovelace")).toBeNull();
   });
 
   it("tells which kind a normalised value is", () => {
     expect(searchKind("DSR-7KQ2-9XMD")).toBe("reference");
     expect(searchKind("ada@example.com")).toBe("email");
+    expect(searchKind("ada@")).toBe("text");
+    expect(searchKind("Lovelace")).toBe("text");
   });
 });
 
@@ -170,5 +179,15 @@ describe("links", () => {
   it("know whether anything is filtered", () => {
     expect(hasFilters({ sort: "received", cursor: "x" })).toBe(false);
     expect(hasFilters({ sort: "due", verified: "no" })).toBe(true);
+  });
+});
+
+describe("month filters", () => {
+  it("keeps a calendar month and drops anything else", () => {
+    expect(parseQueueFilters({ received: "2026-05", closed: "2025-12" })).toMatchObject({ received: "2026-05", closed: "2025-12" });
+    for (const bad of ["2026-13", "2026-5", "26-05", "2026-05-01", "may"]) {
+      expect(parseQueueFilters({ received: bad, closed: bad })).toEqual({ sort: "due" });
+    }
+    expect(queueHref({ received: "2026-05", sort: "received" })).toBe("/admin/requests?received=2026-05&sort=received");
   });
 });

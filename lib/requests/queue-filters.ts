@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { hasControlCharacter } from "@/lib/text/control-characters";
 import { normalizeEmailAddress } from "@/lib/text/email-address";
 import { Jurisdiction, RequestRoute, RequestStatus, RequestType } from "@/lib/generated/prisma/enums";
 import { REFERRAL_FILTERS, type ReferralFilter } from "@/lib/referrals/state";
@@ -35,7 +36,11 @@ export type QueueFilters = {
   route?: RequestRoute;
   /** The state of the request's referral to a customer (lib/referrals/state.ts). */
   referral?: ReferralFilter;
-  /** A reference (upper-case, "DSR-7KQ2-9XMD") or an email address (lower-case). */
+  /** Received in this calendar month of the operator's time zone ("2026-05"): the overview's bars. */
+  received?: string;
+  /** Completed or denied in this month ("2026-05"), as the overview's on-time chart counts them. */
+  closed?: string;
+  /** A reference (upper-case, "DSR-7KQ2-9XMD"), an email address (lower-case), or a fragment of either or of a name. */
   q?: string;
   sort: QueueSort;
   /** Where the page starts: opaque, from encodeCursor; only ever one that fits `sort`. */
@@ -46,22 +51,36 @@ export type QueueFilters = {
 const REFERENCE = /^DSR-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const MONTH = /^(19|20)\d{2}-(0[1-9]|1[0-2])$/;
 
-export type SearchKind = "reference" | "email";
+export type SearchKind = "reference" | "email" | "text";
 
-/** What a search box value is, once normalised, or null when it is neither. */
+/** The shortest fragment searched: shorter ones match too much to help (and trigrams need 3). */
+export const MIN_SEARCH_LENGTH = 3;
+export const MAX_SEARCH_LENGTH = 254;
+
+/**
+ * What a search box value is, once normalised, or null when it is none: a whole reference or a
+ * whole email address (matched exactly), else a fragment of at least 3 characters (part of a
+ * reference, an address or a name, and names spelt close to it).
+ */
 export function normalizeSearch(raw: string): { kind: SearchKind; value: string } | null {
-  const value = raw.trim();
-  if (!value || value.length > 254) return null;
+  const value = raw.trim().replace(/\s+/g, " ");
+  if (value.length < MIN_SEARCH_LENGTH || value.length > MAX_SEARCH_LENGTH) return null;
+  if (hasControlCharacter(value)) return null;
   const upper = value.toUpperCase();
   if (REFERENCE.test(upper)) return { kind: "reference", value: upper };
   // Requests store the address in its normal form (lib/text/email-address.ts), so search does too.
-  const email = normalizeEmailAddress(value);
-  return email.ok ? { kind: "email", value: email.email } : null;
+  if (value.includes("@")) {
+    const email = normalizeEmailAddress(value);
+    if (email.ok) return { kind: "email", value: email.email };
+  }
+  return { kind: "text", value };
 }
 
 export function searchKind(q: string): SearchKind {
-  return REFERENCE.test(q) ? "reference" : "email";
+  if (REFERENCE.test(q)) return "reference";
+  return q.includes("@") && normalizeEmailAddress(q).ok ? "email" : "text";
 }
 
 // --- Cursor -----------------------------------------------------------------------------------
@@ -131,11 +150,13 @@ const QueueParamsSchema = z.object({
   verified: optional(z.enum(VERIFIED_FILTERS)),
   route: optional(z.enum(RequestRoute)),
   referral: optional(z.enum(REFERRAL_FILTERS)),
+  received: optional(z.string().regex(MONTH)),
+  closed: optional(z.string().regex(MONTH)),
   q: optional(
     z.string().transform((raw, ctx) => {
       const search = normalizeSearch(raw);
       if (!search) {
-        ctx.addIssue({ code: "custom", message: "Not a reference or an email address" });
+        ctx.addIssue({ code: "custom", message: `Enter at least ${MIN_SEARCH_LENGTH} characters` });
         return z.NEVER;
       }
       return search.value;
@@ -145,7 +166,7 @@ const QueueParamsSchema = z.object({
   cursor: optional(z.string()),
 });
 
-const FIELDS = ["status", "type", "jurisdiction", "assignee", "due", "verified", "route", "referral", "q", "sort", "cursor"] as const;
+const FIELDS = ["status", "type", "jurisdiction", "assignee", "due", "verified", "route", "referral", "received", "closed", "q", "sort", "cursor"] as const;
 
 /** The queue's filters from a URL's search parameters; anything invalid is left out. */
 export function parseQueueFilters(params: RawSearchParams): QueueFilters {

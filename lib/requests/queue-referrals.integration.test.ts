@@ -169,7 +169,7 @@ describe("the statements behind the referral views", () => {
   // Planning only: each statement is valid SQL for every filter, and a referral filter is a
   // semi-join on referrals, never a scan of them per request.
   it("plan for every route and referral filter, in both orders", async () => {
-    const context = { viewerId: officer.id, today: new Date().toISOString().slice(0, 10) };
+    const context = { viewerId: officer.id, personal: true, timeZone: "UTC", today: new Date().toISOString().slice(0, 10) };
     for (const params of [
       { route: "UNRESOLVED" },
       { route: "SPLIT", status: "open" },

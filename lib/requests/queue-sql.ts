@@ -23,18 +23,66 @@ const OPEN = Prisma.raw(`"status" IN (${sqlList(UNFINISHED_STATUSES)})`);
 
 /** Counts per status stop here; the page shows "1,000+". Keeps the count query bounded. */
 export const COUNT_CAP = 1000;
+/**
+ * A fragment search counts at most this many matches in all; at the bound every count is "at
+ * least". Each match read is a heap page fetched at random (about 30 µs here), so the bound keeps
+ * a broad fragment's counts near 30 ms on a million requests (bench/README.md).
+ */
+export const SEARCH_COUNT_LIMIT = COUNT_CAP + 1;
 
 export type QueueQueryContext = {
   /** Who "me" is. */
   viewerId: string;
   /** Today in the operator's time zone, as "2026-11-22": the due filters count its calendar days, as deadlines do. */
   today: string;
+  /** Whether the viewer may read personal data: only then does a fragment search addresses and names. */
+  personal: boolean;
+  /** The operator's time zone: the month filters count its calendar months, as the overview does. */
+  timeZone: string;
+  /** A fragment search matches names spelt close to it instead (when nothing contains it). */
+  closeSpellings?: boolean;
 };
+
+/** [start, end) of a month ("2026-05") in `timeZone`, as the stored UTC timestamps. */
+function monthRange(month: string, timeZone: string): [Prisma.Sql, Prisma.Sql] {
+  const local = (day: Prisma.Sql) => Prisma.sql`((${day})::timestamp AT TIME ZONE ${timeZone}) AT TIME ZONE 'UTC'`;
+  const first = Prisma.sql`${`${month}-01`}::date`;
+  return [local(first), local(Prisma.sql`${first} + interval '1 month'`)];
+}
 
 function addDays(isoDay: string, days: number): string {
   const date = new Date(`${isoDay}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() + days);
   return date.toISOString().slice(0, 10);
+}
+
+/**
+ * A whole reference or address matches exactly (their unique and b-tree indexes). A fragment
+ * matches references, addresses and names containing it (ILIKE, served by the trigram indexes of
+ * migration queue_search_trigram); `closeSpellings` instead matches names spelt close to it
+ * (`%`: trigram similarity of the whole name at least 0.3, `<%`: of its closest part at least
+ * 0.6, pg_trgm's defaults), which the queue asks for only when no request contains the fragment:
+ * it is slower, and among exact matches it would be noise. Without `personal` a fragment looks at
+ * references only.
+ */
+function searchCondition(q: string, context: QueueQueryContext): Prisma.Sql {
+  const kind = searchKind(q);
+  if (kind === "reference") return Prisma.sql`"reference" = ${q}`;
+  if (kind === "email") return Prisma.sql`"requester_email" = ${q}`;
+  const contains = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  if (!context.personal) return Prisma.sql`"reference" ILIKE ${contains}`;
+  if (context.closeSpellings) return Prisma.sql`("requester_name" % ${q} OR ${q} <% "requester_name")`;
+  return Prisma.sql`("reference" ILIKE ${contains} OR "requester_email" ILIKE ${contains} OR "requester_name" ILIKE ${contains})`;
+}
+
+/**
+ * Whether a view's empty page should be searched again for close spellings: a fragment, by a
+ * viewer who may search names, not already widened. The queue and its export run the exact search
+ * first; only when its page comes back empty do they run this one (on every page of such a view
+ * alike, since the exact search finds nothing on any of them).
+ */
+export function mayWidenToCloseSpellings(filters: QueueFilters, context: QueueQueryContext): boolean {
+  return Boolean(filters.q && context.personal && !context.closeSpellings && searchKind(filters.q) === "text");
 }
 
 /** The WHERE conditions for every filter except status (and the cursor). */
@@ -59,9 +107,16 @@ function filterConditions(filters: QueueFilters, context: QueueQueryContext): Pr
   if (filters.verified === "no") where.push(Prisma.sql`"verified_at" IS NULL`);
   if (filters.route) where.push(Prisma.sql`"route" = ${filters.route}::"RequestRoute"`);
   if (filters.referral) where.push(REFERRAL_CONDITIONS[filters.referral]);
-  if (filters.q) {
-    where.push(searchKind(filters.q) === "reference" ? Prisma.sql`"reference" = ${filters.q}` : Prisma.sql`"requester_email" = ${filters.q}`);
+  if (filters.received) {
+    const [from, to] = monthRange(filters.received, context.timeZone);
+    where.push(Prisma.sql`"received_at" >= ${from} AND "received_at" < ${to}`);
   }
+  if (filters.closed) {
+    // As the overview's on-time chart counts: answered (completed or denied) in that month.
+    const [from, to] = monthRange(filters.closed, context.timeZone);
+    where.push(Prisma.sql`"status" IN ('COMPLETED', 'DENIED') AND "closed_at" >= ${from} AND "closed_at" < ${to}`);
+  }
+  if (filters.q) where.push(searchCondition(filters.q, context));
   return where;
 }
 
@@ -89,6 +144,13 @@ const REFERRAL_CONDITIONS: Record<ReferralFilter, Prisma.Sql> = {
       ` AND NOT EXISTS (SELECT 1 FROM "referrals" g WHERE g."request_id" = "requests"."id" AND g."status" IN (${sqlList(OPEN_REFERRAL_STATES)}))`,
   ),
 };
+
+/** The status filter's condition, if any. */
+function statusCondition(filters: QueueFilters): Prisma.Sql[] {
+  if (filters.status === "open") return [OPEN];
+  if (filters.status) return [Prisma.sql`"status" = ${filters.status}::"RequestStatus"`];
+  return [];
+}
 
 function and(conditions: Prisma.Sql[]): Prisma.Sql {
   return conditions.length ? Prisma.join(conditions, " AND ") : Prisma.sql`TRUE`;
@@ -118,9 +180,7 @@ export function possibleStatuses(filters: QueueFilters): RequestStatus[] {
  * open referral first, as there is at most one and it is the one being waited on).
  */
 export function queuePageSql(filters: QueueFilters, context: QueueQueryContext, limit = QUEUE_PAGE_SIZE + 1): Prisma.Sql {
-  const where = filterConditions(filters, context);
-  if (filters.status === "open") where.push(OPEN);
-  else if (filters.status) where.push(Prisma.sql`"status" = ${filters.status}::"RequestStatus"`);
+  const where = [...filterConditions(filters, context), ...statusCondition(filters)];
   const cursor = filters.cursor ? decodeCursor(filters.cursor, filters.sort) : null;
 
   const byDue = filters.sort === "due";
@@ -173,6 +233,17 @@ export function queueCountsSql(filters: QueueFilters, context: QueueQueryContext
     const possible = Prisma.raw(`"status" IN (${sqlList(possibleStatuses(filters))})`);
     return Prisma.sql`
       SELECT "status"::text AS status, count(*)::int AS count FROM "requests" WHERE ${possible} AND ${where} GROUP BY "status"`;
+  }
+  if (filters.q && searchKind(filters.q) === "text") {
+    // A fragment can match a large share of the requests, or a few scattered everywhere: a branch
+    // per status would walk each status's index for them. One bounded read of the matching
+    // requests (by the trigram indexes when they are few) counts them all; reaching the bound
+    // means "at least" (SEARCH_COUNT_LIMIT).
+    const possible = Prisma.raw(`"status" IN (${sqlList(possibleStatuses(filters))})`);
+    return Prisma.sql`
+      SELECT status, count(*)::int AS count
+        FROM (SELECT "status"::text AS status FROM "requests" WHERE ${possible} AND ${where} LIMIT ${SEARCH_COUNT_LIMIT}) matched
+       GROUP BY status`;
   }
   const branches = possibleStatuses(filters).map(
     (status) => Prisma.sql`

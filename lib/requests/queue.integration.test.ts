@@ -259,7 +259,7 @@ describe("the queue's indexes", () => {
       await tx.$executeRawUnsafe("SET LOCAL enable_seqscan = off");
       await tx.$executeRawUnsafe("SET LOCAL enable_bitmapscan = off");
       await tx.$executeRawUnsafe("SET LOCAL enable_sort = off");
-      const sql = queuePageSql(filters, { viewerId: officer.id, today: "2026-11-22" });
+      const sql = queuePageSql(filters, { viewerId: officer.id, personal: true, timeZone: "UTC", today: "2026-11-22" });
       const plan = await tx.$queryRaw<{ "QUERY PLAN": unknown }[]>(Prisma.sql`EXPLAIN (FORMAT JSON) ${sql}`);
       return [...JSON.stringify(plan).matchAll(/"Index Name":"([^"]+)"/g)].map((m) => m[1]!).filter((n) => n.startsWith("requests_"));
     });

@@ -9,7 +9,7 @@ import { RequestStatus, type Jurisdiction, type ReferralStatus, type RequestRout
 import { describeReferral, referralState, type ReferralState } from "@/lib/referrals/state";
 import { maskEmail } from "@/lib/requests/mask-email";
 import { encodeCursor, QUEUE_PAGE_SIZE, searchKind, type QueueFilters } from "@/lib/requests/queue-filters";
-import { COUNT_CAP, queueCountsSql, queuePageSql } from "@/lib/requests/queue-sql";
+import { COUNT_CAP, mayWidenToCloseSpellings, queueCountsSql, queuePageSql, SEARCH_COUNT_LIMIT, type QueueQueryContext } from "@/lib/requests/queue-sql";
 
 export type QueueRow = {
   id: string;
@@ -35,7 +35,7 @@ export type QueueRow = {
   referral: { customerName: string; state: ReferralState; description: string } | null;
 };
 
-/** `count` stops at COUNT_CAP + 1: `capped` means "more than COUNT_CAP". */
+/** `count` stops at COUNT_CAP + 1: `capped` means "more than COUNT_CAP" (for a fragment search that reached its bound, "at least `count`"). */
 export type StatusCount = { status: RequestStatus; count: number; capped: boolean };
 
 export type QueuePage = {
@@ -44,6 +44,8 @@ export type QueuePage = {
   counts: StatusCount[];
   /** An email search by a role that may not see emails: nothing was searched. */
   emailSearchRefused: boolean;
+  /** No request contains the fragment searched: these are the names spelt close to it. */
+  closeSpellings: boolean;
 };
 
 export type QueueViewer = Pick<StaffUser, "id" | "role">;
@@ -85,14 +87,19 @@ export async function queryQueue(filters: QueueFilters, viewer: QueueViewer, now
   if (!can(viewer.role, "requests.read")) throw new AuthorizationError("FORBIDDEN");
   // Looking a person up by email address is reading personal data: auditors search by reference.
   if (filters.q && searchKind(filters.q) === "email" && !can(viewer.role, "requests.readPersonal")) {
-    return { rows: [], nextCursor: null, counts: zeroCounts(), emailSearchRefused: true };
+    return { rows: [], nextCursor: null, counts: zeroCounts(), emailSearchRefused: true, closeSpellings: false };
   }
 
-  const context = { viewerId: viewer.id, today: isoDayIn(now, await getOperatorTimeZone()) };
-  const [raw, counted] = await Promise.all([
-    db.$queryRaw<RawRow[]>(queuePageSql(filters, context)),
-    db.$queryRaw<{ status: RequestStatus; count: number }[]>(queueCountsSql(filters, context)),
-  ]);
+  const timeZone = await getOperatorTimeZone();
+  let context: QueueQueryContext = { viewerId: viewer.id, personal: can(viewer.role, "requests.readPersonal"), today: isoDayIn(now, timeZone), timeZone };
+  const run = (c: QueueQueryContext) =>
+    Promise.all([db.$queryRaw<RawRow[]>(queuePageSql(filters, c)), db.$queryRaw<{ status: RequestStatus; count: number }[]>(queueCountsSql(filters, c))]);
+  let [raw, counted] = await run(context);
+  // No request contains the fragment: names spelt close to it instead.
+  if (raw.length === 0 && mayWidenToCloseSpellings(filters, context)) {
+    context = { ...context, closeSpellings: true };
+    [raw, counted] = await run(context);
+  }
 
   const page = raw.slice(0, QUEUE_PAGE_SIZE);
   const last = page.at(-1);
@@ -102,15 +109,18 @@ export async function queryQueue(filters: QueueFilters, viewer: QueueViewer, now
       : null;
 
   const byStatus = new Map(counted.map((c) => [c.status, Number(c.count)]));
+  // A fragment search counted up to its bound: every figure is then "at least".
+  const bounded = Boolean(filters.q) && searchKind(filters.q!) === "text" && counted.reduce((n, c) => n + Number(c.count), 0) >= SEARCH_COUNT_LIMIT;
   const maxReminders = getEnv().REFERRAL_MAX_REMINDERS;
   return {
     rows: page.map((r) => toQueueRow(r, viewer, maxReminders)),
     nextCursor,
     counts: zeroCounts().map(({ status }) => {
       const count = byStatus.get(status) ?? 0;
-      return { status, count: Math.min(count, COUNT_CAP), capped: count > COUNT_CAP };
+      return { status, count: Math.min(count, COUNT_CAP), capped: bounded || count > COUNT_CAP };
     }),
     emailSearchRefused: false,
+    closeSpellings: context.closeSpellings === true,
   };
 }
 

@@ -39,7 +39,7 @@ async function recoveryEmails(requestId: string) {
 describe("a status link after its request closes", () => {
   it("works 89 days after the request closed and not 91", async () => {
     const { requestId, statusToken } = await verifiedRequest({ country: "GB" });
-    await denyRequest(requestId, { reason: REASON }, officer, now());
+    await denyRequest(requestId, { reason: REASON, basis: "OTHER" }, officer, now());
     const deniedLink = tokenOf(String((await latestEmail(requestId, "request-denied")).props.statusUrl));
 
     advanceClock(89 * DAY);
@@ -70,14 +70,14 @@ describe("a status link after its request closes", () => {
 
   it("keeps a refused request's page open while its appeal is open, and counts from the appeal's close", async () => {
     const { requestId, statusToken } = await verifiedRequest({ country: "US", region: "VA" });
-    await denyRequest(requestId, { reason: REASON }, officer, now());
+    await denyRequest(requestId, { reason: REASON, basis: "OTHER" }, officer, now());
     const appeal = await appealDecision(statusToken, { reason: "Please look again." }, now());
 
     advanceClock(120 * DAY);
     expect((await getStatusView(statusToken))?.id).toBe(requestId);
     expect((await getStatusView(tokenOf(appeal.statusPath)))?.id).toBe(appeal.requestId);
 
-    await denyRequest(appeal.requestId, { reason: REASON }, officer, now());
+    await denyRequest(appeal.requestId, { reason: REASON, basis: "OTHER" }, officer, now());
     advanceClock(89 * DAY);
     expect((await getStatusView(statusToken))?.id).toBe(requestId);
     advanceClock(2 * DAY);
@@ -128,7 +128,7 @@ describe("requestStatusLink", () => {
 
   it("sends a link that works again to a requester who outlived theirs", async () => {
     const { requestId, email, statusToken } = await verifiedRequest({ country: "GB" });
-    await denyRequest(requestId, { reason: REASON }, officer, now());
+    await denyRequest(requestId, { reason: REASON, basis: "OTHER" }, officer, now());
     advanceClock(200 * DAY);
     expect(await getStatusView(statusToken)).toBeNull();
 

@@ -21,7 +21,7 @@ const APPEAL = "The account is mine; I signed up with this address in 2024.";
 /** A request refused under a US state law, which gives the requester an appeal. */
 async function deniedInVirginia(now = new Date()) {
   const request = await verifiedRequest({ country: "US", region: "VA", type: "DELETION", details: { scope: "ALL" }, name: "Grace Hopper" }, now);
-  await denyRequest(request.requestId, { reason: BASIS }, officer, now);
+  await denyRequest(request.requestId, { reason: BASIS, basis: "OTHER" }, officer, now);
   return request;
 }
 
@@ -102,7 +102,7 @@ describe("appealDecision", () => {
   it("is not available where the law gives no appeal (GDPR, CCPA)", async () => {
     for (const where of [{ country: "DE" }, { country: "US", region: "CA" }]) {
       const { requestId, statusToken } = await verifiedRequest(where);
-      await denyRequest(requestId, { reason: BASIS }, officer);
+      await denyRequest(requestId, { reason: BASIS, basis: "OTHER" }, officer);
       await expectRefusal(appealDecision(statusToken, { reason: APPEAL }), "APPEAL_NOT_AVAILABLE");
       expect(await db.request.count({ where: { appealOfId: requestId } })).toBe(0);
     }
@@ -119,7 +119,7 @@ describe("appealDecision", () => {
   it("ends with the appeal: refusing it points to the Attorney General, and it cannot be appealed again", async () => {
     const original = await deniedInVirginia();
     const appeal = await appealDecision(original.statusToken, { reason: APPEAL });
-    await denyRequest(appeal.requestId, { reason: "We reviewed the records again and reached the same result." }, officer);
+    await denyRequest(appeal.requestId, { reason: "We reviewed the records again and reached the same result.", basis: "OTHER" }, officer);
 
     expect((await latestEmail(appeal.requestId, "request-denied")).props).toMatchObject({
       isAppeal: true,

@@ -61,7 +61,7 @@ describe("assignRequest", () => {
 
   it("refuses to assign a closed request", async () => {
     const { requestId } = await verifiedRequest();
-    await denyRequest(requestId, { reason: "Duplicate of an earlier request." }, officer);
+    await denyRequest(requestId, { reason: "Duplicate of an earlier request.", basis: "OTHER" }, officer);
     await expectRefusal(assignRequest(requestId, officer.id, officer), "INVALID_TRANSITION");
   });
 });
@@ -71,7 +71,7 @@ describe("bulk actions", () => {
     const a = await verifiedRequest();
     const b = await verifiedRequest();
     const closed = await verifiedRequest();
-    await denyRequest(closed.requestId, { reason: "Duplicate of an earlier request." }, officer);
+    await denyRequest(closed.requestId, { reason: "Duplicate of an earlier request.", basis: "OTHER" }, officer);
     const missing = "00000000-0000-4000-8000-000000000001";
 
     const result = await bulkAssign([a.requestId, b.requestId, closed.requestId, missing, a.requestId], officer.id, officer);

@@ -60,7 +60,7 @@ describe("attachDataPackage", () => {
 
   it("refuses a package for a closed request", async () => {
     const { requestId } = await verifiedRequest();
-    await denyRequest(requestId, { reason: "Duplicate of an earlier request." }, officer);
+    await denyRequest(requestId, { reason: "Duplicate of an earlier request.", basis: "OTHER" }, officer);
     await expectRefusal(attachDataPackage(requestId, file(), officer), "INVALID_TRANSITION");
   });
 });
@@ -160,7 +160,7 @@ describe("completeRequest", () => {
 
   it("refuses to complete a denied or already completed request", async () => {
     const denied = await verifiedRequest({ type: "DELETION", details: { scope: "ALL" } });
-    await denyRequest(denied.requestId, { reason: "We hold no data about this address." }, officer);
+    await denyRequest(denied.requestId, { reason: "We hold no data about this address.", basis: "OTHER" }, officer);
     await expectRefusal(completeRequest(denied.requestId, { outcome: "Erased." }, officer), "INVALID_TRANSITION");
     expect((await db.request.findUniqueOrThrow({ where: { id: denied.requestId } })).status).toBe("DENIED");
 

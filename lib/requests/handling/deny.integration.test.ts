@@ -22,10 +22,10 @@ describe("denyRequest", () => {
   it("closes the request, keeps the basis of denial in the audit event and emails it with the regulator", async () => {
     const { requestId, email, statusToken } = await verifiedRequest({ country: "GB", type: "DELETION", details: { scope: "ALL" } });
     const now = new Date();
-    await denyRequest(requestId, { reason: BASIS }, officer, now);
+    await denyRequest(requestId, { reason: BASIS, basis: "EXEMPTION" }, officer, now);
 
     const request = await db.request.findUniqueOrThrow({ where: { id: requestId } });
-    expect(request).toMatchObject({ status: "DENIED", closedAt: now });
+    expect(request).toMatchObject({ status: "DENIED", closedAt: now, denialBasis: "EXEMPTION" });
     expect(await lastEvent(requestId)).toMatchObject({
       action: "request.denied",
       actorType: "STAFF",
@@ -33,7 +33,7 @@ describe("denyRequest", () => {
       fromStatus: "RECEIVED",
       toStatus: "DENIED",
       visibility: "PUBLIC",
-      data: { reason: BASIS, appealAvailable: false },
+      data: { reason: BASIS, basis: "EXEMPTION", appealAvailable: false },
     });
     expect((await templatesOf(requestId)).at(-1)).toBe("request-denied");
     const sent = await latestEmail(requestId, "request-denied");
@@ -51,8 +51,8 @@ describe("denyRequest", () => {
 
   it("offers an appeal under a US state law and names the state's Attorney General, with its website", async () => {
     const { requestId } = await verifiedRequest({ country: "US", region: "VA" });
-    await denyRequest(requestId, { reason: BASIS }, officer);
-    expect((await lastEvent(requestId)).data).toEqual({ reason: BASIS, appealAvailable: true });
+    await denyRequest(requestId, { reason: BASIS, basis: "OTHER" }, officer);
+    expect((await lastEvent(requestId)).data).toEqual({ reason: BASIS, basis: "OTHER", appealAvailable: true });
     expect((await latestEmail(requestId, "request-denied")).props).toMatchObject({
       regulator: "the Virginia Attorney General (www.oag.state.va.us)",
       appealAvailable: true,
@@ -61,7 +61,7 @@ describe("denyRequest", () => {
 
   it("names the California agency under the CCPA, with no appeal", async () => {
     const { requestId } = await verifiedRequest({ country: "US", region: "CA" });
-    await denyRequest(requestId, { reason: BASIS }, officer);
+    await denyRequest(requestId, { reason: BASIS, basis: "OTHER" }, officer);
     expect((await latestEmail(requestId, "request-denied")).props).toMatchObject({
       regulator: "the California Privacy Protection Agency (cppa.ca.gov)",
       appealAvailable: false,
@@ -71,18 +71,25 @@ describe("denyRequest", () => {
   it("refuses to deny a completed request, or to deny twice", async () => {
     const { requestId } = await verifiedRequest({ type: "DELETION", details: { scope: "ALL" } });
     await completeRequest(requestId, { outcome: "Erased everywhere." }, officer);
-    await expectRefusal(denyRequest(requestId, { reason: BASIS }, officer), "INVALID_TRANSITION");
+    await expectRefusal(denyRequest(requestId, { reason: BASIS, basis: "OTHER" }, officer), "INVALID_TRANSITION");
     expect((await db.request.findUniqueOrThrow({ where: { id: requestId } })).status).toBe("COMPLETED");
 
     const other = await verifiedRequest();
-    await denyRequest(other.requestId, { reason: BASIS }, officer);
-    await expectRefusal(denyRequest(other.requestId, { reason: BASIS }, officer), "INVALID_TRANSITION");
+    await denyRequest(other.requestId, { reason: BASIS, basis: "OTHER" }, officer);
+    await expectRefusal(denyRequest(other.requestId, { reason: BASIS, basis: "OTHER" }, officer), "INVALID_TRANSITION");
   });
 
   it("refuses a request still waiting for email confirmation", async () => {
     const submitted = await submitRequest(requestInput(), { ip: null });
     if (!submitted.ok) throw new Error("submission failed");
-    await expectRefusal(denyRequest(submitted.data.requestId, { reason: BASIS }, officer), "INVALID_TRANSITION");
+    await expectRefusal(denyRequest(submitted.data.requestId, { reason: BASIS, basis: "OTHER" }, officer), "INVALID_TRANSITION");
     expect((await db.request.findUniqueOrThrow({ where: { id: submitted.data.requestId } })).status).toBe("PENDING_VERIFICATION");
+  });
+
+  it("refuses a denial without its basis, and changes nothing", async () => {
+    const { requestId } = await verifiedRequest();
+    await expectRefusal(denyRequest(requestId, { reason: BASIS } as never, officer), "INVALID_INPUT", /basis for the denial/);
+    await expectRefusal(denyRequest(requestId, { reason: BASIS, basis: "BECAUSE" } as never, officer), "INVALID_INPUT");
+    expect((await db.request.findUniqueOrThrow({ where: { id: requestId } })).status).toBe("RECEIVED");
   });
 });

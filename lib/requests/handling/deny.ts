@@ -5,19 +5,19 @@ import { wakeOutboxWorker } from "@/lib/mail/worker-signal";
 import { recordEvent } from "@/lib/requests/events";
 import { byStaff, lockRequest } from "@/lib/requests/handling/load";
 import { emailRequester } from "@/lib/requests/handling/notify";
-import { parseInput, ReasonInputSchema, type ReasonInput } from "@/lib/requests/handling/schema";
+import { DenyInputSchema, parseInput, type DenyInput } from "@/lib/requests/handling/schema";
 import { appealAvailable, assertTransition } from "@/lib/requests/lifecycle";
 import { regulatorFor } from "@/lib/requests/regulators";
 import { getSubmissionContext } from "@/lib/requests/submission-context";
 
 /**
  * Open -> DENIED. The reason is the basis of denial that 11 CCR §7101 asks us to keep, so it goes
- * into the audit event; the requester is emailed the reason, whom to complain to, and, where the
+ * into the audit event, with its category (`basis`, stored on the request for the §7102 figures); the requester is emailed the reason, whom to complain to, and, where the
  * law gives one (US state laws), how to appeal from the status page.
  * Throws NOT_FOUND, INVALID_INPUT, INVALID_TRANSITION (already completed, denied or unverified).
  */
-export async function denyRequest(requestId: string, input: ReasonInput, staff: StaffUser, now = new Date()): Promise<void> {
-  const { reason } = parseInput(ReasonInputSchema, input);
+export async function denyRequest(requestId: string, input: DenyInput, staff: StaffUser, now = new Date()): Promise<void> {
+  const { reason, basis } = parseInput(DenyInputSchema, input);
   const { org } = await getSubmissionContext(db);
   await db.$transaction(async (tx) => {
     await lockRequest(tx, requestId);
@@ -27,7 +27,7 @@ export async function denyRequest(requestId: string, input: ReasonInput, staff: 
     });
     const toStatus = assertTransition("deny", request.status);
     const appeal = appealAvailable(request.jurisdiction, request.type);
-    await tx.request.update({ where: { id: requestId }, data: { status: toStatus, closedAt: now } });
+    await tx.request.update({ where: { id: requestId }, data: { status: toStatus, closedAt: now, denialBasis: basis } });
     await recordEvent(tx, {
       requestId,
       ...byStaff(staff),
@@ -35,7 +35,7 @@ export async function denyRequest(requestId: string, input: ReasonInput, staff: 
       fromStatus: request.status,
       toStatus,
       visibility: "PUBLIC",
-      data: { reason, appealAvailable: appeal },
+      data: { reason, basis, appealAvailable: appeal },
       at: now,
     });
     await emailRequester(tx, request, org, "request-denied", {

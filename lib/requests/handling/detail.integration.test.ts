@@ -28,7 +28,7 @@ const NAME = "Ada King Lovelace";
 describe("addNote", () => {
   it("adds an internal event with the note, allowed on a closed request and never shown to the requester", async () => {
     const { requestId, statusToken } = await verifiedRequest();
-    await denyRequest(requestId, { reason: "Duplicate of an earlier request." }, officer);
+    await denyRequest(requestId, { reason: "Duplicate of an earlier request.", basis: "OTHER" }, officer);
     const now = new Date();
     await addNote(requestId, { note: "Checked with support: same person as the earlier request." }, officer, now);
     expect(await lastEvent(requestId)).toMatchObject({
@@ -121,7 +121,7 @@ describe("getRequestDetail", () => {
 
   it("links an appeal and the request it appeals, both ways", async () => {
     const original = await verifiedRequest({ country: "US", region: "VA" });
-    await denyRequest(original.requestId, { reason: "We hold no data about this address." }, officer);
+    await denyRequest(original.requestId, { reason: "We hold no data about this address.", basis: "OTHER" }, officer);
     const appeal = await appealDecision(original.statusToken, { reason: "I do have an account." });
 
     const denied = await getRequestDetail(original.requestId, officer);
@@ -167,7 +167,7 @@ describe("exportRequestRecord", () => {
     await acknowledgeRequest(requestId, officer, new Date("2026-03-03T10:00:00Z"));
     await extendDeadline(requestId, { reason: "Three systems to search." }, officer, new Date("2026-03-10T10:00:00Z"));
     const basis = 'Cal. Civ. Code §1798.105(d)(1), "transaction": the order is still open.';
-    await denyRequest(requestId, { reason: basis }, officer, new Date("2026-04-01T12:00:00Z"));
+    await denyRequest(requestId, { reason: basis, basis: "EXEMPTION" }, officer, new Date("2026-04-01T12:00:00Z"));
 
     const { json, csv, record } = await exportRequestRecord(requestId, new Date("2026-04-02T00:00:00Z"));
     const parsed = JSON.parse(json);
@@ -224,7 +224,7 @@ describe("exportRequestRecord", () => {
 
   it("gives the outcome of a completed request, links its appeal and neutralises spreadsheet formulas", async () => {
     const original = await verifiedRequest({ country: "US", region: "VA", type: "DELETION", details: { scope: "ALL" } });
-    await denyRequest(original.requestId, { reason: "=HYPERLINK(\"http://evil\")" }, officer);
+    await denyRequest(original.requestId, { reason: "=HYPERLINK(\"http://evil\")", basis: "OTHER" }, officer);
     const appeal = await appealDecision(original.statusToken, { reason: "Please look again." });
     await completeRequest(appeal.requestId, { outcome: "We reversed the decision and erased the account." }, officer);
 

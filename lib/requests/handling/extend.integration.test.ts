@@ -91,7 +91,7 @@ describe("extendDeadline", () => {
   it("refuses a closed request and an empty reason", async () => {
     const { requestId } = await verifiedRequest({ country: "FR" });
     await expectRefusal(extendDeadline(requestId, { reason: "  " }, officer), "INVALID_INPUT");
-    await denyRequest(requestId, { reason: "Duplicate of an earlier request." }, officer);
+    await denyRequest(requestId, { reason: "Duplicate of an earlier request.", basis: "OTHER" }, officer);
     await expectRefusal(extendDeadline(requestId, { reason: REASON }, officer), "INVALID_TRANSITION");
   });
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DenialBasis } from "@/lib/generated/prisma/enums";
 import { refuse } from "@/lib/requests/lifecycle";
 import { noControlCharacters } from "@/lib/text/control-characters";
 
@@ -26,6 +27,10 @@ export const ReasonInputSchema = z.object({ reason: required(2000, "Give the rea
 export type ReasonInput = z.input<typeof ReasonInputSchema>;
 
 /** An internal note: the team's work product, never shown to the requester. */
+/** A denial: the reason in words, and its basis among the few the figures count by. */
+export const DenyInputSchema = ReasonInputSchema.extend({ basis: z.enum(DenialBasis, { error: "Choose the basis for the denial" }) });
+export type DenyInput = z.input<typeof DenyInputSchema>;
+
 export const NoteInputSchema = z.object({ note: required(5000, "Write the note") });
 export type NoteInput = z.input<typeof NoteInputSchema>;
 

@@ -8,6 +8,7 @@ import { JURISDICTION_LABELS, REQUEST_TYPE_LABELS } from "@/lib/requests/labels"
 import { RequestStatus } from "@/lib/generated/prisma/enums";
 import { UNFINISHED_STATUSES } from "@/lib/requests/lifecycle";
 import { STATUS_LABELS } from "./requests/status-labels";
+import { monthLabel } from "@/lib/dates/months";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -95,11 +96,11 @@ export default async function DashboardHome() {
   );
 }
 
-const monthLabel = (month: string) => new Intl.DateTimeFormat("en-GB", { month: "short", year: "2-digit", timeZone: "UTC" }).format(new Date(`${month}-01T00:00:00Z`));
+const shortMonth = (month: string) => monthLabel(month, "short");
 const days = (d: number | null) => (d === null ? "–" : d.toFixed(1));
 const share = (part: number, whole: number) => Math.round((part / whole) * 100);
 
-/** The figures over time (issue 13): each chart with its table; the open requests' bars open the queue. */
+/** The figures over time (issue 13): each chart with its table; each bar opens the queue with its filter. */
 function Charts({ charts }: { charts: OverviewCharts }) {
   const types = [...new Set(charts.months.flatMap((m) => Object.keys(m.received)))] as (keyof typeof REQUEST_TYPE_LABELS)[];
   const open = charts.open.reduce((t, o) => ({ overdue: t.overdue + o.overdue, week: t.week + o.week, later: t.later + o.later }), { overdue: 0, week: 0, later: 0 });
@@ -132,25 +133,42 @@ function Charts({ charts }: { charts: OverviewCharts }) {
           }))}
         />
       </BarChart>
-      <BarChart id="received-chart" title="Requests received per month" bars={charts.months.map((m) => ({ label: monthLabel(m.month), value: m.receivedTotal }))}>
+      <BarChart
+        id="received-chart"
+        title="Requests received per month"
+        bars={charts.months.map((m) => ({ label: shortMonth(m.month), value: m.receivedTotal, href: `/admin/requests?received=${m.month}&sort=received` }))}
+      >
         <FigureTable
           caption="Requests received per month, by type"
           headers={["Month", ...types.map((t) => REQUEST_TYPE_LABELS[t]), "All"]}
-          rows={charts.months.map((m) => ({ key: m.month, label: monthLabel(m.month), cells: [...types.map((t) => m.received[t] ?? 0), m.receivedTotal] }))}
+          rows={charts.months.map((m) => ({
+            key: m.month,
+            label: shortMonth(m.month),
+            cells: [...types.map((t) => ({ type: t, n: m.received[t] ?? 0 })), { type: null, n: m.receivedTotal }].map(({ type, n }) => (
+              <a key={type ?? "all"} className="text-blue-700 underline underline-offset-4" href={`/admin/requests?received=${m.month}${type ? `&type=${type}` : ""}&sort=received`}>
+                {n}
+              </a>
+            )),
+          }))}
         />
       </BarChart>
       <BarChart
         id="on-time-chart"
         title="Closed on time, per month (%)"
         max={100}
-        bars={charts.months.map((m) => ({ label: monthLabel(m.month), value: m.closed ? share(m.onTime, m.closed) : 0, text: m.closed ? `${share(m.onTime, m.closed)}% of ${m.closed}` : "none closed" }))}
+        bars={charts.months.map((m) => ({
+          label: shortMonth(m.month),
+          value: m.closed ? share(m.onTime, m.closed) : 0,
+          text: m.closed ? `${share(m.onTime, m.closed)}% of ${m.closed}` : "none closed",
+          href: m.closed ? `/admin/requests?closed=${m.month}&sort=received` : undefined,
+        }))}
       >
         <FigureTable
           caption="Requests closed per month: on time, and days to close"
           headers={["Month", "Closed", "On time", "Median days to close", "90th percentile"]}
           rows={charts.months.map((m) => ({
             key: m.month,
-            label: monthLabel(m.month),
+            label: shortMonth(m.month),
             cells: [m.closed, m.closed ? `${m.onTime} (${share(m.onTime, m.closed)}%)` : "–", days(m.medianDays), days(m.p90Days)],
           }))}
         />

@@ -41,7 +41,7 @@ export default async function RequestMetricsPage() {
         </section>
       ))}
       <p className="text-sm text-slate-700">
-        “Denied: identity not confirmed” are requests we could not act on because the requester never confirmed their email address.
+        “Denied: identity not verified” are requests we could not act on because the requester never confirmed their email address, or because we could not verify who made them. The other denials are counted by the reason we gave: an exception in the law (for example, records we must keep), a request that was manifestly unfounded or excessive, or a right the law does not give for that request.
       </p>
     </div>
   );

@@ -78,7 +78,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
 
       <RequestMetricsTable rows={rows} caption={`Received in ${year}: ${SCOPE_LABELS[scope]}`} />
       <p className="text-sm text-slate-700">
-        “Denied: identity not confirmed” counts requests closed because the requester never confirmed their email address. The form offers no
+        “Denied: identity not verified” counts requests closed because the requester never confirmed their email address, and those an officer denied as unverifiable; the other denials are counted by the basis the officer chose when denying. The form offers no
         request to limit the use of sensitive personal information, so that row stays at zero.{" "}
         <a className="text-blue-700 underline underline-offset-4" href={csvHref} download>
           Download {year} as CSV

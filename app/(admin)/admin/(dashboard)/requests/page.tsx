@@ -4,9 +4,10 @@ import { can } from "@/lib/auth/roles";
 import { requirePagePermission } from "@/lib/auth/staff";
 import { getOperatorTimeZone } from "@/lib/organization/settings";
 import { isUnfinished } from "@/lib/requests/lifecycle";
-import { hasFilters, parseQueueFilters, QUEUE_PATH, queueHref, type QueueFilters, type RawSearchParams } from "@/lib/requests/queue-filters";
+import { hasFilters, MAX_SEARCH_LENGTH, MIN_SEARCH_LENGTH, parseQueueFilters, QUEUE_PATH, queueHref, searchKind, type QueueFilters, type RawSearchParams } from "@/lib/requests/queue-filters";
 import { listQueue, listQueueStaff, type QueuePage } from "@/lib/requests/queue";
 import { COUNT_CAP } from "@/lib/requests/queue-sql";
+import { lastMonths } from "@/lib/dashboard/charts";
 import { BulkForm } from "./bulk-form";
 import { QueueFilterForm } from "./queue-filter-form";
 import { QueueTable } from "./queue-table";
@@ -73,6 +74,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
   const now = new Date();
   const [queue, people, timeZone] = await Promise.all([listQueue(filters, now), listQueueStaff(), getOperatorTimeZone()]);
   const canAct = can(staff.role, "requests.act");
+  const personal = can(staff.role, "requests.readPersonal");
 
   const typed = (Array.isArray(params.q) ? params.q[0] : params.q)?.trim() ?? "";
   const filtered = hasFilters(filters);
@@ -89,11 +91,19 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold text-slate-900">Requests</h1>
-      <QueueFilterForm filters={filters} query={filters.q ?? typed} people={people} />
+      <QueueFilterForm filters={filters} query={filters.q ?? typed} people={people} personal={personal} months={lastMonths(now, timeZone).reverse()} />
 
       {typed && !filters.q ? (
         <Alert tone="info" title="That search was left out">
-          Search by a full email address, or by a reference such as DSR-7KQ2-9XMD.
+          Search with at least {MIN_SEARCH_LENGTH} characters (and no more than {MAX_SEARCH_LENGTH}).
+        </Alert>
+      ) : null}
+      {filters.q && !personal && searchKind(filters.q) === "text" ? (
+        <p className="text-sm text-slate-700">Your role shows requests without personal data, so the search looked at references only.</p>
+      ) : null}
+      {queue.closeSpellings ? (
+        <Alert tone="info" title="Close spellings">
+          No request contains “{filters.q}”: the requests listed are those whose names are spelt close to it.
         </Alert>
       ) : null}
       {queue.emailSearchRefused ? (
@@ -136,7 +146,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
           </p>
         </div>
       ) : canAct ? (
-        <BulkForm people={people.map((p) => ({ id: p.id, label: p.name ? `${p.name} (${p.email})` : p.email }))}>{table}</BulkForm>
+        <BulkForm permalink={queueHref(filters)} people={people.map((p) => ({ id: p.id, label: p.name ? `${p.name} (${p.email})` : p.email }))}>{table}</BulkForm>
       ) : (
         table
       )}

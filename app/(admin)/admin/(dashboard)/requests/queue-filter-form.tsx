@@ -3,8 +3,9 @@ import { FieldHint, inputClass } from "@/components/ui/field";
 import { Jurisdiction, RequestRoute, RequestStatus, RequestType } from "@/lib/generated/prisma/enums";
 import { REFERRAL_FILTER_LABELS, REFERRAL_FILTERS, ROUTE_LABELS } from "@/lib/referrals/state";
 import { JURISDICTION_LABELS, REQUEST_TYPE_LABELS } from "@/lib/requests/labels";
-import { QUEUE_PATH, type QueueFilters } from "@/lib/requests/queue-filters";
+import { MIN_SEARCH_LENGTH, QUEUE_PATH, type QueueFilters } from "@/lib/requests/queue-filters";
 import type { QueueStaff } from "@/lib/requests/queue";
+import { monthLabel } from "@/lib/dates/months";
 import { STATUS_LABELS } from "./status-labels";
 
 type Option = { value: string; label: string };
@@ -32,7 +33,25 @@ function Select({ name, label, value, options }: { name: keyof QueueFilters; lab
  * that works without JavaScript and can be shared. It never carries a cursor: new filters start
  * at the first page.
  */
-export function QueueFilterForm({ filters, query, people }: { filters: QueueFilters; query: string; people: QueueStaff[] }) {
+export function QueueFilterForm({
+  filters,
+  query,
+  people,
+  personal,
+  months,
+}: {
+  filters: QueueFilters;
+  query: string;
+  people: QueueStaff[];
+  personal: boolean;
+  /** The months offered for "Received in" and "Closed in", newest first ("2026-05"). */
+  months: string[];
+}) {
+  // A link from the overview may name an older month: keep it chosen and visible.
+  const monthOptions = (chosen: string | undefined, any: string): Option[] => [
+    { value: "", label: any },
+    ...[...months, ...(chosen && !months.includes(chosen) ? [chosen] : [])].map((m) => ({ value: m, label: monthLabel(m) })),
+  ];
   const assignees: Option[] = [
     { value: "", label: "Anyone or nobody" },
     { value: "me", label: "Assigned to me" },
@@ -48,7 +67,7 @@ export function QueueFilterForm({ filters, query, people }: { filters: QueueFilt
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <div className="sm:col-span-2">
           <label htmlFor="filter-q" className="block text-sm font-medium text-slate-900">
-            Email or reference
+            {personal ? "Reference, email or name" : "Reference"}
           </label>
           <input
             id="filter-q"
@@ -60,7 +79,11 @@ export function QueueFilterForm({ filters, query, people }: { filters: QueueFilt
             aria-describedby="filter-q-hint"
             className={inputClass}
           />
-          <FieldHint id="filter-q-hint">The full email address, or a reference such as DSR-7KQ2-9XMD.</FieldHint>
+          <FieldHint id="filter-q-hint">
+            {personal
+              ? `At least ${MIN_SEARCH_LENGTH} characters: part of a reference such as DSR-7KQ2-9XMD, of an email address or of a name. Names spelt close to it match too.`
+              : `At least ${MIN_SEARCH_LENGTH} characters of a reference such as DSR-7KQ2-9XMD.`}
+          </FieldHint>
         </div>
         <Select
           name="status"
@@ -118,6 +141,8 @@ export function QueueFilterForm({ filters, query, people }: { filters: QueueFilt
             { value: "no", label: "Not confirmed" },
           ]}
         />
+        <Select name="received" label="Received in" value={filters.received} options={monthOptions(filters.received, "Any month")} />
+        <Select name="closed" label="Answered in (completed or denied)" value={filters.closed} options={monthOptions(filters.closed, "Any month, or not yet")} />
         <Select
           name="sort"
           label="Sort by"

@@ -3,8 +3,9 @@
 import { useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { inputClass } from "@/components/ui/field";
-import type { ResponseAction } from "@/lib/generated/prisma/enums";
+import { FieldError, inputClass } from "@/components/ui/field";
+import type { DenialBasis, ResponseAction } from "@/lib/generated/prisma/enums";
+import { DENIAL_BASIS_LABELS } from "@/lib/requests/labels";
 import type { StaffAction } from "@/lib/requests/lifecycle";
 import { acknowledgeAction, addNoteAction, askForInformationAction, assignAction, completeAction, denyAction, extendAction } from "./actions";
 import { ConfirmedAction } from "./confirmed-action";
@@ -104,19 +105,7 @@ export function ActionsPanel(props: Props) {
           onDone={onDone}
         />
       ) : null}
-      {has("deny") ? (
-        <ConfirmedAction
-          title="Deny"
-          description={`The requester is emailed your reason and their right to complain to ${props.regulator}${props.appealAvailable ? ", and how to appeal" : ""}.`}
-          confirmText={`Deny ${reference}? The request is closed.`}
-          buttonLabel="Deny request"
-          field={{ name: "reason", label: "Reason for the denial (sent to the requester and kept in the record)", required: true }}
-          templates={textsFor("DENY")}
-          run={(reason) => denyAction({ requestId, reason: reason ?? "" })}
-          done="Denied: the requester is emailed your reason and how to complain."
-          onDone={onDone}
-        />
-      ) : null}
+      {has("deny") ? <DenyAction {...props} templates={textsFor("DENY")} onDone={onDone} /> : null}
       {has("addNote") ? (
         <ConfirmedAction
           title="Internal note"
@@ -130,6 +119,54 @@ export function ActionsPanel(props: Props) {
         />
       ) : null}
     </div>
+  );
+}
+
+/** Deny, with the basis the §7102 figures count denials by, chosen before the reason is confirmed. */
+function DenyAction({ requestId, reference, regulator, appealAvailable, templates, onDone }: Props & { onDone: (message: string) => void }) {
+  const [basis, setBasis] = useState<DenialBasis | "">("");
+  const [basisError, setBasisError] = useState<string | null>(null);
+  return (
+    <ConfirmedAction
+      title="Deny"
+      description={`The requester is emailed your reason and their right to complain to ${regulator}${appealAvailable ? ", and how to appeal" : ""}.`}
+      confirmText={`Deny ${reference}${basis ? ` (${DENIAL_BASIS_LABELS[basis].toLowerCase()})` : ""}? The request is closed.`}
+      buttonLabel="Deny request"
+      field={{ name: "reason", label: "Reason for the denial (sent to the requester and kept in the record)", required: true }}
+      templates={templates}
+      check={() => {
+        setBasisError(basis ? null : "Choose the basis for the denial");
+        return basis !== "";
+      }}
+      run={(reason) => denyAction({ requestId, reason: reason ?? "", basis: basis as DenialBasis })}
+      done="Denied: the requester is emailed your reason and how to complain."
+      onDone={onDone}
+    >
+      {(locked) => (
+        <div className="mt-3">
+          <label htmlFor="deny-basis" className="block text-sm font-medium text-slate-900">
+            Basis (counted in the yearly request figures)
+          </label>
+          <select
+            id="deny-basis"
+            value={basis}
+            onChange={(e) => setBasis(e.target.value as DenialBasis | "")}
+            disabled={locked}
+            aria-invalid={basisError ? true : undefined}
+            aria-describedby={basisError ? "deny-basis-error" : undefined}
+            className={inputClass}
+          >
+            <option value="">Choose…</option>
+            {(Object.keys(DENIAL_BASIS_LABELS) as DenialBasis[]).map((b) => (
+              <option key={b} value={b}>
+                {DENIAL_BASIS_LABELS[b]}
+              </option>
+            ))}
+          </select>
+          <FieldError id="deny-basis-error" message={basisError ?? undefined} />
+        </div>
+      )}
+    </ConfirmedAction>
   );
 }
 

@@ -13,7 +13,7 @@ import { completeRequest } from "@/lib/requests/handling/complete";
 import { denyRequest } from "@/lib/requests/handling/deny";
 import { extendDeadline } from "@/lib/requests/handling/extend";
 import { addNote } from "@/lib/requests/handling/notes";
-import { CompleteInputSchema, MessageInputSchema, NoteInputSchema, ReasonInputSchema, RequestIdSchema } from "@/lib/requests/handling/schema";
+import { CompleteInputSchema, DenyInputSchema, MessageInputSchema, NoteInputSchema, ReasonInputSchema, RequestIdSchema } from "@/lib/requests/handling/schema";
 
 // Thin: each parses its input, checks the role in staffAction, and calls the domain.
 const IdOnly = z.object({ requestId: RequestIdSchema });
@@ -37,8 +37,8 @@ export const extendAction = staffAction("requests.act", ReasonInputSchema.extend
   return result;
 });
 
-export const denyAction = staffAction("requests.act", ReasonInputSchema.extend({ requestId: RequestIdSchema }), async ({ requestId, reason }, staff) => {
-  await denyRequest(requestId, { reason }, staff);
+export const denyAction = staffAction("requests.act", DenyInputSchema.extend({ requestId: RequestIdSchema }), async ({ requestId, reason, basis }, staff) => {
+  await denyRequest(requestId, { reason, basis }, staff);
   refresh(requestId);
   return null;
 });
