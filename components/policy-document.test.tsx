@@ -47,7 +47,8 @@ describe("PolicyDocument", () => {
     expect(html).toContain("<h1");
     expect(html).toContain("Helper Privacy Policy</h1>");
     expect(html).toContain("How Example Ltd handles your data.");
-    expect(html).toContain("Write to privacy@helper.example.");
+    // Addresses are links a reader can press (issue 11, point 7); the full stop stays text.
+    expect(html).toContain('Write to <a href="mailto:privacy@helper.example">privacy@helper.example</a>.');
     expect(html).not.toContain("{{");
   });
 
@@ -88,5 +89,18 @@ describe("PolicyDocument", () => {
     });
     expect(html).not.toContain("<script>");
     expect(html).toContain("&lt;script&gt;");
+  });
+
+  it("links every email address in lists and tables, and leaves other text alone", () => {
+    const html = render({
+      ...policy,
+      sections: [
+        { id: "contact", heading: "Contact us", blocks: [{ kind: "ul", items: ["Our DPO: dpo@helper.example or privacy@helper.example", "By post: 1 Main St"] }] },
+        { id: "retention", heading: "Retention", blocks: [{ kind: "table", caption: "Who", head: ["Role", "Contact"], rows: [["Representative", "eu-rep@helper.example"]] }] },
+      ],
+    });
+    expect(html).toContain('Our DPO: <a href="mailto:dpo@helper.example">dpo@helper.example</a> or <a href="mailto:privacy@helper.example">privacy@helper.example</a>');
+    expect(html).toContain('<td class="py-2 pr-4"><a href="mailto:eu-rep@helper.example">eu-rep@helper.example</a></td>');
+    expect(html).toContain("<li>By post: 1 Main St</li>");
   });
 });

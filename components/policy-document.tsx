@@ -79,15 +79,37 @@ export function PolicyDocument({ policy, org, meta }: PolicyDocumentProps) {
   );
 }
 
+const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
+
+/** Text with each email address in it as a link that opens the reader's mail program. */
+function WithEmailLinks({ text }: { text: string }) {
+  const parts: ReactNode[] = [];
+  let last = 0;
+  for (const match of text.matchAll(EMAIL)) {
+    // A sentence's full stop after an address is not part of it.
+    const address = match[0].replace(/\.+$/, "");
+    parts.push(text.slice(last, match.index), <a key={match.index} href={`mailto:${address}`}>{address}</a>);
+    last = match.index + address.length;
+  }
+  parts.push(text.slice(last));
+  return <>{parts}</>;
+}
+
 function Block({ block }: { block: PolicyBlock }) {
   switch (block.kind) {
     case "p":
-      return <p>{block.text}</p>;
+      return (
+        <p>
+          <WithEmailLinks text={block.text} />
+        </p>
+      );
     case "ul":
       return (
         <ul className="list-disc space-y-2 pl-6">
           {block.items.map((item, index) => (
-            <li key={index}>{item}</li>
+            <li key={index}>
+              <WithEmailLinks text={item} />
+            </li>
           ))}
         </ul>
       );
@@ -115,7 +137,7 @@ function Block({ block }: { block: PolicyBlock }) {
                     </th>
                   ) : (
                     <td key={cellIndex} className="py-2 pr-4">
-                      {cell}
+                      <WithEmailLinks text={cell} />
                     </td>
                   ),
                 )}

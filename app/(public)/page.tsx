@@ -38,7 +38,8 @@ export default async function PrivacyCenterHome() {
             >
               <h3 className="font-semibold">
                 {/* The link covers the card, so the whole card is one target with one name. */}
-                <a href={`/requests/new?type=${type}`} className="after:absolute after:inset-0">
+                {/* An appeal is of a decision we made: it starts from that request's status page. */}
+                <a href={type === "APPEAL" ? "/requests/status?appeal" : `/requests/new?type=${type}`} className="after:absolute after:inset-0">
                   {REQUEST_TYPE_LABELS[type]}
                 </a>
               </h3>

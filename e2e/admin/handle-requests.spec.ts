@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { seriousViolations } from "../support/axe";
 import { codeIn, linkIn, uniqueEmail, waitForMail } from "../support/mailbox";
 import { chooseType, fillRequester, type Requester } from "../support/request-form";
 import { createStaff } from "../support/staff";
@@ -89,6 +90,8 @@ test("an officer extends and completes an access request, and the requester down
 test("an officer denies a request and the requester appeals from the status page", async ({ page: requesterPage, browser }) => {
   const requester = { name: "Sam Carter", email: uniqueEmail("deny"), country: "United States", region: "Virginia" };
   const reference = await submitAndVerify(requesterPage, "Delete my data", requester, (p) => p.getByRole("radio", { name: "All personal information about me" }).check());
+  // While an answer is owed, the page promises a date; once denied it no longer does (below).
+  await expect(requesterPage.getByRole("term").filter({ hasText: "We will answer by" })).toHaveCount(1);
 
   const officer = await officerPage(browser);
   await openFromQueue(officer, requester.email, reference);
@@ -112,10 +115,22 @@ test("an officer denies a request and the requester appeals from the status page
   expect(answer.text).toContain("the Virginia Attorney General (www.oag.state.va.us)");
 
   await requesterPage.goto(linkIn(answer, "/requests/status/"));
+  // The status page gives the decision itself: the reasons, whom to complain to, and the appeal; no deadline left to promise.
+  const decision = requesterPage.getByRole("region", { name: "Our decision" });
+  await expect(decision).toContainText("We must keep billing records for tax law.");
+  await expect(decision).toContainText("complain to the Virginia Attorney General (www.oag.state.va.us)");
+  await expect(decision.getByRole("link", { name: "appeal this decision" })).toHaveAttribute("href", "#appeal-heading");
+  await expect(requesterPage.getByRole("term").filter({ hasText: "We will answer by" })).toHaveCount(0);
+  expect(await seriousViolations(requesterPage)).toEqual([]);
   await requesterPage.getByLabel("Why should we reconsider?").fill("Only some of the records are billing records.");
   await requesterPage.getByRole("button", { name: "Send appeal" }).click();
   await expect(requesterPage.getByText("Appeal a decision", { exact: true })).toBeVisible();
   await expect(requesterPage.getByText("US state privacy law")).toBeVisible();
+  // The appeal's page says it was sent, of which request, shows what was written and leads back (issue 11, point 3).
+  await expect(requesterPage.getByRole("status").filter({ hasText: "Appeal sent" })).toContainText(`your appeal of request ${reference}`);
+  await expect(requesterPage.getByRole("region", { name: "What you wrote" })).toContainText("Only some of the records are billing records.");
+  await requesterPage.getByRole("link", { name: `Back to request ${reference}` }).click();
+  await expect(requesterPage.getByRole("region", { name: "Our decision" })).toBeVisible();
 
   // The officer finds the appeal routed to the privacy team, with nothing to route (issue 13, point 8).
   await officer.reload();

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { seriousViolations } from "../support/axe";
 
 test("visitor reads the published policy and finds the request form from its rights section", async ({ page }) => {
   await page.goto("/privacy");
@@ -7,6 +8,8 @@ test("visitor reads the published policy and finds the request form from its rig
   await expect(page.getByText(/Last updated/).first()).toBeVisible();
   // The operator's details come from settings.
   await expect(page.getByRole("main").getByText("hello@jexi.com").first()).toBeVisible();
+  // Addresses in the text are links to write to (issue 11, requester side, point 7).
+  await expect(page.getByRole("main").getByRole("link", { name: "hello@jexi.com" }).first()).toHaveAttribute("href", "mailto:hello@jexi.com");
 
   const toc = page.getByRole("navigation", { name: /contents/i });
   const firstEntry = toc.getByRole("link").first();
@@ -48,4 +51,14 @@ test("pages are served with a strict content security policy", async ({ page }) 
   // The form still works under that policy: its script ran and hydrated.
   await page.getByRole("button", { name: "Send request" }).click();
   await expect(page.getByText("Enter your full name")).toBeVisible();
+});
+
+test("'Appeal a decision' on the home page leads to where appeals start: the answered request's status page", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("link", { name: "Appeal a decision" }).click();
+  await expect(page).toHaveURL(/\/requests\/status\?appeal$/);
+  const how = page.getByRole("region", { name: "To appeal a decision" });
+  await expect(how).toContainText("An appeal starts from the status page of the request we answered");
+  await expect(page.getByLabel("Email address")).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
 });

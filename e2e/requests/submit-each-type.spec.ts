@@ -65,6 +65,9 @@ test("requester can opt out of sale or sharing without confirming identity", asy
   await expect(page.getByRole("heading", { name: "Your privacy request" })).toBeVisible();
   await expect(page.getByText("Received", { exact: true }).first()).toBeVisible();
   await expect(page.getByText("CCPA/CPRA (California)")).toBeVisible();
+  // In effect at once, and no confirmation pending (issue 11, requester side, point 4).
+  await expect(page.getByRole("status").filter({ hasText: "Your opt-out is in effect" })).toBeVisible();
+  await expect(page.getByText("Not needed for an opt-out")).toBeVisible();
   const mail = await waitForMail(email, /We have your request/);
   expect(mail.text).toContain("/requests/status/");
 });

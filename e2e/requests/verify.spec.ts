@@ -26,10 +26,13 @@ test("requester can verify by code and sees the status page and the acknowledgem
   const email = uniqueEmail("code");
   await submitAccessRequest(page, email);
   await expect(page.getByText(/j•••t@example\.test|•••/).first()).toBeVisible();
+  // Arriving from the form, the code field has the focus and says where the code went.
+  await expect(page.getByLabel("Confirmation code")).toBeFocused();
+  await expect(page.getByLabel("Confirmation code")).toHaveAccessibleDescription(/We sent a 6-digit code to .* for request DSR-.*The 6 digits from the email\./);
   const mail = await waitForMail(email, /Confirm your privacy request/);
   expect(mail.text).toContain("15 minutes");
 
-  await page.getByLabel("Confirmation code").fill(codeIn(mail));
+  await page.keyboard.type(codeIn(mail));
   await page.getByRole("button", { name: "Confirm" }).click();
   await expect(page.getByRole("heading", { name: "Your privacy request" })).toBeVisible();
   await expect(page.getByRole("listitem").filter({ hasText: "Email confirmed" })).toBeVisible();

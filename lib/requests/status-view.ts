@@ -10,12 +10,16 @@ export type StatusView = {
   type: RequestType;
   status: RequestStatus;
   jurisdiction: Jurisdiction;
+  /** The US state (or other region) the requester gave: it names the regulator to complain to. */
+  region: string | null;
   receivedAt: Date;
   verifiedAt: Date | null;
   dueAt: Date | null;
   extendedDueAt: Date | null;
   closedAt: Date | null;
   route: RequestRoute | null;
+  /** An appeal: the reference of the request it appeals, and what the requester wrote. */
+  appeal: { ofReference: string; reason: string | null } | null;
   /** Parts handed to the company that controls the data: who, how to reach them, and where it stands. */
   referrals: {
     id: string;
@@ -49,12 +53,15 @@ export async function getStatusView(token: string, at: Date = now()): Promise<St
       type: true,
       status: true,
       jurisdiction: true,
+      region: true,
       receivedAt: true,
       verifiedAt: true,
       dueAt: true,
       extendedDueAt: true,
       closedAt: true,
       route: true,
+      details: true,
+      appealOf: { select: { reference: true } },
       referrals: {
         select: {
           id: true,
@@ -78,9 +85,12 @@ export async function getStatusView(token: string, at: Date = now()): Promise<St
     },
   });
   if (!found) return null;
-  const { events, referrals, ...request } = found;
+  const { events, referrals, details, appealOf, ...request } = found;
+  const reason = (details as { reason?: unknown } | null)?.reason;
   return {
     ...request,
+    // Only an appeal's own words are shown; other requests' details stay off this page.
+    appeal: appealOf ? { ofReference: appealOf.reference, reason: typeof reason === "string" ? reason : null } : null,
     referrals: referrals.map(({ customer, workspace, ...r }) => ({
       ...r,
       customerName: customer.legalName,

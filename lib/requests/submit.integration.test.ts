@@ -216,6 +216,7 @@ describe("the rows a submission stores", () => {
       workspaceReference: "acme-support",
       companyEmail: "help@acme.example",
       dataScope: "WORKSPACE",
+      denialBasis: null,
       route: null,
       details: { topics: "Chat transcripts" },
       policyVersionId: policy.id,

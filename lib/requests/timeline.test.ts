@@ -42,4 +42,9 @@ describe("timelineEntry for request handling", () => {
     // West of Greenwich a due date is still its own day, not the evening before.
     expect(timelineEntry("request.verified", { dueDate: "2027-01-04" }, "America/Los_Angeles").detail).toBe("We will answer by 4 January 2027.");
   });
+
+  it("points to the customer's note where the status page shows it: above the timeline", () => {
+    expect(timelineEntry("referral.completed", { customerName: "Acme" }, "UTC").detail).toBe("Its note on what it did is above, under “Who answers your request”.");
+    expect(timelineEntry("referral.refused", { customerName: "Acme" }, "UTC").detail).toMatch(/^Its reasons are above, under “Who answers your request”\./);
+  });
 });

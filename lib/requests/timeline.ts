@@ -66,11 +66,11 @@ export function timelineEntry(action: string, data: unknown, timeZone: string): 
     case "referral.acknowledged":
       return { title: `${text(d.customerName, "The company")} confirmed it has your request` };
     case "referral.completed":
-      return { title: `${text(d.customerName, "The company")} completed your request`, detail: "It explains what it did below." };
+      return { title: `${text(d.customerName, "The company")} completed your request`, detail: "Its note on what it did is above, under “Who answers your request”." };
     case "referral.refused":
       return {
         title: `${text(d.customerName, "The company")} refused your request`,
-        detail: "Its reasons are below. Questions or complaints about this decision go to that company, or to a data protection authority.",
+        detail: "Its reasons are above, under “Who answers your request”. Questions or complaints about this decision go to that company, or to a data protection authority.",
       };
     case "referral.escalated":
       return {

@@ -84,7 +84,7 @@ describe("appealDecision", () => {
       dueDate: "2026-05-04",
       verificationRequired: false,
     });
-    expect(await getStatusView(tokenOf(outcome.statusPath))).toMatchObject({ id: appeal.id, type: "APPEAL", status: "RECEIVED" });
+    expect(await getStatusView(tokenOf(outcome.statusPath))).toMatchObject({ id: appeal.id, type: "APPEAL", status: "RECEIVED", appeal: { ofReference: denied.reference, reason: expect.stringContaining("signed up") } });
     expect(await getStatusView(tokenOf(String(sent.props.statusUrl)))).toMatchObject({ id: appeal.id });
   });
 

@@ -14,7 +14,8 @@ import { timelineEntry } from "@/lib/requests/timeline";
 import { db } from "@/lib/db";
 import { listMessages } from "@/lib/requests/handling/ask-for-information";
 import { listRequesterPackages } from "@/lib/requests/handling/complete";
-import { appealRefusal, HANDLING_ERRORS } from "@/lib/requests/lifecycle";
+import { appealRefusal, HANDLING_ERRORS, isUnfinished } from "@/lib/requests/lifecycle";
+import { regulatorFor } from "@/lib/requests/regulators";
 import { ReplyForm } from "./reply-form";
 
 export const metadata: Metadata = { title: "Your request", referrer: "no-referrer", robots: { index: false, follow: false } };
@@ -34,9 +35,11 @@ export default async function StatusPage({
   searchParams,
 }: {
   params: Promise<{ token: string }>;
-  searchParams: Promise<{ confirmed?: string; download?: string; answered?: string }>;
+  searchParams: Promise<{ confirmed?: string; download?: string; answered?: string; appealed?: string; from?: string }>;
 }) {
-  const [{ token }, { confirmed, download, answered }] = await Promise.all([params, searchParams]);
+  const [{ token }, { confirmed, download, answered, appealed, from }] = await Promise.all([params, searchParams]);
+  // Right after an appeal: the appealed request's page, to link back to (only a token's shape is trusted here; its page checks it).
+  const appealedFrom = appealed && from && /^[A-Za-z0-9_-]{20,100}$/.test(from) ? `/requests/status/${from}` : null;
   const [view, timeZone] = await Promise.all([getStatusView(token), getOperatorTimeZone()]);
   if (!view) notFound();
   // Moments in the operator's time zone, the zone named; the day a moment fell on there.
@@ -57,10 +60,18 @@ export default async function StatusPage({
     ["Request", REQUEST_TYPE_LABELS[view.type]],
     ["Status", REQUEST_STATUS_LABELS[view.status]],
     ["Received", when(view.receivedAt)],
-    ["Email confirmed", view.verifiedAt ? when(view.verifiedAt) : "Not yet"],
-    [view.route === "CUSTOMER" ? "Answer due by" : "We will answer by", due ? formatCalendarDate(due) : "Once you confirm your email"],
+    // An opt-out of sale or sharing needs no confirmation (CCPA §7026): "Not yet" would read as pending.
+    ["Email confirmed", view.verifiedAt ? when(view.verifiedAt) : view.type === "OPT_OUT_SALE" ? "Not needed for an opt-out" : "Not yet"],
     ["Law that sets the deadline", regime.label],
   ];
+  if (view.appeal) rows.splice(2, 0, ["Appeal of", view.appeal.ofReference]);
+  // Only while an answer is owed: a closed request's deadline is history, not a promise.
+  if (isUnfinished(view.status) || view.status === "PENDING_VERIFICATION") {
+    rows.splice(rows.length - 1, 0, [view.route === "CUSTOMER" ? "Answer due by" : "We will answer by", due ? formatCalendarDate(due) : "Once you confirm your email"]);
+  }
+  // A denial's reasons as we wrote them (the email has them too), and where to turn next.
+  const denial = view.status === "DENIED" ? view.events.findLast((e) => e.action === "request.denied") : undefined;
+  const denialReason = denial && typeof (denial.data as { reason?: unknown })?.reason === "string" ? (denial.data as { reason: string }).reason : null;
   if (view.closedAt) rows.push(["Closed", when(view.closedAt)]);
 
   return (
@@ -72,6 +83,22 @@ export default async function StatusPage({
             {view.route === "CUSTOMER" || view.route === "SPLIT"
               ? "Thank you. We have passed your request to the company that controls the data, and emailed you who it is."
               : "Thank you. We have started work on your request and emailed you an acknowledgement."}
+          </Alert>
+        </div>
+      ) : null}
+      {appealed && view.appeal ? (
+        <div className="mt-6">
+          <Alert tone="success" title="Appeal sent">
+            A different person reviews your appeal of request {view.appeal.ofReference}, and we email you the answer.{" "}
+            {appealedFrom ? <a href={appealedFrom}>Back to request {view.appeal.ofReference}</a> : null}
+          </Alert>
+        </div>
+      ) : null}
+      {view.type === "OPT_OUT_SALE" && view.status !== "DENIED" ? (
+        <div className="mt-6">
+          <Alert tone="success" title="Your opt-out is in effect">
+            It took effect when we received it, on {dayOf(view.receivedAt)}: from then on we do not sell or share your personal
+            information. You did not need to confirm your email for it.
           </Alert>
         </div>
       ) : null}
@@ -94,6 +121,32 @@ export default async function StatusPage({
           </div>
         ))}
       </dl>
+      {view.status === "DENIED" ? (
+        <section aria-labelledby="decision-heading" className="mt-10">
+          <h2 id="decision-heading" className="text-xl font-semibold text-slate-900">
+            Our decision
+          </h2>
+          <p className="mt-2 text-slate-700">We did not do what you asked{denialReason ? ", for this reason:" : "."}</p>
+          {denialReason ? <blockquote className="mt-2 border-l-4 border-slate-300 pl-3 whitespace-pre-wrap text-slate-900">{denialReason}</blockquote> : null}
+          <p className="mt-3 text-slate-700">
+            If you disagree, you can complain to {regulatorFor(view.jurisdiction, view.region)}.
+            {canAppeal ? (
+              <>
+                {" "}
+                You can also <a href="#appeal-heading">appeal this decision</a> on this page: a different person reviews it.
+              </>
+            ) : null}
+          </p>
+        </section>
+      ) : null}
+      {view.appeal?.reason ? (
+        <section aria-labelledby="appeal-text-heading" className="mt-10">
+          <h2 id="appeal-text-heading" className="text-xl font-semibold text-slate-900">
+            What you wrote
+          </h2>
+          <blockquote className="mt-2 border-l-4 border-slate-300 pl-3 whitespace-pre-wrap text-slate-900">{view.appeal.reason}</blockquote>
+        </section>
+      ) : null}
       {view.referrals.length ? (
         <section aria-labelledby="referrals-heading" className="mt-10">
           <h2 id="referrals-heading" className="text-xl font-semibold text-slate-900">

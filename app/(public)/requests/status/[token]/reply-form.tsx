@@ -39,7 +39,9 @@ export function ReplyForm({ token, mode }: { token: string; mode: Mode }) {
     const result = mode === "answer" ? await answerAction({ token, message: text }) : await appealAction({ token, reason: text });
     if (result.ok) {
       if (mode === "appeal" && result.data && "statusPath" in result.data) {
-        router.push(result.data.statusPath);
+        // The appeal's own page says it was sent and links back here (this page's token, which the
+        // requester holds already, rides along only in this one navigation).
+        router.push(`${result.data.statusPath}?appealed=1&from=${encodeURIComponent(token)}`);
         return;
       }
       // The page re-renders without this form (the request is no longer waiting), so it shows

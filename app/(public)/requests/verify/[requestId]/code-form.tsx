@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -11,7 +11,12 @@ import { VerifyCodeSchema, type VerifyCodeInput } from "@/lib/requests/schema";
 import { verifyCodeAction } from "./actions";
 import { useHydrated } from "@/components/ui/use-hydrated";
 
-export function CodeForm({ requestId }: { requestId: string }) {
+/**
+ * The code field takes the focus once it can be typed in, described by the page's words on where
+ * the code went (`introId`): arriving from the form, a screen reader hears where they are and what
+ * to do, and everyone can type at once.
+ */
+export function CodeForm({ requestId, introId }: { requestId: string; introId?: string }) {
   const hydrated = useHydrated();
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
@@ -20,8 +25,13 @@ export function CodeForm({ requestId }: { requestId: string }) {
     register,
     handleSubmit,
     setError,
+    setFocus,
     formState: { errors, isSubmitting, isSubmitSuccessful },
   } = useForm<VerifyCodeInput>({ resolver: zodResolver(VerifyCodeSchema), defaultValues: { requestId, code: "" } });
+
+  useEffect(() => {
+    if (hydrated) setFocus("code");
+  }, [hydrated, setFocus]);
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
@@ -63,7 +73,7 @@ export function CodeForm({ requestId }: { requestId: string }) {
             autoComplete="one-time-code"
             maxLength={6}
             aria-invalid={codeError ? true : undefined}
-            aria-describedby={describedBy("f-code-hint", "f-code-error", Boolean(codeError))}
+            aria-describedby={[introId, describedBy("f-code-hint", "f-code-error", Boolean(codeError))].filter(Boolean).join(" ")}
             className={`${inputClass} max-w-40 font-mono text-lg tracking-widest`}
           />
           <FieldError id="f-code-error" message={codeError} />

@@ -32,14 +32,14 @@ export default async function VerifyPage({ params }: { params: Promise<{ request
         </div>
       ) : view.pending ? (
         <>
-          <p className="mt-3 text-slate-700">
+          <p id="verify-intro" className="mt-3 text-slate-700">
             We sent a 6-digit code to <strong>{view.maskedEmail}</strong> for request <strong>{view.reference}</strong>. Enter it
             below, or click the link in the email. The code works for {CODE_TTL_MINUTES} minutes.
           </p>
           <p className="mt-2 text-sm text-slate-600">
             Your request is saved. If you don&apos;t confirm within 7 days it will be closed and the details you gave erased.
           </p>
-          <CodeForm requestId={requestId} />
+          <CodeForm requestId={requestId} introId="verify-intro" />
           <ResendForm requestId={requestId} />
         </>
       ) : (
