@@ -1,7 +1,11 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { SESSION_COOKIE_NAMES } from "@/lib/auth/session-cookie";
 import { isReportPreviewPath, REPORT_CSP_HEADER } from "@/lib/fulfillment/package/report-csp";
+import { now } from "@/lib/clock";
+import { db } from "@/lib/db";
 import { restoredOrigin } from "@/lib/http/same-origin";
+import { logError } from "@/lib/log";
+import { countGpcPage, countsAsPublicPage, sendsGpc } from "@/lib/privacy-signals/gpc";
 import { NOT_FOUND_KIND_HEADER, NOT_FOUND_PATH, notFoundBeforeRouting } from "@/lib/requests/status-link-gate";
 
 // A strict Content-Security-Policy with a per-request nonce: Next adds the nonce to its own
@@ -44,6 +48,10 @@ export async function proxy(request: NextRequest) {
   const origin = restoredOrigin(request);
   if (origin) requestHeaders.set("origin", origin);
   const response = await passOn(request, requestHeaders);
+  // Global Privacy Control: counted, not waited for; a failed count never costs the visitor the page.
+  if (sendsGpc(request.headers) && countsAsPublicPage(request.nextUrl.pathname)) {
+    countGpcPage(db, now()).catch((error) => logError("gpc.count_failed", error));
+  }
   // A package's report previewed by staff is a document of found records: no script at all.
   response.headers.set("Content-Security-Policy", isReportPreviewPath(request.nextUrl.pathname) ? REPORT_CSP_HEADER : csp);
   return response;

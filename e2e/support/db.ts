@@ -35,3 +35,18 @@ export async function demoDataSystemId(): Promise<string> {
   if (!row) throw new Error("the demo data map has no system");
   return row.id;
 }
+
+/** Public pages counted as shown to browsers sending Global Privacy Control, over every day. */
+export async function gpcPagesCounted(): Promise<number> {
+  const rows = await query<{ n: string }>("SELECT coalesce(sum(pages), 0)::text AS n FROM gpc_signal_days", []);
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** The id and Global Privacy Control mark of the request from `email` (the newest). */
+export async function requestByEmail(email: string): Promise<{ id: string; gpcSignal: boolean } | null> {
+  const rows = await query<{ id: string; gpc_signal: boolean }>(
+    "SELECT id::text, gpc_signal FROM requests WHERE requester_email = $1 ORDER BY received_at DESC LIMIT 1",
+    [email],
+  );
+  return rows[0] ? { id: rows[0].id, gpcSignal: rows[0].gpc_signal } : null;
+}

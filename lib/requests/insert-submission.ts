@@ -28,6 +28,8 @@ export type SubmissionRows = {
     dueAt: Date | null;
     /** When receipt must be confirmed by (CCPA); null where no law asks. */
     receiptDueAt: Date | null;
+    /** An opt-out sent with Global Privacy Control on. */
+    gpcSignal: boolean;
   };
   event: Omit<EventInput, "requestId" | "at" | "actorId" | "fromStatus"> & { at: Date };
   statusToken: { id: string; tokenHash: string };
@@ -63,12 +65,12 @@ export async function insertSubmission(db: Db, rows: SubmissionRows): Promise<vo
     WITH request AS (
       INSERT INTO requests (id, reference, type, status, requester_name, requester_email, country, region, jurisdiction,
                             relationship, workspace_reference, company_email, data_scope, route, details, policy_version_id,
-                            received_at, due_at, receipt_due_at, updated_at)
+                            received_at, due_at, receipt_due_at, gpc_signal, updated_at)
       VALUES (${r.id}::uuid, ${r.reference}, ${r.type}::"RequestType", ${r.status}::"RequestStatus", ${r.requesterName},
               ${r.requesterEmail}, ${r.country}, ${r.region}, ${r.jurisdiction}::"Jurisdiction", ${r.relationship}::"Relationship",
               ${r.workspaceReference}, ${r.companyEmail}, ${r.dataScope}::"DataScope", ${r.route}::"RequestRoute",
               ${JSON.stringify(r.details)}::jsonb, ${r.policyVersionId}::uuid, ${r.receivedAt}::timestamp,
-              ${r.dueAt}::date, ${r.receiptDueAt}::date, ${writtenAt}::timestamp)
+              ${r.dueAt}::date, ${r.receiptDueAt}::date, ${r.gpcSignal}, ${writtenAt}::timestamp)
       RETURNING id
     ),
     event AS (

@@ -18,6 +18,8 @@ export type StatusView = {
   extendedDueAt: Date | null;
   closedAt: Date | null;
   route: RequestRoute | null;
+  /** An opt-out sent with the browser's Global Privacy Control on. */
+  gpcSignal: boolean;
   /** An appeal: the reference of the request it appeals, and what the requester wrote. */
   appeal: { ofReference: string; reason: string | null } | null;
   /** Parts handed to the company that controls the data: who, how to reach them, and where it stands. */
@@ -60,6 +62,7 @@ export async function getStatusView(token: string, at: Date = now()): Promise<St
       extendedDueAt: true,
       closedAt: true,
       route: true,
+      gpcSignal: true,
       details: true,
       appealOf: { select: { reference: true } },
       referrals: {

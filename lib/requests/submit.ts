@@ -30,7 +30,8 @@ export type SubmitOutcome =
  */
 export async function submitRequest(
   input: unknown,
-  context: { ip: string | null; now?: Date },
+  /** gpc: the browser sent Global Privacy Control (lib/privacy-signals/gpc.ts); kept with an opt-out of sale or sharing. */
+  context: { ip: string | null; now?: Date; gpc?: boolean },
 ): Promise<ActionResult<SubmitOutcome>> {
   const parsed = NewRequestSchema.safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsFrom(parsed.error) };
@@ -67,6 +68,7 @@ export async function submitRequest(
   // Met once a confirming email is actually sent (lib/mail/worker.ts), not when it is queued here.
   const receiptDue = computeReceiptDueDate({ jurisdiction, type: request.type, receivedAt: now, timeZone: org.timeZone });
   const typeLabel = REQUEST_TYPE_LABELS[request.type];
+  const gpcSignal = context.gpc === true && request.type === "OPT_OUT_SALE";
 
   for (let attempt = 0; ; attempt++) {
     // Everything random is drawn afresh on each attempt.
@@ -135,13 +137,14 @@ export async function submitRequest(
           receivedAt: now,
           dueAt: due?.dueDate ?? null,
           receiptDueAt: receiptDue,
+          gpcSignal,
         },
         event: {
           actorType: "REQUESTER",
           action: "request.submitted",
           toStatus: status,
           visibility: "PUBLIC",
-          data: { type: request.type, jurisdiction, relationship: request.relationship },
+          data: { type: request.type, jurisdiction, relationship: request.relationship, ...(gpcSignal ? { gpc: true } : {}) },
           at: now,
         },
         statusToken: { id: randomUUID(), tokenHash: statusToken.tokenHash },

@@ -86,6 +86,8 @@ export type RequestDetail = {
     erasedAt: Date | null;
     policyVersion: string | null;
     route: RequestRoute | null;
+    /** An opt-out sent from a browser with Global Privacy Control on. */
+    gpcSignal: boolean;
   };
   /** Where the request went, and for one that needs routing, what the rules found. */
   routing: Routing;
@@ -147,6 +149,7 @@ export async function getRequestDetail(requestId: string, viewer: StaffUser, now
       erasedAt: true,
       policyVersion: { select: { version: true } },
       route: true,
+      gpcSignal: true,
       assigneeId: true,
       appealOf: { select: { id: true, reference: true, status: true } },
       appeals: { select: { id: true, reference: true, status: true, receivedAt: true }, orderBy: { receivedAt: "asc" }, take: APPEALS_LIMIT },
@@ -224,6 +227,7 @@ export async function getRequestDetail(requestId: string, viewer: StaffUser, now
       erasedAt: request.erasedAt,
       policyVersion: request.policyVersion?.version ?? null,
       route: request.route,
+      gpcSignal: request.gpcSignal,
     },
     routing,
     referrals,

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { sendsGpc } from "@/lib/privacy-signals/gpc";
 import { RELATIONSHIP_LABELS, REQUEST_TYPE_DESCRIPTIONS, REQUEST_TYPE_LABELS } from "@/lib/requests/labels";
 import { countryOptions, regionOptions } from "@/lib/requests/regions";
 import { REQUEST_TYPES, type RequestTypeValue } from "@/lib/requests/schema";
@@ -16,7 +18,7 @@ function formOptions(): RequestFormOptions {
 export const metadata: Metadata = { title: "Make a privacy request" };
 
 export default async function NewRequestPage({ searchParams }: { searchParams: Promise<{ type?: string }> }) {
-  const { type } = await searchParams;
+  const [{ type }, requestHeaders] = await Promise.all([searchParams, headers()]);
   const initialType = (REQUEST_TYPES as readonly string[]).includes(type ?? "") ? (type as RequestTypeValue) : undefined;
   return (
     <div className="mx-auto max-w-2xl">
@@ -26,7 +28,7 @@ export default async function NewRequestPage({ searchParams }: { searchParams: P
         6-digit code to confirm the address is yours, then answer within the time the law where you live allows.
       </p>
       <p className="mt-2 text-sm text-slate-600">All fields are required unless marked optional.</p>
-      <RequestForm options={formOptions()} initialType={initialType} />
+      <RequestForm options={formOptions()} initialType={initialType} gpc={sendsGpc(requestHeaders)} />
     </div>
   );
 }

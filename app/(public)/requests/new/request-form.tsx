@@ -49,7 +49,7 @@ export type RequestFormOptions = {
   relationships: Record<(typeof RELATIONSHIPS)[number], string>;
 };
 
-export function RequestForm({ options, initialType }: { options: RequestFormOptions; initialType?: RequestTypeValue }) {
+export function RequestForm({ options, initialType, gpc = false }: { options: RequestFormOptions; initialType?: RequestTypeValue; gpc?: boolean }) {
   const hydrated = useHydrated();
   const { countries, types, relationships } = options;
   const router = useRouter();
@@ -150,7 +150,7 @@ export function RequestForm({ options, initialType }: { options: RequestFormOpti
           </div>
         </fieldset>
 
-        {type ? <TypeDetails type={type} field={field} errorFor={errorFor} register={register} detailScope={detailScope} /> : null}
+        {type ? <TypeDetails type={type} gpc={gpc} field={field} errorFor={errorFor} register={register} detailScope={detailScope} /> : null}
 
         <fieldset className="space-y-5">
           <legend className="text-lg font-semibold text-slate-900">About you</legend>
@@ -273,8 +273,10 @@ function TypeDetails({
   errorFor,
   register,
   detailScope,
+  gpc,
 }: {
   type: RequestTypeValue;
+  gpc: boolean;
   field: FieldProps;
   errorFor: (path: Path) => React.ReactNode;
   register: ReturnType<typeof useForm<FormValues>>["register"];
@@ -338,6 +340,12 @@ function TypeDetails({
         <p className="text-slate-700">
           We will stop any sale or sharing of your personal information for cross-context advertising. You don&apos;t need to
           confirm your identity for this request; we still email you a confirmation.
+        </p>
+      ) : null}
+      {type === "OPT_OUT_SALE" && gpc ? (
+        <p className="rounded-md border-l-4 border-green-700 bg-green-50 p-4 text-green-900">
+          Your browser sends Global Privacy Control, so this browser is already opted out: you don&apos;t need this form for that. Send it
+          if you want the opt-out to cover the personal information we hold about you. We record that your browser sent the signal.
         </p>
       ) : null}
       {type === "WITHDRAW_CONSENT"

@@ -8,6 +8,7 @@ import { requirePagePermission } from "@/lib/auth/staff";
 import { calendarDayIn } from "@/lib/dates/time-zone";
 import { db } from "@/lib/db";
 import { getOperatorTimeZone } from "@/lib/organization/settings";
+import { gpcFigures } from "@/lib/privacy-signals/gpc";
 import { metricsPublished } from "@/lib/reports/publish";
 import { parseScope, parseYear, requestMetrics, type MetricScope } from "@/lib/reports/request-metrics";
 import { FocusOnArrival } from "../requests/[id]/run-refresh";
@@ -31,7 +32,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   const current = calendarDayIn(new Date(), timeZone).getUTCFullYear();
   const year = parseYear(query.year, current);
   const scope = parseScope(query.scope);
-  const [rows, published] = await Promise.all([requestMetrics(db, { year, scope, timeZone }), metricsPublished()]);
+  const [rows, published, gpc] = await Promise.all([requestMetrics(db, { year, scope, timeZone }), metricsPublished(), gpcFigures(db, { year, timeZone })]);
   const years = Array.from({ length: current - 2019 }, (_, i) => current - i);
   const csvHref = `/admin/reports/csv?${new URLSearchParams({ year: String(year), scope })}`;
 
@@ -84,6 +85,23 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
           Download {year} as CSV
         </a>
       </p>
+
+      <section aria-labelledby="gpc-heading" className="max-w-3xl space-y-3">
+        <h2 id="gpc-heading" className="text-lg font-semibold text-slate-900">
+          Global Privacy Control in {year}
+        </h2>
+        <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-1 text-slate-800">
+          <dt className="font-medium">Opt-outs sent with the signal</dt>
+          <dd>{gpc.optOutRequests.toLocaleString("en")}</dd>
+          <dt className="font-medium">Public pages shown to browsers sending it</dt>
+          <dd>{gpc.pages.toLocaleString("en")}</dd>
+        </dl>
+        <p className="text-sm text-slate-700">
+          Every public page tells a browser that sends Global Privacy Control that the signal is honoured; the pages are counted per UTC day
+          and nothing else about those visits is kept. An opt-out sent from such a browser is marked on its record (every requester, counted
+          in the opt-out row above when it falls in the scope) and opens in the queue like any other opt-out.
+        </p>
+      </section>
 
       <section id="publication" aria-labelledby="publication-heading" className="max-w-3xl space-y-3">
         <h2 id="publication-heading" className="text-lg font-semibold text-slate-900">

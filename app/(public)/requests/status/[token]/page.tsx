@@ -99,6 +99,7 @@ export default async function StatusPage({
           <Alert tone="success" title="Your opt-out is in effect">
             It took effect when we received it, on {dayOf(view.receivedAt)}: from then on we do not sell or share your personal
             information. You did not need to confirm your email for it.
+            {view.gpcSignal ? " Your browser sent Global Privacy Control with it, and we recorded that too." : null}
           </Alert>
         </div>
       ) : null}

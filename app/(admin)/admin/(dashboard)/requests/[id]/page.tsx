@@ -101,7 +101,10 @@ export default async function RequestDetailPage({
     ["Relationship", RELATIONSHIP_LABELS[request.relationship]],
     ["Company or workspace named", request.workspaceReference ?? "–"],
     ["Received", when(request.receivedAt)],
-    ["Email confirmed", request.verifiedAt ? when(request.verifiedAt) : "Not yet"],
+    ["Email confirmed", request.verifiedAt ? when(request.verifiedAt) : request.type === "OPT_OUT_SALE" ? "Not needed for an opt-out" : "Not yet"],
+    ...(request.type === "OPT_OUT_SALE"
+      ? [["Global Privacy Control", request.gpcSignal ? "Sent by the requester's browser with this opt-out" : "Not sent"] as [string, string]]
+      : []),
     ["Due", due ? `${formatCalendarDate(due)}${request.extendedDueAt ? " (extended)" : ""}` : "Clock not started"],
     ...(receipt ? [["Receipt confirmation (CCPA)", receipt] as [string, string]] : []),
     ["Assignee", detail.assignee ? (detail.assignee.name ?? detail.assignee.email) : "Nobody"],
