@@ -16,9 +16,9 @@ export default defineConfig({
     // searches every mapped system, so a manual system added meanwhile would wait for an owner no
     // test answers; an erasure deletes rows of the demo product database other specs expect.
     { name: "data-map", testMatch: /(data-map|erasure-run|correction-run)\.spec\.ts$/, dependencies: ["chromium"], fullyParallel: false, workers: 1 },
-    // Specs that move the app's clock (lib/clock.ts) run alone, after everything else, so no other
-    // test sees days pass under it.
-    { name: "clock", testMatch: /\.clock\.spec\.ts$/, dependencies: ["data-map"], fullyParallel: false },
+    // Specs that move the app's clock (lib/clock.ts) run alone, one at a time, after everything
+    // else, so no other test sees days pass under it.
+    { name: "clock", testMatch: /\.clock\.spec\.ts$/, dependencies: ["data-map"], fullyParallel: false, workers: 1 },
   ],
   use: {
     baseURL: process.env.E2E_BASE_URL ?? "http://localhost:3000",

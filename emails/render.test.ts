@@ -103,6 +103,20 @@ describe("verify-email", () => {
   it("subject carries the reference and nothing personal", () => {
     expect(verifySubject(props)).toBe("Confirm your privacy request DSR-AAAA-BBBB");
   });
+
+  it("as a reminder, says so, says when the request closes, and gives the code's longer life", async () => {
+    const reminder = { ...props, expiresInMinutes: 1440, reminder: { which: "first" as const, closesAt: "2026-03-08T10:00:00.000Z" } };
+    const first = await renderEmail("verify-email", reminder);
+    expect(first.subject).toBe("Reminder: confirm your privacy request DSR-AAAA-BBBB");
+    expect(first.text).toContain("We still need you to confirm your email address");
+    expect(first.text).toContain("If it is not confirmed by 8 March 2026 at 10:00 UTC, we close the request");
+    expect(first.text).toContain("expire in 24 hours");
+    expect(first.text).toContain("007123");
+    const last = await renderEmail("verify-email", { ...reminder, reminder: { ...reminder.reminder, which: "last" } });
+    expect(last.subject).toBe("Last reminder: confirm your privacy request DSR-AAAA-BBBB");
+    expect(last.text).toContain("This is our last reminder.");
+    expect(first.text).not.toContain("last reminder");
+  });
 });
 
 describe("request-acknowledged", () => {

@@ -2,7 +2,7 @@ import { Link, Section, Text } from "@react-email/components";
 import { ButtonWithFallback } from "@/emails/components/button-with-fallback";
 import type { CSSProperties } from "react";
 import type { OrganizationDetails } from "@/lib/organization/types";
-import { formatDate } from "@/emails/components/format";
+import { formatDate, formatDateTime } from "@/emails/components/format";
 import { EmailLayout } from "@/emails/components/layout";
 import { PREVIEW_ORGANIZATION } from "@/emails/components/preview-organization";
 import { colors, heading, link, paragraph } from "@/emails/components/styles";
@@ -21,6 +21,12 @@ export type VerifyEmailProps = {
    * Null or absent while the clock waits for this confirmation.
    */
   dueDate?: string | null;
+  /**
+   * A reminder sent because the address is still unconfirmed (lib/verification/reminders.ts):
+   * "first" a day after the request, "last" a day before it closes. `closesAt`: the ISO instant
+   * it closes unconfirmed.
+   */
+  reminder?: { which: "first" | "last"; closesAt: string } | null;
 };
 
 const codeBox: CSSProperties = {
@@ -41,20 +47,35 @@ const codeText: CSSProperties = {
 };
 
 // No names in the subject: it shows on lock screens and in notification previews.
-export function subject({ reference }: VerifyEmailProps): string {
+export function subject({ reference, reminder }: VerifyEmailProps): string {
+  if (reminder) return `${reminder.which === "last" ? "Last reminder" : "Reminder"}: confirm your privacy request ${reference}`;
   return `Confirm your privacy request ${reference}`;
 }
 
+/** "15 minutes", "1 hour", "24 hours". */
+function lifetime(minutes: number): string {
+  if (minutes >= 60 && minutes % 60 === 0) return `${minutes / 60} hour${minutes === 60 ? "" : "s"}`;
+  return `${minutes} minute${minutes === 1 ? "" : "s"}`;
+}
+
 export default function VerifyEmail(props: VerifyEmailProps) {
-  const { org, reference, requestTypeLabel, code, verifyUrl, statusUrl, expiresInMinutes, dueDate } = props;
-  const minutes = `${expiresInMinutes} minute${expiresInMinutes === 1 ? "" : "s"}`;
+  const { org, reference, requestTypeLabel, code, verifyUrl, statusUrl, expiresInMinutes, dueDate, reminder } = props;
+  const minutes = lifetime(expiresInMinutes);
   return (
     <EmailLayout org={org} preview={`Your confirmation code is ${code}. It expires in ${minutes}.`}>
-      <Text style={heading}>Confirm your email address</Text>
+      <Text style={heading}>{reminder ? "We still need you to confirm your email address" : "Confirm your email address"}</Text>
       <Text style={paragraph}>
         We received a privacy request ({requestTypeLabel}) for {org.productName} with this email address,
         reference {reference}. Before we act on it, please confirm that this address is yours.
       </Text>
+      {reminder ? (
+        <Text style={paragraph}>
+          {reminder.which === "last" ? "This is our last reminder. " : "It is not confirmed yet. "}
+          If it is not confirmed by <strong>{formatDateTime(reminder.closesAt, "en", org.timeZone)}</strong>, we close the request
+          and erase the details you gave. Earlier codes no longer work; use this one. If you did not make this request, ignore this
+          email.
+        </Text>
+      ) : null}
       <Text style={paragraph}>Enter this code on the confirmation page:</Text>
       <Section style={codeBox}>
         <Text style={codeText}>{code}</Text>

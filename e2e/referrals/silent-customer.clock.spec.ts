@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { advanceClock, resetClock } from "../support/clock";
 import { linkIn, messagesTo, waitForMail } from "../support/mailbox";
 import { ACME_INBOX, submitAcmeDeletion } from "../support/referrals";
 import { createStaff, signInAs } from "../support/staff";
@@ -9,26 +10,20 @@ import { createStaff, signInAs } from "../support/staff";
 
 const DAY = 86_400_000;
 
-async function advance(request: APIRequestContext, ms: number) {
-  const response = await request.post("/api/testing/clock", { data: { advanceMs: ms } });
-  expect(response.ok()).toBe(true);
-}
 
-test.afterAll(async ({ request }) => {
-  await request.post("/api/testing/clock", { data: { reset: true } });
-});
+test.afterAll(async ({ request }) => resetClock(request));
 
 test("a silent customer is reminded twice and then the referral escalates to the officer", async ({ page, request, browser }) => {
   const referred = await submitAcmeDeletion(page, "Otto Silent");
   const reminder = new RegExp(`^Reminder: privacy request ${referred.reference} `);
 
   // Four days on, nothing yet.
-  await advance(request, 4 * DAY);
+  await advanceClock(request, 4 * DAY);
   await page.waitForTimeout(1500); // one job-worker poll (JOBS_POLL_MS=1000 in tests) finds nothing due
   expect((await messagesTo(ACME_INBOX)).filter((m) => reminder.test(m.subject))).toHaveLength(0);
 
   // Day 5: the first reminder, with a link that works.
-  await advance(request, DAY + 60_000);
+  await advanceClock(request, DAY + 60_000);
   const first = await waitForMail(ACME_INBOX, reminder, 1);
   expect(first.text).toContain("Otto Silent");
   const customer = await (await browser.newContext()).newPage();
@@ -37,12 +32,12 @@ test("a silent customer is reminded twice and then the referral escalates to the
   await customer.context().close();
 
   // Day 10: the second and last reminder says what happens next.
-  await advance(request, 5 * DAY);
+  await advanceClock(request, 5 * DAY);
   const second = await waitForMail(ACME_INBOX, reminder, 2);
   expect(second.text).toMatch(/privacy team will take it up|take it up/i);
 
   // Day 15: escalated to the officer.
-  await advance(request, 5 * DAY);
+  await advanceClock(request, 5 * DAY);
   await waitForMail("hello@jexi.com", new RegExp(`has not acknowledged request ${referred.reference}`));
 
   await page.goto(referred.statusUrl);

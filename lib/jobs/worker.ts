@@ -15,6 +15,7 @@ import { runNoticeFollowUps } from "@/lib/recipients/notices";
 import { runReferralFollowUps } from "@/lib/referrals/follow-up";
 import { cancelClosedReferralRuns } from "@/lib/referrals/workspace-erasure";
 import { sendDailyDigests } from "@/lib/staff/digest";
+import { sendVerificationReminders } from "@/lib/verification/reminders";
 
 // Background work on the pg-boss queue (lib/jobs/boss.ts), in every app instance: fulfillment
 // tasks, package assembly, erasures, and the periodic due pass (referral follow-ups, manual-task
@@ -35,6 +36,7 @@ export type DuePassResult = {
   runsStarted: number;
   closedReferralRunsCancelled: number;
   digestsSent: number;
+  verificationReminders: number;
 };
 
 /** One pass over every kind of due job. Returns what it did, for logs and tests. */
@@ -47,7 +49,8 @@ export async function runDueJobs(db: Db = appDb, now = clockNow()): Promise<DueP
   const erasuresResent = await sweepErasures(db, now);
   const closedReferralRunsCancelled = await cancelClosedReferralRuns(db, now);
   const digestsSent = await sendDailyDigests(db, now);
-  const result = { ...followUps, ...owners, ...notices, tasksResent, erasuresResent, runsStarted, closedReferralRunsCancelled, digestsSent };
+  const verificationReminders = await sendVerificationReminders(db, now);
+  const result = { ...followUps, ...owners, ...notices, tasksResent, erasuresResent, runsStarted, closedReferralRunsCancelled, digestsSent, verificationReminders };
   if (Object.values(result).some((n) => n > 0)) {
     logEvent("jobs.due_pass", result);
     wakeOutboxWorker();

@@ -37,6 +37,7 @@ const TITLES: Record<string, string> = {
   "verification.locked": "Confirmation locked after too many wrong codes",
   "verification.codes_locked": "Codes stopped for this request after too many wrong codes (the emailed link still works)",
   "verification.resent": "Confirmation email sent again",
+  "verification.reminded": "Reminder to confirm the email sent",
   "record.exported": "Record exported",
   "request.status_link_sent": "New status link emailed to the requester (asked for with the email address and reference)",
 };

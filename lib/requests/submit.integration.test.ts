@@ -227,6 +227,7 @@ describe("the rows a submission stores", () => {
       closedAt: null,
       codeFailures: 0,
       codeLockedAt: null,
+      verificationReminders: 0,
       receiptDueAt: null,
       receiptSentAt: null,
       erasedAt: null,

@@ -20,7 +20,7 @@ export type NewChallenge = {
 };
 
 /** Draws a code and link. The id is drawn here too because it salts the code's hash. */
-export function newChallenge(secret: string, now: Date): NewChallenge {
+export function newChallenge(secret: string, now: Date, ttlMinutes = CODE_TTL_MINUTES): NewChallenge {
   const id = randomUUID();
   const code = newCode();
   const linkToken = newToken();
@@ -30,7 +30,7 @@ export function newChallenge(secret: string, now: Date): NewChallenge {
     linkToken,
     codeHash: hashCode(secret, id, code),
     linkTokenHash: hashToken(linkToken),
-    expiresAt: new Date(now.getTime() + CODE_TTL_MINUTES * 60_000),
+    expiresAt: new Date(now.getTime() + ttlMinutes * 60_000),
   };
 }
 
@@ -43,12 +43,13 @@ export async function issueChallenge(
   secret: string,
   requestId: string,
   now: Date,
+  ttlMinutes = CODE_TTL_MINUTES,
 ): Promise<{ code: string; linkToken: string; expiresAt: Date }> {
   await tx.verificationChallenge.updateMany({
     where: { requestId, supersededAt: null, consumedAt: null },
     data: { supersededAt: now },
   });
-  const { id, code, linkToken, codeHash, linkTokenHash, expiresAt } = newChallenge(secret, now);
+  const { id, code, linkToken, codeHash, linkTokenHash, expiresAt } = newChallenge(secret, now, ttlMinutes);
   await tx.verificationChallenge.create({ data: { id, requestId, codeHash, linkTokenHash, expiresAt, createdAt: now } });
   return { code, linkToken, expiresAt };
 }

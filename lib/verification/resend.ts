@@ -2,19 +2,11 @@ import "server-only";
 import { now as clockNow } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import { enqueueEmail } from "@/lib/mail/outbox";
 import { wakeOutboxWorker } from "@/lib/mail/worker-signal";
 import { recordEvent } from "@/lib/requests/events";
-import { REQUEST_TYPE_LABELS } from "@/lib/requests/labels";
-import { absoluteUrl, mintStatusToken, statusPath } from "@/lib/requests/status-token";
 import { getSubmissionContext } from "@/lib/requests/submission-context";
-import {
-  CODE_TTL_MINUTES,
-  issueChallenge,
-  MAX_SENDS_PER_HOUR,
-  RESEND_COOLDOWN_SECONDS,
-  verifyLinkPath,
-} from "@/lib/verification/challenge";
+import { queueNewCode } from "@/lib/verification/send-code";
+import { MAX_SENDS_PER_HOUR, RESEND_COOLDOWN_SECONDS } from "@/lib/verification/challenge";
 
 export type ResendResult =
   | { ok: true }
@@ -51,22 +43,7 @@ export async function resendVerification(requestId: string, now = clockNow()): P
     }
     if (recent.length >= MAX_SENDS_PER_HOUR) return { ok: false, code: "RESEND_LIMIT" };
 
-    const challenge = await issueChallenge(tx, secret, requestId, now);
-    const token = await mintStatusToken(tx, requestId);
-    await enqueueEmail(tx, {
-      requestId,
-      template: "verify-email",
-      to: request.requesterEmail,
-      props: {
-        org,
-        reference: request.reference,
-        requestTypeLabel: REQUEST_TYPE_LABELS[request.type],
-        code: challenge.code,
-        verifyUrl: absoluteUrl(verifyLinkPath(challenge.linkToken)),
-        statusUrl: absoluteUrl(statusPath(token)),
-        expiresInMinutes: CODE_TTL_MINUTES,
-      },
-    });
+    await queueNewCode(tx, { secret, org, request: { id: requestId, ...request, requesterEmail: request.requesterEmail }, now });
     await recordEvent(tx, { requestId, actorType: "REQUESTER", action: "verification.resent", visibility: "INTERNAL", at: now });
     return { ok: true };
   });

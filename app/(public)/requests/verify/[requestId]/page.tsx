@@ -5,6 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { CODES_LOCKED_MESSAGE } from "@/lib/verification/messages";
 import { getVerificationView } from "@/lib/verification/view";
 import { CODE_TTL_MINUTES } from "@/lib/verification/challenge";
+import { reminderSentence, scheduleFromEnv } from "@/lib/verification/reminders";
 import { CodeForm } from "./code-form";
 import { ResendForm } from "./resend-form";
 
@@ -37,7 +38,8 @@ export default async function VerifyPage({ params }: { params: Promise<{ request
             below, or click the link in the email. The code works for {CODE_TTL_MINUTES} minutes.
           </p>
           <p className="mt-2 text-sm text-slate-600">
-            Your request is saved. If you don&apos;t confirm within 7 days it will be closed and the details you gave erased.
+            Your request is saved. If you don&apos;t confirm within 7 days it will be closed and the details you gave erased.{" "}
+            {reminderSentence(scheduleFromEnv())}
           </p>
           <CodeForm requestId={requestId} introId="verify-intro" />
           <ResendForm requestId={requestId} />

@@ -1,0 +1,119 @@
+import "server-only";
+import type { Db } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { recordEvent } from "@/lib/requests/events";
+import { getSubmissionContext } from "@/lib/requests/submission-context";
+import { queueNewCode } from "@/lib/verification/send-code";
+import { UNVERIFIED_EXPIRY_DAYS } from "@/lib/verification/challenge";
+
+// Reminders to confirm the email address (issue 11): a request still unconfirmed gets one
+// VERIFICATION_FIRST_REMINDER_HOURS (24) after it was sent and a last one
+// VERIFICATION_LAST_REMINDER_HOURS (24) before it closes unconfirmed at UNVERIFIED_EXPIRY_DAYS (7).
+// Each carries a fresh code and link, which retire the earlier ones; nothing else about the
+// request changes. `requests.verification_reminders` counts the stages sent (1, then 2), set in the
+// transaction that queues the email, so a pass that runs twice, or in two instances, sends each once.
+// A pass that finds a request already past the last reminder's time sends only the last.
+// A request whose codes are locked (too many wrong codes) is not reminded: a fresh code would
+// restart the guessing, and its emailed link still works.
+
+/** How long a reminder's code and link work: the person may read it hours later. */
+export const REMINDER_CODE_TTL_MINUTES = 24 * 60;
+const BATCH = 200;
+const HOUR = 3_600_000;
+
+export type ReminderSchedule = { firstAfterHours: number; lastBeforeHours: number };
+export type ReminderStage = 0 | 1 | 2;
+
+export function scheduleFromEnv(): ReminderSchedule {
+  const env = getEnv();
+  return { firstAfterHours: env.VERIFICATION_FIRST_REMINDER_HOURS, lastBeforeHours: env.VERIFICATION_LAST_REMINDER_HOURS };
+}
+
+const expiryMs = UNVERIFIED_EXPIRY_DAYS * 24 * HOUR;
+
+const hours = (n: number) => (n % 24 === 0 ? `${n / 24} ${n === 24 ? "day" : "days"}` : `${n} ${n === 1 ? "hour" : "hours"}`);
+
+/** What the verification page tells the person about reminders, or "" when none are sent. */
+export function reminderSentence(schedule: ReminderSchedule): string {
+  const { firstAfterHours: first, lastBeforeHours: last } = schedule;
+  if (first > 0 && last > 0) return `We email you a reminder with a new code ${hours(first)} after you sent it, and a last one ${hours(last)} before it closes.`;
+  if (first > 0) return `We email you a reminder with a new code ${hours(first)} after you sent it.`;
+  if (last > 0) return `We email you a reminder with a new code ${hours(last)} before it closes.`;
+  return "";
+}
+
+/** The reminder a request received at `receivedAt` is due at `now`: 2 the last, 1 the first, 0 none (too early, or already closing). */
+export function reminderStageDue(receivedAt: Date, now: Date, schedule: ReminderSchedule): ReminderStage {
+  const age = now.getTime() - receivedAt.getTime();
+  if (age >= expiryMs) return 0;
+  if (schedule.lastBeforeHours > 0 && age >= expiryMs - schedule.lastBeforeHours * HOUR) return 2;
+  if (schedule.firstAfterHours > 0 && age >= schedule.firstAfterHours * HOUR) return 1;
+  return 0;
+}
+
+/** Sends the reminders due at `now`. Returns how many were queued. */
+export async function sendVerificationReminders(db: Db, now: Date, schedule = scheduleFromEnv()): Promise<number> {
+  const due: Prisma.RequestWhereInput[] = [];
+  if (schedule.firstAfterHours > 0) {
+    due.push({ verificationReminders: { lt: 1 }, receivedAt: { lte: new Date(now.getTime() - schedule.firstAfterHours * HOUR) } });
+  }
+  if (schedule.lastBeforeHours > 0) {
+    due.push({ verificationReminders: { lt: 2 }, receivedAt: { lte: new Date(now.getTime() - expiryMs + schedule.lastBeforeHours * HOUR) } });
+  }
+  if (due.length === 0) return 0;
+  // The (status, received_at, id) index: unconfirmed requests of the last 7 days only.
+  const candidates = await db.request.findMany({
+    where: {
+      status: "PENDING_VERIFICATION",
+      receivedAt: { gt: new Date(now.getTime() - expiryMs) },
+      codeLockedAt: null,
+      requesterEmail: { not: null },
+      OR: due,
+    },
+    select: { id: true, receivedAt: true, verificationReminders: true },
+    orderBy: { receivedAt: "asc" },
+    take: BATCH,
+  });
+  if (candidates.length === 0) return 0;
+  const secret = getEnv().APP_SECRET;
+  const { org } = await getSubmissionContext(db);
+  let sent = 0;
+  for (const candidate of candidates) {
+    const stage = reminderStageDue(candidate.receivedAt, now, schedule);
+    if (stage <= candidate.verificationReminders) continue;
+    const queued = await db.$transaction(async (tx) => {
+      // Claims the stage: a concurrent pass, or the person confirming a moment ago, makes this a no-op.
+      const claimed = await tx.request.updateMany({
+        where: { id: candidate.id, status: "PENDING_VERIFICATION", codeLockedAt: null, verificationReminders: { lt: stage } },
+        data: { verificationReminders: stage },
+      });
+      if (claimed.count === 0) return false;
+      const request = await tx.request.findUniqueOrThrow({
+        where: { id: candidate.id },
+        select: { reference: true, type: true, requesterEmail: true, receivedAt: true },
+      });
+      if (!request.requesterEmail) return false;
+      const which = stage === 2 ? "last" : "first";
+      await queueNewCode(tx, {
+        secret,
+        org,
+        request: { id: candidate.id, ...request, requesterEmail: request.requesterEmail },
+        now,
+        ttlMinutes: REMINDER_CODE_TTL_MINUTES,
+        reminder: { which, closesAt: new Date(request.receivedAt.getTime() + expiryMs).toISOString() },
+      });
+      await recordEvent(tx, {
+        requestId: candidate.id,
+        actorType: "SYSTEM",
+        action: "verification.reminded",
+        visibility: "INTERNAL",
+        data: { reminder: which },
+        at: now,
+      });
+      return true;
+    });
+    if (queued) sent++;
+  }
+  return sent;
+}
