@@ -75,6 +75,12 @@ const EnvSchema = z.object({
   /** Hours before an unconfirmed request closes (at 7 days) that the last reminder goes; 0: none. */
   VERIFICATION_LAST_REMINDER_HOURS: z.coerce.number().int().min(0).max(167).default(24),
 
+  // Duplicates and spam (lib/requests/duplicates.ts, lib/requests/spam.ts).
+  /** Days within which a new request of the same confirmed address and type as an unfinished one is flagged as a possible duplicate; 0: never. */
+  DUPLICATE_WINDOW_DAYS: z.coerce.number().int().min(0).default(30),
+  /** Days an address is refused new requests after an officer marks one of its requests as spam. */
+  SPAM_BLOCK_DAYS: positiveInt(90),
+
   // What is kept, and for how long.
   /** Days a status link keeps working after its request closes (the record itself stays). */
   STATUS_LINK_DAYS_AFTER_CLOSE: positiveInt(90),

@@ -65,15 +65,23 @@ export async function staffEvents(staffId: string): Promise<{ action: string; da
   return withDb(async (c) => (await c.query(`SELECT action, data FROM staff_events WHERE staff_id = $1 ORDER BY id`, [staffId])).rows);
 }
 
-/** A verified request straight in the database, for tests about who may touch it. */
-export async function createRequestRow(requesterName = "Role Table"): Promise<{ id: string; reference: string }> {
+/**
+ * A request straight in the database, for tests about who may touch it: verified (RECEIVED) unless
+ * `status` says it still waits for confirmation.
+ */
+export async function createRequestRow(
+  requesterName = "Role Table",
+  options: { email?: string; status?: "RECEIVED" | "PENDING_VERIFICATION" } = {},
+): Promise<{ id: string; reference: string }> {
   const id = randomUUID();
   const reference = `DSR-${randomBytes(2).toString("hex").toUpperCase()}-${randomBytes(2).toString("hex").toUpperCase()}`;
+  const verified = (options.status ?? "RECEIVED") === "RECEIVED";
   await withDb((c) =>
     c.query(
       `INSERT INTO requests (id, reference, type, status, requester_name, requester_email, country, jurisdiction, relationship, details, received_at, verified_at, due_at, updated_at)
-       VALUES ($1, $2, 'ACCESS', 'RECEIVED', $4, $3, 'DE', 'GDPR', 'ACCOUNT_HOLDER', '{}', now(), now(), current_date + 30, now())`,
-      [id, reference, `role-table-${id.slice(0, 8)}@example.test`, requesterName],
+       VALUES ($1, $2, 'ACCESS', $5::"RequestStatus", $4, $3, 'DE', 'GDPR', 'ACCOUNT_HOLDER', '{}', now(),
+               CASE WHEN $6 THEN now() END, CASE WHEN $6 THEN current_date + 30 END, now())`,
+      [id, reference, options.email ?? `role-table-${id.slice(0, 8)}@example.test`, requesterName, verified ? "RECEIVED" : "PENDING_VERIFICATION", verified],
     ),
   );
   return { id, reference };

@@ -64,6 +64,8 @@ export async function autoStartRuns(db: Db, now: Date): Promise<number> {
       status: { in: ["RECEIVED", "IN_PROGRESS"] },
       verifiedAt: { gte: new Date(now.getTime() - AUTO_START_WINDOW_MS), lte: now },
       runs: { none: {} },
+      // A possible duplicate waits for the officer: merged, it needs no run of its own.
+      duplicateOfId: null,
     },
     select: { id: true },
     orderBy: { verifiedAt: "asc" },

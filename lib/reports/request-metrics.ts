@@ -10,7 +10,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 // denied it as unverifiable), an exception in the law, manifestly unfounded or excessive, not a
 // right the law gives here, or another reason (the officer's basis, DenialBasis; denials from
 // before the basis was asked count as other). Requests still open are counted apart, so the
-// figures add up.
+// figures add up. Duplicates merged into an earlier request and requests marked as spam are left
+// out: the first are answered as part of the earlier one, the second are no one's request.
 // One aggregate query over the year's range of the received_at index; nothing personal.
 
 export const METRIC_CATEGORIES = ["know", "delete", "correct", "opt_out", "limit"] as const;
@@ -84,6 +85,8 @@ export async function requestMetrics(db: Db, input: { year: number; scope: Metri
       FROM requests
      WHERE received_at >= ${start} AND received_at < ${end}
        AND type IN ('ACCESS', 'PORTABILITY', 'DELETION', 'CORRECTION', 'OPT_OUT_SALE') ${scope}
+       -- A merged duplicate is answered as part of the earlier request; spam is no one's request.
+       AND status NOT IN ('MERGED', 'CLOSED_SPAM')
      GROUP BY 1`;
   const byCategory = new Map(rows.map((r) => [r.category, r]));
   return METRIC_CATEGORIES.map((category) => {

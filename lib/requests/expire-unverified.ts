@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { erasePersonalFields } from "@/lib/requests/erase-personal";
 import { recordEvent } from "@/lib/requests/events";
 import { UNVERIFIED_EXPIRY_DAYS } from "@/lib/verification/challenge";
 
@@ -25,27 +26,11 @@ export async function expireUnverifiedRequests(now = new Date()): Promise<number
       // Re-check inside the transaction: the person may have verified a moment ago.
       const changed = await tx.request.updateMany({
         where: { id, status: "PENDING_VERIFICATION" },
-        data: {
-          status: "CLOSED_UNVERIFIED",
-          closedAt: now,
-          erasedAt: now,
-          requesterName: null,
-          requesterEmail: null,
-          workspaceReference: null,
-          companyEmail: null,
-          details: {},
-        },
+        data: { status: "CLOSED_UNVERIFIED", closedAt: now },
       });
       if (changed.count === 0) return false;
-      await tx.verificationChallenge.updateMany({ where: { requestId: id, consumedAt: null, supersededAt: null }, data: { supersededAt: now } });
-      // Its emails not yet delivered hold the address and the links in their payload: wipe them,
-      // and mark them DEAD ("ERASED") so no worker sends them. A row a worker holds mid-send
-      // becomes DEAD too; that worker's outcome then changes nothing (its updates need SENDING).
-      // The rows stay, as the record that an email was queued and deliberately not sent.
-      await tx.emailOutbox.updateMany({
-        where: { requestId: id, status: { in: ["PENDING", "SENDING"] } },
-        data: { status: "DEAD", payload: null, lockedUntil: null, lastError: "ERASED" },
-      });
+      // We could never tie it to them, so we keep only the bare record.
+      await erasePersonalFields(tx, id, now);
       await recordEvent(tx, {
         requestId: id,
         actorType: "SYSTEM",

@@ -33,6 +33,8 @@ export const REQUEST_STATUS_LABELS: Record<RequestStatus, string> = {
   COMPLETED: "Completed",
   DENIED: "Denied",
   CLOSED_UNVERIFIED: "Closed: email not confirmed",
+  MERGED: "Answered with your earlier request",
+  CLOSED_SPAM: "Closed",
 };
 
 export const RELATIONSHIP_LABELS: Record<Relationship, string> = {

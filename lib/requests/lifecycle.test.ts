@@ -27,6 +27,8 @@ const STATUSES: RequestStatus[] = [
   "COMPLETED",
   "DENIED",
   "CLOSED_UNVERIFIED",
+  "MERGED",
+  "CLOSED_SPAM",
 ];
 
 function codeOf(fn: () => unknown): string | undefined {
@@ -187,12 +189,23 @@ describe("allowedStaffActions", () => {
   const now = day("2026-02-10");
 
   it("lists what a received access request allows: completing it too, with a package or an answer in words", () => {
-    expect(allowedStaffActions(facts, now, "UTC")).toEqual(["acknowledge", "askForInformation", "extend", "attachPackage", "complete", "deny", "assign", "addNote"]);
+    expect(allowedStaffActions(facts, now, "UTC")).toEqual(["acknowledge", "askForInformation", "extend", "attachPackage", "complete", "deny", "assign", "addNote", "markSpam"]);
+  });
+
+  it("offers merging and keeping both only for a flagged duplicate, and spam also before confirmation", () => {
+    expect(allowedStaffActions({ ...facts, duplicateOfId: "00000000-0000-4000-8000-000000000001" }, now, "UTC")).toEqual(
+      expect.arrayContaining(["merge", "keepBoth"]),
+    );
+    expect(allowedStaffActions({ ...facts, status: "REFERRED", duplicateOfId: "00000000-0000-4000-8000-000000000001" }, now, "UTC")).toEqual(
+      ["keepBoth", "assign", "addNote"],
+    );
+    expect(allowedStaffActions({ ...facts, status: "PENDING_VERIFICATION" }, now, "UTC")).toEqual(["assign", "addNote", "markSpam"]);
+    expect(allowedStaffActions({ ...facts, status: "MERGED", duplicateOfId: "00000000-0000-4000-8000-000000000001" }, now, "UTC")).toEqual(["addNote"]);
   });
 
   it("offers completion with the package there, and no second extension", () => {
     const actions = allowedStaffActions({ ...facts, status: "IN_PROGRESS", packages: 1, extendedDueAt: day("2026-04-28") }, now, "UTC");
-    expect(actions).toEqual(["askForInformation", "attachPackage", "complete", "deny", "assign", "addNote"]);
+    expect(actions).toEqual(["askForInformation", "attachPackage", "complete", "deny", "assign", "addNote", "markSpam"]);
   });
 
   it("leaves only notes on a closed request", () => {

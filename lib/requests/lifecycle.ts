@@ -9,7 +9,7 @@ import { computeExtendedDueDate, REGIMES, utcDay } from "@/lib/requests/deadline
 
 /** Statuses in which the request still waits for our answer. */
 export const OPEN_STATUSES = ["RECEIVED", "IN_PROGRESS", "AWAITING_REQUESTER"] as const satisfies readonly RequestStatus[];
-export const CLOSED_STATUSES = ["COMPLETED", "DENIED", "CLOSED_UNVERIFIED"] as const satisfies readonly RequestStatus[];
+export const CLOSED_STATUSES = ["COMPLETED", "DENIED", "CLOSED_UNVERIFIED", "MERGED", "CLOSED_SPAM"] as const satisfies readonly RequestStatus[];
 /** With the customer who controls the data: the officer watches it, the customer answers it. */
 export const REFERRED_STATUSES = ["REFERRED"] as const satisfies readonly RequestStatus[];
 /**
@@ -51,6 +51,10 @@ export const HANDLING_ERRORS = {
   REFERRAL_NOTE_REQUIRED: "Explain the refusal: the requester will read this note.",
   REFERRAL_NOTE_TOO_LONG: "Keep the note under 5,000 characters.",
   ROUTE_TARGET_INVALID: "Choose a workspace, or send the request to the privacy team.",
+  NOT_A_DUPLICATE: "This request is not flagged as a possible duplicate.",
+  DUPLICATE_TARGET_CLOSED: "The earlier request is already closed, so there is nothing to merge into. Answer this one, or keep both.",
+  RUN_ACTIVE: "A data run of this request is still going. Cancel it first.",
+  REFERRAL_OPEN: "Part of this request is with a customer. Take it back first.",
 } as const;
 
 export type HandlingErrorCode = keyof typeof HANDLING_ERRORS;
@@ -70,7 +74,10 @@ export type RequestAction =
   | "assign"
   | "addNote"
   | "appeal"
-  | "downloadPackage";
+  | "downloadPackage"
+  | "merge"
+  | "keepBoth"
+  | "markSpam";
 
 type Rule = {
   readonly from: readonly RequestStatus[];
@@ -94,6 +101,11 @@ export const TRANSITIONS: Readonly<Record<RequestAction, Rule>> = {
   addNote: { from: ALL_STATUSES, to: null, by: "STAFF" },
   appeal: { from: ["DENIED"], to: null, by: "REQUESTER" },
   downloadPackage: { from: ["COMPLETED"], to: null, by: "REQUESTER" },
+  // A possible duplicate (lib/requests/duplicates.ts): answered with the earlier request, or kept.
+  merge: { from: OPEN_STATUSES, to: "MERGED", by: "STAFF" },
+  keepBoth: { from: UNFINISHED_STATUSES, to: null, by: "STAFF" },
+  // Also before confirmation: junk need not wait 7 days to be closed (lib/requests/spam.ts).
+  markSpam: { from: ["PENDING_VERIFICATION", ...OPEN_STATUSES], to: "CLOSED_SPAM", by: "STAFF" },
 };
 
 /** The actions a staff member can take, in the order a page lists them. */
@@ -104,8 +116,11 @@ export const STAFF_ACTIONS = [
   "attachPackage",
   "complete",
   "deny",
+  "merge",
+  "keepBoth",
   "assign",
   "addNote",
+  "markSpam",
 ] as const satisfies readonly RequestAction[];
 export type StaffAction = (typeof STAFF_ACTIONS)[number];
 
@@ -207,7 +222,8 @@ export function completionRefusal(facts: CompletionFacts): HandlingErrorCode | n
   return facts.outcome?.trim() ? null : "OUTCOME_REQUIRED";
 }
 
-export type RequestFacts = ExtensionFacts & { packages: number };
+/** duplicateOfId: the earlier request this one is flagged as repeating, if any. */
+export type RequestFacts = ExtensionFacts & { packages: number; duplicateOfId?: string | null };
 
 /**
  * The staff actions that would succeed now, for the buttons a page shows. "complete" is listed
@@ -223,6 +239,9 @@ export function allowedStaffActions(facts: RequestFacts, now: Date, timeZone: st
         return packageRefusal({ ...facts, size: 1 }) === null;
       case "complete":
         return completionRefusal({ ...facts, outcome: "(asked by the form)" }) === null;
+      case "merge":
+      case "keepBoth":
+        return Boolean(facts.duplicateOfId) && canTransition(action, facts.status);
       default:
         return canTransition(action, facts.status);
     }

@@ -36,6 +36,8 @@ export type QueueFilters = {
   route?: RequestRoute;
   /** The state of the request's referral to a customer (lib/referrals/state.ts). */
   referral?: ReferralFilter;
+  /** "flagged": possible duplicates the officer has not decided on yet (lib/requests/duplicates.ts). */
+  duplicate?: "flagged";
   /** Received in this calendar month of the operator's time zone ("2026-05"): the overview's bars. */
   received?: string;
   /** Completed or denied in this month ("2026-05"), as the overview's on-time chart counts them. */
@@ -150,6 +152,7 @@ const QueueParamsSchema = z.object({
   verified: optional(z.enum(VERIFIED_FILTERS)),
   route: optional(z.enum(RequestRoute)),
   referral: optional(z.enum(REFERRAL_FILTERS)),
+  duplicate: optional(z.literal("flagged")),
   received: optional(z.string().regex(MONTH)),
   closed: optional(z.string().regex(MONTH)),
   q: optional(
@@ -166,7 +169,7 @@ const QueueParamsSchema = z.object({
   cursor: optional(z.string()),
 });
 
-const FIELDS = ["status", "type", "jurisdiction", "assignee", "due", "verified", "route", "referral", "received", "closed", "q", "sort", "cursor"] as const;
+const FIELDS = ["status", "type", "jurisdiction", "assignee", "due", "verified", "route", "referral", "duplicate", "received", "closed", "q", "sort", "cursor"] as const;
 
 /** The queue's filters from a URL's search parameters; anything invalid is left out. */
 export function parseQueueFilters(params: RawSearchParams): QueueFilters {

@@ -149,6 +149,8 @@ describe("the queue's route and referral filters", () => {
     const page = await queryQueue({ sort: "due", route: "CUSTOMER" }, officer);
     expect(Object.fromEntries(page.counts.map((c) => [c.status, c.count]))).toEqual({
       PENDING_VERIFICATION: 0,
+      MERGED: 0,
+      CLOSED_SPAM: 0,
       RECEIVED: 1,
       IN_PROGRESS: 0,
       AWAITING_REQUESTER: 0,

@@ -107,6 +107,7 @@ function filterConditions(filters: QueueFilters, context: QueueQueryContext): Pr
   if (filters.verified === "no") where.push(Prisma.sql`"verified_at" IS NULL`);
   if (filters.route) where.push(Prisma.sql`"route" = ${filters.route}::"RequestRoute"`);
   if (filters.referral) where.push(REFERRAL_CONDITIONS[filters.referral]);
+  if (filters.duplicate) where.push(Prisma.sql`"duplicate_of_id" IS NOT NULL`, OPEN);
   if (filters.received) {
     const [from, to] = monthRange(filters.received, context.timeZone);
     where.push(Prisma.sql`"received_at" >= ${from} AND "received_at" < ${to}`);
@@ -168,7 +169,7 @@ const NEVER_VERIFIED: RequestStatus[] = ["PENDING_VERIFICATION", "CLOSED_UNVERIF
 export function possibleStatuses(filters: QueueFilters): RequestStatus[] {
   const confirmedOnly = filters.verified === "yes" || filters.route !== undefined || filters.referral !== undefined;
   return Object.values(RequestStatus).filter(
-    (status) => (!filters.due || (UNFINISHED_STATUSES as readonly string[]).includes(status)) && !(confirmedOnly && NEVER_VERIFIED.includes(status)),
+    (status) => (!(filters.due || filters.duplicate) || (UNFINISHED_STATUSES as readonly string[]).includes(status)) && !(confirmedOnly && NEVER_VERIFIED.includes(status)),
   );
 }
 

@@ -282,6 +282,35 @@ export function staffEventWording(action: string, data: unknown): StaffEventWord
       return { title: `${text(d.recipient, "A recipient")} reminded${typeof d.reminderNumber === "number" ? ` (reminder ${d.reminderNumber})` : ""}` };
     case "recipients.silent":
       return { title: `${text(d.recipient, "A recipient")} did not confirm`, detail: "The reminders are used up: reach them another way." };
+    case "request.duplicate_flagged":
+      return {
+        title: `Possible duplicate of ${text(d.of, "an earlier request")}`,
+        detail: "Same confirmed email address and type as that request, which is not finished. Merge it into that one, or keep both.",
+      };
+    case "request.merged":
+      return { title: `Merged into ${text(d.into, "an earlier request")}`, detail: "Answered together with it. The requester's status page says so." };
+    case "request.merged_in":
+      return { title: `${text(d.from, "A later request")} merged into this one`, detail: "The answer to this request covers both." };
+    case "request.duplicate_kept":
+      return { title: `Kept apart from ${text(d.of, "the earlier request")}`, detail: "Not a duplicate: each request is answered on its own." };
+    case "request.marked_spam":
+      return {
+        title: "Marked as spam",
+        detail: `Closed without an email; the name, email address and details were erased.${
+          typeof d.blockedUntil === "string" ? ` The address is refused new requests until ${formatCalendarDate(d.blockedUntil.slice(0, 10))}.` : ""
+        }`,
+      };
+    case "request.denied": {
+      const evidence = d.evidence as { total?: unknown; requests?: { reference?: unknown; type?: unknown; receivedAt?: unknown }[] } | undefined;
+      if (!evidence || typeof evidence.total !== "number") return { title: TITLES[action]! };
+      const listed = (evidence.requests ?? []).map((r) => `${text(r.reference, "?")} (${text(r.type, "?")}, ${formatCalendarDate(text(r.receivedAt, "").slice(0, 10))})`);
+      return {
+        title: "Denied: manifestly unfounded or excessive",
+        detail: `Reason: ${text(d.reason, "not given")}\nEvidence kept with the decision: ${plural(evidence.total, "other request")} from the same address in the 12 months before${
+          listed.length ? `: ${listed.join(", ")}` : ""
+        }.`,
+      };
+    }
     default:
       return { title: TITLES[action] ?? action };
   }

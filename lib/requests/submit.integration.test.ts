@@ -235,6 +235,7 @@ describe("the rows a submission stores", () => {
       updatedAt: clockBetween(before, after),
       assigneeId: null,
       appealOfId: null,
+      duplicateOfId: null,
     });
     expect(events).toEqual([
       {

@@ -10,6 +10,8 @@ import { logError } from "@/lib/log";
 import { routeRequestInTransaction } from "@/lib/referrals/refer";
 import { consumeLimits } from "@/lib/rate-limit/limit";
 import { computeDueDate, computeReceiptDueDate, REGIMES, requiresVerification } from "@/lib/requests/deadlines";
+import { flagPossibleDuplicate } from "@/lib/requests/duplicates";
+import { isBlockedSender } from "@/lib/requests/spam";
 import { insertSubmission, isUniqueViolation } from "@/lib/requests/insert-submission";
 import { jurisdictionFor } from "@/lib/requests/jurisdiction";
 import { REQUEST_TYPE_LABELS } from "@/lib/requests/labels";
@@ -61,6 +63,13 @@ export async function submitRequest(
   }
 
   const { org, policyVersionId } = await getSubmissionContext(db);
+  // An address whose request an officer marked as spam (lib/requests/spam.ts): nothing is stored.
+  if (await isBlockedSender(db, env.APP_SECRET, request.email, now)) {
+    return failure(
+      `We are not accepting requests from this email address at the moment. If you think this is a mistake, write to us at ${org.privacyEmail}.`,
+      "SENDER_BLOCKED",
+    );
+  }
   const jurisdiction = jurisdictionFor(request.country, request.region);
   const verify = requiresVerification(request.type, jurisdiction);
   const endUser = request.relationship === "CUSTOMER_END_USER";
@@ -156,6 +165,15 @@ export async function submitRequest(
       // A reference collision (40 random bits) is rare; draw another.
       if (!isUniqueViolation(error) || attempt >= 2) throw error;
       continue;
+    }
+    // Accepted without verification (an opt-out of sale): the address counts as given, so look for
+    // an unfinished opt-out of the same address. The request is saved; a failure here only leaves it unflagged.
+    if (!verify) {
+      try {
+        await db.$transaction((tx) => flagPossibleDuplicate(tx, { id: requestId, type: request.type, requesterEmail: request.email, receivedAt: now }, now));
+      } catch (error) {
+        logError("request.duplicate_check_failed", error);
+      }
     }
     // Accepted without verification (an opt-out of sale): route it now. The request is already
     // saved; if this fails it waits in the officer's queue as unrouted rather than being lost.

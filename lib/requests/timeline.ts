@@ -41,6 +41,16 @@ export function timelineEntry(action: string, data: unknown, timeZone: string): 
             ? "We emailed you our reasons. You can appeal this decision from this page."
             : "We emailed you our reasons and whom you can complain to.",
       };
+    case "request.merged":
+      return {
+        title: "Answered with your earlier request",
+        detail: `You asked us the same in request ${typeof d.into === "string" ? d.into : "an earlier request"}, which is still open, so we answer both there, once. Follow it on its own status page.`,
+      };
+    case "request.merged_in":
+      return {
+        title: "Your later request joined this one",
+        detail: `You asked us the same again in request ${typeof d.from === "string" ? d.from : "a later request"}; our answer here covers both.`,
+      };
     case "request.appealed":
       return { title: "You appealed this decision", detail: "Your appeal is a new request with its own status page, which we emailed you." };
     case "request.completed": {

@@ -18,7 +18,9 @@ export type KeyPurpose =
   /** The keyed pseudonyms erasure writes in place of a value (lib/erasure/pseudonym.ts). */
   | "erasure-pseudonym"
   /** Who is under legal hold, by identity (lib/erasure/holds.ts): the email's keyed hash, never the address. */
-  | "legal-hold";
+  | "legal-hold"
+  /** Addresses refused new requests after spam (lib/requests/spam.ts): the email's keyed hash. */
+  | "blocked-sender";
 
 const SALT = "dsar-portal key derivation v1";
 const cache = new Map<string, Buffer>();

@@ -27,7 +27,7 @@ export function hashCode(secret: string, challengeId: string, code: string): str
  * A stable pseudonym for a subject a client chose (an IP or email), under one purpose's key: never
  * the raw secret, and never a key that is itself used as a secret elsewhere.
  */
-export function keyedHash(secret: string, purpose: Extract<KeyPurpose, "rate-limit" | "legal-hold">, value: string): string {
+export function keyedHash(secret: string, purpose: Extract<KeyPurpose, "rate-limit" | "legal-hold" | "blocked-sender">, value: string): string {
   return createHmac("sha256", purposeKey(secret, purpose)).update(value).digest("base64url");
 }
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { flagPossibleDuplicate } from "@/lib/requests/duplicates";
 import { now as clockNow } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
@@ -205,6 +206,7 @@ async function complete(tx: Prisma.TransactionClient, challenge: ChallengeRow, o
     data: { dueDate: due?.dueDate.toISOString().slice(0, 10) ?? null },
     at: now,
   });
+  await flagPossibleDuplicate(tx, request, now);
   const token = await mintStatusToken(tx, request.id);
   // A part for a customer is announced by its own email, which says who controls the data.
   const routing = await routeRequestInTransaction(tx, request.id, now);

@@ -2,6 +2,7 @@ import "server-only";
 import type { StaffUser } from "@/lib/auth/staff";
 import { db } from "@/lib/db";
 import { wakeOutboxWorker } from "@/lib/mail/worker-signal";
+import { otherRequestsFrom } from "@/lib/requests/duplicates";
 import { recordEvent } from "@/lib/requests/events";
 import { byStaff, lockRequest } from "@/lib/requests/handling/load";
 import { emailRequester } from "@/lib/requests/handling/notify";
@@ -26,6 +27,10 @@ export async function denyRequest(requestId: string, input: DenyInput, staff: St
       select: { id: true, reference: true, type: true, status: true, jurisdiction: true, region: true, requesterEmail: true },
     });
     const toStatus = assertTransition("deny", request.status);
+    // GDPR Art. 12(5): the burden of showing a request manifestly unfounded or excessive is ours,
+    // so the evidence the portal holds (the address's other requests and their dates) is kept with
+    // the decision. References, types, statuses and dates only: nothing the person wrote.
+    const evidence = basis === "UNFOUNDED_OR_EXCESSIVE" ? await otherRequestsFrom(tx, request, now) : null;
     const appeal = appealAvailable(request.jurisdiction, request.type);
     await tx.request.update({ where: { id: requestId }, data: { status: toStatus, closedAt: now, denialBasis: basis } });
     await recordEvent(tx, {
@@ -35,7 +40,19 @@ export async function denyRequest(requestId: string, input: DenyInput, staff: St
       fromStatus: request.status,
       toStatus,
       visibility: "PUBLIC",
-      data: { reason, basis, appealAvailable: appeal },
+      data: {
+        reason,
+        basis,
+        appealAvailable: appeal,
+        ...(evidence
+          ? {
+              evidence: {
+                total: evidence.total,
+                requests: evidence.requests.map((r) => ({ reference: r.reference, type: r.type, status: r.status, receivedAt: r.receivedAt.toISOString() })),
+              },
+            }
+          : {}),
+      },
       at: now,
     });
     await emailRequester(tx, request, org, "request-denied", {

@@ -96,7 +96,7 @@ describe("getRequestDetail", () => {
       expect.objectContaining({ filename: "ada-lovelace.zip", contentType: "application/zip", size: 3, uploadedBy: expect.objectContaining({ id: officer.id }) }),
     ]);
     expect(detail!.packages[0]).not.toHaveProperty("ciphertext");
-    expect(detail!.allowedActions).toEqual(["askForInformation", "extend", "attachPackage", "complete", "deny", "assign", "addNote"]);
+    expect(detail!.allowedActions).toEqual(["askForInformation", "extend", "attachPackage", "complete", "deny", "assign", "addNote", "markSpam"]);
   });
 
   it("masks personal fields for an auditor and offers no actions", async () => {

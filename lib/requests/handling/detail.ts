@@ -21,6 +21,7 @@ import { regimeFor } from "@/lib/requests/deadlines";
 import { listMessages } from "@/lib/requests/handling/ask-for-information";
 import { isUuid, isoDay } from "@/lib/requests/handling/load";
 import { REQUEST_STATUS_LABELS, REQUEST_TYPE_LABELS } from "@/lib/requests/labels";
+import { EARLIER_REQUESTS_LIMIT, otherRequestsFrom, type EarlierRequest } from "@/lib/requests/duplicates";
 import { allowedStaffActions, refuse, type StaffAction } from "@/lib/requests/lifecycle";
 import { maskEmail } from "@/lib/requests/mask-email";
 
@@ -96,6 +97,12 @@ export type RequestDetail = {
   assignee: StaffRef | null;
   appealOf: { id: string; reference: string; status: RequestStatus } | null;
   appeals: { id: string; reference: string; status: RequestStatus; receivedAt: Date }[];
+  /** The earlier request this one may repeat (flagged), or was merged into (MERGED). */
+  duplicateOf: { id: string; reference: string; status: RequestStatus; receivedAt: Date } | null;
+  /** Later requests merged into this one. */
+  mergedIn: { id: string; reference: string }[];
+  /** The same address's other requests of the last 12 months, newest first (lib/requests/duplicates.ts). */
+  otherRequests: { total: number; requests: EarlierRequest[] };
   /** Public and internal events, oldest first: the newest TIMELINE_LIMIT of them. */
   timeline: DetailEvent[];
   timelineTruncated: boolean;
@@ -153,11 +160,14 @@ export async function getRequestDetail(requestId: string, viewer: StaffUser, now
       assigneeId: true,
       appealOf: { select: { id: true, reference: true, status: true } },
       appeals: { select: { id: true, reference: true, status: true, receivedAt: true }, orderBy: { receivedAt: "asc" }, take: APPEALS_LIMIT },
+      duplicateOfId: true,
+      duplicateOf: { select: { id: true, reference: true, status: true, receivedAt: true } },
+      duplicates: { where: { status: "MERGED" }, select: { id: true, reference: true }, orderBy: { receivedAt: "asc" }, take: EARLIER_REQUESTS_LIMIT },
     },
   });
   if (!request) return null;
 
-  const [newestEvents, messages, packages, referrals, routing, timeZone] = await Promise.all([
+  const [newestEvents, messages, packages, referrals, routing, timeZone, otherRequests] = await Promise.all([
     db.requestEvent.findMany({
       where: { requestId },
       select: { id: true, at: true, actorType: true, actorId: true, action: true, fromStatus: true, toStatus: true, visibility: true, data: true },
@@ -176,6 +186,7 @@ export async function getRequestDetail(requestId: string, viewer: StaffUser, now
     listReferrals(requestId, personalVisible),
     routingOf(requestId, request.route),
     getOperatorTimeZone(),
+    otherRequestsFrom(db, request, now),
   ]);
   const events = newestEvents.slice(0, TIMELINE_LIMIT).reverse();
 
@@ -234,6 +245,9 @@ export async function getRequestDetail(requestId: string, viewer: StaffUser, now
     assignee: staffRef(request.assigneeId),
     appealOf: request.appealOf,
     appeals: request.appeals,
+    duplicateOf: request.duplicateOf,
+    mergedIn: request.duplicates,
+    otherRequests,
     timeline: events.map((e) => ({
       ...e,
       id: e.id.toString(),
@@ -272,6 +286,8 @@ const RESPONSE_NATURE: Partial<Record<RequestStatus, string>> = {
   COMPLETED: "Complied with",
   DENIED: "Denied",
   CLOSED_UNVERIFIED: "Closed: the requester never confirmed their email address",
+  MERGED: "Merged into an earlier request of the same person and type, and answered there",
+  CLOSED_SPAM: "Closed as spam: no answer sent, personal data erased",
 };
 
 export type RequestRecord = {

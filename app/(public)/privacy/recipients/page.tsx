@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
+import { TableHead } from "@/components/ui/table-head";
 import { formatInstantDate } from "@/lib/dates/format";
 import { getOperatorTimeZone, getOrganizationSettings } from "@/lib/organization/settings";
 import type { ChangeLogEntry, RecipientField } from "@/lib/recipients/change-log";
@@ -15,19 +16,6 @@ function describeChange(entry: ChangeLogEntry): string[] {
   return entry.changes.map((c) => `${FIELD_LABELS[c.field]}: ${c.from ?? "not stated"} → ${c.to ?? "not stated"}`);
 }
 
-function TableHead({ labels }: { labels: string[] }) {
-  return (
-    <thead>
-      <tr className="border-b-2 border-slate-300">
-        {labels.map((label) => (
-          <th key={label} scope="col" className="py-2 pr-4 font-semibold">
-            {label}
-          </th>
-        ))}
-      </tr>
-    </thead>
-  );
-}
 
 export default async function RecipientsPage() {
   await connection();

@@ -141,6 +141,15 @@ export function QueueFilterForm({
             { value: "no", label: "Not confirmed" },
           ]}
         />
+        <Select
+          name="duplicate"
+          label="Possible duplicate"
+          value={filters.duplicate}
+          options={[
+            { value: "", label: "Either" },
+            { value: "flagged", label: "Flagged, not decided yet" },
+          ]}
+        />
         <Select name="received" label="Received in" value={filters.received} options={monthOptions(filters.received, "Any month")} />
         <Select name="closed" label="Answered in (completed or denied)" value={filters.closed} options={monthOptions(filters.closed, "Any month, or not yet")} />
         <Select

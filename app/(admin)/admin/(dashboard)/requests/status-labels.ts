@@ -7,6 +7,8 @@ export const STATUS_LABELS: Record<RequestStatus, string> = {
   ...REQUEST_STATUS_LABELS,
   AWAITING_REQUESTER: "Waiting for the requester",
   REFERRED: "Referred to the customer",
+  MERGED: "Merged into an earlier request",
+  CLOSED_SPAM: "Closed as spam",
 };
 
 /** "GDPR", "CCPA/CPRA", "Law 25", "Virginia law": the label without its explanation, for a narrow column. */

@@ -70,6 +70,8 @@ export default async function StatusPage({
     rows.splice(rows.length - 1, 0, [view.route === "CUSTOMER" ? "Answer due by" : "We will answer by", due ? formatCalendarDate(due) : "Once you confirm your email"]);
   }
   // A denial's reasons as we wrote them (the email has them too), and where to turn next.
+  const merged = view.status === "MERGED" ? (view.events.findLast((e) => e.action === "request.merged")?.data as { into?: unknown } | undefined) : undefined;
+  const mergedInto = typeof merged?.into === "string" ? merged.into : null;
   const denial = view.status === "DENIED" ? view.events.findLast((e) => e.action === "request.denied") : undefined;
   const denialReason = denial && typeof (denial.data as { reason?: unknown })?.reason === "string" ? (denial.data as { reason: string }).reason : null;
   if (view.closedAt) rows.push(["Closed", when(view.closedAt)]);
@@ -94,7 +96,15 @@ export default async function StatusPage({
           </Alert>
         </div>
       ) : null}
-      {view.type === "OPT_OUT_SALE" && view.status !== "DENIED" ? (
+      {view.status === "MERGED" ? (
+        <div className="mt-6">
+          <Alert tone="info" title="Answered with your earlier request">
+            You asked us the same in request {mergedInto ?? "sent earlier"}, which is still open, so we answer both there, once. Follow it with
+            the status link in our emails about that request.
+          </Alert>
+        </div>
+      ) : null}
+      {view.type === "OPT_OUT_SALE" && view.status !== "DENIED" && view.status !== "CLOSED_SPAM" ? (
         <div className="mt-6">
           <Alert tone="success" title="Your opt-out is in effect">
             It took effect when we received it, on {dayOf(view.receivedAt)}: from then on we do not sell or share your personal

@@ -7,7 +7,18 @@ import { FieldError, inputClass } from "@/components/ui/field";
 import type { DenialBasis, ResponseAction } from "@/lib/generated/prisma/enums";
 import { DENIAL_BASIS_LABELS } from "@/lib/requests/labels";
 import type { StaffAction } from "@/lib/requests/lifecycle";
-import { acknowledgeAction, addNoteAction, askForInformationAction, assignAction, completeAction, denyAction, extendAction } from "./actions";
+import {
+  acknowledgeAction,
+  addNoteAction,
+  askForInformationAction,
+  assignAction,
+  completeAction,
+  denyAction,
+  extendAction,
+  keepBothAction,
+  markSpamAction,
+  mergeAction,
+} from "./actions";
 import { ConfirmedAction } from "./confirmed-action";
 import { FocusOnArrival } from "./run-refresh";
 import { useHydrated } from "@/components/ui/use-hydrated";
@@ -23,6 +34,12 @@ type Props = {
   regulator: string;
   assigneeId: string | null;
   assignees: { id: string; label: string }[];
+  /** The earlier request this one may repeat, when flagged. */
+  duplicateOf: { reference: string } | null;
+  /** Days an address is refused new requests after spam (SPAM_BLOCK_DAYS). */
+  spamBlockDays: number;
+  /** How many other requests the address sent in the last 12 months (the evidence kept with an Art. 12(5) denial). */
+  otherRequests: number;
   /** Saved texts, already filled with this request's values (lib/templates/). */
   templates: { id: string; action: ResponseAction; title: string; body: string }[];
 };
@@ -44,6 +61,28 @@ export function ActionsPanel(props: Props) {
           </FocusOnArrival>
         ) : null}
       </div>
+      {has("merge") && props.duplicateOf ? (
+        <ConfirmedAction
+          title={`Merge into ${props.duplicateOf.reference}`}
+          description={`Closes this request and answers it with ${props.duplicateOf.reference}. Both status pages say so; no email is sent.`}
+          confirmText={`Merge ${reference} into ${props.duplicateOf.reference}? This request is closed.`}
+          buttonLabel="Merge"
+          run={() => mergeAction({ requestId })}
+          done={`Merged: ${props.duplicateOf.reference} answers both.`}
+          onDone={onDone}
+        />
+      ) : null}
+      {has("keepBoth") && props.duplicateOf ? (
+        <ConfirmedAction
+          title="Keep both"
+          description={`Not a duplicate: this request is answered on its own, apart from ${props.duplicateOf.reference}.`}
+          confirmText={`Keep ${reference} as a request of its own?`}
+          buttonLabel="Keep both"
+          run={() => keepBothAction({ requestId })}
+          done="Kept: the possible-duplicate flag is cleared."
+          onDone={onDone}
+        />
+      ) : null}
       {has("assign") ? <AssignControl {...props} /> : null}
       {has("acknowledge") ? (
         <ConfirmedAction
@@ -118,12 +157,23 @@ export function ActionsPanel(props: Props) {
           onDone={onDone}
         />
       ) : null}
+      {has("markSpam") ? (
+        <ConfirmedAction
+          title="Mark as spam"
+          description={`For junk, not for a request you will refuse: it is closed without an email, the name, email address and details are erased, and the address is refused new requests for ${props.spamBlockDays} days.`}
+          confirmText={`Mark ${reference} as spam? This erases what the requester gave and can't be undone.`}
+          buttonLabel="Mark as spam"
+          run={() => markSpamAction({ requestId })}
+          done={`Marked as spam: closed, erased, and the address refused new requests for ${props.spamBlockDays} days.`}
+          onDone={onDone}
+        />
+      ) : null}
     </div>
   );
 }
 
 /** Deny, with the basis the §7102 figures count denials by, chosen before the reason is confirmed. */
-function DenyAction({ requestId, reference, regulator, appealAvailable, templates, onDone }: Props & { onDone: (message: string) => void }) {
+function DenyAction({ requestId, reference, regulator, appealAvailable, templates, onDone, otherRequests }: Props & { onDone: (message: string) => void }) {
   const [basis, setBasis] = useState<DenialBasis | "">("");
   const [basisError, setBasisError] = useState<string | null>(null);
   return (
@@ -164,6 +214,12 @@ function DenyAction({ requestId, reference, regulator, appealAvailable, template
             ))}
           </select>
           <FieldError id="deny-basis-error" message={basisError ?? undefined} />
+          {basis === "UNFOUNDED_OR_EXCESSIVE" ? (
+            <p className="mt-1 text-sm text-slate-700">
+              The burden of showing it is ours (GDPR Art. 12(5)). The address&apos;s other requests of the last 12 months ({otherRequests}) are
+              kept with the decision as evidence; say in the reason why they make this one unfounded or excessive.
+            </p>
+          ) : null}
         </div>
       )}
     </ConfirmedAction>

@@ -13,6 +13,8 @@ import { completeRequest } from "@/lib/requests/handling/complete";
 import { denyRequest } from "@/lib/requests/handling/deny";
 import { extendDeadline } from "@/lib/requests/handling/extend";
 import { addNote } from "@/lib/requests/handling/notes";
+import { keepBothRequests, mergeDuplicate } from "@/lib/requests/duplicates";
+import { markAsSpam } from "@/lib/requests/spam";
 import { CompleteInputSchema, DenyInputSchema, MessageInputSchema, NoteInputSchema, ReasonInputSchema, RequestIdSchema } from "@/lib/requests/handling/schema";
 
 // Thin: each parses its input, checks the role in staffAction, and calls the domain.
@@ -63,6 +65,24 @@ export const addNoteAction = staffAction("requests.act", NoteInputSchema.extend(
   await addNote(requestId, { note }, staff);
   refresh(requestId);
   return null;
+});
+
+export const mergeAction = staffAction("requests.act", IdOnly, async ({ requestId }, staff) => {
+  const result = await mergeDuplicate(requestId, staff);
+  refresh(requestId);
+  return result;
+});
+
+export const keepBothAction = staffAction("requests.act", IdOnly, async ({ requestId }, staff) => {
+  await keepBothRequests(requestId, staff);
+  refresh(requestId);
+  return null;
+});
+
+export const markSpamAction = staffAction("requests.act", IdOnly, async ({ requestId }, staff) => {
+  const result = await markAsSpam(requestId, staff);
+  refresh(requestId);
+  return { blockedUntil: result.blockedUntil.toISOString() };
 });
 
 // The request's referrals: send again, revoke the customer's links, take over, or route elsewhere.

@@ -14,7 +14,7 @@ import { fileSize } from "@/lib/packages/display";
 import { workspaceChoices } from "@/lib/referrals/officer-view";
 import { daysUntil, REGIMES } from "@/lib/requests/deadlines";
 import { getRequestDetail } from "@/lib/requests/handling/detail";
-import { RELATIONSHIP_LABELS } from "@/lib/requests/labels";
+import { RELATIONSHIP_LABELS, REQUEST_TYPE_LABELS } from "@/lib/requests/labels";
 import { deliversPackage, HANDLING_ERRORS, isUnfinished, MAX_PACKAGE_BYTES } from "@/lib/requests/lifecycle";
 import { regionOptions, countryName } from "@/lib/requests/regions";
 import { describeReceipt, receiptState } from "@/lib/requests/receipt";
@@ -30,6 +30,7 @@ import { ProcessingSection } from "./processing-section";
 import { RecipientsSection } from "./recipients-section";
 import { RunPanel } from "./run-panel";
 import { FactList } from "@/components/ui/fact-list";
+import { TableHead } from "@/components/ui/table-head";
 import { ReferralActions, RoutePanel } from "./referral-panels";
 import { ReferralList, RouteSummary, WorkspaceExportForm } from "./referral-sections";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
@@ -182,7 +183,71 @@ export default async function RequestDetailPage({
                 ))}
               </p>
             ) : null}
+            {detail.duplicateOf && isUnfinished(request.status) ? (
+              <div className="mt-3">
+                <Alert tone="info" title="Possible duplicate">
+                  Same confirmed email address and type as{" "}
+                  <a className="underline" href={`/admin/requests/${detail.duplicateOf.id}`}>
+                    {detail.duplicateOf.reference}
+                  </a>{" "}
+                  (received {when(detail.duplicateOf.receivedAt)}, {STATUS_LABELS[detail.duplicateOf.status].toLowerCase()}).
+                  {canAct ? " Merge it into that request, or keep both, under Actions." : ""}
+                </Alert>
+              </div>
+            ) : null}
+            {detail.duplicateOf && request.status === "MERGED" ? (
+              <p className="mt-3 text-slate-800">
+                Merged into{" "}
+                <a className="text-blue-700 underline" href={`/admin/requests/${detail.duplicateOf.id}`}>
+                  {detail.duplicateOf.reference}
+                </a>
+                , which answers both.
+              </p>
+            ) : null}
+            {detail.mergedIn.length ? (
+              <p className="mt-3 text-slate-800">
+                Merged into this request:{" "}
+                {detail.mergedIn.map((m, i) => (
+                  <Fragment key={m.id}>
+                    {i ? ", " : ""}
+                    <a className="text-blue-700 underline" href={`/admin/requests/${m.id}`}>
+                      {m.reference}
+                    </a>
+                  </Fragment>
+                ))}
+              </p>
+            ) : null}
           </section>
+
+          {detail.otherRequests.total ? (
+            <section aria-labelledby="others-heading">
+              <h2 id="others-heading" className="text-lg font-semibold text-slate-900">
+                Other requests from this address
+              </h2>
+              <p className="mt-1 text-sm text-slate-700">
+                {detail.otherRequests.total} in the 12 months before today
+                {detail.otherRequests.total > detail.otherRequests.requests.length ? `; the newest ${detail.otherRequests.requests.length} are listed` : ""}. If you deny
+                this request as manifestly unfounded or excessive, this list is kept with the decision as evidence.
+              </p>
+              <table className="mt-3 w-full border-collapse text-left text-sm">
+                <TableHead labels={["Reference", "Type", "Received", "Status"]} />
+                <tbody>
+                  {detail.otherRequests.requests.map((r) => (
+                    <tr key={r.id} className="border-b border-slate-200">
+                      <td className="py-2 pr-4">
+                        <a className="text-blue-700 underline" href={`/admin/requests/${r.id}`}>
+                          {r.reference}
+                        </a>
+                      </td>
+                      <td className="py-2 pr-4">{REQUEST_TYPE_LABELS[r.type]}</td>
+                      <td className="py-2 pr-4">{when(r.receivedAt)}</td>
+                      <td className="py-2 pr-4">{STATUS_LABELS[r.status]}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </section>
+          ) : null}
 
           <RouteSummary routing={detail.routing} />
           <ReferralList referrals={detail.referrals} timeZone={timeZone} />
@@ -336,6 +401,9 @@ export default async function RequestDetailPage({
               appealAvailable={request.regime.appealAvailable}
               regulator={regulatorFor(request.jurisdiction, request.region)}
               assigneeId={detail.assignee?.id ?? null}
+              duplicateOf={detail.duplicateOf && isUnfinished(request.status) ? { reference: detail.duplicateOf.reference } : null}
+              spamBlockDays={getEnv().SPAM_BLOCK_DAYS}
+              otherRequests={detail.otherRequests.total}
               assignees={assignees.map((a) => ({ id: a.id, label: a.name ? `${a.name} (${a.email})` : a.email }))}
               templates={savedTexts.map((t) => ({
                 id: t.id,

@@ -1,0 +1,19 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+/** Erases what a requester typed, and the emails to them not yet sent (whose payload holds the address and links). */
+export async function erasePersonalFields(tx: Prisma.TransactionClient, requestId: string, now: Date): Promise<void> {
+  await tx.request.update({
+    where: { id: requestId },
+    data: { erasedAt: now, requesterName: null, requesterEmail: null, workspaceReference: null, companyEmail: null, details: {} },
+  });
+  await tx.verificationChallenge.updateMany({ where: { requestId, consumedAt: null, supersededAt: null }, data: { supersededAt: now } });
+  // Marked DEAD ("ERASED") so no worker sends them; a row a worker holds mid-send becomes DEAD too,
+  // and that worker's outcome then changes nothing (its updates need SENDING). The rows stay, as
+  // the record that an email was queued and deliberately not sent.
+  await tx.emailOutbox.updateMany({
+    where: { requestId, status: { in: ["PENDING", "SENDING"] } },
+    data: { status: "DEAD", payload: null, lockedUntil: null, lastError: "ERASED" },
+  });
+  await tx.requestMessage.updateMany({ where: { requestId, author: "REQUESTER" }, data: { body: "" } });
+}
