@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db";
 import type { Jurisdiction, RequestType } from "@/lib/generated/prisma/enums";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { isoDayIn } from "@/lib/dates/time-zone";
-import { UNFINISHED_STATUSES } from "@/lib/requests/lifecycle";
+import { UNFINISHED_SQL } from "@/lib/requests/status-sql";
 
 // The overview's figures over time (issue 13): the last 12 months in the operator's time zone,
 // requests received per month by type, and of those closed each month how many on time, with the
@@ -26,7 +26,6 @@ export type OpenBucket = { jurisdiction: Jurisdiction; overdue: number; week: nu
 
 export type OverviewCharts = { months: MonthFigures[]; open: OpenBucket[] };
 
-const UNFINISHED = Prisma.raw(`status IN (${UNFINISHED_STATUSES.map((s) => `'${s}'`).join(", ")})`);
 
 /** The 12 months up to `now`'s, oldest first, as "YYYY-MM". */
 export function lastMonths(now: Date, timeZone: string, count = 12): string[] {
@@ -112,7 +111,7 @@ export async function overviewCharts(db: Db, now: Date, timeZone: string): Promi
              count(*) FILTER (WHERE COALESCE(extended_due_at, due_at) < ${today}) AS overdue,
              count(*) FILTER (WHERE COALESCE(extended_due_at, due_at) >= ${today} AND COALESCE(extended_due_at, due_at) < ${today} + 7) AS week,
              count(*) FILTER (WHERE COALESCE(extended_due_at, due_at) >= ${today} + 7 OR COALESCE(extended_due_at, due_at) IS NULL) AS later
-        FROM requests WHERE ${UNFINISHED} GROUP BY 1 ORDER BY 1`,
+        FROM requests WHERE ${UNFINISHED_SQL} GROUP BY 1 ORDER BY 1`,
   ]);
   if (missing.length) {
     await db.chartMonth.createMany({

@@ -6,12 +6,12 @@ import type { RequestStatus } from "@/lib/generated/prisma/enums";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { getOperatorTimeZone } from "@/lib/organization/settings";
 import { UNFINISHED_STATUSES } from "@/lib/requests/lifecycle";
+import { UNFINISHED_SQL } from "@/lib/requests/status-sql";
 import { overviewCharts, type OverviewCharts } from "@/lib/dashboard/charts";
 
 // Deadlines count for every request not finished, with the customer or not: the same predicate as
 // the queue's due filters (lib/requests/queue-sql.ts) and their partial index, so the figures match
 // the lists the cards link to.
-const UNFINISHED = Prisma.raw(`status IN (${UNFINISHED_STATUSES.map((s) => `'${s}'`).join(", ")})`);
 
 
 export type DashboardStats = {
@@ -53,7 +53,7 @@ export async function computeDashboardStats(now = new Date()): Promise<Dashboard
                                 AND coalesce(extended_due_at, due_at) < ${weekEnd}::date) AS due_this_week,
              count(*) FILTER (WHERE route = 'UNRESOLVED') AS needs_routing
         FROM requests
-       WHERE ${UNFINISHED}`,
+       WHERE ${UNFINISHED_SQL}`,
     db.$queryRaw<{ days: number; median: number | null; closed: bigint }[]>`
       SELECT w.days,
              percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r.closed_at - r.received_at) / 86400) AS median,

@@ -10,7 +10,7 @@ import { ROUTE_LABELS } from "@/lib/referrals/state";
 import { REQUEST_STATUS_LABELS, REQUEST_TYPE_LABELS } from "@/lib/requests/labels";
 import { searchKind, type QueueFilters } from "@/lib/requests/queue-filters";
 import { cursorAfter, toQueueRow, type QueueViewer, type RawRow } from "@/lib/requests/queue";
-import { mayWidenToCloseSpellings, queuePageSql, type QueueQueryContext } from "@/lib/requests/queue-sql";
+import { queuePageSql, runWidening, type QueueQueryContext } from "@/lib/requests/queue-sql";
 import { lawLabel } from "@/lib/requests/us-state-laws";
 
 // The filtered queue as CSV (issue 13): every matching request, not one page, streamed a chunk of
@@ -43,12 +43,11 @@ export async function* exportQueueCsv(
   yield csvRow(HEADER);
   let cursor: string | undefined;
   for (;;) {
-    let raw = await client.$queryRaw<RawRow[]>(queuePageSql({ ...filters, cursor }, context, EXPORT_CHUNK + 1));
-    // As the page does: names spelt close to a fragment when no request contains it.
-    if (raw.length === 0 && !cursor && mayWidenToCloseSpellings(filters, context)) {
-      context = { ...context, closeSpellings: true };
-      raw = await client.$queryRaw<RawRow[]>(queuePageSql({ ...filters, cursor }, context, EXPORT_CHUNK + 1));
-    }
+    const chunkOf = (c: QueueQueryContext) => client.$queryRaw<RawRow[]>(queuePageSql({ ...filters, cursor }, c, EXPORT_CHUNK + 1));
+    // As the page does: names spelt close to a fragment when no request contains it (decided on the first chunk).
+    let raw: RawRow[];
+    if (cursor) raw = await chunkOf(context);
+    else ({ result: raw, context } = await runWidening(filters, context, chunkOf, (rows) => rows.length === 0));
     const chunk = raw.slice(0, EXPORT_CHUNK);
     let text = "";
     for (const r of chunk) {

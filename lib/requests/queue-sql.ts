@@ -2,6 +2,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { RequestStatus } from "@/lib/generated/prisma/enums";
 import { EXPORT_PENDING_SQL, OPEN_REFERRAL_STATES, REFERRAL_FILTER_MATCH, type ReferralFilter } from "@/lib/referrals/state";
 import { UNFINISHED_STATUSES } from "@/lib/requests/lifecycle";
+import { sqlList, UNFINISHED_SQL } from "@/lib/requests/status-sql";
 import { decodeCursor, QUEUE_PAGE_SIZE, searchKind, type QueueFilters } from "@/lib/requests/queue-filters";
 
 // The SQL behind the officer's queue, in one place so that lib/requests/queue.ts runs it and
@@ -17,9 +18,8 @@ import { decodeCursor, QUEUE_PAGE_SIZE, searchKind, type QueueFilters } from "@/
 // the plans use them.
 
 const DUE_KEY = Prisma.raw(`COALESCE("extended_due_at", "due_at", 'infinity'::date)`);
-const sqlList = (values: readonly string[]) => values.map((v) => `'${v}'`).join(", ");
 // "Open" in the queue is "not finished": a request with the customer still has a deadline we answer for.
-const OPEN = Prisma.raw(`"status" IN (${sqlList(UNFINISHED_STATUSES)})`);
+const OPEN = UNFINISHED_SQL;
 
 /** Counts per status stop here; the page shows "1,000+". Keeps the count query bounded. */
 export const COUNT_CAP = 1000;
@@ -83,6 +83,23 @@ function searchCondition(q: string, context: QueueQueryContext): Prisma.Sql {
  */
 export function mayWidenToCloseSpellings(filters: QueueFilters, context: QueueQueryContext): boolean {
   return Boolean(filters.q && context.personal && !context.closeSpellings && searchKind(filters.q) === "text");
+}
+
+/**
+ * Runs `run` with the exact search and, when it found nothing and the search may widen, once more
+ * with close spellings of names. Returns what the last run gave and the context it ran with (the
+ * page says which; the export keeps it for its next chunks).
+ */
+export async function runWidening<T>(
+  filters: QueueFilters,
+  context: QueueQueryContext,
+  run: (context: QueueQueryContext) => Promise<T>,
+  foundNothing: (result: T) => boolean,
+): Promise<{ result: T; context: QueueQueryContext }> {
+  const result = await run(context);
+  if (!foundNothing(result) || !mayWidenToCloseSpellings(filters, context)) return { result, context };
+  const wider = { ...context, closeSpellings: true };
+  return { result: await run(wider), context: wider };
 }
 
 /** The WHERE conditions for every filter except status (and the cursor). */

@@ -9,7 +9,7 @@ import { RequestStatus, type Jurisdiction, type ReferralStatus, type RequestRout
 import { describeReferral, referralState, type ReferralState } from "@/lib/referrals/state";
 import { maskEmail } from "@/lib/requests/mask-email";
 import { encodeCursor, QUEUE_PAGE_SIZE, searchKind, type QueueFilters } from "@/lib/requests/queue-filters";
-import { COUNT_CAP, mayWidenToCloseSpellings, queueCountsSql, queuePageSql, SEARCH_COUNT_LIMIT, type QueueQueryContext } from "@/lib/requests/queue-sql";
+import { COUNT_CAP, queueCountsSql, queuePageSql, runWidening, SEARCH_COUNT_LIMIT, type QueueQueryContext } from "@/lib/requests/queue-sql";
 
 export type QueueRow = {
   id: string;
@@ -91,15 +91,17 @@ export async function queryQueue(filters: QueueFilters, viewer: QueueViewer, now
   }
 
   const timeZone = await getOperatorTimeZone();
-  let context: QueueQueryContext = { viewerId: viewer.id, personal: can(viewer.role, "requests.readPersonal"), today: isoDayIn(now, timeZone), timeZone };
-  const run = (c: QueueQueryContext) =>
-    Promise.all([db.$queryRaw<RawRow[]>(queuePageSql(filters, c)), db.$queryRaw<{ status: RequestStatus; count: number }[]>(queueCountsSql(filters, c))]);
-  let [raw, counted] = await run(context);
+  const exact: QueueQueryContext = { viewerId: viewer.id, personal: can(viewer.role, "requests.readPersonal"), today: isoDayIn(now, timeZone), timeZone };
   // No request contains the fragment: names spelt close to it instead.
-  if (raw.length === 0 && mayWidenToCloseSpellings(filters, context)) {
-    context = { ...context, closeSpellings: true };
-    [raw, counted] = await run(context);
-  }
+  const {
+    result: [raw, counted],
+    context,
+  } = await runWidening(
+    filters,
+    exact,
+    (c) => Promise.all([db.$queryRaw<RawRow[]>(queuePageSql(filters, c)), db.$queryRaw<{ status: RequestStatus; count: number }[]>(queueCountsSql(filters, c))]),
+    ([rows]) => rows.length === 0,
+  );
 
   const page = raw.slice(0, QUEUE_PAGE_SIZE);
   const last = page.at(-1);

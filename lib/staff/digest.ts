@@ -7,11 +7,11 @@ import { readOrganizationDetails } from "@/lib/organization/settings";
 import { ASSIGNABLE_ROLES } from "@/lib/requests/handling/acknowledge";
 import { REQUEST_TYPE_LABELS } from "@/lib/requests/labels";
 import { UNFINISHED_STATUSES } from "@/lib/requests/lifecycle";
+import { UNFINISHED_SQL } from "@/lib/requests/status-sql";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { RequestType } from "@/lib/generated/prisma/enums";
 import { absoluteUrl } from "@/lib/requests/status-token";
 
-const UNFINISHED = Prisma.raw(`status IN (${UNFINISHED_STATUSES.map((s) => `'${s}'`).join(", ")})`);
 
 // The staff digest (issue 13): each morning in the operator's time zone, from DIGEST_HOUR on, every
 // active admin and officer who has not switched it off is emailed their overdue requests, those
@@ -64,7 +64,7 @@ export async function sendDailyDigests(db: Db, now: Date): Promise<number> {
         tx.$queryRaw<{ reference: string; type: RequestType; due: Date }[]>`
           SELECT reference, type::text AS type, COALESCE(extended_due_at, due_at) AS due
             FROM requests
-           WHERE assignee_id = ${person.id}::uuid AND ${UNFINISHED} AND COALESCE(extended_due_at, due_at) < ${weekEnd}::date
+           WHERE assignee_id = ${person.id}::uuid AND ${UNFINISHED_SQL} AND COALESCE(extended_due_at, due_at) < ${weekEnd}::date
            ORDER BY COALESCE(extended_due_at, due_at), id
            LIMIT ${URGENT_SHOWN}`,
       ]);
