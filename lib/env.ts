@@ -16,6 +16,8 @@ const EnvSchema = z.object({
   /** How migrations and the seed log in: the tables' owner. Unset: DATABASE_URL. */
   MIGRATION_DATABASE_URL: z.string().url().optional(),
   APP_URL: z.string().url().default("http://localhost:3000"),
+  /** Where to report a vulnerability, in /.well-known/security.txt: an email address, or a mailto:/https: URL. Unset: the privacy team's address. */
+  SECURITY_CONTACT: z.string().min(3).optional(),
   APP_SECRET: z.string().min(32).optional(),
   SMTP_URL: z.string().default("smtp://127.0.0.1:1025"),
   MAIL_FROM: z.string().optional(),
@@ -26,6 +28,10 @@ const EnvSchema = z.object({
   STAFF_DIGEST_ENABLED: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
   RATE_LIMIT_SUBMIT_PER_IP_PER_HOUR: positiveInt(20),
   RATE_LIMIT_SUBMIT_PER_EMAIL_PER_DAY: positiveInt(5),
+  /** Requests a client address may send in an hour before the form must solve a proof of work first (lib/pow); 0: always. */
+  POW_AFTER_SUBMISSIONS_PER_IP_PER_HOUR: z.coerce.number().int().min(0).default(3),
+  /** The proof of work's most SHA-256 tries (on average half): about a second in a browser at 100,000. */
+  POW_MAX_NUMBER: z.coerce.number().int().min(100).max(10_000_000).default(100_000),
   DB_POOL_MAX: positiveInt(10),
   ADMIN_EMAIL: z.string().email().default("admin@example.com"),
   DATA_PACKAGE_KEY: z.string().min(32).optional(),

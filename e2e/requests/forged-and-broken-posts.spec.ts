@@ -38,6 +38,8 @@ test.beforeAll(async () => {
       DATABASE_URL: database.url,
       APP_URL: baseUrl,
       RATE_LIMIT_SUBMIT_PER_IP_PER_HOUR: String(LIMIT),
+      // The limit is what this file is about: no proof of work first (e2e/requests/proof-of-work.spec.ts is).
+      POW_AFTER_SUBMISSIONS_PER_IP_PER_HOUR: "100000",
       // Emails are not what this file is about; the shared server's worker must not see this database.
       WORKER_ENABLED: "false",
       TEST_CLOCK_ENABLED: "false",

@@ -50,3 +50,9 @@ export async function requestByEmail(email: string): Promise<{ id: string; gpcSi
   );
   return rows[0] ? { id: rows[0].id, gpcSignal: rows[0].gpc_signal } : null;
 }
+
+/** Proofs of work spent so far (lib/pow/challenge.ts): each accepted one is a challenge solved in a browser. */
+export async function spentProofsOfWork(): Promise<number> {
+  const rows = await query<{ n: string }>("SELECT count(*)::text AS n FROM spent_proofs_of_work", []);
+  return Number(rows[0]?.n ?? 0);
+}

@@ -5,6 +5,7 @@ import { logError, logEvent } from "@/lib/log";
 import { startJobWorker } from "@/lib/jobs/worker";
 import { startOutboxWorker } from "@/lib/mail/worker";
 import { purgeExpiredPackages } from "@/lib/packages/purge";
+import { pruneSpentProofs } from "@/lib/pow/challenge";
 import { pruneLimits } from "@/lib/rate-limit/limit";
 import { expireUnverifiedRequests } from "@/lib/requests/expire-unverified";
 import { pruneExpiredSignInTokens } from "@/lib/staff/sign-in-link";
@@ -30,6 +31,7 @@ export async function housekeeping(now = new Date()): Promise<void> {
     const pruned = await pruneLimits(db, new Date(now.getTime() - 2 * 86_400_000));
     const signInLinks = await pruneExpiredSignInTokens(db, now);
     const packagesPurged = await purgeExpiredPackages(now);
+    await pruneSpentProofs(db, now);
     if (closed || pruned || signInLinks || packagesPurged) {
       logEvent("housekeeping.done", { closedUnverified: closed, rateLimitRowsPruned: pruned, expiredSignInLinksPruned: signInLinks, packagesPurged });
     }

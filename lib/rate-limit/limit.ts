@@ -51,6 +51,17 @@ export async function releaseLimit(db: Db, secret: string, limit: Limit, now = n
   );
 }
 
+/** How many units of `limit` are used in its current window (0 when none), without taking one. */
+export async function currentCount(db: Db, secret: string, limit: Limit, now = new Date()): Promise<number> {
+  const { key, windowStart } = bucketOf(secret, limit, now);
+  const rows = await db.$queryRawUnsafe<{ count: number }[]>(
+    `SELECT count FROM rate_limit_buckets WHERE key = $1 AND window_start = $2::timestamp`,
+    key,
+    windowStart,
+  );
+  return rows[0]?.count ?? 0;
+}
+
 function bucketOf(secret: string, limit: Limit, now: Date): { key: string; windowStart: Date } {
   const windowMs = limit.windowSeconds * 1000;
   return {

@@ -8,7 +8,8 @@ import { sealEmail } from "@/lib/mail/outbox";
 import { wakeOutboxWorker } from "@/lib/mail/worker-signal";
 import { logError } from "@/lib/log";
 import { routeRequestInTransaction } from "@/lib/referrals/refer";
-import { consumeLimits } from "@/lib/rate-limit/limit";
+import { newPowChallenge, spendPowProof } from "@/lib/pow/challenge";
+import { consumeLimits, currentCount } from "@/lib/rate-limit/limit";
 import { computeDueDate, computeReceiptDueDate, REGIMES, requiresVerification } from "@/lib/requests/deadlines";
 import { flagPossibleDuplicate } from "@/lib/requests/duplicates";
 import { isBlockedSender } from "@/lib/requests/spam";
@@ -33,7 +34,9 @@ export type SubmitOutcome =
 export async function submitRequest(
   input: unknown,
   /** gpc: the browser sent Global Privacy Control (lib/privacy-signals/gpc.ts); kept with an opt-out of sale or sharing. */
-  context: { ip: string | null; now?: Date; gpc?: boolean },
+  // proof: a solved proof-of-work challenge (lib/pow/challenge.ts), sent when the form was asked for one.
+  // pow: when one is asked for, and how hard; the environment's by default.
+  context: { ip: string | null; now?: Date; gpc?: boolean; proof?: string | null; pow?: { afterPerHour: number; maxNumber: number } },
 ): Promise<ActionResult<SubmitOutcome>> {
   const parsed = NewRequestSchema.safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsFrom(parsed.error) };
@@ -44,11 +47,30 @@ export async function submitRequest(
   const env = getEnv();
   // The one clock (lib/clock.ts), so a moved test clock moves receipt and code expiry alike.
   const now = context.now ?? clockNow();
+  const perIp = context.ip
+    ? { name: "submit-ip", subject: context.ip, max: env.RATE_LIMIT_SUBMIT_PER_IP_PER_HOUR, windowSeconds: 3600 }
+    : null;
+  // A busy client address proves some work first (lib/pow/challenge.ts); a person's browser does it unseen.
+  if (perIp) {
+    const pow = context.pow ?? { afterPerHour: env.POW_AFTER_SUBMISSIONS_PER_IP_PER_HOUR, maxNumber: env.POW_MAX_NUMBER };
+    const check = context.proof ? await spendPowProof(db, env.APP_SECRET, context.proof) : null;
+    if (check !== "ok" && (check !== null || (await currentCount(db, env.APP_SECRET, perIp, now)) >= pow.afterPerHour)) {
+      return {
+        ok: false,
+        code: "PROOF_OF_WORK",
+        formError:
+          check === null
+            ? "Many requests have come from your network, so your browser must do a short check before sending. Please enable JavaScript and try again."
+            : "Your browser's check did not pass. Nothing was sent; please try again.",
+        challenge: await newPowChallenge(env.APP_SECRET, pow.maxNumber, now),
+      };
+    }
+  }
   const limited = await consumeLimits(
     db,
     env.APP_SECRET,
     [
-      ...(context.ip ? [{ name: "submit-ip", subject: context.ip, max: env.RATE_LIMIT_SUBMIT_PER_IP_PER_HOUR, windowSeconds: 3600 }] : []),
+      ...(perIp ? [perIp] : []),
       { name: "submit-email", subject: request.email, max: env.RATE_LIMIT_SUBMIT_PER_EMAIL_PER_DAY, windowSeconds: 86_400 },
     ],
     now,

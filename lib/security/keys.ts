@@ -20,7 +20,9 @@ export type KeyPurpose =
   /** Who is under legal hold, by identity (lib/erasure/holds.ts): the email's keyed hash, never the address. */
   | "legal-hold"
   /** Addresses refused new requests after spam (lib/requests/spam.ts): the email's keyed hash. */
-  | "blocked-sender";
+  | "blocked-sender"
+  /** Signs the proof-of-work challenges the request form gets when a client sends many (lib/pow/challenge.ts). */
+  | "proof-of-work";
 
 const SALT = "dsar-portal key derivation v1";
 const cache = new Map<string, Buffer>();

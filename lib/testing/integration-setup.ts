@@ -6,6 +6,8 @@ import { truncateAll } from "@/lib/testing/test-database";
 process.env.DATABASE_URL = inject("databaseUrl");
 process.env.APP_SECRET ??= "integration-test-secret-0123456789abcdef";
 process.env.WORKER_ENABLED = "false";
+// Tests send many requests from one address; lib/pow/challenge.integration.test.ts passes its own threshold.
+process.env.POW_AFTER_SUBMISSIONS_PER_IP_PER_HOUR ??= "100000";
 
 beforeAll(async () => {
   await truncateAll(inject("ownerDatabaseUrl"));

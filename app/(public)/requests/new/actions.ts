@@ -7,9 +7,10 @@ import { logError } from "@/lib/log";
 import { sendsGpc } from "@/lib/privacy-signals/gpc";
 import { submitRequest, type SubmitOutcome } from "@/lib/requests/submit";
 
-export async function submitRequestAction(input: unknown): Promise<ActionResult<SubmitOutcome>> {
+/** `proof`: the solved proof of work, when the first try asked for one. */
+export async function submitRequestAction(input: unknown, proof?: unknown): Promise<ActionResult<SubmitOutcome>> {
   try {
-    return await submitRequest(input, { ip: await clientIp(), gpc: sendsGpc(await headers()) });
+    return await submitRequest(input, { ip: await clientIp(), gpc: sendsGpc(await headers()), proof: typeof proof === "string" ? proof : null });
   } catch (error) {
     logError("request.submit_failed", error);
     return failure("Your request could not be sent because of a problem on our side. Nothing was saved. Please try again in a moment.", "INTERNAL");

@@ -4,6 +4,7 @@ import { sendsGpc } from "@/lib/privacy-signals/gpc";
 import { RELATIONSHIP_LABELS, REQUEST_TYPE_DESCRIPTIONS, REQUEST_TYPE_LABELS } from "@/lib/requests/labels";
 import { countryOptions, regionOptions } from "@/lib/requests/regions";
 import { REQUEST_TYPES, type RequestTypeValue } from "@/lib/requests/schema";
+import { DETAIL_WORDS } from "./detail-words";
 import { RequestForm, type RequestFormOptions } from "./request-form";
 
 function formOptions(): RequestFormOptions {
@@ -12,6 +13,7 @@ function formOptions(): RequestFormOptions {
     regions: { US: regionOptions("US"), CA: regionOptions("CA") },
     types: Object.fromEntries(REQUEST_TYPES.map((t) => [t, { label: REQUEST_TYPE_LABELS[t], description: REQUEST_TYPE_DESCRIPTIONS[t] }])) as RequestFormOptions["types"],
     relationships: RELATIONSHIP_LABELS,
+    details: DETAIL_WORDS,
   };
 }
 
@@ -28,7 +30,30 @@ export default async function NewRequestPage({ searchParams }: { searchParams: P
         6-digit code to confirm the address is yours, then answer within the time the law where you live allows.
       </p>
       <p className="mt-2 text-sm text-slate-600">All fields are required unless marked optional.</p>
-      <RequestForm options={formOptions()} initialType={initialType} gpc={sendsGpc(requestHeaders)} />
+      <RequestForm
+        options={formOptions()}
+        initialType={initialType}
+        optOutNote={
+          <>
+            <p className="text-slate-700">
+              We will stop any sale or sharing of your personal information for cross-context advertising. You don&apos;t need to confirm
+              your identity for this request; we still email you a confirmation.
+            </p>
+            {sendsGpc(requestHeaders) ? (
+              <p className="rounded-md border-l-4 border-green-700 bg-green-50 p-4 text-green-900">
+                Your browser sends Global Privacy Control, so this browser is already opted out: you don&apos;t need this form for that.
+                Send it if you want the opt-out to cover the personal information we hold about you. We record that your browser sent
+                the signal.
+              </p>
+            ) : null}
+          </>
+        }
+        checkingNote={
+          <p className="rounded-md border-l-4 border-blue-700 bg-blue-50 p-4 text-blue-900">
+            One moment: many requests have come from your network, so your browser is doing a short check before sending yours.
+          </p>
+        }
+      />
     </div>
   );
 }

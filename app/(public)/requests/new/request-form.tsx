@@ -2,21 +2,13 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useRef, useState } from "react";
+import { useRef, useState, type ReactNode } from "react";
 import { useForm, type FieldPath, type Resolver } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { describedBy, FieldError, FieldHint, inputClass } from "@/components/ui/field";
-import {
-  NewRequestSchema,
-  OBJECTION_PROCESSING,
-  OBJECTION_PROCESSING_LABELS,
-  RELATIONSHIPS,
-  REQUEST_TYPES,
-  RESTRICTION_GROUND_LABELS,
-  RESTRICTION_GROUNDS,
-  type RequestTypeValue,
-} from "@/lib/requests/schema";
+import { NewRequestSchema, RELATIONSHIPS, REQUEST_TYPES, type RequestTypeValue } from "@/lib/requests/schema";
+import type { DetailWords } from "./detail-words";
 import { submitRequestAction } from "./actions";
 import { useHydrated } from "@/components/ui/use-hydrated";
 
@@ -47,13 +39,30 @@ export type RequestFormOptions = {
   regions: Record<string, Option[]>;
   types: Record<RequestTypeValue, { label: string; description: string }>;
   relationships: Record<(typeof RELATIONSHIPS)[number], string>;
+  details: DetailWords;
 };
 
-export function RequestForm({ options, initialType, gpc = false }: { options: RequestFormOptions; initialType?: RequestTypeValue; gpc?: boolean }) {
+/**
+ * `optOutNote`: what an opt-out does (and, when the browser sends Global Privacy Control, that it is
+ * honoured already); `checkingNote`: shown while the browser solves a proof of work. Both rendered
+ * on the server: words, not JavaScript.
+ */
+export function RequestForm({
+  options,
+  initialType,
+  optOutNote,
+  checkingNote,
+}: {
+  options: RequestFormOptions;
+  initialType?: RequestTypeValue;
+  optOutNote: ReactNode;
+  checkingNote: ReactNode;
+}) {
   const hydrated = useHydrated();
   const { countries, types, relationships } = options;
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
+  const [checking, setChecking] = useState(false);
   const alertRef = useRef<HTMLDivElement>(null);
   const {
     register,
@@ -93,7 +102,15 @@ export function RequestForm({ options, initialType, gpc = false }: { options: Re
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
-    const result = await submitRequestAction(values);
+    let result = await submitRequestAction(values);
+    // A busy network: the server asks for a proof of work, which the browser solves and sends along.
+    if (!result.ok && result.code === "PROOF_OF_WORK" && result.challenge) {
+      setChecking(true);
+      const { solvePow } = await import("./pow");
+      const proof = await solvePow(result.challenge).catch(() => null);
+      setChecking(false);
+      if (proof) result = await submitRequestAction(values, proof);
+    }
     if (result.ok) {
       const data = result.data;
       router.push(data.verificationRequired ? `/requests/verify/${data.requestId}` : data.statusPath);
@@ -128,6 +145,7 @@ export function RequestForm({ options, initialType, gpc = false }: { options: Re
           </div>
         ) : null}
         {isSubmitSuccessful ? <p className="sr-only">Request sent. Opening the next step.</p> : null}
+        {checking ? checkingNote : null}
       </div>
 
       <fieldset disabled={!hydrated || isSubmitting || isSubmitSuccessful} className="space-y-8">
@@ -150,7 +168,7 @@ export function RequestForm({ options, initialType, gpc = false }: { options: Re
           </div>
         </fieldset>
 
-        {type ? <TypeDetails type={type} gpc={gpc} field={field} errorFor={errorFor} register={register} detailScope={detailScope} /> : null}
+        {type ? <TypeDetails type={type} optOutNote={optOutNote} words={options.details} field={field} errorFor={errorFor} register={register} detailScope={detailScope} /> : null}
 
         <fieldset className="space-y-5">
           <legend className="text-lg font-semibold text-slate-900">About you</legend>
@@ -273,16 +291,18 @@ function TypeDetails({
   errorFor,
   register,
   detailScope,
-  gpc,
+  optOutNote,
+  words,
 }: {
   type: RequestTypeValue;
-  gpc: boolean;
+  optOutNote: ReactNode;
+  words: DetailWords;
   field: FieldProps;
   errorFor: (path: Path) => React.ReactNode;
   register: ReturnType<typeof useForm<FormValues>>["register"];
   detailScope: string | undefined;
 }) {
-  const textarea = (path: Path, label: string, hint?: string) => (
+  const textarea = (path: Path, { label, hint }: { label: string; hint?: string }) => (
     <div>
       <label htmlFor={`f-${path.replace(/\./g, "-")}`} className="block font-medium text-slate-900">
         {label}
@@ -292,15 +312,15 @@ function TypeDetails({
       {errorFor(path)}
     </div>
   );
-  const radios = (path: Path, legend: string, options: readonly string[], labels: Record<string, string>) => (
+  const radios = (path: Path, { legend, options }: { legend: string; options: Record<string, string> }) => (
     <fieldset aria-describedby={`f-${path.replace(/\./g, "-")}-error`}>
       <legend className="font-medium text-slate-900">{legend}</legend>
       {errorFor(path)}
       <div className="mt-2 space-y-2">
-        {options.map((value) => (
+        {Object.entries(options).map(([value, label]) => (
           <label key={value} className="flex cursor-pointer items-start gap-3">
             <input type="radio" value={value} {...register(path)} className="mt-1 h-4 w-4 accent-blue-700" />
-            <span className="text-slate-900">{labels[value]}</span>
+            <span className="text-slate-900">{label}</span>
           </label>
         ))}
       </div>
@@ -310,47 +330,34 @@ function TypeDetails({
   return (
     <fieldset className="space-y-5">
       <legend className="text-lg font-semibold text-slate-900">About your request</legend>
-      {type === "ACCESS" ? textarea("details.topics", "Anything in particular you want to know? (optional)", "For example, the conversations we hold, or who we shared your data with.") : null}
+      {type === "ACCESS" ? textarea("details.topics", words.topics) : null}
       {type === "DELETION" ? (
         <>
-          {radios("details.scope", "What should we delete?", ["ALL", "SPECIFIC"], { ALL: "All personal information about me", SPECIFIC: "Only some of it" })}
-          {detailScope === "SPECIFIC" ? textarea("details.specifics", "Which information should we delete?") : null}
+          {radios("details.scope", words.scope)}
+          {detailScope === "SPECIFIC" ? textarea("details.specifics", words.specifics) : null}
         </>
       ) : null}
-      {type === "PORTABILITY" ? radios("details.format", "Which file format would you like?", ["JSON", "CSV"], { JSON: "JSON (for importing into another service)", CSV: "CSV (for spreadsheets)" }) : null}
+      {type === "PORTABILITY" ? radios("details.format", words.format) : null}
       {type === "OBJECTION" ? (
         <>
-          {radios("details.processing", "Which processing do you object to?", OBJECTION_PROCESSING, OBJECTION_PROCESSING_LABELS)}
-          {textarea("details.reason", "Why do you object? (optional)", "Under GDPR, tell us about your situation if you object to processing based on our legitimate interests.")}
+          {radios("details.processing", words.processing)}
+          {textarea("details.reason", words.reason)}
         </>
       ) : null}
       {type === "CORRECTION" ? (
         <>
-          {textarea("details.whatIsWrong", "Which information is wrong?", "For example, the name on your account or a company you are linked to.")}
-          {textarea("details.correctValue", "What should it say instead?")}
+          {textarea("details.whatIsWrong", words.whatIsWrong)}
+          {textarea("details.correctValue", words.correctValue)}
         </>
       ) : null}
       {type === "RESTRICTION" ? (
         <>
-          {textarea("details.activity", "Which use of your data should we restrict?")}
-          {radios("details.ground", "Why should we restrict it?", RESTRICTION_GROUNDS, RESTRICTION_GROUND_LABELS)}
+          {textarea("details.activity", words.activity)}
+          {radios("details.ground", words.ground)}
         </>
       ) : null}
-      {type === "OPT_OUT_SALE" ? (
-        <p className="text-slate-700">
-          We will stop any sale or sharing of your personal information for cross-context advertising. You don&apos;t need to
-          confirm your identity for this request; we still email you a confirmation.
-        </p>
-      ) : null}
-      {type === "OPT_OUT_SALE" && gpc ? (
-        <p className="rounded-md border-l-4 border-green-700 bg-green-50 p-4 text-green-900">
-          Your browser sends Global Privacy Control, so this browser is already opted out: you don&apos;t need this form for that. Send it
-          if you want the opt-out to cover the personal information we hold about you. We record that your browser sent the signal.
-        </p>
-      ) : null}
-      {type === "WITHDRAW_CONSENT"
-        ? textarea("details.consent", "Which consent do you withdraw?", "For example, marketing emails, or the use of your conversations to improve our service.")
-        : null}
+      {type === "OPT_OUT_SALE" ? optOutNote : null}
+      {type === "WITHDRAW_CONSENT" ? textarea("details.consent", words.consent) : null}
     </fieldset>
   );
 }

@@ -1,0 +1,27 @@
+import { expect, test } from "@playwright/test";
+
+// Issue 12, "fit for a real operator": crawlers are kept off private pages, and security reports
+// have an address (RFC 9116).
+
+test("robots.txt keeps crawlers off status, confirmation, referral, task and staff pages", async ({ request }) => {
+  const response = await request.get("/robots.txt");
+  expect(response.status()).toBe(200);
+  const text = await response.text();
+  for (const path of ["/admin", "/requests/status/", "/requests/verify/", "/referrals/", "/tasks/", "/notices/"]) {
+    expect(text).toContain(`Disallow: ${path}\n`);
+  }
+  expect(text).not.toMatch(/Disallow: \/privacy|Disallow: \/requests\/new|Disallow: \/\n/);
+});
+
+test("security.txt names a contact and expires within a year", async ({ request }) => {
+  const response = await request.get("/.well-known/security.txt");
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-type"]).toContain("text/plain");
+  const text = await response.text();
+  expect(text).toMatch(/^Contact: mailto:\S+@\S+$/m);
+  const expires = new Date(/^Expires: (\S+)$/m.exec(text)![1]!);
+  const days = (expires.getTime() - Date.now()) / 86_400_000;
+  expect(days).toBeGreaterThan(30);
+  expect(days).toBeLessThan(366);
+  expect(text).toMatch(/^Canonical: http:\/\/\S+\/\.well-known\/security\.txt$/m);
+});
