@@ -159,6 +159,17 @@ describe("marking as spam", () => {
     expect((await submitRequest(requestInput({ email }), { ip: null, now: new Date(blockedUntil.getTime() + 1000) })).ok).toBe(true);
   });
 
+  it("is refused while a data run of the request is going, and then allowed once it ended", async () => {
+    const { requestId } = await verifiedRequest({ email: address() });
+    const run = await db.fulfillmentRun.create({
+      data: { requestId, kind: "ACCESS", status: "RUNNING", identities: new Uint8Array([0]), workspaces: [], plan: {} },
+    });
+    await expectRefusal(markAsSpam(requestId, officer), "RUN_ACTIVE");
+    expect((await db.request.findUniqueOrThrow({ where: { id: requestId } })).status).toBe("RECEIVED");
+    await db.fulfillmentRun.update({ where: { id: run.id }, data: { status: "CANCELLED" } });
+    expect((await markAsSpam(requestId, officer)).blockedUntil).toBeInstanceOf(Date);
+  });
+
   it("is refused for a closed request", async () => {
     const { requestId } = await verifiedRequest({ email: address() });
     await completeRequest(requestId, { outcome: "We hold no data about you." }, officer);

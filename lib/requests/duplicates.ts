@@ -4,9 +4,8 @@ import { db, type Db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RequestStatus, RequestType } from "@/lib/generated/prisma/enums";
-import { ACTIVE_RUN_STATUSES } from "@/lib/fulfillment/runs";
-import { OPEN_REFERRAL_STATUSES } from "@/lib/referrals/customer";
 import { recordEvent } from "@/lib/requests/events";
+import { refuseWhileWorkGoesOn } from "@/lib/requests/handling/busy";
 import { byStaff, lockRequest } from "@/lib/requests/handling/load";
 import { assertTransition, isUnfinished, refuse, UNFINISHED_STATUSES } from "@/lib/requests/lifecycle";
 
@@ -80,8 +79,7 @@ export async function mergeDuplicate(requestId: string, staff: StaffUser, now = 
     await lockRequest(tx, request.duplicateOf.id);
     const into = await tx.request.findUniqueOrThrow({ where: { id: request.duplicateOf.id }, select: { status: true } });
     if (!isUnfinished(into.status)) throw refuse("DUPLICATE_TARGET_CLOSED");
-    if (await tx.fulfillmentRun.count({ where: { requestId, status: { in: [...ACTIVE_RUN_STATUSES] } } })) throw refuse("RUN_ACTIVE");
-    if (await tx.referral.count({ where: { requestId, status: { in: [...OPEN_REFERRAL_STATUSES] } } })) throw refuse("REFERRAL_OPEN");
+    await refuseWhileWorkGoesOn(tx, requestId);
     await tx.request.update({ where: { id: requestId }, data: { status: toStatus, closedAt: now } });
     await recordEvent(tx, {
       requestId,

@@ -2,12 +2,11 @@ import "server-only";
 import type { StaffUser } from "@/lib/auth/staff";
 import { db, type Db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import { ACTIVE_RUN_STATUSES } from "@/lib/fulfillment/runs";
-import { OPEN_REFERRAL_STATUSES } from "@/lib/referrals/customer";
 import { erasePersonalFields } from "@/lib/requests/erase-personal";
 import { recordEvent } from "@/lib/requests/events";
+import { refuseWhileWorkGoesOn } from "@/lib/requests/handling/busy";
 import { byStaff, lockRequest } from "@/lib/requests/handling/load";
-import { assertTransition, refuse } from "@/lib/requests/lifecycle";
+import { assertTransition } from "@/lib/requests/lifecycle";
 import { keyedHash } from "@/lib/security/tokens";
 
 // Spam (issue 11): an officer marks a request as spam. It closes as CLOSED_SPAM without an email
@@ -28,8 +27,7 @@ export async function markAsSpam(requestId: string, staff: StaffUser, now = new 
     await lockRequest(tx, requestId);
     const request = await tx.request.findUniqueOrThrow({ where: { id: requestId }, select: { status: true, requesterEmail: true } });
     const toStatus = assertTransition("markSpam", request.status);
-    if (await tx.fulfillmentRun.count({ where: { requestId, status: { in: [...ACTIVE_RUN_STATUSES] } } })) throw refuse("RUN_ACTIVE");
-    if (await tx.referral.count({ where: { requestId, status: { in: [...OPEN_REFERRAL_STATUSES] } } })) throw refuse("REFERRAL_OPEN");
+    await refuseWhileWorkGoesOn(tx, requestId);
     const blockedUntil = new Date(now.getTime() + env.SPAM_BLOCK_DAYS * DAY);
     if (request.requesterEmail) {
       const emailHash = blockedSenderHash(env.APP_SECRET, request.requesterEmail);
