@@ -24,6 +24,9 @@ const nextConfig: NextConfig = {
     // A privacy request is a few kilobytes of text; refuse anything much larger before parsing it.
     // scripts/serve.ts answers an oversized call from JavaScript with 413 before Next reads it.
     serverActions: { bodySizeLimit: ACTION_BODY_LIMIT },
+    // The proxy buffers a body it passes on up to this size (10 MB by default): uploads of up to
+    // 10 MB (data packages, representation documents) come with multipart overhead on top.
+    proxyClientMaxBodySize: 10 * 1024 * 1024 + 64 * 1024,
     // forbidden() answers 403 to staff whose role does not allow a page.
     authInterrupts: true,
   },

@@ -6,6 +6,8 @@ import RequestAcknowledged, { subject as acknowledgedSubject } from "@/emails/re
 import RequestCompleted from "@/emails/request-completed";
 import RequestDenied from "@/emails/request-denied";
 import StatusLinkRequested from "@/emails/status-link-requested";
+import AgentRequestConfirm from "@/emails/agent-request-confirm";
+import AgentRequestRefused from "@/emails/agent-request-refused";
 import VerifyEmail, { subject as verifySubject } from "@/emails/verify-email";
 import { renderEmail } from "@/lib/mail/render";
 import { EMAIL_TEMPLATE_NAMES, EMAIL_TEMPLATES, type EmailTemplateName } from "@/lib/mail/templates";
@@ -314,5 +316,32 @@ describe("status-link-requested", () => {
   it("names no end while the request is open", async () => {
     const { text } = await renderEmail("status-link-requested", { ...props, linkValidUntil: null });
     expect(text).not.toContain("works until");
+  });
+});
+
+describe("agent-request-confirm", () => {
+  it("names the agent and the request, links to the decision page and says when it closes", async () => {
+    const { text, subject } = await renderEmail("agent-request-confirm", {
+      ...AgentRequestConfirm.PreviewProps,
+      reference: "DSR-AAAA-BBBB",
+      confirmUrl: "https://privacy.example/requests/confirm/confirm-token-1",
+    });
+    expect(subject).toBe("Did you ask someone to make a privacy request for you? (DSR-AAAA-BBBB)");
+    expect(text).toContain("Priya Natarajan of OptOut Helpers LLC told us that you authorised them");
+    expect(text).toContain("https://privacy.example/requests/confirm/confirm-token-1");
+    expect(text).toMatch(/the request closes on .*2027/);
+  });
+
+  it("leaves out an organisation the agent did not give", async () => {
+    const { text } = await renderEmail("agent-request-confirm", { ...AgentRequestConfirm.PreviewProps, agentOrganisation: null });
+    expect(text).toContain("Priya Natarajan told us that you authorised them");
+  });
+});
+
+describe("agent-request-refused", () => {
+  it("tells the agent the request is closed and why", async () => {
+    const { text, subject } = await renderEmail("agent-request-refused", { ...AgentRequestRefused.PreviewProps, reference: "DSR-AAAA-BBBB" });
+    expect(subject).toBe("Privacy request DSR-AAAA-BBBB is closed: not confirmed by the consumer");
+    expect(text).toContain("they told us they did not");
   });
 });

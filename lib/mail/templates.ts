@@ -1,4 +1,6 @@
 import type { ReactElement } from "react";
+import AgentRequestConfirm, { subject as agentRequestConfirmSubject, type AgentRequestConfirmProps } from "@/emails/agent-request-confirm";
+import AgentRequestRefused, { subject as agentRequestRefusedSubject, type AgentRequestRefusedProps } from "@/emails/agent-request-refused";
 import DeadlineExtended, { subject as deadlineExtendedSubject, type DeadlineExtendedProps } from "@/emails/deadline-extended";
 import MoreInformationNeeded, {
   subject as moreInformationNeededSubject,
@@ -76,6 +78,14 @@ export type EmailTemplate<P> = {
  */
 export const EMAIL_TEMPLATES = {
   "verify-email": { component: VerifyEmail, subject: verifyEmailSubject } satisfies EmailTemplate<VerifyEmailProps>,
+  "agent-request-confirm": {
+    component: AgentRequestConfirm,
+    subject: agentRequestConfirmSubject,
+  } satisfies EmailTemplate<AgentRequestConfirmProps>,
+  "agent-request-refused": {
+    component: AgentRequestRefused,
+    subject: agentRequestRefusedSubject,
+  } satisfies EmailTemplate<AgentRequestRefusedProps>,
   "request-acknowledged": {
     component: RequestAcknowledged,
     subject: requestAcknowledgedSubject,

@@ -3,6 +3,7 @@ import { now as clockNow } from "@/lib/clock";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ReferralStatus, RequestStatus } from "@/lib/generated/prisma/enums";
+import { addresseesOf } from "@/lib/representation/addressees";
 import { enqueueEmail } from "@/lib/mail/outbox";
 import { wakeOutboxWorker } from "@/lib/mail/worker-signal";
 import { readOrganizationDetails } from "@/lib/organization/settings";
@@ -254,13 +255,13 @@ export async function closeReferral(token: string, outcome: ReferralOutcome, not
       data: { referralId: referral.id, customerName: customer.legalName, customerContactEmail: customer.contactEmail },
       at: now,
     });
-    if (request.requesterEmail) {
-      const org = await readOrganizationDetails(tx);
-      const statusToken = await mintStatusToken(tx, referral.requestId);
+    const org = await readOrganizationDetails(tx);
+    for (const addressee of await addresseesOf(tx, referral.requestId)) {
+      const statusToken = await mintStatusToken(tx, referral.requestId, now, addressee.holder);
       await enqueueEmail(tx, {
         requestId: referral.requestId,
         template: "referral-outcome",
-        to: request.requesterEmail,
+        to: addressee.to,
         props: {
           org,
           reference: request.reference,

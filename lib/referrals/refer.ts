@@ -2,6 +2,7 @@ import "server-only";
 import { getEnv } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RequestRoute } from "@/lib/generated/prisma/enums";
+import { addresseesOf } from "@/lib/representation/addressees";
 import { enqueueEmail } from "@/lib/mail/outbox";
 import type { EmailProps } from "@/lib/mail/templates";
 import { readOrganizationDetails } from "@/lib/organization/settings";
@@ -228,12 +229,12 @@ export async function referToCustomer(tx: Prisma.TransactionClient, input: Refer
   const email = await referralEmail(tx, referral.id, token);
   await enqueueEmail(tx, { requestId, template: "referral-to-customer", ...email });
   const dueDate = request.extendedDueAt ?? request.dueAt;
-  if (request.requesterEmail) {
-    const statusToken = await mintStatusToken(tx, requestId);
+  for (const addressee of await addresseesOf(tx, requestId)) {
+    const statusToken = await mintStatusToken(tx, requestId, now, addressee.holder);
     await enqueueEmail(tx, {
       requestId,
       template: "request-referred",
-      to: request.requesterEmail,
+      to: addressee.to,
       props: {
         org,
         reference: request.reference,

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
-/** Erases what a requester typed, and the emails to them not yet sent (whose payload holds the address and links). */
+/** Erases what a requester (and anyone filing for them) typed or uploaded, and the emails to them not yet sent (whose payload holds the address and links). */
 export async function erasePersonalFields(tx: Prisma.TransactionClient, requestId: string, now: Date): Promise<void> {
   await tx.request.update({
     where: { id: requestId },
@@ -16,4 +16,9 @@ export async function erasePersonalFields(tx: Prisma.TransactionClient, requestI
     data: { status: "DEAD", payload: null, lockedUntil: null, lastError: "ERASED" },
   });
   await tx.requestMessage.updateMany({ where: { requestId, author: "REQUESTER" }, data: { body: "" } });
+  // Someone who filed for another person, and what they uploaded (lib/representation): the record
+  // that a document was given stays, its content does not.
+  await tx.representative.updateMany({ where: { requestId }, data: { name: null, email: null, organisation: null, childBirthDate: null } });
+  await tx.representationDocument.updateMany({ where: { requestId, ciphertext: { not: null } }, data: { ciphertext: null } });
+  await tx.requestToken.updateMany({ where: { requestId, purpose: "SUBJECT_CONFIRM", revokedAt: null }, data: { revokedAt: now } });
 }

@@ -1,7 +1,16 @@
 import "server-only";
 import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { DataScope, Jurisdiction, Relationship, RequestRoute, RequestStatus, RequestType } from "@/lib/generated/prisma/enums";
+import type {
+  DataScope,
+  GuardianRelationship,
+  Jurisdiction,
+  Relationship,
+  RequestRoute,
+  RequestStatus,
+  RequestType,
+  SubmittedBy,
+} from "@/lib/generated/prisma/enums";
 import type { EventInput } from "@/lib/requests/events";
 import type { NewChallenge } from "@/lib/verification/challenge";
 
@@ -30,7 +39,16 @@ export type SubmissionRows = {
     receiptDueAt: Date | null;
     /** An opt-out sent with Global Privacy Control on. */
     gpcSignal: boolean;
+    submittedBy: SubmittedBy;
   };
+  /** Someone filing for another person (lib/representation); null when the person asks for themselves. */
+  representative: {
+    name: string;
+    email: string;
+    organisation: string | null;
+    guardianRelationship: GuardianRelationship | null;
+    childBirthDate: string | null;
+  } | null;
   event: Omit<EventInput, "requestId" | "at" | "actorId" | "fromStatus"> & { at: Date };
   statusToken: { id: string; tokenHash: string };
   challenge: (Pick<NewChallenge, "id" | "codeHash" | "linkTokenHash" | "expiresAt"> & { createdAt: Date }) | null;
@@ -52,7 +70,15 @@ export type SubmissionRows = {
  * drawn twice) refuses the whole statement.
  */
 export async function insertSubmission(db: Db, rows: SubmissionRows): Promise<void> {
-  const { request: r, event: e, statusToken: t, challenge: c, email: m, writtenAt } = rows;
+  const { request: r, event: e, statusToken: t, challenge: c, email: m, representative: p, writtenAt } = rows;
+  const representative = p
+    ? Prisma.sql`,
+      representative AS (
+        INSERT INTO request_representatives (request_id, name, email, organisation, guardian_relationship, child_birth_date)
+        SELECT id, ${p.name}, ${p.email}, ${p.organisation}, ${p.guardianRelationship}::"GuardianRelationship", ${p.childBirthDate}::date
+          FROM request
+      )`
+    : Prisma.empty;
   const challenge = c
     ? Prisma.sql`,
       challenge AS (
@@ -65,12 +91,12 @@ export async function insertSubmission(db: Db, rows: SubmissionRows): Promise<vo
     WITH request AS (
       INSERT INTO requests (id, reference, type, status, requester_name, requester_email, country, region, jurisdiction,
                             relationship, workspace_reference, company_email, data_scope, route, details, policy_version_id,
-                            received_at, due_at, receipt_due_at, gpc_signal, updated_at)
+                            received_at, due_at, receipt_due_at, gpc_signal, submitted_by, updated_at)
       VALUES (${r.id}::uuid, ${r.reference}, ${r.type}::"RequestType", ${r.status}::"RequestStatus", ${r.requesterName},
               ${r.requesterEmail}, ${r.country}, ${r.region}, ${r.jurisdiction}::"Jurisdiction", ${r.relationship}::"Relationship",
               ${r.workspaceReference}, ${r.companyEmail}, ${r.dataScope}::"DataScope", ${r.route}::"RequestRoute",
               ${JSON.stringify(r.details)}::jsonb, ${r.policyVersionId}::uuid, ${r.receivedAt}::timestamp,
-              ${r.dueAt}::date, ${r.receiptDueAt}::date, ${r.gpcSignal}, ${writtenAt}::timestamp)
+              ${r.dueAt}::date, ${r.receiptDueAt}::date, ${r.gpcSignal}, ${r.submittedBy}::"SubmittedBy", ${writtenAt}::timestamp)
       RETURNING id
     ),
     event AS (
@@ -82,7 +108,7 @@ export async function insertSubmission(db: Db, rows: SubmissionRows): Promise<vo
     token AS (
       INSERT INTO request_tokens (id, request_id, purpose, token_hash, created_at)
       SELECT ${t.id}::uuid, id, 'STATUS', ${t.tokenHash}, ${writtenAt}::timestamp FROM request
-    )${challenge},
+    )${challenge}${representative},
     email AS (
       INSERT INTO email_outbox (id, request_id, template, payload, status, attempts, next_attempt_at, created_at)
       SELECT ${m.id}::uuid, id, ${m.template}, ${m.payload}::bytea, 'PENDING', 0, ${writtenAt}::timestamp, ${writtenAt}::timestamp

@@ -20,6 +20,12 @@ export type RequestTypeValue = (typeof REQUEST_TYPES)[number];
 
 export const RELATIONSHIPS = ["ACCOUNT_HOLDER", "CUSTOMER_END_USER", "WEBSITE_VISITOR", "OTHER"] as const;
 
+/** Who files: the person the request is about, their authorized agent, or their parent or guardian. */
+export const SUBMITTERS = ["SELF", "AGENT", "PARENT"] as const;
+export const GUARDIAN_RELATIONSHIPS = ["PARENT", "LEGAL_GUARDIAN"] as const;
+/** A parent or guardian files for a child under this age; an adult files for themselves or names an agent. */
+export const CHILD_AGE_LIMIT = 18;
+
 /** For end users of a customer's service: only that company's data, or ours too. */
 export const DATA_SCOPES = ["WORKSPACE", "WORKSPACE_AND_OPERATOR"] as const;
 
@@ -98,9 +104,56 @@ const common = {
   // "" is the unchosen radio group; the refinement below asks end users to choose.
   dataScope: z.optional(choice(["", ...DATA_SCOPES] as const, "Choose what your request is about")),
   companyEmail: optionalEmailAddress("Enter the company's address in the format support@example.com"),
+  submittedBy: z._default(choice(SUBMITTERS, "Choose who the request is for"), "SELF"),
+  // Someone filing for another person (lib/representation): their own details. The fields above
+  // are then the person the request is about.
+  representative: z.optional(
+    z.object({
+      name: required(200, "Enter your own full name", false),
+      email: emailAddress({ empty: "Enter your own email address", format: "Enter an email address in the format name@example.com" }),
+      organisation: optionalText(200, false),
+      guardianRelationship: z.optional(choice(["", ...GUARDIAN_RELATIONSHIPS] as const, "Choose how you are related to the child")),
+      childBirthDate: optionalText(10, false),
+    }),
+  ),
   // Honeypot: hidden from people, filled by naive bots. Checked by the server, never stored.
   website: z.optional(z.string().check(z.maxLength(500))),
 };
+
+/** What someone filing for another person must also give; ages are counted on the UTC calendar. */
+function representativeIssues(
+  v: Partial<z.output<typeof Base>>,
+  ctx: { addIssue: (issue: { code: "custom"; path: string[]; message: string; input: unknown }) => void },
+) {
+  const r = v.representative;
+  if (!r) {
+    ctx.addIssue({ code: "custom", path: ["representative", "name"], message: "Enter your own full name", input: r });
+    return;
+  }
+  if (r.email && v.email && r.email === v.email) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["representative", "email"],
+      message: "Give your own email address here, not the one of the person you ask for: we write to each of you",
+      input: r.email,
+    });
+  }
+  if (v.submittedBy !== "PARENT") return;
+  if (!r.guardianRelationship) {
+    ctx.addIssue({ code: "custom", path: ["representative", "guardianRelationship"], message: "Choose how you are related to the child", input: r.guardianRelationship });
+  }
+  const birth = r.childBirthDate && /^\d{4}-\d{2}-\d{2}$/.test(r.childBirthDate) ? new Date(`${r.childBirthDate}T00:00:00Z`) : null;
+  const today = new Date();
+  const limit = new Date(Date.UTC(today.getUTCFullYear() - CHILD_AGE_LIMIT, today.getUTCMonth(), today.getUTCDate()));
+  const message = !birth || Number.isNaN(birth.getTime()) || birth.toISOString().slice(0, 10) !== r.childBirthDate
+    ? "Enter the child's date of birth, for example 2014-03-27"
+    : birth > today
+      ? "The date of birth cannot be in the future"
+      : birth <= limit
+        ? `A parent or guardian can ask for a child under ${CHILD_AGE_LIMIT}. An adult can ask for themselves, or name you as their authorized agent.`
+        : null;
+  if (message) ctx.addIssue({ code: "custom", path: ["representative", "childBirthDate"], message, input: r.childBirthDate });
+}
 
 type Details = { [T in RequestTypeValue]: z.output<(typeof DetailsSchemas)[T]> }[RequestTypeValue];
 
@@ -149,6 +202,7 @@ export const NewRequestSchema = z.pipe(
             input: v.workspaceReference,
           });
         }
+        if (v.submittedBy && v.submittedBy !== "SELF") representativeIssues(v, ctx);
         if (v.relationship === "CUSTOMER_END_USER" && !v.dataScope) {
           ctx.addIssue({ code: "custom", path: ["dataScope"], message: "Choose what your request is about", input: v.dataScope });
         }
@@ -157,7 +211,21 @@ export const NewRequestSchema = z.pipe(
     ),
   ),
   // Reached only when everything is valid: keep the chosen type's details, trimmed, and drop the rest.
-  z.transform((value: z.output<typeof Base>) => ({ ...value, details: DetailsSchemas[value.type].parse(value.details) as Details })),
+  z.transform((value: z.output<typeof Base>) => ({
+    ...value,
+    details: DetailsSchemas[value.type].parse(value.details) as Details,
+    // Only someone filing for another person has details of their own; a parent alone a relationship and a child's birth date.
+    representative:
+      value.submittedBy === "SELF" || !value.representative
+        ? undefined
+        : {
+            name: value.representative.name,
+            email: value.representative.email,
+            organisation: value.submittedBy === "AGENT" ? value.representative.organisation : undefined,
+            guardianRelationship: value.submittedBy === "PARENT" ? (value.representative.guardianRelationship || undefined) : undefined,
+            childBirthDate: value.submittedBy === "PARENT" ? value.representative.childBirthDate : undefined,
+          },
+  })),
 );
 
 export type NewRequestInput = z.input<typeof NewRequestSchema>;

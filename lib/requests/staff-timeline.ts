@@ -39,6 +39,12 @@ const TITLES: Record<string, string> = {
   "verification.resent": "Confirmation email sent again",
   "verification.reminded": "Reminder to confirm the email sent",
   "record.exported": "Record exported",
+  "representation.email_confirmed": "The agent or parent confirmed their own email address",
+  "representation.subject_asked": "The consumer was emailed to confirm the agent's request",
+  "representation.subject_confirmed": "The consumer confirmed directly that they authorised the agent",
+  "representation.subject_refused": "The consumer said they did not authorise the agent: closed, personal data erased",
+  "representation.document_uploaded": "Document uploaded by the agent or parent",
+  "representation.document_opened": "Agent's or parent's document opened by staff",
   "request.status_link_sent": "New status link emailed to the requester (asked for with the email address and reference)",
 };
 

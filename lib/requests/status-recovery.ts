@@ -2,6 +2,7 @@ import "server-only";
 import { failure, fieldErrorsFrom, type ActionResult } from "@/lib/actions/result";
 import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
+import type { TokenHolder } from "@/lib/generated/prisma/enums";
 import { getEnv } from "@/lib/env";
 import { logError, logEvent } from "@/lib/log";
 import { wakeOutboxWorker } from "@/lib/mail/worker-signal";
@@ -75,12 +76,24 @@ async function sendStatusLinkIfMatching(email: string, reference: string, at: Da
       reference: true,
       type: true,
       requesterEmail: true,
+      submittedBy: true,
+      representative: { select: { email: true } },
       closedAt: true,
       appeals: { select: { closedAt: true }, take: 10 },
     },
   });
   // An erased request (closed without confirmation) has no address left to send to.
-  if (!request?.requesterEmail || request.requesterEmail !== email) return false;
+  if (!request?.requesterEmail) return false;
+  // Whose link: the person who filed it, or the consumer an agent filed for; never a child's address.
+  const holder: TokenHolder | null =
+    request.representative?.email === email
+      ? "REQUESTER"
+      : request.requesterEmail === email && request.submittedBy !== "PARENT"
+        ? request.submittedBy === "AGENT"
+          ? "SUBJECT"
+          : "REQUESTER"
+        : null;
+  if (!holder) return false;
 
   const env = getEnv();
   const limited = await consumeLimits(
@@ -100,7 +113,7 @@ async function sendStatusLinkIfMatching(email: string, reference: string, at: Da
     env.STATUS_LINK_DAYS_AFTER_CLOSE,
   );
   await db.$transaction(async (tx) => {
-    await emailRequester(tx, request, org, "status-link-requested", { linkValidUntil: validUntil?.toISOString() ?? null });
+    await emailRequester(tx, request, org, "status-link-requested", { linkValidUntil: validUntil?.toISOString() ?? null }, holder);
     await recordEvent(tx, {
       requestId: request.id,
       actorType: "REQUESTER",

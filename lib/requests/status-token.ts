@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { TokenHolder } from "@/lib/generated/prisma/enums";
 import { now } from "@/lib/clock";
 import { getEnv } from "@/lib/env";
 import { statusLinkWorks } from "@/lib/requests/status-link-lifetime";
@@ -16,9 +17,15 @@ export function newStatusToken(): { token: string; tokenHash: string } {
  * a new one is minted for each message. Each works until revoked, or until STATUS_LINK_DAYS_AFTER_CLOSE
  * days after the request closes (lib/requests/status-link-lifetime.ts); `at` is when it was minted.
  */
-export async function mintStatusToken(tx: Prisma.TransactionClient, requestId: string, at: Date = now()): Promise<string> {
+export async function mintStatusToken(
+  tx: Prisma.TransactionClient,
+  requestId: string,
+  at: Date = now(),
+  /** Whose link: the person who filed (the default), or the consumer an agent filed for. */
+  holder: TokenHolder = "REQUESTER",
+): Promise<string> {
   const { token, tokenHash } = newStatusToken();
-  await tx.requestToken.create({ data: { requestId, purpose: "STATUS", tokenHash, createdAt: at } });
+  await tx.requestToken.create({ data: { requestId, purpose: "STATUS", holder, tokenHash, createdAt: at } });
   return token;
 }
 
@@ -34,12 +41,22 @@ export async function statusLinkRequestId(
   token: string,
   at: Date = now(),
 ): Promise<string | null> {
+  return (await statusLinkHolder(client, token, at))?.requestId ?? null;
+}
+
+/** The request a status link opens, and whose link it is; null as for statusLinkRequestId. */
+export async function statusLinkHolder(
+  client: Pick<Prisma.TransactionClient, "requestToken">,
+  token: string,
+  at: Date = now(),
+): Promise<{ requestId: string; holder: TokenHolder } | null> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
   const found = await client.requestToken.findUnique({
     where: { tokenHash: hashToken(token) },
     select: {
       requestId: true,
       purpose: true,
+      holder: true,
       createdAt: true,
       expiresAt: true,
       revokedAt: true,
@@ -47,9 +64,9 @@ export async function statusLinkRequestId(
     },
   });
   if (!found || found.purpose !== "STATUS") return null;
-  const { request, ...link } = found;
+  const { request, holder, ...link } = found;
   const facts = { ...link, closedAt: request.closedAt, appealsClosedAt: request.appeals.map((a) => a.closedAt) };
-  return statusLinkWorks(facts, at, getEnv().STATUS_LINK_DAYS_AFTER_CLOSE) ? found.requestId : null;
+  return statusLinkWorks(facts, at, getEnv().STATUS_LINK_DAYS_AFTER_CLOSE) ? { requestId: found.requestId, holder } : null;
 }
 
 export function statusPath(token: string): string {

@@ -1,8 +1,18 @@
 import "server-only";
 import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
-import type { Jurisdiction, ReferralStatus, RequestRoute, RequestStatus, RequestType } from "@/lib/generated/prisma/enums";
-import { statusLinkRequestId } from "@/lib/requests/status-token";
+import type {
+  GuardianRelationship,
+  Jurisdiction,
+  ReferralStatus,
+  RepresentationDocumentKind,
+  RequestRoute,
+  RequestStatus,
+  RequestType,
+  TokenHolder,
+} from "@/lib/generated/prisma/enums";
+import { MAX_DOCUMENTS_PER_REQUEST } from "@/lib/representation/limits";
+import { statusLinkHolder } from "@/lib/requests/status-token";
 
 export type StatusView = {
   id: string;
@@ -35,6 +45,17 @@ export type StatusView = {
     outcomeNote: string | null;
   }[];
   events: { id: string; at: Date; action: string; toStatus: RequestStatus | null; data: unknown }[];
+  /** Whose link opened the page: the person who filed, or the consumer an agent filed for. */
+  holder: TokenHolder;
+  /** A request filed by an agent or a parent: where it stands (no names or addresses). */
+  representation: {
+    submittedBy: "AGENT" | "PARENT";
+    guardianRelationship: GuardianRelationship | null;
+    emailConfirmedAt: Date | null;
+    subjectAskedAt: Date | null;
+    subjectConfirmedAt: Date | null;
+    documents: { id: string; kind: RepresentationDocumentKind; size: number; createdAt: Date; erased: boolean }[];
+  } | null;
 };
 
 const TIMELINE_LIMIT = 100;
@@ -45,8 +66,9 @@ const REFERRAL_LIMIT = 10;
  * revoked or expired token gives null, which the page turns into the same 404 as a missing request.
  */
 export async function getStatusView(token: string, at: Date = now()): Promise<StatusView | null> {
-  const requestId = await statusLinkRequestId(db, token, at);
-  if (!requestId) return null;
+  const link = await statusLinkHolder(db, token, at);
+  if (!link) return null;
+  const { requestId, holder } = link;
   const found = await db.request.findUnique({
     where: { id: requestId },
     select: {
@@ -65,6 +87,13 @@ export async function getStatusView(token: string, at: Date = now()): Promise<St
       gpcSignal: true,
       details: true,
       appealOf: { select: { reference: true } },
+      submittedBy: true,
+      representative: { select: { guardianRelationship: true, emailConfirmedAt: true, subjectAskedAt: true, subjectConfirmedAt: true } },
+      documents: {
+        select: { id: true, kind: true, size: true, createdAt: true, ciphertext: false },
+        orderBy: { createdAt: "asc" },
+        take: MAX_DOCUMENTS_PER_REQUEST,
+      },
       referrals: {
         select: {
           id: true,
@@ -88,7 +117,10 @@ export async function getStatusView(token: string, at: Date = now()): Promise<St
     },
   });
   if (!found) return null;
-  const { events, referrals, details, appealOf, ...request } = found;
+  const { events, referrals, details, appealOf, submittedBy, representative, documents, ...request } = found;
+  const erasedDocuments = documents.length
+    ? new Set((await db.representationDocument.findMany({ where: { requestId, ciphertext: null }, select: { id: true } })).map((d) => d.id))
+    : new Set<string>();
   const reason = (details as { reason?: unknown } | null)?.reason;
   return {
     ...request,
@@ -101,5 +133,10 @@ export async function getStatusView(token: string, at: Date = now()): Promise<St
       workspaceName: workspace.name,
     })),
     events: events.map((e) => ({ ...e, id: e.id.toString() })),
+    holder,
+    representation:
+      submittedBy !== "SELF" && representative
+        ? { submittedBy, ...representative, documents: documents.map((d) => ({ ...d, erased: erasedDocuments.has(d.id) })) }
+        : null,
   };
 }

@@ -22,14 +22,15 @@ beforeAll(async () => {
 });
 
 async function counts() {
-  const [requests, events, outbox, challenges, tokens] = await Promise.all([
+  const [requests, events, outbox, challenges, tokens, representatives] = await Promise.all([
     db.request.count(),
     db.requestEvent.count(),
     db.emailOutbox.count(),
     db.verificationChallenge.count(),
     db.requestToken.count(),
+    db.representative.count(),
   ]);
-  return { requests, events, outbox, challenges, tokens };
+  return { requests, events, outbox, challenges, tokens, representatives };
 }
 
 /** Everything a submission stored, by table. */
@@ -232,6 +233,7 @@ describe("the rows a submission stores", () => {
       receiptSentAt: null,
       erasedAt: null,
       gpcSignal: false,
+      submittedBy: "SELF",
       updatedAt: clockBetween(before, after),
       assigneeId: null,
       appealOfId: null,
@@ -290,6 +292,7 @@ describe("the rows a submission stores", () => {
         id: expect.any(String),
         requestId: request.id,
         purpose: "STATUS",
+        holder: "REQUESTER",
         tokenHash: hashToken(statusToken),
         expiresAt: null,
         revokedAt: null,
@@ -358,6 +361,7 @@ describe("all or nothing", () => {
       outbox: before.outbox + 1,
       challenges: before.challenges + 1,
       tokens: before.tokens + 1,
+      representatives: before.representatives,
     });
   });
 
@@ -399,7 +403,9 @@ describe("all or nothing", () => {
           dueAt: null,
           receiptDueAt: null,
           gpcSignal: false,
+          submittedBy: "AGENT",
         },
+        representative: { name: "Priya Agent", email: "priya@agents.test", organisation: null, guardianRelationship: null, childBirthDate: null },
         event: { actorType: "REQUESTER", action: "request.submitted", toStatus: "PENDING_VERIFICATION", visibility: "PUBLIC", data: {}, at: now },
         statusToken: { id: randomUUID(), tokenHash: hashToken(randomUUID()) },
         challenge: { id: randomUUID(), codeHash: "0".repeat(64), linkTokenHash: hashToken(randomUUID()), expiresAt: now, createdAt: now },

@@ -41,6 +41,7 @@ export async function submitRequest(
   const parsed = NewRequestSchema.safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsFrom(parsed.error) };
   const request = parsed.data;
+  const rep = request.representative ?? null;
   // A filled honeypot is a bot: refuse without storing anything or saying why in detail.
   if (request.website) return failure("We could not accept this submission. Please try again.", "SPAM_SUSPECTED");
 
@@ -72,6 +73,9 @@ export async function submitRequest(
     [
       ...(perIp ? [perIp] : []),
       { name: "submit-email", subject: request.email, max: env.RATE_LIMIT_SUBMIT_PER_EMAIL_PER_DAY, windowSeconds: 86_400 },
+      // An agent's own address counts too, under its own name: one agent filing for many people is
+      // a normal day for them, so it has its own, larger allowance.
+      ...(rep ? [{ name: "submit-agent-email", subject: rep.email, max: env.RATE_LIMIT_SUBMIT_PER_EMAIL_PER_DAY * 10, windowSeconds: 86_400 }] : []),
     ],
     now,
   );
@@ -86,14 +90,19 @@ export async function submitRequest(
 
   const { org, policyVersionId } = await getSubmissionContext(db);
   // An address whose request an officer marked as spam (lib/requests/spam.ts): nothing is stored.
-  if (await isBlockedSender(db, env.APP_SECRET, request.email, now)) {
+  if (
+    (await isBlockedSender(db, env.APP_SECRET, request.email, now)) ||
+    (rep !== null && (await isBlockedSender(db, env.APP_SECRET, rep.email, now)))
+  ) {
     return failure(
       `We are not accepting requests from this email address at the moment. If you think this is a mistake, write to us at ${org.privacyEmail}.`,
       "SENDER_BLOCKED",
     );
   }
   const jurisdiction = jurisdictionFor(request.country, request.region);
-  const verify = requiresVerification(request.type, jurisdiction);
+  // Someone filing for another person always proves their own address first, even for an opt-out
+  // (CCPA 11 CCR 7026(d) lets a business ask an agent for the signed permission then too).
+  const verify = rep !== null || requiresVerification(request.type, jurisdiction);
   const endUser = request.relationship === "CUSTOMER_END_USER";
   const due = computeDueDate({ jurisdiction, type: request.type, receivedAt: now, verifiedAt: null, timeZone: org.timeZone });
   // Met once a confirming email is actually sent (lib/mail/worker.ts), not when it is queued here.
@@ -112,7 +121,8 @@ export async function submitRequest(
     if (challenge) {
       email = sealEmail({
         template: "verify-email",
-        to: request.email,
+        // The person at the form: the requester, or the agent or parent filing for them.
+        to: rep?.email ?? request.email,
         props: {
           org,
           reference,
@@ -169,13 +179,27 @@ export async function submitRequest(
           dueAt: due?.dueDate ?? null,
           receiptDueAt: receiptDue,
           gpcSignal,
+          submittedBy: request.submittedBy,
+        },
+        representative: rep && {
+          name: rep.name,
+          email: rep.email,
+          organisation: rep.organisation ?? null,
+          guardianRelationship: rep.guardianRelationship ?? null,
+          childBirthDate: rep.childBirthDate ?? null,
         },
         event: {
           actorType: "REQUESTER",
           action: "request.submitted",
           toStatus: status,
           visibility: "PUBLIC",
-          data: { type: request.type, jurisdiction, relationship: request.relationship, ...(gpcSignal ? { gpc: true } : {}) },
+          data: {
+            type: request.type,
+            jurisdiction,
+            relationship: request.relationship,
+            ...(gpcSignal ? { gpc: true } : {}),
+            ...(rep ? { submittedBy: request.submittedBy } : {}),
+          },
           at: now,
         },
         statusToken: { id: randomUUID(), tokenHash: statusToken.tokenHash },

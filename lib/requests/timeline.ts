@@ -19,6 +19,22 @@ export function timelineEntry(action: string, data: unknown, timeZone: string): 
         title: "Closed: email not confirmed",
         detail: "The email address was not confirmed within 7 days, so we closed the request and erased the details you gave.",
       };
+    case "representation.email_confirmed":
+      return { title: "Email of the person acting confirmed", detail: "The authorized agent or parent confirmed their own email address." };
+    case "representation.subject_asked":
+      return { title: "Consumer asked to confirm", detail: "We emailed the person this request is about to confirm they authorised it." };
+    case "representation.subject_confirmed":
+      return { title: "Confirmed by the consumer", detail: "The person this request is about confirmed they authorised their agent." };
+    case "representation.subject_refused":
+      return {
+        title: "Closed: not authorised",
+        detail: "The person this request is about told us they did not authorise it, so we closed it and erased the details given.",
+      };
+    case "representation.document_uploaded":
+      return {
+        title: "Document received",
+        detail: d.kind === "SIGNED_PERMISSION" ? "We received the signed permission." : "We received a document from the person acting.",
+      };
     case "request.acknowledged":
       return { title: "Work started", detail: "Our privacy team has started working on your request." };
     case "request.information_requested":

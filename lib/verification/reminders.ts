@@ -69,6 +69,8 @@ export async function sendVerificationReminders(db: Db, now: Date, schedule = sc
       receivedAt: { gt: new Date(now.getTime() - expiryMs) },
       codeLockedAt: null,
       requesterEmail: { not: null },
+      // An agent or parent who confirmed their address waits for others, not for a code.
+      NOT: { representative: { emailConfirmedAt: { not: null } } },
       OR: due,
     },
     select: { id: true, receivedAt: true, verificationReminders: true },

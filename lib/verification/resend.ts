@@ -26,9 +26,18 @@ export async function resendVerification(requestId: string, now = clockNow()): P
     if (locked.length === 0) return { ok: false, code: "NOT_FOUND" };
     const request = await tx.request.findUniqueOrThrow({
       where: { id: requestId },
-      select: { status: true, reference: true, type: true, requesterEmail: true, codeLockedAt: true },
+      select: {
+        status: true,
+        reference: true,
+        type: true,
+        requesterEmail: true,
+        codeLockedAt: true,
+        representative: { select: { emailConfirmedAt: true } },
+      },
     });
-    if (request.status !== "PENDING_VERIFICATION" || !request.requesterEmail) return { ok: false, code: "NOT_PENDING" };
+    if (request.status !== "PENDING_VERIFICATION" || !request.requesterEmail || request.representative?.emailConfirmedAt) {
+      return { ok: false, code: "NOT_PENDING" };
+    }
     if (request.codeLockedAt) return { ok: false, code: "CODES_LOCKED" };
     const recent = await tx.verificationChallenge.findMany({
       where: { requestId, createdAt: { gt: new Date(now.getTime() - 3_600_000) } },
@@ -43,7 +52,7 @@ export async function resendVerification(requestId: string, now = clockNow()): P
     }
     if (recent.length >= MAX_SENDS_PER_HOUR) return { ok: false, code: "RESEND_LIMIT" };
 
-    await queueNewCode(tx, { secret, org, request: { id: requestId, ...request, requesterEmail: request.requesterEmail }, now });
+    await queueNewCode(tx, { secret, org, request: { id: requestId, reference: request.reference, type: request.type, requesterEmail: request.requesterEmail }, now });
     await recordEvent(tx, { requestId, actorType: "REQUESTER", action: "verification.resent", visibility: "INTERNAL", at: now });
     return { ok: true };
   });

@@ -5,6 +5,7 @@ import type { RequestType } from "@/lib/generated/prisma/enums";
 import { enqueueEmail } from "@/lib/mail/outbox";
 import type { OrganizationDetails } from "@/lib/organization/types";
 import { REQUEST_TYPE_LABELS } from "@/lib/requests/labels";
+import { filerAddress } from "@/lib/representation/addressees";
 import { absoluteUrl, mintStatusToken, statusPath } from "@/lib/requests/status-token";
 import { CODE_TTL_MINUTES, issueChallenge, verifyLinkPath } from "@/lib/verification/challenge";
 
@@ -29,7 +30,8 @@ export async function queueNewCode(
   await enqueueEmail(tx, {
     requestId: request.id,
     template: "verify-email",
-    to: request.requesterEmail,
+    // An agent or parent filing for someone proves their own address, not the other person's.
+    to: (await filerAddress(tx, request.id)) ?? request.requesterEmail,
     props: {
       org: input.org,
       reference: request.reference,

@@ -1,17 +1,14 @@
 import "server-only";
-import { flagPossibleDuplicate } from "@/lib/requests/duplicates";
 import { now as clockNow } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { RequestStatus, RequestType, Jurisdiction } from "@/lib/generated/prisma/enums";
-import { enqueueEmail } from "@/lib/mail/outbox";
+import type { RequestStatus } from "@/lib/generated/prisma/enums";
 import { wakeOutboxWorker } from "@/lib/mail/worker-signal";
-import { computeDueDate, REGIMES } from "@/lib/requests/deadlines";
 import { recordEvent } from "@/lib/requests/events";
-import { REQUEST_TYPE_LABELS } from "@/lib/requests/labels";
-import { absoluteUrl, mintStatusToken, statusPath } from "@/lib/requests/status-token";
-import { routeRequestInTransaction } from "@/lib/referrals/refer";
+import { mintStatusToken, statusPath } from "@/lib/requests/status-token";
+import { representativeConfirmed } from "@/lib/representation/progress";
+import { markVerified } from "@/lib/verification/mark-verified";
 import { getSubmissionContext } from "@/lib/requests/submission-context";
 import type { OrganizationDetails } from "@/lib/organization/types";
 import { consumeLimits, releaseLimit, type Limit } from "@/lib/rate-limit/limit";
@@ -175,57 +172,14 @@ export async function verifyByLink(linkToken: string, now = clockNow()): Promise
 }
 
 /**
- * Marks the request verified, starts the clock where the law starts it then, and acknowledges.
- * Everything it reads comes through `tx`: a query on another connection while this transaction
- * holds its locks would wait on it (and on single-session PGlite, deadlock).
+ * The code or link was right: the address is confirmed. A request filed for oneself is verified
+ * now; one filed by an agent or a parent goes on to what it still waits for
+ * (lib/representation/progress.ts). Everything it reads comes through `tx`: a query on another
+ * connection while this transaction holds its locks would wait on it (and on single-session
+ * PGlite, deadlock).
  */
 async function complete(tx: Prisma.TransactionClient, challenge: ChallengeRow, org: OrganizationDetails, now: Date): Promise<VerifyResult> {
   await tx.verificationChallenge.update({ where: { id: challenge.id }, data: { consumedAt: now } });
-  const request = await tx.request.findUniqueOrThrow({
-    where: { id: challenge.request_id },
-    select: { id: true, reference: true, type: true, jurisdiction: true, receivedAt: true, requesterEmail: true },
-  });
-  const due = computeDueDate({
-    jurisdiction: request.jurisdiction as Jurisdiction,
-    type: request.type as RequestType,
-    receivedAt: request.receivedAt,
-    verifiedAt: now,
-    timeZone: org.timeZone,
-  });
-  await tx.request.update({
-    where: { id: request.id },
-    data: { status: "RECEIVED", verifiedAt: now, dueAt: due?.dueDate ?? null },
-  });
-  await recordEvent(tx, {
-    requestId: request.id,
-    actorType: "REQUESTER",
-    action: "request.verified",
-    fromStatus: "PENDING_VERIFICATION",
-    toStatus: "RECEIVED",
-    visibility: "PUBLIC",
-    data: { dueDate: due?.dueDate.toISOString().slice(0, 10) ?? null },
-    at: now,
-  });
-  await flagPossibleDuplicate(tx, request, now);
-  const token = await mintStatusToken(tx, request.id);
-  // A part for a customer is announced by its own email, which says who controls the data.
-  const routing = await routeRequestInTransaction(tx, request.id, now);
-  if (request.requesterEmail && due && !routing.requesterNotified) {
-    await enqueueEmail(tx, {
-      requestId: request.id,
-      template: "request-acknowledged",
-      to: request.requesterEmail,
-      props: {
-        org,
-        reference: request.reference,
-        requestTypeLabel: REQUEST_TYPE_LABELS[request.type],
-        receivedAt: request.receivedAt.toISOString(),
-        dueDate: due.dueDate.toISOString().slice(0, 10),
-        regimeLabel: REGIMES[request.jurisdiction].label,
-        statusUrl: absoluteUrl(statusPath(token)),
-        verificationRequired: true,
-      },
-    });
-  }
-  return { ok: true, statusPath: statusPath(token) };
+  if (!(await representativeConfirmed(tx, challenge.request_id, org, now))) await markVerified(tx, challenge.request_id, org, now);
+  return { ok: true, statusPath: statusPath(await mintStatusToken(tx, challenge.request_id, now)) };
 }

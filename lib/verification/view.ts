@@ -7,14 +7,22 @@ export async function getVerificationView(requestId: string) {
   if (!/^[0-9a-f-]{36}$/i.test(requestId)) return null;
   const request = await db.request.findUnique({
     where: { id: requestId },
-    select: { reference: true, status: true, requesterEmail: true, codeLockedAt: true },
+    select: {
+      reference: true,
+      status: true,
+      requesterEmail: true,
+      codeLockedAt: true,
+      representative: { select: { email: true, emailConfirmedAt: true } },
+    },
   });
   if (!request) return null;
+  // An agent or parent confirms their own address, and is done here once they have.
+  const address = request.representative ? request.representative.email : request.requesterEmail;
   return {
     reference: request.reference,
-    pending: request.status === "PENDING_VERIFICATION",
+    pending: request.status === "PENDING_VERIFICATION" && !request.representative?.emailConfirmedAt,
     /** Too many wrong codes: only the emailed link can confirm it now. */
     codesLocked: request.codeLockedAt !== null,
-    maskedEmail: request.requesterEmail ? maskEmail(request.requesterEmail) : "",
+    maskedEmail: address ? maskEmail(address) : "",
   };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { addresseesOf } from "@/lib/representation/addressees";
 import { enqueueEmail } from "@/lib/mail/outbox";
 import { wakeOutboxWorker } from "@/lib/mail/worker-signal";
 import { computeDueDate, computeReceiptDueDate, REGIMES } from "@/lib/requests/deadlines";
@@ -49,6 +50,8 @@ export async function appealDecision(statusToken: string, input: ReasonInput, no
             relationship: true,
             workspaceReference: true,
             route: true,
+            submittedBy: true,
+            representative: true,
             _count: { select: { appeals: true } },
           },
         });
@@ -81,9 +84,15 @@ export async function appealDecision(statusToken: string, input: ReasonInput, no
             dueAt: due.dueDate,
             receiptDueAt: computeReceiptDueDate({ jurisdiction: original.jurisdiction, type: "APPEAL", receivedAt: now, timeZone }),
             appealOfId: original.id,
+            // An agent's or parent's appeal stays theirs, with what they had already proved.
+            submittedBy: original.submittedBy,
           },
           select: { id: true },
         });
+        if (original.representative) {
+          const { requestId: _, ...representation } = original.representative;
+          await tx.representative.create({ data: { ...representation, requestId: appeal.id } });
+        }
         await recordEvent(tx, {
           requestId: appeal.id,
           actorType: "REQUESTER",
@@ -112,11 +121,12 @@ export async function appealDecision(statusToken: string, input: ReasonInput, no
           at: now,
         });
         const token = await mintStatusToken(tx, appeal.id);
-        if (original.requesterEmail) {
+        for (const addressee of await addresseesOf(tx, appeal.id)) {
+          const link = addressee.holder === "REQUESTER" ? token : await mintStatusToken(tx, appeal.id, now, addressee.holder);
           await enqueueEmail(tx, {
             requestId: appeal.id,
             template: "request-acknowledged",
-            to: original.requesterEmail,
+            to: addressee.to,
             props: {
               org,
               reference,
@@ -124,7 +134,7 @@ export async function appealDecision(statusToken: string, input: ReasonInput, no
               receivedAt: now.toISOString(),
               dueDate: isoDay(due.dueDate),
               regimeLabel: REGIMES[original.jurisdiction].label,
-              statusUrl: absoluteUrl(statusPath(token)),
+              statusUrl: absoluteUrl(statusPath(link)),
               verificationRequired: false,
             },
           });

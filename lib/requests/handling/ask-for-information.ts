@@ -1,13 +1,15 @@
 import "server-only";
 import type { StaffUser } from "@/lib/auth/staff";
 import { db } from "@/lib/db";
-import type { MessageAuthor } from "@/lib/generated/prisma/enums";
+import { DomainError } from "@/lib/actions/domain-error";
+import type { MessageAuthor, TokenHolder } from "@/lib/generated/prisma/enums";
 import { wakeOutboxWorker } from "@/lib/mail/worker-signal";
 import { recordEvent } from "@/lib/requests/events";
-import { byStaff, isUuid, lockRequest, requestIdForStatusToken } from "@/lib/requests/handling/load";
+import { byStaff, isUuid, lockRequest } from "@/lib/requests/handling/load";
+import { statusLinkHolder } from "@/lib/requests/status-token";
 import { emailRequester } from "@/lib/requests/handling/notify";
 import { MessageInputSchema, parseInput, type MessageInput } from "@/lib/requests/handling/schema";
-import { assertTransition } from "@/lib/requests/lifecycle";
+import { assertTransition, refuse } from "@/lib/requests/lifecycle";
 import { getSubmissionContext } from "@/lib/requests/submission-context";
 
 // The question and the answer are personal content: they live in request_messages, and the audit
@@ -23,17 +25,20 @@ export async function askForInformation(
   staff: StaffUser,
   now = new Date(),
 ): Promise<{ messageId: string }> {
-  const { message } = parseInput(MessageInputSchema, input);
+  const { message, party = "REQUESTER" } = parseInput(MessageInputSchema, input);
   const { org } = await getSubmissionContext(db);
   const result = await db.$transaction(async (tx) => {
     await lockRequest(tx, requestId);
     const request = await tx.request.findUniqueOrThrow({
       where: { id: requestId },
-      select: { id: true, reference: true, type: true, status: true, requesterEmail: true },
+      select: { id: true, reference: true, type: true, status: true, requesterEmail: true, submittedBy: true },
     });
     const toStatus = assertTransition("askForInformation", request.status);
+    if (party === "SUBJECT" && request.submittedBy !== "AGENT") {
+      throw new DomainError("INVALID_INPUT", "Only a request made by an authorized agent has a consumer to ask separately.");
+    }
     const created = await tx.requestMessage.create({
-      data: { requestId, author: "STAFF", staffId: staff.id, body: message, createdAt: now },
+      data: { requestId, author: "STAFF", party, staffId: staff.id, body: message, createdAt: now },
       select: { id: true },
     });
     await tx.request.update({ where: { id: requestId }, data: { status: toStatus } });
@@ -44,10 +49,10 @@ export async function askForInformation(
       fromStatus: request.status,
       toStatus,
       visibility: "PUBLIC",
-      data: { messageId: created.id },
+      data: { messageId: created.id, ...(request.submittedBy === "SELF" ? {} : { party }) },
       at: now,
     });
-    await emailRequester(tx, request, org, "more-information-needed", { question: message });
+    await emailRequester(tx, request, org, "more-information-needed", { question: message }, party);
     return { messageId: created.id };
   });
   wakeOutboxWorker();
@@ -62,12 +67,14 @@ export async function askForInformation(
 export async function answerFromRequester(statusToken: string, input: MessageInput, now = new Date()): Promise<{ messageId: string }> {
   const { message } = parseInput(MessageInputSchema, input);
   return db.$transaction(async (tx) => {
-    const requestId = await requestIdForStatusToken(tx, statusToken, now);
+    const link = await statusLinkHolder(tx, statusToken, now);
+    if (!link) throw refuse("NOT_FOUND");
+    const { requestId, holder } = link;
     await lockRequest(tx, requestId);
     const { status } = await tx.request.findUniqueOrThrow({ where: { id: requestId }, select: { status: true } });
     const toStatus = assertTransition("answer", status);
     const created = await tx.requestMessage.create({
-      data: { requestId, author: "REQUESTER", body: message, createdAt: now },
+      data: { requestId, author: "REQUESTER", party: holder, body: message, createdAt: now },
       select: { id: true },
     });
     await tx.request.update({ where: { id: requestId }, data: { status: toStatus } });
@@ -78,14 +85,14 @@ export async function answerFromRequester(statusToken: string, input: MessageInp
       fromStatus: status,
       toStatus,
       visibility: "PUBLIC",
-      data: { messageId: created.id },
+      data: { messageId: created.id, ...(holder === "SUBJECT" ? { party: holder } : {}) },
       at: now,
     });
     return { messageId: created.id };
   });
 }
 
-export type RequestMessageView = { id: string; author: MessageAuthor; staffId: string | null; body: string; createdAt: Date };
+export type RequestMessageView = { id: string; author: MessageAuthor; party: TokenHolder; staffId: string | null; body: string; createdAt: Date };
 
 export const MESSAGES_LIMIT = 200;
 
@@ -93,11 +100,15 @@ export const MESSAGES_LIMIT = 200;
  * The exchange with the requester, oldest first: the newest MESSAGES_LIMIT messages. The caller
  * decides who may read it (staff with requests.readPersonal, or the requester on their status page).
  */
-export async function listMessages(requestId: string): Promise<RequestMessageView[]> {
+export async function listMessages(
+  requestId: string,
+  /** Only one person's exchange: on an agent's request, the agent and the consumer each see their own. */
+  party?: TokenHolder,
+): Promise<RequestMessageView[]> {
   if (!isUuid(requestId)) return [];
   const newest = await db.requestMessage.findMany({
-    where: { requestId },
-    select: { id: true, author: true, staffId: true, body: true, createdAt: true },
+    where: { requestId, ...(party ? { party } : {}) },
+    select: { id: true, author: true, party: true, staffId: true, body: true, createdAt: true },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: MESSAGES_LIMIT,
   });

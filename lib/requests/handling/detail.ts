@@ -13,7 +13,12 @@ import type {
   RequestStatus,
   RequestType,
   StaffRole,
+  SubmittedBy,
+  TokenHolder,
+  GuardianRelationship,
+  RepresentationDocumentKind,
 } from "@/lib/generated/prisma/enums";
+import { MAX_DOCUMENTS_PER_REQUEST } from "@/lib/representation/limits";
 import { getOperatorTimeZone } from "@/lib/organization/settings";
 import { maskFilename } from "@/lib/packages/display";
 import { listReferrals, routingOf, type OfficerReferral, type Routing } from "@/lib/referrals/officer-view";
@@ -47,6 +52,8 @@ export type DetailEvent = {
 export type DetailMessage = {
   id: string;
   author: MessageAuthor;
+  /** On an agent's request: whom a question asked, or who answered. */
+  party: TokenHolder;
   staff: StaffRef | null;
   /** Null when the viewer may not read personal content: the exchange is the requester's words. */
   body: string | null;
@@ -89,7 +96,23 @@ export type RequestDetail = {
     route: RequestRoute | null;
     /** An opt-out sent from a browser with Global Privacy Control on. */
     gpcSignal: boolean;
+    submittedBy: SubmittedBy;
   };
+  /**
+   * Who filed a request for someone else, both confirmations and their documents; null for a
+   * request filed by the person it is about. Names and addresses masked like the requester's.
+   */
+  representation: {
+    name: string | null;
+    email: string | null;
+    organisation: string | null;
+    guardianRelationship: GuardianRelationship | null;
+    childBirthDate: Date | null;
+    emailConfirmedAt: Date | null;
+    subjectAskedAt: Date | null;
+    subjectConfirmedAt: Date | null;
+    documents: { id: string; kind: RepresentationDocumentKind; filename: string; contentType: string; size: number; sha256: string; createdAt: Date; erased: boolean }[];
+  } | null;
   /** Where the request went, and for one that needs routing, what the rules found. */
   routing: Routing;
   /** Parts handed to the customers who control the data, oldest first. */
@@ -157,6 +180,19 @@ export async function getRequestDetail(requestId: string, viewer: StaffUser, now
       policyVersion: { select: { version: true } },
       route: true,
       gpcSignal: true,
+      submittedBy: true,
+      representative: {
+        select: {
+          name: true,
+          email: true,
+          organisation: true,
+          guardianRelationship: true,
+          childBirthDate: true,
+          emailConfirmedAt: true,
+          subjectAskedAt: true,
+          subjectConfirmedAt: true,
+        },
+      },
       assigneeId: true,
       appealOf: { select: { id: true, reference: true, status: true } },
       appeals: { select: { id: true, reference: true, status: true, receivedAt: true }, orderBy: { receivedAt: "asc" }, take: APPEALS_LIMIT },
@@ -167,7 +203,7 @@ export async function getRequestDetail(requestId: string, viewer: StaffUser, now
   });
   if (!request) return null;
 
-  const [newestEvents, messages, packages, referrals, routing, timeZone, otherRequests] = await Promise.all([
+  const [newestEvents, messages, packages, referrals, routing, timeZone, otherRequests, documents, erasedDocuments] = await Promise.all([
     db.requestEvent.findMany({
       where: { requestId },
       select: { id: true, at: true, actorType: true, actorId: true, action: true, fromStatus: true, toStatus: true, visibility: true, data: true },
@@ -187,7 +223,17 @@ export async function getRequestDetail(requestId: string, viewer: StaffUser, now
     routingOf(requestId, request.route),
     getOperatorTimeZone(),
     otherRequestsFrom(db, request, now),
+    db.representationDocument.findMany({
+      where: { requestId },
+      select: { id: true, kind: true, filename: true, contentType: true, size: true, sha256: true, createdAt: true },
+      orderBy: { createdAt: "asc" },
+      take: MAX_DOCUMENTS_PER_REQUEST,
+    }),
+    // Which of them were erased with the request's personal data, without reading any file.
+    db.representationDocument.findMany({ where: { requestId, ciphertext: null }, select: { id: true }, take: MAX_DOCUMENTS_PER_REQUEST }),
   ]);
+  const erased = new Set(erasedDocuments.map((d) => d.id));
+  const rep = request.representative;
   const events = newestEvents.slice(0, TIMELINE_LIMIT).reverse();
 
   const staffIds = new Set<string>();
@@ -239,7 +285,19 @@ export async function getRequestDetail(requestId: string, viewer: StaffUser, now
       policyVersion: request.policyVersion?.version ?? null,
       route: request.route,
       gpcSignal: request.gpcSignal,
+      submittedBy: request.submittedBy,
     },
+    representation:
+      request.submittedBy !== "SELF" && rep
+        ? {
+            ...rep,
+            name: rep.name && (personalVisible ? rep.name : initials(rep.name)),
+            email: rep.email && (personalVisible ? rep.email : maskEmail(rep.email)),
+            organisation: personalVisible ? rep.organisation : null,
+            childBirthDate: personalVisible ? rep.childBirthDate : null,
+            documents: documents.map((d) => ({ ...d, filename: personalVisible ? d.filename : maskFilename(d.filename), erased: erased.has(d.id) })),
+          }
+        : null,
     routing,
     referrals,
     assignee: staffRef(request.assigneeId),
@@ -257,6 +315,7 @@ export async function getRequestDetail(requestId: string, viewer: StaffUser, now
     messages: messages.map((m) => ({
       id: m.id,
       author: m.author,
+      party: m.party,
       staff: staffRef(m.staffId),
       body: personalVisible ? m.body : null,
       createdAt: m.createdAt,

@@ -16,7 +16,11 @@ export const MAX_BULK = 100;
 export const RequestIdSchema = z.guid({ error: "Unknown request" });
 
 /** A question to the requester, or their answer. Personal content: stored apart from the audit trail. */
-export const MessageInputSchema = z.object({ message: required(5000, "Write your message") });
+export const MessageInputSchema = z.object({
+  message: required(5000, "Write your message"),
+  /** Whom a question asks, on an agent's request: the agent (the default) or the consumer. */
+  party: z.optional(z.enum(["REQUESTER", "SUBJECT"], { error: "Choose whom to ask" })),
+});
 export type MessageInput = z.input<typeof MessageInputSchema>;
 
 /**

@@ -5,6 +5,7 @@ import { RELATIONSHIP_LABELS, REQUEST_TYPE_DESCRIPTIONS, REQUEST_TYPE_LABELS } f
 import { countryOptions, regionOptions } from "@/lib/requests/regions";
 import { REQUEST_TYPES, type RequestTypeValue } from "@/lib/requests/schema";
 import { DETAIL_WORDS } from "./detail-words";
+import { REPRESENTATION_WORDS } from "./representation-words";
 import { RequestForm, type RequestFormOptions } from "./request-form";
 
 function formOptions(): RequestFormOptions {
@@ -14,6 +15,7 @@ function formOptions(): RequestFormOptions {
     types: Object.fromEntries(REQUEST_TYPES.map((t) => [t, { label: REQUEST_TYPE_LABELS[t], description: REQUEST_TYPE_DESCRIPTIONS[t] }])) as RequestFormOptions["types"],
     relationships: RELATIONSHIP_LABELS,
     details: DETAIL_WORDS,
+    representation: REPRESENTATION_WORDS,
   };
 }
 

@@ -2,13 +2,14 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useRef, useState, type ReactNode } from "react";
+import { lazy, Suspense, useRef, useState, type ReactNode } from "react";
 import { useForm, type FieldPath, type Resolver } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { describedBy, FieldError, FieldHint, inputClass } from "@/components/ui/field";
-import { NewRequestSchema, RELATIONSHIPS, REQUEST_TYPES, type RequestTypeValue } from "@/lib/requests/schema";
+import { NewRequestSchema, RELATIONSHIPS, REQUEST_TYPES, SUBMITTERS, type RequestTypeValue } from "@/lib/requests/schema";
 import type { DetailWords } from "./detail-words";
+import type { RepresentationWords } from "./representation-words";
 import { submitRequestAction } from "./actions";
 import { useHydrated } from "@/components/ui/use-hydrated";
 
@@ -25,11 +26,16 @@ type FormValues = {
   dataScope: string;
   companyEmail: string;
   website: string;
+  submittedBy: (typeof SUBMITTERS)[number];
+  representative?: Partial<Record<"name" | "email" | "organisation" | "guardianRelationship" | "childBirthDate", string>>;
   details: Partial<Record<"topics" | "scope" | "specifics" | "format" | "processing" | "reason" | "whatIsWrong" | "correctValue" | "activity" | "ground" | "consent", string>>;
 };
 type Path = FieldPath<FormValues>;
 
 const resolver = zodResolver(NewRequestSchema) as unknown as Resolver<FormValues>;
+
+// Asked for only when someone files for another person: not in the form's first load.
+const RepresentativeFields = lazy(() => import("./representative-fields"));
 
 type Option = { value: string; label: string };
 
@@ -40,6 +46,7 @@ export type RequestFormOptions = {
   types: Record<RequestTypeValue, { label: string; description: string }>;
   relationships: Record<(typeof RELATIONSHIPS)[number], string>;
   details: DetailWords;
+  representation: RepresentationWords;
 };
 
 /**
@@ -73,8 +80,11 @@ export function RequestForm({
   } = useForm<FormValues>({
     resolver,
     shouldUnregister: true,
-    defaultValues: { type: initialType ?? "", country: "", relationship: "", details: {} },
+    defaultValues: { type: initialType ?? "", country: "", relationship: "", details: {}, submittedBy: "SELF" },
   });
+  const submittedBy = watch("submittedBy");
+  const words = options.representation;
+  const about = submittedBy === "SELF" ? null : words.about[submittedBy];
   const type = watch("type");
   const country = watch("country");
   const relationship = watch("relationship");
@@ -85,7 +95,9 @@ export function RequestForm({
     const parts = path.split(".");
     let node: unknown = errors;
     for (const part of parts) node = (node as Record<string, unknown> | undefined)?.[part];
-    return (node as { message?: string } | undefined)?.message;
+    const message = (node as { message?: string } | undefined)?.message;
+    // The schema words the person's own fields; when they are someone else's, say so.
+    return about && message && !path.startsWith("representative") ? (words.errors[message] ?? message) : message;
   };
 
   /** Props that tie an input to its label, hint and error. */
@@ -149,6 +161,21 @@ export function RequestForm({
       </div>
 
       <fieldset disabled={!hydrated || isSubmitting || isSubmitSuccessful} className="space-y-8">
+        <fieldset>
+          <legend className="text-lg font-semibold text-slate-900">{words.legend}</legend>
+          <div className="mt-3 space-y-2">
+            {SUBMITTERS.map((value) => (
+              <label key={value} className="flex cursor-pointer items-start gap-3">
+                <input type="radio" value={value} {...register("submittedBy")} className="mt-1 h-4 w-4 accent-blue-700" />
+                <span>
+                  <span className="block text-slate-900">{words.choices[value].label}</span>
+                  <span className="block text-sm text-slate-600">{words.choices[value].hint}</span>
+                </span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+
         <fieldset aria-describedby={errorOf("type") ? "f-type-error" : undefined}>
           <legend className="text-lg font-semibold text-slate-900">What would you like us to do?</legend>
           {errorFor("type")}
@@ -170,26 +197,38 @@ export function RequestForm({
 
         {type ? <TypeDetails type={type} optOutNote={optOutNote} words={options.details} field={field} errorFor={errorFor} register={register} detailScope={detailScope} /> : null}
 
+        {submittedBy === "AGENT" || submittedBy === "PARENT" ? (
+          <Suspense fallback={null}>
+            <RepresentativeFields
+              submittedBy={submittedBy}
+              words={words}
+              field={field as never}
+              errorFor={errorFor as never}
+              register={register as unknown as (path: string) => Record<string, unknown>}
+            />
+          </Suspense>
+        ) : null}
+
         <fieldset className="space-y-5">
-          <legend className="text-lg font-semibold text-slate-900">About you</legend>
+          <legend className="text-lg font-semibold text-slate-900">{about?.legend ?? "About you"}</legend>
           <div>
             <label htmlFor="f-name" className="block font-medium text-slate-900">
-              Full name
+              {about?.name.label ?? "Full name"}
             </label>
             <input {...field("name")} {...register("name")} autoComplete="name" className={inputClass} />
             {errorFor("name")}
           </div>
           <div>
             <label htmlFor="f-email" className="block font-medium text-slate-900">
-              Email address
+              {about?.email.label ?? "Email address"}
             </label>
-            <FieldHint id="f-email-hint">We&apos;ll send a code to this address to confirm it is yours, and reply there.</FieldHint>
+            <FieldHint id="f-email-hint">{about?.email.hint ?? "We'll send a code to this address to confirm it is yours, and reply there."}</FieldHint>
             <input {...field("email", true)} {...register("email")} type="email" autoComplete="email" className={inputClass} />
             {errorFor("email")}
           </div>
           <div>
             <label htmlFor="f-country" className="block font-medium text-slate-900">
-              Country where you live
+              {about?.country ?? "Country where you live"}
             </label>
             <FieldHint id="f-country-hint">This decides which privacy law applies and how long we have to answer.</FieldHint>
             <select {...field("country", true)} {...register("country")} autoComplete="country" className={inputClass}>

@@ -17,6 +17,8 @@ import { listRequesterPackages } from "@/lib/requests/handling/complete";
 import { appealRefusal, HANDLING_ERRORS, isUnfinished } from "@/lib/requests/lifecycle";
 import { regulatorFor } from "@/lib/requests/regulators";
 import { ReplyForm } from "./reply-form";
+import { RepresentationSection } from "./representation-section";
+import { StatusFacts } from "./status-facts";
 
 export const metadata: Metadata = { title: "Your request", referrer: "no-referrer", robots: { index: false, follow: false } };
 
@@ -35,9 +37,18 @@ export default async function StatusPage({
   searchParams,
 }: {
   params: Promise<{ token: string }>;
-  searchParams: Promise<{ confirmed?: string; download?: string; answered?: string; appealed?: string; from?: string }>;
+  searchParams: Promise<{
+    confirmed?: string;
+    download?: string;
+    answered?: string;
+    appealed?: string;
+    from?: string;
+    document?: string;
+    documentError?: string;
+    subjectConfirmed?: string;
+  }>;
 }) {
-  const [{ token }, { confirmed, download, answered, appealed, from }] = await Promise.all([params, searchParams]);
+  const [{ token }, { confirmed, download, answered, appealed, from, document, documentError, subjectConfirmed }] = await Promise.all([params, searchParams]);
   // Right after an appeal: the appealed request's page, to link back to (only a token's shape is trusted here; its page checks it).
   const appealedFrom = appealed && from && /^[A-Za-z0-9_-]{20,100}$/.test(from) ? `/requests/status/${from}` : null;
   const [view, timeZone] = await Promise.all([getStatusView(token), getOperatorTimeZone()]);
@@ -46,7 +57,8 @@ export default async function StatusPage({
   const when = (at: Date) => formatInstant(at, timeZone);
   const dayOf = (at: Date) => formatInstantDate(at, timeZone);
   const [messages, packages, appeals, notices] = await Promise.all([
-    listMessages(view.id),
+    // On an agent's request the agent and the consumer each see their own exchange with us.
+    listMessages(view.id, view.holder),
     view.status === "COMPLETED" ? listRequesterPackages(view.id) : Promise.resolve([]),
     view.status === "DENIED" ? db.request.count({ where: { appealOfId: view.id } }) : Promise.resolve(0),
     listNotices(db, view.id),
@@ -61,7 +73,9 @@ export default async function StatusPage({
     ["Status", REQUEST_STATUS_LABELS[view.status]],
     ["Received", when(view.receivedAt)],
     // An opt-out of sale or sharing needs no confirmation (CCPA §7026): "Not yet" would read as pending.
-    ["Email confirmed", view.verifiedAt ? when(view.verifiedAt) : view.type === "OPT_OUT_SALE" ? "Not needed for an opt-out" : "Not yet"],
+    view.representation
+      ? ["Ready for us to act on", view.verifiedAt ? when(view.verifiedAt) : "Not yet"]
+      : ["Email confirmed", view.verifiedAt ? when(view.verifiedAt) : view.type === "OPT_OUT_SALE" ? "Not needed for an opt-out" : "Not yet"],
     ["Law that sets the deadline", regime.label],
   ];
   if (view.appeal) rows.splice(2, 0, ["Appeal of", view.appeal.ofReference]);
@@ -75,16 +89,27 @@ export default async function StatusPage({
   const denial = view.status === "DENIED" ? view.events.findLast((e) => e.action === "request.denied") : undefined;
   const denialReason = denial && typeof (denial.data as { reason?: unknown })?.reason === "string" ? (denial.data as { reason: string }).reason : null;
   if (view.closedAt) rows.push(["Closed", when(view.closedAt)]);
+  // An agent's or parent's request waits for more than one email address.
+  const waitingForOthers = view.status === "PENDING_VERIFICATION" && view.representation?.emailConfirmedAt != null;
 
   return (
     <div className="mx-auto max-w-2xl">
       <h1 className="text-3xl font-bold tracking-tight text-slate-900">Your privacy request</h1>
-      {confirmed ? (
+      {confirmed && !waitingForOthers ? (
         <div className="mt-6">
           <Alert tone="success" title="Email confirmed">
             {view.route === "CUSTOMER" || view.route === "SPLIT"
               ? "Thank you. We have passed your request to the company that controls the data, and emailed you who it is."
               : "Thank you. We have started work on your request and emailed you an acknowledgement."}
+          </Alert>
+        </div>
+      ) : null}
+      {subjectConfirmed && view.holder === "SUBJECT" ? (
+        <div className="mt-6">
+          <Alert tone="success" title="Thank you for confirming">
+            {view.status === "PENDING_VERIFICATION"
+              ? "We start once we have everything we need from your agent, and email you each update."
+              : "We have started work on the request and email you each update. This page is yours to follow it."}
           </Alert>
         </div>
       ) : null}
@@ -113,7 +138,15 @@ export default async function StatusPage({
           </Alert>
         </div>
       ) : null}
-      {view.status === "PENDING_VERIFICATION" ? (
+      {waitingForOthers ? (
+        <div className="mt-6">
+          <Alert tone="info" title={view.holder === "SUBJECT" ? "Waiting for your agent" : "Your email is confirmed"}>
+            {view.holder === "SUBJECT"
+              ? "We start once we have everything we need from your agent."
+              : "We start once we have the consumer's signed permission and their own confirmation; where each stands is below. If either is missing 7 days after you sent the request, it is closed."}
+          </Alert>
+        </div>
+      ) : view.status === "PENDING_VERIFICATION" ? (
         <div className="mt-6">
           <Alert tone="info" title="Confirm your email to start">
             Use the code or the link in the email we sent you. If you don&apos;t confirm within 7 days the request is closed.
@@ -124,14 +157,17 @@ export default async function StatusPage({
         Keep this page&apos;s address private: anyone who has it can follow this request and read the messages about it, though
         never your name or email address.
       </p>
-      <dl className="mt-6 divide-y divide-slate-200 rounded-md border border-slate-300">
-        {rows.map(([label, value]) => (
-          <div key={label} className="grid grid-cols-1 gap-1 px-4 py-3 sm:grid-cols-3">
-            <dt className="font-medium text-slate-700">{label}</dt>
-            <dd className="text-slate-900 sm:col-span-2">{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <StatusFacts rows={rows} className="mt-6" />
+      {view.representation ? (
+        <RepresentationSection
+          token={token}
+          view={view}
+          representation={view.representation}
+          dayOf={dayOf}
+          uploaded={document === "uploaded"}
+          uploadError={documentError}
+        />
+      ) : null}
       {view.status === "DENIED" ? (
         <section aria-labelledby="decision-heading" className="mt-10">
           <h2 id="decision-heading" className="text-xl font-semibold text-slate-900">

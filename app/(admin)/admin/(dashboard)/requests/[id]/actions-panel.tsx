@@ -40,9 +40,25 @@ type Props = {
   spamBlockDays: number;
   /** How many other requests the address sent in the last 12 months (the evidence kept with an Art. 12(5) denial). */
   otherRequests: number;
+  /** Who filed it: an agent's request has two people to ask, the agent and the consumer. */
+  submittedBy: "SELF" | "AGENT" | "PARENT";
   /** Saved texts, already filled with this request's values (lib/templates/). */
   templates: { id: string; action: ResponseAction; title: string; body: string }[];
 };
+
+/** Whom the officer can ask: on an agent's request, the agent or the consumer (CCPA 11 CCR 7063(a)). */
+function askWhom(submittedBy: Props["submittedBy"]): { party: "REQUESTER" | "SUBJECT"; who: string; hint: string }[] {
+  if (submittedBy === "AGENT") {
+    return [
+      { party: "REQUESTER", who: "agent", hint: " They can upload documents there too. A signed permission is enough: never ask for a power of attorney." },
+      { party: "SUBJECT", who: "consumer", hint: " For example, to confirm their identity directly." },
+    ];
+  }
+  if (submittedBy === "PARENT") {
+    return [{ party: "REQUESTER", who: "parent or guardian", hint: " For example, for proof of parental responsibility, which they can upload there." }];
+  }
+  return [{ party: "REQUESTER", who: "requester", hint: "" }];
+}
 
 export function ActionsPanel(props: Props) {
   const { requestId, reference, allowed } = props;
@@ -95,19 +111,22 @@ export function ActionsPanel(props: Props) {
           onDone={onDone}
         />
       ) : null}
-      {has("askForInformation") ? (
-        <ConfirmedAction
-          title="Ask the requester for more information"
-          description="They are emailed your question and answer on their status page; the request waits for them."
-          confirmText={`Email this question to the requester of ${reference}?`}
-          buttonLabel="Send question"
-          field={{ name: "message", label: "Your question", required: true }}
-          templates={textsFor("ASK_FOR_INFORMATION")}
-          run={(message) => askForInformationAction({ requestId, message: message ?? "" })}
-          done="Question sent: the requester is emailed it, and the request waits for their answer."
-          onDone={onDone}
-        />
-      ) : null}
+      {has("askForInformation")
+        ? askWhom(props.submittedBy).map(({ party, who, hint }) => (
+            <ConfirmedAction
+              key={party}
+              title={`Ask the ${who} for more information`}
+              description={`They are emailed your question and answer on their status page; the request waits for an answer.${hint}`}
+              confirmText={`Email this question to the ${who} of ${reference}?`}
+              buttonLabel={props.submittedBy === "SELF" ? "Send question" : `Send question to the ${who}`}
+              field={{ name: "message", label: props.submittedBy === "SELF" ? "Your question" : `Your question to the ${who}`, required: true }}
+              templates={textsFor("ASK_FOR_INFORMATION")}
+              run={(message) => askForInformationAction({ requestId, message: message ?? "", party })}
+              done={`Question sent: the ${who} is emailed it, and the request waits for an answer.`}
+              onDone={onDone}
+            />
+          ))
+        : null}
       {has("extend") ? (
         <ConfirmedAction
           title="Extend the deadline"

@@ -27,8 +27,8 @@ export const acknowledgeAction = staffAction("requests.act", IdOnly, async ({ re
   return null;
 });
 
-export const askForInformationAction = staffAction("requests.act", MessageInputSchema.extend({ requestId: RequestIdSchema }), async ({ requestId, message }, staff) => {
-  await askForInformation(requestId, { message }, staff);
+export const askForInformationAction = staffAction("requests.act", MessageInputSchema.extend({ requestId: RequestIdSchema }), async ({ requestId, message, party }, staff) => {
+  await askForInformation(requestId, { message, party }, staff);
   refresh(requestId);
   return null;
 });

@@ -30,6 +30,7 @@ import { ProcessingSection } from "./processing-section";
 import { RecipientsSection } from "./recipients-section";
 import { RunPanel } from "./run-panel";
 import { FactList } from "@/components/ui/fact-list";
+import { RepresentationPanel } from "./representation-panel";
 import { TableHead } from "@/components/ui/table-head";
 import { ReferralActions, RoutePanel } from "./referral-panels";
 import { ReferralList, RouteSummary, WorkspaceExportForm } from "./referral-sections";
@@ -219,6 +220,17 @@ export default async function RequestDetailPage({
             ) : null}
           </section>
 
+          {detail.representation && request.submittedBy !== "SELF" ? (
+            <RepresentationPanel
+              requestId={request.id}
+              submittedBy={request.submittedBy}
+              verifiedAt={request.verifiedAt}
+              representation={detail.representation}
+              when={when}
+              canOpen={detail.personalVisible}
+            />
+          ) : null}
+
           {detail.otherRequests.total ? (
             <section aria-labelledby="others-heading">
               <h2 id="others-heading" className="text-lg font-semibold text-slate-900">
@@ -261,7 +273,16 @@ export default async function RequestDetailPage({
                 {detail.messages.map((m) => (
                   <li key={m.id} className={`rounded-md border p-3 ${m.author === "STAFF" ? "border-blue-200 bg-blue-50" : "border-slate-300 bg-white"}`}>
                     <p className="text-sm text-slate-700">
-                      {m.author === "STAFF" ? `Us (${m.staff?.email ?? "staff"})` : "Requester"} · {when(m.createdAt)}
+                      {m.author === "STAFF"
+                        ? `Us (${m.staff?.email ?? "staff"})${request.submittedBy === "AGENT" ? `, to the ${m.party === "SUBJECT" ? "consumer" : "agent"}` : ""}`
+                        : request.submittedBy === "SELF"
+                          ? "Requester"
+                          : m.party === "SUBJECT"
+                            ? "The consumer"
+                            : request.submittedBy === "AGENT"
+                              ? "The agent"
+                              : "The parent or guardian"}{" "}
+                      · {when(m.createdAt)}
                     </p>
                     <p className="mt-1 whitespace-pre-wrap text-slate-900">{m.body === null ? "(masked)" : <UntrustedText>{m.body}</UntrustedText>}</p>
                   </li>
@@ -404,6 +425,7 @@ export default async function RequestDetailPage({
               duplicateOf={detail.duplicateOf && isUnfinished(request.status) ? { reference: detail.duplicateOf.reference } : null}
               spamBlockDays={getEnv().SPAM_BLOCK_DAYS}
               otherRequests={detail.otherRequests.total}
+              submittedBy={request.submittedBy}
               assignees={assignees.map((a) => ({ id: a.id, label: a.name ? `${a.name} (${a.email})` : a.email }))}
               templates={savedTexts.map((t) => ({
                 id: t.id,

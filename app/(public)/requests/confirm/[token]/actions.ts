@@ -1,0 +1,31 @@
+"use server";
+
+import { redirect, RedirectType } from "next/navigation";
+import { wakeJobWorker } from "@/lib/jobs/worker";
+import { logError } from "@/lib/log";
+import { decideAsSubject } from "@/lib/representation/subject";
+
+/**
+ * The consumer's answer, a plain form post so it works without JavaScript. A confirmation opens
+ * their own status page; a refusal, the page that says the request is closed; a link that no
+ * longer works, its page again (which answers 404).
+ */
+export async function decideAsSubjectAction(formData: FormData): Promise<void> {
+  const field = formData.get("token");
+  const token = typeof field === "string" ? field : "";
+  const decision = formData.get("decision") === "REFUSE" ? "REFUSE" : "CONFIRM";
+  const page = `/requests/confirm/${encodeURIComponent(token)}`;
+  let target = page;
+  try {
+    const outcome = await decideAsSubject(token, decision);
+    if (outcome.ok) {
+      target = outcome.statusPath ? `${outcome.statusPath}?subjectConfirmed=1` : "/requests/confirm/closed";
+      // A run may start by itself once the request is verified (lib/fulfillment/sweep.ts).
+      if (outcome.decision === "CONFIRM") wakeJobWorker();
+    }
+  } catch (error) {
+    logError("representation.subject_decision_failed", error);
+    target = `${page}?failed=1`;
+  }
+  redirect(target, RedirectType.replace);
+}

@@ -1,0 +1,107 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { OrganizationDetails } from "@/lib/organization/types";
+import { enqueueEmail } from "@/lib/mail/outbox";
+import { recordEvent } from "@/lib/requests/events";
+import { REQUEST_TYPE_LABELS } from "@/lib/requests/labels";
+import { absoluteUrl } from "@/lib/requests/status-token";
+import { hashToken, newToken } from "@/lib/security/tokens";
+import { UNVERIFIED_EXPIRY_DAYS } from "@/lib/verification/challenge";
+import { markVerified } from "@/lib/verification/mark-verified";
+
+// A request someone files for another person goes ahead (PENDING_VERIFICATION -> RECEIVED) once:
+// - the person who filed proved their own address (the request's verification challenge);
+// - for an authorized agent (CCPA 11 CCR 7063(a)): the consumer's signed permission is uploaded,
+//   and the consumer confirmed directly, from their own inbox, that they gave it.
+// A parent's request goes ahead on the parent's address alone; the officer asks for proof of
+// parental responsibility when needed (ask for information, then the status page's upload).
+// Until then it closes unconfirmed at UNVERIFIED_EXPIRY_DAYS like any other.
+
+export type Awaited = "REPRESENTATIVE_EMAIL" | "SIGNED_PERMISSION" | "SUBJECT_CONFIRMATION";
+
+/** What a request still waits for before it counts as verified; empty for one filed for oneself. */
+export async function awaitedFor(tx: Prisma.TransactionClient, requestId: string): Promise<Awaited[]> {
+  const request = await tx.request.findUnique({
+    where: { id: requestId },
+    select: {
+      submittedBy: true,
+      representative: { select: { emailConfirmedAt: true, subjectConfirmedAt: true } },
+      documents: { where: { kind: "SIGNED_PERMISSION", ciphertext: { not: null } }, select: { id: true }, take: 1 },
+    },
+  });
+  const rep = request?.representative;
+  if (!request || request.submittedBy === "SELF" || !rep) return [];
+  const awaited: Awaited[] = [];
+  if (!rep.emailConfirmedAt) awaited.push("REPRESENTATIVE_EMAIL");
+  if (request.submittedBy === "AGENT") {
+    if (request.documents.length === 0) awaited.push("SIGNED_PERMISSION");
+    if (!rep.subjectConfirmedAt) awaited.push("SUBJECT_CONFIRMATION");
+  }
+  return awaited;
+}
+
+/** Verifies the request if it is still pending and waits for nothing more. Returns whether it did. */
+export async function advanceIfReady(tx: Prisma.TransactionClient, requestId: string, org: OrganizationDetails, now: Date): Promise<boolean> {
+  const request = await tx.request.findUnique({ where: { id: requestId }, select: { status: true } });
+  if (request?.status !== "PENDING_VERIFICATION") return false;
+  if ((await awaitedFor(tx, requestId)).length > 0) return false;
+  await markVerified(tx, requestId, org, now);
+  return true;
+}
+
+/**
+ * The person who filed for someone else confirmed their address. Records it and, for an agent,
+ * asks the consumer to confirm (once). Returns false for a request filed for oneself, which the
+ * caller verifies as before; true when this handled it (verified now, or still waiting).
+ */
+export async function representativeConfirmed(tx: Prisma.TransactionClient, requestId: string, org: OrganizationDetails, now: Date): Promise<boolean> {
+  const rep = await tx.representative.findUnique({
+    where: { requestId },
+    select: {
+      subjectAskedAt: true,
+      name: true,
+      organisation: true,
+      request: { select: { submittedBy: true, reference: true, type: true, receivedAt: true, requesterEmail: true } },
+    },
+  });
+  if (!rep || rep.request.submittedBy === "SELF") return false;
+  await tx.representative.update({ where: { requestId }, data: { emailConfirmedAt: now } });
+  await recordEvent(tx, {
+    requestId,
+    actorType: "REQUESTER",
+    action: "representation.email_confirmed",
+    visibility: "PUBLIC",
+    data: { submittedBy: rep.request.submittedBy },
+    at: now,
+  });
+  const { request } = rep;
+  if (request.submittedBy === "AGENT" && !rep.subjectAskedAt && request.requesterEmail) {
+    const token = newToken();
+    const closesAt = new Date(request.receivedAt.getTime() + UNVERIFIED_EXPIRY_DAYS * 86_400_000);
+    await tx.requestToken.create({
+      data: { requestId, purpose: "SUBJECT_CONFIRM", holder: "SUBJECT", tokenHash: hashToken(token), expiresAt: closesAt, createdAt: now },
+    });
+    await tx.representative.update({ where: { requestId }, data: { subjectAskedAt: now } });
+    await enqueueEmail(tx, {
+      requestId,
+      template: "agent-request-confirm",
+      to: request.requesterEmail,
+      props: {
+        org,
+        reference: request.reference,
+        requestTypeLabel: REQUEST_TYPE_LABELS[request.type],
+        agentName: rep.name ?? "Someone",
+        agentOrganisation: rep.organisation,
+        confirmUrl: absoluteUrl(subjectConfirmPath(token)),
+        closesAt: closesAt.toISOString(),
+      },
+    });
+    await recordEvent(tx, { requestId, actorType: "SYSTEM", action: "representation.subject_asked", visibility: "PUBLIC", at: now });
+  }
+  await advanceIfReady(tx, requestId, org, now);
+  return true;
+}
+
+export function subjectConfirmPath(token: string): string {
+  return `/requests/confirm/${token}`;
+}
