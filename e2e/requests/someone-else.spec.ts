@@ -48,14 +48,22 @@ test.describe.serial("an authorized agent files for a consumer, who confirms", (
     await expect(page.getByRole("group", { name: "About you, the authorized agent" })).toBeVisible();
     await expect(page.getByRole("group", { name: "About the person the request is for" })).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
+    // The consumer's fields speak of them, not of "you".
+    await page.getByRole("button", { name: "Send request" }).click();
+    await expect(page.getByText("Enter their full name")).toBeVisible();
+    await expect(page.getByText("Enter your own full name")).toBeVisible();
+
     await chooseType(page, "Access my data");
     await page.getByLabel("Your full name", { exact: true }).fill("Priya Natarajan");
     await page.getByLabel("Your email address", { exact: true }).fill(consumer);
+    await page.getByLabel("Their full name", { exact: true }).fill("Carmen Ruiz");
     await page.getByLabel("Their email address", { exact: true }).fill(consumer);
+    await page.getByLabel("Country where they live").selectOption({ label: "United States" });
+    await page.getByLabel("State").selectOption({ label: "California" });
+    await page.getByRole("radio", { name: "I have an account with us, or work for a company that does" }).check();
     await page.getByRole("button", { name: "Send request" }).click();
     await expect(page.getByText("Give your own email address here, not the one of the person you ask for")).toBeVisible();
-    // The consumer's fields speak of them, not of "you".
-    await expect(page.getByText("Enter their full name")).toBeVisible();
+    await expect(page.getByLabel("Your email address", { exact: true })).toBeFocused();
     expect(await requestByEmail(consumer)).toBeNull();
   });
 

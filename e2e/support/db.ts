@@ -56,3 +56,10 @@ export async function spentProofsOfWork(): Promise<number> {
   const rows = await query<{ n: string }>("SELECT count(*)::text AS n FROM spent_proofs_of_work", []);
   return Number(rows[0]?.n ?? 0);
 }
+
+/** The id of the request with this reference (DSR-XXXX-XXXX). */
+export async function requestIdByReference(reference: string): Promise<string> {
+  const rows = await query<{ id: string }>("SELECT id::text FROM requests WHERE reference = $1", [reference]);
+  if (!rows[0]) throw new Error(`no request ${reference}`);
+  return rows[0].id;
+}

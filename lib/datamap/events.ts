@@ -22,7 +22,10 @@ export type MapAction =
   | "map.imported"
   | "test.ran"
   | "settings.auto_run"
-  | "settings.erasure_approval";
+  | "settings.erasure_approval"
+  | "verification_question.created"
+  | "verification_question.activated"
+  | "verification_question.deactivated";
 
 type Json = Prisma.InputJsonValue | null;
 export type Changes = Record<string, { from: Json; to: Json }>;
@@ -70,6 +73,9 @@ export const ACTION_LABELS: Record<MapAction, string> = {
   "test.ran": "Connection tested",
   "settings.auto_run": "Automatic runs changed",
   "settings.erasure_approval": "Second approval of erasures changed",
+  "verification_question.created": "Verification question added",
+  "verification_question.activated": "Verification question brought back",
+  "verification_question.deactivated": "Verification question retired",
 };
 
 function formatValue(value: unknown): string {

@@ -288,7 +288,12 @@ async function createSystem(tx: Tx, system: SystemSeed, connection: SqlConnectio
  */
 export async function seedDemoDataMap(
   db: Db,
-  { product, appSecret, actorId }: { product: { host: string; port: number; database: string }; appSecret: string; actorId: string },
+  {
+    product,
+    appSecret,
+    actorId,
+    questions = true,
+  }: { product: { host: string; port: number; database: string }; appSecret: string; actorId: string; questions?: boolean },
 ): Promise<number> {
   let created = 0;
   await db.$transaction(async (tx) => {
@@ -304,6 +309,44 @@ export async function seedDemoDataMap(
       });
       created += 1;
     }
+    if (questions) await seedDemoQuestions(tx);
   });
   return created;
+}
+
+/**
+ * The higher standard of verification in the demo (lib/verification/identity): export requests
+ * (specific pieces of data) are asked two things the product database holds about a member. Only
+ * once: an admin's later changes stay.
+ */
+async function seedDemoQuestions(tx: Prisma.TransactionClient): Promise<void> {
+  if ((await tx.verificationQuestion.count()) > 0) return;
+  const members = await tx.dataCollection.findFirst({
+    where: { name: "members", system: { key: PRODUCT_SYSTEM_KEY } },
+    select: { fields: { where: { name: { in: ["created_at", "role"] } }, select: { id: true, name: true } } },
+  });
+  const field = (name: string) => members?.fields.find((f) => f.name === name)?.id ?? null;
+  if (!field("created_at") || !field("role")) return;
+  await tx.verificationQuestion.createMany({
+    data: [
+      {
+        prompt: "In which month did you create your Jexi account?",
+        hint: "Or the month you were invited to your company's account.",
+        answerKind: "MONTH",
+        requestTypes: ["PORTABILITY"],
+        fieldId: field("created_at"),
+        matching: "SAME_MONTH",
+        position: 1,
+      },
+      {
+        prompt: "What is your role in your company's Jexi account?",
+        hint: "As the product shows it: for example owner, admin or agent.",
+        answerKind: "TEXT",
+        requestTypes: ["PORTABILITY"],
+        fieldId: field("role"),
+        matching: "EXACT",
+        position: 2,
+      },
+    ],
+  });
 }

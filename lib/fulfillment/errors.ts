@@ -4,6 +4,7 @@ import { DomainError } from "@/lib/actions/domain-error";
 export const RUN_ERRORS = {
   RUN_NOT_FOUND: "We could not find that run.",
   RUN_NOT_ALLOWED: "Only a verified access, export, deletion or correction request can be searched for in the systems.",
+  IDENTITY_NOT_CONFIRMED: "The identity check of this request has not passed: decide on it under Identity check first.",
   ERASURE_NOT_AWAITING: "This erasure is not waiting for approval (approved already, cancelled, or still searching).",
   LEGAL_HOLD: "This request or the person is under legal hold: erasure is refused until the hold is lifted (the request page says why and since when).",
   ERASURE_NEEDS_SECOND_APPROVER: "Another officer must approve this erasure: you started its run, and an admin asked for a second person.",

@@ -71,13 +71,16 @@ export async function planRun(db: Db, input: PlanRunInput): Promise<{ id: string
     });
     const request = await tx.request.findUniqueOrThrow({
       where: { id: input.requestId },
-      select: { type: true, status: true, verifiedAt: true, requesterEmail: true },
+      select: { type: true, status: true, verifiedAt: true, requesterEmail: true, identityCheck: true },
     });
     const kind = input.referralId ? (input.kind === "WORKSPACE_ERASURE" ? "WORKSPACE_ERASURE" : "WORKSPACE_EXPORT") : runKindFor(request.type);
     const open = (OPEN_REQUEST_STATUSES as readonly string[]).includes(request.status);
     if (!kind || (input.kind && input.kind !== kind) || !open || !request.verifiedAt || !request.requesterEmail) {
       throw refuseRun("RUN_NOT_ALLOWED");
     }
+    // The higher standard of verification: nobody's data is searched for until it passed (a
+    // customer's workspace run serves the customer, who verified their end user themselves).
+    if (!input.referralId && request.identityCheck !== "NOT_NEEDED" && request.identityCheck !== "PASSED") throw refuseRun("IDENTITY_NOT_CONFIRMED");
     if (map.length === 0) throw refuseRun("RUN_NOTHING_TO_SEARCH");
     if (changesData(kind) && kind !== "CORRECTION") await assertNotHeld(tx, input.requestId);
     const scope = { requestId: input.requestId, referralId: input.referralId ?? null };

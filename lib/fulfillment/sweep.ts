@@ -66,6 +66,8 @@ export async function autoStartRuns(db: Db, now: Date): Promise<number> {
       runs: { none: {} },
       // A possible duplicate waits for the officer: merged, it needs no run of its own.
       duplicateOfId: null,
+      // Answers the officer must judge, or that did not match, wait for the officer too.
+      identityCheck: { in: ["NOT_NEEDED", "PASSED"] },
     },
     select: { id: true },
     orderBy: { verifiedAt: "asc" },

@@ -15,6 +15,7 @@ import { runNoticeFollowUps } from "@/lib/recipients/notices";
 import { runReferralFollowUps } from "@/lib/referrals/follow-up";
 import { cancelClosedReferralRuns } from "@/lib/referrals/workspace-erasure";
 import { sendDailyDigests } from "@/lib/staff/digest";
+import { checkStuckIdentityAnswers } from "@/lib/verification/identity/flow";
 import { sendVerificationReminders } from "@/lib/verification/reminders";
 
 // Background work on the pg-boss queue (lib/jobs/boss.ts), in every app instance: fulfillment
@@ -37,6 +38,7 @@ export type DuePassResult = {
   closedReferralRunsCancelled: number;
   digestsSent: number;
   verificationReminders: number;
+  identityChecksSettled: number;
 };
 
 /** One pass over every kind of due job. Returns what it did, for logs and tests. */
@@ -50,7 +52,19 @@ export async function runDueJobs(db: Db = appDb, now = clockNow()): Promise<DueP
   const closedReferralRunsCancelled = await cancelClosedReferralRuns(db, now);
   const digestsSent = await sendDailyDigests(db, now);
   const verificationReminders = await sendVerificationReminders(db, now);
-  const result = { ...followUps, ...owners, ...notices, tasksResent, erasuresResent, runsStarted, closedReferralRunsCancelled, digestsSent, verificationReminders };
+  const identityChecksSettled = await checkStuckIdentityAnswers(db, now);
+  const result = {
+    ...followUps,
+    ...owners,
+    ...notices,
+    tasksResent,
+    erasuresResent,
+    runsStarted,
+    closedReferralRunsCancelled,
+    digestsSent,
+    verificationReminders,
+    identityChecksSettled,
+  };
   if (Object.values(result).some((n) => n > 0)) {
     logEvent("jobs.due_pass", result);
     wakeOutboxWorker();

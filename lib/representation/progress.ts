@@ -7,6 +7,7 @@ import { REQUEST_TYPE_LABELS } from "@/lib/requests/labels";
 import { absoluteUrl } from "@/lib/requests/status-token";
 import { hashToken, newToken } from "@/lib/security/tokens";
 import { UNVERIFIED_EXPIRY_DAYS } from "@/lib/verification/challenge";
+import { identityHoldsBack } from "@/lib/verification/identity/flow";
 import { markVerified } from "@/lib/verification/mark-verified";
 
 // A request someone files for another person goes ahead (PENDING_VERIFICATION -> RECEIVED) once:
@@ -17,10 +18,20 @@ import { markVerified } from "@/lib/verification/mark-verified";
 // parental responsibility when needed (ask for information, then the status page's upload).
 // Until then it closes unconfirmed at UNVERIFIED_EXPIRY_DAYS like any other.
 
-export type Awaited = "REPRESENTATIVE_EMAIL" | "SIGNED_PERMISSION" | "SUBJECT_CONFIRMATION";
+export type Awaited = "REPRESENTATIVE_EMAIL" | "SIGNED_PERMISSION" | "SUBJECT_CONFIRMATION" | "IDENTITY_ANSWERS";
 
-/** What a request still waits for before it counts as verified; empty for one filed for oneself. */
+/**
+ * What a request still waits for before it counts as verified, beyond its own email check: the
+ * representation's steps, then the identity questions once they are asked (lib/verification/identity).
+ */
 export async function awaitedFor(tx: Prisma.TransactionClient, requestId: string): Promise<Awaited[]> {
+  const awaited = await representationAwaited(tx, requestId);
+  const request = await tx.request.findUnique({ where: { id: requestId }, select: { identityCheck: true } });
+  if (request?.identityCheck === "AWAITING_ANSWERS" || request?.identityCheck === "CHECKING") awaited.push("IDENTITY_ANSWERS");
+  return awaited;
+}
+
+async function representationAwaited(tx: Prisma.TransactionClient, requestId: string): Promise<Awaited[]> {
   const request = await tx.request.findUnique({
     where: { id: requestId },
     select: {
@@ -40,11 +51,15 @@ export async function awaitedFor(tx: Prisma.TransactionClient, requestId: string
   return awaited;
 }
 
-/** Verifies the request if it is still pending and waits for nothing more. Returns whether it did. */
+/**
+ * Verifies the request if it is still pending and waits for nothing more; when only the higher
+ * standard of verification is left, asks its questions first. Returns whether it verified it.
+ */
 export async function advanceIfReady(tx: Prisma.TransactionClient, requestId: string, org: OrganizationDetails, now: Date): Promise<boolean> {
   const request = await tx.request.findUnique({ where: { id: requestId }, select: { status: true } });
   if (request?.status !== "PENDING_VERIFICATION") return false;
-  if ((await awaitedFor(tx, requestId)).length > 0) return false;
+  if ((await representationAwaited(tx, requestId)).length > 0) return false;
+  if (await identityHoldsBack(tx, requestId, now)) return false;
   await markVerified(tx, requestId, org, now);
   return true;
 }

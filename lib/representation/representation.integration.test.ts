@@ -12,6 +12,7 @@ import { getStatusView } from "@/lib/requests/status-view";
 import { submitRequest } from "@/lib/requests/submit";
 import { requestInput } from "@/lib/testing/fixtures";
 import { createStaff, eventsOf, expectRefusal, tokenOf } from "@/lib/testing/requests";
+import { sendVerificationReminders } from "@/lib/verification/reminders";
 import { verifyByLink } from "@/lib/verification/verify";
 import { seed } from "@/prisma/seed";
 
@@ -104,6 +105,10 @@ describe("an authorized agent's request", () => {
     ]);
     const view = await getStatusView(agentToken);
     expect(view).toMatchObject({ holder: "REQUESTER", representation: { submittedBy: "AGENT", subjectConfirmedAt: null, documents: [] } });
+    // The agent's address is confirmed: no reminder to confirm it again.
+    await db.request.update({ where: { id: requestId }, data: { receivedAt: new Date(Date.now() - 30 * 3_600_000) } });
+    await sendVerificationReminders(db, new Date());
+    expect(await db.emailOutbox.count({ where: { requestId, template: "verify-email" } })).toBe(1);
   });
 
   it("goes ahead once both arrive, in either order, and tells the agent and the consumer with links of their own", async () => {

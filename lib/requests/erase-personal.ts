@@ -5,7 +5,15 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 export async function erasePersonalFields(tx: Prisma.TransactionClient, requestId: string, now: Date): Promise<void> {
   await tx.request.update({
     where: { id: requestId },
-    data: { erasedAt: now, requesterName: null, requesterEmail: null, workspaceReference: null, companyEmail: null, details: {} },
+    data: {
+      erasedAt: now,
+      requesterName: null,
+      requesterEmail: null,
+      workspaceReference: null,
+      companyEmail: null,
+      details: {},
+      identitySignature: null,
+    },
   });
   await tx.verificationChallenge.updateMany({ where: { requestId, consumedAt: null, supersededAt: null }, data: { supersededAt: now } });
   // Marked DEAD ("ERASED") so no worker sends them; a row a worker holds mid-send becomes DEAD too,
@@ -21,4 +29,6 @@ export async function erasePersonalFields(tx: Prisma.TransactionClient, requestI
   await tx.representative.updateMany({ where: { requestId }, data: { name: null, email: null, organisation: null, childBirthDate: null } });
   await tx.representationDocument.updateMany({ where: { requestId, ciphertext: { not: null } }, data: { ciphertext: null } });
   await tx.requestToken.updateMany({ where: { requestId, purpose: "SUBJECT_CONFIRM", revokedAt: null }, data: { revokedAt: now } });
+  // Answers to the identity questions (lib/verification/identity): used for nothing else, kept no longer.
+  await tx.verificationAnswer.updateMany({ where: { requestId, answer: { not: null } }, data: { answer: null } });
 }

@@ -120,41 +120,6 @@ const common = {
   website: z.optional(z.string().check(z.maxLength(500))),
 };
 
-/** What someone filing for another person must also give; ages are counted on the UTC calendar. */
-function representativeIssues(
-  v: Partial<z.output<typeof Base>>,
-  ctx: { addIssue: (issue: { code: "custom"; path: string[]; message: string; input: unknown }) => void },
-) {
-  const r = v.representative;
-  if (!r) {
-    ctx.addIssue({ code: "custom", path: ["representative", "name"], message: "Enter your own full name", input: r });
-    return;
-  }
-  if (r.email && v.email && r.email === v.email) {
-    ctx.addIssue({
-      code: "custom",
-      path: ["representative", "email"],
-      message: "Give your own email address here, not the one of the person you ask for: we write to each of you",
-      input: r.email,
-    });
-  }
-  if (v.submittedBy !== "PARENT") return;
-  if (!r.guardianRelationship) {
-    ctx.addIssue({ code: "custom", path: ["representative", "guardianRelationship"], message: "Choose how you are related to the child", input: r.guardianRelationship });
-  }
-  const birth = r.childBirthDate && /^\d{4}-\d{2}-\d{2}$/.test(r.childBirthDate) ? new Date(`${r.childBirthDate}T00:00:00Z`) : null;
-  const today = new Date();
-  const limit = new Date(Date.UTC(today.getUTCFullYear() - CHILD_AGE_LIMIT, today.getUTCMonth(), today.getUTCDate()));
-  const message = !birth || Number.isNaN(birth.getTime()) || birth.toISOString().slice(0, 10) !== r.childBirthDate
-    ? "Enter the child's date of birth, for example 2014-03-27"
-    : birth > today
-      ? "The date of birth cannot be in the future"
-      : birth <= limit
-        ? `A parent or guardian can ask for a child under ${CHILD_AGE_LIMIT}. An adult can ask for themselves, or name you as their authorized agent.`
-        : null;
-  if (message) ctx.addIssue({ code: "custom", path: ["representative", "childBirthDate"], message, input: r.childBirthDate });
-}
-
 type Details = { [T in RequestTypeValue]: z.output<(typeof DetailsSchemas)[T]> }[RequestTypeValue];
 
 const Base = z.object({
@@ -202,7 +167,6 @@ export const NewRequestSchema = z.pipe(
             input: v.workspaceReference,
           });
         }
-        if (v.submittedBy && v.submittedBy !== "SELF") representativeIssues(v, ctx);
         if (v.relationship === "CUSTOMER_END_USER" && !v.dataScope) {
           ctx.addIssue({ code: "custom", path: ["dataScope"], message: "Choose what your request is about", input: v.dataScope });
         }
@@ -214,22 +178,14 @@ export const NewRequestSchema = z.pipe(
   z.transform((value: z.output<typeof Base>) => ({
     ...value,
     details: DetailsSchemas[value.type].parse(value.details) as Details,
-    // Only someone filing for another person has details of their own; a parent alone a relationship and a child's birth date.
-    representative:
-      value.submittedBy === "SELF" || !value.representative
-        ? undefined
-        : {
-            name: value.representative.name,
-            email: value.representative.email,
-            organisation: value.submittedBy === "AGENT" ? value.representative.organisation : undefined,
-            guardianRelationship: value.submittedBy === "PARENT" ? (value.representative.guardianRelationship || undefined) : undefined,
-            childBirthDate: value.submittedBy === "PARENT" ? value.representative.childBirthDate : undefined,
-          },
   })),
 );
 
 export type NewRequestInput = z.input<typeof NewRequestSchema>;
 export type NewRequest = z.output<typeof NewRequestSchema>;
+
+// What someone filing for another person must also give is checked on the server only
+// (lib/representation/form-rules.ts): the form's first load stays under 180 KB.
 
 export const VerifyCodeSchema = z.object({
   requestId: z.uuid(),

@@ -45,6 +45,10 @@ const TITLES: Record<string, string> = {
   "representation.subject_refused": "The consumer said they did not authorise the agent: closed, personal data erased",
   "representation.document_uploaded": "Document uploaded by the agent or parent",
   "representation.document_opened": "Agent's or parent's document opened by staff",
+  "verification.questions_asked": "Identity questions asked (the higher standard of verification)",
+  "verification.answers_given": "Identity questions answered, with the declaration under penalty of perjury",
+  "verification.identity_checked": "Answers compared with the mapped systems",
+  "verification.identity_decided": "Identity check decided by staff",
   "request.status_link_sent": "New status link emailed to the requester (asked for with the email address and reference)",
 };
 

@@ -3,6 +3,7 @@ import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
 import type {
   GuardianRelationship,
+  IdentityCheck,
   Jurisdiction,
   ReferralStatus,
   RepresentationDocumentKind,
@@ -13,6 +14,7 @@ import type {
 } from "@/lib/generated/prisma/enums";
 import { MAX_DOCUMENTS_PER_REQUEST } from "@/lib/representation/limits";
 import { statusLinkHolder } from "@/lib/requests/status-token";
+import { answeringHolder, questionsFor, type AskedQuestion } from "@/lib/verification/identity/flow";
 
 export type StatusView = {
   id: string;
@@ -45,6 +47,11 @@ export type StatusView = {
     outcomeNote: string | null;
   }[];
   events: { id: string; at: Date; action: string; toStatus: RequestStatus | null; data: unknown }[];
+  /**
+   * The higher standard of verification (lib/verification/identity): where it stands, whose link
+   * answers, and the questions while they wait for answers. Never the answers themselves.
+   */
+  identity: { check: IdentityCheck; answeredBy: TokenHolder; declaredAt: Date | null; questions: AskedQuestion[] };
   /** Whose link opened the page: the person who filed, or the consumer an agent filed for. */
   holder: TokenHolder;
   /** A request filed by an agent or a parent: where it stands (no names or addresses). */
@@ -88,6 +95,8 @@ export async function getStatusView(token: string, at: Date = now()): Promise<St
       details: true,
       appealOf: { select: { reference: true } },
       submittedBy: true,
+      identityCheck: true,
+      identityDeclaredAt: true,
       representative: { select: { guardianRelationship: true, emailConfirmedAt: true, subjectAskedAt: true, subjectConfirmedAt: true } },
       documents: {
         select: { id: true, kind: true, size: true, createdAt: true, ciphertext: false },
@@ -117,7 +126,8 @@ export async function getStatusView(token: string, at: Date = now()): Promise<St
     },
   });
   if (!found) return null;
-  const { events, referrals, details, appealOf, submittedBy, representative, documents, ...request } = found;
+  const { events, referrals, details, appealOf, submittedBy, representative, documents, identityCheck, identityDeclaredAt, ...request } = found;
+  const questions = identityCheck === "AWAITING_ANSWERS" ? await questionsFor(db, request.type) : [];
   const erasedDocuments = documents.length
     ? new Set((await db.representationDocument.findMany({ where: { requestId, ciphertext: null }, select: { id: true } })).map((d) => d.id))
     : new Set<string>();
@@ -134,6 +144,7 @@ export async function getStatusView(token: string, at: Date = now()): Promise<St
     })),
     events: events.map((e) => ({ ...e, id: e.id.toString() })),
     holder,
+    identity: { check: identityCheck, answeredBy: answeringHolder(submittedBy), declaredAt: identityDeclaredAt, questions },
     representation:
       submittedBy !== "SELF" && representative
         ? { submittedBy, ...representative, documents: documents.map((d) => ({ ...d, erased: erasedDocuments.has(d.id) })) }

@@ -18,6 +18,7 @@ import { jurisdictionFor } from "@/lib/requests/jurisdiction";
 import { REQUEST_TYPE_LABELS } from "@/lib/requests/labels";
 import { newReference } from "@/lib/requests/reference";
 import { NewRequestSchema } from "@/lib/requests/schema";
+import { representationOf, representationProblems } from "@/lib/representation/form-rules";
 import { absoluteUrl, newStatusToken, statusPath } from "@/lib/requests/status-token";
 import { getSubmissionContext } from "@/lib/requests/submission-context";
 import { CODE_TTL_MINUTES, newChallenge, verifyLinkPath } from "@/lib/verification/challenge";
@@ -41,7 +42,9 @@ export async function submitRequest(
   const parsed = NewRequestSchema.safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsFrom(parsed.error) };
   const request = parsed.data;
-  const rep = request.representative ?? null;
+  const repProblems = representationProblems(request, context.now ?? clockNow());
+  if (Object.keys(repProblems).length) return { ok: false, fieldErrors: repProblems };
+  const rep = representationOf(request);
   // A filled honeypot is a bot: refuse without storing anything or saying why in detail.
   if (request.website) return failure("We could not accept this submission. Please try again.", "SPAM_SUSPECTED");
 
@@ -181,13 +184,7 @@ export async function submitRequest(
           gpcSignal,
           submittedBy: request.submittedBy,
         },
-        representative: rep && {
-          name: rep.name,
-          email: rep.email,
-          organisation: rep.organisation ?? null,
-          guardianRelationship: rep.guardianRelationship ?? null,
-          childBirthDate: rep.childBirthDate ?? null,
-        },
+        representative: rep,
         event: {
           actorType: "REQUESTER",
           action: "request.submitted",

@@ -19,6 +19,10 @@ export function timelineEntry(action: string, data: unknown, timeZone: string): 
         title: "Closed: email not confirmed",
         detail: "The email address was not confirmed within 7 days, so we closed the request and erased the details you gave.",
       };
+    case "verification.questions_asked":
+      return { title: "Questions to confirm who you are", detail: "This kind of request needs a few answers that we can compare with what we hold." };
+    case "verification.answers_given":
+      return { title: "Answers received", detail: "We received the answers with the signed declaration." };
     case "representation.email_confirmed":
       return { title: "Email of the person acting confirmed", detail: "The authorized agent or parent confirmed their own email address." };
     case "representation.subject_asked":

@@ -69,8 +69,10 @@ export async function sendVerificationReminders(db: Db, now: Date, schedule = sc
       receivedAt: { gt: new Date(now.getTime() - expiryMs) },
       codeLockedAt: null,
       requesterEmail: { not: null },
-      // An agent or parent who confirmed their address waits for others, not for a code.
+      // An agent or parent who confirmed their address waits for others, not for a code; so does a
+      // requester whose address is confirmed and who is asked identity questions.
       NOT: { representative: { emailConfirmedAt: { not: null } } },
+      identityCheck: "NOT_NEEDED",
       OR: due,
     },
     select: { id: true, receivedAt: true, verificationReminders: true },

@@ -32,10 +32,17 @@ export async function resendVerification(requestId: string, now = clockNow()): P
         type: true,
         requesterEmail: true,
         codeLockedAt: true,
+        identityCheck: true,
         representative: { select: { emailConfirmedAt: true } },
       },
     });
-    if (request.status !== "PENDING_VERIFICATION" || !request.requesterEmail || request.representative?.emailConfirmedAt) {
+    // Confirmed already: an agent or parent waiting for others, or a requester asked identity questions.
+    if (
+      request.status !== "PENDING_VERIFICATION" ||
+      !request.requesterEmail ||
+      request.representative?.emailConfirmedAt ||
+      request.identityCheck !== "NOT_NEEDED"
+    ) {
       return { ok: false, code: "NOT_PENDING" };
     }
     if (request.codeLockedAt) return { ok: false, code: "CODES_LOCKED" };

@@ -7,8 +7,7 @@ import type { RequestStatus } from "@/lib/generated/prisma/enums";
 import { wakeOutboxWorker } from "@/lib/mail/worker-signal";
 import { recordEvent } from "@/lib/requests/events";
 import { mintStatusToken, statusPath } from "@/lib/requests/status-token";
-import { representativeConfirmed } from "@/lib/representation/progress";
-import { markVerified } from "@/lib/verification/mark-verified";
+import { advanceIfReady, representativeConfirmed } from "@/lib/representation/progress";
 import { getSubmissionContext } from "@/lib/requests/submission-context";
 import type { OrganizationDetails } from "@/lib/organization/types";
 import { consumeLimits, releaseLimit, type Limit } from "@/lib/rate-limit/limit";
@@ -180,6 +179,6 @@ export async function verifyByLink(linkToken: string, now = clockNow()): Promise
  */
 async function complete(tx: Prisma.TransactionClient, challenge: ChallengeRow, org: OrganizationDetails, now: Date): Promise<VerifyResult> {
   await tx.verificationChallenge.update({ where: { id: challenge.id }, data: { consumedAt: now } });
-  if (!(await representativeConfirmed(tx, challenge.request_id, org, now))) await markVerified(tx, challenge.request_id, org, now);
+  if (!(await representativeConfirmed(tx, challenge.request_id, org, now))) await advanceIfReady(tx, challenge.request_id, org, now);
   return { ok: true, statusPath: statusPath(await mintStatusToken(tx, challenge.request_id, now)) };
 }

@@ -12,6 +12,7 @@ export async function getVerificationView(requestId: string) {
       status: true,
       requesterEmail: true,
       codeLockedAt: true,
+      identityCheck: true,
       representative: { select: { email: true, emailConfirmedAt: true } },
     },
   });
@@ -20,7 +21,7 @@ export async function getVerificationView(requestId: string) {
   const address = request.representative ? request.representative.email : request.requesterEmail;
   return {
     reference: request.reference,
-    pending: request.status === "PENDING_VERIFICATION" && !request.representative?.emailConfirmedAt,
+    pending: request.status === "PENDING_VERIFICATION" && !request.representative?.emailConfirmedAt && request.identityCheck === "NOT_NEEDED",
     /** Too many wrong codes: only the emailed link can confirm it now. */
     codesLocked: request.codeLockedAt !== null,
     maskedEmail: address ? maskEmail(address) : "",

@@ -15,6 +15,8 @@ import type {
   StaffRole,
   SubmittedBy,
   TokenHolder,
+  IdentityCheck,
+  AnswerOutcome,
   GuardianRelationship,
   RepresentationDocumentKind,
 } from "@/lib/generated/prisma/enums";
@@ -113,6 +115,14 @@ export type RequestDetail = {
     subjectConfirmedAt: Date | null;
     documents: { id: string; kind: RepresentationDocumentKind; filename: string; contentType: string; size: number; sha256: string; createdAt: Date; erased: boolean }[];
   } | null;
+  /** The higher standard of verification (lib/verification/identity): its state, the declaration and the answers with their outcomes. */
+  identity: {
+    check: IdentityCheck;
+    declaredAt: Date | null;
+    /** The name typed under the declaration; null when masked or erased. */
+    signature: string | null;
+    answers: { id: string; prompt: string; answer: string | null; outcome: AnswerOutcome | null; note: string | null }[];
+  };
   /** Where the request went, and for one that needs routing, what the rules found. */
   routing: Routing;
   /** Parts handed to the customers who control the data, oldest first. */
@@ -181,6 +191,14 @@ export async function getRequestDetail(requestId: string, viewer: StaffUser, now
       route: true,
       gpcSignal: true,
       submittedBy: true,
+      identityCheck: true,
+      identityDeclaredAt: true,
+      identitySignature: true,
+      identityAnswers: {
+        select: { id: true, prompt: true, answer: true, outcome: true, note: true },
+        orderBy: { createdAt: "asc" },
+        take: 10,
+      },
       representative: {
         select: {
           name: true,
@@ -286,6 +304,12 @@ export async function getRequestDetail(requestId: string, viewer: StaffUser, now
       route: request.route,
       gpcSignal: request.gpcSignal,
       submittedBy: request.submittedBy,
+    },
+    identity: {
+      check: request.identityCheck,
+      declaredAt: request.identityDeclaredAt,
+      signature: personalVisible ? request.identitySignature : null,
+      answers: request.identityAnswers.map((a) => ({ ...a, answer: personalVisible ? a.answer : null })),
     },
     representation:
       request.submittedBy !== "SELF" && rep

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import type { z } from "zod";
+import { z } from "zod";
 import { staffAction } from "@/lib/actions/staff-action";
 import { addCollection, addField, removeCollection, removeField, saveHttpCollection, updateCollection, updateField } from "@/lib/datamap/collections";
 import { applyDiscovery } from "@/lib/datamap/discover";
@@ -30,6 +30,7 @@ import { ErasureApprovalSchema, setErasureSecondApprover } from "@/lib/erasure/s
 import { DomainError } from "@/lib/actions/domain-error";
 import { fieldErrorsFrom } from "@/lib/actions/result";
 import { db } from "@/lib/db";
+import { createQuestion, QuestionInputSchema, setQuestionActive } from "@/lib/verification/identity/questions";
 import { formAction, formInput, toFormState, typedValues, type FormState } from "./form-state";
 
 // Thin: parse, authorize (staffAction, and mapWrite again in the domain), call the domain, refresh.
@@ -221,4 +222,28 @@ export async function importAction(_: FormState, formData: FormData): Promise<Fo
     };
   }
   return toFormState(result as never, formData, () => "");
+}
+
+// --- Verification questions (lib/verification/identity/questions.ts) ---------------------------
+
+const QUESTIONS_PAGE = `${BASE}/verification`;
+const addQuestion = formAction("datamap.manage", QuestionInputSchema, (input, staff) => createQuestion(input, staff), () => "Question added. It is asked from the next request of those types on.");
+const QuestionActive = z.object({ questionId: z.uuid(), active: z.enum(["true", "false"]) });
+const toggleQuestion = formAction(
+  "datamap.manage",
+  QuestionActive,
+  async ({ questionId, active }, staff) => (await setQuestionActive(questionId, active === "true", staff), active === "true"),
+  (active) => (active ? "Question brought back." : "Question retired: it is no longer asked."),
+);
+
+export async function addQuestionAction(_: FormState, formData: FormData): Promise<FormState> {
+  const { state, result } = await addQuestion(formData);
+  if (result.ok) revalidatePath(QUESTIONS_PAGE);
+  return state;
+}
+
+export async function setQuestionActiveAction(_: FormState, formData: FormData): Promise<FormState> {
+  const { state, result } = await toggleQuestion(formData);
+  if (result.ok) revalidatePath(QUESTIONS_PAGE);
+  return state;
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { can } from "@/lib/auth/roles";
 import { requirePagePermission } from "@/lib/auth/staff";
@@ -92,6 +93,19 @@ export default async function DataMapPage() {
       )}
       {truncated ? <p className="text-sm text-slate-700">Showing the first {systems.length} systems.</p> : null}
       <p className="text-sm text-slate-700">Data categories are keys of the {TAXONOMY_CREDIT}.</p>
+
+      <section aria-labelledby="verification-questions-heading" className="max-w-2xl space-y-3">
+        <h2 id="verification-questions-heading" className="text-lg font-semibold text-slate-900">
+          Verifying who asks
+        </h2>
+        <p className="text-slate-700">
+          Request types that give out or erase data can ask questions whose answers these systems hold, compared with the person&apos;s
+          records after the email check.{" "}
+          <Link href="/admin/data-map/verification" className="text-blue-700 underline">
+            Verification questions
+          </Link>
+        </p>
+      </section>
 
       <section aria-labelledby="auto-run-heading" className="max-w-2xl space-y-3">
         <h2 id="auto-run-heading" className="text-lg font-semibold text-slate-900">

@@ -19,6 +19,7 @@ import { regulatorFor } from "@/lib/requests/regulators";
 import { ReplyForm } from "./reply-form";
 import { RepresentationSection } from "./representation-section";
 import { StatusFacts } from "./status-facts";
+import { IdentitySection } from "./identity-section";
 
 export const metadata: Metadata = { title: "Your request", referrer: "no-referrer", robots: { index: false, follow: false } };
 
@@ -46,9 +47,10 @@ export default async function StatusPage({
     document?: string;
     documentError?: string;
     subjectConfirmed?: string;
+    identity?: string;
   }>;
 }) {
-  const [{ token }, { confirmed, download, answered, appealed, from, document, documentError, subjectConfirmed }] = await Promise.all([params, searchParams]);
+  const [{ token }, { confirmed, download, answered, appealed, from, document, documentError, subjectConfirmed, identity }] = await Promise.all([params, searchParams]);
   // Right after an appeal: the appealed request's page, to link back to (only a token's shape is trusted here; its page checks it).
   const appealedFrom = appealed && from && /^[A-Za-z0-9_-]{20,100}$/.test(from) ? `/requests/status/${from}` : null;
   const [view, timeZone] = await Promise.all([getStatusView(token), getOperatorTimeZone()]);
@@ -91,11 +93,13 @@ export default async function StatusPage({
   if (view.closedAt) rows.push(["Closed", when(view.closedAt)]);
   // An agent's or parent's request waits for more than one email address.
   const waitingForOthers = view.status === "PENDING_VERIFICATION" && view.representation?.emailConfirmedAt != null;
+  // The higher standard of verification: the email is confirmed, the questions wait for answers.
+  const awaitingAnswers = view.status === "PENDING_VERIFICATION" && view.identity.check !== "NOT_NEEDED";
 
   return (
     <div className="mx-auto max-w-2xl">
       <h1 className="text-3xl font-bold tracking-tight text-slate-900">Your privacy request</h1>
-      {confirmed && !waitingForOthers ? (
+      {confirmed && !waitingForOthers && !awaitingAnswers ? (
         <div className="mt-6">
           <Alert tone="success" title="Email confirmed">
             {view.route === "CUSTOMER" || view.route === "SPLIT"
@@ -107,9 +111,11 @@ export default async function StatusPage({
       {subjectConfirmed && view.holder === "SUBJECT" ? (
         <div className="mt-6">
           <Alert tone="success" title="Thank you for confirming">
-            {view.status === "PENDING_VERIFICATION"
-              ? "We start once we have everything we need from your agent, and email you each update."
-              : "We have started work on the request and email you each update. This page is yours to follow it."}
+            {view.status !== "PENDING_VERIFICATION"
+              ? "We have started work on the request and email you each update. This page is yours to follow it."
+              : awaitingAnswers
+                ? "One more step: answer the questions below, so that we know it is you."
+                : "We start once we have everything we need from your agent, and email you each update."}
           </Alert>
         </div>
       ) : null}
@@ -138,7 +144,15 @@ export default async function StatusPage({
           </Alert>
         </div>
       ) : null}
-      {waitingForOthers ? (
+      {awaitingAnswers ? (
+        <div className="mt-6">
+          <Alert tone="info" title="Your email is confirmed: one more step">
+            {view.holder === view.identity.answeredBy
+              ? "Answer the questions under \"Confirm who you are\" below. If they are not answered 7 days after the request was sent, it is closed."
+              : "We asked the person this request is about to confirm who they are; where it stands is below."}
+          </Alert>
+        </div>
+      ) : waitingForOthers ? (
         <div className="mt-6">
           <Alert tone="info" title={view.holder === "SUBJECT" ? "Waiting for your agent" : "Your email is confirmed"}>
             {view.holder === "SUBJECT"
@@ -158,6 +172,18 @@ export default async function StatusPage({
         never your name or email address.
       </p>
       <StatusFacts rows={rows} className="mt-6" />
+      {identity === "PASSED" || identity === "FAILED" || identity === "FOR_OFFICER" ? (
+        <div className="mt-6">
+          <Alert tone={identity === "FAILED" ? "error" : "success"} title={identity === "FAILED" ? "Your answers did not match" : "Thank you: your answers are in"}>
+            {identity === "PASSED"
+              ? "They matched what we hold, so we have started work on your request and emailed you an acknowledgement."
+              : identity === "FAILED"
+                ? "They did not match what we hold, so we will not give out or erase any data on them. The privacy team reviews your request and writes to you."
+                : "The privacy team checks some of them by hand; we have emailed you an acknowledgement and write when we know more."}
+          </Alert>
+        </div>
+      ) : null}
+      {view.identity.check !== "NOT_NEEDED" ? <IdentitySection token={token} view={view} /> : null}
       {view.representation ? (
         <RepresentationSection
           token={token}

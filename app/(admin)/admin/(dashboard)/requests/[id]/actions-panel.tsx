@@ -13,6 +13,7 @@ import {
   askForInformationAction,
   assignAction,
   completeAction,
+  decideIdentityAction,
   denyAction,
   extendAction,
   keepBothAction,
@@ -40,6 +41,8 @@ type Props = {
   spamBlockDays: number;
   /** How many other requests the address sent in the last 12 months (the evidence kept with an Art. 12(5) denial). */
   otherRequests: number;
+  /** What the officer may decide on the identity check: both while it is theirs to judge, "passed" after a failed one. */
+  identityDecisions: ("PASSED" | "FAILED")[];
   /** Who filed it: an agent's request has two people to ask, the agent and the consumer. */
   submittedBy: "SELF" | "AGENT" | "PARENT";
   /** Saved texts, already filled with this request's values (lib/templates/). */
@@ -99,6 +102,23 @@ export function ActionsPanel(props: Props) {
           onDone={onDone}
         />
       ) : null}
+      {props.identityDecisions.map((decision) => (
+        <ConfirmedAction
+          key={decision}
+          title={decision === "PASSED" ? "Identity confirmed" : "Identity not confirmed"}
+          description={
+            decision === "PASSED"
+              ? "You are satisfied the requester is who they say. Runs can then search their data. Recorded with your reason; nobody is emailed."
+              : "The answers do not establish who the requester is. Nothing is searched or erased; deny the request as unverifiable, or ask for more. Recorded with your reason."
+          }
+          confirmText={`Record that the identity check of ${reference} ${decision === "PASSED" ? "passed" : "failed"}?`}
+          buttonLabel={decision === "PASSED" ? "Mark identity confirmed" : "Mark identity not confirmed"}
+          field={{ name: "reason", label: "What the decision rests on", required: true }}
+          run={(reason) => decideIdentityAction({ requestId, decision, reason: reason ?? "" })}
+          done={decision === "PASSED" ? "Recorded: the identity check passed." : "Recorded: the identity check failed."}
+          onDone={onDone}
+        />
+      ))}
       {has("assign") ? <AssignControl {...props} /> : null}
       {has("acknowledge") ? (
         <ConfirmedAction

@@ -15,6 +15,7 @@ import { extendDeadline } from "@/lib/requests/handling/extend";
 import { addNote } from "@/lib/requests/handling/notes";
 import { keepBothRequests, mergeDuplicate } from "@/lib/requests/duplicates";
 import { markAsSpam } from "@/lib/requests/spam";
+import { decideIdentity } from "@/lib/verification/identity/flow";
 import { CompleteInputSchema, DenyInputSchema, MessageInputSchema, NoteInputSchema, ReasonInputSchema, RequestIdSchema } from "@/lib/requests/handling/schema";
 
 // Thin: each parses its input, checks the role in staffAction, and calls the domain.
@@ -99,6 +100,18 @@ export const takeOverReferralAction = referralAction((referralId, staff) => take
 
 export const routeRequestAction = staffAction("requests.act", RouteInputSchema, async ({ requestId, target }, staff) => {
   await rerouteRequest(requestId, target, staff);
+  refresh(requestId);
+  return null;
+});
+
+const IdentityDecision = z.object({
+  requestId: RequestIdSchema,
+  decision: z.enum(["PASSED", "FAILED"]),
+  reason: z.string().trim().min(1, "Say what the decision rests on").max(2000, "Keep the reason under 2000 characters"),
+});
+
+export const decideIdentityAction = staffAction("requests.act", IdentityDecision, async ({ requestId, decision, reason }, staff) => {
+  await decideIdentity(requestId, { decision, reason }, staff);
   refresh(requestId);
   return null;
 });

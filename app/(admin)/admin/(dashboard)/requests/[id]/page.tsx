@@ -31,6 +31,7 @@ import { RecipientsSection } from "./recipients-section";
 import { RunPanel } from "./run-panel";
 import { FactList } from "@/components/ui/fact-list";
 import { RepresentationPanel } from "./representation-panel";
+import { IdentityPanel } from "./identity-panel";
 import { TableHead } from "@/components/ui/table-head";
 import { ReferralActions, RoutePanel } from "./referral-panels";
 import { ReferralList, RouteSummary, WorkspaceExportForm } from "./referral-sections";
@@ -219,6 +220,8 @@ export default async function RequestDetailPage({
               </p>
             ) : null}
           </section>
+
+          {detail.identity.check !== "NOT_NEEDED" ? <IdentityPanel identity={detail.identity} when={when} /> : null}
 
           {detail.representation && request.submittedBy !== "SELF" ? (
             <RepresentationPanel
@@ -426,6 +429,13 @@ export default async function RequestDetailPage({
               spamBlockDays={getEnv().SPAM_BLOCK_DAYS}
               otherRequests={detail.otherRequests.total}
               submittedBy={request.submittedBy}
+              identityDecisions={
+                !request.closedAt && detail.identity.check === "FOR_OFFICER"
+                  ? ["PASSED", "FAILED"]
+                  : !request.closedAt && detail.identity.check === "FAILED"
+                    ? ["PASSED"]
+                    : []
+              }
               assignees={assignees.map((a) => ({ id: a.id, label: a.name ? `${a.name} (${a.email})` : a.email }))}
               templates={savedTexts.map((t) => ({
                 id: t.id,
