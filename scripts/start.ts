@@ -119,6 +119,7 @@ say(`the portal: http://localhost:${port}`);
 say(`staff dashboard: http://localhost:${port}/admin (sign in as ${adminEmail}; the sign-in link arrives by email)`);
 if (mailboxUrl) say(`read the emails it sends at ${mailboxUrl} (a local mail catcher; set SMTP_URL to use a real server)`);
 if (product) say(`demo: submit an access request as ${DEMO_REQUESTER_EMAIL}, then press "Find this person's data" on it in the dashboard`);
+if (product) say(`demo: an export request as ${DEMO_REQUESTER_EMAIL} is asked two questions after the email check; March 2025 and "owner" pass, anything else fails`);
 
 let stopping = false;
 async function stop(code: number) {

@@ -59,7 +59,7 @@ export async function advanceIfReady(tx: Prisma.TransactionClient, requestId: st
   const request = await tx.request.findUnique({ where: { id: requestId }, select: { status: true } });
   if (request?.status !== "PENDING_VERIFICATION") return false;
   if ((await representationAwaited(tx, requestId)).length > 0) return false;
-  if (await identityHoldsBack(tx, requestId, now)) return false;
+  if (await identityHoldsBack(tx, requestId, org, now)) return false;
   await markVerified(tx, requestId, org, now);
   return true;
 }

@@ -9,6 +9,8 @@ import { logError } from "@/lib/log";
 import { wakeOutboxWorker } from "@/lib/mail/worker-signal";
 import { recordEvent } from "@/lib/requests/events";
 import { lockRequest } from "@/lib/requests/handling/load";
+import { emailRequester } from "@/lib/requests/handling/notify";
+import type { OrganizationDetails } from "@/lib/organization/types";
 import { statusLinkHolder } from "@/lib/requests/status-token";
 import { getSubmissionContext } from "@/lib/requests/submission-context";
 import { advanceIfReady } from "@/lib/representation/progress";
@@ -55,8 +57,11 @@ export function answeringHolder(submittedBy: "SELF" | "AGENT" | "PARENT"): Token
  * Called when nothing else holds a pending request back: asks the questions if its type has any.
  * Returns true while the request waits for answers (or for their check).
  */
-export async function identityHoldsBack(tx: Prisma.TransactionClient, requestId: string, now: Date): Promise<boolean> {
-  const request = await tx.request.findUniqueOrThrow({ where: { id: requestId }, select: { type: true, identityCheck: true } });
+export async function identityHoldsBack(tx: Prisma.TransactionClient, requestId: string, org: OrganizationDetails, now: Date): Promise<boolean> {
+  const request = await tx.request.findUniqueOrThrow({
+    where: { id: requestId },
+    select: { id: true, reference: true, type: true, identityCheck: true, submittedBy: true, requesterEmail: true },
+  });
   if (request.identityCheck === "AWAITING_ANSWERS" || request.identityCheck === "CHECKING") return true;
   if (request.identityCheck !== "NOT_NEEDED" || request.type === "OPT_OUT_SALE") return false;
   const questions = await questionsFor(tx, request.type);
@@ -70,6 +75,18 @@ export async function identityHoldsBack(tx: Prisma.TransactionClient, requestId:
     data: { questions: questions.length },
     at: now,
   });
+  // The consumer an agent filed for answers on their own page, and may not be looking at it now
+  // (the agent's upload can be the last step): tell them, with their link.
+  if (request.submittedBy === "AGENT") {
+    await emailRequester(
+      tx,
+      request,
+      org,
+      "more-information-needed",
+      { question: "Before we act on the request your agent made for you, please answer a few questions on its page, so that we know it is you." },
+      "SUBJECT",
+    );
+  }
   return true;
 }
 

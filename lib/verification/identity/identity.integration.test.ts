@@ -244,6 +244,9 @@ describe("a request that needs the higher standard", () => {
     if (!consumer.ok || !consumer.statusPath) throw new Error("expected a confirmation");
     expect(await db.request.findUniqueOrThrow({ where: { id: requestId } })).toMatchObject({ status: "PENDING_VERIFICATION", identityCheck: "AWAITING_ANSWERS" });
     expect((await getStatusView(tokenOf(agent.statusPath)))?.identity.answeredBy).toBe("SUBJECT");
+    // The consumer is told, with their own link, that the questions wait for them.
+    const told = await db.emailOutbox.findMany({ where: { requestId, template: "more-information-needed" } });
+    expect(told.map((m) => openOutboxPayload(m.payload!).to)).toEqual([DEMO_REQUESTER_EMAIL]);
     await expectRefusal(giveIdentityAnswers(tokenOf(agent.statusPath), await answers("2025-03", "owner")), "NOT_ALLOWED");
     expect(await giveIdentityAnswers(tokenOf(consumer.statusPath), await answers("2025-03", "owner"))).toEqual({ check: "PASSED" });
     expect((await db.request.findUniqueOrThrow({ where: { id: requestId } })).status).toBe("RECEIVED");

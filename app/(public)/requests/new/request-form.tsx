@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { lazy, Suspense, useRef, useState, type ReactNode } from "react";
+import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from "react";
 import { useForm, type FieldPath, type Resolver } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -76,6 +76,7 @@ export function RequestForm({
     handleSubmit,
     watch,
     setError,
+    setFocus,
     formState: { errors, isSubmitting, isSubmitSuccessful },
   } = useForm<FormValues>({
     resolver,
@@ -83,6 +84,14 @@ export function RequestForm({
     defaultValues: { type: initialType ?? "", country: "", relationship: "", details: {}, submittedBy: "SELF" },
   });
   const submittedBy = watch("submittedBy");
+  // A field the server refused takes the focus once the form is enabled again (a disabled field cannot).
+  const [focusTo, setFocusTo] = useState<Path | null>(null);
+  useEffect(() => {
+    if (focusTo && !isSubmitting) {
+      setFocus(focusTo);
+      setFocusTo(null);
+    }
+  }, [focusTo, isSubmitting, setFocus]);
   const words = options.representation;
   const about = submittedBy === "SELF" ? null : words.about[submittedBy];
   const type = watch("type");
@@ -128,9 +137,9 @@ export function RequestForm({
       router.push(data.verificationRequired ? `/requests/verify/${data.requestId}` : data.statusPath);
       return;
     }
-    for (const [path, message] of Object.entries(result.fieldErrors ?? {})) {
-      setError(path as Path, { message }, { shouldFocus: true });
-    }
+    const refused = Object.entries(result.fieldErrors ?? {});
+    for (const [path, message] of refused) setError(path as Path, { message });
+    if (refused[0]) setFocusTo(refused[0][0] as Path);
     if (result.formError) {
       setFormError(result.formError);
       requestAnimationFrame(() => alertRef.current?.focus());

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { describedBy, FieldError, FieldHint, inputClass } from "@/components/ui/field";
@@ -21,6 +21,10 @@ export function IdentityForm({ token, questions, declaration }: { token: string;
   const [formError, setFormError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
+  // The first field with a problem takes the focus, once the form is enabled again.
+  useEffect(() => {
+    if (!sending) formRef.current?.querySelector<HTMLElement>("[aria-invalid=true]")?.focus();
+  }, [errors, sending]);
 
   const submit = async (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -36,8 +40,6 @@ export function IdentityForm({ token, questions, declaration }: { token: string;
     }
     setErrors(result.fieldErrors ?? {});
     if (result.formError) setFormError(result.formError);
-    // The first field with a problem takes the focus.
-    requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>("[aria-invalid=true]")?.focus());
   };
 
   const error = (key: string) => errors[key];
