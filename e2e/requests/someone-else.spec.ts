@@ -125,6 +125,10 @@ test.describe.serial("an authorized agent files for a consumer, who confirms", (
     });
     const question = await waitForMail(consumer, /question|information/i);
     const page = await officer.context().newPage();
+    // The question is the consumer's: the agent's page neither shows it nor offers to answer it.
+    await page.goto(agentStatus);
+    await expect(page.getByText("Which city do you live in?")).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Send answer" })).toHaveCount(0);
     await page.goto(linkIn(question, "/requests/status/"));
     await expect(page.getByText("Which city do you live in?")).toBeVisible();
     await page.getByLabel(/Your answer/).fill("Sacramento.");

@@ -7,6 +7,7 @@ import { decideAsSubject, subjectConfirmationView } from "@/lib/representation/s
 import { acknowledgeRequest } from "@/lib/requests/handling/acknowledge";
 import { answerFromRequester, askForInformation, listMessages } from "@/lib/requests/handling/ask-for-information";
 import { getRequestDetail } from "@/lib/requests/handling/detail";
+import { queryQueue } from "@/lib/requests/queue";
 import { requestStatusLink } from "@/lib/requests/status-recovery";
 import { getStatusView } from "@/lib/requests/status-view";
 import { submitRequest } from "@/lib/requests/submit";
@@ -213,6 +214,10 @@ describe("an authorized agent's request", () => {
     const detail = await getRequestDetail(requestId, officer);
     expect(detail?.messages.map((m) => m.party)).toEqual(["SUBJECT", "SUBJECT"]);
     expect(detail?.representation).toMatchObject({ name: "Priya Natarajan", organisation: "OptOut Helpers LLC" });
+    // The queue's "Made by: an authorized agent" finds it; "a parent" does not.
+    const { reference } = await db.request.findUniqueOrThrow({ where: { id: requestId } });
+    expect((await queryQueue({ sort: "due", filed: "AGENT", q: reference }, officer)).rows.map((r) => r.id)).toEqual([requestId]);
+    expect((await queryQueue({ sort: "due", filed: "PARENT", q: reference }, officer)).rows).toEqual([]);
     expect(detail?.representation?.subjectConfirmedAt).not.toBeNull();
     expect(detail?.representation?.documents).toHaveLength(1);
     // An auditor sees that there was an agent, not who.

@@ -176,6 +176,12 @@ describe("links", () => {
     expect(parseQueueFilters(toSearchParams(filters))).toEqual(filters);
   });
 
+  it("keep the identity and made-by filters, and drop values they do not know", () => {
+    expect(parseQueueFilters({ identity: "officer", filed: "AGENT" })).toEqual({ sort: "due", identity: "officer", filed: "AGENT" });
+    expect(parseQueueFilters({ identity: "yes", filed: "SELF" })).toEqual({ sort: "due" });
+    expect(toSearchParams({ sort: "due", filed: "PARENT" }).toString()).toBe("filed=PARENT");
+  });
+
   it("know whether anything is filtered", () => {
     expect(hasFilters({ sort: "received", cursor: "x" })).toBe(false);
     expect(hasFilters({ sort: "due", verified: "no" })).toBe(true);

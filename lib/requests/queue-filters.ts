@@ -38,6 +38,10 @@ export type QueueFilters = {
   referral?: ReferralFilter;
   /** "flagged": possible duplicates the officer has not decided on yet (lib/requests/duplicates.ts). */
   duplicate?: "flagged";
+  /** "officer": an identity check the officer must decide on (answers to judge, or a failed check; lib/verification/identity). */
+  identity?: "officer";
+  /** Made by an authorized agent or a parent for someone else (lib/representation). */
+  filed?: "AGENT" | "PARENT";
   /** Received in this calendar month of the operator's time zone ("2026-05"): the overview's bars. */
   received?: string;
   /** Completed or denied in this month ("2026-05"), as the overview's on-time chart counts them. */
@@ -153,6 +157,8 @@ const QueueParamsSchema = z.object({
   route: optional(z.enum(RequestRoute)),
   referral: optional(z.enum(REFERRAL_FILTERS)),
   duplicate: optional(z.literal("flagged")),
+  identity: optional(z.literal("officer")),
+  filed: optional(z.enum(["AGENT", "PARENT"])),
   received: optional(z.string().regex(MONTH)),
   closed: optional(z.string().regex(MONTH)),
   q: optional(
@@ -169,7 +175,24 @@ const QueueParamsSchema = z.object({
   cursor: optional(z.string()),
 });
 
-const FIELDS = ["status", "type", "jurisdiction", "assignee", "due", "verified", "route", "referral", "duplicate", "received", "closed", "q", "sort", "cursor"] as const;
+const FIELDS = [
+  "status",
+  "type",
+  "jurisdiction",
+  "assignee",
+  "due",
+  "verified",
+  "route",
+  "referral",
+  "duplicate",
+  "identity",
+  "filed",
+  "received",
+  "closed",
+  "q",
+  "sort",
+  "cursor",
+] as const;
 
 /** The queue's filters from a URL's search parameters; anything invalid is left out. */
 export function parseQueueFilters(params: RawSearchParams): QueueFilters {

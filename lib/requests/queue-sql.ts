@@ -125,6 +125,8 @@ function filterConditions(filters: QueueFilters, context: QueueQueryContext): Pr
   if (filters.route) where.push(Prisma.sql`"route" = ${filters.route}::"RequestRoute"`);
   if (filters.referral) where.push(REFERRAL_CONDITIONS[filters.referral]);
   if (filters.duplicate) where.push(Prisma.sql`"duplicate_of_id" IS NOT NULL`, OPEN);
+  if (filters.identity) where.push(Prisma.sql`"identity_check" IN ('FOR_OFFICER', 'FAILED')`, OPEN);
+  if (filters.filed) where.push(Prisma.sql`"submitted_by" = ${filters.filed}::"SubmittedBy"`);
   if (filters.received) {
     const [from, to] = monthRange(filters.received, context.timeZone);
     where.push(Prisma.sql`"received_at" >= ${from} AND "received_at" < ${to}`);
@@ -186,7 +188,9 @@ const NEVER_VERIFIED: RequestStatus[] = ["PENDING_VERIFICATION", "CLOSED_UNVERIF
 export function possibleStatuses(filters: QueueFilters): RequestStatus[] {
   const confirmedOnly = filters.verified === "yes" || filters.route !== undefined || filters.referral !== undefined;
   return Object.values(RequestStatus).filter(
-    (status) => (!(filters.due || filters.duplicate) || (UNFINISHED_STATUSES as readonly string[]).includes(status)) && !(confirmedOnly && NEVER_VERIFIED.includes(status)),
+    (status) =>
+      (!(filters.due || filters.duplicate || filters.identity) || (UNFINISHED_STATUSES as readonly string[]).includes(status)) &&
+      !(confirmedOnly && NEVER_VERIFIED.includes(status)),
   );
 }
 

@@ -6,6 +6,11 @@ describe("timelineEntry for request handling", () => {
     expect(timelineEntry("request.acknowledged", {}, "UTC").title).toBe("Work started");
     expect(timelineEntry("request.information_requested", { messageId: "m" }, "UTC").detail).toContain("answer it on this page");
     expect(timelineEntry("request.information_provided", {}, "UTC").title).toBe("You answered our question");
+    // A request made for someone else: both people read it, so it says whom it concerns.
+    expect(timelineEntry("request.information_requested", { party: "SUBJECT" }, "UTC").title).toBe("A question to the person this request is about");
+    expect(timelineEntry("request.information_requested", { party: "REQUESTER" }, "UTC").title).toBe("A question to the person who made the request");
+    expect(timelineEntry("request.information_provided", { party: "SUBJECT" }, "UTC").title).toBe("The person this request is about answered");
+    expect(timelineEntry("request.information_provided", { party: "REQUESTER" }, "UTC").title).toBe("The person who made the request answered");
     expect(timelineEntry("request.appealed", {}, "UTC").title).toBe("You appealed this decision");
     expect(timelineEntry("package.downloaded", { packageId: "p" }, "UTC").title).toBe("Data downloaded");
     expect(timelineEntry("request.status_link_sent", {}, "UTC").title).toBe("New status link sent");

@@ -41,9 +41,14 @@ export function timelineEntry(action: string, data: unknown, timeZone: string): 
       };
     case "request.acknowledged":
       return { title: "Work started", detail: "Our privacy team has started working on your request." };
+    // On a request made for someone else, both people read this timeline: say whom it concerns.
     case "request.information_requested":
+      if (d.party === "SUBJECT") return { title: "A question to the person this request is about", detail: "We emailed them our question; they answer on their own page." };
+      if (d.party === "REQUESTER") return { title: "A question to the person who made the request", detail: "We emailed our question to the agent or parent; they answer on their page." };
       return { title: "We asked you a question", detail: "We emailed you our question. Please answer it on this page." };
     case "request.information_provided":
+      if (d.party === "SUBJECT") return { title: "The person this request is about answered", detail: "We have their answer and have resumed work on the request." };
+      if (d.party === "REQUESTER") return { title: "The person who made the request answered", detail: "We have their answer and have resumed work on the request." };
       return { title: "You answered our question", detail: "We have your answer and have resumed work on your request." };
     case "request.deadline_extended":
       return {

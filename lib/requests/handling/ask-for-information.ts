@@ -71,7 +71,7 @@ export async function answerFromRequester(statusToken: string, input: MessageInp
     if (!link) throw refuse("NOT_FOUND");
     const { requestId, holder } = link;
     await lockRequest(tx, requestId);
-    const { status } = await tx.request.findUniqueOrThrow({ where: { id: requestId }, select: { status: true } });
+    const { status, submittedBy } = await tx.request.findUniqueOrThrow({ where: { id: requestId }, select: { status: true, submittedBy: true } });
     const toStatus = assertTransition("answer", status);
     const created = await tx.requestMessage.create({
       data: { requestId, author: "REQUESTER", party: holder, body: message, createdAt: now },
@@ -85,7 +85,7 @@ export async function answerFromRequester(statusToken: string, input: MessageInp
       fromStatus: status,
       toStatus,
       visibility: "PUBLIC",
-      data: { messageId: created.id, ...(holder === "SUBJECT" ? { party: holder } : {}) },
+      data: { messageId: created.id, ...(submittedBy === "SELF" ? {} : { party: holder }) },
       at: now,
     });
     return { messageId: created.id };

@@ -9,6 +9,7 @@ import { openOutboxPayload } from "@/lib/mail/payload";
 import { uploadRepresentationDocument } from "@/lib/representation/documents";
 import { decideAsSubject } from "@/lib/representation/subject";
 import { getRequestDetail } from "@/lib/requests/handling/detail";
+import { queryQueue } from "@/lib/requests/queue";
 import { markAsSpam } from "@/lib/requests/spam";
 import { getStatusView } from "@/lib/requests/status-view";
 import { submitRequest } from "@/lib/requests/submit";
@@ -163,6 +164,11 @@ describe("a request that needs the higher standard", () => {
       await db.organizationSettings.update({ where: { id: 1 }, data: { autoRunTypes: [] } });
     }
 
+    // The queue's "Identity check: waiting for your decision" lists it until the officer decides.
+    const { reference } = await db.request.findUniqueOrThrow({ where: { id: requestId } });
+    const waiting = async () => (await queryQueue({ sort: "due", identity: "officer", q: reference }, officer)).rows.map((r) => r.id);
+    expect(await waiting()).toEqual([requestId]);
+
     const detail = await getRequestDetail(requestId, officer);
     expect(detail?.identity).toMatchObject({ check: "FAILED", signature: "Alex Morgan" });
     expect(detail?.identity.answers.map((a) => a.answer)).toEqual(["2024-11", "owner"]);
@@ -170,6 +176,7 @@ describe("a request that needs the higher standard", () => {
     await decideIdentity(requestId, { decision: "PASSED", reason: "Confirmed by phone against the contract on file." }, officer);
     expect((await eventsOf(requestId)).at(-1)).toMatchObject({ action: "verification.identity_decided", actorId: officer.id, data: { from: "FAILED", to: "PASSED" } });
     await expect(planRun(db, { requestId, staffId: officer.id })).resolves.toMatchObject({ runId: expect.any(String) });
+    expect(await waiting()).toEqual([]);
     await expectRefusal(decideIdentity(requestId, { decision: "PASSED", reason: "again" }, officer), "INVALID_TRANSITION");
   });
 

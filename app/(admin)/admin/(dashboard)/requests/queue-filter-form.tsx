@@ -150,6 +150,25 @@ export function QueueFilterForm({
             { value: "flagged", label: "Flagged, not decided yet" },
           ]}
         />
+        <Select
+          name="identity"
+          label="Identity check"
+          value={filters.identity}
+          options={[
+            { value: "", label: "Any" },
+            { value: "officer", label: "Waiting for your decision" },
+          ]}
+        />
+        <Select
+          name="filed"
+          label="Made by"
+          value={filters.filed}
+          options={[
+            { value: "", label: "Anyone" },
+            { value: "AGENT", label: "An authorized agent" },
+            { value: "PARENT", label: "A parent or guardian" },
+          ]}
+        />
         <Select name="received" label="Received in" value={filters.received} options={monthOptions(filters.received, "Any month")} />
         <Select name="closed" label="Answered in (completed or denied)" value={filters.closed} options={monthOptions(filters.closed, "Any month, or not yet")} />
         <Select

@@ -58,13 +58,18 @@ export default async function StatusPage({
   // Moments in the operator's time zone, the zone named; the day a moment fell on there.
   const when = (at: Date) => formatInstant(at, timeZone);
   const dayOf = (at: Date) => formatInstantDate(at, timeZone);
-  const [messages, packages, appeals, notices] = await Promise.all([
+  const [messages, packages, appeals, notices, lastQuestion] = await Promise.all([
     // On an agent's request the agent and the consumer each see their own exchange with us.
     listMessages(view.id, view.holder),
     view.status === "COMPLETED" ? listRequesterPackages(view.id) : Promise.resolve([]),
     view.status === "DENIED" ? db.request.count({ where: { appealOfId: view.id } }) : Promise.resolve(0),
     listNotices(db, view.id),
+    // Whom the open question asks: on an agent's request, only that person's page offers the answer form.
+    view.status === "AWAITING_REQUESTER"
+      ? db.requestMessage.findFirst({ where: { requestId: view.id, author: "STAFF" }, orderBy: { createdAt: "desc" }, select: { party: true } })
+      : Promise.resolve(null),
   ]);
+  const canAnswer = view.status === "AWAITING_REQUESTER" && (!lastQuestion || lastQuestion.party === view.holder);
   const canAppeal =
     view.status === "DENIED" && appealRefusal({ status: view.status, jurisdiction: view.jurisdiction, type: view.type, appeals, route: view.route }) === null;
   const due = view.extendedDueAt ?? view.dueAt;
@@ -336,7 +341,7 @@ export default async function StatusPage({
           </ol>
         </section>
       ) : null}
-      {view.status === "AWAITING_REQUESTER" ? (
+      {canAnswer ? (
         <section aria-labelledby="answer-heading" className="mt-8">
           <h2 id="answer-heading" className="text-xl font-semibold text-slate-900">
             Answer the privacy team
