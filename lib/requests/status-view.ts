@@ -99,7 +99,7 @@ export async function getStatusView(token: string, at: Date = now()): Promise<St
       identityDeclaredAt: true,
       representative: { select: { guardianRelationship: true, emailConfirmedAt: true, subjectAskedAt: true, subjectConfirmedAt: true } },
       documents: {
-        select: { id: true, kind: true, size: true, createdAt: true, ciphertext: false },
+        select: { id: true, kind: true, size: true, createdAt: true },
         orderBy: { createdAt: "asc" },
         take: MAX_DOCUMENTS_PER_REQUEST,
       },

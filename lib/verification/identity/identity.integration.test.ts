@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StaffUser } from "@/lib/auth/staff";
 import { db } from "@/lib/db";
-import { DEMO_REQUESTER_EMAIL, PRODUCT_ROLE } from "@/lib/demo/product-data";
+import { DEMO_REQUESTER_EMAIL } from "@/lib/demo/product-data";
 import type { ProductDatabase } from "@/lib/demo/product-database";
 import { planRun } from "@/lib/fulfillment/runs";
 import { autoStartRuns } from "@/lib/fulfillment/sweep";
@@ -274,8 +274,4 @@ describe("a correction", () => {
     expect(answer).toMatchObject({ outcome: "FOR_OFFICER", note: expect.stringMatching(/7060/) });
     await setQuestionActive(questionId, false, admin);
   });
-});
-
-it("connects as the product's least-privileged role", () => {
-  expect(PRODUCT_ROLE).toBe("dsar_portal");
 });
