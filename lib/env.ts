@@ -76,6 +76,8 @@ const EnvSchema = z.object({
   /** Wrong codes a request may receive, across every code sent for it, before its code path locks. */
   VERIFICATION_MAX_WRONG_CODES: positiveInt(10),
   RATE_LIMIT_WRONG_CODES_PER_IP_PER_HOUR: positiveInt(30),
+  // Calls one API key may make a minute (lib/api/handle.ts); more are answered 429 with Retry-After.
+  RATE_LIMIT_API_PER_KEY_PER_MINUTE: positiveInt(120),
   /** Hours after a request is sent that its first reminder to confirm the email goes; 0: none. */
   VERIFICATION_FIRST_REMINDER_HOURS: z.coerce.number().int().min(0).default(24),
   /** Hours before an unconfirmed request closes (at 7 days) that the last reminder goes; 0: none. */

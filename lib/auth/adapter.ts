@@ -6,13 +6,13 @@ import { now } from "@/lib/clock";
 import type { Db } from "@/lib/db";
 import { hashToken } from "@/lib/security/tokens";
 
-type StaffRow = { id: string; email: string; name: string | null; emailVerified: Date | null; role: string; deactivatedAt: Date | null };
+type StaffRow = { id: string; email: string; name: string | null; emailVerified: Date | null; role: string; deactivatedAt: Date | null; kind: string };
 
 function toUser(staff: StaffRow): AdapterUser & { role: string } {
   return { id: staff.id, email: staff.email, name: staff.name, emailVerified: staff.emailVerified, role: staff.role };
 }
 
-const STAFF = { id: true, email: true, name: true, emailVerified: true, role: true, deactivatedAt: true } as const;
+const STAFF = { id: true, email: true, name: true, emailVerified: true, role: true, deactivatedAt: true, kind: true } as const;
 
 /**
  * next-auth's storage, on our own tables. Only people in the staff table exist for it: it never
@@ -21,7 +21,8 @@ const STAFF = { id: true, email: true, name: true, emailVerified: true, role: tr
  * read of a session passes, on the app's clock (lib/clock.ts).
  */
 export function staffAdapter(db: Db, limits: SessionLimits): Adapter {
-  const active = (staff: StaffRow | null) => (staff && !staff.deactivatedAt ? toUser(staff) : null);
+  // An API key's staff row (lib/api/keys.ts) is never anyone's account.
+  const active = (staff: StaffRow | null) => (staff && !staff.deactivatedAt && staff.kind === "PERSON" ? toUser(staff) : null);
   return {
     async createUser() {
       throw new Error("Staff are invited by an admin; sign-in never creates accounts.");

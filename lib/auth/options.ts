@@ -61,8 +61,8 @@ function signInCallback(adapter: Adapter, appUrl: string, sessionToken: string |
     if (email?.verificationRequest) return true;
     if (account?.type === "email") {
       const address = user.email?.toLowerCase();
-      const staff = address ? await db.staff.findUnique({ where: { email: address }, select: { deactivatedAt: true } }) : null;
-      return Boolean(staff && !staff.deactivatedAt);
+      const staff = address ? await db.staff.findUnique({ where: { email: address }, select: { deactivatedAt: true, kind: true } }) : null;
+      return Boolean(staff && !staff.deactivatedAt && staff.kind === "PERSON");
     }
     if (account?.type !== "oauth") return false;
     const signedIn = sessionToken ? Boolean(await adapter.getSessionAndUser!(sessionToken)) : false;
@@ -100,8 +100,8 @@ function buildOptions(): NextAuthOptions {
         // Through our own outbox and SMTP, like every other email. Unknown or deactivated
         // addresses get nothing, but the same "check your email" page as staff.
         async sendVerificationRequest({ identifier, url }) {
-          const staff = await db.staff.findUnique({ where: { email: identifier }, select: { deactivatedAt: true, emailVerified: true, invitedById: true } });
-          if (!staff || staff.deactivatedAt) return;
+          const staff = await db.staff.findUnique({ where: { email: identifier }, select: { deactivatedAt: true, emailVerified: true, invitedById: true, kind: true } });
+          if (!staff || staff.deactivatedAt || staff.kind !== "PERSON") return;
           const org = await readOrganizationDetails(db);
           await enqueueEmail(db, {
             template: "staff-sign-in",

@@ -23,14 +23,25 @@ export function can(role: StaffRole, permission: Permission): boolean {
   return (PERMISSIONS[permission] as readonly StaffRole[]).includes(role);
 }
 
+/**
+ * Someone acting: a signed-in person, whose role decides, or an API key (lib/api/keys.ts), whose
+ * scopes grant permissions one by one and nothing beyond them.
+ */
+export type Actor = { role: StaffRole; grants?: readonly Permission[] };
+
+/** The check every data function makes: the key's grants when it is a key, else the role's. */
+export function allows(actor: Actor, permission: Permission): boolean {
+  return actor.grants ? actor.grants.includes(permission) : can(actor.role, permission);
+}
+
 export const ROLE_LABELS: Record<StaffRole, string> = {
   ADMIN: "Admin",
   OFFICER: "Privacy officer",
   AUDITOR: "Auditor",
 };
 
-/** "jane.doe@example.com" for officers; "j•••@example.com" for auditors. */
-export function maskForRole<T extends string | null>(role: StaffRole, value: T, mask: (v: string) => string): T | string {
-  if (value === null || can(role, "requests.readPersonal")) return value;
+/** "jane.doe@example.com" for officers; "j•••@example.com" for auditors and keys without the personal scope. */
+export function maskForRole<T extends string | null>(actor: Actor, value: T, mask: (v: string) => string): T | string {
+  if (value === null || allows(actor, "requests.readPersonal")) return value;
   return mask(value);
 }

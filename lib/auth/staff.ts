@@ -2,11 +2,12 @@ import "server-only";
 import { getServerSession } from "next-auth";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
-import { can, type Permission } from "@/lib/auth/roles";
+import { allows, can, type Permission } from "@/lib/auth/roles";
 import { getAuthOptions } from "@/lib/auth/options";
 import type { StaffRole } from "@/lib/generated/prisma/enums";
 
-export type StaffUser = { id: string; email: string; name: string | null; role: StaffRole };
+/** Who acts: a signed-in person, or an API key acting through its own staff row (with `grants`). */
+export type StaffUser = { id: string; email: string; name: string | null; role: StaffRole; grants?: readonly Permission[] };
 
 /** Thrown by server actions and data functions; the action wrapper turns it into a message. */
 export class AuthorizationError extends Error {
@@ -30,7 +31,7 @@ export const getStaff = cache(async (): Promise<StaffUser | null> => {
 export async function requirePermission(permission: Permission): Promise<StaffUser> {
   const staff = await getStaff();
   if (!staff) throw new AuthorizationError("UNAUTHENTICATED");
-  if (!can(staff.role, permission)) throw new AuthorizationError("FORBIDDEN");
+  if (!allows(staff, permission)) throw new AuthorizationError("FORBIDDEN");
   return staff;
 }
 
@@ -38,6 +39,6 @@ export async function requirePermission(permission: Permission): Promise<StaffUs
 export async function requirePagePermission(permission: Permission, callbackPath = "/admin"): Promise<StaffUser> {
   const staff = await getStaff();
   if (!staff) redirect(`/admin/sign-in?callbackUrl=${encodeURIComponent(callbackPath)}`);
-  if (!can(staff.role, permission)) forbidden();
+  if (!allows(staff, permission)) forbidden();
   return staff;
 }

@@ -1,6 +1,7 @@
 import type { HttpCollectionConfig, HttpConnection, MapCollection, MapField, MapSystem } from "@/lib/datamap/types";
 import { ROW_BATCH, chunks, jsonSafe } from "@/lib/connectors/sql";
 import { ConnectorError, type Connector, type ConnectorSession, type FoundRow, type Lookup, type TestReport } from "@/lib/connectors/types";
+import { readCapped as readBodyCapped } from "@/lib/http/read-capped";
 
 // A JSON API described in the map: base URL, an auth header carrying the stored secret, per
 // collection a GET by one field's value, a dotted path to the records and pagination by cursor or
@@ -133,22 +134,8 @@ function tooLarge(system: MapSystem): ConnectorError {
 
 /** The body as text, or TOO_LARGE as soon as it passes the cap (the rest is not read). */
 async function readCapped(response: Response): Promise<string> {
-  if (!response.body) return "";
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  let size = 0;
-  let text = "";
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_RESPONSE_BYTES) {
-      await reader.cancel();
-      return TOO_LARGE;
-    }
-    text += decoder.decode(value, { stream: true });
-  }
-  return text + decoder.decode();
+  const bytes = await readBodyCapped(response.body, MAX_RESPONSE_BYTES);
+  return bytes === null ? TOO_LARGE : new TextDecoder().decode(bytes);
 }
 
 function holds(record: Record<string, unknown>, field: MapField, values: Set<string>): boolean {

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { can } from "@/lib/auth/roles";
+import { allows } from "@/lib/auth/roles";
 import { AuthorizationError, type StaffUser } from "@/lib/auth/staff";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
@@ -19,7 +19,7 @@ export const HISTORY_LIMIT = 100;
 const isUuid = (value: string | undefined): value is string => z.uuid().safeParse(value).success;
 
 function assertMayRead(viewer: StaffUser): void {
-  if (!can(viewer.role, "requests.read")) throw new AuthorizationError("FORBIDDEN");
+  if (!allows(viewer, "requests.read")) throw new AuthorizationError("FORBIDDEN");
 }
 
 export type CustomerListPage = Awaited<ReturnType<typeof listCustomers>>;

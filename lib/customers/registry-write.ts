@@ -1,5 +1,5 @@
 import "server-only";
-import { can } from "@/lib/auth/roles";
+import { allows } from "@/lib/auth/roles";
 import { AuthorizationError, type StaffUser } from "@/lib/auth/staff";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -14,7 +14,7 @@ const REGISTRY_LOCK_ID = 7_267_000_003;
  * a domain in one workspace's list only, so two writes must not check at the same time.
  */
 export async function registryWrite<T>(actor: StaffUser, work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
-  if (!can(actor.role, "customers.manage")) throw new AuthorizationError("FORBIDDEN");
+  if (!allows(actor, "customers.manage")) throw new AuthorizationError("FORBIDDEN");
   return db.$transaction(async (tx) => {
     // A constant, not input: interpolating it keeps the parameter from being typed as int4.
     await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${REGISTRY_LOCK_ID})`);

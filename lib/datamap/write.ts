@@ -1,5 +1,5 @@
 import "server-only";
-import { can } from "@/lib/auth/roles";
+import { allows } from "@/lib/auth/roles";
 import { AuthorizationError, type StaffUser } from "@/lib/auth/staff";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -24,9 +24,9 @@ export async function mapWrite<T>(actor: StaffUser, work: (tx: Prisma.Transactio
 }
 
 export function assertMayReadMap(viewer: StaffUser): void {
-  if (!can(viewer.role, "requests.read")) throw new AuthorizationError("FORBIDDEN");
+  if (!allows(viewer, "requests.read")) throw new AuthorizationError("FORBIDDEN");
 }
 
 export function assertMayManageMap(actor: StaffUser): void {
-  if (!can(actor.role, "datamap.manage")) throw new AuthorizationError("FORBIDDEN");
+  if (!allows(actor, "datamap.manage")) throw new AuthorizationError("FORBIDDEN");
 }

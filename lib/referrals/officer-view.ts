@@ -1,5 +1,5 @@
 import "server-only";
-import { can } from "@/lib/auth/roles";
+import { allows } from "@/lib/auth/roles";
 import { AuthorizationError, type StaffUser } from "@/lib/auth/staff";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
@@ -131,7 +131,7 @@ export type WorkspaceChoices =
  */
 export async function workspaceChoices(viewer: StaffUser, search: string): Promise<WorkspaceChoices> {
   // Only those who may route requests need the list.
-  if (!can(viewer.role, "requests.act")) throw new AuthorizationError("FORBIDDEN");
+  if (!allows(viewer, "requests.act")) throw new AuthorizationError("FORBIDDEN");
   const orderBy = [{ customer: { legalName: "asc" as const } }, { name: "asc" as const }, { id: "asc" as const }];
   const all = await db.workspace.findMany({ select: WORKSPACE_OPTION, orderBy, take: WORKSPACE_LIST_LIMIT + 1 });
   if (all.length <= WORKSPACE_LIST_LIMIT) return { kind: "all", options: all.map((w) => ({ id: w.id, label: workspaceLabel(w) })) };

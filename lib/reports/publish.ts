@@ -1,6 +1,6 @@
 import "server-only";
 import { DomainError } from "@/lib/actions/domain-error";
-import { can } from "@/lib/auth/roles";
+import { allows } from "@/lib/auth/roles";
 import { AuthorizationError, type StaffUser } from "@/lib/auth/staff";
 import { db } from "@/lib/db";
 
@@ -14,7 +14,7 @@ export async function metricsPublished(client: Pick<typeof db, "organizationSett
 }
 
 export async function setMetricsPublished(on: boolean, actor: StaffUser): Promise<{ changed: boolean }> {
-  if (!can(actor.role, "settings.manage")) throw new AuthorizationError("FORBIDDEN");
+  if (!allows(actor, "settings.manage")) throw new AuthorizationError("FORBIDDEN");
   return db.$transaction(async (tx) => {
     const before = await tx.organizationSettings.findUnique({ where: { id: 1 }, select: { publishRequestMetrics: true } });
     if (!before) throw new DomainError("SETTINGS_MISSING", "The organisation's settings are not set up yet.");

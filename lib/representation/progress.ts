@@ -8,7 +8,7 @@ import { absoluteUrl } from "@/lib/requests/status-token";
 import { hashToken, newToken } from "@/lib/security/tokens";
 import { UNVERIFIED_EXPIRY_DAYS } from "@/lib/verification/challenge";
 import { identityHoldsBack } from "@/lib/verification/identity/flow";
-import { markVerified } from "@/lib/verification/mark-verified";
+import { markVerified, type VouchedBy } from "@/lib/verification/mark-verified";
 
 // A request someone files for another person goes ahead (PENDING_VERIFICATION -> RECEIVED) once:
 // - the person who filed proved their own address (the request's verification challenge);
@@ -55,12 +55,18 @@ async function representationAwaited(tx: Prisma.TransactionClient, requestId: st
  * Verifies the request if it is still pending and waits for nothing more; when only the higher
  * standard of verification is left, asks its questions first. Returns whether it verified it.
  */
-export async function advanceIfReady(tx: Prisma.TransactionClient, requestId: string, org: OrganizationDetails, now: Date): Promise<boolean> {
+export async function advanceIfReady(
+  tx: Prisma.TransactionClient,
+  requestId: string,
+  org: OrganizationDetails,
+  now: Date,
+  vouchedBy?: VouchedBy,
+): Promise<boolean> {
   const request = await tx.request.findUnique({ where: { id: requestId }, select: { status: true } });
   if (request?.status !== "PENDING_VERIFICATION") return false;
   if ((await representationAwaited(tx, requestId)).length > 0) return false;
   if (await identityHoldsBack(tx, requestId, org, now)) return false;
-  await markVerified(tx, requestId, org, now);
+  await markVerified(tx, requestId, org, now, vouchedBy);
   return true;
 }
 

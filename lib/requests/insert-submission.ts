@@ -49,10 +49,11 @@ export type SubmissionRows = {
     guardianRelationship: GuardianRelationship | null;
     childBirthDate: string | null;
   } | null;
-  event: Omit<EventInput, "requestId" | "at" | "actorId" | "fromStatus"> & { at: Date };
+  event: Omit<EventInput, "requestId" | "at" | "fromStatus"> & { at: Date };
   statusToken: { id: string; tokenHash: string };
   challenge: (Pick<NewChallenge, "id" | "codeHash" | "linkTokenHash" | "expiresAt"> & { createdAt: Date }) | null;
-  email: { id: string; template: string; payload: Uint8Array };
+  /** Null only for a request a channel filed as verified (lib/api): the acknowledgement follows from its verification. */
+  email: { id: string; template: string; payload: Uint8Array } | null;
   /** The clock time Prisma would stamp: updated_at, the token's and email's created_at, the email's first attempt. */
   writtenAt: Date;
 };
@@ -79,6 +80,14 @@ export async function insertSubmission(db: Db, rows: SubmissionRows): Promise<vo
           FROM request
       )`
     : Prisma.empty;
+  const email = m
+    ? Prisma.sql`,
+    email AS (
+      INSERT INTO email_outbox (id, request_id, template, payload, status, attempts, next_attempt_at, created_at)
+      SELECT ${m.id}::uuid, id, ${m.template}, ${m.payload}::bytea, 'PENDING', 0, ${writtenAt}::timestamp, ${writtenAt}::timestamp
+        FROM request
+    )`
+    : Prisma.empty;
   const challenge = c
     ? Prisma.sql`,
       challenge AS (
@@ -100,20 +109,15 @@ export async function insertSubmission(db: Db, rows: SubmissionRows): Promise<vo
       RETURNING id
     ),
     event AS (
-      INSERT INTO request_events (request_id, at, actor_type, action, to_status, visibility, data)
-      SELECT id, ${e.at}::timestamp, ${e.actorType}::"ActorType", ${e.action}, ${e.toStatus ?? null}::"RequestStatus",
+      INSERT INTO request_events (request_id, at, actor_type, actor_id, action, to_status, visibility, data)
+      SELECT id, ${e.at}::timestamp, ${e.actorType}::"ActorType", ${e.actorId ?? null}, ${e.action}, ${e.toStatus ?? null}::"RequestStatus",
              ${e.visibility}::"EventVisibility", ${e.data === undefined ? null : JSON.stringify(e.data)}::jsonb
         FROM request
     ),
     token AS (
       INSERT INTO request_tokens (id, request_id, purpose, token_hash, created_at)
       SELECT ${t.id}::uuid, id, 'STATUS', ${t.tokenHash}, ${writtenAt}::timestamp FROM request
-    )${challenge}${representative},
-    email AS (
-      INSERT INTO email_outbox (id, request_id, template, payload, status, attempts, next_attempt_at, created_at)
-      SELECT ${m.id}::uuid, id, ${m.template}, ${m.payload}::bytea, 'PENDING', 0, ${writtenAt}::timestamp, ${writtenAt}::timestamp
-        FROM request
-    )
+    )${challenge}${representative}${email}
     SELECT id::text FROM request`;
 }
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { can } from "@/lib/auth/roles";
+import { allows } from "@/lib/auth/roles";
 import { AuthorizationError } from "@/lib/auth/staff";
 import { isoDayIn } from "@/lib/dates/time-zone";
 import { db, type Db } from "@/lib/db";
@@ -34,11 +34,11 @@ export async function* exportQueueCsv(
   viewer: QueueViewer,
   options: { now?: Date; client?: Db; timeZone?: string } = {},
 ): AsyncGenerator<string> {
-  if (!can(viewer.role, "requests.read")) throw new AuthorizationError("FORBIDDEN");
-  if (filters.q && searchKind(filters.q) === "email" && !can(viewer.role, "requests.readPersonal")) throw new AuthorizationError("FORBIDDEN");
+  if (!allows(viewer, "requests.read")) throw new AuthorizationError("FORBIDDEN");
+  if (filters.q && searchKind(filters.q) === "email" && !allows(viewer, "requests.readPersonal")) throw new AuthorizationError("FORBIDDEN");
   const client = options.client ?? db;
   const timeZone = options.timeZone ?? (await getOperatorTimeZone());
-  let context: QueueQueryContext = { viewerId: viewer.id, personal: can(viewer.role, "requests.readPersonal"), today: isoDayIn(options.now ?? new Date(), timeZone), timeZone };
+  let context: QueueQueryContext = { viewerId: viewer.id, personal: allows(viewer, "requests.readPersonal"), today: isoDayIn(options.now ?? new Date(), timeZone), timeZone };
   const maxReminders = getEnv().REFERRAL_MAX_REMINDERS;
   yield csvRow(HEADER);
   let cursor: string | undefined;

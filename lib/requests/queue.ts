@@ -1,5 +1,5 @@
 import "server-only";
-import { can, maskForRole } from "@/lib/auth/roles";
+import { allows, maskForRole } from "@/lib/auth/roles";
 import { AuthorizationError, requirePermission, type StaffUser } from "@/lib/auth/staff";
 import { isoDayIn } from "@/lib/dates/time-zone";
 import { db } from "@/lib/db";
@@ -48,7 +48,7 @@ export type QueuePage = {
   closeSpellings: boolean;
 };
 
-export type QueueViewer = Pick<StaffUser, "id" | "role">;
+export type QueueViewer = Pick<StaffUser, "id" | "role" | "grants">;
 
 export type RawRow = {
   id: string;
@@ -84,14 +84,14 @@ export async function listQueue(filters: QueueFilters, now = new Date()): Promis
  * Two statements in parallel: the page of rows, and the bounded counts per status.
  */
 export async function queryQueue(filters: QueueFilters, viewer: QueueViewer, now = new Date()): Promise<QueuePage> {
-  if (!can(viewer.role, "requests.read")) throw new AuthorizationError("FORBIDDEN");
+  if (!allows(viewer, "requests.read")) throw new AuthorizationError("FORBIDDEN");
   // Looking a person up by email address is reading personal data: auditors search by reference.
-  if (filters.q && searchKind(filters.q) === "email" && !can(viewer.role, "requests.readPersonal")) {
+  if (filters.q && searchKind(filters.q) === "email" && !allows(viewer, "requests.readPersonal")) {
     return { rows: [], nextCursor: null, counts: zeroCounts(), emailSearchRefused: true, closeSpellings: false };
   }
 
   const timeZone = await getOperatorTimeZone();
-  const exact: QueueQueryContext = { viewerId: viewer.id, personal: can(viewer.role, "requests.readPersonal"), today: isoDayIn(now, timeZone), timeZone };
+  const exact: QueueQueryContext = { viewerId: viewer.id, personal: allows(viewer, "requests.readPersonal"), today: isoDayIn(now, timeZone), timeZone };
   // No request contains the fragment: names spelt close to it instead.
   const {
     result: [raw, counted],
@@ -150,7 +150,7 @@ export function toQueueRow(r: RawRow, viewer: QueueViewer, maxReminders: number)
     extended: r.extended,
     receiptDueDate: r.receipt_due_date,
     assigneeEmail: r.assignee_email,
-    requesterEmail: maskForRole(viewer.role, r.requester_email, maskEmail),
+    requesterEmail: maskForRole(viewer, r.requester_email, maskEmail),
     route: r.route,
     referral: r.referral_status ? referralOf(r.referral_status, r, maxReminders) : null,
   };
@@ -174,7 +174,7 @@ export type QueueStaff = { id: string; email: string; name: string | null };
 export async function listQueueStaff(): Promise<QueueStaff[]> {
   await requirePermission("requests.read");
   return db.staff.findMany({
-    where: { role: { in: ["ADMIN", "OFFICER"] }, deactivatedAt: null },
+    where: { role: { in: ["ADMIN", "OFFICER"] }, kind: "PERSON", deactivatedAt: null },
     select: { id: true, email: true, name: true },
     orderBy: { email: "asc" },
     take: 500,

@@ -86,6 +86,14 @@ export function staffEventWording(action: string, data: unknown): StaffEventWord
   const d = (data ?? {}) as Record<string, unknown>;
   const customer = text(d.customerName, "the customer");
   switch (action) {
+    case "request.submitted":
+      if (typeof d.channel === "string") return { title: "Request filed through the API", detail: `By the key “${d.channel}”, for the person it is about.` };
+      return { title: TITLES[action]! };
+    case "request.verified":
+      if (typeof d.vouchedBy === "string") return { title: "Verified by the channel", detail: `The key “${d.vouchedBy}” vouched for the person's identity; no email code was sent.` };
+      return { title: TITLES[action]! };
+    case "verification.vouched":
+      return { title: "The channel vouched for the person", detail: `The key “${text(d.channel, "unknown")}” may vouch for identity, so no email code was sent.` };
     case "request.routed": {
       if (d.route === "UNRESOLVED") {
         const candidates = Array.isArray(d.candidateIds) ? d.candidateIds.length : 0;

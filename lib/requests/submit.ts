@@ -22,6 +22,12 @@ import { representationOf, representationProblems } from "@/lib/representation/f
 import { absoluteUrl, newStatusToken, statusPath } from "@/lib/requests/status-token";
 import { getSubmissionContext } from "@/lib/requests/submission-context";
 import { CODE_TTL_MINUTES, newChallenge, verifyLinkPath } from "@/lib/verification/challenge";
+import { advanceIfReady } from "@/lib/representation/progress";
+import { emailRequester } from "@/lib/requests/handling/notify";
+import type { OrganizationDetails } from "@/lib/organization/types";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { VouchedBy } from "@/lib/verification/mark-verified";
+import { recordEvent } from "@/lib/requests/events";
 
 export type SubmitOutcome =
   | { requestId: string; verificationRequired: true }
@@ -37,11 +43,21 @@ export async function submitRequest(
   /** gpc: the browser sent Global Privacy Control (lib/privacy-signals/gpc.ts); kept with an opt-out of sale or sharing. */
   // proof: a solved proof-of-work challenge (lib/pow/challenge.ts), sent when the form was asked for one.
   // pow: when one is asked for, and how hard; the environment's by default.
-  context: { ip: string | null; now?: Date; gpc?: boolean; proof?: string | null; pow?: { afterPerHour: number; maxNumber: number } },
+  // channel: another system filed it through the API (lib/api) under its key's staff row, with no
+  // client address of the person's; `vouched` when the key may vouch for the person's identity.
+  context: {
+    ip: string | null;
+    now?: Date;
+    gpc?: boolean;
+    proof?: string | null;
+    pow?: { afterPerHour: number; maxNumber: number };
+    channel?: { staffId: string; name: string; vouched: boolean };
+  },
 ): Promise<ActionResult<SubmitOutcome>> {
   const parsed = NewRequestSchema.safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsFrom(parsed.error) };
   const request = parsed.data;
+  const channel = context.channel;
   const repProblems = representationProblems(request, context.now ?? clockNow());
   if (Object.keys(repProblems).length) return { ok: false, fieldErrors: repProblems };
   const rep = representationOf(request);
@@ -106,6 +122,9 @@ export async function submitRequest(
   // Someone filing for another person always proves their own address first, even for an opt-out
   // (CCPA 11 CCR 7026(d) lets a business ask an agent for the signed permission then too).
   const verify = rep !== null || requiresVerification(request.type, jurisdiction);
+  // A channel that vouches skips the email check: no code goes out, and the request is verified
+  // under the channel's name just after it is stored (below).
+  const vouched = channel?.vouched === true && verify;
   const endUser = request.relationship === "CUSTOMER_END_USER";
   const due = computeDueDate({ jurisdiction, type: request.type, receivedAt: now, verifiedAt: null, timeZone: org.timeZone });
   // Met once a confirming email is actually sent (lib/mail/worker.ts), not when it is queued here.
@@ -118,10 +137,12 @@ export async function submitRequest(
     const reference = newReference();
     const requestId = randomUUID();
     const statusToken = newStatusToken();
-    const challenge = verify ? newChallenge(env.APP_SECRET, now) : null;
+    const challenge = verify && !vouched ? newChallenge(env.APP_SECRET, now) : null;
     const statusUrl = absoluteUrl(statusPath(statusToken.token));
     let email;
-    if (challenge) {
+    if (vouched) {
+      email = null;
+    } else if (challenge) {
       email = sealEmail({
         template: "verify-email",
         // The person at the form: the requester, or the agent or parent filing for them.
@@ -186,7 +207,7 @@ export async function submitRequest(
         },
         representative: rep,
         event: {
-          actorType: "REQUESTER",
+          ...(channel ? { actorType: "STAFF" as const, actorId: channel.staffId } : { actorType: "REQUESTER" as const }),
           action: "request.submitted",
           toStatus: status,
           visibility: "PUBLIC",
@@ -196,18 +217,29 @@ export async function submitRequest(
             relationship: request.relationship,
             ...(gpcSignal ? { gpc: true } : {}),
             ...(rep ? { submittedBy: request.submittedBy } : {}),
+            ...(channel ? { channel: channel.name } : {}),
           },
           at: now,
         },
         statusToken: { id: randomUUID(), tokenHash: statusToken.tokenHash },
         challenge: challenge && { ...challenge, createdAt: now },
-        email: { id: randomUUID(), ...email },
+        email: email && { id: randomUUID(), ...email },
         writtenAt: new Date(),
       });
     } catch (error) {
       // A reference collision (40 random bits) is rare; draw another.
       if (!isUniqueViolation(error) || attempt >= 2) throw error;
       continue;
+    }
+    if (vouched) {
+      try {
+        await db.$transaction((tx) => vouchFor(tx, requestId, org, now, { staffId: channel.staffId, channel: channel.name }));
+      } catch (error) {
+        // Saved, unverified and with no code sent: the officer sees it waiting and can ask the channel again.
+        logError("request.vouch_failed", error);
+      }
+      wakeOutboxWorker();
+      return { ok: true, data: { requestId, verificationRequired: false, statusPath: statusPath(statusToken.token) } };
     }
     // Accepted without verification (an opt-out of sale): the address counts as given, so look for
     // an unfinished opt-out of the same address. The request is saved; a failure here only leaves it unflagged.
@@ -235,4 +267,27 @@ export async function submitRequest(
         : { requestId, verificationRequired: false, statusPath: statusPath(statusToken.token) },
     };
   }
+}
+
+/**
+ * A channel vouched for the person: verified now under its name, which acknowledges the request to
+ * them with their status link. When the request type asks identity questions first
+ * (lib/verification/identity), they are asked, and the person is emailed their link to answer them:
+ * they never saw a status page of their own.
+ */
+async function vouchFor(tx: Prisma.TransactionClient, requestId: string, org: OrganizationDetails, now: Date, vouchedBy: VouchedBy): Promise<void> {
+  await recordEvent(tx, {
+    requestId,
+    actorType: "STAFF",
+    actorId: vouchedBy.staffId,
+    action: "verification.vouched",
+    visibility: "INTERNAL",
+    data: { channel: vouchedBy.channel },
+    at: now,
+  });
+  if (await advanceIfReady(tx, requestId, org, now, vouchedBy)) return;
+  const request = await tx.request.findUniqueOrThrow({ where: { id: requestId }, select: { id: true, reference: true, type: true, requesterEmail: true } });
+  await emailRequester(tx, request, org, "more-information-needed", {
+    question: "Before we act on your request, please answer a few questions on its page, so that we know it is you.",
+  });
 }

@@ -10,6 +10,13 @@ export function timelineEntry(action: string, data: unknown, timeZone: string): 
     case "request.submitted":
       return { title: "Request received", detail: "We saved your request." };
     case "request.verified":
+      if (typeof d.vouchedBy === "string") {
+        return {
+          title: "Identity confirmed",
+          // The key's name is the operator's own label; the requester reads where they asked.
+          detail: `Confirmed by the service you made this request through.${typeof d.dueDate === "string" ? ` We will answer by ${formatCalendarDate(d.dueDate)}.` : ""}`,
+        };
+      }
       return {
         title: "Email confirmed",
         detail: typeof d.dueDate === "string" ? `We will answer by ${formatCalendarDate(d.dueDate)}.` : undefined,

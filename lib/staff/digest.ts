@@ -38,7 +38,7 @@ export async function sendDailyDigests(db: Db, now: Date): Promise<number> {
   const today = calendarDayIn(now, org.timeZone);
   const weekEnd = new Date(today.getTime() + 7 * 86_400_000);
   const people = await db.staff.findMany({
-    where: { role: { in: [...ASSIGNABLE_ROLES] }, deactivatedAt: null, digestEnabled: true, OR: [{ digestSentOn: null }, { digestSentOn: { lt: today } }] },
+    where: { role: { in: [...ASSIGNABLE_ROLES] }, kind: "PERSON", deactivatedAt: null, digestEnabled: true, OR: [{ digestSentOn: null }, { digestSentOn: { lt: today } }] },
     select: { id: true, email: true },
     orderBy: { id: "asc" },
     take: PER_PASS,

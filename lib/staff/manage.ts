@@ -31,11 +31,13 @@ async function audit(tx: Prisma.TransactionClient, staffId: string, actor: Staff
 
 /** Active admins other than `exceptId`: the last admin can be neither demoted nor deactivated. */
 async function otherActiveAdmins(tx: Prisma.TransactionClient, exceptId: string): Promise<number> {
-  return tx.staff.count({ where: { role: "ADMIN", deactivatedAt: null, id: { not: exceptId } } });
+  return tx.staff.count({ where: { role: "ADMIN", kind: "PERSON", deactivatedAt: null, id: { not: exceptId } } });
 }
 
 export async function listStaff() {
   return db.staff.findMany({
+    // API keys have their own page (/admin/api-keys).
+    where: { kind: "PERSON" },
     select: { id: true, email: true, name: true, role: true, deactivatedAt: true, emailVerified: true, createdAt: true },
     orderBy: [{ deactivatedAt: { sort: "asc", nulls: "first" } }, { email: "asc" }],
     take: 500,
@@ -69,7 +71,7 @@ export async function inviteStaff(input: z.output<typeof InviteSchema>, actor: S
 
 export async function changeRole(staffId: string, role: StaffRole, actor: StaffUser): Promise<void> {
   await db.$transaction(async (tx) => {
-    const staff = await tx.staff.findUnique({ where: { id: staffId }, select: { role: true, deactivatedAt: true } });
+    const staff = await tx.staff.findUnique({ where: { id: staffId, kind: "PERSON" }, select: { role: true, deactivatedAt: true } });
     if (!staff) throw new DomainError("STAFF_NOT_FOUND", "That staff member no longer exists.");
     if (staff.role === role) return;
     if (staff.role === "ADMIN" && !staff.deactivatedAt && (await otherActiveAdmins(tx, staffId)) === 0) {
@@ -83,7 +85,7 @@ export async function changeRole(staffId: string, role: StaffRole, actor: StaffU
 /** Deactivates a staff member and ends every session they have, in one transaction. */
 export async function deactivateStaff(staffId: string, actor: StaffUser, now = new Date()): Promise<void> {
   await db.$transaction(async (tx) => {
-    const staff = await tx.staff.findUnique({ where: { id: staffId }, select: { role: true, deactivatedAt: true } });
+    const staff = await tx.staff.findUnique({ where: { id: staffId, kind: "PERSON" }, select: { role: true, deactivatedAt: true } });
     if (!staff) throw new DomainError("STAFF_NOT_FOUND", "That staff member no longer exists.");
     if (staff.deactivatedAt) return;
     if (staffId === actor.id) throw new DomainError("SELF_DEACTIVATION", "You can't deactivate yourself. Ask another admin.");

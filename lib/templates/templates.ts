@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { DomainError } from "@/lib/actions/domain-error";
-import { can } from "@/lib/auth/roles";
+import { allows } from "@/lib/auth/roles";
 import { AuthorizationError, type StaffUser } from "@/lib/auth/staff";
 import type { Db } from "@/lib/db";
 import { ResponseAction } from "@/lib/generated/prisma/enums";
@@ -39,7 +39,7 @@ export const TemplateSchema = z
 export type TemplateInput = z.output<typeof TemplateSchema>;
 
 function assertAdmin(actor: StaffUser): void {
-  if (!can(actor.role, "settings.manage")) throw new AuthorizationError("FORBIDDEN");
+  if (!allows(actor, "settings.manage")) throw new AuthorizationError("FORBIDDEN");
 }
 
 export type SavedTemplate = { id: string; action: ResponseAction; title: string; body: string };

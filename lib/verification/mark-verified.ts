@@ -18,7 +18,10 @@ import { routeRequestInTransaction } from "@/lib/referrals/refer";
  * someone filed for another person, when the last thing it waited for arrived
  * (lib/representation/progress.ts). Everything goes through `tx`.
  */
-export async function markVerified(tx: Prisma.TransactionClient, requestId: string, org: OrganizationDetails, now: Date): Promise<void> {
+/** A channel that vouched for the person (an API key with requests:verify, lib/api): recorded as the one who verified. */
+export type VouchedBy = { staffId: string; channel: string };
+
+export async function markVerified(tx: Prisma.TransactionClient, requestId: string, org: OrganizationDetails, now: Date, vouchedBy?: VouchedBy): Promise<void> {
   const request = await tx.request.findUniqueOrThrow({
     where: { id: requestId },
     select: { id: true, reference: true, type: true, jurisdiction: true, receivedAt: true, requesterEmail: true },
@@ -36,12 +39,12 @@ export async function markVerified(tx: Prisma.TransactionClient, requestId: stri
   });
   await recordEvent(tx, {
     requestId: request.id,
-    actorType: "REQUESTER",
+    ...(vouchedBy ? { actorType: "STAFF" as const, actorId: vouchedBy.staffId } : { actorType: "REQUESTER" as const }),
     action: "request.verified",
     fromStatus: "PENDING_VERIFICATION",
     toStatus: "RECEIVED",
     visibility: "PUBLIC",
-    data: { dueDate: due?.dueDate.toISOString().slice(0, 10) ?? null },
+    data: { dueDate: due?.dueDate.toISOString().slice(0, 10) ?? null, ...(vouchedBy ? { vouchedBy: vouchedBy.channel } : {}) },
     at: now,
   });
   await flagPossibleDuplicate(tx, request, now);

@@ -1,5 +1,5 @@
 import "server-only";
-import { can } from "@/lib/auth/roles";
+import { allows } from "@/lib/auth/roles";
 import type { StaffUser } from "@/lib/auth/staff";
 import type { Db } from "@/lib/db";
 import { loadPackageContents } from "@/lib/fulfillment/package/contents";
@@ -41,7 +41,7 @@ export async function reviewView(db: Db, runId: string, viewer: StaffUser, optio
     count: entry.count,
     excluded: entry.excluded,
   }));
-  const personal = can(viewer.role, "requests.readPersonal");
+  const personal = allows(viewer, "requests.readPersonal");
 
   const exclusionRows = await db.recordExclusion.findMany({
     where: { runId },

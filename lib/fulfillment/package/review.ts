@@ -1,5 +1,5 @@
 import "server-only";
-import { can } from "@/lib/auth/roles";
+import { allows } from "@/lib/auth/roles";
 import { AuthorizationError, type StaffUser } from "@/lib/auth/staff";
 import { now as clockNow } from "@/lib/clock";
 import type { Db } from "@/lib/db";
@@ -26,7 +26,7 @@ import { getSubmissionContext } from "@/lib/requests/submission-context";
 const REVIEWABLE = ["READY", "ASSEMBLING"] as const;
 
 function authorize(staff: StaffUser): void {
-  if (!can(staff.role, "requests.act")) throw new AuthorizationError("FORBIDDEN");
+  if (!allows(staff, "requests.act")) throw new AuthorizationError("FORBIDDEN");
 }
 
 async function lockForReview(tx: Prisma.TransactionClient, runId: string) {

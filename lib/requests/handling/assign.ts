@@ -67,8 +67,8 @@ async function assignIn(tx: Prisma.TransactionClient, requestId: string, assigne
 async function assertAssignable(client: Pick<Prisma.TransactionClient, "staff">, assigneeId: string | null): Promise<void> {
   if (assigneeId === null) return;
   if (!isUuid(assigneeId)) throw refuse("ASSIGNEE_INVALID");
-  const assignee = await client.staff.findUnique({ where: { id: assigneeId }, select: { role: true, deactivatedAt: true } });
-  if (!assignee || assignee.deactivatedAt || !(ASSIGNABLE_ROLES as readonly string[]).includes(assignee.role)) {
+  const assignee = await client.staff.findUnique({ where: { id: assigneeId }, select: { role: true, deactivatedAt: true, kind: true } });
+  if (!assignee || assignee.deactivatedAt || assignee.kind !== "PERSON" || !(ASSIGNABLE_ROLES as readonly string[]).includes(assignee.role)) {
     throw refuse("ASSIGNEE_INVALID");
   }
 }

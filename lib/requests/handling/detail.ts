@@ -1,6 +1,6 @@
 import "server-only";
 import { listNotices, OWNER_TASK_KINDS, RECIPIENT_KINDS } from "@/lib/recipients/notices";
-import { can } from "@/lib/auth/roles";
+import { allows } from "@/lib/auth/roles";
 import type { StaffUser } from "@/lib/auth/staff";
 import { db } from "@/lib/db";
 import type {
@@ -163,7 +163,7 @@ export type RequestDetail = {
  */
 export async function getRequestDetail(requestId: string, viewer: StaffUser, now = new Date()): Promise<RequestDetail | null> {
   if (!isUuid(requestId)) return null;
-  const personalVisible = can(viewer.role, "requests.readPersonal");
+  const personalVisible = allows(viewer, "requests.readPersonal");
   const request = await db.request.findUnique({
     where: { id: requestId },
     select: {
@@ -349,7 +349,7 @@ export async function getRequestDetail(requestId: string, viewer: StaffUser, now
       filename: personalVisible ? p.filename : maskFilename(p.filename),
       uploadedBy: staffRef(uploadedById),
     })),
-    allowedActions: can(viewer.role, "requests.act") ? allowedStaffActions({ ...request, packages: packageCount }, now, timeZone) : [],
+    allowedActions: allows(viewer, "requests.act") ? allowedStaffActions({ ...request, packages: packageCount }, now, timeZone) : [],
   };
 }
 
@@ -364,6 +364,14 @@ export function initials(name: string): string {
 const MANNER = "Online form on the privacy portal, confirmed by email";
 const APPEAL_MANNER = "Appeal filed from the private status page of the refused request";
 const EVENT_BATCH = 1000;
+
+/** How the request was made: the form, or another system through the API (lib/api), as its first event says. */
+function mannerOf(events: RequestRecord["events"]): string {
+  const channel = (events.find((e) => e.action === "request.submitted")?.data as { channel?: unknown } | null)?.channel;
+  if (typeof channel !== "string") return MANNER;
+  const vouched = events.some((e) => e.action === "verification.vouched");
+  return `Filed through the API by the channel “${channel}”, ${vouched ? "which vouched for the person's identity" : "confirmed by email"}`;
+}
 
 const RESPONSE_NATURE: Partial<Record<RequestStatus, string>> = {
   COMPLETED: "Complied with",
@@ -469,7 +477,7 @@ export async function exportRequestRecord(requestId: string, now = new Date()): 
       type: request.type,
       jurisdiction: request.jurisdiction,
       regime: regimeFor(request.jurisdiction, request.type).label,
-      manner: request.type === "APPEAL" ? APPEAL_MANNER : MANNER,
+      manner: request.type === "APPEAL" ? APPEAL_MANNER : mannerOf(events),
       receivedAt: request.receivedAt.toISOString(),
       verifiedAt: request.verifiedAt?.toISOString() ?? null,
       dueDate: request.dueAt ? isoDay(request.dueAt) : null,
