@@ -49,6 +49,8 @@ async function dashboardPages(): Promise<{ signedOut: string[]; dashboard: strin
       `/admin/data-map/${systemId}`,
       "/admin/reports",
       "/admin/templates",
+      "/admin/api-keys",
+      "/admin/api",
     ],
   };
 }
@@ -100,6 +102,8 @@ const STATIC_PAGES = [
   "/admin/data-map/import",
   "/admin/reports",
   "/admin/templates",
+  "/admin/api-keys",
+  "/admin/api",
 ];
 
 for (const path of STATIC_PAGES) {

@@ -34,12 +34,15 @@ const PAGES: { path: (t: Target) => string; expect: Record<Who, PageExpect> }[] 
   { path: ({ customerId }) => `/admin/customers/${customerId}`, expect: page("sign-in", 200, 200, 200) },
   { path: () => "/admin/reports", expect: page("sign-in", 200, 200, 200) },
   { path: () => "/admin/templates", expect: page("sign-in", 403, 403, 200) },
+  { path: () => "/admin/api-keys", expect: page("sign-in", 403, 403, 200) },
+  { path: () => "/admin/api", expect: page("sign-in", 200, 200, 200) },
 ];
 
 const ACT = "app/(admin)/admin/(dashboard)/requests/[id]/actions.ts";
 const STAFF = "app/(admin)/admin/(dashboard)/staff/actions.ts";
 const CUSTOMERS = "app/(admin)/admin/(dashboard)/customers/actions.ts";
 const ACCOUNT = "app/(admin)/admin/(dashboard)/account/actions.ts";
+const KEYS = "app/(admin)/admin/(dashboard)/api-keys/actions.ts";
 type ActionExpect = "ok" | "UNAUTHENTICATED" | "FORBIDDEN";
 const acts = (auditor: ActionExpect, officer: ActionExpect, admin: ActionExpect): Record<Who, ActionExpect> => ({
   anonymous: "UNAUTHENTICATED",
@@ -73,6 +76,7 @@ const ACTIONS: { file: string; name: string; input: (t: Target) => unknown; expe
   { file: CUSTOMERS, name: "addWorkspaceAction", input: ({ customerId }) => ({ customerId, ...workspace() }), expect: acts("FORBIDDEN", "ok", "ok") },
   { file: CUSTOMERS, name: "updateWorkspaceAction", input: ({ workspaceId }) => ({ workspaceId, ...workspace() }), expect: acts("FORBIDDEN", "ok", "ok") },
   { file: CUSTOMERS, name: "removeWorkspaceAction", input: ({ spareWorkspaceId }) => ({ workspaceId: spareWorkspaceId }), expect: acts("FORBIDDEN", "ok", "ok") },
+  { file: KEYS, name: "createApiKeyAction", input: () => ({ name: `Role table ${uniqueTag()}`, scopes: ["requests:read"], expiresOn: "" }), expect: acts("FORBIDDEN", "FORBIDDEN", "ok") },
 ];
 
 for (const who of WHO) {

@@ -1,9 +1,9 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { z } from "zod";
 import { DomainError } from "@/lib/actions/domain-error";
 import type { StaffUser } from "@/lib/auth/staff";
 import type { Db } from "@/lib/db";
+import { CreateKeySchema, type CreateKeyInput } from "@/lib/api/key-schema";
 import { API_SCOPES, grantsOf, type ApiScope } from "@/lib/api/scopes";
 import { hashToken, newToken } from "@/lib/security/tokens";
 
@@ -12,27 +12,6 @@ export const KEY_PREFIX = "dsar_";
 /** How much of a key its list shows: enough to tell keys apart, far too little to guess one. */
 const SHOWN_CHARACTERS = KEY_PREFIX.length + 6;
 export const MAX_ACTIVE_KEYS = 50;
-
-export const CreateKeySchema = z.object({
-  name: z
-    .string({ error: "Name the key after the system that will use it" })
-    .trim()
-    .min(2, "Name the key after the system that will use it")
-    .max(80, "Keep the name under 80 characters")
-    .regex(/^[^\u0000-\u001f\u007f]*$/, "Use letters, digits and punctuation only"),
-  scopes: z
-    .array(z.enum(API_SCOPES, { error: "Choose scopes from the list" }), { error: "Choose at least one scope" })
-    .min(1, "Choose at least one scope")
-    .transform((s) => [...new Set(s)]),
-  /** The last day the key works, "YYYY-MM-DD"; empty for a key that does not expire. */
-  expiresOn: z
-    .string()
-    .trim()
-    .regex(/^(\d{4}-\d{2}-\d{2})?$/, "Enter the date as YYYY-MM-DD")
-    .optional()
-    .transform((v) => (v ? v : undefined)),
-});
-export type CreateKeyInput = z.input<typeof CreateKeySchema>;
 
 export type ApiKeyRow = {
   id: string;

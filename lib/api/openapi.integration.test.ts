@@ -7,6 +7,7 @@ import { ENDPOINTS } from "@/lib/api/endpoints";
 import { handleApi } from "@/lib/api/handle";
 import { createApiKey } from "@/lib/api/keys";
 import { openApiDocument } from "@/lib/api/openapi";
+import { problemCodes } from "@/lib/api/problem-codes";
 import { db } from "@/lib/db";
 import { requestInput } from "@/lib/testing/fixtures";
 import { createStaff, verifiedRequest } from "@/lib/testing/requests";
@@ -47,6 +48,12 @@ describe("the OpenAPI document", () => {
       const params = doc.paths[e.path]![e.method.toLowerCase()]!.parameters.filter((p) => p.in === "path").map((p) => p.name);
       expect(params).toEqual([...e.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]));
     }
+  });
+
+  it("explains every code an endpoint may refuse with, where a problem's type links", () => {
+    const explained = new Set(problemCodes().map((p) => p.code));
+    const declared = [...new Set(ENDPOINTS.flatMap((e) => ["UNAUTHENTICATED", "FORBIDDEN", "RATE_LIMITED", "INVALID_INPUT", ...e.errors]))];
+    expect(declared.filter((code) => !explained.has(code))).toEqual([]);
   });
 
   it("serves every endpoint from the one dispatcher the document is made from", () => {
