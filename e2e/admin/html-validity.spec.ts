@@ -51,6 +51,7 @@ async function dashboardPages(): Promise<{ signedOut: string[]; dashboard: strin
       "/admin/templates",
       "/admin/api-keys",
       "/admin/api",
+      "/admin/webhooks",
     ],
   };
 }
@@ -104,6 +105,7 @@ const STATIC_PAGES = [
   "/admin/templates",
   "/admin/api-keys",
   "/admin/api",
+  "/admin/webhooks",
 ];
 
 for (const path of STATIC_PAGES) {

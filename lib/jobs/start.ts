@@ -4,6 +4,7 @@ import { getEnv } from "@/lib/env";
 import { logError, logEvent } from "@/lib/log";
 import { startJobWorker } from "@/lib/jobs/worker";
 import { startOutboxWorker } from "@/lib/mail/worker";
+import { startWebhookWorker } from "@/lib/webhooks/deliver";
 import { purgeExpiredPackages } from "@/lib/packages/purge";
 import { pruneSpentProofs } from "@/lib/pow/challenge";
 import { pruneLimits } from "@/lib/rate-limit/limit";
@@ -19,6 +20,7 @@ export function startBackgroundJobs(): void {
   if (g[started] || !getEnv().WORKER_ENABLED) return;
   g[started] = true;
   startOutboxWorker();
+  startWebhookWorker();
   startJobWorker();
   const tick = () => void housekeeping();
   setTimeout(tick, 10_000).unref();

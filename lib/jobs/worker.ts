@@ -17,6 +17,7 @@ import { cancelClosedReferralRuns } from "@/lib/referrals/workspace-erasure";
 import { sendDailyDigests } from "@/lib/staff/digest";
 import { checkStuckIdentityAnswers } from "@/lib/verification/identity/flow";
 import { sendVerificationReminders } from "@/lib/verification/reminders";
+import { announceNearDeadlines } from "@/lib/webhooks/deadlines";
 
 // Background work on the pg-boss queue (lib/jobs/boss.ts), in every app instance: fulfillment
 // tasks, package assembly, erasures, and the periodic due pass (referral follow-ups, manual-task
@@ -39,6 +40,7 @@ export type DuePassResult = {
   digestsSent: number;
   verificationReminders: number;
   identityChecksSettled: number;
+  deadlinesAnnounced: number;
 };
 
 /** One pass over every kind of due job. Returns what it did, for logs and tests. */
@@ -53,6 +55,7 @@ export async function runDueJobs(db: Db = appDb, now = clockNow()): Promise<DueP
   const digestsSent = await sendDailyDigests(db, now);
   const verificationReminders = await sendVerificationReminders(db, now);
   const identityChecksSettled = await checkStuckIdentityAnswers(db, now);
+  const deadlinesAnnounced = await announceNearDeadlines(db, now);
   const result = {
     ...followUps,
     ...owners,
@@ -64,6 +67,7 @@ export async function runDueJobs(db: Db = appDb, now = clockNow()): Promise<DueP
     digestsSent,
     verificationReminders,
     identityChecksSettled,
+    deadlinesAnnounced,
   };
   if (Object.values(result).some((n) => n > 0)) {
     logEvent("jobs.due_pass", result);

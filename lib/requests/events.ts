@@ -1,6 +1,8 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ActorType, EventVisibility, RequestStatus } from "@/lib/generated/prisma/enums";
+import { enqueueWebhooks } from "@/lib/webhooks/enqueue";
+import { webhookEventsFor } from "@/lib/webhooks/events";
 
 export type EventInput = {
   requestId: string;
@@ -14,7 +16,12 @@ export type EventInput = {
   at?: Date;
 };
 
-/** Appends to the audit trail. Call it inside the transaction that makes the change it records. */
+/**
+ * Appends to the audit trail. Call it inside the transaction that makes the change it records:
+ * the webhook deliveries the change causes (lib/webhooks/events.ts) are queued in it too.
+ */
 export async function recordEvent(tx: Prisma.TransactionClient, event: EventInput): Promise<void> {
-  await tx.requestEvent.create({ data: { ...event, at: event.at ?? new Date() } });
+  const at = event.at ?? new Date();
+  await tx.requestEvent.create({ data: { ...event, at } });
+  for (const cause of webhookEventsFor(event)) await enqueueWebhooks(tx, cause.type, event.requestId, cause.data, at);
 }

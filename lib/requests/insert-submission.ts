@@ -117,7 +117,18 @@ export async function insertSubmission(db: Db, rows: SubmissionRows): Promise<vo
     token AS (
       INSERT INTO request_tokens (id, request_id, purpose, token_hash, created_at)
       SELECT ${t.id}::uuid, id, 'STATUS', ${t.tokenHash}, ${writtenAt}::timestamp FROM request
-    )${challenge}${representative}${email}
+    )${challenge}${representative}${email},
+    -- Webhook endpoints that want to hear of new requests (lib/webhooks): queued with the request.
+    hooks AS (
+      INSERT INTO webhook_deliveries (id, endpoint_id, event_type, request_id, payload, status, attempts, next_attempt_at, created_at)
+      SELECT gen_random_uuid(), e.id, 'request.created', request.id,
+             jsonb_build_object('type', 'request.created', 'timestamp', ${e.at.toISOString()}::text, 'data', jsonb_build_object(
+               'requestId', request.id, 'reference', ${r.reference}::text, 'requestType', ${r.type}::text, 'status', ${r.status}::text,
+               'dueDate', ${r.dueAt ? r.dueAt.toISOString().slice(0, 10) : null}::text)),
+             'PENDING', 0, ${writtenAt}::timestamp, ${writtenAt}::timestamp
+        FROM webhook_endpoints e, request
+       WHERE e.disabled_at IS NULL AND 'request.created' = ANY(e.events)
+    )
     SELECT id::text FROM request`;
 }
 

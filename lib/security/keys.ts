@@ -22,7 +22,9 @@ export type KeyPurpose =
   /** Addresses refused new requests after spam (lib/requests/spam.ts): the email's keyed hash. */
   | "blocked-sender"
   /** Signs the proof-of-work challenges the request form gets when a client sends many (lib/pow/challenge.ts). */
-  | "proof-of-work";
+  | "proof-of-work"
+  /** Seals webhook endpoints' signing secrets (lib/webhooks/sign.ts), which must be read back to sign. */
+  | "webhook-secret";
 
 const SALT = "dsar-portal key derivation v1";
 const cache = new Map<string, Buffer>();

@@ -21,6 +21,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
     ...(can(staff.role, "staff.manage") ? [{ href: "/admin/staff", label: "Staff" }] : []),
     ...(can(staff.role, "settings.manage") ? [{ href: "/admin/templates", label: "Saved texts" }] : []),
     ...(can(staff.role, "settings.manage") ? [{ href: "/admin/api-keys", label: "API keys" }] : []),
+    ...(can(staff.role, "settings.manage") ? [{ href: "/admin/webhooks", label: "Webhooks" }] : []),
     { href: "/admin/account", label: "Your account" },
   ];
   return (

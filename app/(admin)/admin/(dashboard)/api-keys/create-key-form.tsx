@@ -1,11 +1,12 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { describedBy, FieldError, FieldHint, inputClass } from "@/components/ui/field";
+import { ShownOnce } from "@/components/ui/shown-once";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { CreateKeySchema, type CreateKeyInput } from "@/lib/api/key-schema";
 import type { ApiScope } from "@/lib/api/scopes";
@@ -18,7 +19,6 @@ export function CreateKeyForm({ scopes }: { scopes: ScopeChoice[] }) {
   const hydrated = useHydrated();
   const [created, setCreated] = useState<{ name: string; key: string } | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
-  const shown = useRef<HTMLDivElement>(null);
   const {
     register,
     handleSubmit,
@@ -26,10 +26,6 @@ export function CreateKeyForm({ scopes }: { scopes: ScopeChoice[] }) {
     setError,
     formState: { errors, isSubmitting },
   } = useForm<CreateKeyInput>({ resolver: zodResolver(CreateKeySchema), defaultValues: { name: "", scopes: [], expiresOn: "" } });
-
-  useEffect(() => {
-    if (created) shown.current?.focus();
-  }, [created]);
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
@@ -47,16 +43,9 @@ export function CreateKeyForm({ scopes }: { scopes: ScopeChoice[] }) {
   return (
     <div className="mt-4 space-y-4">
       {created ? (
-        <div ref={shown} tabIndex={-1} role="status" className="rounded-md border border-green-700 bg-green-50 p-4 focus:outline-none focus:ring-2 focus:ring-blue-700">
-          <p className="font-semibold text-slate-900">Key “{created.name}” created. Copy it now: it is not shown again.</p>
-          <label htmlFor="new-key" className="mt-2 block text-sm font-medium text-slate-900">
-            API key
-          </label>
-          <input id="new-key" readOnly value={created.key} onFocus={(e) => e.currentTarget.select()} className={`${inputClass} font-mono`} />
-          <p className="mt-2 text-sm text-slate-700">
-            Send it as <code>Authorization: Bearer {created.key.slice(0, 9)}…</code>. Only a hash of it is stored: if it is lost, revoke it and create another.
-          </p>
-        </div>
+        <ShownOnce id="new-key" title={`Key “${created.name}” created. Copy it now: it is not shown again.`} label="API key" value={created.key}>
+          Send it as <code>Authorization: Bearer {created.key.slice(0, 9)}…</code>. Only a hash of it is stored: if it is lost, revoke it and create another.
+        </ShownOnce>
       ) : null}
       <form noValidate onSubmit={(e) => void onSubmit(e)} className="space-y-4">
         <div aria-live="polite">{formError ? <Alert tone="error">{formError}</Alert> : null}</div>

@@ -1,0 +1,103 @@
+import "server-only";
+import { DomainError } from "@/lib/actions/domain-error";
+import type { StaffUser } from "@/lib/auth/staff";
+import type { Db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { EndpointSchema, type EndpointInput } from "@/lib/webhooks/schema";
+import { newWebhookSecret, sealWebhookSecret } from "@/lib/webhooks/sign";
+import { checkTarget } from "@/lib/webhooks/ssrf";
+
+export const MAX_ENDPOINTS = 20;
+const DELIVERIES_SHOWN = 20;
+
+async function audit(tx: Pick<Prisma.TransactionClient, "settingsEvent">, actor: StaffUser, action: string, data: Prisma.InputJsonValue, at: Date): Promise<void> {
+  await tx.settingsEvent.create({ data: { actorId: actor.id, area: "webhooks", action, data, at } });
+}
+
+async function allowsPrivate(db: Pick<Db, "organizationSettings">): Promise<boolean> {
+  return (await db.organizationSettings.findFirst({ select: { webhooksAllowPrivate: true } }))?.webhooksAllowPrivate ?? false;
+}
+
+/**
+ * Registers an endpoint, once its address passes the SSRF check, and returns its signing secret:
+ * shown once to the admin, stored sealed (every delivery is signed with it). Audited.
+ */
+export async function createEndpoint(db: Db, input: EndpointInput, admin: StaffUser, now = new Date()): Promise<{ id: string; secret: string }> {
+  const values = EndpointSchema.parse(input);
+  const target = await checkTarget(values.url, await allowsPrivate(db));
+  if (!target.ok) throw new DomainError(target.code, target.message);
+  const secret = newWebhookSecret();
+  const id = await db.$transaction(async (tx) => {
+    if ((await tx.webhookEndpoint.count({ where: { disabledAt: null } })) >= MAX_ENDPOINTS) {
+      throw new DomainError("TOO_MANY_ENDPOINTS", `There are already ${MAX_ENDPOINTS} endpoints. Disable one you no longer use first.`);
+    }
+    const created = await tx.webhookEndpoint.create({
+      data: { url: values.url, description: values.description ?? null, events: values.events, includePersonal: values.includePersonal, secretSealed: sealWebhookSecret(secret), createdById: admin.id, createdAt: now },
+      select: { id: true },
+    });
+    await audit(tx, admin, "endpoint.created", { endpointId: created.id, url: values.url, events: values.events, includePersonal: values.includePersonal }, now);
+    return created.id;
+  });
+  return { id, secret };
+}
+
+/** Stops (or resumes) deliveries to an endpoint. Pending ones fail as ENDPOINT_DISABLED when their turn comes. */
+export async function setEndpointEnabled(db: Db, endpointId: string, enabled: boolean, admin: StaffUser, now = new Date()): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const endpoint = await tx.webhookEndpoint.findUnique({ where: { id: endpointId }, select: { disabledAt: true, url: true } });
+    if (!endpoint) throw new DomainError("ENDPOINT_NOT_FOUND", "That endpoint no longer exists.");
+    if (enabled === !endpoint.disabledAt) return;
+    if (enabled) {
+      const target = await checkTarget(endpoint.url, await allowsPrivate(tx));
+      if (!target.ok) throw new DomainError(target.code, target.message);
+    }
+    await tx.webhookEndpoint.update({ where: { id: endpointId }, data: { disabledAt: enabled ? null : now } });
+    await audit(tx, admin, enabled ? "endpoint.enabled" : "endpoint.disabled", { endpointId }, now);
+  });
+}
+
+/** Whether endpoints may be on private, loopback or link-local addresses: for a receiver inside the operator's network. Audited. */
+export async function setAllowPrivate(db: Db, allow: boolean, admin: StaffUser, now = new Date()): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const current = await allowsPrivate(tx);
+    if (current === allow) return;
+    await tx.organizationSettings.updateMany({ data: { webhooksAllowPrivate: allow } });
+    await audit(tx, admin, allow ? "private_targets.allowed" : "private_targets.refused", {}, now);
+  });
+}
+
+/** Sends a delivery again, whatever became of it, with the same webhook-id (receivers dedupe by it). Audited. */
+export async function redeliver(db: Db, deliveryId: string, admin: StaffUser, now = new Date()): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const delivery = await tx.webhookDelivery.findUnique({ where: { id: deliveryId }, select: { endpointId: true, status: true } });
+    if (!delivery) throw new DomainError("DELIVERY_NOT_FOUND", "That delivery no longer exists.");
+    await tx.webhookDelivery.update({ where: { id: deliveryId }, data: { status: "PENDING", nextAttemptAt: now } });
+    await audit(tx, admin, "delivery.redelivered", { deliveryId, endpointId: delivery.endpointId, previousStatus: delivery.status }, now);
+  });
+}
+
+/** Every endpoint with its newest deliveries and their attempts: the webhooks page. */
+export async function listEndpoints(db: Db) {
+  const [endpoints, settings] = await Promise.all([
+    db.webhookEndpoint.findMany({
+      orderBy: [{ disabledAt: { sort: "asc", nulls: "first" } }, { createdAt: "desc" }],
+      take: 100,
+      select: {
+        id: true,
+        url: true,
+        description: true,
+        events: true,
+        includePersonal: true,
+        createdAt: true,
+        disabledAt: true,
+        deliveries: {
+          orderBy: { createdAt: "desc" },
+          take: DELIVERIES_SHOWN,
+          select: { id: true, eventType: true, status: true, attempts: true, lastStatusCode: true, lastDurationMs: true, lastError: true, nextAttemptAt: true, deliveredAt: true, createdAt: true },
+        },
+      },
+    }),
+    allowsPrivate(db),
+  ]);
+  return { endpoints, allowPrivate: settings };
+}
