@@ -14,7 +14,10 @@ import { clearTestMap, saveTestMap } from "@/lib/fulfillment/test-map";
 import { stopQueue } from "@/lib/jobs/boss";
 import { requestInput } from "@/lib/testing/fixtures";
 import { createScratchPostgres, type ScratchDatabase } from "@/lib/testing/product-db";
-import { createStaff, eventsOf, latestEmail, templatesOf, verifiedRequest } from "@/lib/testing/requests";
+import { createCustomer } from "@/lib/customers/customers";
+import { CustomerSchema, WorkspaceSchema } from "@/lib/customers/schema";
+import { addWorkspace } from "@/lib/customers/workspaces";
+import { createStaff, eventsOf, latestEmail, referredRequest, templatesOf, verifiedRequest } from "@/lib/testing/requests";
 import { withClient } from "@/lib/testing/test-database";
 import { seed } from "@/prisma/seed";
 
@@ -148,6 +151,11 @@ describe("every endpoint under its scopes", () => {
   async function customerId() {
     return (await db.customer.findFirstOrThrow({ select: { id: true } })).id;
   }
+  /** A workspace of its own, with no referral through it. */
+  async function freshWorkspace() {
+    const slug = `ws-${Math.random().toString(36).slice(2, 8)}`;
+    return (await addWorkspace(await customerId(), WorkspaceSchema.parse({ name: `Spare ${slug}`, slug, domains: "" }), admin)).id;
+  }
 
   const cases: Record<string, Case> = {
     createRequest: { request: async () => ({ method: "POST", path: "/requests", body: requestInput() }), status: 201, schema: CreatedRequestSchema },
@@ -213,6 +221,21 @@ describe("every endpoint under its scopes", () => {
       status: 201,
       schema: WorkspaceViewSchema,
     },
+    updateCustomer: {
+      request: async () => {
+        const legalName = `Umbrella ${Math.random().toString(36).slice(2, 8)} plc`;
+        const { id } = await createCustomer(CustomerSchema.parse({ legalName, privacyEmails: "privacy@umbrella.example", language: "en" }), admin);
+        return { method: "PUT", path: `/customers/${id}`, body: { legalName, privacyEmails: "dpo@umbrella.example", language: "en" } };
+      },
+      status: 200,
+      schema: CustomerViewSchema,
+    },
+    updateWorkspace: {
+      request: async () => ({ method: "PUT", path: `/workspaces/${await freshWorkspace()}`, body: { name: "Renamed", slug: `rn-${Math.random().toString(36).slice(2, 8)}`, domains: [] } }),
+      status: 200,
+      schema: WorkspaceViewSchema,
+    },
+    removeWorkspace: { request: async () => ({ method: "DELETE", path: `/workspaces/${await freshWorkspace()}` }), status: 200 },
   };
 
   it("has a case for every endpoint", () => {
@@ -437,5 +460,16 @@ describe("customers through the API", () => {
     const list = parsed(CustomerListSchema, (await call({ path: "/customers", key })).json);
     expect(list.data.map((c) => c.legalName)).toContain("Initech LLC");
     expectProblem(await call({ method: "POST", path: "/customers/00000000-0000-4000-8000-000000000000/workspaces", key, body: { name: "X", slug: "x-x", domains: [] } }), 404, "CUSTOMER_NOT_FOUND");
+
+    // Changed, then removed; one a request was referred through stays.
+    const updated = parsed(CustomerViewSchema, (await call({ method: "PUT", path: `/customers/${created.id}`, key, body: { legalName: "Initech LLC", privacyEmails: "dpo@initech.example", language: "de" } })).json);
+    expect(updated).toMatchObject({ privacyEmails: ["dpo@initech.example"], language: "de" });
+    const moved = parsed(WorkspaceViewSchema, (await call({ method: "PUT", path: `/workspaces/${workspace.id}`, key, body: { name: "Help", slug: "initech-help", domains: ["support.initech.example"] } })).json);
+    expect(moved.domains).toEqual(["support.initech.example"]);
+    expect((await call({ method: "DELETE", path: `/workspaces/${workspace.id}`, key })).json).toEqual({ removed: true, customerId: created.id });
+    expect((await call({ path: `/customers/${created.id}`, key })).json).toMatchObject({ workspaceCount: 0 });
+    const { referral } = await referredRequest();
+    expectProblem(await call({ method: "DELETE", path: `/workspaces/${referral.workspaceId}`, key }), 409, "WORKSPACE_HAS_REFERRALS");
+    expectProblem(await call({ method: "DELETE", path: "/workspaces/00000000-0000-4000-8000-000000000000", key }), 404, "WORKSPACE_NOT_FOUND");
   });
 });

@@ -2,7 +2,7 @@ import type { z } from "zod";
 import type { ApiPrincipal } from "@/lib/api/keys";
 import type { ApiScope } from "@/lib/api/scopes";
 
-export type HttpMethod = "GET" | "POST";
+export type HttpMethod = "GET" | "POST" | "PUT" | "DELETE";
 
 export type ApiContext<P, Q, B> = {
   params: P;

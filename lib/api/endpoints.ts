@@ -17,10 +17,10 @@ import {
   runViewOf,
 } from "@/lib/api/views";
 import type { StaffUser } from "@/lib/auth/staff";
-import { createCustomer } from "@/lib/customers/customers";
+import { createCustomer, updateCustomer } from "@/lib/customers/customers";
 import { getCustomer, listCustomers } from "@/lib/customers/queries";
 import { CustomerSchema, MAX_DOMAINS, WorkspaceSchema } from "@/lib/customers/schema";
-import { addWorkspace } from "@/lib/customers/workspaces";
+import { addWorkspace, removeWorkspace, updateWorkspace } from "@/lib/customers/workspaces";
 import { IDENTITY_TYPES } from "@/lib/datamap/types";
 import { db } from "@/lib/db";
 import { Jurisdiction, RequestRoute, RequestStatus, RequestType } from "@/lib/generated/prisma/enums";
@@ -125,6 +125,22 @@ const PackageQuery = z.object({
     .max(200, "Keep the file name under 200 characters")
     .describe("The name the requester downloads it under"),
 });
+
+/** Read back directly after a write: writing does not need the read scope. */
+async function customerAfterWrite(id: string) {
+  const customer = await db.customer.findUniqueOrThrow({
+    where: { id },
+    select: {
+      id: true,
+      legalName: true,
+      privacyEmails: true,
+      language: true,
+      workspaces: { select: { id: true, name: true, slug: true, domains: true }, orderBy: [{ name: "asc" }, { id: "asc" }], take: 200 },
+      _count: { select: { workspaces: true } },
+    },
+  });
+  return customerView(customer);
+}
 
 function customerView(c: { id: string; legalName: string; privacyEmails: string[]; language: string; workspaces: { id: string; name: string; slug: string; domains: string[] }[]; _count: { workspaces: number } }) {
   return {
@@ -408,12 +424,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
     errors: ["CUSTOMER_EXISTS"],
     async handle({ body, principal }) {
       const { id } = await createCustomer(body, principal.staff);
-      // Read back directly: writing does not need the read scope.
-      const created = await db.customer.findUniqueOrThrow({
-        where: { id },
-        select: { id: true, legalName: true, privacyEmails: true, language: true, workspaces: { select: { id: true, name: true, slug: true, domains: true } }, _count: { select: { workspaces: true } } },
-      });
-      return { status: 201, subjectId: id, body: customerView(created) };
+      return { status: 201, subjectId: id, body: await customerAfterWrite(id) };
     },
   }),
   endpoint({
@@ -433,6 +444,57 @@ export const ENDPOINTS: readonly Endpoint[] = [
       const { id } = await addWorkspace(params.id, values, principal.staff);
       const workspace = await db.workspace.findUniqueOrThrow({ where: { id }, select: { id: true, name: true, slug: true, domains: true } });
       return { status: 201, body: workspace };
+    },
+  }),
+  endpoint({
+    operationId: "updateCustomer",
+    method: "PUT",
+    path: "/customers/{id}",
+    tag: "Customers",
+    summary: "Change a customer's details",
+    description: "Every field, as on registration. Each change is kept in the customer's history.",
+    scopes: ["customers:write"],
+    params: IdParams,
+    body: CustomerSchema,
+    response: { status: 200, description: "The customer afterwards", schema: CustomerViewSchema },
+    errors: ["CUSTOMER_NOT_FOUND", "CUSTOMER_EXISTS"],
+    async handle({ params, body, principal }) {
+      await updateCustomer(params.id, body, principal.staff);
+      return { body: await customerAfterWrite(params.id) };
+    },
+  }),
+  endpoint({
+    operationId: "updateWorkspace",
+    method: "PUT",
+    path: "/workspaces/{id}",
+    tag: "Customers",
+    summary: "Change a workspace's name, slug or domains",
+    description: "",
+    scopes: ["customers:write"],
+    params: IdParams,
+    body: ApiWorkspaceBody,
+    response: { status: 200, description: "The workspace afterwards", schema: WorkspaceViewSchema },
+    errors: ["WORKSPACE_NOT_FOUND", "SLUG_TAKEN", "DOMAIN_TAKEN"],
+    async handle({ params, body, principal }) {
+      const values = validate(WorkspaceSchema, { ...body, domains: body.domains.join("\n") });
+      await updateWorkspace(params.id, values, principal.staff);
+      return { body: await db.workspace.findUniqueOrThrow({ where: { id: params.id }, select: { id: true, name: true, slug: true, domains: true } }) };
+    },
+  }),
+  endpoint({
+    operationId: "removeWorkspace",
+    method: "DELETE",
+    path: "/workspaces/{id}",
+    tag: "Customers",
+    summary: "Remove a workspace no request was referred through",
+    description: "One that has referrals stays, as their record; change its domains instead.",
+    scopes: ["customers:write"],
+    params: IdParams,
+    response: { status: 200, description: "Removed", schema: z.object({ removed: z.literal(true), customerId: z.uuid() }) },
+    errors: ["WORKSPACE_NOT_FOUND", "WORKSPACE_HAS_REFERRALS"],
+    async handle({ params, principal }) {
+      const { customerId } = await removeWorkspace(params.id, principal.staff);
+      return { body: { removed: true, customerId } };
     },
   }),
 ];

@@ -16,6 +16,8 @@ const API_MEANINGS: Record<string, string> = {
   CUSTOMER_NOT_FOUND: "There is no customer with this id.",
   SLUG_TAKEN: "Another workspace has this slug.",
   DOMAIN_TAKEN: "Another workspace has one of these domains.",
+  WORKSPACE_NOT_FOUND: "There is no workspace with this id.",
+  WORKSPACE_HAS_REFERRALS: "Requests were referred through this workspace: it stays as their record. Change its domains instead.",
   INTERNAL: "A problem on our side; nothing was changed. Try again.",
 };
 
