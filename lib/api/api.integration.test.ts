@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { ENDPOINTS } from "@/lib/api/endpoints";
 import { handleApi } from "@/lib/api/handle";
-import { createApiKey, revokeApiKey } from "@/lib/api/keys";
+import { createApiKey, recentCalls, revokeApiKey } from "@/lib/api/keys";
 import { ProblemSchema } from "@/lib/api/problem";
 import { API_SCOPES, type ApiScope } from "@/lib/api/scopes";
 import { RecordSchema, CreatedRequestSchema, CustomerListSchema, CustomerViewSchema, RequestListSchema, RequestViewSchema, RunViewSchema, WorkspaceViewSchema } from "@/lib/api/views";
@@ -419,6 +419,10 @@ describe("requests through the API", () => {
       "POST /api/v1/requests/{id}/deny 409",
     ]);
     expect(calls.every((c) => c.subjectId === requestId)).toBe(true);
+    // The keys page's list: the newest first, as many as asked, per key.
+    const shown = (await recentCalls(db, [keyId, "00000000-0000-4000-8000-000000000000"], 3));
+    expect(shown.get(keyId)!.map((c) => `${c.route} ${c.status}`)).toEqual(calls.slice(-3).reverse().map((c) => `${c.route} ${c.status}`));
+    expect(shown.get("00000000-0000-4000-8000-000000000000")).toEqual([]);
     expect((await db.apiKey.findUniqueOrThrow({ where: { id: keyId } })).lastUsedAt).not.toBeNull();
   });
 

@@ -93,9 +93,22 @@ export async function listApiKeys(db: Db): Promise<ApiKeyRow[]> {
   return keys.map(({ createdById, ...k }) => ({ ...k, createdBy: email.get(createdById) ?? null }));
 }
 
-/** The latest calls a key made, newest first: what the keys page shows under each key. */
-export async function recentCalls(db: Db, keyId: string, take = 20) {
-  return db.apiCall.findMany({ where: { keyId }, select: { at: true, method: true, route: true, status: true }, orderBy: { at: "desc" }, take });
+export type RecentCall = { at: Date; method: string; route: string; status: number };
+
+/**
+ * The latest `take` calls of each key, newest first: what the keys page shows under each key. One
+ * statement, each key's calls read from the (key_id, at) index, however many a key has made.
+ */
+export async function recentCalls(db: Db, keyIds: string[], take = 10): Promise<Map<string, RecentCall[]>> {
+  const calls = new Map<string, RecentCall[]>(keyIds.map((id) => [id, []]));
+  if (keyIds.length === 0) return calls;
+  const rows = await db.$queryRaw<(RecentCall & { key_id: string })[]>`
+    SELECT k.id::text AS key_id, c.at, c.method, c.route, c.status
+      FROM unnest(${keyIds}::uuid[]) AS k(id)
+     CROSS JOIN LATERAL (SELECT at, method, route, status FROM api_calls WHERE key_id = k.id ORDER BY at DESC LIMIT ${take}) c
+     ORDER BY k.id, c.at DESC`;
+  for (const { key_id, ...call } of rows) calls.get(key_id)!.push(call);
+  return calls;
 }
 
 export type KeyRefusal = "MISSING" | "UNKNOWN" | "REVOKED" | "EXPIRED";

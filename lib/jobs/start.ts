@@ -5,6 +5,7 @@ import { logError, logEvent } from "@/lib/log";
 import { startJobWorker } from "@/lib/jobs/worker";
 import { startOutboxWorker } from "@/lib/mail/worker";
 import { startWebhookWorker } from "@/lib/webhooks/deliver";
+import { pruneWebhookDeliveries } from "@/lib/webhooks/prune";
 import { purgeExpiredPackages } from "@/lib/packages/purge";
 import { pruneSpentProofs } from "@/lib/pow/challenge";
 import { pruneLimits } from "@/lib/rate-limit/limit";
@@ -34,8 +35,9 @@ export async function housekeeping(now = new Date()): Promise<void> {
     const signInLinks = await pruneExpiredSignInTokens(db, now);
     const packagesPurged = await purgeExpiredPackages(now);
     await pruneSpentProofs(db, now);
-    if (closed || pruned || signInLinks || packagesPurged) {
-      logEvent("housekeeping.done", { closedUnverified: closed, rateLimitRowsPruned: pruned, expiredSignInLinksPruned: signInLinks, packagesPurged });
+    const webhookDeliveries = await pruneWebhookDeliveries(db, now);
+    if (closed || pruned || signInLinks || packagesPurged || webhookDeliveries) {
+      logEvent("housekeeping.done", { closedUnverified: closed, rateLimitRowsPruned: pruned, expiredSignInLinksPruned: signInLinks, packagesPurged, webhookDeliveriesPruned: webhookDeliveries });
     }
   } catch (error) {
     logError("housekeeping.failed", error);

@@ -14,6 +14,7 @@ import { verifyByLink } from "@/lib/verification/verify";
 import { announceNearDeadlines } from "@/lib/webhooks/deadlines";
 import { deliverDueWebhooks, LEASE_MS } from "@/lib/webhooks/deliver";
 import { createEndpoint, redeliver, setAllowPrivate, setEndpointEnabled } from "@/lib/webhooks/manage";
+import { pruneWebhookDeliveries } from "@/lib/webhooks/prune";
 import { checkTarget } from "@/lib/webhooks/ssrf";
 import { seed } from "@/prisma/seed";
 
@@ -201,6 +202,24 @@ describe("deliveries", () => {
     await setEndpointEnabled(db, id, false, admin);
     await submitRequest(requestInput(), { ip: null });
     expect(await db.webhookDelivery.count({ where: { endpointId: id, status: "PENDING" } })).toBe(0);
+  });
+});
+
+describe("the delivery log", () => {
+  it("keeps finished deliveries for 30 days and pending ones however old, with their attempts", async () => {
+    const r = await receiver();
+    const { id } = await endpointFor(r.url, ["request.created"]);
+    await submitRequest(requestInput(), { ip: null });
+    await submitRequest(requestInput(), { ip: null });
+    await deliverDueWebhooks();
+    const [old, recent] = await db.webhookDelivery.findMany({ where: { endpointId: id }, orderBy: { createdAt: "asc" } });
+    const waiting = await db.webhookDelivery.create({
+      data: { endpointId: id, eventType: "request.created", payload: {}, nextAttemptAt: new Date(Date.now() + 3_600_000), createdAt: new Date(Date.now() - 90 * 86_400_000) },
+    });
+    await db.webhookDelivery.update({ where: { id: old!.id }, data: { createdAt: new Date(Date.now() - 31 * 86_400_000) } });
+    expect(await pruneWebhookDeliveries(db, new Date())).toBe(1);
+    expect((await db.webhookDelivery.findMany({ where: { endpointId: id }, select: { id: true } })).map((d) => d.id).sort()).toEqual([recent!.id, waiting.id].sort());
+    expect(await db.webhookAttempt.count({ where: { deliveryId: old!.id } })).toBe(0);
   });
 });
 

@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: "API keys" };
 export default async function ApiKeysPage() {
   await requirePagePermission("settings.manage", "/admin/api-keys");
   const [keys, timeZone] = await Promise.all([listApiKeys(db), getOperatorTimeZone()]);
-  const calls = new Map(await Promise.all(keys.map(async (k) => [k.id, await recentCalls(db, k.id, 10)] as const)));
+  const calls = await recentCalls(db, keys.map((k) => k.id));
   const at = now();
   const state = (k: (typeof keys)[number]) => (k.revokedAt ? "Revoked" : k.expiresAt && k.expiresAt <= at ? "Expired" : "Active");
   return (
