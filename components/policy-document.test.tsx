@@ -15,6 +15,7 @@ const org: OrganizationDetails = {
   euRepresentative: null,
   ukRepresentative: null,
   registeredAddress: "1 Test Road, Testville",
+  companyNumber: null,
   timeZone: "UTC",
 };
 

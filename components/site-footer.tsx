@@ -1,4 +1,5 @@
 import { connection } from "next/server";
+import { RegisteredDetails } from "@/components/registered-details";
 import { getOrganizationSettings } from "@/lib/organization/settings";
 
 /** The short privacy notice every public page carries, since every page can collect a request. */
@@ -13,7 +14,7 @@ export async function SiteFooter() {
           answer you, and to keep the record of the request that the law requires. Read our{" "}
           <a href="/privacy">privacy policy</a>, see <a href="/privacy/recipients">who receives data</a>, or write to <a href={`mailto:${org.privacyEmail}`}>{org.privacyEmail}</a>.
         </p>
-        <address className="not-italic">Registered address: {org.registeredAddress}</address>
+        <RegisteredDetails org={org} />
       </div>
     </footer>
   );

@@ -22,8 +22,9 @@ export const DEFAULT_ADMIN_EMAIL = "admin@example.com";
 
 /**
  * `adminEmail`: the first admin, who can then invite everyone else (ADMIN_EMAIL). `timeZone`: the
- * operator's time zone (OPERATOR_TIME_ZONE); when given it is written on every run, since no page
- * edits it yet, and when not the stored one stays (UTC on a new database).
+ * operator's time zone (OPERATOR_TIME_ZONE); when given it is written on every run (and Settings →
+ * Organisation refuses to change it), and when not the stored one stays: the admin chooses it there
+ * (UTC on a new database).
  */
 export async function seed(
   db: Db,

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { RegisteredDetails } from "@/components/registered-details";
 import { SkipLink } from "@/components/skip-link";
 import { getOrganizationSettings } from "@/lib/organization/settings";
 
@@ -28,7 +29,7 @@ export default async function OwnerLayout({ children }: { children: ReactNode })
             <p>
               Questions about this task? Write to <a href={`mailto:${org.privacyEmail}`}>{org.privacyEmail}</a>.
             </p>
-            <address className="not-italic">Registered address: {org.registeredAddress}</address>
+            <RegisteredDetails org={org} />
           </div>
         </footer>
       </div>

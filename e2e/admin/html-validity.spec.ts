@@ -52,6 +52,7 @@ async function dashboardPages(): Promise<{ signedOut: string[]; dashboard: strin
       "/admin/api-keys",
       "/admin/api",
       "/admin/webhooks",
+      "/admin/settings",
     ],
   };
 }
@@ -106,6 +107,7 @@ const STATIC_PAGES = [
   "/admin/api-keys",
   "/admin/api",
   "/admin/webhooks",
+  "/admin/settings",
 ];
 
 for (const path of STATIC_PAGES) {

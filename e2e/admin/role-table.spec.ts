@@ -37,6 +37,7 @@ const PAGES: { path: (t: Target) => string; expect: Record<Who, PageExpect> }[] 
   { path: () => "/admin/api-keys", expect: page("sign-in", 403, 403, 200) },
   { path: () => "/admin/api", expect: page("sign-in", 200, 200, 200) },
   { path: () => "/admin/webhooks", expect: page("sign-in", 403, 403, 200) },
+  { path: () => "/admin/settings", expect: page("sign-in", 403, 403, 200) },
 ];
 
 const ACT = "app/(admin)/admin/(dashboard)/requests/[id]/actions.ts";

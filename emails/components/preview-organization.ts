@@ -12,5 +12,6 @@ export const PREVIEW_ORGANIZATION: OrganizationDetails = {
   euRepresentative: null,
   ukRepresentative: null,
   registeredAddress: "548 Market Street, Suite 100\nSan Francisco, CA 94104\nUnited States",
+  companyNumber: null,
   timeZone: "UTC",
 };

@@ -15,6 +15,7 @@ const DETAILS = {
   euRepresentative: true,
   ukRepresentative: true,
   registeredAddress: true,
+  companyNumber: true,
   timeZone: true,
 } as const;
 

@@ -10,6 +10,8 @@ export type OrganizationDetails = {
   euRepresentative: string | null;
   ukRepresentative: string | null;
   registeredAddress: string;
+  /** The company's registration number, when it has one to show. */
+  companyNumber: string | null;
   /**
    * IANA time zone whose calendar deadlines count in and dates are shown in ("Europe/Berlin").
    * Emails queued before it existed carry none: their dates read in UTC, as they did then.

@@ -21,6 +21,7 @@ const org: OrganizationDetails = {
   euRepresentative: "EU Rep B.V., Amsterdam",
   ukRepresentative: "UK Rep Ltd, London",
   registeredAddress: "1 Test Road, Testville",
+  companyNumber: null,
   timeZone: "UTC",
 };
 
@@ -46,6 +47,7 @@ describe("fillPlaceholders", () => {
         "euRepresentative=EU Rep B.V., Amsterdam",
         "ukRepresentative=UK Rep Ltd, London",
         "registeredAddress=1 Test Road, Testville",
+        "companyNumber=not registered",
         "websiteUrl=https://helper.example",
       ].join("; "),
     );

@@ -11,6 +11,7 @@ export const PLACEHOLDER_NAMES = [
   "euRepresentative",
   "ukRepresentative",
   "registeredAddress",
+  "companyNumber",
   "websiteUrl",
 ] as const;
 
@@ -34,6 +35,7 @@ function placeholderValues(org: OrganizationDetails): Record<PlaceholderName, st
     euRepresentative: present(org.euRepresentative) ?? NOT_APPOINTED,
     ukRepresentative: present(org.ukRepresentative) ?? NOT_APPOINTED,
     registeredAddress: org.registeredAddress,
+    companyNumber: present(org.companyNumber) ?? "not registered",
     websiteUrl: org.websiteUrl,
   };
 }

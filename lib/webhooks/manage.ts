@@ -93,11 +93,31 @@ export async function listEndpoints(db: Db) {
         deliveries: {
           orderBy: { createdAt: "desc" },
           take: DELIVERIES_SHOWN,
-          select: { id: true, eventType: true, status: true, attempts: true, lastStatusCode: true, lastDurationMs: true, lastError: true, nextAttemptAt: true, deliveredAt: true, createdAt: true },
+          select: {
+            id: true,
+            eventType: true,
+            requestId: true,
+            payload: true,
+            status: true,
+            attempts: true,
+            lastStatusCode: true,
+            lastDurationMs: true,
+            lastError: true,
+            nextAttemptAt: true,
+            deliveredAt: true,
+            createdAt: true,
+          },
         },
       },
     }),
     allowsPrivate(db),
   ]);
-  return { endpoints, allowPrivate: settings };
+  // The request's reference, from the payload (ids and states only), names the delivery on the page.
+  return {
+    endpoints: endpoints.map((e) => ({
+      ...e,
+      deliveries: e.deliveries.map(({ payload, ...d }) => ({ ...d, reference: ((payload as { data?: { reference?: unknown } }).data?.reference as string | undefined) ?? null })),
+    })),
+    allowPrivate: settings,
+  };
 }

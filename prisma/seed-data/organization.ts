@@ -14,6 +14,7 @@ export const organization: OrganizationDetails = {
   euRepresentative: "Demo EU Representative B.V. (sample value), 1 Sample Square, 1011 AB Amsterdam, Netherlands",
   ukRepresentative: "Demo UK Representative Ltd (sample value), 1 Sample Lane, London EC1A 1AA, United Kingdom",
   registeredAddress: "Jexi (demo operator), 100 Example Street, Suite 1, Dublin D02 XY00, Ireland",
+  companyNumber: null,
   // The seed takes OPERATOR_TIME_ZONE instead when it is set.
   timeZone: "UTC",
 };

@@ -78,11 +78,20 @@ export default async function WebhooksPage() {
                 ) : (
                   <table className="mt-3 w-full border-collapse text-left text-sm">
                     <caption className="sr-only">Latest deliveries to {endpoint.url}</caption>
-                    <TableHead labels={["Event", "Queued", "Status", "Attempts", "Last answer", "Time", "Redeliver"]} />
+                    <TableHead labels={["Event", "Request", "Queued", "Status", "Attempts", "Last answer", "Time", "Redeliver"]} />
                     <tbody>
                       {endpoint.deliveries.map((d) => (
                         <tr key={d.id} className="border-b border-slate-200 align-top">
                           <th scope="row" className="py-2 pr-4 font-mono font-normal">{d.eventType}</th>
+                          <td className="py-2 pr-4">
+                            {d.requestId && d.reference ? (
+                              <a className="text-blue-700 underline" href={`/admin/requests/${d.requestId}`}>
+                                {d.reference}
+                              </a>
+                            ) : (
+                              "–"
+                            )}
+                          </td>
                           <td className="py-2 pr-4">{formatInstant(d.createdAt, timeZone)}</td>
                           <td className="py-2 pr-4">
                             {STATUS_WORDS[d.status]}
@@ -92,7 +101,7 @@ export default async function WebhooksPage() {
                           <td className="py-2 pr-4">{d.lastStatusCode ?? d.lastError ?? "–"}</td>
                           <td className="py-2 pr-4">{d.lastDurationMs === null ? "–" : `${d.lastDurationMs} ms`}</td>
                           <td className="py-2 pr-4">
-                            <DisconnectButton disconnect={redeliverAction.bind(null, { deliveryId: d.id })} label="Redeliver" srLabel={`${d.eventType} queued ${formatInstant(d.createdAt, timeZone)}`} />
+                            <DisconnectButton disconnect={redeliverAction.bind(null, { deliveryId: d.id })} label="Redeliver" srLabel={`${d.eventType}${d.reference ? ` of ${d.reference}` : ""} queued ${formatInstant(d.createdAt, timeZone)}`} />
                           </td>
                         </tr>
                       ))}

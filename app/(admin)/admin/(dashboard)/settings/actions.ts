@@ -1,0 +1,15 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { staffAction } from "@/lib/actions/staff-action";
+import { now } from "@/lib/clock";
+import { db } from "@/lib/db";
+import { OrganizationSchema } from "@/lib/organization/schema";
+import { updateOrganization } from "@/lib/organization/update";
+
+export const updateOrganizationAction = staffAction("settings.manage", OrganizationSchema, async (input, admin) => {
+  const { changes } = await updateOrganization(db, input, admin, now());
+  // Every public page shows these details.
+  revalidatePath("/", "layout");
+  return { changed: changes.map((c) => c.field) };
+});

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "organization_settings" ADD COLUMN     "company_number" TEXT;
