@@ -30,8 +30,8 @@ export type Endpoint = {
   query?: z.ZodType;
   /** "binary": the body is a file (application/octet-stream and the like), at most `maxBytes`. */
   body?: z.ZodType | "binary";
-  /** The body's schema for the document when it differs from what is parsed (a pipe's input). */
-  bodyDoc?: Record<string, unknown>;
+  /** The document shows the request form's fields as the body (createRequest checks them in submitRequest). */
+  bodyDoc?: "request-form";
   maxBytes?: number;
   response: { status: number; description: string; schema: z.ZodType };
   /** The codes this endpoint refuses with, beyond those of every endpoint (key, scope, input). */

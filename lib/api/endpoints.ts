@@ -40,7 +40,6 @@ import { CompleteInputSchema, DenyInputSchema, MessageInputSchema, ReasonInputSc
 import { MAX_PACKAGE_BYTES } from "@/lib/requests/lifecycle";
 import { queryQueue } from "@/lib/requests/queue";
 import { decodeCursor, DUE_FILTERS, MIN_SEARCH_LENGTH, normalizeSearch, parseQueueFilters, QUEUE_SORTS, VERIFIED_FILTERS } from "@/lib/requests/queue-filters";
-import { NewRequestSchema } from "@/lib/requests/schema";
 import { submitRequest } from "@/lib/requests/submit";
 import { getSubmissionContext } from "@/lib/requests/submission-context";
 
@@ -126,6 +125,15 @@ const PackageQuery = z.object({
     .describe("The name the requester downloads it under"),
 });
 
+/** The dashboard's workspace schema checks the API's body, whose domains are a list rather than the form's lines. */
+function workspaceValues(body: z.output<typeof ApiWorkspaceBody>) {
+  return validate(WorkspaceSchema, { ...body, domains: body.domains.join("\n") });
+}
+
+function workspaceView(id: string) {
+  return db.workspace.findUniqueOrThrow({ where: { id }, select: { id: true, name: true, slug: true, domains: true } });
+}
+
 /** Read back directly after a write: writing does not need the read scope. */
 async function customerAfterWrite(id: string) {
   const customer = await db.customer.findUniqueOrThrow({
@@ -196,7 +204,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
       "What a person asked a helpdesk or a chat for, filed as if they had used the form. The person is emailed a code to confirm their address, as from the form, unless `verified` is true and the key holds requests:verify: the request is then verified under the key's name. Requests for someone else (agents, parents) are made on the form, which collects their proof.",
     scopes: ["requests:write"],
     body: CreateBody,
-    bodyDoc: { __fromSchema: "NewRequest" },
+    bodyDoc: "request-form",
     response: { status: 201, description: "Filed", schema: CreatedRequestSchema },
     errors: ["RATE_LIMITED", "SENDER_BLOCKED"],
     async handle({ body, principal, now }) {
@@ -440,10 +448,8 @@ export const ENDPOINTS: readonly Endpoint[] = [
     response: { status: 201, description: "Added", schema: WorkspaceViewSchema },
     errors: ["CUSTOMER_NOT_FOUND", "SLUG_TAKEN", "DOMAIN_TAKEN"],
     async handle({ params, body, principal }) {
-      const values = validate(WorkspaceSchema, { ...body, domains: body.domains.join("\n") });
-      const { id } = await addWorkspace(params.id, values, principal.staff);
-      const workspace = await db.workspace.findUniqueOrThrow({ where: { id }, select: { id: true, name: true, slug: true, domains: true } });
-      return { status: 201, body: workspace };
+      const { id } = await addWorkspace(params.id, workspaceValues(body), principal.staff);
+      return { status: 201, body: await workspaceView(id) };
     },
   }),
   endpoint({
@@ -476,9 +482,8 @@ export const ENDPOINTS: readonly Endpoint[] = [
     response: { status: 200, description: "The workspace afterwards", schema: WorkspaceViewSchema },
     errors: ["WORKSPACE_NOT_FOUND", "SLUG_TAKEN", "DOMAIN_TAKEN"],
     async handle({ params, body, principal }) {
-      const values = validate(WorkspaceSchema, { ...body, domains: body.domains.join("\n") });
-      await updateWorkspace(params.id, values, principal.staff);
-      return { body: await db.workspace.findUniqueOrThrow({ where: { id: params.id }, select: { id: true, name: true, slug: true, domains: true } }) };
+      await updateWorkspace(params.id, workspaceValues(body), principal.staff);
+      return { body: await workspaceView(params.id) };
     },
   }),
   endpoint({
@@ -498,6 +503,3 @@ export const ENDPOINTS: readonly Endpoint[] = [
     },
   }),
 ];
-
-/** The request form's schema, for the document: what createRequest's body holds besides `verified`. */
-export const NEW_REQUEST_SCHEMA = NewRequestSchema;

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
-import { ENDPOINTS, NEW_REQUEST_SCHEMA } from "@/lib/api/endpoints";
-import { DetailsSchemas, REQUEST_TYPES } from "@/lib/requests/schema";
+import { ENDPOINTS } from "@/lib/api/endpoints";
+import { DetailsSchemas, NewRequestSchema, REQUEST_TYPES } from "@/lib/requests/schema";
 import { ProblemSchema } from "@/lib/api/problem";
 import { SCOPE_INFO, API_SCOPES } from "@/lib/api/scopes";
 
@@ -16,7 +16,7 @@ function schemaOf(schema: z.core.$ZodType, io: "input" | "output"): JsonSchema {
 
 /** The form's fields, as createRequest takes them: the person asks for themselves; the honeypot is the form's own. */
 function createRequestBody(): JsonSchema {
-  const form = schemaOf(NEW_REQUEST_SCHEMA, "input") as { properties: Record<string, JsonSchema>; required?: string[] };
+  const form = schemaOf(NewRequestSchema, "input") as { properties: Record<string, JsonSchema>; required?: string[] };
   const { website: _honeypot, representative: _representative, submittedBy: _submittedBy, ...properties } = form.properties;
   return {
     ...form,
@@ -82,7 +82,7 @@ export function openApiDocument(baseUrl: string) {
     if (e.body === "binary") {
       operation.requestBody = { required: true, description: "The file itself, up to 10 MB.", content: Object.fromEntries(PACKAGE_TYPES.map((t) => [t, {}])) };
     } else if (e.body) {
-      const schema = e.bodyDoc?.__fromSchema === "NewRequest" ? createRequestBody() : schemaOf(e.body, "input");
+      const schema = e.bodyDoc === "request-form" ? createRequestBody() : schemaOf(e.body, "input");
       operation.requestBody = { required: true, content: { "application/json": { schema } } };
     }
     const path = paths[e.path] ?? (paths[e.path] = {});

@@ -23,5 +23,5 @@ export type EventInput = {
 export async function recordEvent(tx: Prisma.TransactionClient, event: EventInput): Promise<void> {
   const at = event.at ?? new Date();
   await tx.requestEvent.create({ data: { ...event, at } });
-  for (const cause of webhookEventsFor(event)) await enqueueWebhooks(tx, cause.type, event.requestId, cause.data, at);
+  await enqueueWebhooks(tx, webhookEventsFor(event), event.requestId, at);
 }

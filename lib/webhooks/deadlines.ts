@@ -31,7 +31,7 @@ export async function announceNearDeadlines(db: Db, now: Date): Promise<number> 
       RETURNING request_id::text, to_char(due_date, 'YYYY-MM-DD') AS due_date`;
     for (const row of rows) {
       const daysLeft = Math.round((Date.parse(`${row.due_date}T00:00:00Z`) - today.getTime()) / 86_400_000);
-      await enqueueWebhooks(tx, "request.deadline_near", row.request_id, { daysLeft }, now);
+      await enqueueWebhooks(tx, [{ type: "request.deadline_near", data: { daysLeft } }], row.request_id, now);
     }
     return rows.length;
   });

@@ -52,16 +52,24 @@ export async function deliverDueWebhooks(options: { db?: Db; now?: Date; signal?
                      ORDER BY next_attempt_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
       RETURNING id::text, endpoint_id::text, request_id::text, payload, attempts`;
     if (claimed.length === 0) break;
-    const settings = await db.organizationSettings.findFirst({ select: { webhooksAllowPrivate: true } });
-    const results = await Promise.all(claimed.map((row) => deliverOne(db, row, settings?.webhooksAllowPrivate ?? false, now)));
+    const [settings, endpoints] = await Promise.all([
+      db.organizationSettings.findFirst({ select: { webhooksAllowPrivate: true } }),
+      db.webhookEndpoint.findMany({
+        where: { id: { in: [...new Set(claimed.map((row) => row.endpoint_id))] } },
+        select: { id: true, url: true, secretSealed: true, includePersonal: true, disabledAt: true },
+      }),
+    ]);
+    const byId = new Map(endpoints.map((e) => [e.id, e]));
+    const results = await Promise.all(claimed.map((row) => deliverOne(db, row, byId.get(row.endpoint_id), settings?.webhooksAllowPrivate ?? false, now)));
     delivered += results.filter(Boolean).length;
     failed += results.filter((r) => !r).length;
   }
   return { delivered, failed };
 }
 
-async function deliverOne(db: Db, row: Claimed, allowPrivate: boolean, now: Date): Promise<boolean> {
-  const endpoint = await db.webhookEndpoint.findUnique({ where: { id: row.endpoint_id }, select: { url: true, secretSealed: true, includePersonal: true, disabledAt: true } });
+type EndpointRow = { url: string; secretSealed: Uint8Array; includePersonal: boolean; disabledAt: Date | null };
+
+async function deliverOne(db: Db, row: Claimed, endpoint: EndpointRow | undefined, allowPrivate: boolean, now: Date): Promise<boolean> {
   let outcome: Outcome;
   if (!endpoint || endpoint.disabledAt) {
     outcome = { statusCode: null, durationMs: 0, error: "ENDPOINT_DISABLED" };

@@ -4,7 +4,12 @@ import { Webhook } from "standardwebhooks";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { StaffUser } from "@/lib/auth/staff";
 import { db } from "@/lib/db";
+import { cancelRun, planRun, startRun } from "@/lib/fulfillment/runs";
+import { clearTestMap, saveTestMap } from "@/lib/fulfillment/test-map";
+import { stopQueue } from "@/lib/jobs/boss";
+import { rerouteRequest } from "@/lib/referrals/officer";
 import { acknowledgeRequest } from "@/lib/requests/handling/acknowledge";
+import { completeRequest } from "@/lib/requests/handling/complete";
 import { submitRequest } from "@/lib/requests/submit";
 import { requestInput } from "@/lib/testing/fixtures";
 import { createStaff, latestEmail, verifiedRequest } from "@/lib/testing/requests";
@@ -38,6 +43,7 @@ afterEach(async () => {
 
 afterAll(async () => {
   await setAllowPrivate(db, false, admin);
+  await stopQueue();
 });
 
 async function receiver(respond?: Parameters<typeof startWebhookReceiver>[0]) {
@@ -202,6 +208,39 @@ describe("deliveries", () => {
     await setEndpointEnabled(db, id, false, admin);
     await submitRequest(requestInput(), { ip: null });
     expect(await db.webhookDelivery.count({ where: { endpointId: id, status: "PENDING" } })).toBe(0);
+  });
+});
+
+describe("the events named for an endpoint to choose", () => {
+  it("tells of a completion, a referral's new state and a run's end, each once, as they commit", async () => {
+    const r = await receiver();
+    const { id, secret } = await endpointFor(r.url, ["request.completed", "referral.changed", "run.finished"]);
+    const completed = await verifiedRequest({ type: "DELETION", details: { scope: "ALL" } });
+    await completeRequest(completed.requestId, { outcome: "We erased your account." }, admin);
+
+    const referred = await verifiedRequest({ type: "DELETION", details: { scope: "ALL" } });
+    const workspace = await db.workspace.findFirstOrThrow({ where: { slug: "acme-help" }, select: { id: true } });
+    await rerouteRequest(referred.requestId, { kind: "WORKSPACE", workspaceId: workspace.id, includesOperatorPart: false }, admin);
+    const referral = await db.referral.findFirstOrThrow({ where: { requestId: referred.requestId }, select: { id: true } });
+
+    await saveTestMap([{ key: "hooks", collections: { users: { fields: ["id", "email:email"] } }, connection: null }]);
+    const searched = await verifiedRequest();
+    const { runId } = await planRun(db, { requestId: searched.requestId, staffId: admin.id });
+    await startRun(db, runId, admin.id);
+    await cancelRun(db, runId, admin.id);
+
+    await deliverDueWebhooks();
+    const bodies = r.received.map((m) => verified(secret, m) as { type: string; data: Record<string, unknown> });
+    expect(bodies.map((b) => `${b.type} ${String(b.data.requestId)}`).sort()).toEqual(
+      [`request.completed ${completed.requestId}`, `referral.changed ${referred.requestId}`, `run.finished ${searched.requestId}`].sort(),
+    );
+    expect(bodies.find((b) => b.type === "request.completed")!.data).toMatchObject({ status: "COMPLETED" });
+    expect(bodies.find((b) => b.type === "referral.changed")!.data).toMatchObject({ referralId: referral.id, state: "awaiting", action: "referral.sent", status: "REFERRED" });
+    expect(bodies.find((b) => b.type === "run.finished")!.data).toMatchObject({ runId, outcome: "cancelled" });
+    // Nothing personal, even from events whose own data quotes the officer's words.
+    expect(r.received.every((m) => !m.body.includes("We erased your account"))).toBe(true);
+    expect(await db.webhookDelivery.count({ where: { endpointId: id } })).toBe(3);
+    await clearTestMap();
   });
 });
 
