@@ -17,6 +17,8 @@ test("an admin changes the organisation's details, which every public page shows
 
   // A mistake: named at the field, focused, and nothing saved.
   const website = organisation.getByLabel("Website");
+  // The form fills its fields once it has loaded (react-hook-form, client side): read the value then.
+  await expect(website).toHaveValue(/^https:\/\//);
   const original = await website.inputValue();
   await website.fill("http://jexi.example");
   await organisation.getByLabel("Company number").fill(number);
