@@ -1,12 +1,13 @@
 import { connection } from "next/server";
 import { buttonClass } from "@/components/ui/button";
-import { RequestType } from "@/lib/generated/prisma/enums";
+import { db } from "@/lib/db";
 import { getOrganizationSettings } from "@/lib/organization/settings";
 import { REQUEST_TYPE_DESCRIPTIONS, REQUEST_TYPE_LABELS } from "@/lib/requests/labels";
+import { readOfferedTypes } from "@/lib/requests/offered-types-settings";
 
 export default async function PrivacyCenterHome() {
   await connection();
-  const org = await getOrganizationSettings();
+  const [org, offered] = await Promise.all([getOrganizationSettings(), readOfferedTypes(db)]);
 
   return (
     <div className="space-y-14">
@@ -31,7 +32,8 @@ export default async function PrivacyCenterHome() {
           What you can ask for
         </h2>
         <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-          {Object.values(RequestType).map((type) => (
+          {/* The types the operator offers (Settings → Request types); an appeal always, where the law gives one. */}
+          {[...offered, "APPEAL" as const].map((type) => (
             <li
               key={type}
               className="relative rounded-lg border border-slate-300 p-5 focus-within:border-blue-800 hover:border-blue-800"

@@ -2,27 +2,32 @@ import "server-only";
 import type { Db } from "@/lib/db";
 import { readOrganizationDetails } from "@/lib/organization/settings";
 import type { OrganizationDetails } from "@/lib/organization/types";
+import { offeredFormTypes } from "@/lib/requests/offered-types";
+import { REQUEST_TYPES, type RequestTypeValue } from "@/lib/requests/schema";
 
-type Context = { org: OrganizationDetails; policyVersionId: string | null };
+type Context = { org: OrganizationDetails; policyVersionId: string | null; offeredTypes: RequestTypeValue[] };
 
 const TTL_MS = 30_000;
 let cached: { at: number; value: Context } | undefined;
 
 /**
  * The operator's details (for emails) and the policy version in force (kept on each request as
- * part of its record). Cached briefly per process: both change rarely and every submission needs them.
+ * part of its record), and the request types it offers (Settings → Request types). Cached briefly
+ * per process: they change rarely and every submission needs them.
  */
 export async function getSubmissionContext(db: Db, now = Date.now()): Promise<Context> {
   if (cached && now - cached.at < TTL_MS) return cached.value;
-  const [org, policy] = await Promise.all([
+  const [org, policy, offered] = await Promise.all([
     readOrganizationDetails(db),
     db.policyVersion.findFirst({
       where: { publishedAt: { lte: new Date(now) }, effectiveAt: { lte: new Date(now) } },
       orderBy: { effectiveAt: "desc" },
       select: { id: true },
     }),
+    db.organizationSettings.findUnique({ where: { id: 1 }, select: { offeredRequestTypes: true } }),
   ]);
-  cached = { at: now, value: { org, policyVersionId: policy?.id ?? null } };
+  const offeredTypes = offered ? offeredFormTypes(offered.offeredRequestTypes) : [...REQUEST_TYPES];
+  cached = { at: now, value: { org, policyVersionId: policy?.id ?? null, offeredTypes } };
   return cached.value;
 }
 

@@ -16,6 +16,7 @@ import { isBlockedSender } from "@/lib/requests/spam";
 import { insertSubmission, isUniqueViolation } from "@/lib/requests/insert-submission";
 import { jurisdictionFor } from "@/lib/requests/jurisdiction";
 import { REQUEST_TYPE_LABELS } from "@/lib/requests/labels";
+import { notOfferedMessage } from "@/lib/requests/offered-types";
 import { newReference } from "@/lib/requests/reference";
 import { NewRequestSchema } from "@/lib/requests/schema";
 import { representationOf, representationProblems } from "@/lib/representation/form-rules";
@@ -63,6 +64,12 @@ export async function submitRequest(
   const rep = representationOf(request);
   // A filled honeypot is a bot: refuse without storing anything or saying why in detail.
   if (request.website) return failure("We could not accept this submission. Please try again.", "SPAM_SUSPECTED");
+  // A type the operator's policy does not name (Settings → Request types): refused before anything
+  // is counted or stored, whether from the form, a hand-made post or the API.
+  const offered = await getSubmissionContext(db);
+  if (!offered.offeredTypes.includes(request.type)) {
+    return { ok: false, code: "TYPE_NOT_OFFERED", fieldErrors: { type: notOfferedMessage(request.type, offered.org.privacyEmail) } };
+  }
 
   const env = getEnv();
   // The one clock (lib/clock.ts), so a moved test clock moves receipt and code expiry alike.

@@ -3,16 +3,19 @@ import { headers } from "next/headers";
 import { sendsGpc } from "@/lib/privacy-signals/gpc";
 import { RELATIONSHIP_LABELS, REQUEST_TYPE_DESCRIPTIONS, REQUEST_TYPE_LABELS } from "@/lib/requests/labels";
 import { countryOptions, regionOptions } from "@/lib/requests/regions";
-import { REQUEST_TYPES, type RequestTypeValue } from "@/lib/requests/schema";
+import { db } from "@/lib/db";
+import { readOfferedTypes } from "@/lib/requests/offered-types-settings";
+import type { RequestTypeValue } from "@/lib/requests/schema";
 import { DETAIL_WORDS } from "./detail-words";
 import { REPRESENTATION_WORDS } from "./representation-words";
 import { RequestForm, type RequestFormOptions } from "./request-form";
 
-function formOptions(): RequestFormOptions {
+// Only the types the operator offers (Settings → Request types): the form lists what it is given.
+function formOptions(offered: RequestTypeValue[]): RequestFormOptions {
   return {
     countries: countryOptions(),
     regions: { US: regionOptions("US"), CA: regionOptions("CA") },
-    types: Object.fromEntries(REQUEST_TYPES.map((t) => [t, { label: REQUEST_TYPE_LABELS[t], description: REQUEST_TYPE_DESCRIPTIONS[t] }])) as RequestFormOptions["types"],
+    types: Object.fromEntries(offered.map((t) => [t, { label: REQUEST_TYPE_LABELS[t], description: REQUEST_TYPE_DESCRIPTIONS[t] }])) as RequestFormOptions["types"],
     relationships: RELATIONSHIP_LABELS,
     details: DETAIL_WORDS,
     representation: REPRESENTATION_WORDS,
@@ -22,8 +25,8 @@ function formOptions(): RequestFormOptions {
 export const metadata: Metadata = { title: "Make a privacy request" };
 
 export default async function NewRequestPage({ searchParams }: { searchParams: Promise<{ type?: string }> }) {
-  const [{ type }, requestHeaders] = await Promise.all([searchParams, headers()]);
-  const initialType = (REQUEST_TYPES as readonly string[]).includes(type ?? "") ? (type as RequestTypeValue) : undefined;
+  const [{ type }, requestHeaders, offered] = await Promise.all([searchParams, headers(), readOfferedTypes(db)]);
+  const initialType = (offered as readonly string[]).includes(type ?? "") ? (type as RequestTypeValue) : undefined;
   return (
     <div className="mx-auto max-w-2xl">
       <h1 className="text-3xl font-bold tracking-tight text-slate-900">Make a privacy request</h1>
@@ -33,7 +36,7 @@ export default async function NewRequestPage({ searchParams }: { searchParams: P
       </p>
       <p className="mt-2 text-sm text-slate-600">All fields are required unless marked optional.</p>
       <RequestForm
-        options={formOptions()}
+        options={formOptions(offered)}
         initialType={initialType}
         optOutNote={
           <>

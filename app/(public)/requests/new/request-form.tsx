@@ -7,7 +7,7 @@ import { useForm, type FieldPath, type Resolver } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { describedBy, FieldError, FieldHint, inputClass } from "@/components/ui/field";
-import { NewRequestSchema, RELATIONSHIPS, REQUEST_TYPES, SUBMITTERS, type RequestTypeValue } from "@/lib/requests/schema";
+import { NewRequestSchema, RELATIONSHIPS, SUBMITTERS, type RequestTypeValue } from "@/lib/requests/schema";
 import type { DetailWords } from "./detail-words";
 import type { RepresentationWords } from "./representation-words";
 import { submitRequestAction } from "./actions";
@@ -43,7 +43,8 @@ type Option = { value: string; label: string };
 export type RequestFormOptions = {
   countries: Option[];
   regions: Record<string, Option[]>;
-  types: Record<RequestTypeValue, { label: string; description: string }>;
+  /** The types the portal offers, in the form's order: only these are listed. */
+  types: Partial<Record<RequestTypeValue, { label: string; description: string }>>;
   relationships: Record<(typeof RELATIONSHIPS)[number], string>;
   details: DetailWords;
   representation: RepresentationWords;
@@ -189,15 +190,15 @@ export function RequestForm({
           <legend className="text-lg font-semibold text-slate-900">What would you like us to do?</legend>
           {errorFor("type")}
           <div className="mt-3 grid gap-3 sm:grid-cols-2">
-            {REQUEST_TYPES.map((value) => (
+            {(Object.keys(types) as RequestTypeValue[]).map((value) => (
               <label
                 key={value}
                 className="flex cursor-pointer gap-3 rounded-md border border-slate-300 p-3 has-[:checked]:border-blue-700 has-[:checked]:bg-blue-50"
               >
                 <input type="radio" value={value} {...register("type")} className="mt-1 h-4 w-4 accent-blue-700" />
                 <span>
-                  <span className="block font-medium text-slate-900">{types[value].label}</span>
-                  <span className="block text-sm text-slate-600">{types[value].description}</span>
+                  <span className="block font-medium text-slate-900">{types[value]!.label}</span>
+                  <span className="block text-sm text-slate-600">{types[value]!.description}</span>
                 </span>
               </label>
             ))}

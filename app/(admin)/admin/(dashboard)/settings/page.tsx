@@ -7,6 +7,7 @@ import { ORGANIZATION_LABELS } from "@/lib/organization/schema";
 import { readOrganizationDetails } from "@/lib/organization/settings";
 import { organizationHistory } from "@/lib/organization/update";
 import { OrganizationForm } from "./organization-form";
+import { RequestTypesSection } from "./request-types-section";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -39,6 +40,7 @@ export default async function SettingsPage() {
           }}
         />
       </section>
+      <RequestTypesSection timeZone={org.timeZone} />
       <section aria-labelledby="history-heading">
         <h2 id="history-heading" className="text-lg font-semibold text-slate-900">
           Changes
