@@ -70,3 +70,8 @@ export function logoDisplaySize(logo: { width: number | null; height: number | n
   const height = Math.min(maxHeight, maxWidth / ratio);
   return { width: Math.max(1, Math.round(height * ratio)), height: Math.max(1, Math.round(height)) };
 }
+
+/** The logo's address: the sha256 prefix in it changes with the logo, so it may be cached for good. */
+export function logoAddress(sha256: string): string {
+  return `/brand/logo?v=${sha256.slice(0, 16)}`;
+}
