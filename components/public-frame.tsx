@@ -1,15 +1,18 @@
 import type { ReactNode } from "react";
+import { accentStyle } from "@/components/brand-mark";
 import { GpcNotice } from "@/components/gpc-notice";
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
 import { SkipLink } from "@/components/skip-link";
+import { getBranding } from "@/lib/branding/settings";
 
 /** The public pages' frame: skip link, header, the page's <main>, and the footer's privacy notice. */
-export function PublicFrame({ children }: { children: ReactNode }) {
+export async function PublicFrame({ children }: { children: ReactNode }) {
+  const { accentColor } = await getBranding();
   return (
     <>
       <SkipLink />
-      <div className="flex min-h-screen flex-col">
+      <div className="flex min-h-screen flex-col" style={accentStyle(accentColor)}>
         <SiteHeader />
         <GpcNotice />
         {/* tabIndex lets the skip link move keyboard focus here, not just scroll. */}

@@ -1,20 +1,22 @@
 import type { ReactNode } from "react";
+import { accentStyle, BrandMark } from "@/components/brand-mark";
 import { RegisteredDetails } from "@/components/registered-details";
 import { SkipLink } from "@/components/skip-link";
+import { getBranding } from "@/lib/branding/settings";
 import { getOrganizationSettings } from "@/lib/organization/settings";
 
 // Pages for a customer's privacy contact, opened from a referral email: no account and no site
 // navigation (the policy and the request form are for the requester, not for them).
 export default async function CustomerLayout({ children }: { children: ReactNode }) {
-  const org = await getOrganizationSettings();
+  const [org, branding] = await Promise.all([getOrganizationSettings(), getBranding()]);
   return (
     <>
       <SkipLink />
-      <div className="flex min-h-screen flex-col">
+      <div className="flex min-h-screen flex-col" style={accentStyle(branding.accentColor)}>
         <header className="border-b border-slate-200 bg-white">
           <div className="mx-auto flex max-w-5xl flex-wrap items-baseline justify-between gap-x-8 gap-y-1 px-4 py-4 sm:px-6">
             <p className="text-lg font-semibold text-slate-900">
-              {org.productName} <span className="font-normal text-slate-600">Privacy Center</span>
+              <BrandMark productName={org.productName} logo={branding.logo} />
             </p>
             <p className="text-sm text-slate-700">For customers answering privacy requests</p>
           </div>

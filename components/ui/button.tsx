@@ -5,7 +5,8 @@ type Variant = "primary" | "secondary";
 const base =
   "inline-flex items-center justify-center gap-2 rounded-md px-4 py-2.5 text-sm font-semibold transition-colors disabled:cursor-not-allowed disabled:opacity-60 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700";
 const variants: Record<Variant, string> = {
-  primary: "bg-blue-700 text-white hover:bg-blue-800",
+  // The operator's accent on public pages, the portal's blue elsewhere (app/globals.css).
+  primary: "bg-accent text-white hover:bg-accent-dark",
   secondary: "border border-slate-400 bg-white text-slate-900 hover:bg-slate-50",
 };
 
