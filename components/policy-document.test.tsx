@@ -24,6 +24,7 @@ const policy: Policy = {
   version: "2026-05-21",
   title: "{{productName}} Privacy Policy",
   summary: "How {{legalName}} handles your data.",
+  changeSummary: null,
   effectiveAt: new Date("2026-05-21T00:00:00.000Z"),
   updatedAt: new Date("2026-06-02T00:00:00.000Z"),
   status: "current",

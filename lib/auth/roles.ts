@@ -15,6 +15,8 @@ export const PERMISSIONS = {
   "audit.export": ["ADMIN"],
   "staff.manage": ["ADMIN"],
   "settings.manage": ["ADMIN"],
+  // Writing, publishing and deleting drafts of the privacy policy; published versions are public.
+  "policy.manage": ["ADMIN"],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

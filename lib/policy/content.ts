@@ -50,6 +50,8 @@ export type Policy = {
   title: string;
   summary: string;
   sections: PolicySection[];
+  /** "What changed in this version", shown at its top; null when its publisher wrote none. */
+  changeSummary: string | null;
   effectiveAt: Date;
   updatedAt: Date;
   status: PolicyStatus;

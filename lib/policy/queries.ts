@@ -11,6 +11,7 @@ const policySelect = {
   title: true,
   summary: true,
   sections: true,
+  changeSummary: true,
   effectiveAt: true,
   updatedAt: true,
 } satisfies Prisma.PolicyVersionSelect;
