@@ -1,6 +1,6 @@
 import type { CSSProperties } from "react";
 import { accentShades } from "@/lib/branding/accent";
-import { logoAddress, logoDisplaySize } from "@/lib/branding/logo";
+import { logoAddress, logoDisplaySize } from "@/lib/branding/logo-display";
 import type { Branding } from "@/lib/branding/settings";
 
 /**

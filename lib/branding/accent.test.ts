@@ -61,6 +61,7 @@ describe("accentShades", () => {
 describe("AccentSchema", () => {
   it("reads empty as the portal's own colours and a passing colour in lower case", () => {
     expect(AccentSchema.parse({ accentColor: "  " })).toEqual({ accentColor: null });
+    expect(AccentSchema.parse({ accentColor: null })).toEqual({ accentColor: null });
     expect(AccentSchema.parse({ accentColor: "#0F766E" })).toEqual({ accentColor: "#0f766e" });
   });
 

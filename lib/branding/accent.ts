@@ -77,12 +77,13 @@ export function accentShades(color: string): { accent: string; dark: string; dar
   return { accent: color, dark: darken(color, 0.15), darker: darken(color, 0.35) };
 }
 
-/** The accent as an admin enters it: empty means the portal's own colours. */
+/** The accent as an admin enters it: empty (or null, as saved) means the portal's own colours. */
 export const AccentSchema = z.object({
   accentColor: z
     .string({ error: "Enter a colour such as #1d4ed8, or leave it empty" })
+    .nullable()
     .transform((value, ctx) => {
-      if (value.trim() === "") return null;
+      if (value === null || value.trim() === "") return null;
       const check = checkAccentColor(value);
       if (check.ok) return check.color;
       ctx.addIssue({ code: "custom", message: check.message });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { checkLogo, logoDisplaySize, MAX_LOGO_BYTES } from "@/lib/branding/logo";
+import { checkLogo } from "@/lib/branding/logo";
+import { logoDisplaySize } from "@/lib/branding/logo-display";
+import { MAX_LOGO_BYTES } from "@/lib/branding/logo-limits";
 
 const text = (s: string) => new TextEncoder().encode(s);
 const svg = (inner: string, attrs = 'viewBox="0 0 120 40"') => text(`<svg xmlns="http://www.w3.org/2000/svg" ${attrs}>${inner}</svg>`);

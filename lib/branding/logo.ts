@@ -1,25 +1,15 @@
+import { MAX_LOGO_BYTES, oversizeMessage } from "@/lib/branding/logo-limits";
 import { checkPng, isPng } from "@/lib/branding/png";
 import { checkSvg } from "@/lib/branding/svg";
 
 // What an uploaded logo may be: a PNG or an SVG, told apart by the file's own bytes (its name and
 // the type the browser sent say nothing reliable), within a size every visitor can download on
-// every page. Pure: the settings form and the server use the same limit.
+// every page (lib/branding/logo-limits.ts). Pure: no I/O.
 
-/** The largest logo accepted, in bytes. */
-export const MAX_LOGO_BYTES = 100 * 1024;
 export const LOGO_TYPES = { png: "image/png", svg: "image/svg+xml" } as const;
 export type LogoType = (typeof LOGO_TYPES)[keyof typeof LOGO_TYPES];
 
 export type LogoCheck = { ok: true; contentType: LogoType; width: number; height: number } | { ok: false; code: string; message: string };
-
-function kilobytes(n: number): string {
-  return `${Math.ceil(n / 1024)} KB`;
-}
-
-/** The refusal for a file too large, also shown by the form before it uploads anything. */
-export function oversizeMessage(size: number): string {
-  return `The file is ${kilobytes(size)}; a logo can be at most ${kilobytes(MAX_LOGO_BYTES)}. Compress or resize it and upload it again`;
-}
 
 /** Other common files, named so the admin knows what they picked. */
 function otherType(bytes: Uint8Array): string | null {
@@ -62,16 +52,4 @@ export function checkLogo(bytes: Uint8Array): LogoCheck {
   if (text === null || !/^\s*</.test(text) || !/<(\w+:)?svg[\s>/]/i.test(text)) return notAnImage(null);
   const svg = checkSvg(text);
   return svg.ok ? { ...svg, contentType: LOGO_TYPES.svg } : svg;
-}
-
-/** The logo's box in a header: `maxHeight` tall, or narrower when it would be wider than `maxWidth`. */
-export function logoDisplaySize(logo: { width: number | null; height: number | null }, maxHeight = 40, maxWidth = 200): { width: number; height: number } {
-  const ratio = logo.width && logo.height ? logo.width / logo.height : 1;
-  const height = Math.min(maxHeight, maxWidth / ratio);
-  return { width: Math.max(1, Math.round(height * ratio)), height: Math.max(1, Math.round(height)) };
-}
-
-/** The logo's address: the sha256 prefix in it changes with the logo, so it may be cached for good. */
-export function logoAddress(sha256: string): string {
-  return `/brand/logo?v=${sha256.slice(0, 16)}`;
 }

@@ -1,7 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { z } from "zod";
 import { staffAction } from "@/lib/actions/staff-action";
+import { AccentSchema } from "@/lib/branding/accent";
+import { removeLogo, updateAccentColor } from "@/lib/branding/update";
 import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { OrganizationSchema } from "@/lib/organization/schema";
@@ -21,4 +24,17 @@ export const updateOfferedTypesAction = staffAction("settings.manage", OfferedTy
   // The home page and the request form list the offered types.
   revalidatePath("/", "layout");
   return { to, changed };
+});
+
+export const updateAccentAction = staffAction("settings.manage", AccentSchema, async (input, admin) => {
+  const result = await updateAccentColor(db, input, admin, now());
+  // Every public page's buttons and links wear it.
+  if (result.changed) revalidatePath("/", "layout");
+  return result;
+});
+
+export const removeLogoAction = staffAction("settings.manage", z.object({}), async (_, admin) => {
+  const result = await removeLogo(db, admin, now());
+  if (result.removed) revalidatePath("/", "layout");
+  return result;
 });

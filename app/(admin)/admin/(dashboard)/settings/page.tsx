@@ -6,6 +6,7 @@ import { getEnv } from "@/lib/env";
 import { ORGANIZATION_LABELS } from "@/lib/organization/schema";
 import { readOrganizationDetails } from "@/lib/organization/settings";
 import { organizationHistory } from "@/lib/organization/update";
+import { BrandingSection } from "./branding-section";
 import { OrganizationForm } from "./organization-form";
 import { RequestTypesSection } from "./request-types-section";
 
@@ -40,6 +41,7 @@ export default async function SettingsPage() {
           }}
         />
       </section>
+      <BrandingSection timeZone={org.timeZone} />
       <RequestTypesSection timeZone={org.timeZone} />
       <section aria-labelledby="history-heading">
         <h2 id="history-heading" className="text-lg font-semibold text-slate-900">
