@@ -3,10 +3,9 @@ import { assertTimeZone } from "@/lib/dates/time-zone";
 import { getEnv } from "@/lib/env";
 import { createPrismaClient, type Db } from "@/lib/prisma-client";
 import { seedDemoDataMap } from "@/lib/demo/data-map";
-import { customers } from "./seed-data/customers";
 import { foldName } from "@/lib/referrals/match-key";
-import { organization } from "./seed-data/organization";
-import { policyVersions } from "./seed-data/policy-versions";
+import { storedOfferedTypes } from "@/lib/requests/offered-types";
+import { DEFAULT_OPERATOR, OperatorMismatchError, operatorNamed, refuseOtherOperator, UnknownOperatorError } from "./seed-data/operators/all";
 
 // Runs on every start, so it only ever creates what is missing: admins edit the organization's
 // details after the first run, and a published policy version must never change under its URL.
@@ -24,7 +23,8 @@ export const DEFAULT_ADMIN_EMAIL = "admin@example.com";
  * `adminEmail`: the first admin, who can then invite everyone else (ADMIN_EMAIL). `timeZone`: the
  * operator's time zone (OPERATOR_TIME_ZONE); when given it is written on every run (and Settings →
  * Organisation refuses to change it), and when not the stored one stays: the admin chooses it there
- * (UTC on a new database).
+ * (UTC on a new database). `operator`: the demo operator the portal is set up as
+ * (prisma/seed-data/operators/): Jexi by default; a database set up as another is refused.
  */
 export async function seed(
   db: Db,
@@ -32,22 +32,27 @@ export async function seed(
     adminEmail = DEFAULT_ADMIN_EMAIL,
     timeZone,
     demoProduct,
+    operator = DEFAULT_OPERATOR,
   }: {
     adminEmail?: string;
     timeZone?: string;
     /** The demo product database (lib/demo/): its data map is written when missing. */
     demoProduct?: { host: string; port: number; database: string; appSecret: string };
+    operator?: string;
   } = {},
 ): Promise<void> {
+  const chosen = operatorNamed(operator);
+  const { organization, policyVersions, customers, offeredRequestTypes } = chosen;
   const zone = timeZone === undefined ? undefined : assertTimeZone(timeZone);
   await db.$transaction(
     async (tx) => {
       // A constant, not input: interpolating it keeps the parameter from being typed as int4.
       await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${SEED_LOCK_ID})`);
+      refuseOtherOperator(chosen, await tx.policyVersion.findMany({ select: { version: true, summary: true }, orderBy: { effectiveAt: "asc" } }));
 
       await tx.organizationSettings.upsert({
         where: { id: 1 },
-        create: { id: 1, ...organization, timeZone: zone ?? organization.timeZone },
+        create: { id: 1, ...organization, timeZone: zone ?? organization.timeZone, offeredRequestTypes: storedOfferedTypes(offeredRequestTypes) },
         update: zone ? { timeZone: zone } : {},
       });
       await tx.staff.upsert({ where: { email: adminEmail.trim().toLowerCase() }, create: { email: adminEmail.trim().toLowerCase(), role: "ADMIN" }, update: {} });
@@ -91,15 +96,27 @@ export async function seed(
   }
 }
 
+/** `--operator NAME` or `--operator=NAME` (`npm run db:seed -- --operator connexcs`). */
+export function operatorArgument(argv: readonly string[]): string | undefined {
+  const at = argv.findIndex((a) => a === "--operator" || a.startsWith("--operator="));
+  if (at < 0) return undefined;
+  const value = argv[at]!.includes("=") ? argv[at]!.slice("--operator=".length) : argv[at + 1];
+  if (!value || value.startsWith("--")) throw new UnknownOperatorError("Name the operator after --operator, for example --operator connexcs.");
+  return value;
+}
+
 const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
 
 if (invokedDirectly) {
   const db = createPrismaClient(getEnv().MIGRATION_DATABASE_URL ?? getEnv().DATABASE_URL);
   try {
-    await seed(db, { adminEmail: getEnv().ADMIN_EMAIL, timeZone: getEnv().OPERATOR_TIME_ZONE });
-    console.log("Seed complete: organization settings, the first admin, policy versions and demo customers are in place.");
+    const operator = operatorArgument(process.argv.slice(2)) ?? process.env.DEMO_OPERATOR ?? DEFAULT_OPERATOR;
+    await seed(db, { adminEmail: getEnv().ADMIN_EMAIL, timeZone: getEnv().OPERATOR_TIME_ZONE, operator });
+    console.log(`Seed complete (${operatorNamed(operator).name}): organization settings, the first admin, policy versions and demo customers are in place.`);
   } catch (error) {
-    console.error(error);
+    // A wrong name or another operator's database: the message says what to do, no stack needed.
+    if (error instanceof UnknownOperatorError || error instanceof OperatorMismatchError) console.error(error.message);
+    else console.error(error);
     process.exitCode = 1;
   } finally {
     await db.$disconnect();
