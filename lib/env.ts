@@ -78,10 +78,14 @@ const EnvSchema = z.object({
   RATE_LIMIT_WRONG_CODES_PER_IP_PER_HOUR: positiveInt(30),
   // Calls one API key may make a minute (lib/api/handle.ts); more are answered 429 with Retry-After.
   RATE_LIMIT_API_PER_KEY_PER_MINUTE: positiveInt(120),
+  // These request-handling values are defaults: Settings → Request handling may override each
+  // (lib/organization/handling.ts, which every reader goes through).
+  /** Days after which a request whose email is never confirmed closes. */
+  UNVERIFIED_EXPIRY_DAYS: z.coerce.number().int().min(1).max(30).default(7),
   /** Hours after a request is sent that its first reminder to confirm the email goes; 0: none. */
   VERIFICATION_FIRST_REMINDER_HOURS: z.coerce.number().int().min(0).default(24),
-  /** Hours before an unconfirmed request closes (at 7 days) that the last reminder goes; 0: none. */
-  VERIFICATION_LAST_REMINDER_HOURS: z.coerce.number().int().min(0).max(167).default(24),
+  /** Hours before an unconfirmed request closes (UNVERIFIED_EXPIRY_DAYS) that the last reminder goes; 0: none. */
+  VERIFICATION_LAST_REMINDER_HOURS: z.coerce.number().int().min(0).max(719).default(24),
 
   // Duplicates and spam (lib/requests/duplicates.ts, lib/requests/spam.ts).
   /** Days within which a new request of the same confirmed address and type as an unfinished one is flagged as a possible duplicate; 0: never. */
@@ -105,6 +109,11 @@ const EnvSchema = z.object({
     .string()
     .optional()
     .refine((zone) => zone === undefined || isTimeZone(zone), "Unknown time zone"),
+}).superRefine((env, ctx) => {
+  // The reminders must fall inside the wait (Settings → Request handling checks its overrides the same way).
+  for (const key of ["VERIFICATION_FIRST_REMINDER_HOURS", "VERIFICATION_LAST_REMINDER_HOURS"] as const) {
+    if (env[key] >= env.UNVERIFIED_EXPIRY_DAYS * 24) ctx.addIssue({ code: "custom", path: [key], message: `must be under UNVERIFIED_EXPIRY_DAYS × 24 hours` });
+  }
 });
 
 export type Env = z.infer<typeof EnvSchema> & { APP_SECRET: string; DATA_PACKAGE_KEY: string };

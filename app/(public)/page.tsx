@@ -1,13 +1,15 @@
 import { connection } from "next/server";
 import { buttonClass } from "@/components/ui/button";
 import { db } from "@/lib/db";
+import { readHandling } from "@/lib/organization/handling";
+import { dayCount } from "@/lib/organization/handling-schema";
 import { getOrganizationSettings } from "@/lib/organization/settings";
 import { REQUEST_TYPE_DESCRIPTIONS, REQUEST_TYPE_LABELS } from "@/lib/requests/labels";
 import { readOfferedTypes } from "@/lib/requests/offered-types-settings";
 
 export default async function PrivacyCenterHome() {
   await connection();
-  const [org, offered] = await Promise.all([getOrganizationSettings(), readOfferedTypes(db)]);
+  const [org, handling, offered] = await Promise.all([getOrganizationSettings(), readHandling(db), readOfferedTypes(db)]);
 
   return (
     <div className="space-y-14">
@@ -67,7 +69,7 @@ export default async function PrivacyCenterHome() {
             about, and nobody else.
           </p>
           <p>
-            You do not need an account and we charge no fee. If the address is not confirmed within 7 days, we close the
+            You do not need an account and we charge no fee. If the address is not confirmed within {dayCount(handling.unverifiedExpiryDays)}, we close the
             request and erase what you sent.
           </p>
         </section>

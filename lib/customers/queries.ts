@@ -1,9 +1,9 @@
 import "server-only";
+import { readHandling } from "@/lib/organization/handling";
 import { z } from "zod";
 import { allows } from "@/lib/auth/roles";
 import { AuthorizationError, type StaffUser } from "@/lib/auth/staff";
 import { db } from "@/lib/db";
-import { getEnv } from "@/lib/env";
 import type { RequestType } from "@/lib/generated/prisma/enums";
 import { describeReferral, OPEN_REFERRAL_STATES } from "@/lib/referrals/state";
 
@@ -127,7 +127,7 @@ export async function listCustomerReferrals(viewer: StaffUser, customerId: strin
     db.referral.findMany({ where: { customerId, status: { in: [...OPEN_REFERRAL_STATES] } }, orderBy: [{ sentAt: "asc" }, { id: "asc" }], take: REFERRALS_SHOWN + 1, select }),
     db.referral.findMany({ where: { customerId, status: { notIn: [...OPEN_REFERRAL_STATES] } }, orderBy: [{ closedAt: "desc" }, { id: "desc" }], take: REFERRALS_SHOWN + 1, select }),
   ]);
-  const maxReminders = getEnv().REFERRAL_MAX_REMINDERS;
+  const maxReminders = (await readHandling(db)).referralMaxReminders;
   const row = (r: (typeof open)[number]): CustomerReferral => ({
     id: r.id,
     requestId: r.request.id,

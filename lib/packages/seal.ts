@@ -22,20 +22,20 @@ export type SealedPackage = {
   expiresAt: Date;
 };
 
-/** When a download link made at `from` stops working: DATA_PACKAGE_LINK_DAYS later. */
-export function packageLinkExpiry(from: Date): Date {
-  return new Date(from.getTime() + getEnv().DATA_PACKAGE_LINK_DAYS * DAY_MS);
+/** When a download link made at `from` stops working: `linkDays` later (lib/organization/handling.ts's packageLinkDays). */
+export function packageLinkExpiry(from: Date, linkDays: number): Date {
+  return new Date(from.getTime() + linkDays * DAY_MS);
 }
 
 /** A package row's content: the file encrypted, its name and type made safe to serve, its link window from `now`. */
-export function sealPackage(input: DataPackageInput, now: Date): SealedPackage {
+export function sealPackage(input: DataPackageInput, now: Date, linkDays: number): SealedPackage {
   return {
     filename: safeFilename(input.filename),
     contentType: safeContentType(input.contentType),
     size: input.bytes.byteLength,
     sha256: createHash("sha256").update(input.bytes).digest("hex"),
     ciphertext: encryptBytes(getEnv().DATA_PACKAGE_KEY, PURPOSE, input.bytes),
-    expiresAt: packageLinkExpiry(now),
+    expiresAt: packageLinkExpiry(now, linkDays),
   };
 }
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { readHandling } from "@/lib/organization/handling";
 import type { StaffUser } from "@/lib/auth/staff";
 import { now as clockNow } from "@/lib/clock";
 import { db } from "@/lib/db";
@@ -39,7 +40,7 @@ export async function deliverWorkspaceExport(
       if (!isOpenReferral(referral.status)) throw refuse("REFERRAL_CLOSED");
       const refused = packageSizeRefusal(input.bytes.byteLength);
       if (refused) throw refuse(refused);
-      const sealed = sealPackage(input, now);
+      const sealed = sealPackage(input, now, (await readHandling(tx)).packageLinkDays);
       const { id: packageId } = await tx.dataPackage.create({
         data: { requestId: referral.requestId, referralId, ...sealed, uploadedById: staff.id, createdAt: now, releasedAt: now },
         select: { id: true },

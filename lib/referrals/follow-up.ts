@@ -1,6 +1,6 @@
 import "server-only";
+import { readHandling } from "@/lib/organization/handling";
 import type { Db } from "@/lib/db";
-import { getEnv } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { enqueueEmail } from "@/lib/mail/outbox";
 import { readOrganizationDetails } from "@/lib/organization/settings";
@@ -64,13 +64,14 @@ async function followUpOne(
   });
   const { customer, request } = referral;
   const org = await readOrganizationDetails(tx);
-  const max = getEnv().REFERRAL_MAX_REMINDERS;
+  const handling = await readHandling(tx);
+  const max = handling.referralMaxReminders;
 
   if (referral.remindersSent < max) {
     const reminderNumber = referral.remindersSent + 1;
     // A new link in every reminder: only hashes are kept, so the first one cannot be re-sent.
     const token = await mintReferralToken(tx, referralId);
-    await tx.referral.update({ where: { id: referralId }, data: { remindersSent: reminderNumber, nextFollowUpAt: followUpAfter(now) } });
+    await tx.referral.update({ where: { id: referralId }, data: { remindersSent: reminderNumber, nextFollowUpAt: followUpAfter(now, handling.referralReminderDays) } });
     await recordEvent(tx, {
       requestId,
       actorType: "SYSTEM",

@@ -1,8 +1,8 @@
 import "server-only";
+import { readHandling } from "@/lib/organization/handling";
 import { allows } from "@/lib/auth/roles";
 import { AuthorizationError, type StaffUser } from "@/lib/auth/staff";
 import { db } from "@/lib/db";
-import { getEnv } from "@/lib/env";
 import type { ReferralStatus, RequestRoute } from "@/lib/generated/prisma/enums";
 import { maskFilename } from "@/lib/packages/display";
 import { describeReferral, OPEN_REFERRAL_STATES, referralState, type ReferralState } from "@/lib/referrals/state";
@@ -45,7 +45,7 @@ export type OfficerReferral = {
 
 /** A request's referrals, oldest first. */
 export async function listReferrals(requestId: string, personalVisible: boolean): Promise<OfficerReferral[]> {
-  const maxReminders = getEnv().REFERRAL_MAX_REMINDERS;
+  const maxReminders = (await readHandling(db)).referralMaxReminders;
   const rows = await db.referral.findMany({
     where: { requestId },
     select: {

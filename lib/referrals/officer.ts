@@ -1,4 +1,5 @@
 import "server-only";
+import { readHandling } from "@/lib/organization/handling";
 import type { StaffUser } from "@/lib/auth/staff";
 import { now as clockNow } from "@/lib/clock";
 import { db } from "@/lib/db";
@@ -53,7 +54,7 @@ export async function resendReferral(referralId: string, staff: StaffUser, now =
         status: backToCustomer ? (current.acknowledgedAt ? "ACKNOWLEDGED" : "SENT") : referral.status,
         escalatedAt: backToCustomer ? null : undefined,
         remindersSent: 0,
-        nextFollowUpAt: current.acknowledgedAt ? null : followUpAfter(now),
+        nextFollowUpAt: current.acknowledgedAt ? null : followUpAfter(now, (await readHandling(tx)).referralReminderDays),
       },
     });
     if (toStatus) await tx.request.update({ where: { id: referral.requestId }, data: { status: toStatus } });

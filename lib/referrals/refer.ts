@@ -1,5 +1,5 @@
 import "server-only";
-import { getEnv } from "@/lib/env";
+import { readHandling } from "@/lib/organization/handling";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RequestRoute } from "@/lib/generated/prisma/enums";
 import { addresseesOf } from "@/lib/representation/addressees";
@@ -38,8 +38,9 @@ export async function revokeReferralTokens(tx: Prisma.TransactionClient, referra
   return count;
 }
 
-export function followUpAfter(from: Date): Date {
-  return new Date(from.getTime() + getEnv().REFERRAL_REMINDER_DAYS * 86_400_000);
+/** When a referral sent or reminded at `from` is next followed up: `reminderDays` later (REFERRAL_REMINDER_DAYS or its override). */
+export function followUpAfter(from: Date, reminderDays: number): Date {
+  return new Date(from.getTime() + reminderDays * 86_400_000);
 }
 
 /** The workspaces any of the requester's answers could point at, through indexed lookups. */
@@ -196,7 +197,7 @@ export async function referToCustomer(tx: Prisma.TransactionClient, input: Refer
       customerId: customer.id,
       workspaceId,
       sentAt: now,
-      nextFollowUpAt: followUpAfter(now),
+      nextFollowUpAt: followUpAfter(now, (await readHandling(tx)).referralReminderDays),
     },
     select: { id: true },
   });

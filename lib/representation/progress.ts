@@ -6,7 +6,7 @@ import { recordEvent } from "@/lib/requests/events";
 import { REQUEST_TYPE_LABELS } from "@/lib/requests/labels";
 import { absoluteUrl } from "@/lib/requests/status-token";
 import { hashToken, newToken } from "@/lib/security/tokens";
-import { UNVERIFIED_EXPIRY_DAYS } from "@/lib/verification/challenge";
+import { readHandling } from "@/lib/organization/handling";
 import { identityHoldsBack } from "@/lib/verification/identity/flow";
 import { markVerified, type VouchedBy } from "@/lib/verification/mark-verified";
 
@@ -16,7 +16,7 @@ import { markVerified, type VouchedBy } from "@/lib/verification/mark-verified";
 //   and the consumer confirmed directly, from their own inbox, that they gave it.
 // A parent's request goes ahead on the parent's address alone; the officer asks for proof of
 // parental responsibility when needed (ask for information, then the status page's upload).
-// Until then it closes unconfirmed at UNVERIFIED_EXPIRY_DAYS like any other.
+// Until then it closes unconfirmed at UNVERIFIED_EXPIRY_DAYS (lib/organization/handling.ts) like any other.
 
 export type Awaited = "REPRESENTATIVE_EMAIL" | "SIGNED_PERMISSION" | "SUBJECT_CONFIRMATION" | "IDENTITY_ANSWERS";
 
@@ -98,7 +98,7 @@ export async function representativeConfirmed(tx: Prisma.TransactionClient, requ
   const { request } = rep;
   if (request.submittedBy === "AGENT" && !rep.subjectAskedAt && request.requesterEmail) {
     const token = newToken();
-    const closesAt = new Date(request.receivedAt.getTime() + UNVERIFIED_EXPIRY_DAYS * 86_400_000);
+    const closesAt = new Date(request.receivedAt.getTime() + (await readHandling(tx)).unverifiedExpiryDays * 86_400_000);
     await tx.requestToken.create({
       data: { requestId, purpose: "SUBJECT_CONFIRM", holder: "SUBJECT", tokenHash: hashToken(token), expiresAt: closesAt, createdAt: now },
     });

@@ -1,7 +1,7 @@
 import "server-only";
+import { readHandling } from "@/lib/organization/handling";
 import type { StaffUser } from "@/lib/auth/staff";
 import { db, type Db } from "@/lib/db";
-import { getEnv } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RequestStatus, RequestType } from "@/lib/generated/prisma/enums";
 import { recordEvent } from "@/lib/requests/events";
@@ -27,7 +27,7 @@ export async function flagPossibleDuplicate(
   request: { id: string; type: RequestType; requesterEmail: string | null; receivedAt: Date },
   now: Date,
 ): Promise<string | null> {
-  const windowDays = getEnv().DUPLICATE_WINDOW_DAYS;
+  const windowDays = (await readHandling(tx)).duplicateWindowDays;
   if (windowDays === 0 || !request.requesterEmail || request.type === "APPEAL") return null;
   // The (requester_email) index: one person's requests.
   const earlier = await tx.request.findFirst({

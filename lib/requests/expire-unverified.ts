@@ -2,18 +2,20 @@ import "server-only";
 import { db } from "@/lib/db";
 import { erasePersonalFields } from "@/lib/requests/erase-personal";
 import { recordEvent } from "@/lib/requests/events";
-import { UNVERIFIED_EXPIRY_DAYS } from "@/lib/verification/challenge";
+import { readHandling } from "@/lib/organization/handling";
 
 const BATCH = 200;
 
 /**
- * Closes requests whose email was never confirmed within 7 days and erases what the person typed
+ * Closes requests whose email was never confirmed within UNVERIFIED_EXPIRY_DAYS (7, or as Settings →
+ * Request handling says; a change applies to every request still waiting) and erases what the person typed
  * (name, email, details, workspace) and any email to them still waiting in the outbox: we could
  * never tie it to them, so we keep only the bare record.
  * Returns how many were closed.
  */
 export async function expireUnverifiedRequests(now = new Date()): Promise<number> {
-  const cutoff = new Date(now.getTime() - UNVERIFIED_EXPIRY_DAYS * 86_400_000);
+  const afterDays = (await readHandling(db)).unverifiedExpiryDays;
+  const cutoff = new Date(now.getTime() - afterDays * 86_400_000);
   const stale = await db.request.findMany({
     where: { status: "PENDING_VERIFICATION", receivedAt: { lt: cutoff } },
     select: { id: true },
@@ -38,7 +40,7 @@ export async function expireUnverifiedRequests(now = new Date()): Promise<number
         fromStatus: "PENDING_VERIFICATION",
         toStatus: "CLOSED_UNVERIFIED",
         visibility: "PUBLIC",
-        data: { afterDays: UNVERIFIED_EXPIRY_DAYS },
+        data: { afterDays },
         at: now,
       });
       return true;

@@ -1,9 +1,9 @@
 import "server-only";
+import { readHandling } from "@/lib/organization/handling";
 import { allows } from "@/lib/auth/roles";
 import { AuthorizationError } from "@/lib/auth/staff";
 import { isoDayIn } from "@/lib/dates/time-zone";
 import { db, type Db } from "@/lib/db";
-import { getEnv } from "@/lib/env";
 import { csvRow } from "@/lib/fulfillment/package/format";
 import { getOperatorTimeZone } from "@/lib/organization/settings";
 import { ROUTE_LABELS } from "@/lib/referrals/state";
@@ -39,7 +39,7 @@ export async function* exportQueueCsv(
   const client = options.client ?? db;
   const timeZone = options.timeZone ?? (await getOperatorTimeZone());
   let context: QueueQueryContext = { viewerId: viewer.id, personal: allows(viewer, "requests.readPersonal"), today: isoDayIn(options.now ?? new Date(), timeZone), timeZone };
-  const maxReminders = getEnv().REFERRAL_MAX_REMINDERS;
+  const maxReminders = (await readHandling(client)).referralMaxReminders;
   yield csvRow(HEADER);
   let cursor: string | undefined;
   for (;;) {

@@ -1,9 +1,9 @@
 import "server-only";
+import { readHandling } from "@/lib/organization/handling";
 import { allows, maskForRole } from "@/lib/auth/roles";
 import { AuthorizationError, requirePermission, type StaffUser } from "@/lib/auth/staff";
 import { isoDayIn } from "@/lib/dates/time-zone";
 import { db } from "@/lib/db";
-import { getEnv } from "@/lib/env";
 import { getOperatorTimeZone } from "@/lib/organization/settings";
 import { RequestStatus, type Jurisdiction, type ReferralStatus, type RequestRoute, type RequestType } from "@/lib/generated/prisma/enums";
 import { describeReferral, referralState, type ReferralState } from "@/lib/referrals/state";
@@ -113,7 +113,7 @@ export async function queryQueue(filters: QueueFilters, viewer: QueueViewer, now
   const byStatus = new Map(counted.map((c) => [c.status, Number(c.count)]));
   // A fragment search counted up to its bound: every figure is then "at least".
   const bounded = Boolean(filters.q) && searchKind(filters.q!) === "text" && counted.reduce((n, c) => n + Number(c.count), 0) >= SEARCH_COUNT_LIMIT;
-  const maxReminders = getEnv().REFERRAL_MAX_REMINDERS;
+  const maxReminders = (await readHandling(db)).referralMaxReminders;
   return {
     rows: page.map((r) => toQueueRow(r, viewer, maxReminders)),
     nextCursor,

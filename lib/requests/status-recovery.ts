@@ -1,4 +1,5 @@
 import "server-only";
+import { readHandling } from "@/lib/organization/handling";
 import { failure, fieldErrorsFrom, type ActionResult } from "@/lib/actions/result";
 import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
@@ -110,7 +111,7 @@ async function sendStatusLinkIfMatching(email: string, reference: string, at: Da
   const { org } = await getSubmissionContext(db);
   const validUntil = statusLinkExpiry(
     { createdAt: at, closedAt: request.closedAt, appealsClosedAt: request.appeals.map((a) => a.closedAt) },
-    env.STATUS_LINK_DAYS_AFTER_CLOSE,
+    (await readHandling(db)).statusLinkDaysAfterClose,
   );
   await db.$transaction(async (tx) => {
     await emailRequester(tx, request, org, "status-link-requested", { linkValidUntil: validUntil?.toISOString() ?? null }, holder);

@@ -1,4 +1,5 @@
 import "server-only";
+import { readHandling } from "@/lib/organization/handling";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TokenHolder } from "@/lib/generated/prisma/enums";
 import { now } from "@/lib/clock";
@@ -37,7 +38,7 @@ const APPEALS_READ = 10;
  * link: one answer for all of them, so a guess learns nothing.
  */
 export async function statusLinkRequestId(
-  client: Pick<Prisma.TransactionClient, "requestToken">,
+  client: Pick<Prisma.TransactionClient, "requestToken" | "organizationSettings">,
   token: string,
   at: Date = now(),
 ): Promise<string | null> {
@@ -46,7 +47,7 @@ export async function statusLinkRequestId(
 
 /** The request a status link opens, and whose link it is; null as for statusLinkRequestId. */
 export async function statusLinkHolder(
-  client: Pick<Prisma.TransactionClient, "requestToken">,
+  client: Pick<Prisma.TransactionClient, "requestToken" | "organizationSettings">,
   token: string,
   at: Date = now(),
 ): Promise<{ requestId: string; holder: TokenHolder } | null> {
@@ -66,7 +67,7 @@ export async function statusLinkHolder(
   if (!found || found.purpose !== "STATUS") return null;
   const { request, holder, ...link } = found;
   const facts = { ...link, closedAt: request.closedAt, appealsClosedAt: request.appeals.map((a) => a.closedAt) };
-  return statusLinkWorks(facts, at, getEnv().STATUS_LINK_DAYS_AFTER_CLOSE) ? { requestId: found.requestId, holder } : null;
+  return statusLinkWorks(facts, at, (await readHandling(client)).statusLinkDaysAfterClose) ? { requestId: found.requestId, holder } : null;
 }
 
 export function statusPath(token: string): string {

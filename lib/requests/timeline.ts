@@ -24,7 +24,7 @@ export function timelineEntry(action: string, data: unknown, timeZone: string): 
     case "request.closed_unverified":
       return {
         title: "Closed: email not confirmed",
-        detail: "The email address was not confirmed within 7 days, so we closed the request and erased the details you gave.",
+        detail: `The email address was not confirmed within ${typeof d.afterDays === "number" && d.afterDays !== 1 ? `${d.afterDays} days` : typeof d.afterDays === "number" ? "1 day" : "7 days"}, so we closed the request and erased the details you gave.`,
       };
     case "verification.questions_asked":
       return { title: "Questions to confirm who you are", detail: "This kind of request needs a few answers that we can compare with what we hold." };

@@ -7,7 +7,6 @@ export const CODE_TTL_MINUTES = 15;
 export const MAX_ATTEMPTS = 5;
 export const RESEND_COOLDOWN_SECONDS = 60;
 export const MAX_SENDS_PER_HOUR = 5;
-export const UNVERIFIED_EXPIRY_DAYS = 7;
 
 /** A challenge's secrets (for the email) and what is stored of them (hashes). */
 export type NewChallenge = {

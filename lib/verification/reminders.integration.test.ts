@@ -13,7 +13,7 @@ beforeAll(async () => {
 });
 
 const HOUR = 3_600_000;
-const DAILY = { firstAfterHours: 24, lastBeforeHours: 24 };
+const DAILY = { firstAfterHours: 24, lastBeforeHours: 24, expiryDays: 7 };
 const plus = (date: Date, ms: number) => new Date(date.getTime() + ms);
 
 type VerifyProps = { code: string; verifyUrl: string; reminder?: { which: string; closesAt: string } | null };
@@ -51,10 +51,10 @@ describe("when a reminder is due", () => {
   });
 
   it("follows the settings, and 0 turns a reminder off", () => {
-    expect(reminderStageDue(received, plus(received, 30 * HOUR), { firstAfterHours: 48, lastBeforeHours: 24 })).toBe(0);
-    expect(reminderStageDue(received, plus(received, 30 * HOUR), { firstAfterHours: 0, lastBeforeHours: 24 })).toBe(0);
-    expect(reminderStageDue(received, plus(received, 150 * HOUR), { firstAfterHours: 24, lastBeforeHours: 0 })).toBe(1);
-    expect(reminderStageDue(received, plus(received, 100 * HOUR), { firstAfterHours: 24, lastBeforeHours: 72 })).toBe(2);
+    expect(reminderStageDue(received, plus(received, 30 * HOUR), { firstAfterHours: 48, lastBeforeHours: 24, expiryDays: 7 })).toBe(0);
+    expect(reminderStageDue(received, plus(received, 30 * HOUR), { firstAfterHours: 0, lastBeforeHours: 24, expiryDays: 7 })).toBe(0);
+    expect(reminderStageDue(received, plus(received, 150 * HOUR), { firstAfterHours: 24, lastBeforeHours: 0, expiryDays: 7 })).toBe(1);
+    expect(reminderStageDue(received, plus(received, 100 * HOUR), { firstAfterHours: 24, lastBeforeHours: 72, expiryDays: 7 })).toBe(2);
   });
 });
 
@@ -136,7 +136,7 @@ describe("reminding an unconfirmed request", () => {
   it("sends nothing when both reminders are turned off", async () => {
     const received = new Date(Date.now() - 10 * 24 * HOUR);
     const requestId = await unconfirmed(received);
-    expect(await remind(requestId, plus(received, 150 * HOUR), { firstAfterHours: 0, lastBeforeHours: 0 })).toBe(0);
+    expect(await remind(requestId, plus(received, 150 * HOUR), { firstAfterHours: 0, lastBeforeHours: 0, expiryDays: 7 })).toBe(0);
   });
 });
 
@@ -144,8 +144,8 @@ describe("what the verification page says", () => {
   it("names the reminders the settings send, and none when both are off", async () => {
     const { reminderSentence } = await import("@/lib/verification/reminders");
     expect(reminderSentence(DAILY)).toBe("We email you a reminder with a new code 1 day after you sent it, and a last one 1 day before it closes.");
-    expect(reminderSentence({ firstAfterHours: 36, lastBeforeHours: 0 })).toBe("We email you a reminder with a new code 36 hours after you sent it.");
-    expect(reminderSentence({ firstAfterHours: 0, lastBeforeHours: 48 })).toBe("We email you a reminder with a new code 2 days before it closes.");
-    expect(reminderSentence({ firstAfterHours: 0, lastBeforeHours: 0 })).toBe("");
+    expect(reminderSentence({ firstAfterHours: 36, lastBeforeHours: 0, expiryDays: 7 })).toBe("We email you a reminder with a new code 36 hours after you sent it.");
+    expect(reminderSentence({ firstAfterHours: 0, lastBeforeHours: 48, expiryDays: 7 })).toBe("We email you a reminder with a new code 2 days before it closes.");
+    expect(reminderSentence({ firstAfterHours: 0, lastBeforeHours: 0, expiryDays: 7 })).toBe("");
   });
 });

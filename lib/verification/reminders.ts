@@ -1,15 +1,16 @@
 import "server-only";
 import type { Db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
+import { readHandling } from "@/lib/organization/handling";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordEvent } from "@/lib/requests/events";
 import { getSubmissionContext } from "@/lib/requests/submission-context";
 import { queueNewCode } from "@/lib/verification/send-code";
-import { UNVERIFIED_EXPIRY_DAYS } from "@/lib/verification/challenge";
 
-// Reminders to confirm the email address (issue 11): a request still unconfirmed gets one
+// Reminders to confirm the email address: a request still unconfirmed gets one
 // VERIFICATION_FIRST_REMINDER_HOURS (24) after it was sent and a last one
-// VERIFICATION_LAST_REMINDER_HOURS (24) before it closes unconfirmed at UNVERIFIED_EXPIRY_DAYS (7).
+// VERIFICATION_LAST_REMINDER_HOURS (24) before it closes unconfirmed at UNVERIFIED_EXPIRY_DAYS (7),
+// each as Settings → Request handling may override it (lib/organization/handling.ts).
 // Each carries a fresh code and link, which retire the earlier ones; nothing else about the
 // request changes. `requests.verification_reminders` counts the stages sent (1, then 2), set in the
 // transaction that queues the email, so a pass that runs twice, or in two instances, sends each once.
@@ -22,15 +23,16 @@ export const REMINDER_CODE_TTL_MINUTES = 24 * 60;
 const BATCH = 200;
 const HOUR = 3_600_000;
 
-export type ReminderSchedule = { firstAfterHours: number; lastBeforeHours: number };
+export type ReminderSchedule = { firstAfterHours: number; lastBeforeHours: number; expiryDays: number };
 export type ReminderStage = 0 | 1 | 2;
 
-export function scheduleFromEnv(): ReminderSchedule {
-  const env = getEnv();
-  return { firstAfterHours: env.VERIFICATION_FIRST_REMINDER_HOURS, lastBeforeHours: env.VERIFICATION_LAST_REMINDER_HOURS };
+/** The schedule in force: the settings' overrides, else the environment's defaults. */
+export async function readReminderSchedule(db: Pick<Db, "organizationSettings">): Promise<ReminderSchedule> {
+  const handling = await readHandling(db);
+  return { firstAfterHours: handling.verificationFirstReminderHours, lastBeforeHours: handling.verificationLastReminderHours, expiryDays: handling.unverifiedExpiryDays };
 }
 
-const expiryMs = UNVERIFIED_EXPIRY_DAYS * 24 * HOUR;
+const expiryMsOf = (schedule: ReminderSchedule) => schedule.expiryDays * 24 * HOUR;
 
 const hours = (n: number) => (n % 24 === 0 ? `${n / 24} ${n === 24 ? "day" : "days"}` : `${n} ${n === 1 ? "hour" : "hours"}`);
 
@@ -46,6 +48,7 @@ export function reminderSentence(schedule: ReminderSchedule): string {
 /** The reminder a request received at `receivedAt` is due at `now`: 2 the last, 1 the first, 0 none (too early, or already closing). */
 export function reminderStageDue(receivedAt: Date, now: Date, schedule: ReminderSchedule): ReminderStage {
   const age = now.getTime() - receivedAt.getTime();
+  const expiryMs = expiryMsOf(schedule);
   if (age >= expiryMs) return 0;
   if (schedule.lastBeforeHours > 0 && age >= expiryMs - schedule.lastBeforeHours * HOUR) return 2;
   if (schedule.firstAfterHours > 0 && age >= schedule.firstAfterHours * HOUR) return 1;
@@ -53,7 +56,9 @@ export function reminderStageDue(receivedAt: Date, now: Date, schedule: Reminder
 }
 
 /** Sends the reminders due at `now`. Returns how many were queued. */
-export async function sendVerificationReminders(db: Db, now: Date, schedule = scheduleFromEnv()): Promise<number> {
+export async function sendVerificationReminders(db: Db, now: Date, given?: ReminderSchedule): Promise<number> {
+  const schedule = given ?? (await readReminderSchedule(db));
+  const expiryMs = expiryMsOf(schedule);
   const due: Prisma.RequestWhereInput[] = [];
   if (schedule.firstAfterHours > 0) {
     due.push({ verificationReminders: { lt: 1 }, receivedAt: { lte: new Date(now.getTime() - schedule.firstAfterHours * HOUR) } });
@@ -62,7 +67,7 @@ export async function sendVerificationReminders(db: Db, now: Date, schedule = sc
     due.push({ verificationReminders: { lt: 2 }, receivedAt: { lte: new Date(now.getTime() - expiryMs + schedule.lastBeforeHours * HOUR) } });
   }
   if (due.length === 0) return 0;
-  // The (status, received_at, id) index: unconfirmed requests of the last 7 days only.
+  // The (status, received_at, id) index: unconfirmed requests of the waiting days only.
   const candidates = await db.request.findMany({
     where: {
       status: "PENDING_VERIFICATION",

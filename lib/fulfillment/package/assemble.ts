@@ -1,4 +1,5 @@
 import "server-only";
+import { readHandling } from "@/lib/organization/handling";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { ZipFile } from "yazl";
@@ -84,7 +85,7 @@ export async function assemblePackage(db: Db, runId: string, revision: number, n
       uploadedById: run.startedById,
       releasedAt: null,
       // Set for real when it is released.
-      expiresAt: packageLinkExpiry(now),
+      expiresAt: packageLinkExpiry(now, (await readHandling(db)).packageLinkDays),
       createdAt: now,
     },
     select: { id: true },
@@ -145,7 +146,7 @@ async function deliverToCustomer(
 ): Promise<boolean> {
   const referral = await lockReferral(tx, run.referralId);
   if (!isOpenReferral(referral.status)) return false;
-  const expiresAt = packageLinkExpiry(now);
+  const expiresAt = packageLinkExpiry(now, (await readHandling(tx)).packageLinkDays);
   await tx.dataPackage.update({ where: { id: pkg.id }, data: { releasedAt: now, expiresAt } });
   await announceWorkspaceExport(tx, referral, { ...pkg, expiresAt }, { actorType: "SYSTEM", actorId: null }, now, { runId: run.id });
   await tx.fulfillmentRun.update({ where: { id: run.id }, data: { status: "RELEASED", releasedAt: now } });

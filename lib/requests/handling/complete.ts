@@ -1,4 +1,5 @@
 import "server-only";
+import { readHandling } from "@/lib/organization/handling";
 import type { StaffUser } from "@/lib/auth/staff";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -41,7 +42,7 @@ export async function attachDataPackage(
       const refused = packageRefusal({ ...request, size });
       if (refused) throw refuse(refused);
       // The expiry is provisional: completing the request starts the download window from that moment.
-      const sealed = sealPackage(input, now);
+      const sealed = sealPackage(input, now, (await readHandling(tx)).packageLinkDays);
       const created = await tx.dataPackage.create({
         // An upload is the officer's own answer: released as it is stored.
         data: { requestId, ...sealed, uploadedById: staff.id, createdAt: now, releasedAt: now },
@@ -110,7 +111,7 @@ export async function completeInTransaction(
   if (refused) throw refuse(refused);
 
   // A download window only for a package actually attached: an answer in words has nothing to download.
-  const downloadUntil = deliversPackage(request.type) && packages > 0 ? packageLinkExpiry(now) : null;
+  const downloadUntil = deliversPackage(request.type) && packages > 0 ? packageLinkExpiry(now, (await readHandling(tx)).packageLinkDays) : null;
   // A deletion carried out by an erasure run: what was erased and kept, in words, for the requester.
   const erasure = request.type === "DELETION" ? await erasureSummary(tx, requestId) : null;
   // A correction: what the portal corrected itself, and whose owners were asked to correct by hand.

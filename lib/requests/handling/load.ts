@@ -25,7 +25,7 @@ export async function lockRequest(tx: Prisma.TransactionClient, requestId: strin
  * link (the same answer as for a missing request, as the status page gives).
  */
 export async function requestIdForStatusToken(
-  client: Pick<Prisma.TransactionClient, "requestToken">,
+  client: Pick<Prisma.TransactionClient, "requestToken" | "organizationSettings">,
   token: string,
   now: Date,
 ): Promise<string> {

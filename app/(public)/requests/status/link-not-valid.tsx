@@ -1,4 +1,6 @@
-import { getEnv } from "@/lib/env";
+import { db } from "@/lib/db";
+import { readHandling } from "@/lib/organization/handling";
+import { dayCount } from "@/lib/organization/handling-schema";
 import { getOrganizationSettings } from "@/lib/organization/settings";
 import { RecoveryForm } from "./recovery-form";
 
@@ -7,13 +9,12 @@ import { RecoveryForm } from "./recovery-form";
  * learns nothing, with the form that sends a new link to the address on the request.
  */
 export async function StatusLinkNotValid() {
-  const org = await getOrganizationSettings();
-  const days = getEnv().STATUS_LINK_DAYS_AFTER_CLOSE;
+  const [org, handling] = await Promise.all([getOrganizationSettings(), readHandling(db)]);
   return (
     <div className="mx-auto max-w-2xl">
       <h1 className="text-3xl font-bold tracking-tight text-slate-900">This link has expired or is not valid</h1>
       <p className="mt-6 text-lg text-slate-800">
-        A status link stops working {days} days after its request is closed, and a link copied only in part does not work at all.
+        A status link stops working {dayCount(handling.statusLinkDaysAfterClose)} after its request is closed, and a link copied only in part does not work at all.
         We keep the record of your request either way.
       </p>
       <section aria-labelledby="recovery-heading" className="mt-10">
@@ -25,7 +26,7 @@ export async function StatusLinkNotValid() {
           to that address.
         </p>
         <div className="mt-4">
-          <RecoveryForm privacyEmail={org.privacyEmail} />
+          <RecoveryForm privacyEmail={org.privacyEmail} unverifiedDays={handling.unverifiedExpiryDays} />
         </div>
       </section>
     </div>

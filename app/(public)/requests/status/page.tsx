@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { db } from "@/lib/db";
+import { readHandling } from "@/lib/organization/handling";
 import { getOrganizationSettings } from "@/lib/organization/settings";
 import { RecoveryForm } from "./recovery-form";
 
@@ -10,7 +12,7 @@ export const metadata: Metadata = { title: "Get a new link to your request" };
  * starts from the status page of the request we answered).
  */
 export default async function StatusRecoveryPage({ searchParams }: { searchParams: Promise<{ appeal?: string }> }) {
-  const [org, { appeal }] = await Promise.all([getOrganizationSettings(), searchParams]);
+  const [org, handling, { appeal }] = await Promise.all([getOrganizationSettings(), readHandling(db), searchParams]);
   return (
     <div className="mx-auto max-w-2xl">
       <h1 className="text-3xl font-bold tracking-tight text-slate-900">Get a new link to your request</h1>
@@ -31,7 +33,7 @@ export default async function StatusRecoveryPage({ searchParams }: { searchParam
         link to that address.
       </p>
       <div className="mt-8">
-        <RecoveryForm privacyEmail={org.privacyEmail} />
+        <RecoveryForm privacyEmail={org.privacyEmail} unverifiedDays={handling.unverifiedExpiryDays} />
       </div>
     </div>
   );

@@ -13,7 +13,7 @@ import { usePermalink } from "@/components/ui/action-form";
  * action, so it works before (or without) JavaScript. The answer after sending is the same whether
  * or not the two match a request; focus moves to it, or to the first error.
  */
-export function RecoveryForm({ privacyEmail }: { privacyEmail: string }) {
+export function RecoveryForm({ privacyEmail, unverifiedDays }: { privacyEmail: string; unverifiedDays: number }) {
   const [state, formAction, pending] = useActionState(requestStatusLinkAction, INITIAL_RECOVERY_STATE, usePermalink());
   const { values, fieldErrors = {}, formError, sent } = state;
   const email = useRef<HTMLInputElement>(null);
@@ -39,7 +39,7 @@ export function RecoveryForm({ privacyEmail }: { privacyEmail: string }) {
           <p className="mt-2">
             Nothing after an hour? Check the reference in our earlier emails, or write to{" "}
             <a href={`mailto:${privacyEmail}`}>{privacyEmail}</a>. A request whose email address was never confirmed is closed
-            after 7 days and the address erased, so we cannot send a link for it.
+            after {unverifiedDays === 1 ? "1 day" : `${unverifiedDays} days`} and the address erased, so we cannot send a link for it.
           </p>
         </Alert>
       ) : null}

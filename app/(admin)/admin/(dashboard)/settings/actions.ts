@@ -7,6 +7,8 @@ import { AccentSchema } from "@/lib/branding/accent";
 import { removeLogo, updateAccentColor } from "@/lib/branding/update";
 import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
+import { handlingDefaults, updateHandling } from "@/lib/organization/handling";
+import { handlingSchema } from "@/lib/organization/handling-schema";
 import { OrganizationSchema } from "@/lib/organization/schema";
 import { updateOrganization } from "@/lib/organization/update";
 import { OfferedTypesSchema } from "@/lib/requests/offered-types";
@@ -24,6 +26,13 @@ export const updateOfferedTypesAction = staffAction("settings.manage", OfferedTy
   // The home page and the request form list the offered types.
   revalidatePath("/", "layout");
   return { to, changed };
+});
+
+export const updateHandlingAction = staffAction("settings.manage", handlingSchema(handlingDefaults()), async (input, admin) => {
+  const { changes } = await updateHandling(db, input, admin, now());
+  // Public pages say how long links work and when an unconfirmed request closes.
+  revalidatePath("/", "layout");
+  return { changed: changes.map((c) => c.field) };
 });
 
 export const updateAccentAction = staffAction("settings.manage", AccentSchema, async (input, admin) => {

@@ -8,12 +8,13 @@ import { readOrganizationDetails } from "@/lib/organization/settings";
 import { organizationHistory } from "@/lib/organization/update";
 import { BrandingSection } from "./branding-section";
 import { OrganizationForm } from "./organization-form";
+import { HandlingSection } from "./handling-section";
 import { RequestTypesSection } from "./request-types-section";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
-  await requirePagePermission("settings.manage", "/admin/settings");
+  const admin = await requirePagePermission("settings.manage", "/admin/settings");
   const [org, history] = await Promise.all([readOrganizationDetails(db), organizationHistory(db)]);
   return (
     <div className="max-w-3xl space-y-10">
@@ -43,6 +44,7 @@ export default async function SettingsPage() {
       </section>
       <BrandingSection timeZone={org.timeZone} />
       <RequestTypesSection timeZone={org.timeZone} />
+      <HandlingSection admin={admin} timeZone={org.timeZone} />
       <section aria-labelledby="history-heading">
         <h2 id="history-heading" className="text-lg font-semibold text-slate-900">
           Changes

@@ -4,6 +4,8 @@ import { Alert } from "@/components/ui/alert";
 import type { ReferralStatus } from "@/lib/generated/prisma/enums";
 import { formatCalendarDate, formatInstant, formatInstantDate } from "@/lib/dates/format";
 import { getOperatorTimeZone } from "@/lib/organization/settings";
+import { readHandling } from "@/lib/organization/handling";
+import { dayCount } from "@/lib/organization/handling-schema";
 import { fileSize } from "@/lib/packages/display";
 import { REGIMES } from "@/lib/requests/deadlines";
 import { REQUEST_STATUS_LABELS, REQUEST_TYPE_LABELS } from "@/lib/requests/labels";
@@ -53,8 +55,9 @@ export default async function StatusPage({
   const [{ token }, { confirmed, download, answered, appealed, from, document, documentError, subjectConfirmed, identity }] = await Promise.all([params, searchParams]);
   // Right after an appeal: the appealed request's page, to link back to (only a token's shape is trusted here; its page checks it).
   const appealedFrom = appealed && from && /^[A-Za-z0-9_-]{20,100}$/.test(from) ? `/requests/status/${from}` : null;
-  const [view, timeZone] = await Promise.all([getStatusView(token), getOperatorTimeZone()]);
+  const [view, timeZone, handling] = await Promise.all([getStatusView(token), getOperatorTimeZone(), readHandling(db)]);
   if (!view) notFound();
+  const waitDays = dayCount(handling.unverifiedExpiryDays);
   // Moments in the operator's time zone, the zone named; the day a moment fell on there.
   const when = (at: Date) => formatInstant(at, timeZone);
   const dayOf = (at: Date) => formatInstantDate(at, timeZone);
@@ -153,7 +156,7 @@ export default async function StatusPage({
         <div className="mt-6">
           <Alert tone="info" title="Your email is confirmed: one more step">
             {view.holder === view.identity.answeredBy
-              ? "Answer the questions under \"Confirm who you are\" below. If they are not answered 7 days after the request was sent, it is closed."
+              ? `Answer the questions under "Confirm who you are" below. If they are not answered ${waitDays} after the request was sent, it is closed.`
               : "We asked the person this request is about to confirm who they are; where it stands is below."}
           </Alert>
         </div>
@@ -162,13 +165,13 @@ export default async function StatusPage({
           <Alert tone="info" title={view.holder === "SUBJECT" ? "Waiting for your agent" : "Your email is confirmed"}>
             {view.holder === "SUBJECT"
               ? "We start once we have everything we need from your agent."
-              : "We start once we have the consumer's signed permission and their own confirmation; where each stands is below. If either is missing 7 days after you sent the request, it is closed."}
+              : `We start once we have the consumer's signed permission and their own confirmation; where each stands is below. If either is missing ${waitDays} after you sent the request, it is closed.`}
           </Alert>
         </div>
       ) : view.status === "PENDING_VERIFICATION" ? (
         <div className="mt-6">
           <Alert tone="info" title="Confirm your email to start">
-            Use the code or the link in the email we sent you. If you don&apos;t confirm within 7 days the request is closed.
+            Use the code or the link in the email we sent you. If you don&apos;t confirm within {waitDays} the request is closed.
           </Alert>
         </div>
       ) : null}

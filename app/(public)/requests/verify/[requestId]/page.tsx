@@ -5,7 +5,8 @@ import { Alert } from "@/components/ui/alert";
 import { CODES_LOCKED_MESSAGE } from "@/lib/verification/messages";
 import { getVerificationView } from "@/lib/verification/view";
 import { CODE_TTL_MINUTES } from "@/lib/verification/challenge";
-import { reminderSentence, scheduleFromEnv } from "@/lib/verification/reminders";
+import { db } from "@/lib/db";
+import { readReminderSchedule, reminderSentence } from "@/lib/verification/reminders";
 import { CodeForm } from "./code-form";
 import { ResendForm } from "./resend-form";
 
@@ -15,6 +16,7 @@ export default async function VerifyPage({ params }: { params: Promise<{ request
   const { requestId } = await params;
   const view = await getVerificationView(requestId);
   if (!view) notFound();
+  const schedule = await readReminderSchedule(db);
   return (
     <div className="mx-auto max-w-xl">
       <h1 className="text-3xl font-bold tracking-tight text-slate-900">Check your email</h1>
@@ -38,8 +40,8 @@ export default async function VerifyPage({ params }: { params: Promise<{ request
             below, or click the link in the email. The code works for {CODE_TTL_MINUTES} minutes.
           </p>
           <p className="mt-2 text-sm text-slate-600">
-            Your request is saved. If you don&apos;t confirm within 7 days it will be closed and the details you gave erased.{" "}
-            {reminderSentence(scheduleFromEnv())}
+            Your request is saved. If you don&apos;t confirm within {schedule.expiryDays === 1 ? "a day" : `${schedule.expiryDays} days`} it
+            will be closed and the details you gave erased. {reminderSentence(schedule)}
           </p>
           <CodeForm requestId={requestId} introId="verify-intro" />
           <ResendForm requestId={requestId} />

@@ -1,3 +1,4 @@
+import { readHandling } from "@/lib/organization/handling";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Fragment } from "react";
@@ -93,7 +94,7 @@ export default async function RequestDetailPage({
   // With the customer or not, the deadline is ours to answer for.
   const open = isUnfinished(request.status);
   const extension = REGIMES[request.jurisdiction].extension;
-  const linkDays = getEnv().DATA_PACKAGE_LINK_DAYS;
+  const linkDays = (await readHandling(db)).packageLinkDays;
   const region = request.region ? (regionOptions(request.country).find((r) => r.value === request.region)?.label ?? request.region) : null;
 
   const facts: [string, string][] = [
