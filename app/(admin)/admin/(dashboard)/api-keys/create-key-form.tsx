@@ -4,6 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
+import { showRefusal } from "@/components/ui/show-refusal";
 import { Button } from "@/components/ui/button";
 import { describedBy, FieldError, FieldHint, inputClass } from "@/components/ui/field";
 import { ShownOnce } from "@/components/ui/shown-once";
@@ -36,8 +37,7 @@ export function CreateKeyForm({ scopes }: { scopes: ScopeChoice[] }) {
       reset();
       return;
     }
-    for (const [field, message] of Object.entries(result.fieldErrors ?? {})) setError(field.split(".")[0] as keyof CreateKeyInput, { message });
-    if (result.formError) setFormError(result.formError);
+    showRefusal(result, { setError }, setFormError);
   });
 
   return (

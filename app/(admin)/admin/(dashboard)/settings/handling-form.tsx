@@ -6,6 +6,7 @@ import { useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { describedBy, FieldError, FieldHint, inputClass } from "@/components/ui/field";
+import { showRefusal } from "@/components/ui/show-refusal";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { describeHandling, HANDLING_FIELDS, HANDLING_KEYS, handlingSchema, type Handling, type HandlingInput, type HandlingKey } from "@/lib/organization/handling-schema";
 import { updateHandlingAction } from "./actions";
@@ -34,10 +35,7 @@ export function HandlingForm({ values, defaults }: { values: HandlingInput; defa
       setOutcome({ tone: "success", message: changed.length ? `Saved: ${changed.join("; ")}.` : "Nothing had changed." });
       return;
     }
-    const fields = Object.entries(result.fieldErrors ?? {});
-    for (const [field, message] of fields) setError(field as HandlingKey, { message });
-    if (fields.length) setFocus(fields[0]![0] as HandlingKey);
-    if (result.formError) setOutcome({ tone: "error", message: result.formError });
+    showRefusal(result, { setError, setFocus }, (message) => setOutcome({ tone: "error", message }));
   });
 
   return (

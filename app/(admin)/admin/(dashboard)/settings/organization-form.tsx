@@ -6,6 +6,7 @@ import { useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { describedBy, FieldError, FieldHint, inputClass } from "@/components/ui/field";
+import { showRefusal } from "@/components/ui/show-refusal";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { ORGANIZATION_LABELS, OrganizationSchema, type OrganizationInput, type OrganizationValues } from "@/lib/organization/schema";
 import { updateOrganizationAction } from "./actions";
@@ -43,10 +44,7 @@ export function OrganizationForm({ values, timeZoneLocked }: { values: Organizat
       setOutcome({ tone: "success", message: changed.length ? `Saved: ${changed.join(", ")}.` : "Nothing had changed." });
       return;
     }
-    const fields = Object.entries(result.fieldErrors ?? {});
-    for (const [field, message] of fields) setError(field as Field, { message });
-    if (fields.length) setFocus(fields[0]![0] as Field);
-    if (result.formError) setOutcome({ tone: "error", message: result.formError });
+    showRefusal(result, { setError, setFocus }, (message) => setOutcome({ tone: "error", message }));
   });
 
   return (

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { Alert } from "@/components/ui/alert";
+import { showRefusal } from "@/components/ui/show-refusal";
 import { Button } from "@/components/ui/button";
 import { describedBy, FieldError, inputClass } from "@/components/ui/field";
 import { noControlCharacters } from "@/lib/text/control-characters";
@@ -39,8 +40,7 @@ export function InviteForm() {
       reset();
       return;
     }
-    for (const [field, message] of Object.entries(result.fieldErrors ?? {})) setError(field as keyof InviteInput, { message });
-    if (result.formError) setOutcome({ tone: "error", message: result.formError });
+    showRefusal(result, { setError }, (message) => setOutcome({ tone: "error", message }));
   });
 
   return (
