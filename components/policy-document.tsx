@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { PolicyChangeSummary } from "@/components/policy-change-summary";
 import { buttonClass } from "@/components/ui/button";
 import type { OrganizationDetails } from "@/lib/organization/types";
 import { RIGHTS_SECTION_ID, SHARING_SECTION_ID, type Policy, type PolicyBlock } from "@/lib/policy/content";
@@ -22,6 +23,7 @@ export function PolicyDocument({ policy, org, meta }: PolicyDocumentProps) {
       <header className="space-y-3 border-b border-slate-200 pb-6">
         <h1 className="text-3xl font-semibold tracking-tight sm:text-4xl">{fillPlaceholders(policy.title, org)}</h1>
         <p className="text-lg text-slate-700">{fillPlaceholders(policy.summary, org)}</p>
+        <PolicyChangeSummary text={policy.changeSummary === null ? null : fillPlaceholders(policy.changeSummary, org)} />
         <p className="text-sm text-slate-700">
           <span>
             Effective <time dateTime={isoDate(policy.effectiveAt)}>{formatPolicyDate(policy.effectiveAt)}</time>

@@ -28,6 +28,11 @@ const isoDay = (message: string) =>
     .refine((v) => v === "" || (isIsoDay(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v)), message)
     .transform((v) => v || null);
 
+const emptyIfNull = z
+  .string()
+  .nullable()
+  .transform((v) => v ?? "");
+
 export const DraftSchema = z.object({
   title: optionalText(200),
   summary: optionalText(1000, true),
@@ -35,9 +40,10 @@ export const DraftSchema = z.object({
     .string()
     .max(MAX_MARKDOWN, `The policy is longer than ${MAX_MARKDOWN.toLocaleString("en-GB")} characters, more than the editor can send: shorten it.`)
     .check(noControlCharacters(true)),
-  changeSummary: optionalText(2000, true).transform((v) => v || null),
+  // Null (as saved) reads as empty, so parsed values parse again.
+  changeSummary: emptyIfNull.pipe(optionalText(2000, true)).transform((v) => v || null),
   placeholders: PlaceholderMappingsSchema,
-  effectiveAt: isoDay("Enter the date as YYYY-MM-DD, such as 2026-12-01"),
+  effectiveAt: emptyIfNull.pipe(isoDay("Enter the date as YYYY-MM-DD, such as 2026-12-01")),
 });
 export type DraftInput = z.input<typeof DraftSchema>;
 export type DraftValues = z.output<typeof DraftSchema>;

@@ -20,6 +20,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
     { href: "/admin/data-map", label: "Data map" },
     ...(can(staff.role, "staff.manage") ? [{ href: "/admin/staff", label: "Staff" }] : []),
     ...(can(staff.role, "settings.manage") ? [{ href: "/admin/settings", label: "Settings" }] : []),
+    ...(can(staff.role, "policy.manage") ? [{ href: "/admin/policy", label: "Policy" }] : []),
     ...(can(staff.role, "settings.manage") ? [{ href: "/admin/templates", label: "Saved texts" }] : []),
     ...(can(staff.role, "settings.manage") ? [{ href: "/admin/api-keys", label: "API keys" }] : []),
     ...(can(staff.role, "settings.manage") ? [{ href: "/admin/webhooks", label: "Webhooks" }] : []),

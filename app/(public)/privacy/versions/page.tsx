@@ -23,6 +23,11 @@ export default async function PolicyVersionsPage() {
         Every version of our privacy policy stays here at its own address, so you can read the terms that applied at any
         time. The <a href="/privacy">current privacy policy</a> is the one in effect today.
       </p>
+      {versions.length > 1 ? (
+        <p>
+          <a href="/privacy/versions/compare">Compare versions</a>: see, line by line, what changed between any two of them.
+        </p>
+      ) : null}
       {versions.length === 0 ? (
         <p>No version has been published yet.</p>
       ) : (
@@ -42,10 +47,13 @@ export default async function PolicyVersionsPage() {
               <th scope="col" className="py-2 pr-4 font-semibold">
                 Status
               </th>
+              <th scope="col" className="py-2 pr-4 font-semibold">
+                Changes
+              </th>
             </tr>
           </thead>
           <tbody>
-            {versions.map((version) => (
+            {versions.map((version, index) => (
               <tr key={version.version} className="border-b border-slate-200">
                 <th scope="row" className="py-2 pr-4 font-medium">
                   <a href={`/privacy/versions/${encodeURIComponent(version.version)}`}>
@@ -59,6 +67,15 @@ export default async function PolicyVersionsPage() {
                   <time dateTime={isoDate(version.updatedAt)}>{formatPolicyDate(version.updatedAt)}</time>
                 </td>
                 <td className="py-2 pr-4">{STATUS_LABELS[version.status]}</td>
+                <td className="py-2 pr-4">
+                  {versions[index + 1] ? (
+                    <a href={`/privacy/versions/compare?${new URLSearchParams({ from: versions[index + 1]!.version, to: version.version })}`}>
+                      What changed from the previous version<span className="sr-only"> ({version.version})</span>
+                    </a>
+                  ) : (
+                    "First version"
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -1,0 +1,62 @@
+"use client";
+
+import { useMemo } from "react";
+import { PolicyDocument } from "@/components/policy-document";
+import { calendarDayIn } from "@/lib/dates/time-zone";
+import type { OrganizationDetails } from "@/lib/organization/types";
+import { parsePolicyMarkdown } from "@/lib/policy/markdown";
+import { applyPlaceholders, applyPlaceholdersToSections, type PlaceholderMappings } from "@/lib/policy/placeholders";
+
+type Shown = { title: string; summary: string; markdown: string; changeSummary: string; effectiveAt: string };
+
+/**
+ * The draft as the public page will show it, drawn by the public page's own component (it renders
+ * plain text, so it runs here too), or the problems that stand in the way, each with its line.
+ */
+export function PolicyPreview({ draftId, shown, mappings, org, onGoToLine }: { draftId: string; shown: Shown; mappings: PlaceholderMappings; org: OrganizationDetails; onGoToLine: (line: number) => void }) {
+  const parsed = useMemo(() => parsePolicyMarkdown(shown.markdown), [shown.markdown]);
+  const today = calendarDayIn(new Date(), org.timeZone);
+  const effective = /^\d{4}-\d{2}-\d{2}$/.test(shown.effectiveAt) && !Number.isNaN(Date.parse(shown.effectiveAt)) ? new Date(`${shown.effectiveAt}T00:00:00Z`) : today;
+  const fill = (text: string) => applyPlaceholders(text, mappings);
+
+  return (
+    <section aria-labelledby="preview-heading" className="min-w-0 rounded-md border border-slate-300 bg-white p-4">
+      <h2 id="preview-heading" className="text-lg font-semibold text-slate-900">
+        Preview
+      </h2>
+      <p aria-live="polite" className="mt-1 text-sm text-slate-700">
+        {parsed.ok ? "As the public page will show it. Blanks not yet mapped show in brackets." : `The text has ${parsed.problems.length === 1 ? "a problem" : `${parsed.problems.length} problems`} to fix before it can be published.`}
+      </p>
+      {parsed.ok ? (
+        <div className="mt-4 border-t border-slate-200 pt-4">
+          <PolicyDocument
+            org={org}
+            policy={{
+              id: draftId,
+              version: "draft",
+              title: fill(shown.title) || "Untitled",
+              summary: fill(shown.summary),
+              changeSummary: shown.changeSummary.trim() ? fill(shown.changeSummary) : null,
+              sections: applyPlaceholdersToSections(parsed.sections, mappings),
+              effectiveAt: effective,
+              updatedAt: today,
+              // Not "current": a preview offers no request button.
+              status: "upcoming",
+            }}
+          />
+        </div>
+      ) : (
+        <ul aria-label="Problems in the policy text" className="mt-3 space-y-2">
+          {parsed.problems.map((problem, index) => (
+            <li key={index} className="rounded-md border-l-4 border-red-700 bg-red-50 p-3 text-sm text-red-900">
+              <p>{problem.message}</p>
+              <button type="button" onClick={() => onGoToLine(problem.line)} className="mt-1 text-blue-800 underline underline-offset-2">
+                Go to line {problem.line}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
