@@ -4,6 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
+import type { z } from "zod";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { describedBy, FieldError, FieldHint, inputClass } from "@/components/ui/field";
@@ -19,17 +20,11 @@ import { initialChoice, mappingsFrom, PlaceholderPanel, type PlaceholderChoices 
 import { PolicyPreview } from "./policy-preview";
 
 const FormSchema = PublishDraftSchema.omit({ draftId: true, baseUpdatedAt: true, placeholders: true });
-type FormInput = {
-  title: string;
-  summary: string;
-  markdown: string;
-  changeSummary: string;
-  effectiveAt: string;
-  version: string;
-};
+type FormInput = z.input<typeof FormSchema>;
+type FormValues = z.output<typeof FormSchema>;
 type Field = keyof FormInput;
 
-export type EditorDraft = FormInput & { id: string; updatedAt: string; placeholders: PlaceholderMappings };
+export type EditorDraft = { [K in Field]: string } & { id: string; updatedAt: string; placeholders: PlaceholderMappings };
 
 const PREVIEW_DELAY_MS = 300;
 
@@ -64,17 +59,18 @@ export function PolicyEditor({ draft, org, currentVersion }: { draft: EditorDraf
     setFocus,
     watch,
     formState: { errors },
-  } = useForm<FormInput>({
-    resolver: zodResolver(FormSchema) as never,
+  } = useForm<FormInput, unknown, FormValues>({
+    resolver: zodResolver(FormSchema),
     defaultValues: { title: draft.title, summary: draft.summary, markdown: draft.markdown, changeSummary: draft.changeSummary, effectiveAt: draft.effectiveAt, version: draft.version },
     shouldFocusError: true,
   });
 
   // The preview follows the text a moment after typing stops, not on every key.
   const [title, summary, markdown, changeSummary, effectiveAt] = watch(["title", "summary", "markdown", "changeSummary", "effectiveAt"]);
-  const [shown, setShown] = useState({ title, summary, markdown, changeSummary, effectiveAt });
+  const current = { title, summary, markdown, changeSummary: changeSummary ?? "", effectiveAt: effectiveAt ?? "" };
+  const [shown, setShown] = useState(current);
   useEffect(() => {
-    const timer = setTimeout(() => setShown({ title, summary, markdown, changeSummary, effectiveAt }), PREVIEW_DELAY_MS);
+    const timer = setTimeout(() => setShown({ title, summary, markdown, changeSummary: changeSummary ?? "", effectiveAt: effectiveAt ?? "" }), PREVIEW_DELAY_MS);
     return () => clearTimeout(timer);
   }, [title, summary, markdown, changeSummary, effectiveAt]);
 
@@ -113,7 +109,7 @@ export function PolicyEditor({ draft, org, currentVersion }: { draft: EditorDraf
     return entries.length > 0;
   }
 
-  function input(values: FormInput) {
+  function input(values: FormValues) {
     return { draftId: draft.id, baseUpdatedAt: base, ...values, placeholders: mappings };
   }
 
@@ -138,7 +134,7 @@ export function PolicyEditor({ draft, org, currentVersion }: { draft: EditorDraf
     setOutcome(null);
     setPlaceholderError(null);
     try {
-      checkPublishable({ ...FormSchema.parse(values), placeholders: mappings }, calendarDayIn(new Date(), org.timeZone));
+      checkPublishable({ ...values, placeholders: mappings }, calendarDayIn(new Date(), org.timeZone));
     } catch (error) {
       if (error instanceof DomainError) return showRefusal(error.code, error.message);
       throw error;
