@@ -8,6 +8,7 @@ import { expect, test } from "@playwright/test";
 import { seriousViolations } from "../support/axe";
 import { createCustomerRow } from "../support/customers";
 import { demoDataSystemId } from "../support/db";
+import { createPolicyDraftRow } from "../support/policy";
 import { createRequestRow, createStaff, signInAs } from "../support/staff";
 
 // Every dashboard page, as an admin sees it (the most controls), checked by axe and by the W3C's own
@@ -31,6 +32,7 @@ async function dashboardPages(): Promise<{ signedOut: string[]; dashboard: strin
   const { id: requestId } = await createRequestRow();
   const { customerId } = await createCustomerRow();
   const systemId = await demoDataSystemId();
+  const policyDraftId = await createPolicyDraftRow((await createStaff("ADMIN")).id);
   return {
     signedOut: ["/admin/sign-in", "/admin/sign-in/check-email", "/admin/sign-in/error?error=Verification"],
     dashboard: [
@@ -53,6 +55,9 @@ async function dashboardPages(): Promise<{ signedOut: string[]; dashboard: strin
       "/admin/api",
       "/admin/webhooks",
       "/admin/settings",
+      "/admin/policy",
+      `/admin/policy/drafts/${policyDraftId}`,
+      "/privacy/versions/compare",
     ],
   };
 }
@@ -108,6 +113,7 @@ const STATIC_PAGES = [
   "/admin/api",
   "/admin/webhooks",
   "/admin/settings",
+  "/admin/policy",
 ];
 
 for (const path of STATIC_PAGES) {

@@ -3,6 +3,7 @@ import { expect, test } from "@playwright/test";
 import { callAction, findAction } from "../support/actions";
 import { createCustomerRow, uniqueTag } from "../support/customers";
 import { countReferralPackages, latestReferralId } from "../support/db";
+import { createPolicyDraftRow } from "../support/policy";
 import { connectAccount, createRequestRow, createStaff, deactivateStaff, signInAs, type Role } from "../support/staff";
 
 // Who gets what. Pages: "sign-in" means sent to the sign-in page, numbers are HTTP statuses.
@@ -21,7 +22,7 @@ const page = (anonymous: PageExpect, auditor: PageExpect, officer: PageExpect, a
 
 // Each test's own rows: a request, a staff member to act on, a customer with two workspaces.
 // ownAccountId: a sign-in account connected to the staff member acting; targetAccountId: one of the target's.
-type Target = { requestId: string; staffId: string; customerId: string; workspaceId: string; spareWorkspaceId: string; ownAccountId: string; targetAccountId: string };
+type Target = { requestId: string; staffId: string; customerId: string; workspaceId: string; spareWorkspaceId: string; ownAccountId: string; targetAccountId: string; policyDraftId: string };
 
 const PAGES: { path: (t: Target) => string; expect: Record<Who, PageExpect> }[] = [
   { path: () => "/admin", expect: page("sign-in", 200, 200, 200) },
@@ -38,6 +39,8 @@ const PAGES: { path: (t: Target) => string; expect: Record<Who, PageExpect> }[] 
   { path: () => "/admin/api", expect: page("sign-in", 200, 200, 200) },
   { path: () => "/admin/webhooks", expect: page("sign-in", 403, 403, 200) },
   { path: () => "/admin/settings", expect: page("sign-in", 403, 403, 200) },
+  { path: () => "/admin/policy", expect: page("sign-in", 403, 403, 200) },
+  { path: ({ policyDraftId }) => `/admin/policy/drafts/${policyDraftId}`, expect: page("sign-in", 403, 403, 200) },
 ];
 
 const ACT = "app/(admin)/admin/(dashboard)/requests/[id]/actions.ts";
@@ -101,6 +104,7 @@ for (const who of WHO) {
       spareWorkspaceId: workspaceIds[1],
       ownAccountId,
       targetAccountId: (await connectAccount(targetStaffId, "google")).id,
+      policyDraftId: await createPolicyDraftRow(targetStaffId),
     };
 
     for (const row of PAGES) {

@@ -3,7 +3,7 @@ import { seriousViolations } from "../support/axe";
 import { codeIn, uniqueEmail, waitForMail } from "../support/mailbox";
 import { chooseType, fillRequester } from "../support/request-form";
 
-for (const path of ["/", "/privacy", "/privacy/recipients", "/privacy/versions", "/privacy/versions/2025-09-01", "/requests/new", "/requests/status"]) {
+for (const path of ["/", "/privacy", "/privacy/recipients", "/privacy/versions", "/privacy/versions/2025-09-01", "/privacy/versions/compare", "/requests/new", "/requests/status"]) {
   test(`axe finds nothing serious on ${path}`, async ({ page }) => {
     await page.goto(path);
     expect(await seriousViolations(page)).toEqual([]);

@@ -4,7 +4,8 @@ import pg from "pg";
 
 export type Role = "ADMIN" | "OFFICER" | "AUDITOR";
 
-async function withDb<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
+/** Runs `fn` with a connection to the test database, closed after. */
+export async function withDb<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await client.connect();
   try {
