@@ -3,6 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
+import { flushSync } from "react-dom";
 import { useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -37,8 +38,12 @@ function LogoForm({ logo }: { logo: LogoPreview | null }) {
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [busy, setBusy] = useState(false);
 
+  // The field is focused once enabled again: a disabled one (while uploading) cannot take focus.
   const refuse = (message: string) => {
-    setError(message);
+    flushSync(() => {
+      setBusy(false);
+      setError(message);
+    });
     file.current?.focus();
   };
 
@@ -83,8 +88,10 @@ function LogoForm({ logo }: { logo: LogoPreview | null }) {
   }
 
   return (
-    <form noValidate onSubmit={(e) => void upload(e)} className="space-y-4">
-      <h3 className="font-semibold text-slate-900">Logo</h3>
+    <form noValidate onSubmit={(e) => void upload(e)} aria-labelledby="brand-logo-heading" className="space-y-4">
+      <h3 id="brand-logo-heading" className="font-semibold text-slate-900">
+        Logo
+      </h3>
       <div aria-live="polite">{outcome ? <Alert tone={outcome.tone}>{outcome.message}</Alert> : null}</div>
       {logo ? (
         <figure>
@@ -172,8 +179,10 @@ function AccentForm({ accentColor }: { accentColor: string | null }) {
 
   const error = errors.accentColor?.message;
   return (
-    <form noValidate onSubmit={(e) => void onSubmit(e)} className="space-y-4">
-      <h3 className="font-semibold text-slate-900">Accent colour</h3>
+    <form noValidate onSubmit={(e) => void onSubmit(e)} aria-labelledby="brand-accent-heading" className="space-y-4">
+      <h3 id="brand-accent-heading" className="font-semibold text-slate-900">
+        Accent colour
+      </h3>
       <div aria-live="polite">{outcome ? <Alert tone={outcome.tone}>{outcome.message}</Alert> : null}</div>
       <fieldset disabled={!hydrated || isSubmitting} className="space-y-4">
         <div>
