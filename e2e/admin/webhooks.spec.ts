@@ -69,8 +69,30 @@ test("an admin registers a webhook endpoint that receives a new request, signed,
     expect(mine()[1]!.headers["webhook-id"]).toBe(first.headers["webhook-id"]);
     await admin.reload();
     await expect(admin.getByRole("region", { name: `Endpoint ${receiver.url}` }).getByRole("row", { name: new RegExp(`request\\.created ${reference}`) })).toContainText(/Delivered\s*2/);
-    // Disabled, it hears of nothing more (and this test's receiver closes).
+
+    // A new secret, shown once; for a day deliveries verify with either, so the receiver can switch.
     const endpointAgain = admin.getByRole("region", { name: `Endpoint ${receiver.url}` });
+    await endpointAgain.getByRole("button", { name: `Rotate signing secret of ${receiver.url}` }).click();
+    await expect(endpointAgain.getByRole("status")).toContainText("New signing secret. Copy it now: it is not shown again.");
+    const fresh = await endpointAgain.getByLabel("New signing secret").inputValue();
+    expect(fresh).toMatch(/^whsec_/);
+    expect(fresh).not.toBe(secret);
+    await row.getByRole("button", { name: /Redeliver/ }).click();
+    await expect.poll(() => mine().length, { timeout: 30_000 }).toBe(3);
+    const third = mine()[2]!;
+    const headers = Object.fromEntries(Object.entries(third.headers).map(([k, v]) => [k, String(v)]));
+    expect(new Webhook(fresh.slice("whsec_".length)).verify(third.body, headers)).toMatchObject({ type: "request.created" });
+
+    // Its events changed in place, the change confirmed.
+    await endpointAgain.getByText("Change this endpoint").click();
+    await endpointAgain.getByRole("checkbox", { name: /A request was verified/ }).check();
+    await endpointAgain.getByRole("button", { name: "Save endpoint" }).click();
+    await expect(endpointAgain.getByText("Saved: events.")).toBeVisible();
+    await admin.reload();
+    await expect(endpointAgain).toContainText("request.created, request.verified");
+    await expect(endpointAgain).toContainText("Signed with the previous secret too until");
+
+    // Disabled, it hears of nothing more (and this test's receiver closes).
     await endpointAgain.getByRole("button", { name: `Disable ${receiver.url}` }).click();
     await expect(endpointAgain).toContainText("Disabled");
   } finally {

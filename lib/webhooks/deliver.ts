@@ -9,7 +9,7 @@ import { getEnv } from "@/lib/env";
 import { logError } from "@/lib/log";
 import { wakeSignal } from "@/lib/jobs/wake-signal";
 import { isPrivateAddress } from "@/lib/webhooks/ssrf";
-import { openWebhookSecret, signatureHeaders } from "@/lib/webhooks/sign";
+import { signatureHeaders, signingSecrets } from "@/lib/webhooks/sign";
 
 /*
  * Delivery is at-least-once, like the email outbox (lib/mail/worker.ts). A due row is claimed with
@@ -56,7 +56,7 @@ export async function deliverDueWebhooks(options: { db?: Db; now?: Date; signal?
       db.organizationSettings.findFirst({ select: { webhooksAllowPrivate: true } }),
       db.webhookEndpoint.findMany({
         where: { id: { in: [...new Set(claimed.map((row) => row.endpoint_id))] } },
-        select: { id: true, url: true, secretSealed: true, includePersonal: true, disabledAt: true },
+        select: { id: true, url: true, secretSealed: true, previousSecretSealed: true, previousSecretUntil: true, includePersonal: true, disabledAt: true },
       }),
     ]);
     const byId = new Map(endpoints.map((e) => [e.id, e]));
@@ -67,7 +67,7 @@ export async function deliverDueWebhooks(options: { db?: Db; now?: Date; signal?
   return { delivered, failed };
 }
 
-type EndpointRow = { url: string; secretSealed: Uint8Array; includePersonal: boolean; disabledAt: Date | null };
+type EndpointRow = { url: string; secretSealed: Uint8Array; previousSecretSealed: Uint8Array | null; previousSecretUntil: Date | null; includePersonal: boolean; disabledAt: Date | null };
 
 async function deliverOne(db: Db, row: Claimed, endpoint: EndpointRow | undefined, allowPrivate: boolean, now: Date): Promise<boolean> {
   let outcome: Outcome;
@@ -81,7 +81,7 @@ async function deliverOne(db: Db, row: Claimed, endpoint: EndpointRow | undefine
       payload.data = { ...(payload.data as object), requester: { name: person?.requesterName ?? null, email: person?.requesterEmail ?? null } };
     }
     const body = JSON.stringify(payload);
-    const headers = signatureHeaders(openWebhookSecret(endpoint.secretSealed), `msg_${row.id}`, Math.floor(Date.now() / 1000), body);
+    const headers = signatureHeaders(signingSecrets(endpoint, now), `msg_${row.id}`, Math.floor(Date.now() / 1000), body);
     outcome = await postSigned(endpoint.url, headers, body, allowPrivate);
   }
   const ok = outcome.statusCode !== null && outcome.statusCode >= 200 && outcome.statusCode < 300;

@@ -41,6 +41,57 @@ export async function createEndpoint(db: Db, input: EndpointInput, admin: StaffU
   return { id, secret };
 }
 
+/** How long deliveries are also signed with the secret a rotation replaced. */
+export const PREVIOUS_SECRET_HOURS = 24;
+
+type Changes = Record<string, { from: unknown; to: unknown }>;
+
+/**
+ * Changes an endpoint's address, description, events or personal fields. A new address passes the
+ * SSRF check again; deliveries not yet made go to it. Audited with each changed field, old and new.
+ */
+export async function updateEndpoint(db: Db, endpointId: string, input: EndpointInput, admin: StaffUser, now = new Date()): Promise<{ changed: string[] }> {
+  const values = EndpointSchema.parse(input);
+  const before = await db.webhookEndpoint.findUnique({ where: { id: endpointId }, select: { url: true, description: true, events: true, includePersonal: true } });
+  if (!before) throw new DomainError("ENDPOINT_NOT_FOUND", "That endpoint no longer exists.");
+  if (values.url !== before.url) {
+    const target = await checkTarget(values.url, await allowsPrivate(db));
+    if (!target.ok) throw new DomainError(target.code, target.message);
+  }
+  const after = { url: values.url, description: values.description ?? null, events: [...values.events].sort(), includePersonal: values.includePersonal };
+  const changes: Changes = {};
+  for (const field of ["url", "description", "events", "includePersonal"] as const) {
+    const from = field === "events" ? [...before.events].sort() : before[field];
+    if (JSON.stringify(from) !== JSON.stringify(after[field])) changes[field] = { from, to: after[field] };
+  }
+  if (Object.keys(changes).length === 0) return { changed: [] };
+  await db.$transaction(async (tx) => {
+    await tx.webhookEndpoint.update({ where: { id: endpointId }, data: after });
+    await audit(tx, admin, "endpoint.updated", { endpointId, changes } as Prisma.InputJsonValue, now);
+  });
+  return { changed: Object.keys(changes) };
+}
+
+/**
+ * A new signing secret, shown once. For PREVIOUS_SECRET_HOURS every delivery is signed with both
+ * the new and the replaced one, so the receiver can switch without refusing any; then the new alone.
+ * Audited (never the secret).
+ */
+export async function rotateEndpointSecret(db: Db, endpointId: string, admin: StaffUser, now = new Date()): Promise<{ secret: string; previousUntil: Date }> {
+  const secret = newWebhookSecret();
+  const previousUntil = new Date(now.getTime() + PREVIOUS_SECRET_HOURS * 3_600_000);
+  await db.$transaction(async (tx) => {
+    const endpoint = await tx.webhookEndpoint.findUnique({ where: { id: endpointId }, select: { secretSealed: true } });
+    if (!endpoint) throw new DomainError("ENDPOINT_NOT_FOUND", "That endpoint no longer exists.");
+    await tx.webhookEndpoint.update({
+      where: { id: endpointId },
+      data: { secretSealed: sealWebhookSecret(secret), previousSecretSealed: endpoint.secretSealed, previousSecretUntil: previousUntil },
+    });
+    await audit(tx, admin, "endpoint.secret_rotated", { endpointId, previousUntil: previousUntil.toISOString() }, now);
+  });
+  return { secret, previousUntil };
+}
+
 /** Stops (or resumes) deliveries to an endpoint. Pending ones fail as ENDPOINT_DISABLED when their turn comes. */
 export async function setEndpointEnabled(db: Db, endpointId: string, enabled: boolean, admin: StaffUser, now = new Date()): Promise<void> {
   await db.$transaction(async (tx) => {
@@ -90,6 +141,7 @@ export async function listEndpoints(db: Db) {
         includePersonal: true,
         createdAt: true,
         disabledAt: true,
+        previousSecretUntil: true,
         deliveries: {
           orderBy: { createdAt: "desc" },
           take: DELIVERIES_SHOWN,

@@ -18,7 +18,7 @@ import { startWebhookReceiver } from "@/lib/testing/webhook-receiver";
 import { verifyByLink } from "@/lib/verification/verify";
 import { announceNearDeadlines } from "@/lib/webhooks/deadlines";
 import { deliverDueWebhooks, LEASE_MS } from "@/lib/webhooks/deliver";
-import { createEndpoint, redeliver, setAllowPrivate, setEndpointEnabled } from "@/lib/webhooks/manage";
+import { createEndpoint, PREVIOUS_SECRET_HOURS, redeliver, rotateEndpointSecret, setAllowPrivate, setEndpointEnabled, updateEndpoint } from "@/lib/webhooks/manage";
 import { pruneWebhookDeliveries } from "@/lib/webhooks/prune";
 import { checkTarget } from "@/lib/webhooks/ssrf";
 import { seed } from "@/prisma/seed";
@@ -100,6 +100,55 @@ describe("where webhooks may go", () => {
     expect(r.received).toEqual([]);
     const delivery = await db.webhookDelivery.findFirstOrThrow({ where: { endpointId: id } });
     expect(delivery).toMatchObject({ status: "PENDING", attempts: 1, lastError: "WEBHOOK_TARGET_PRIVATE", lastStatusCode: null });
+  });
+});
+
+describe("changing an endpoint", () => {
+  it("changes its events and address, checked again, with each change audited; deliveries not yet made go to the new address", async () => {
+    const [first, second] = [await receiver(), await receiver()];
+    const { id } = await endpointFor(first.url, ["request.verified"]);
+    await submitRequest(requestInput(), { ip: null });
+    expect(await db.webhookDelivery.count({ where: { endpointId: id } })).toBe(0);
+
+    expect(await updateEndpoint(db, id, { url: second.url, events: ["request.created", "request.verified"], description: "CRM" }, admin)).toEqual({ changed: ["url", "description", "events"] });
+    await submitRequest(requestInput(), { ip: null });
+    await deliverDueWebhooks();
+    expect(first.received).toEqual([]);
+    expect(second.received.map((m) => JSON.parse(m.body).type)).toEqual(["request.created"]);
+    const [audit] = await db.settingsEvent.findMany({ where: { area: "webhooks", action: "endpoint.updated" }, orderBy: { id: "desc" }, take: 1 });
+    expect(audit!.data).toMatchObject({ endpointId: id, changes: { url: { from: first.url, to: second.url }, description: { from: null, to: "CRM" } } });
+
+    // The same values again: nothing changes, nothing is audited.
+    const events = await db.settingsEvent.count({ where: { action: "endpoint.updated" } });
+    expect(await updateEndpoint(db, id, { url: second.url, events: ["request.verified", "request.created"], description: "CRM" }, admin)).toEqual({ changed: [] });
+    // A private address once private targets are refused again: refused, the endpoint unchanged.
+    await setAllowPrivate(db, false, admin);
+    await expect(updateEndpoint(db, id, { url: "https://10.0.0.7/hooks", events: ["request.created"] }, admin)).rejects.toMatchObject({ code: "WEBHOOK_TARGET_PRIVATE" });
+    expect(await db.webhookEndpoint.findUniqueOrThrow({ where: { id }, select: { url: true } })).toEqual({ url: second.url });
+    expect(await db.settingsEvent.count({ where: { action: "endpoint.updated" } })).toBe(events);
+  });
+
+  it("rotates its secret: for a day each delivery verifies with the new secret and with the previous one, then with the new one only", async () => {
+    const r = await receiver();
+    const { id, secret: old } = await endpointFor(r.url, ["request.created"]);
+    const rotatedAt = new Date();
+    const { secret: fresh, previousUntil } = await rotateEndpointSecret(db, id, admin, rotatedAt);
+    expect(fresh).not.toBe(old);
+    expect(previousUntil.getTime() - rotatedAt.getTime()).toBe(PREVIOUS_SECRET_HOURS * 3_600_000);
+
+    await submitRequest(requestInput(), { ip: null });
+    await deliverDueWebhooks();
+    const during = r.received[0]!;
+    expect(verified(fresh, during).type).toBe("request.created");
+    expect(verified(old, during).type).toBe("request.created");
+
+    await submitRequest(requestInput(), { ip: null });
+    await deliverDueWebhooks({ now: new Date(previousUntil.getTime() + 1000) });
+    const after = r.received[1]!;
+    expect(verified(fresh, after).type).toBe("request.created");
+    expect(() => verified(old, after)).toThrow();
+    const [audit] = await db.settingsEvent.findMany({ where: { area: "webhooks", action: "endpoint.secret_rotated" }, orderBy: { id: "desc" }, take: 1 });
+    expect(JSON.stringify(audit!.data)).not.toContain(fresh.slice(6, 20));
   });
 });
 

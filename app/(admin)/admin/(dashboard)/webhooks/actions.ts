@@ -6,7 +6,7 @@ import { staffAction } from "@/lib/actions/staff-action";
 import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { wakeOutboxWorker } from "@/lib/mail/worker-signal";
-import { createEndpoint, redeliver, setAllowPrivate, setEndpointEnabled } from "@/lib/webhooks/manage";
+import { createEndpoint, redeliver, rotateEndpointSecret, setAllowPrivate, setEndpointEnabled, updateEndpoint } from "@/lib/webhooks/manage";
 import { EndpointSchema } from "@/lib/webhooks/schema";
 
 const PAGE = "/admin/webhooks";
@@ -16,6 +16,19 @@ export const createEndpointAction = staffAction("settings.manage", EndpointSchem
   const { secret } = await createEndpoint(db, input, admin, now());
   revalidatePath(PAGE);
   return { secret };
+});
+
+export const updateEndpointAction = staffAction("settings.manage", z.object({ endpointId: z.uuid(), endpoint: EndpointSchema }), async ({ endpointId, endpoint }, admin) => {
+  const { changed } = await updateEndpoint(db, endpointId, endpoint, admin, now());
+  revalidatePath(PAGE);
+  return { changed };
+});
+
+/** The new secret comes back once, to be shown once. */
+export const rotateSecretAction = staffAction("settings.manage", z.object({ endpointId: z.uuid() }), async ({ endpointId }, admin) => {
+  const { secret, previousUntil } = await rotateEndpointSecret(db, endpointId, admin, now());
+  revalidatePath(PAGE);
+  return { secret, previousUntil: previousUntil.toISOString() };
 });
 
 export const setEndpointEnabledAction = staffAction("settings.manage", z.object({ endpointId: z.uuid(), enabled: z.boolean() }), async ({ endpointId, enabled }, admin) => {

@@ -9,6 +9,7 @@ import { WEBHOOK_EVENT_LABELS, WEBHOOK_EVENTS } from "@/lib/webhooks/events";
 import { listEndpoints } from "@/lib/webhooks/manage";
 import { redeliverAction, setAllowPrivateAction, setEndpointEnabledAction } from "./actions";
 import { EndpointForm } from "./endpoint-form";
+import { RotateSecretButton } from "./rotate-secret-button";
 
 export const metadata: Metadata = { title: "Webhooks" };
 
@@ -17,6 +18,8 @@ const STATUS_WORDS = { PENDING: "Waiting", DELIVERED: "Delivered", FAILED: "Fail
 export default async function WebhooksPage() {
   await requirePagePermission("settings.manage", "/admin/webhooks");
   const [{ endpoints, allowPrivate }, timeZone] = await Promise.all([listEndpoints(db), getOperatorTimeZone()]);
+  const events = WEBHOOK_EVENTS.map((e) => ({ value: e, label: WEBHOOK_EVENT_LABELS[e] }));
+  const now = new Date();
   return (
     <div className="space-y-10">
       <div>
@@ -30,7 +33,7 @@ export default async function WebhooksPage() {
         <h2 id="register-heading" className="text-lg font-semibold text-slate-900">
           Register an endpoint
         </h2>
-        <EndpointForm events={WEBHOOK_EVENTS.map((e) => ({ value: e, label: WEBHOOK_EVENT_LABELS[e] }))} />
+        <EndpointForm events={events} />
       </section>
       <section aria-labelledby="private-heading" className="max-w-3xl rounded-md border border-slate-300 bg-white p-6">
         <h2 id="private-heading" className="text-lg font-semibold text-slate-900">
@@ -66,6 +69,9 @@ export default async function WebhooksPage() {
                       {endpoint.disabledAt ? "Disabled" : "Active"} · {endpoint.events.join(", ")}
                       {endpoint.includePersonal ? " · with the requester's name and email" : ""}
                     </p>
+                    {endpoint.previousSecretUntil && endpoint.previousSecretUntil > now ? (
+                      <p className="mt-1 text-sm text-slate-700">Signed with the previous secret too until {formatInstant(endpoint.previousSecretUntil, timeZone)}.</p>
+                    ) : null}
                   </div>
                   <DisconnectButton
                     disconnect={setEndpointEnabledAction.bind(null, { endpointId: endpoint.id, enabled: Boolean(endpoint.disabledAt) })}
@@ -73,6 +79,15 @@ export default async function WebhooksPage() {
                     srLabel={endpoint.url}
                   />
                 </div>
+                <div className="mt-3 flex flex-wrap items-start gap-6">
+                  <RotateSecretButton endpointId={endpoint.id} url={endpoint.url} timeZone={timeZone} />
+                </div>
+                <details className="mt-3">
+                  <summary className="cursor-pointer font-medium text-blue-700 underline">
+                    Change this endpoint<span className="sr-only"> {endpoint.url}</span>
+                  </summary>
+                  <EndpointForm events={events} endpoint={endpoint} />
+                </details>
                 {endpoint.deliveries.length === 0 ? (
                   <p className="mt-3 text-sm text-slate-700">No delivery yet.</p>
                 ) : (
