@@ -55,7 +55,15 @@ function checkReference(value: string): void {
 /** CSS, in a style element or attribute, or a presentation attribute such as fill="url(#g)". */
 function checkCss(css: string): void {
   if (/@import/i.test(css)) throw new Refusal("SVG_STYLESHEET_IMPORT", "The SVG imports a stylesheet (@import); put its styles in the file itself");
+  // image-set() takes addresses without url(), and an escape (\75 rl) hides one from the check below.
+  if (/image-set\(/i.test(css)) throw new Refusal("SVG_EXTERNAL_REFERENCE", "The SVG's styles use image-set(), which loads other files; embed everything it needs");
   for (const match of css.matchAll(/url\(\s*(['"]?)(.*?)\1\s*\)/gi)) checkReference(match[2]!);
+}
+
+/** A style element's or attribute's CSS, where an escape could spell url( or @import unseen. */
+function checkStyleSheet(css: string): void {
+  if (css.includes("\\")) throw new Refusal("SVG_CSS_ESCAPE", "The SVG's styles contain a CSS escape (a backslash); write them out plainly");
+  checkCss(css);
 }
 
 function checkAttribute(element: string, attribute: SaxesAttributeNS): void {
@@ -64,6 +72,7 @@ function checkAttribute(element: string, attribute: SaxesAttributeNS): void {
     throw new Refusal("SVG_EVENT_HANDLER", `The SVG contains an event handler attribute (${attribute.name} on <${element}>); upload one without event handlers`);
   }
   if (name === "href" || name === "src") checkReference(attribute.value);
+  if (name === "style") checkStyleSheet(attribute.value);
   if (ANIMATION.has(element.toLowerCase()) && name === "attributename" && /(^|:)href$/i.test(attribute.value.trim())) {
     throw new Refusal("SVG_ANIMATED_LINK", `The SVG animates a link (<${element} attributeName="${quote(attribute.value)}">); upload one without that animation`);
   }
@@ -74,6 +83,7 @@ function checkAttribute(element: string, attribute: SaxesAttributeNS): void {
 function checkElement(tag: SaxesTagNS): void {
   const local = tag.local.toLowerCase();
   if (local === "script") throw new Refusal("SVG_SCRIPT", "The SVG contains a script element; upload one without scripts");
+  if (local === "handler" || local === "listener") throw new Refusal("SVG_SCRIPT", `The SVG contains a <${tag.local}> element, which runs script; upload one without scripts`);
   if (local === "foreignobject") throw new Refusal("SVG_FOREIGN_OBJECT", "The SVG contains a foreignObject element, which can hold a web page; upload one without it");
   if (EMBEDDING.has(local)) throw new Refusal("SVG_EMBEDDED_CONTENT", `The SVG contains an <${tag.local}> element; upload one without embedded content`);
   if (tag.uri === XHTML_NS) throw new Refusal("SVG_HTML", `The SVG contains HTML (a <${tag.local}> element); upload one without it`);
@@ -132,7 +142,7 @@ export function checkSvg(text: string): SvgCheck {
   });
   parser.on("closetag", () => {
     if (open.pop() === "style") {
-      checkCss(css);
+      checkStyleSheet(css);
       css = "";
     }
   });
