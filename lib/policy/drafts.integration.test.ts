@@ -97,6 +97,21 @@ describe("policy drafts", () => {
   });
 });
 
+describe("who may", () => {
+  it("refuses officers and auditors at every step, even called directly, and changes nothing", async () => {
+    const { draft, input } = await openDraft();
+    const before = await snapshot();
+    for (const role of ["OFFICER", "AUDITOR"] as const) {
+      const staff = await createStaff(role);
+      await expect(createDraft(db, null, staff, NOW)).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(saveDraft(db, { ...input(), title: "Mine" }, staff, NOW)).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(publishDraft(db, input({ effectiveAt: TODAY }), staff, NOW)).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(deleteDraft(db, draft.id, staff, NOW)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+});
+
 describe("publishing", () => {
   it("refuses while a placeholder is unmapped, naming each, and changes nothing, the draft included", async () => {
     const { draft, input } = await openDraft();

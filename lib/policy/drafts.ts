@@ -1,6 +1,7 @@
 import "server-only";
 import { DomainError } from "@/lib/actions/domain-error";
-import type { StaffUser } from "@/lib/auth/staff";
+import { allows } from "@/lib/auth/roles";
+import { AuthorizationError, type StaffUser } from "@/lib/auth/staff";
 import { calendarDayIn } from "@/lib/dates/time-zone";
 import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -44,12 +45,18 @@ function mappingsOf(json: unknown): PlaceholderMappings {
   return parsed.success ? parsed.data : {};
 }
 
+/** The domain's own check, whatever the page and the action did before: only admins write the policy. */
+function mayManage(staff: StaffUser) {
+  if (!allows(staff, "policy.manage")) throw new AuthorizationError("FORBIDDEN");
+}
+
 function audit(tx: Prisma.TransactionClient, admin: StaffUser, action: string, data: Prisma.InputJsonObject, at: Date) {
   return tx.settingsEvent.create({ data: { actorId: admin.id, area: AREA, action, data, at } });
 }
 
 /** A new draft: blank, or the text of a published version to edit. */
 export async function createDraft(db: Db, from: { version: string } | null, admin: StaffUser, now = new Date()): Promise<{ id: string }> {
+  mayManage(admin);
   return db.$transaction(async (tx) => {
     let start = { title: "Privacy Policy", summary: "", markdown: "" };
     if (from) {
@@ -137,6 +144,7 @@ function draftData(values: DraftValues) {
 
 /** Saves the draft as edited; each changed field is kept in the history. Nothing changed: nothing written. */
 export async function saveDraft(db: Db, input: SaveDraftInput, admin: StaffUser, now = new Date()): Promise<{ changes: DraftChange[]; updatedAt: Date }> {
+  mayManage(admin);
   const { draftId, baseUpdatedAt, ...values } = SaveDraftSchema.parse(input);
   return db.$transaction(async (tx) => {
     const before = await lockDraft(tx, draftId, baseUpdatedAt);
@@ -149,6 +157,7 @@ export async function saveDraft(db: Db, input: SaveDraftInput, admin: StaffUser,
 }
 
 export async function deleteDraft(db: Db, draftId: string, admin: StaffUser, now = new Date()): Promise<void> {
+  mayManage(admin);
   await db.$transaction(async (tx) => {
     const draft = await tx.policyDraft.findUnique({ where: { id: draftId }, select: { title: true } });
     if (!draft) throw new DomainError("DRAFT_NOT_FOUND", "This draft no longer exists: someone published or deleted it.");
@@ -170,6 +179,7 @@ async function freeVersionName(tx: Prisma.TransactionClient, base: string): Prom
  * changes nothing, the draft included.
  */
 export async function publishDraft(db: Db, input: PublishDraftInput, admin: StaffUser, now = new Date()): Promise<{ version: string; effectiveAt: string }> {
+  mayManage(admin);
   const { draftId, baseUpdatedAt, version: wanted, ...values } = PublishDraftSchema.parse(input);
   try {
     return await db.$transaction(async (tx) => {
