@@ -78,6 +78,8 @@ const EnvSchema = z.object({
   RATE_LIMIT_WRONG_CODES_PER_IP_PER_HOUR: positiveInt(30),
   // Calls one API key may make a minute (lib/api/handle.ts); more are answered 429 with Retry-After.
   RATE_LIMIT_API_PER_KEY_PER_MINUTE: positiveInt(120),
+  // Calls without a valid key one client address may make a minute; more are answered 429 (and logged no more).
+  RATE_LIMIT_API_UNAUTHENTICATED_PER_IP_PER_MINUTE: positiveInt(30),
   // These request-handling values are defaults: Settings → Request handling may override each
   // (lib/organization/handling.ts, which every reader goes through).
   /** Days after which a request whose email is never confirmed closes. */

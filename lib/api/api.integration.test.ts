@@ -56,10 +56,11 @@ async function keyWith(scopes: readonly ApiScope[], name = "Helpdesk"): Promise<
   return (await createApiKey(db, { name, scopes: [...scopes] }, admin)).key;
 }
 
-type Call = { method?: string; path: string; key?: string | null; body?: unknown; raw?: Uint8Array; contentType?: string };
+type Call = { method?: string; path: string; key?: string | null; body?: unknown; raw?: Uint8Array; contentType?: string; from?: string };
 
-async function call({ method = "GET", path, key, body, raw, contentType }: Call): Promise<{ status: number; json: Record<string, unknown>; headers: Headers }> {
-  const headers: Record<string, string> = {};
+async function call({ method = "GET", path, key, body, raw, contentType, from }: Call): Promise<{ status: number; json: Record<string, unknown>; headers: Headers }> {
+  // The client's address as scripts/serve.ts writes it for the app.
+  const headers: Record<string, string> = { "X-Forwarded-For": from ?? "192.0.2.10" };
   if (key) headers.Authorization = `Bearer ${key}`;
   if (body !== undefined) headers["Content-Type"] = contentType ?? "application/json";
   if (raw) headers["Content-Type"] = contentType ?? "application/octet-stream";
@@ -128,6 +129,18 @@ describe("API keys", () => {
     await expect(createApiKey(db, { name: "Helpdesk", scopes: ["requests:everything" as ApiScope] }, admin)).rejects.toThrow(/scopes from the list/);
     await expect(createApiKey(db, { name: "Helpdesk", scopes: ["requests:read"], expiresOn: "2020-01-01" }, admin)).rejects.toThrow(/after today/);
     expect(await db.apiKey.count()).toBe(before);
+  });
+
+  it("answers calls without a valid key 429 past 30 a minute from one address, and counts each address apart", async () => {
+    const guess = (from: string) => call({ path: "/requests", key: `dsar_guess-${Math.random()}`, from });
+    for (let i = 0; i < 30; i++) expectProblem(await guess("198.51.100.7"), 401, "UNAUTHENTICATED");
+    const limited = await guess("198.51.100.7");
+    expectProblem(limited, 429, "RATE_LIMITED");
+    expect(limited.json.detail).toMatch(/^More than 30 calls without a valid key came from this address this minute\. Try again in \d+ seconds\.$/);
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+    expectProblem(await guess("198.51.100.8"), 401, "UNAUTHENTICATED");
+    // A valid key from the busy address is not held back by the guesses.
+    expect((await call({ path: "/requests", key: await keyWith(["requests:read"]), from: "198.51.100.7" })).status).toBe(200);
   });
 
   it("limits calls per key per minute, with Retry-After, and counts each key apart", async () => {

@@ -11,7 +11,8 @@ import { now as clockNow } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { readCapped } from "@/lib/http/read-capped";
-import { logError } from "@/lib/log";
+import { rateLimitSubject } from "@/lib/http/client-address";
+import { logError, logEvent } from "@/lib/log";
 import { consumeLimits } from "@/lib/rate-limit/limit";
 
 export const API_BASE = "/api/v1";
@@ -78,6 +79,19 @@ export async function handleApi(request: Request, path: string): Promise<Respons
   const now = clockNow();
   const principal = await authenticate(db, request.headers.get("authorization"), now);
   if ("refused" in principal) {
+    // Counted per client address (the one scripts/serve.ts writes), so a key cannot be guessed at
+    // any speed and a misconfigured client shows in the log without flooding it. Nothing personal
+    // is logged: the refusal and the route, not the address or the key.
+    const address = rateLimitSubject(request.headers.get("x-forwarded-for") ?? "") ?? "unknown";
+    const max = env.RATE_LIMIT_API_UNAUTHENTICATED_PER_IP_PER_MINUTE;
+    const limited = await consumeLimits(db, env.APP_SECRET, [{ name: "api-unauthenticated", subject: address, max, windowSeconds: 60 }], now);
+    if (!limited.allowed) {
+      return problem("RATE_LIMITED", `More than ${max} calls without a valid key came from this address this minute. Try again in ${limited.retryAfterSeconds} seconds.`, {
+        headers: { "Retry-After": String(limited.retryAfterSeconds) },
+        baseUrl,
+      });
+    }
+    logEvent("api.unauthenticated", { refused: principal.refused, route: `${method} ${API_BASE}${match.endpoint.path}` });
     return problem("UNAUTHENTICATED", REFUSALS[principal.refused], { headers: { "WWW-Authenticate": 'Bearer realm="api"' }, baseUrl });
   }
   const { endpoint } = match;
