@@ -38,10 +38,11 @@ test("an admin stops offering objections: the form, the home page and the server
   await page.goto("/admin");
   await page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "Settings", exact: true }).click();
   const section = page.getByRole("region", { name: "Request types", exact: true });
-  const objection = section.getByRole("checkbox", { name: new RegExp(`^${OBJECTION}`) });
+  const objection = section.getByRole("checkbox", { name: OBJECTION, exact: true });
   // The form checks its boxes once it has loaded (react-hook-form, client side).
   await expect(objection).toBeEnabled();
   await expect(objection).toBeChecked();
+  await expect(objection).toHaveAccessibleDescription("Object to a particular use of your personal information.");
   await expect(section.getByRole("checkbox")).toHaveCount(8);
 
   // Someone opens the form and chooses an objection before the change.

@@ -61,12 +61,14 @@ export function RequestTypesForm({ offered, words }: { offered: RequestTypeValue
               aria-describedby={`request-type-${type}-description`}
               className="mt-1 h-4 w-4 accent-blue-700"
             />
-            <label htmlFor={`request-type-${type}`}>
-              <span className="block font-medium text-slate-900">{words[type].label}</span>
-              <span id={`request-type-${type}-description`} className="block text-sm text-slate-600">
+            <div>
+              <label htmlFor={`request-type-${type}`} className="block font-medium text-slate-900">
+                {words[type].label}
+              </label>
+              <p id={`request-type-${type}-description`} className="text-sm text-slate-600">
                 {words[type].description}
-              </span>
-            </label>
+              </p>
+            </div>
           </div>
         ))}
         <Button type="submit">{isSubmitting ? "Saving…" : "Save request types"}</Button>
