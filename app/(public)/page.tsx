@@ -16,8 +16,8 @@ export default async function PrivacyCenterHome() {
       <div className="max-w-3xl space-y-4">
         <h1 className="text-3xl font-semibold tracking-tight sm:text-4xl">{org.productName} Privacy Center</h1>
         <p className="text-lg text-slate-700">
-          Ask {org.legalName} to show you, correct, delete or export the personal information it holds about you, or to
-          stop using it in a particular way. You do not need an account, and it is free.
+          Ask {org.legalName} about the personal information it holds about you: below is what you can ask for here. You do not
+          need an account, and it is free.
         </p>
         <p>
           <a
