@@ -6,6 +6,7 @@ import { useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field";
+import { showRefusal } from "@/components/ui/show-refusal";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { OfferedTypesSchema, type OfferedTypesInput } from "@/lib/requests/offered-types";
 import type { RequestTypeValue } from "@/lib/requests/schema";
@@ -33,11 +34,7 @@ export function RequestTypesForm({ offered, words }: { offered: RequestTypeValue
       setOutcome({ tone: "success", message: result.data.changed ? `Saved: the form now offers ${result.data.to.map((t) => words[t].label).join(", ")}.` : "Nothing had changed." });
       return;
     }
-    if (result.fieldErrors?.types) {
-      setError("types", { message: result.fieldErrors.types });
-      setFocus("types");
-    }
-    if (result.formError) setOutcome({ tone: "error", message: result.formError });
+    showRefusal(result, { setError, setFocus }, (message) => setOutcome({ tone: "error", message }));
   });
 
   const error = errors.types?.message ?? errors.types?.root?.message;
