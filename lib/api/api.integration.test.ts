@@ -175,6 +175,8 @@ describe("every endpoint under its scopes", () => {
     listRequests: { request: async () => ({ path: "/requests" }), status: 200, schema: RequestListSchema },
     getRequest: { request: async () => ({ path: `/requests/${await openRequest()}` }), status: 200, schema: RequestViewSchema },
     acknowledgeRequest: { request: async () => ({ method: "POST", path: `/requests/${await openRequest()}/acknowledge`, body: {} }), status: 200, schema: RequestViewSchema },
+    addNote: { request: async () => ({ method: "POST", path: `/requests/${await openRequest()}/notes`, body: { note: "Ticket #4711 in the helpdesk" } }), status: 200, schema: RequestViewSchema },
+    assignRequest: { request: async () => ({ method: "POST", path: `/requests/${await openRequest()}/assignee`, body: { assigneeId: admin.id } }), status: 200, schema: RequestViewSchema },
     askForInformation: {
       request: async () => ({ method: "POST", path: `/requests/${await openRequest()}/questions`, body: { message: "Which account do you mean?" } }),
       status: 200,
@@ -279,6 +281,26 @@ describe("every endpoint under its scopes", () => {
 });
 
 describe("requests through the API", () => {
+  it("adds an internal note and assigns the request under the key's name, and refuses an assignee who cannot handle requests", async () => {
+    const key = await keyWith(["requests:read", "requests:write"], "Helpdesk");
+    const { requestId } = await verifiedRequest();
+    const keyStaff = await db.staff.findFirstOrThrow({ where: { name: "Helpdesk (API key)" }, orderBy: { createdAt: "desc" } });
+
+    expect((await call({ method: "POST", path: `/requests/${requestId}/notes`, key, body: { note: "Ticket #4711" } })).status).toBe(200);
+    expect((await eventsOf(requestId)).find((e) => e.action === "note.added")).toMatchObject({ actorType: "STAFF", actorId: keyStaff.id, visibility: "INTERNAL", data: { note: "Ticket #4711" } });
+    const empty = await call({ method: "POST", path: `/requests/${requestId}/notes`, key, body: { note: " " } });
+    expectProblem(empty, 422, "INVALID_INPUT");
+
+    const officer = await createStaff("OFFICER");
+    expect((await call({ method: "POST", path: `/requests/${requestId}/assignee`, key, body: { assigneeId: officer.id } })).status).toBe(200);
+    expect(await db.request.findUniqueOrThrow({ where: { id: requestId }, select: { assigneeId: true } })).toEqual({ assigneeId: officer.id });
+    const auditor = await createStaff("AUDITOR");
+    expectProblem(await call({ method: "POST", path: `/requests/${requestId}/assignee`, key, body: { assigneeId: auditor.id } }), 409, "ASSIGNEE_INVALID");
+    expect(await db.request.findUniqueOrThrow({ where: { id: requestId }, select: { assigneeId: true } })).toEqual({ assigneeId: officer.id });
+    expect((await call({ method: "POST", path: `/requests/${requestId}/assignee`, key, body: { assigneeId: null } })).status).toBe(200);
+    expect(await db.request.findUniqueOrThrow({ where: { id: requestId }, select: { assigneeId: true } })).toEqual({ assigneeId: null });
+  });
+
   it("files a request that the person confirms by email, under the key's name", async () => {
     const key = await keyWith(["requests:write"], "Helpdesk");
     const input = requestInput({ type: "DELETION", details: { scope: "ALL" } });

@@ -36,7 +36,9 @@ import { attachDataPackage, completeRequest } from "@/lib/requests/handling/comp
 import { denyRequest } from "@/lib/requests/handling/deny";
 import { exportRequestRecord, getRequestDetail } from "@/lib/requests/handling/detail";
 import { extendDeadline } from "@/lib/requests/handling/extend";
-import { CompleteInputSchema, DenyInputSchema, MessageInputSchema, ReasonInputSchema } from "@/lib/requests/handling/schema";
+import { assignRequest } from "@/lib/requests/handling/assign";
+import { addNote } from "@/lib/requests/handling/notes";
+import { CompleteInputSchema, DenyInputSchema, MessageInputSchema, NoteInputSchema, ReasonInputSchema } from "@/lib/requests/handling/schema";
 import { MAX_PACKAGE_BYTES } from "@/lib/requests/lifecycle";
 import { queryQueue } from "@/lib/requests/queue";
 import { decodeCursor, DUE_FILTERS, MIN_SEARCH_LENGTH, normalizeSearch, parseQueueFilters, QUEUE_SORTS, VERIFIED_FILTERS } from "@/lib/requests/queue-filters";
@@ -266,6 +268,24 @@ export const ENDPOINTS: readonly Endpoint[] = [
     description: "RECEIVED → IN_PROGRESS, on the requester's timeline.",
     errors: [],
     run: (id, _body, staff, now) => acknowledgeRequest(id, staff, now),
+  }),
+  requestAction({
+    operationId: "addNote",
+    action: "notes",
+    summary: "Add an internal note",
+    description: "On the request's internal timeline under the key's name (a ticket's number, what the helpdesk knows); never shown to the requester. Allowed in every status.",
+    body: NoteInputSchema,
+    errors: [],
+    run: (id, body, staff, now) => addNote(id, body, staff, now),
+  }),
+  requestAction({
+    operationId: "assignRequest",
+    action: "assignee",
+    summary: "Assign to a staff member, or take the assignment back",
+    description: "`assigneeId`: an active admin or privacy officer's id, or null. Internal: the requester is not told who handles their request. Open requests only.",
+    body: z.object({ assigneeId: z.uuid({ error: "Give a staff member's id, or null" }).nullable() }),
+    errors: ["ASSIGNEE_INVALID"],
+    run: (id, body, staff, now) => assignRequest(id, body.assigneeId, staff, now),
   }),
   requestAction({
     operationId: "askForInformation",
