@@ -39,7 +39,7 @@ test("an admin changes the organisation's details, which every public page shows
   await expect(visitor.getByRole("contentinfo")).toContainText(`Company number ${number}`);
 
   await page.reload();
-  const history = page.getByRole("region", { name: "Changes" });
+  const history = page.getByRole("region", { name: "Changes", exact: true });
   await expect(history).toContainText(admin.email);
   await expect(history).toContainText(`Company number: “`);
   await expect(history).toContainText(`” → “${number}”`);
