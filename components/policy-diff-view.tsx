@@ -2,6 +2,7 @@ import type { PolicyDiff } from "@/lib/policy/diff";
 
 // Each line says in words whether it was added or removed (and screen readers hear it too, as
 // <ins>/<del> alone are not announced); colour only repeats it.
+/** A line diff of two policy texts (lib/policy/diff.ts), for the public compare page and the editor. */
 export function DiffView({ diff }: { diff: PolicyDiff }) {
   if (diff.added === 0 && diff.removed === 0) return <p>The two versions have the same text.</p>;
   return (

@@ -33,7 +33,7 @@ test("an admin publishes a new version from the current one, with its blanks fil
 
   // The preview shows the new line, its blanks still in brackets.
   const preview = page.getByRole("region", { name: "Preview" });
-  await expect(preview.getByText("Privacy requests by email: [PRIVACY EMAIL], answered within [REPLY TIME].")).toBeVisible();
+  await expect(preview.getByRole("article").getByText("Privacy requests by email: [PRIVACY EMAIL], answered within [REPLY TIME].")).toBeVisible();
   const blanks = page.getByRole("region", { name: "Placeholders" });
   await expect(blanks.getByRole("listitem")).toHaveCount(2);
   // The obvious setting is offered, not chosen.
@@ -51,8 +51,15 @@ test("an admin publishes a new version from the current one, with its blanks fil
   await blanks.getByRole("button", { name: "Use Privacy email for [PRIVACY EMAIL]" }).click();
   await blanks.getByLabel("Fill [REPLY TIME] with").selectOption({ label: "A text, written here" });
   await blanks.getByLabel("Text for [REPLY TIME]").fill("30 days");
-  await expect(preview.getByText(/Privacy requests by email: \S+@\S+, answered within 30 days\./)).toBeVisible();
+  await expect(preview.getByRole("article").getByText(/Privacy requests by email: \S+@\S+, answered within 30 days\./)).toBeVisible();
   await expect(blanks.getByRole("listitem").filter({ hasText: "[REPLY TIME]" })).toContainText("Done.");
+
+  // Compared with the current version, the draft adds that one line.
+  await preview.getByText(/^Compare with the current version/).click();
+  const draftChanges = preview.getByRole("list", { name: "Changed lines" }).getByRole("listitem").filter({ has: page.locator("ins, del") });
+  await expect(draftChanges).toHaveCount(1);
+  await expect(draftChanges).toContainText("+ Added");
+  await expect(draftChanges).toContainText(LINE);
 
   const summary = "We now say how fast we answer privacy requests sent by email.";
   await page.getByLabel("What changed", { exact: true }).fill(summary);

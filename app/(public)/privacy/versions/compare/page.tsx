@@ -7,7 +7,7 @@ import { diffPolicyMarkdown } from "@/lib/policy/diff";
 import { sectionsToMarkdown } from "@/lib/policy/markdown";
 import { getPolicyVersion, listPolicyVersions } from "@/lib/policy/queries";
 import { fillPlaceholders, fillPolicySections, formatPolicyDate } from "@/lib/policy/render";
-import { DiffView } from "./diff-view";
+import { DiffView } from "@/components/policy-diff-view";
 
 export const metadata: Metadata = { title: "Compare privacy policy versions" };
 

@@ -6,6 +6,7 @@ import { formatInstant } from "@/lib/dates/format";
 import { db } from "@/lib/db";
 import { readOrganizationDetails } from "@/lib/organization/settings";
 import { getDraft } from "@/lib/policy/drafts";
+import { sectionsToMarkdown } from "@/lib/policy/markdown";
 import { getCurrentPolicy } from "@/lib/policy/queries";
 import { PolicyEditor } from "./policy-editor";
 
@@ -32,7 +33,7 @@ export default async function PolicyDraftPage({ params }: Props) {
       </div>
       <PolicyEditor
         org={org}
-        currentVersion={current?.version ?? null}
+        current={current ? { version: current.version, markdown: sectionsToMarkdown(current.sections) } : null}
         draft={{
           id: draft.id,
           updatedAt: draft.updatedAt.toISOString(),

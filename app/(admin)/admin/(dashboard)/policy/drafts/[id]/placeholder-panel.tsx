@@ -76,6 +76,7 @@ export function PlaceholderPanel({ found, choices, onChange, error }: Props) {
                       id={`${id}-choice`}
                       value={row.choice}
                       aria-describedby={`${id}-about`}
+                      data-unmapped={row.confirmed ? undefined : true}
                       onChange={(e) => {
                         const choice = e.target.value as PlaceholderChoice["choice"];
                         onChange(name, { choice, text: row.text, confirmed: choice === "text" ? Boolean(row.text.trim()) : choice !== "" });

@@ -37,9 +37,11 @@ const HINTS: Partial<Record<Field, string>> = {
   version: "Its name in the address /privacy/versions/NAME. Leave empty to use the effective date.",
 };
 
-type Outcome = { tone: "success" | "error"; message: string };
+/** The message above the form; `focus` when no field took the focus (the message is then where the reader goes). */
+type Outcome = { tone: "success" | "error"; message: string; focus?: boolean };
 
-export function PolicyEditor({ draft, org, currentVersion }: { draft: EditorDraft; org: OrganizationDetails; currentVersion: string | null }) {
+export function PolicyEditor({ draft, org, current }: { draft: EditorDraft; org: OrganizationDetails; current: { version: string; markdown: string } | null }) {
+  const currentVersion = current?.version ?? null;
   const hydrated = useHydrated();
   const router = useRouter();
   const [base, setBase] = useState(draft.updatedAt);
@@ -67,8 +69,7 @@ export function PolicyEditor({ draft, org, currentVersion }: { draft: EditorDraf
 
   // The preview follows the text a moment after typing stops, not on every key.
   const [title, summary, markdown, changeSummary, effectiveAt] = watch(["title", "summary", "markdown", "changeSummary", "effectiveAt"]);
-  const current = { title, summary, markdown, changeSummary: changeSummary ?? "", effectiveAt: effectiveAt ?? "" };
-  const [shown, setShown] = useState(current);
+  const [shown, setShown] = useState({ title, summary, markdown, changeSummary: changeSummary ?? "", effectiveAt: effectiveAt ?? "" });
   useEffect(() => {
     const timer = setTimeout(() => setShown({ title, summary, markdown, changeSummary: changeSummary ?? "", effectiveAt: effectiveAt ?? "" }), PREVIEW_DELAY_MS);
     return () => clearTimeout(timer);
@@ -80,7 +81,7 @@ export function PolicyEditor({ draft, org, currentVersion }: { draft: EditorDraf
   const mappings = mappingsFrom(found, rows);
 
   useEffect(() => {
-    if (outcome) outcomeRef.current?.focus();
+    if (outcome?.focus) outcomeRef.current?.focus();
   }, [outcome]);
   useEffect(() => {
     if (confirming) confirmRef.current?.focus();
@@ -90,12 +91,13 @@ export function PolicyEditor({ draft, org, currentVersion }: { draft: EditorDraf
     const field = code ? PUBLISH_REFUSAL_FIELDS[code as PublishRefusalCode] : undefined;
     if (field === "placeholders") {
       setPlaceholderError(message);
-      document.getElementById("placeholders-heading")?.scrollIntoView({ block: "start" });
+      // The first blank still to map, so the admin can choose at once.
+      document.querySelector<HTMLElement>("[data-unmapped]")?.focus();
     } else if (field) {
       setError(field, { message });
       setFocus(field);
     }
-    setOutcome({ tone: "error", message });
+    setOutcome({ tone: "error", message, focus: !field });
   }
 
   function showFieldErrors(fieldErrors: Record<string, string> | undefined): boolean {
@@ -126,7 +128,7 @@ export function PolicyEditor({ draft, org, currentVersion }: { draft: EditorDraf
       router.refresh();
       return;
     }
-    if (!showFieldErrors(result.fieldErrors) || result.formError) setOutcome({ tone: "error", message: result.formError ?? "Check the fields marked below." });
+    if (!showFieldErrors(result.fieldErrors) || result.formError) setOutcome({ tone: "error", message: result.formError ?? "Check the fields marked below.", focus: Boolean(result.formError) });
   });
 
   // Publishing: the same checks as the server's first, so the admin learns what is missing before confirming.
@@ -160,7 +162,7 @@ export function PolicyEditor({ draft, org, currentVersion }: { draft: EditorDraf
     setBusy(false);
     setConfirming(null);
     if (result.ok) router.push("/admin/policy?deleted=1");
-    else setOutcome({ tone: "error", message: result.formError ?? "The draft could not be deleted." });
+    else setOutcome({ tone: "error", message: result.formError ?? "The draft could not be deleted.", focus: true });
   }
 
   function goToLine(line: number) {
@@ -239,7 +241,7 @@ export function PolicyEditor({ draft, org, currentVersion }: { draft: EditorDraf
             </div>
           ) : null}
         </div>
-        <PolicyPreview draftId={draft.id} shown={shown} mappings={mappings} org={org} onGoToLine={goToLine} />
+        <PolicyPreview draftId={draft.id} shown={shown} mappings={mappings} org={org} current={current} onGoToLine={goToLine} />
       </fieldset>
     </form>
   );

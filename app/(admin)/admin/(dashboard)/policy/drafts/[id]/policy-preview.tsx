@@ -1,20 +1,39 @@
 "use client";
 
 import { useMemo } from "react";
+import { DiffView } from "@/components/policy-diff-view";
 import { PolicyDocument } from "@/components/policy-document";
 import { calendarDayIn } from "@/lib/dates/time-zone";
 import type { OrganizationDetails } from "@/lib/organization/types";
+import { diffPolicyMarkdown } from "@/lib/policy/diff";
 import { parsePolicyMarkdown } from "@/lib/policy/markdown";
 import { applyPlaceholders, applyPlaceholdersToSections, type PlaceholderMappings } from "@/lib/policy/placeholders";
 
 type Shown = { title: string; summary: string; markdown: string; changeSummary: string; effectiveAt: string };
+type Current = { version: string; markdown: string } | null;
 
 /**
  * The draft as the public page will show it, drawn by the public page's own component (it renders
  * plain text, so it runs here too), or the problems that stand in the way, each with its line.
  */
-export function PolicyPreview({ draftId, shown, mappings, org, onGoToLine }: { draftId: string; shown: Shown; mappings: PlaceholderMappings; org: OrganizationDetails; onGoToLine: (line: number) => void }) {
+export function PolicyPreview({
+  draftId,
+  shown,
+  mappings,
+  org,
+  current,
+  onGoToLine,
+}: {
+  draftId: string;
+  shown: Shown;
+  mappings: PlaceholderMappings;
+  org: OrganizationDetails;
+  current: Current;
+  onGoToLine: (line: number) => void;
+}) {
   const parsed = useMemo(() => parsePolicyMarkdown(shown.markdown), [shown.markdown]);
+  // Against the text as written (placeholders unfilled on both sides), so only the admin's edits show.
+  const changes = useMemo(() => (current ? diffPolicyMarkdown(current.markdown, shown.markdown) : null), [current, shown.markdown]);
   const today = calendarDayIn(new Date(), org.timeZone);
   const effective = /^\d{4}-\d{2}-\d{2}$/.test(shown.effectiveAt) && !Number.isNaN(Date.parse(shown.effectiveAt)) ? new Date(`${shown.effectiveAt}T00:00:00Z`) : today;
   const fill = (text: string) => applyPlaceholders(text, mappings);
@@ -24,6 +43,14 @@ export function PolicyPreview({ draftId, shown, mappings, org, onGoToLine }: { d
       <h2 id="preview-heading" className="text-lg font-semibold text-slate-900">
         Preview
       </h2>
+      {current && changes ? (
+        <details className="mt-2 rounded-md border border-slate-200 p-3">
+          <summary className="cursor-pointer font-medium text-slate-900">Compare with the current version ({current.version})</summary>
+          <div className="mt-2 space-y-2 text-sm">
+            <DiffView diff={changes} />
+          </div>
+        </details>
+      ) : null}
       <p aria-live="polite" className="mt-1 text-sm text-slate-700">
         {parsed.ok ? "As the public page will show it. Blanks not yet mapped show in brackets." : `The text has ${parsed.problems.length === 1 ? "a problem" : `${parsed.problems.length} problems`} to fix before it can be published.`}
       </p>
