@@ -53,6 +53,8 @@ export function PolicyEditor({ draft, org, current }: { draft: EditorDraft; org:
   const outcomeRef = useRef<HTMLDivElement>(null);
   const confirmRef = useRef<HTMLDivElement>(null);
   const markdownRef = useRef<HTMLTextAreaElement | null>(null);
+  const publishRef = useRef<HTMLButtonElement>(null);
+  const deleteRef = useRef<HTMLButtonElement>(null);
 
   const {
     register,
@@ -215,10 +217,10 @@ export function PolicyEditor({ draft, org, current }: { draft: EditorDraft; org:
           {field("version", DRAFT_LABELS.version, "input")}
           <div className="flex flex-wrap gap-3">
             <Button type="submit">{busy && !confirming ? "Saving…" : "Save draft"}</Button>
-            <Button variant="secondary" onClick={() => void askToPublish()}>
+            <Button ref={publishRef} variant="secondary" onClick={() => void askToPublish()}>
               Publish…
             </Button>
-            <Button variant="secondary" onClick={() => setConfirming("delete")}>
+            <Button ref={deleteRef} variant="secondary" onClick={() => setConfirming("delete")}>
               Delete draft…
             </Button>
           </div>
@@ -234,7 +236,14 @@ export function PolicyEditor({ draft, org, current }: { draft: EditorDraft; org:
               </p>
               <div className="mt-3 flex gap-3">
                 <Button onClick={() => (confirming === "publish" ? void publish() : void remove())}>{confirming === "publish" ? "Confirm: publish" : "Confirm: delete draft"}</Button>
-                <Button variant="secondary" onClick={() => setConfirming(null)}>
+                <Button
+                  variant="secondary"
+                  onClick={() => {
+                    // Back to the button that asked, so the keyboard user is where they were.
+                    (confirming === "publish" ? publishRef : deleteRef).current?.focus();
+                    setConfirming(null);
+                  }}
+                >
                   Cancel
                 </Button>
               </div>
