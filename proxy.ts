@@ -77,8 +77,8 @@ async function passOn(request: NextRequest, headers: Headers): Promise<NextRespo
 export const config = {
   matcher: [
     {
-      // The logo (app/(public)/brand/logo) is an image with a Content-Security-Policy of its own.
-      source: "/((?!api|_next/static|_next/image|favicon.ico|robots.txt|brand/logo).*)",
+      // The logo (app/(public)/brand/logo, that address only) has a Content-Security-Policy of its own.
+      source: "/((?!api|_next/static|_next/image|favicon.ico|robots.txt|brand/logo$).*)",
       // Server action calls answer with data, not a page, and check their own access: skipping
       // the proxy for them saves work on the busiest path (the request form).
       missing: [

@@ -56,6 +56,8 @@ test("an admin brands the public pages with a logo and an accent colour, is refu
   const served = await visitor.request.get((await logo.getAttribute("src"))!);
   expect(served.headers()["content-type"]).toBe("image/svg+xml");
   expect(served.headers()["content-security-policy"]).toMatch(/^default-src 'none'/);
+  // Only that address skips the pages' policy (proxy.ts).
+  expect((await visitor.request.get("/brand/logo/elsewhere")).headers()["content-security-policy"]).toContain("script-src 'self' 'nonce-");
 
   // A colour too light for white text: the ratio is shown as it is typed, and saving is refused.
   const accent = accentForm.getByLabel("Accent colour", { exact: true });

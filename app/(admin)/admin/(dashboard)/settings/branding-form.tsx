@@ -81,10 +81,15 @@ function LogoForm({ logo }: { logo: LogoPreview | null }) {
     setOutcome(null);
     setError(null);
     setBusy(true);
-    const result = await removeLogoAction({});
-    setBusy(false);
-    if (result.ok) setOutcome({ tone: "success", message: result.data.removed ? "Logo removed: the header shows the product's name again." : "There was no logo to remove." });
-    else setOutcome({ tone: "error", message: result.formError ?? "The logo could not be removed. Please try again." });
+    try {
+      const result = await removeLogoAction({});
+      if (result.ok) setOutcome({ tone: "success", message: result.data.removed ? "Logo removed: the header shows the product's name again." : "There was no logo to remove." });
+      else setOutcome({ tone: "error", message: result.formError ?? "The logo could not be removed. Please try again." });
+    } catch {
+      setOutcome({ tone: "error", message: "The request did not reach the server. Check your connection and try again; the logo is still there." });
+    } finally {
+      setBusy(false);
+    }
   }
 
   return (
