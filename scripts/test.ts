@@ -32,19 +32,56 @@ function readJson<T>(file: string): T | null {
   }
 }
 
+/** Each failed test by name, printed just above the last line: a CI log's tail then says which. */
+const failures: string[] = [];
+const firstLine = (text: unknown) => String(text ?? "").split("\n").find((l) => l.trim())?.trim().slice(0, 300) ?? "";
+
+type VitestReport = {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numTodoTests: number;
+  testResults?: { name: string; status: string; message?: string; assertionResults: { fullName: string; status: string; failureMessages?: string[] }[] }[];
+};
+
+function vitestFailures(report: VitestReport): string[] {
+  return (report.testResults ?? []).flatMap((file) => {
+    const name = path.relative(root, file.name);
+    const failed = file.assertionResults.filter((t) => t.status === "failed").map((t) => `${name}: ${t.fullName}: ${firstLine(t.failureMessages?.[0])}`);
+    // A file that failed outside any test (an import, a hook) has no failed assertion to name.
+    return failed.length || file.status !== "failed" ? failed : [`${name}: ${firstLine(file.message)}`];
+  });
+}
+
+type PlaywrightSuite = { title: string; file?: string; specs?: { title: string; file: string; line: number; tests: { projectName: string; status: string; results: { error?: { message?: string } }[] }[] }[]; suites?: PlaywrightSuite[] };
+
+function playwrightFailures(suites: PlaywrightSuite[] = []): string[] {
+  return suites.flatMap((suite) => [
+    ...(suite.specs ?? []).flatMap((spec) =>
+      spec.tests
+        .filter((t) => t.status === "unexpected" || t.status === "flaky")
+        .map((t) => `[${t.projectName}] ${spec.file}:${spec.line} ${spec.title}${t.status === "flaky" ? " (flaky)" : ""}: ${firstLine(t.results.find((r) => r.error)?.error?.message)}`),
+    ),
+    ...playwrightFailures(suite.suites),
+  ]);
+}
+
 function runVitest(projects: string[]) {
   const out = path.join(results, "vitest.json");
   fs.rmSync(out, { force: true });
   const args = ["vitest", "run", ...projects.flatMap((p) => ["--project", p]), "--reporter=default", "--reporter=json", `--outputFile.json=${out}`];
   const run = spawnSync("npx", args, { cwd: root, stdio: "inherit", env: process.env });
-  const report = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(out);
+  const report = readJson<VitestReport>(out);
   if (!report) {
     say(`vitest produced no report (exit ${run.status})`);
+    failures.push(`vitest (${projects.join(", ")}): no report, exit ${run.status}`);
     totals.failed += 1;
     return;
   }
   totals.passed += report.numPassedTests;
   totals.failed += report.numFailedTests + (run.status !== 0 && report.numFailedTests === 0 ? 1 : 0);
+  failures.push(...vitestFailures(report));
+  if (run.status !== 0 && report.numFailedTests === 0) failures.push(`vitest (${projects.join(", ")}): exit ${run.status} with no failed test (an error outside the tests; see above)`);
   totals.skipped += report.numPendingTests + report.numTodoTests;
   say(`vitest (${projects.join(", ")}): ${report.numPassedTests} passed, ${report.numFailedTests} failed`);
 }
@@ -103,15 +140,17 @@ async function runE2e() {
       });
       child.on("exit", (status) => resolve({ status }));
     });
-    const report = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(out);
+    const report = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number }; suites?: PlaywrightSuite[] }>(out);
     if (!report) {
       say(`playwright produced no report (exit ${run.status})`);
+      failures.push(`playwright: no report, exit ${run.status}`);
       totals.failed += 1;
       return;
     }
     const { expected, unexpected, flaky, skipped } = report.stats;
     totals.passed += expected;
     totals.failed += unexpected + flaky;
+    failures.push(...playwrightFailures(report.suites));
     totals.skipped += skipped;
     say(`playwright: ${expected} passed, ${unexpected + flaky} failed`);
   } finally {
@@ -143,8 +182,10 @@ if (suites.includes("e2e")) {
     await runE2e();
   } catch (error) {
     say(`end-to-end run failed before its tests finished: ${(error as Error).message}`);
+    failures.push(`e2e: stopped before its tests finished: ${firstLine((error as Error).message)}`);
     totals.failed += 1;
   }
 }
+for (const failure of failures) say(`FAILED ${failure}`);
 console.log(`${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}`);
 process.exit(totals.failed > 0 ? 1 : 0);
