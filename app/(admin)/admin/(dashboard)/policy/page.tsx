@@ -4,14 +4,14 @@ import { ActionForm } from "@/components/ui/action-form";
 import { buttonClass } from "@/components/ui/button";
 import { TableHead } from "@/components/ui/table-head";
 import { requirePagePermission } from "@/lib/auth/staff";
-import { formatInstant } from "@/lib/dates/format";
+import { formatCalendarDate, formatInstant } from "@/lib/dates/format";
 import { db } from "@/lib/db";
 import { getOperatorTimeZone } from "@/lib/organization/settings";
 import type { PolicyStatus } from "@/lib/policy/content";
 import { DRAFT_LABELS } from "@/lib/policy/draft-schema";
 import { listDrafts, policyHistory, type DraftChange, type PolicyHistoryEntry } from "@/lib/policy/drafts";
 import { listPolicyVersions } from "@/lib/policy/queries";
-import { formatPolicyDate, isoDate } from "@/lib/policy/render";
+import { isoDate } from "@/lib/policy/render";
 import { newDraftForm } from "./actions";
 
 export const metadata: Metadata = { title: "Privacy policy" };
@@ -45,7 +45,7 @@ export default async function PolicyPage({ searchParams }: { searchParams: Promi
       </div>
       {published ? (
         <Alert tone="success" title={`Version ${published.version} published.`}>
-          It takes effect on {formatPolicyDate(published.effectiveAt)}. <a href={`/privacy/versions/${encodeURIComponent(published.version)}`}>Read it as the public sees it</a>.
+          It takes effect on {formatCalendarDate(published.effectiveAt)}. <a href={`/privacy/versions/${encodeURIComponent(published.version)}`}>Read it as the public sees it</a>.
         </Alert>
       ) : null}
       {query.deleted ? <Alert tone="success">Draft deleted.</Alert> : null}
@@ -83,7 +83,7 @@ export default async function PolicyPage({ searchParams }: { searchParams: Promi
                   <th scope="row" className="py-2 pr-4 font-medium">
                     <a href={`/admin/policy/drafts/${draft.id}`}>{draft.title || "Untitled draft"}</a>
                   </th>
-                  <td className="py-2 pr-4">{draft.effectiveAt ? formatPolicyDate(new Date(`${draft.effectiveAt}T00:00:00Z`)) : "Not chosen yet"}</td>
+                  <td className="py-2 pr-4">{draft.effectiveAt ? formatCalendarDate(draft.effectiveAt) : "Not chosen yet"}</td>
                   <td className="py-2 pr-4">
                     {formatInstant(draft.updatedAt, timeZone)} by {draft.updatedBy ?? "a former staff member"}
                   </td>
@@ -115,7 +115,7 @@ export default async function PolicyPage({ searchParams }: { searchParams: Promi
                       </a>
                     </th>
                     <td className="py-2 pr-4">
-                      <time dateTime={isoDate(version.effectiveAt)}>{formatPolicyDate(version.effectiveAt)}</time>
+                      <time dateTime={isoDate(version.effectiveAt)}>{formatCalendarDate(version.effectiveAt)}</time>
                     </td>
                     <td className="py-2 pr-4">{STATUS_LABELS[version.status]}</td>
                     <td className="py-2 pr-4">
