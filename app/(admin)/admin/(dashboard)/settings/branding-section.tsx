@@ -2,9 +2,9 @@ import { logoAddress, logoDisplaySize } from "@/lib/branding/logo-display";
 import { LOGO_TYPES } from "@/lib/branding/logo";
 import { readBranding, type LogoSummary } from "@/lib/branding/settings";
 import { brandingHistory } from "@/lib/branding/update";
-import { formatInstant } from "@/lib/dates/format";
 import { db } from "@/lib/db";
 import { BrandingForm, type LogoPreview } from "./branding-form";
+import { SettingsHistory } from "./settings-history";
 
 function preview(logo: LogoSummary): LogoPreview {
   const type = logo.contentType === LOGO_TYPES.svg ? "SVG" : `PNG, ${logo.width} × ${logo.height} pixels`;
@@ -24,25 +24,13 @@ export async function BrandingSection({ timeZone }: { timeZone: string }) {
         colours. Changes apply at once.
       </p>
       <BrandingForm logo={branding.logo && preview(branding.logo)} accentColor={branding.accentColor} />
-      <section aria-labelledby="branding-history-heading" className="mt-6">
-        <h3 id="branding-history-heading" className="font-semibold text-slate-900">
-          Changes to branding
-        </h3>
-        {history.length === 0 ? (
-          <p className="mt-2 text-slate-700">No change since the portal was set up.</p>
-        ) : (
-          <ol className="mt-2 space-y-3">
-            {history.map((entry) => (
-              <li key={entry.id} className="rounded-md border border-slate-200 p-3 text-sm">
-                <p className="font-medium text-slate-900">
-                  {formatInstant(entry.at, timeZone)} · {entry.by ?? "a former staff member"}
-                </p>
-                <p className="mt-1 break-words text-slate-700">{entry.change}</p>
-              </li>
-            ))}
-          </ol>
-        )}
-      </section>
+      <SettingsHistory
+        id="branding-history-heading"
+        heading="Changes to branding"
+        entries={history.map((entry) => ({ ...entry, what: entry.change }))}
+        timeZone={timeZone}
+        empty="No change since the portal was set up."
+      />
     </section>
   );
 }
