@@ -1,9 +1,9 @@
-import { formatInstant } from "@/lib/dates/format";
 import { db } from "@/lib/db";
 import { REQUEST_TYPE_DESCRIPTIONS, REQUEST_TYPE_LABELS } from "@/lib/requests/labels";
 import { offeredTypesHistory, readOfferedTypes } from "@/lib/requests/offered-types-settings";
 import { REQUEST_TYPES } from "@/lib/requests/schema";
 import { RequestTypesForm } from "./request-types-form";
+import { SettingsHistory } from "./settings-history";
 
 /** Settings → Request types: what the form offers, and who changed it when. The page checks the role. */
 export async function RequestTypesSection({ timeZone }: { timeZone: string }) {
@@ -16,26 +16,21 @@ export async function RequestTypesSection({ timeZone }: { timeZone: string }) {
       </h2>
       <p className="mt-1 text-slate-700">The rights people can exercise on this portal&apos;s form, as your privacy policy names them. Changes apply at once.</p>
       <RequestTypesForm offered={offered} words={words} />
-      <section aria-labelledby="request-types-history-heading" className="mt-6">
-        <h3 id="request-types-history-heading" className="font-semibold text-slate-900">
-          Changes to request types
-        </h3>
-        {history.length === 0 ? (
-          <p className="mt-2 text-slate-700">No change since the portal was set up.</p>
-        ) : (
-          <ol className="mt-2 space-y-3">
-            {history.map((entry) => (
-              <li key={entry.id} className="rounded-md border border-slate-200 p-3 text-sm">
-                <p className="font-medium text-slate-900">
-                  {formatInstant(entry.at, timeZone)} · {entry.by ?? "a former staff member"}
-                </p>
-                <p className="mt-1 text-slate-700">From: {entry.from.join(", ") || "none"}</p>
-                <p className="text-slate-700">To: {entry.to.join(", ")}</p>
-              </li>
-            ))}
-          </ol>
-        )}
-      </section>
+      <SettingsHistory
+        id="request-types-history-heading"
+        heading="Changes to request types"
+        entries={history.map(({ from, to, ...entry }) => ({
+          ...entry,
+          what: (
+            <>
+              <p>From: {from.join(", ")}</p>
+              <p>To: {to.join(", ")}</p>
+            </>
+          ),
+        }))}
+        timeZone={timeZone}
+        empty="No change since the portal was set up."
+      />
     </section>
   );
 }
