@@ -54,6 +54,10 @@ test("an admin publishes a new version from the current one, with its blanks fil
   await expect(preview.getByRole("article").getByText(/Privacy requests by email: \S+@\S+, answered within 30 days\./)).toBeVisible();
   await expect(blanks.getByRole("listitem").filter({ hasText: "[REPLY TIME]" })).toContainText("Done.");
 
+  // Saved as a draft: the words say what changed, and the list names who edited it last.
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Draft saved:" })).toContainText("Draft saved: Policy text, Placeholder [PRIVACY EMAIL], Placeholder [REPLY TIME].");
+
   // Compared with the current version, the draft adds that one line.
   await preview.getByText(/^Compare with the current version/).click();
   const draftChanges = preview.getByRole("list", { name: "Changed lines" }).getByRole("listitem").filter({ has: page.locator("ins, del") });
@@ -75,7 +79,9 @@ test("an admin publishes a new version from the current one, with its blanks fil
   const version = new URL(page.url()).searchParams.get("published")!;
   expect(version.startsWith(today)).toBe(true);
   await expect(page.getByText(`Version ${version} published.`)).toBeVisible();
-  await expect(page.getByRole("region", { name: "History" })).toContainText(`as version ${version}, effective ${today}`);
+  const history = page.getByRole("region", { name: "History" });
+  await expect(history).toContainText(`as version ${version}, effective ${today}`);
+  await expect(history.getByRole("listitem").filter({ hasText: admin.email }).filter({ hasText: "Placeholder [REPLY TIME]: “empty” → “text “30 days”" })).toHaveCount(1);
   await expect(page.getByRole("region", { name: "Drafts" }).getByRole("link", { name: "Privacy Policy" })).toHaveCount(0);
 
   // Everyone sees it as the current policy, its change summary at the top.

@@ -62,7 +62,9 @@ export function PolicyEditor({ draft, org, current }: { draft: EditorDraft; org:
     setError,
     setFocus,
     watch,
-    formState: { errors },
+    reset,
+    getValues,
+    formState: { errors, isDirty },
   } = useForm<FormInput, unknown, FormValues>({
     resolver: zodResolver(FormSchema),
     defaultValues: { title: draft.title, summary: draft.summary, markdown: draft.markdown, changeSummary: draft.changeSummary, effectiveAt: draft.effectiveAt, version: draft.version },
@@ -88,6 +90,15 @@ export function PolicyEditor({ draft, org, current }: { draft: EditorDraft; org:
   useEffect(() => {
     if (confirming) confirmRef.current?.focus();
   }, [confirming]);
+
+  // Leaving with unsaved edits (closing the tab, a link, reloading) asks first.
+  const [choicesDirty, setChoicesDirty] = useState(false);
+  useEffect(() => {
+    if (!isDirty && !choicesDirty) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [isDirty, choicesDirty]);
 
   function showRefusal(code: string | undefined, message: string) {
     const field = code ? PUBLISH_REFUSAL_FIELDS[code as PublishRefusalCode] : undefined;
@@ -125,6 +136,9 @@ export function PolicyEditor({ draft, org, current }: { draft: EditorDraft; org:
     setBusy(false);
     if (result.ok) {
       setBase(result.data.updatedAt);
+      // What is saved is the new starting point: nothing left to warn about.
+      reset(getValues());
+      setChoicesDirty(false);
       const changed = result.data.changed.map((f) => (f.startsWith("placeholder ") ? f.replace("placeholder ", "Placeholder ") : (DRAFT_LABELS[f as Field] ?? f)));
       setOutcome({ tone: "success", message: changed.length ? `Draft saved: ${changed.join(", ")}.` : "Nothing had changed since the last save." });
       router.refresh();
@@ -211,7 +225,10 @@ export function PolicyEditor({ draft, org, current }: { draft: EditorDraft; org:
           {field("title", DRAFT_LABELS.title, "input")}
           {field("summary", DRAFT_LABELS.summary, "textarea", 2)}
           {field("markdown", DRAFT_LABELS.markdown, "textarea", 24)}
-          <PlaceholderPanel found={found} choices={rows} error={placeholderError} onChange={(name, row) => setChoices((all) => ({ ...all, [name]: row }))} />
+          <PlaceholderPanel found={found} choices={rows} error={placeholderError} onChange={(name, row) => {
+              setChoices((all) => ({ ...all, [name]: row }));
+              setChoicesDirty(true);
+            }} />
           {field("changeSummary", DRAFT_LABELS.changeSummary, "textarea", 3)}
           {field("effectiveAt", DRAFT_LABELS.effectiveAt, "date")}
           {field("version", DRAFT_LABELS.version, "input")}
