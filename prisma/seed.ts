@@ -5,7 +5,8 @@ import { createPrismaClient, type Db } from "@/lib/prisma-client";
 import { seedDemoDataMap } from "@/lib/demo/data-map";
 import { foldName } from "@/lib/referrals/match-key";
 import { storedOfferedTypes } from "@/lib/requests/offered-types";
-import { DEFAULT_OPERATOR, OperatorMismatchError, operatorNamed, refuseOtherOperator, UnknownOperatorError } from "./seed-data/operators/all";
+import { BLANK_OPERATOR, DEFAULT_OPERATOR, OperatorMismatchError, operatorNamed, operatorOfVersions, refuseOtherOperator, UnknownOperatorError } from "./seed-data/operators/all";
+import type { OperatorSeed } from "./seed-data/operators/types";
 
 // Runs on every start, so it only ever creates what is missing: admins edit the organization's
 // details after the first run, and a published policy version must never change under its URL.
@@ -24,7 +25,8 @@ export const DEFAULT_ADMIN_EMAIL = "admin@example.com";
  * operator's time zone (OPERATOR_TIME_ZONE); when given it is written on every run (and Settings →
  * Organisation refuses to change it), and when not the stored one stays: the admin chooses it there
  * (UTC on a new database). `operator`: the demo operator the portal is set up as
- * (prisma/seed-data/operators/): Jexi by default; a database set up as another is refused.
+ * (prisma/seed-data/operators/); a database set up as another is refused. Not given: the one the
+ * database is already set up as, else Jexi, so a later start needs no name. Returns the operator.
  */
 export async function seed(
   db: Db,
@@ -32,7 +34,7 @@ export async function seed(
     adminEmail = DEFAULT_ADMIN_EMAIL,
     timeZone,
     demoProduct,
-    operator = DEFAULT_OPERATOR,
+    operator,
   }: {
     adminEmail?: string;
     timeZone?: string;
@@ -40,15 +42,24 @@ export async function seed(
     demoProduct?: { host: string; port: number; database: string; appSecret: string };
     operator?: string;
   } = {},
-): Promise<void> {
-  const chosen = operatorNamed(operator);
-  const { organization, policyVersions, customers, offeredRequestTypes } = chosen;
+): Promise<OperatorSeed> {
+  const named = operator === undefined ? null : operatorNamed(operator);
   const zone = timeZone === undefined ? undefined : assertTimeZone(timeZone);
-  await db.$transaction(
+  const chosen = await db.$transaction(
     async (tx) => {
       // A constant, not input: interpolating it keeps the parameter from being typed as int4.
       await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${SEED_LOCK_ID})`);
-      refuseOtherOperator(chosen, await tx.policyVersion.findMany({ select: { version: true, summary: true }, orderBy: { effectiveAt: "asc" } }));
+      const stored = await tx.policyVersion.findMany({ select: { version: true, summary: true }, orderBy: { effectiveAt: "asc" } });
+      const current = await seededOperator(tx);
+      const chosen = named ?? current ?? operatorNamed(DEFAULT_OPERATOR);
+      // The operator's own portal is never turned into a demo: its settings and policy are the admin's.
+      if (current?.key === BLANK_OPERATOR && chosen.key !== BLANK_OPERATOR) {
+        throw new OperatorMismatchError(
+          `This database is already set up as ${current.name}, so it cannot be set up as ${chosen.name}. To try a demo, start with an empty database: remove .data/ or point DATABASE_URL at a new database.`,
+        );
+      }
+      refuseOtherOperator(chosen, stored);
+      const { organization, policyVersions, customers, offeredRequestTypes } = chosen;
 
       await tx.organizationSettings.upsert({
         where: { id: 1 },
@@ -86,6 +97,7 @@ export async function seed(
           });
         }
       }
+      return chosen;
     },
     { timeout: 30_000 },
   );
@@ -94,6 +106,16 @@ export async function seed(
     const admin = await db.staff.findUniqueOrThrow({ where: { email: adminEmail.trim().toLowerCase() }, select: { id: true } });
     await seedDemoDataMap(db, { product, appSecret, actorId: admin.id });
   }
+  return chosen;
+}
+
+/**
+ * The operator a database is set up as: the demo operator whose seeded policy it holds; settings
+ * without one are the operator's own (a blank start, filled in since); null for an empty database.
+ */
+export async function seededOperator(db: Pick<Db, "policyVersion" | "organizationSettings">): Promise<OperatorSeed | null> {
+  const [stored, settings] = await Promise.all([db.policyVersion.findMany({ select: { version: true, summary: true } }), db.organizationSettings.count()]);
+  return operatorOfVersions(stored) ?? (settings > 0 ? operatorNamed(BLANK_OPERATOR) : null);
 }
 
 /** `--operator NAME` or `--operator=NAME` (`npm run db:seed -- --operator connexcs`). */
@@ -110,9 +132,9 @@ const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pat
 if (invokedDirectly) {
   const db = createPrismaClient(getEnv().MIGRATION_DATABASE_URL ?? getEnv().DATABASE_URL);
   try {
-    const operator = operatorArgument(process.argv.slice(2)) ?? process.env.DEMO_OPERATOR ?? DEFAULT_OPERATOR;
-    await seed(db, { adminEmail: getEnv().ADMIN_EMAIL, timeZone: getEnv().OPERATOR_TIME_ZONE, operator });
-    console.log(`Seed complete (${operatorNamed(operator).name}): organization settings, the first admin, policy versions and demo customers are in place.`);
+    const operator = operatorArgument(process.argv.slice(2)) ?? (process.env.DEMO_OPERATOR || undefined);
+    const chosen = await seed(db, { adminEmail: getEnv().ADMIN_EMAIL, timeZone: getEnv().OPERATOR_TIME_ZONE, operator });
+    console.log(`Seed complete (${chosen.name}): organization settings, the first admin, policy versions and demo customers are in place.`);
   } catch (error) {
     // A wrong name or another operator's database: the message says what to do, no stack needed.
     if (error instanceof UnknownOperatorError || error instanceof OperatorMismatchError) console.error(error.message);

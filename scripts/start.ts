@@ -14,7 +14,7 @@ import { migrate } from "@/lib/db/migrate";
 import { APP_ROLE, grantAppRole, RoleSetupError, urlAsUser, urlUser } from "@/lib/db/roles";
 import { createPrismaClient } from "@/lib/prisma-client";
 import { purposeKey } from "@/lib/security/keys";
-import { operatorArgument, seed } from "@/prisma/seed";
+import { operatorArgument, seed, seededOperator } from "@/prisma/seed";
 import { DEFAULT_OPERATOR, OperatorMismatchError, operatorNamed, UnknownOperatorError } from "@/prisma/seed-data/operators/all";
 import { jexi } from "@/prisma/seed-data/operators/jexi";
 import type { OperatorSeed } from "@/prisma/seed-data/operators/types";
@@ -48,16 +48,17 @@ for (const file of [".env.local", ".env"]) {
 for (const [key, value] of Object.entries(process.env)) if (value === "") delete process.env[key];
 
 // The demo operator to set the portal up as (prisma/seed-data/operators/): `npm start -- --operator
-// connexcs` or DEMO_OPERATOR=connexcs; Jexi by default. A wrong name stops here, before anything starts.
-let operator: OperatorSeed;
+// connexcs` or DEMO_OPERATOR=connexcs. Not named: the one the database is already set up as, else
+// Jexi (decided once the database is up). A wrong name stops here, before anything starts.
+let named: OperatorSeed | undefined;
 try {
-  operator = operatorNamed(operatorArgument(process.argv.slice(2)) ?? process.env.DEMO_OPERATOR ?? DEFAULT_OPERATOR);
+  const name = operatorArgument(process.argv.slice(2)) ?? process.env.DEMO_OPERATOR;
+  named = name === undefined ? undefined : operatorNamed(name);
 } catch (error) {
   if (!(error instanceof UnknownOperatorError)) throw error;
   say(error.message);
   process.exit(1);
 }
-say(`setting the portal up as ${operator.name}`);
 
 const cleanups: (() => Promise<void>)[] = [];
 const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", APP_SECRET: appSecret() };
@@ -76,13 +77,6 @@ if (!env.DATABASE_URL) {
   appUrl = urlAsUser(embedded.url, APP_ROLE);
   cleanups.push(() => embedded!.stop());
   say(`embedded PostgreSQL (PGlite) on 127.0.0.1:${dbPort}, data in .data/pglite`);
-  // The demo's second database: Jexi's own product data, which the data map describes and runs search.
-  if (operator.key === jexi.key) {
-    const productPort = Number(env.EMBEDDED_PRODUCT_DB_PORT ?? 5434);
-    product = await startEmbeddedProductDatabase(path.join(dataDir, "product"), productPort);
-    cleanups.push(() => product!.stop());
-    say(`demo product database (PGlite) on 127.0.0.1:${productPort}, data in .data/product`);
-  }
 } else if (env.MIGRATION_DATABASE_URL) {
   ownerUrl = env.MIGRATION_DATABASE_URL;
   appUrl = env.DATABASE_URL;
@@ -120,12 +114,21 @@ env.DATABASE_URL = appUrl;
 delete env.MIGRATION_DATABASE_URL;
 const client = createPrismaClient(ownerUrl, 2);
 const adminEmail = env.ADMIN_EMAIL ?? "admin@example.com";
+const operator = named ?? (await seededOperator(client)) ?? operatorNamed(DEFAULT_OPERATOR);
+say(`setting the portal up as ${operator.name}`);
+// The demo's second database: Jexi's own product data, which the data map describes and runs search.
+if (embedded && operator.key === jexi.key) {
+  const productPort = Number(env.EMBEDDED_PRODUCT_DB_PORT ?? 5434);
+  product = await startEmbeddedProductDatabase(path.join(dataDir, "product"), productPort);
+  cleanups.push(() => product!.stop());
+  say(`demo product database (PGlite) on 127.0.0.1:${productPort}, data in .data/product`);
+}
 try {
   await seed(client, {
     adminEmail,
     timeZone: env.OPERATOR_TIME_ZONE || undefined,
     demoProduct: product && { host: product.host, port: product.port, database: product.database, appSecret: env.APP_SECRET! },
-    operator: operator.key,
+    operator: named?.key,
   });
 } catch (error) {
   // Set up as another operator already: say how to start afresh, and stop what was started.

@@ -6,7 +6,7 @@ import { createPrismaClient, type Db } from "@/lib/prisma-client";
 import { readOfferedTypes } from "@/lib/requests/offered-types-settings";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 import { OPERATORS } from "@/prisma/seed-data/operators/all";
-import { seed } from "@/prisma/seed";
+import { seed, seededOperator } from "@/prisma/seed";
 
 // `npm run db:seed -- --operator <name>`: each demo operator sets an empty database up as itself,
 // with a policy the page can show whole; a database set up as one operator refuses another.
@@ -48,7 +48,7 @@ function textsOf(section: PolicySection): string[] {
   ];
 }
 
-describe.each(OPERATORS.map((o) => [o.key, o] as const))("the demo operator %s", (key, operator) => {
+describe.each(OPERATORS.filter((o) => o.key !== "blank").map((o) => [o.key, o] as const))("the demo operator %s", (key, operator) => {
   let db: Db;
 
   beforeAll(async () => {
@@ -77,9 +77,11 @@ describe.each(OPERATORS.map((o) => [o.key, o] as const))("the demo operator %s",
     }
   });
 
-  it("changes nothing when seeded again as itself", async () => {
+  it("changes nothing when seeded again as itself, named or not (a later start needs no name)", async () => {
     const before = await snapshot(db);
-    await seed(db, { operator: key });
+    expect((await seed(db, { operator: key })).key).toBe(key);
+    expect((await seed(db)).key).toBe(key);
+    expect(await seededOperator(db)).toMatchObject({ key });
     expect(await snapshot(db)).toEqual(before);
   });
 
@@ -94,9 +96,34 @@ describe.each(OPERATORS.map((o) => [o.key, o] as const))("the demo operator %s",
   });
 });
 
+it("starts a blank portal of the operator's own, which later starts keep and no demo may take over", async () => {
+  const db = await emptyDatabase();
+  expect((await seed(db, { operator: "blank" })).key).toBe("blank");
+  expect(await db.policyVersion.count()).toBe(0);
+  expect(await db.customer.count()).toBe(0);
+  expect((await readOrganizationDetails(db)).legalName).toBe("Your organisation's legal name (Settings → Organisation)");
+  // The admin's own details and policy since: a start without a name keeps them as they are.
+  await db.organizationSettings.update({ where: { id: 1 }, data: { legalName: "Acme GmbH" } });
+  await db.policyVersion.create({ data: { version: "2026-12-01", title: "Privacy Policy", summary: "Acme's policy", sections: [], effectiveAt: new Date("2026-12-01"), updatedAt: new Date("2026-12-01"), publishedAt: new Date() } });
+  const before = await snapshot(db);
+  expect((await seed(db)).key).toBe("blank");
+  expect(await snapshot(db)).toEqual(before);
+  for (const demo of OPERATORS.filter((o) => o.key !== "blank")) {
+    await expect(seed(db, { operator: demo.key })).rejects.toThrow(`This database is already set up as your own organisation (blank), so it cannot be set up as ${demo.name}.`);
+  }
+  expect(await snapshot(db)).toEqual(before);
+}, 60_000);
+
+it("sets an empty database up as Jexi when no operator is named", async () => {
+  const db = await emptyDatabase();
+  expect(await seededOperator(db)).toBeNull();
+  expect((await seed(db)).key).toBe("jexi");
+  expect(await seededOperator(db)).toMatchObject({ key: "jexi" });
+}, 60_000);
+
 it("refuses an operator it does not know, listing the ones it does, and writes nothing", async () => {
   const db = await emptyDatabase();
-  await expect(seed(db, { operator: "acme" })).rejects.toThrow('There is no demo operator "acme". Choose one of: jexi, agent-platform, connexcs.');
+  await expect(seed(db, { operator: "acme" })).rejects.toThrow('There is no demo operator "acme". Choose one of: jexi, agent-platform, connexcs, blank.');
   expect(await db.organizationSettings.count()).toBe(0);
   expect(await db.policyVersion.count()).toBe(0);
 }, 60_000);

@@ -13,9 +13,10 @@ describe("choosing a demo operator", () => {
     expect(() => operatorArgument(["--operator"])).toThrow("Name the operator after --operator, for example --operator connexcs.");
   });
 
-  it("knows the three operators by name, in any case", () => {
+  it("knows the three demo operators and the blank start by name, in any case", () => {
     expect(operatorNamed(" ConnexCS ")).toBe(connexcs);
-    expect(() => operatorNamed("acme")).toThrow('There is no demo operator "acme". Choose one of: jexi, agent-platform, connexcs.');
+    expect(operatorNamed("BLANK").policyVersions).toEqual([]);
+    expect(() => operatorNamed("acme")).toThrow('There is no demo operator "acme". Choose one of: jexi, agent-platform, connexcs, blank.');
   });
 
   it("lets an operator onto an empty database or its own, and refuses another's", () => {
