@@ -118,3 +118,31 @@ describe("policy queries", () => {
     ]);
   });
 });
+
+describe("the operator's day", () => {
+  it("puts a version in force on its effective day where the operator is, not in UTC", async () => {
+    // Noon UTC on 1 June 2030 is already 2 June in Kiritimati (UTC+14).
+    const now = new Date("2030-06-01T12:00:00Z");
+    await db.policyVersion.create({
+      data: {
+        version: "kiritimati",
+        title: "Privacy Policy",
+        summary: "In force from 2 June where the operator is.",
+        sections: [{ id: "who-we-are", heading: "June", blocks: [{ kind: "p", text: "From 2 June." }] }],
+        effectiveAt: new Date("2030-06-02T00:00:00Z"),
+        updatedAt: new Date("2030-05-01T00:00:00Z"),
+        publishedAt: new Date("2030-05-01T00:00:00Z"),
+      },
+    });
+    expect((await getCurrentPolicy(now))?.version).not.toBe("kiritimati");
+    expect((await getPolicyVersion("kiritimati", now))?.status).toBe("upcoming");
+    await db.organizationSettings.update({ where: { id: 1 }, data: { timeZone: "Pacific/Kiritimati" } });
+    try {
+      expect((await getCurrentPolicy(now))?.version).toBe("kiritimati");
+      expect((await getPolicyVersion("kiritimati", now))?.status).toBe("current");
+      expect((await listPolicyVersions(now))[0]).toMatchObject({ version: "kiritimati", status: "current" });
+    } finally {
+      await db.organizationSettings.update({ where: { id: 1 }, data: { timeZone: "UTC" } });
+    }
+  });
+});

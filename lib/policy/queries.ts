@@ -1,5 +1,7 @@
 import "server-only";
+import { calendarDayIn } from "@/lib/dates/time-zone";
 import { db } from "@/lib/db";
+import { readTimeZone } from "@/lib/organization/settings";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { parsePolicySections, type Policy, type PolicyStatus, type PolicyVersionSummary } from "@/lib/policy/content";
 
@@ -21,13 +23,14 @@ function published(now: Date): Prisma.PolicyVersionWhereInput {
   return { publishedAt: { not: null, lte: now } };
 }
 
-// effectiveAt is a calendar date, so "in force today" compares it with today's date in UTC.
-function startOfUtcDay(now: Date): Date {
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+// effectiveAt is a calendar date, so "in force today" compares it with today's date where the
+// operator is (its time zone, as the editor's "effective today or later" counts it).
+async function operatorToday(now: Date): Promise<Date> {
+  return calendarDayIn(now, await readTimeZone(db));
 }
 
-function inForce(now: Date): Prisma.PolicyVersionWhereInput {
-  return { ...published(now), effectiveAt: { lte: startOfUtcDay(now) } };
+function inForce(now: Date, today: Date): Prisma.PolicyVersionWhereInput {
+  return { ...published(now), effectiveAt: { lte: today } };
 }
 
 // The current version is the first in this order that is in force.
@@ -36,30 +39,31 @@ const newestFirst = [
   { publishedAt: "desc" },
 ] satisfies Prisma.PolicyVersionOrderByWithRelationInput[];
 
-function statusOf(version: { version: string; effectiveAt: Date }, currentVersion: string | null, now: Date): PolicyStatus {
+function statusOf(version: { version: string; effectiveAt: Date }, currentVersion: string | null, today: Date): PolicyStatus {
   if (version.version === currentVersion) return "current";
-  return version.effectiveAt > startOfUtcDay(now) ? "upcoming" : "earlier";
+  return version.effectiveAt > today ? "upcoming" : "earlier";
 }
 
-async function currentVersionName(now: Date): Promise<string | null> {
-  const current = await db.policyVersion.findFirst({ where: inForce(now), orderBy: newestFirst, select: { version: true } });
+async function currentVersionName(now: Date, today: Date): Promise<string | null> {
+  const current = await db.policyVersion.findFirst({ where: inForce(now, today), orderBy: newestFirst, select: { version: true } });
   return current?.version ?? null;
 }
 
 /** The policy in force: the newest published version whose effective date has arrived. */
 export async function getCurrentPolicy(now = new Date()): Promise<Policy | null> {
-  const row = await db.policyVersion.findFirst({ where: inForce(now), orderBy: newestFirst, select: policySelect });
+  const row = await db.policyVersion.findFirst({ where: inForce(now, await operatorToday(now)), orderBy: newestFirst, select: policySelect });
   return row ? { ...row, sections: parsePolicySections(row.sections), status: "current" } : null;
 }
 
 /** One published version by its stable name (e.g. "2025-09-01"), or null if there is none. */
 export async function getPolicyVersion(version: string, now = new Date()): Promise<Policy | null> {
+  const today = await operatorToday(now);
   const [row, currentVersion] = await Promise.all([
     db.policyVersion.findFirst({ where: { version, ...published(now) }, select: policySelect }),
-    currentVersionName(now),
+    currentVersionName(now, today),
   ]);
   if (!row) return null;
-  return { ...row, sections: parsePolicySections(row.sections), status: statusOf(row, currentVersion, now) };
+  return { ...row, sections: parsePolicySections(row.sections), status: statusOf(row, currentVersion, today) };
 }
 
 /** Published versions, newest first, without their text. */
@@ -71,7 +75,7 @@ export async function listPolicyVersions(now = new Date()): Promise<PolicyVersio
     select: { version: true, title: true, effectiveAt: true, updatedAt: true },
   });
   // Same order as the current-version query, so the first one in force is the current one.
-  const today = startOfUtcDay(now);
+  const today = await operatorToday(now);
   const currentVersion = rows.find((row) => row.effectiveAt <= today)?.version ?? null;
-  return rows.map((row) => ({ ...row, status: statusOf(row, currentVersion, now) }));
+  return rows.map((row) => ({ ...row, status: statusOf(row, currentVersion, today) }));
 }

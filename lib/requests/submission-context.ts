@@ -1,4 +1,5 @@
 import "server-only";
+import { calendarDayIn } from "@/lib/dates/time-zone";
 import type { Db } from "@/lib/db";
 import { readOrganizationDetails } from "@/lib/organization/settings";
 import type { OrganizationDetails } from "@/lib/organization/types";
@@ -17,15 +18,13 @@ let cached: { at: number; value: Context } | undefined;
  */
 export async function getSubmissionContext(db: Db, now = Date.now()): Promise<Context> {
   if (cached && now - cached.at < TTL_MS) return cached.value;
-  const [org, policy, offered] = await Promise.all([
-    readOrganizationDetails(db),
-    db.policyVersion.findFirst({
-      where: { publishedAt: { lte: new Date(now) }, effectiveAt: { lte: new Date(now) } },
-      orderBy: { effectiveAt: "desc" },
-      select: { id: true },
-    }),
-    db.organizationSettings.findUnique({ where: { id: 1 }, select: { offeredRequestTypes: true } }),
-  ]);
+  const [org, offered] = await Promise.all([readOrganizationDetails(db), db.organizationSettings.findUnique({ where: { id: 1 }, select: { offeredRequestTypes: true } })]);
+  // In force on the operator's day, as the policy page says (lib/policy/queries.ts).
+  const policy = await db.policyVersion.findFirst({
+    where: { publishedAt: { lte: new Date(now) }, effectiveAt: { lte: calendarDayIn(new Date(now), org.timeZone) } },
+    orderBy: [{ effectiveAt: "desc" }, { publishedAt: "desc" }],
+    select: { id: true },
+  });
   const offeredTypes = offered ? offeredFormTypes(offered.offeredRequestTypes) : [...REQUEST_TYPES];
   cached = { at: now, value: { org, policyVersionId: policy?.id ?? null, offeredTypes } };
   return cached.value;
