@@ -15,3 +15,15 @@ describe("renderEmail", () => {
     expect(rendered.html).toBe(await render(createElement(template.component, props)));
   });
 });
+
+describe("the operator's accent", () => {
+  it("colours the email's button when one is set, and the portal's blue otherwise", async () => {
+    const props = (EMAIL_TEMPLATES["verify-email"] as unknown as { component: { PreviewProps: object } }).component.PreviewProps;
+    const plain = await renderEmail("verify-email", props as never);
+    const branded = await renderEmail("verify-email", props as never, { accent: "#0f766e" });
+    expect(plain.html).toContain("background-color:#1d4ed8");
+    expect(branded.html).toContain("background-color:#0f766e");
+    expect(branded.html).not.toContain("background-color:#1d4ed8");
+    expect(branded.text).toBe(plain.text);
+  });
+});

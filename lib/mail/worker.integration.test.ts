@@ -93,6 +93,16 @@ describe("enqueueEmail", () => {
 });
 
 describe("deliverDueEmails", () => {
+  it("dresses the button in the operator's accent as it stands when the email goes out", async () => {
+    await enqueueVerify("accent@example.com", "DSR-ACCENT");
+    // Set after the email was queued: the colour of the day it is sent.
+    await db.organizationSettings.create({ data: { id: 1, ...PREVIEW_ORGANIZATION, accentColor: "#0f766e" } });
+    expect(await deliverDueEmails({ db, transport, from: FROM })).toEqual({ sent: 1, failed: 0 });
+    const res = await fetch(`http://127.0.0.1:${catcher.httpPort}/api/messages?to=accent%40example.com`);
+    const [message] = (await res.json()) as { html: string }[];
+    expect(message!.html).toContain("background-color:#0f766e");
+  });
+
   it("delivers a queued email once and wipes its payload", async () => {
     const { id } = await enqueueVerify("Ada.Lovelace@Example.com", "DSR-ONE");
 

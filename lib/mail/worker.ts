@@ -73,6 +73,8 @@ export async function deliverDueEmails(options: DeliverOptions): Promise<{ sent:
   const maxAttempts = options.maxAttempts ?? MAX_ATTEMPTS;
   const leaseMs = options.leaseMs ?? LEASE_MS;
   let from = options.from;
+  // The accent the buttons wear: read once a pass, as it stands when the emails go out.
+  let accent: Promise<string | null> | undefined;
   let sent = 0;
   let failed = 0;
   const inFlight = new Set<Promise<void>>();
@@ -89,7 +91,7 @@ export async function deliverDueEmails(options: DeliverOptions): Promise<{ sent:
           continue;
         }
         leases.hold(row);
-        const context = { db, transport, from: (from ??= await defaultSender(db)), maxAttempts, signal: options.signal };
+        const context = { db, transport, from: (from ??= await defaultSender(db)), accent: await (accent ??= readAccent(db)), maxAttempts, signal: options.signal };
         const delivery: Promise<void> = deliverOne(row, context)
           .then((ok) => void (ok ? sent++ : failed++))
           .finally(() => {
@@ -200,11 +202,11 @@ async function defaultSender(db: Db): Promise<string> {
 
 async function deliverOne(
   row: ClaimedRow,
-  context: { db: Db; transport: MailTransport; from: string; maxAttempts: number; signal?: AbortSignal },
+  context: { db: Db; transport: MailTransport; from: string; accent: string | null; maxAttempts: number; signal?: AbortSignal },
 ): Promise<boolean> {
   const { db } = context;
   try {
-    const message = await buildMessage(row, context.from);
+    const message = await buildMessage(row, context.from, context.accent);
     await context.transport.send(message);
   } catch (error) {
     await recordFailure(db, row, error, context.maxAttempts);
@@ -240,7 +242,11 @@ async function recordSent(db: Db, row: ClaimedRow, signal?: AbortSignal): Promis
   }
 }
 
-async function buildMessage(row: ClaimedRow, from: string) {
+async function readAccent(db: Db): Promise<string | null> {
+  return (await db.organizationSettings.findUnique({ where: { id: 1 }, select: { accentColor: true } }))?.accentColor ?? null;
+}
+
+async function buildMessage(row: ClaimedRow, from: string, accent: string | null) {
   if (!row.payload) throw new PermanentFailure("NO_PAYLOAD");
   if (!isEmailTemplateName(row.template)) throw new PermanentFailure("UNKNOWN_TEMPLATE");
   let payload;
@@ -250,7 +256,7 @@ async function buildMessage(row: ClaimedRow, from: string) {
     throw new PermanentFailure("PAYLOAD_UNREADABLE");
   }
   // The props were type-checked against this template when the row was enqueued.
-  const rendered = await renderEmail(row.template, payload.props as EmailProps<EmailTemplateName>);
+  const rendered = await renderEmail(row.template, payload.props as EmailProps<EmailTemplateName>, { accent });
   return {
     from,
     to: payload.to,
