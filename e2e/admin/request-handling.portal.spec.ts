@@ -15,7 +15,7 @@ test("an admin shortens the wait for an unconfirmed request, which the requester
   await signInAs(context, admin.id);
   const page = await context.newPage();
   await page.goto("/admin/settings");
-  const handling = page.getByRole("region", { name: "Request handling" });
+  const handling = page.getByRole("region", { name: "Request handling", exact: true });
   const wait = handling.getByLabel("Close a request whose email is never confirmed after");
   await expect(wait).toHaveAccessibleDescription(/Empty: the default, 7 days \(UNVERIFIED_EXPIRY_DAYS\)\./);
   await expect(handling.getByRole("button", { name: "Save request handling" })).toBeEnabled();

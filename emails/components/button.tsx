@@ -1,6 +1,5 @@
 import { Button } from "@react-email/components";
-import { useContext, type CSSProperties, type ReactNode } from "react";
-import { EmailAccent } from "@/emails/components/accent";
+import type { CSSProperties, ReactNode } from "react";
 import { colors } from "@/emails/components/styles";
 
 const style: CSSProperties = {
@@ -16,9 +15,8 @@ const style: CSSProperties = {
 
 /** The one call to action of an email. Its URL is also written out nearby for text-only readers. */
 export function EmailButton({ href, children }: { href: string; children: ReactNode }) {
-  const accent = useContext(EmailAccent);
   return (
-    <Button href={href} style={accent ? { ...style, backgroundColor: accent } : style}>
+    <Button href={href} style={style}>
       {children}
     </Button>
   );

@@ -1,13 +1,16 @@
 import { render, toPlainText } from "@react-email/render";
 import { createElement, type ComponentType } from "react";
-import { EmailAccent } from "@/emails/components/accent";
+import { colors } from "@/emails/components/styles";
 import { EMAIL_TEMPLATES, type EmailProps, type EmailTemplateName } from "@/lib/mail/templates";
 
 export type RenderedEmail = { subject: string; html: string; text: string };
 
 /**
  * One template as the message a mail client gets: HTML plus its own plain-text part. `accent`: the
- * operator's accent colour for the button (Settings → Branding), or the portal's own.
+ * operator's accent colour (Settings → Branding, checked for 4.5:1 against white) for the button and
+ * links, in place of the portal's own. Swapped in the HTML rather than passed down as a React
+ * context: this module runs in the server's instrumentation graph, where createContext may not be
+ * imported, and the templates' inline styles name the portal's colour in exactly those places.
  */
 export async function renderEmail<N extends EmailTemplateName>(name: N, props: EmailProps<N>, { accent = null }: { accent?: string | null } = {}): Promise<RenderedEmail> {
   // The registry is keyed by name, so indexing by a generic N loses the pairing of component and
@@ -16,7 +19,8 @@ export async function renderEmail<N extends EmailTemplateName>(name: N, props: E
     component: ComponentType<EmailProps<N>>;
     subject: (props: EmailProps<N>) => string;
   };
-  const html = await render(createElement(EmailAccent.Provider, { value: accent }, createElement(template.component, props)));
+  const rendered = await render(createElement(template.component, props));
+  const html = accent ? rendered.replaceAll(colors.accent, accent) : rendered;
   // The text part from the same HTML: render(..., { plainText: true }) would render the whole
   // template a second time to produce it, which was half of the outbox worker's CPU per email.
   return { subject: template.subject(props), html, text: toPlainText(html) };

@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { formatInstant } from "@/lib/dates/format";
 import { db } from "@/lib/db";
 import { readAutoRunTypes } from "@/lib/datamap/queries";
 import type { StaffUser } from "@/lib/auth/staff";
@@ -7,6 +6,7 @@ import { handlingDefaults, handlingHistory, readHandlingOverrides } from "@/lib/
 import { describeHandling, HANDLING_FIELDS, HANDLING_KEYS, type HandlingKey } from "@/lib/organization/handling-schema";
 import { REQUEST_TYPE_LABELS } from "@/lib/requests/labels";
 import { HandlingForm } from "./handling-form";
+import { SettingsHistory } from "./settings-history";
 
 const valueWords = (key: HandlingKey, value: number | null, defaults: Record<HandlingKey, number>) =>
   value === null ? `the default (${describeHandling(key, defaults[key])})` : describeHandling(key, value);
@@ -34,27 +34,24 @@ export async function HandlingSection({ admin, timeZone }: { admin: StaffUser; t
         , where the systems they search are.
       </p>
       <HandlingForm values={values} defaults={defaults} />
-      <h3 className="mt-8 font-semibold text-slate-900">Changes to request handling</h3>
-      {history.length === 0 ? (
-        <p className="mt-2 text-slate-700">The defaults have applied since the portal was set up.</p>
-      ) : (
-        <ol className="mt-2 space-y-3">
-          {history.map((entry) => (
-            <li key={entry.id} className="rounded-md border border-slate-200 p-3 text-sm">
-              <p className="font-medium text-slate-900">
-                {formatInstant(entry.at, timeZone)} · {entry.by ?? "a former staff member"}
-              </p>
-              <ul className="mt-1 list-disc pl-5 text-slate-700">
-                {entry.changes.map((c) => (
-                  <li key={c.field}>
-                    {HANDLING_FIELDS[c.field]?.label ?? c.field}: {valueWords(c.field, c.from, defaults)} → {valueWords(c.field, c.to, defaults)}
-                  </li>
-                ))}
-              </ul>
-            </li>
-          ))}
-        </ol>
-      )}
+      <SettingsHistory
+        id="handling-history-heading"
+        heading="Changes to request handling"
+        timeZone={timeZone}
+        empty="The defaults have applied since the portal was set up."
+        entries={history.map(({ changes, ...entry }) => ({
+          ...entry,
+          what: (
+            <ul className="list-disc pl-5">
+              {changes.map((c) => (
+                <li key={c.field}>
+                  {HANDLING_FIELDS[c.field]?.label ?? c.field}: {valueWords(c.field, c.from, defaults)} → {valueWords(c.field, c.to, defaults)}
+                </li>
+              ))}
+            </ul>
+          ),
+        }))}
+      />
     </section>
   );
 }
