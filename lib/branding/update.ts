@@ -1,4 +1,5 @@
 import "server-only";
+import { readSettingsHistory } from "@/lib/organization/settings-history";
 import { createHash } from "node:crypto";
 import { DomainError } from "@/lib/actions/domain-error";
 import type { StaffUser } from "@/lib/auth/staff";
@@ -86,8 +87,6 @@ export function describeBrandingChange(data: BrandingEventData): string {
 
 /** The latest branding changes, newest first, with who made them. */
 export async function brandingHistory(db: Db, take = 20) {
-  const events = await db.settingsEvent.findMany({ where: { area: "branding" }, orderBy: { id: "desc" }, take, select: { id: true, at: true, actorId: true, data: true } });
-  const actors = await db.staff.findMany({ where: { id: { in: [...new Set(events.map((e) => e.actorId))] } }, select: { id: true, email: true } });
-  const email = new Map(actors.map((a) => [a.id, a.email]));
-  return events.map((e) => ({ id: String(e.id), at: e.at, by: email.get(e.actorId) ?? null, change: describeBrandingChange(e.data as BrandingEventData) }));
+  const rows = await readSettingsHistory(db, "branding", take);
+  return rows.map(({ id, at, by, data }) => ({ id, at, by, change: describeBrandingChange(data as BrandingEventData) }));
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { readSettingsHistory } from "@/lib/organization/settings-history";
 import type { StaffUser } from "@/lib/auth/staff";
 import type { Db } from "@/lib/db";
 import { getEnv, type Env } from "@/lib/env";
@@ -70,8 +71,6 @@ export async function updateHandling(db: Db, input: HandlingInput, admin: StaffU
 
 /** The latest changes, newest first, with who made them. */
 export async function handlingHistory(db: Db, take = 20) {
-  const events = await db.settingsEvent.findMany({ where: { area: "handling" }, orderBy: { id: "desc" }, take, select: { id: true, at: true, actorId: true, data: true } });
-  const actors = await db.staff.findMany({ where: { id: { in: [...new Set(events.map((e) => e.actorId))] } }, select: { id: true, email: true } });
-  const email = new Map(actors.map((a) => [a.id, a.email]));
-  return events.map((e) => ({ id: String(e.id), at: e.at, by: email.get(e.actorId) ?? null, changes: (e.data as { changes?: HandlingChange[] } | null)?.changes ?? [] }));
+  const rows = await readSettingsHistory(db, "handling", take);
+  return rows.map(({ data, ...row }) => ({ ...row, changes: (data as { changes?: HandlingChange[] } | null)?.changes ?? [] }));
 }

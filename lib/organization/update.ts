@@ -1,4 +1,5 @@
 import "server-only";
+import { readSettingsHistory } from "@/lib/organization/settings-history";
 import { DomainError } from "@/lib/actions/domain-error";
 import type { StaffUser } from "@/lib/auth/staff";
 import type { Db } from "@/lib/db";
@@ -37,8 +38,6 @@ export async function updateOrganization(db: Db, input: OrganizationInput, admin
 
 /** The latest changes to the operator's details, newest first, with who made them. */
 export async function organizationHistory(db: Db, take = 20) {
-  const events = await db.settingsEvent.findMany({ where: { area: "organisation" }, orderBy: { id: "desc" }, take, select: { id: true, at: true, actorId: true, data: true } });
-  const actors = await db.staff.findMany({ where: { id: { in: [...new Set(events.map((e) => e.actorId))] } }, select: { id: true, email: true } });
-  const email = new Map(actors.map((a) => [a.id, a.email]));
-  return events.map((e) => ({ id: String(e.id), at: e.at, by: email.get(e.actorId) ?? null, changes: ((e.data as { changes?: OrganizationChange[] } | null)?.changes ?? []) }));
+  const rows = await readSettingsHistory(db, "organisation", take);
+  return rows.map(({ data, ...row }) => ({ ...row, changes: (data as { changes?: OrganizationChange[] } | null)?.changes ?? [] }));
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { readSettingsHistory, staffEmails } from "@/lib/organization/settings-history";
 import { DomainError } from "@/lib/actions/domain-error";
 import { allows } from "@/lib/auth/roles";
 import { AuthorizationError, type StaffUser } from "@/lib/auth/staff";
@@ -81,11 +82,6 @@ export async function listDrafts(db: Db, take = 50) {
   const rows = await db.policyDraft.findMany({ orderBy: { updatedAt: "desc" }, take, select: { id: true, title: true, updatedAt: true, updatedById: true, effectiveAt: true } });
   const emails = await staffEmails(db, rows.map((r) => r.updatedById));
   return rows.map((r) => ({ id: r.id, title: r.title, updatedAt: r.updatedAt, effectiveAt: isoDay(r.effectiveAt), updatedBy: emails.get(r.updatedById) ?? null }));
-}
-
-async function staffEmails(db: Pick<Db, "staff">, ids: string[]): Promise<Map<string, string>> {
-  const staff = await db.staff.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, email: true } });
-  return new Map(staff.map((s) => [s.id, s.email]));
 }
 
 function describeMapping(mapping: PlaceholderMapping | undefined): string | null {
@@ -225,7 +221,5 @@ export type PolicyHistoryEntry = { id: string; at: Date; by: string | null; acti
 
 /** The latest policy steps (drafts created, saved, deleted; versions published), newest first, with who took them. */
 export async function policyHistory(db: Db, take = 30): Promise<PolicyHistoryEntry[]> {
-  const events = await db.settingsEvent.findMany({ where: { area: AREA }, orderBy: { id: "desc" }, take, select: { id: true, at: true, actorId: true, action: true, data: true } });
-  const emails = await staffEmails(db, events.map((e) => e.actorId));
-  return events.map((e) => ({ id: String(e.id), at: e.at, by: emails.get(e.actorId) ?? null, action: e.action, data: (e.data ?? {}) as Record<string, unknown> }));
+  return (await readSettingsHistory(db, AREA, take)).map((row) => ({ ...row, data: (row.data ?? {}) as Record<string, unknown> }));
 }

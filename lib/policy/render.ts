@@ -1,5 +1,6 @@
+import { mapSectionTexts } from "@/lib/policy/section-texts";
 import type { OrganizationDetails } from "@/lib/organization/types";
-import type { PolicyBlock, PolicySection } from "@/lib/policy/content";
+import type { PolicySection } from "@/lib/policy/content";
 
 export const PLACEHOLDER_NAMES = [
   "legalName",
@@ -51,34 +52,18 @@ function isPlaceholderName(name: string): name is PlaceholderName {
  * typo shows on the page instead of silently vanishing.
  */
 export function fillPlaceholders(text: string, org: OrganizationDetails): string {
-  const values = placeholderValues(org);
-  return text.replace(PLACEHOLDER, (match, name: string) => (isPlaceholderName(name) ? values[name] : match));
+  return filler(org)(text);
 }
 
-function fillBlock(block: PolicyBlock, org: OrganizationDetails): PolicyBlock {
-  const fill = (text: string) => fillPlaceholders(text, org);
-  switch (block.kind) {
-    case "p":
-      return { kind: "p", text: fill(block.text) };
-    case "ul":
-      return { kind: "ul", items: block.items.map(fill) };
-    case "table":
-      return {
-        kind: "table",
-        caption: fill(block.caption),
-        head: block.head.map(fill),
-        rows: block.rows.map((row) => row.map(fill)),
-      };
-  }
+/** The fill for many texts: the organization's values worked out once. */
+function filler(org: OrganizationDetails): (text: string) => string {
+  const values = placeholderValues(org);
+  return (text) => text.replace(PLACEHOLDER, (match, name: string) => (isPlaceholderName(name) ? values[name] : match));
 }
 
 /** Every text of the policy with its placeholders filled, ready to render as plain text. */
 export function fillPolicySections(sections: PolicySection[], org: OrganizationDetails): PolicySection[] {
-  return sections.map((section) => ({
-    id: section.id,
-    heading: fillPlaceholders(section.heading, org),
-    blocks: section.blocks.map((block) => fillBlock(block, org)),
-  }));
+  return mapSectionTexts(sections, filler(org));
 }
 
 export type TocEntry = { id: string; heading: string; href: string };

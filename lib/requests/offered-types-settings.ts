@@ -1,4 +1,5 @@
 import "server-only";
+import { readSettingsHistory } from "@/lib/organization/settings-history";
 import { DomainError } from "@/lib/actions/domain-error";
 import { allows } from "@/lib/auth/roles";
 import type { StaffUser } from "@/lib/auth/staff";
@@ -37,12 +38,9 @@ export async function updateOfferedTypes(db: Db, input: OfferedTypesInput, admin
 
 /** The latest changes to the offered types, newest first, each list in words, with who made it. */
 export async function offeredTypesHistory(db: Db, take = 20) {
-  const events = await db.settingsEvent.findMany({ where: { area: REQUEST_TYPES_AREA }, orderBy: { id: "desc" }, take, select: { id: true, at: true, actorId: true, data: true } });
-  const actors = await db.staff.findMany({ where: { id: { in: [...new Set(events.map((e) => e.actorId))] } }, select: { id: true, email: true } });
-  const email = new Map(actors.map((a) => [a.id, a.email]));
   const words = (types: RequestTypeValue[] | undefined) => (types ?? []).map((t) => REQUEST_TYPE_LABELS[t] ?? t);
-  return events.map((e) => {
-    const data = (e.data ?? {}) as { from?: RequestTypeValue[]; to?: RequestTypeValue[] };
-    return { id: String(e.id), at: e.at, by: email.get(e.actorId) ?? null, from: words(data.from), to: words(data.to) };
+  return (await readSettingsHistory(db, REQUEST_TYPES_AREA, take)).map(({ id, at, by, data }) => {
+    const changed = (data ?? {}) as { from?: RequestTypeValue[]; to?: RequestTypeValue[] };
+    return { id, at, by, from: words(changed.from), to: words(changed.to) };
   });
 }
