@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
 import { ACTION_BODY_LIMIT } from "./lib/http/action-body";
 
 const production = process.env.NODE_ENV === "production";
@@ -35,4 +36,7 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default nextConfig;
+// Translations are looked up on the server (lib/i18n/request.ts); pages send words, not catalogues.
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+
+export default withNextIntl(nextConfig);

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { GeistSans } from "geist/font/sans";
 import { connection } from "next/server";
+import { readerLocale } from "@/lib/i18n/server";
 import type { ReactNode } from "react";
 import "./globals.css";
 
@@ -13,8 +14,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // Every page is rendered per request: the Content-Security-Policy (proxy.ts) carries a fresh
   // nonce that Next must stamp on its scripts, which a prerendered page could not have.
   await connection();
+  // The dashboard's addresses are always English (proxy.ts); the rest are in the reader's language.
+  const locale = await readerLocale();
   return (
-    <html lang="en" className={GeistSans.variable}>
+    <html lang={locale} className={GeistSans.variable}>
       <body className="min-h-screen antialiased">{children}</body>
     </html>
   );

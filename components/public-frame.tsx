@@ -4,14 +4,15 @@ import { GpcNotice } from "@/components/gpc-notice";
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
 import { SkipLink } from "@/components/skip-link";
+import { getTranslations } from "next-intl/server";
 import { getBranding } from "@/lib/branding/settings";
 
 /** The public pages' frame: skip link, header, the page's <main>, and the footer's privacy notice. */
 export async function PublicFrame({ children }: { children: ReactNode }) {
-  const { accentColor } = await getBranding();
+  const [{ accentColor }, t] = await Promise.all([getBranding(), getTranslations("common")]);
   return (
     <>
-      <SkipLink />
+      <SkipLink label={t("skipToContent")} />
       <div className="flex min-h-screen flex-col" style={accentStyle(accentColor)}>
         <SiteHeader />
         <GpcNotice />

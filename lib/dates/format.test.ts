@@ -26,3 +26,17 @@ describe("dates for people", () => {
     expect(formatDate("2026-11-20T23:30:00.000Z", "en", "Europe/Berlin")).toBe("21 November 2026");
   });
 });
+
+describe("dates in the reader's language", () => {
+  it("writes a calendar date as each language does", () => {
+    expect(formatCalendarDate("2026-12-22", "long", "de")).toBe("22. Dezember 2026");
+    expect(formatCalendarDate("2026-12-22", "long", "fr")).toBe("22 décembre 2026");
+    expect(formatCalendarDate("2026-12-22", "long", "es")).toBe("22 de diciembre de 2026");
+    expect(formatCalendarDate("2026-12-22", "long", "pt-BR")).toBe("22 de dezembro de 2026");
+    expect(formatCalendarDate("2026-12-22", "long")).toBe("22 December 2026");
+  });
+
+  it("writes an instant in the operator's zone, in the reader's words", () => {
+    expect(formatInstant("2026-11-22T09:32:00Z", "Europe/Berlin", "long", "de")).toBe("22. November 2026 um 10:32 MEZ");
+  });
+});

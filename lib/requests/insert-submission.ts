@@ -40,6 +40,8 @@ export type SubmissionRows = {
     /** An opt-out sent with Global Privacy Control on. */
     gpcSignal: boolean;
     submittedBy: SubmittedBy;
+    /** The language the requester wrote in (lib/i18n/locales.ts). */
+    language: string;
   };
   /** Someone filing for another person (lib/representation); null when the person asks for themselves. */
   representative: {
@@ -100,12 +102,13 @@ export async function insertSubmission(db: Db, rows: SubmissionRows): Promise<vo
     WITH request AS (
       INSERT INTO requests (id, reference, type, status, requester_name, requester_email, country, region, jurisdiction,
                             relationship, workspace_reference, company_email, data_scope, route, details, policy_version_id,
-                            received_at, due_at, receipt_due_at, gpc_signal, submitted_by, updated_at)
+                            received_at, due_at, receipt_due_at, gpc_signal, submitted_by, language, updated_at)
       VALUES (${r.id}::uuid, ${r.reference}, ${r.type}::"RequestType", ${r.status}::"RequestStatus", ${r.requesterName},
               ${r.requesterEmail}, ${r.country}, ${r.region}, ${r.jurisdiction}::"Jurisdiction", ${r.relationship}::"Relationship",
               ${r.workspaceReference}, ${r.companyEmail}, ${r.dataScope}::"DataScope", ${r.route}::"RequestRoute",
               ${JSON.stringify(r.details)}::jsonb, ${r.policyVersionId}::uuid, ${r.receivedAt}::timestamp,
-              ${r.dueAt}::date, ${r.receiptDueAt}::date, ${r.gpcSignal}, ${r.submittedBy}::"SubmittedBy", ${writtenAt}::timestamp)
+              ${r.dueAt}::date, ${r.receiptDueAt}::date, ${r.gpcSignal}, ${r.submittedBy}::"SubmittedBy", ${r.language},
+              ${writtenAt}::timestamp)
       RETURNING id
     ),
     event AS (

@@ -407,6 +407,7 @@ describe("all or nothing", () => {
           receiptDueAt: null,
           gpcSignal: false,
           submittedBy: "AGENT",
+          language: "en",
         },
         representative: { name: "Priya Agent", email: "priya@agents.test", organisation: null, guardianRelationship: null, childBirthDate: null },
         event: { actorType: "REQUESTER", action: "request.submitted", toStatus: "PENDING_VERIFICATION", visibility: "PUBLIC", data: {}, at: now },

@@ -29,6 +29,7 @@ import type { OrganizationDetails } from "@/lib/organization/types";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { VouchedBy } from "@/lib/verification/mark-verified";
 import { recordEvent } from "@/lib/requests/events";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 
 export type SubmitOutcome =
   | { requestId: string; verificationRequired: true }
@@ -53,6 +54,8 @@ export async function submitRequest(
     proof?: string | null;
     pow?: { afterPerHour: number; maxNumber: number };
     channel?: { staffId: string; name: string; vouched: boolean };
+    /** The language the requester wrote in; later emails and the status link use it. English when not said. */
+    locale?: Locale;
   },
 ): Promise<ActionResult<SubmitOutcome>> {
   const parsed = NewRequestSchema.safeParse(input);
@@ -211,6 +214,7 @@ export async function submitRequest(
           receiptDueAt: receiptDue,
           gpcSignal,
           submittedBy: request.submittedBy,
+          language: context.locale ?? DEFAULT_LOCALE,
         },
         representative: rep,
         event: {
