@@ -10,6 +10,12 @@ test("robots.txt keeps crawlers off status, confirmation, referral, task and sta
   for (const path of ["/admin", "/requests/status/", "/requests/verify/", "/referrals/", "/tasks/", "/notices/"]) {
     expect(text).toContain(`Disallow: ${path}\n`);
   }
+  // The same private pages behind a language prefix ("/de/requests/status/…").
+  for (const locale of ["en", "de", "fr", "es", "pt-BR"]) {
+    for (const path of ["/requests/status/", "/requests/verify/", "/requests/confirm/", "/referrals/"]) {
+      expect(text).toContain(`Disallow: /${locale}${path}\n`);
+    }
+  }
   expect(text).not.toMatch(/Disallow: \/privacy|Disallow: \/requests\/new|Disallow: \/\n/);
 });
 
