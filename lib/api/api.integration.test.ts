@@ -373,6 +373,23 @@ describe("requests through the API", () => {
     expect(await db.request.count()).toBe(before);
   });
 
+  it("files a request in the person's language, answers its caller in English, and refuses a language not offered", async () => {
+    const key = await keyWith(["requests:write", "requests:read"]);
+    const filed = await call({ method: "POST", path: "/requests", key, body: { ...requestInput(), language: "pt-BR" } });
+    expect(filed.status).toBe(201);
+    const id = (filed.json as { id: string }).id;
+    expect((await db.request.findUniqueOrThrow({ where: { id }, select: { language: true } })).language).toBe("pt-BR");
+    expect((parsed(RequestViewSchema, (await call({ path: `/requests/${id}`, key })).json)).language).toBe("pt-BR");
+    const refused = await call({ method: "POST", path: "/requests", key, body: { ...requestInput(), name: "", language: "de" } });
+    expectProblem(refused, 422, "INVALID_INPUT");
+    expect(refused.json.errors).toMatchObject({ name: "Enter your full name" });
+    const before = await db.request.count();
+    const unknown = await call({ method: "POST", path: "/requests", key, body: { ...requestInput(), language: "it" } });
+    expectProblem(unknown, 422, "INVALID_INPUT");
+    expect(unknown.json.errors).toMatchObject({ language: "language is one of en, de, fr, es, pt-BR" });
+    expect(await db.request.count()).toBe(before);
+  });
+
   it("lists with the queue's filters, masks addresses without requests:personal, and pages with a cursor", async () => {
     const first = await verifiedRequest({ type: "OBJECTION", details: { processing: "DIRECT_MARKETING" } });
     const masked = await call({ path: "/requests?type=OBJECTION", key: await keyWith(["requests:read"]) });

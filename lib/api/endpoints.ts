@@ -1,3 +1,4 @@
+import { LOCALES } from "@/lib/i18n/locales";
 import "server-only";
 import { z } from "zod";
 import { DomainError } from "@/lib/actions/domain-error";
@@ -97,6 +98,10 @@ const CreateBody = z
       .boolean({ error: "verified is true or false" })
       .optional()
       .describe("The channel knows the person (a signed-in account): verify now, send no email code. Needs requests:verify."),
+    language: z
+      .enum(LOCALES, { error: `language is one of ${LOCALES.join(", ")}` })
+      .optional()
+      .describe("The language the person wrote in: their emails and status page use it. English when left out."),
   })
   .describe("The request form's fields (below), plus verified");
 
@@ -210,7 +215,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
     response: { status: 201, description: "Filed", schema: CreatedRequestSchema },
     errors: ["RATE_LIMITED", "SENDER_BLOCKED"],
     async handle({ body, principal, now }) {
-      const { verified, ...fields } = body;
+      const { verified, language, ...fields } = body;
       if (verified && !principal.scopes.includes("requests:verify")) {
         throw new DomainError("FORBIDDEN", "This key may not vouch for identity: it lacks the scope requests:verify. File without verified, and the person confirms their address by email.");
       }
@@ -218,7 +223,9 @@ export const ENDPOINTS: readonly Endpoint[] = [
         throw new ApiInputError({ submittedBy: "The API files requests for the person they are about. An agent or a parent uses the form, which collects their proof." });
       }
       if ("representative" in fields) throw new ApiInputError({ representative: "The API files requests for the person they are about. An agent or a parent uses the form." });
-      const result = await submitRequest(fields, { ip: null, now, channel: { staffId: principal.staff.id, name: principal.keyName, vouched: verified === true } });
+      const result = await submitRequest(fields, { ip: null, now, channel: { staffId: principal.staff.id, name: principal.keyName, vouched: verified === true },
+        language,
+      });
       if (!result.ok) {
         if (result.fieldErrors) throw new ApiInputError(result.fieldErrors);
         throw new DomainError(result.code ?? "INTERNAL", result.formError ?? "The request was not filed.");

@@ -1,3 +1,4 @@
+import { LOCALES } from "@/lib/i18n/locales";
 import "server-only";
 import { z } from "zod";
 import { Jurisdiction, RequestRoute, RequestStatus, RequestType, RunKind, RunStatus, TaskStatus } from "@/lib/generated/prisma/enums";
@@ -78,6 +79,7 @@ export const RequestViewSchema = z.object({
   region: z.string().nullable(),
   relationship: z.string(),
   submittedBy: z.enum(["SELF", "AGENT", "PARENT"]),
+  language: z.enum(LOCALES).describe("The language the requester wrote in; their emails and status page use it"),
   personalVisible: z.boolean().describe("False when the key lacks requests:personal: the fields below are then masked or null"),
   requesterName: z.string().nullable(),
   requesterEmail: z.string().nullable(),
@@ -109,6 +111,7 @@ export function requestView(detail: RequestDetail, timeZone: string): RequestVie
     region: r.region,
     relationship: r.relationship,
     submittedBy: r.submittedBy,
+    language: r.language,
     personalVisible: detail.personalVisible,
     requesterName: r.requesterName,
     requesterEmail: r.requesterEmail,

@@ -56,6 +56,8 @@ export async function submitRequest(
     channel?: { staffId: string; name: string; vouched: boolean };
     /** The language the requester wrote in; later emails and the status link use it. English when not said. */
     locale?: Locale;
+    /** The language to store when it is not the one to answer in (the API answers its caller in English). */
+    language?: Locale;
   },
 ): Promise<ActionResult<SubmitOutcome>> {
   const parsed = NewRequestSchema.safeParse(input);
@@ -214,7 +216,7 @@ export async function submitRequest(
           receiptDueAt: receiptDue,
           gpcSignal,
           submittedBy: request.submittedBy,
-          language: context.locale ?? DEFAULT_LOCALE,
+          language: context.language ?? context.locale ?? DEFAULT_LOCALE,
         },
         representative: rep,
         event: {

@@ -1,3 +1,4 @@
+import { localeOrDefault, type Locale } from "@/lib/i18n/locales";
 import "server-only";
 import { listNotices, OWNER_TASK_KINDS, RECIPIENT_KINDS } from "@/lib/recipients/notices";
 import { allows } from "@/lib/auth/roles";
@@ -99,6 +100,8 @@ export type RequestDetail = {
     /** An opt-out sent from a browser with Global Privacy Control on. */
     gpcSignal: boolean;
     submittedBy: SubmittedBy;
+    /** The language the requester wrote in, which their emails and status link use. */
+    language: Locale;
   };
   /**
    * Who filed a request for someone else, both confirmations and their documents; null for a
@@ -191,6 +194,7 @@ export async function getRequestDetail(requestId: string, viewer: StaffUser, now
       route: true,
       gpcSignal: true,
       submittedBy: true,
+      language: true,
       identityCheck: true,
       identityDeclaredAt: true,
       identitySignature: true,
@@ -304,6 +308,7 @@ export async function getRequestDetail(requestId: string, viewer: StaffUser, now
       route: request.route,
       gpcSignal: request.gpcSignal,
       submittedBy: request.submittedBy,
+      language: localeOrDefault(request.language),
     },
     identity: {
       check: request.identityCheck,

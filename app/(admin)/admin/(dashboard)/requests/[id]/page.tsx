@@ -1,3 +1,4 @@
+import { LOCALE_NAMES } from "@/lib/i18n/locales";
 import { readHandling } from "@/lib/organization/handling";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
@@ -103,6 +104,8 @@ export default async function RequestDetailPage({
     ["Lives in", [countryName(request.country), region].filter(Boolean).join(", ")],
     ["Law", lawLabel(request.jurisdiction, request.region)],
     ["Relationship", RELATIONSHIP_LABELS[request.relationship]],
+    // Emails to the requester go out in it; an answer written by hand should be too.
+    ["Language", LOCALE_NAMES[request.language]],
     ["Company or workspace named", request.workspaceReference ?? "–"],
     ["Received", when(request.receivedAt)],
     ["Email confirmed", request.verifiedAt ? when(request.verifiedAt) : request.type === "OPT_OUT_SALE" ? "Not needed for an opt-out" : "Not yet"],
