@@ -4,8 +4,8 @@ import { isReportPreviewPath, REPORT_CSP_HEADER } from "@/lib/fulfillment/packag
 import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { restoredOrigin } from "@/lib/http/same-origin";
-import { DEFAULT_LOCALE, LOCALE_COOKIE, matchLocale, negotiateLocale, splitLocalePrefix, type Locale } from "@/lib/i18n/locales";
-import { PATH_HEADER } from "@/lib/i18n/path-header";
+import { DEFAULT_LOCALE, negotiateLocale, splitLocalePrefix, type Locale } from "@/lib/i18n/locales";
+import { PATH_HEADER, PINNED_HEADER } from "@/lib/i18n/path-header";
 import { logError } from "@/lib/log";
 import { countGpcPage, countsAsPublicPage, sendsGpc } from "@/lib/privacy-signals/gpc";
 import { NOT_FOUND_KIND_HEADER, NOT_FOUND_PATH, notFoundBeforeRouting } from "@/lib/requests/status-link-gate";
@@ -24,14 +24,12 @@ function needsSignIn(request: NextRequest, pathname: string): boolean {
 const LOCALE_HEADER = "X-NEXT-INTL-LOCALE";
 
 /**
- * The reader's language: a "/de/…" address says it; else the language last chosen in an address
- * (a cookie); else the browser's Accept-Language; else English.
+ * The reader's language: a "/de/…" address says it; else the browser's Accept-Language; else
+ * English. No cookie remembers it (the public pages set none): the page's links keep the prefix.
  */
 function readerLocale(request: NextRequest, prefixed: Locale | null, path: string): Locale {
   if (!isTranslated(path)) return DEFAULT_LOCALE;
-  if (prefixed) return prefixed;
-  const remembered = request.cookies.get(LOCALE_COOKIE)?.value;
-  return (remembered && matchLocale(remembered)) || negotiateLocale(request.headers.get("accept-language"));
+  return prefixed ?? negotiateLocale(request.headers.get("accept-language"));
 }
 
 /** The staff dashboard and the owners' task pages stay English (the requester's and customer's pages are translated). */
@@ -52,6 +50,8 @@ export async function proxy(request: NextRequest) {
   if (isDataCall(request)) {
     const headers = new Headers(request.headers);
     headers.set(LOCALE_HEADER, locale);
+    if (prefixed) headers.set(PINNED_HEADER, "1");
+    else headers.delete(PINNED_HEADER);
     return prefixed ? NextResponse.rewrite(withPath(request, path), { request: { headers } }) : NextResponse.next({ request: { headers } });
   }
   if (needsSignIn(request, path)) {
@@ -78,17 +78,16 @@ export async function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set(LOCALE_HEADER, locale);
-  // The page's address without its language, for the language switcher (lib/i18n/server.ts).
+  // The page's address without its language, for the language switcher, and whether the address
+  // chose the language, so the page's links keep it (lib/i18n/server.ts).
   requestHeaders.set(PATH_HEADER, path + request.nextUrl.search);
+  if (prefixed) requestHeaders.set(PINNED_HEADER, "1");
+  else requestHeaders.delete(PINNED_HEADER);
   requestHeaders.set("Content-Security-Policy", csp);
   // Forms post to server actions without JavaScript too (the customer's referral page).
   const origin = restoredOrigin(request);
   if (origin) requestHeaders.set("origin", origin);
   const response = await passOn(request, requestHeaders, prefixed ? path : null);
-  // A language chosen in the address holds for later addresses without one (a functional cookie).
-  if (prefixed && request.cookies.get(LOCALE_COOKIE)?.value !== prefixed) {
-    response.cookies.set(LOCALE_COOKIE, prefixed, { path: "/", sameSite: "lax", httpOnly: true, maxAge: 365 * 24 * 60 * 60 });
-  }
   // Global Privacy Control: counted, not waited for; a failed count never costs the visitor the page.
   if (sendsGpc(request.headers) && countsAsPublicPage(path)) {
     countGpcPage(db, now()).catch((error) => logError("gpc.count_failed", error));

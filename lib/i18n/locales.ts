@@ -27,9 +27,6 @@ export const FORMAT_LOCALES: Record<Locale, string> = {
   "pt-BR": "pt-BR",
 };
 
-/** The cookie that remembers a language chosen in the address, for later addresses without one. */
-export const LOCALE_COOKIE = "portal-language";
-
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
 }
@@ -88,8 +85,8 @@ export function splitLocalePrefix(pathname: string): { locale: Locale | null; pa
 
 /**
  * A portal address in a language: "/de/requests/new". English addresses carry no prefix, except
- * where the language must hold whatever the reader's browser asks for (`pinned`: emails' links and
- * the switcher), which get "/en/…".
+ * where the language must hold whatever the reader's browser asks for (`pinned`: emails' links, the
+ * switcher, and links on a page whose own address named its language), which get "/en/…".
  */
 export function localePath(locale: Locale, path: string, pinned = false): string {
   if (locale === DEFAULT_LOCALE && !pinned) return path;
