@@ -150,6 +150,7 @@ say(`staff dashboard: http://localhost:${port}/admin (sign in as ${adminEmail}; 
 if (mailboxUrl) say(`read the emails it sends at ${mailboxUrl} (a local mail catcher; set SMTP_URL to use a real server)`);
 if (product) say(`demo: submit an access request as ${DEMO_REQUESTER_EMAIL}, then press "Find this person's data" on it in the dashboard`);
 if (product) say(`demo: an export request as ${DEMO_REQUESTER_EMAIL} is asked two questions after the email check; March 2025 and "owner" pass, anything else fails`);
+say(`languages: the same portal in German, French, Spanish and Brazilian Portuguese at http://localhost:${port}/de, /fr, /es and /pt-BR (or by your browser's language); a request's emails follow the language it was made in`);
 say(`API: create a key under API keys in the dashboard, then e.g. curl -H "Authorization: Bearer <key>" http://localhost:${port}/api/v1/requests (reference: /admin/api)`);
 
 let stopping = false;
