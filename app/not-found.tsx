@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { headers } from "next/headers";
 import { PageNotFound } from "@/components/page-not-found";
 import { PublicFrame } from "@/components/public-frame";
@@ -10,7 +11,8 @@ async function kind(): Promise<NotFoundKind> {
 }
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await kind()) === "status-link" ? "Link not valid" : "Page not found" };
+  const t = await getTranslations("pages.notFound");
+  return { title: (await kind()) === "status-link" ? t("linkTitle") : t("title") };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import type { CSSProperties } from "react";
 import { accentShades } from "@/lib/branding/accent";
 import { logoAddress, logoDisplaySize } from "@/lib/branding/logo-display";
@@ -5,11 +6,13 @@ import type { Branding } from "@/lib/branding/settings";
 
 /**
  * The product as a header names it: its logo when there is one (the product's name as its alt
- * text, so a screen reader hears the name once), else the name in text; then "Privacy Center".
+ * text, so a screen reader hears the name once), else the name in text; then "Privacy Center" in
+ * the page's language (English on the owners' task pages, which proxy.ts keeps English).
  * Width and height are set so the header does not move as the logo loads.
  */
-export function BrandMark({ productName, logo }: { productName: string; logo: Branding["logo"] }) {
-  const suffix = <span className="font-normal text-slate-600">Privacy Center</span>;
+export async function BrandMark({ productName, logo }: { productName: string; logo: Branding["logo"] }) {
+  const t = await getTranslations("pages.site");
+  const suffix = <span className="font-normal text-slate-600">{t("brandSuffix")}</span>;
   if (!logo) {
     return (
       <>

@@ -1,4 +1,6 @@
+import { getTranslations } from "next-intl/server";
 import { headers } from "next/headers";
+import { localeHref } from "@/lib/i18n/server";
 import { sendsGpc } from "@/lib/privacy-signals/gpc";
 
 /**
@@ -7,13 +9,13 @@ import { sendsGpc } from "@/lib/privacy-signals/gpc";
  */
 export async function GpcNotice() {
   if (!sendsGpc(await headers())) return null;
+  const [t, explained] = await Promise.all([getTranslations("pages.gpcNotice"), localeHref("/privacy/global-privacy-control")]);
   return (
     <div className="border-b border-green-700 bg-green-50">
       <p className="mx-auto max-w-5xl px-4 py-2 text-sm text-green-900 sm:px-6">
-        <strong>Global Privacy Control detected and honoured.</strong> Your browser asked us not to sell or share your personal
-        information, and we treat that as your opt-out.{" "}
-        <a href="/privacy/global-privacy-control" className="text-green-900 underline underline-offset-4">
-          What this means
+        <strong>{t("detected")}</strong> {t("explanation")}{" "}
+        <a href={explained} className="text-green-900 underline underline-offset-4">
+          {t("link")}
         </a>
       </p>
     </div>

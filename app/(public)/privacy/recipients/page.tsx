@@ -1,52 +1,61 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { connection } from "next/server";
 import { TableHead } from "@/components/ui/table-head";
 import { formatInstantDate } from "@/lib/dates/format";
+import { localePath } from "@/lib/i18n/locales";
+import { readerLocale } from "@/lib/i18n/server";
 import { getOperatorTimeZone, getOrganizationSettings } from "@/lib/organization/settings";
-import type { ChangeLogEntry, RecipientField } from "@/lib/recipients/change-log";
+import type { ChangeLogEntry } from "@/lib/recipients/change-log";
 import { CHANGE_LOG_LIMIT, listRecipients, readChangeLog } from "@/lib/recipients/queries";
 
-export const metadata: Metadata = { title: "Who receives data" };
+type Translate = Awaited<ReturnType<typeof getTranslations<"pages.recipients">>>;
 
-const KIND_LABELS: Record<ChangeLogEntry["kind"], string> = { added: "Added", removed: "Removed", changed: "Changed" };
-const FIELD_LABELS: Record<RecipientField, string> = { name: "Name", purpose: "Purpose", country: "Country" };
-
-function describeChange(entry: ChangeLogEntry): string[] {
-  if (entry.kind !== "changed") return [entry.purpose, entry.country ? `Country: ${entry.country}` : "Country not stated"];
-  return entry.changes.map((c) => `${FIELD_LABELS[c.field]}: ${c.from ?? "not stated"} → ${c.to ?? "not stated"}`);
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("pages.recipients"))("title") };
 }
 
+/** A change's lines as the reader reads them; names, purposes and countries are the operator's words. */
+function describeChange(entry: ChangeLogEntry, t: Translate): string[] {
+  if (entry.kind !== "changed") return [entry.purpose, entry.country ? t("country", { country: entry.country }) : t("countryMissing")];
+  return entry.changes.map((c) => t("fieldChange", { field: t(`columns.${c.field}`), from: c.from ?? t("notStated"), to: c.to ?? t("notStated") }));
+}
 
 export default async function RecipientsPage() {
   await connection();
-  const [recipients, log, org, timeZone] = await Promise.all([listRecipients(), readChangeLog(), getOrganizationSettings(), getOperatorTimeZone()]);
+  const [recipients, log, org, timeZone, locale, t] = await Promise.all([
+    listRecipients(),
+    readChangeLog(),
+    getOrganizationSettings(),
+    getOperatorTimeZone(),
+    readerLocale(),
+    getTranslations("pages.recipients"),
+  ]);
 
   return (
     <div className="max-w-4xl space-y-10">
       <header className="space-y-3">
-        <h1 className="text-3xl font-semibold tracking-tight">Who receives data</h1>
-        <p>
-          The third parties and subprocessors below receive personal data from {org.legalName} for {org.productName}. For each: what
-          it is used for, which kinds of data it receives and in which country it processes them. The list is generated from our record
-          of the systems that hold personal data, so it changes when that record does; the changes are listed below it.
-        </p>
+        <h1 className="text-3xl font-semibold tracking-tight">{t("title")}</h1>
+        <p>{t("intro", { company: org.legalName, product: org.productName })}</p>
         <p className="text-sm">
-          <a href="/privacy">Our privacy policy</a> says how we use and share information. Customers whose data processing agreement
-          asks for notice of changes can ask <a href={`mailto:${org.privacyEmail}`}>{org.privacyEmail}</a> to be emailed when this list
-          changes.
+          {t.rich("policyNote", {
+            email: org.privacyEmail,
+            policy: (chunks) => <a href={localePath(locale, "/privacy")}>{chunks}</a>,
+            mail: (chunks) => <a href={`mailto:${org.privacyEmail}`}>{chunks}</a>,
+          })}
         </p>
       </header>
 
       <section aria-labelledby="recipients-heading" className="space-y-3">
         <h2 id="recipients-heading" className="text-2xl font-semibold">
-          Third parties and subprocessors
+          {t("listHeading")}
         </h2>
         {recipients.length === 0 ? (
-          <p>No third party or subprocessor receives personal data from us at present.</p>
+          <p>{t("listEmpty")}</p>
         ) : (
           <table className="w-full border-collapse text-left text-sm">
-              <caption className="sr-only">Third parties and subprocessors, by name</caption>
-              <TableHead labels={["Name", "Purpose", "Data categories", "Country"]} />
+              <caption className="sr-only">{t("listCaption")}</caption>
+              <TableHead labels={[t("columns.name"), t("columns.purpose"), t("columns.categories"), t("columns.country")]} />
               <tbody>
                 {recipients.map((recipient, index) => (
                   <tr key={index} className="border-b border-slate-200 align-top">
@@ -56,7 +65,7 @@ export default async function RecipientsPage() {
                     <td className="py-2 pr-4">{recipient.purpose}</td>
                     <td className="py-2 pr-4">
                       {recipient.categories.length === 0 ? (
-                        "None mapped yet"
+                        t("noCategories")
                       ) : (
                         <ul className="space-y-1">
                           {recipient.categories.map((label) => (
@@ -65,7 +74,7 @@ export default async function RecipientsPage() {
                         </ul>
                       )}
                     </td>
-                    <td className="py-2 pr-4">{recipient.country ?? "Not stated"}</td>
+                    <td className="py-2 pr-4">{recipient.country ?? t("countryNotStated")}</td>
                   </tr>
                 ))}
               </tbody>
@@ -75,29 +84,29 @@ export default async function RecipientsPage() {
 
       <section aria-labelledby="changes-heading" className="space-y-3">
         <h2 id="changes-heading" className="text-2xl font-semibold">
-          Changes to this list
+          {t("changesHeading")}
         </h2>
         {log.length === 0 ? (
-          <p>No changes recorded yet.</p>
+          <p>{t("changesEmpty")}</p>
         ) : (
           <>
-            {log.length >= CHANGE_LOG_LIMIT ? <p className="text-sm">The newest {log.length} changes.</p> : null}
+            {log.length >= CHANGE_LOG_LIMIT ? <p className="text-sm">{t("changesNewest", { count: log.length })}</p> : null}
             <table className="w-full border-collapse text-left text-sm">
-                <caption className="sr-only">Changes to the list of third parties and subprocessors, newest first</caption>
-                <TableHead labels={["Date", "Change", "Recipient", "Details"]} />
+                <caption className="sr-only">{t("changesCaption")}</caption>
+                <TableHead labels={[t("changeColumns.date"), t("changeColumns.change"), t("changeColumns.recipient"), t("changeColumns.details")]} />
                 <tbody>
                   {log.map((entry) => (
                     <tr key={entry.id} className="border-b border-slate-200 align-top">
                       <td className="py-2 pr-4 whitespace-nowrap">
-                        <time dateTime={entry.at.toISOString()}>{formatInstantDate(entry.at, timeZone)}</time>
+                        <time dateTime={entry.at.toISOString()}>{formatInstantDate(entry.at, timeZone, "long", locale)}</time>
                       </td>
-                      <td className="py-2 pr-4">{KIND_LABELS[entry.kind]}</td>
+                      <td className="py-2 pr-4">{t(`kinds.${entry.kind}`)}</td>
                       <th scope="row" className="py-2 pr-4 font-medium">
                         {entry.name}
                       </th>
                       <td className="py-2 pr-4">
                         <ul className="space-y-1">
-                          {describeChange(entry).map((line, i) => (
+                          {describeChange(entry, t).map((line, i) => (
                             <li key={i}>{line}</li>
                           ))}
                         </ul>
