@@ -1,14 +1,16 @@
+import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { accentStyle, BrandMark } from "@/components/brand-mark";
 import { RegisteredDetails } from "@/components/registered-details";
 import { SkipLink } from "@/components/skip-link";
 import { getBranding } from "@/lib/branding/settings";
 import { getOrganizationSettings } from "@/lib/organization/settings";
+import { mailto } from "./referrals/[token]/mail-link";
 
 // Pages for a customer's privacy contact, opened from a referral email: no account and no site
 // navigation (the policy and the request form are for the requester, not for them).
 export default async function CustomerLayout({ children }: { children: ReactNode }) {
-  const [org, branding] = await Promise.all([getOrganizationSettings(), getBranding()]);
+  const [org, branding, t] = await Promise.all([getOrganizationSettings(), getBranding(), getTranslations("referral.layout")]);
   return (
     <>
       <SkipLink />
@@ -18,7 +20,7 @@ export default async function CustomerLayout({ children }: { children: ReactNode
             <p className="text-lg font-semibold text-slate-900">
               <BrandMark productName={org.productName} logo={branding.logo} />
             </p>
-            <p className="text-sm text-slate-700">For customers answering privacy requests</p>
+            <p className="text-sm text-slate-700">{t("tagline")}</p>
           </div>
         </header>
         {/* tabIndex lets the skip link move keyboard focus here, not just scroll. */}
@@ -28,8 +30,11 @@ export default async function CustomerLayout({ children }: { children: ReactNode
         <footer className="border-t border-slate-200 bg-slate-50">
           <div className="mx-auto max-w-5xl space-y-3 px-4 py-8 text-sm text-slate-700 sm:px-6">
             <p>
-              Questions about a request, or about how {org.legalName} processes your workspace&apos;s data? Write to{" "}
-              <a href={`mailto:${org.privacyEmail}`}>{org.privacyEmail}</a>.
+              {t.rich("questions", {
+                legalName: org.legalName,
+                email: org.privacyEmail,
+                link: mailto(org.privacyEmail),
+              })}
             </p>
             <RegisteredDetails org={org} />
           </div>

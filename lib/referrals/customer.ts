@@ -2,7 +2,7 @@ import "server-only";
 import { now as clockNow } from "@/lib/clock";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { ReferralStatus, RequestStatus } from "@/lib/generated/prisma/enums";
+import type { Jurisdiction, ReferralStatus, Relationship, RequestStatus, RequestType } from "@/lib/generated/prisma/enums";
 import { addresseesOf } from "@/lib/representation/addressees";
 import { enqueueEmail } from "@/lib/mail/outbox";
 import { wakeOutboxWorker } from "@/lib/mail/worker-signal";
@@ -43,6 +43,8 @@ export type CustomerReferralView =
       requester: { name: string; email: string };
       relationshipLabel: string;
       details: { label: string; value: string }[];
+      /** The codes behind the labels above, for the page to word in the reader's language. */
+      codes: { requestType: RequestType; jurisdiction: Jurisdiction; relationship: Relationship; details: unknown };
       includesOperatorPart: boolean;
       sentAt: Date;
       acknowledgedAt: Date | null;
@@ -98,6 +100,7 @@ export async function getCustomerReferralView(token: string, now = clockNow()): 
     status: referral.status,
     ...brief,
     relationshipLabel: relationship,
+    codes: { requestType: request.type, jurisdiction: request.jurisdiction, relationship: request.relationship, details: request.details },
     sentAt: referral.sentAt,
     acknowledgedAt: referral.acknowledgedAt,
     exportRequestedAt: referral.exportRequestedAt,

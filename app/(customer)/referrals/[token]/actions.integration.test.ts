@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { redirectOf } from "@/lib/testing/redirect";
 import { latestEmail, verifiedRequest } from "@/lib/testing/requests";
@@ -7,7 +7,26 @@ import { acknowledgeAction, closeAction, requestExportAction } from "./actions";
 import { INITIAL_CLOSE_STATE } from "./page-state";
 
 // The referral page's actions as a browser posts them (form data), on the real database with
-// the demo customer Acme Support Ltd from the seed.
+// the demo customer Acme Support Ltd from the seed. The reader's language is what proxy.ts would
+// have settled from the page's address (next-intl's request config, stood in for here).
+
+const reader = vi.hoisted(() => ({ locale: "en", pinned: false }));
+vi.mock("next-intl/server", async () => {
+  const { translatorFor } = await import("@/lib/i18n/translator");
+  return {
+    getLocale: async () => reader.locale,
+    getTranslations: async (namespace: string) => translatorFor(reader.locale as never, namespace as never),
+  };
+});
+vi.mock("next/headers", async () => {
+  const { PINNED_HEADER } = await import("@/lib/i18n/path-header");
+  return { headers: async () => new Headers(reader.pinned ? { [PINNED_HEADER]: "1" } : {}) };
+});
+
+afterEach(() => {
+  reader.locale = "en";
+  reader.pinned = false;
+});
 
 beforeAll(async () => {
   await seed(db);
@@ -53,6 +72,33 @@ describe("closeAction", () => {
     // Posting again finds it closed: back to the page, which says so, with no confirmation.
     expect(await redirectOf(closeAction(INITIAL_CLOSE_STATE, form({ token, outcome: "COMPLETED", note: "" })))).toBe(`/referrals/${token}`);
     expect(await db.referral.findUniqueOrThrow({ where: { id: referralId } })).toMatchObject({ status: "REFUSED" });
+  });
+});
+
+describe("in the reader's language", () => {
+  it("words the close form's mistakes in German and comes back to the German page", async () => {
+    reader.locale = "de";
+    const { token, referralId } = await referral();
+    const cases: [Record<string, string>, Record<string, string>][] = [
+      [{ token, note: "" }, { outcome: "Wählen Sie aus, ob Sie den Antrag erledigt oder abgelehnt haben." }],
+      [{ token, outcome: "REFUSED", note: " " }, { note: "Begründen Sie die Ablehnung: Die antragstellende Person liest diese Notiz." }],
+      [{ token, outcome: "COMPLETED", note: "a".repeat(5001) }, { note: "Die Notiz darf höchstens 5.000 Zeichen lang sein." }],
+      [{ token, outcome: "COMPLETED", note: "bell\u0007" }, { note: "Entfernen Sie das unsichtbare Steuerzeichen aus diesem Feld." }],
+    ];
+    for (const [fields, fieldErrors] of cases) {
+      expect((await closeAction(INITIAL_CLOSE_STATE, form(fields))).fieldErrors).toEqual(fieldErrors);
+    }
+    expect(await redirectOf(closeAction(INITIAL_CLOSE_STATE, form({ token, outcome: "COMPLETED", note: "Erledigt." })))).toBe(`/de/referrals/${token}?done=completed`);
+    expect(await db.referral.findUniqueOrThrow({ where: { id: referralId } })).toMatchObject({ status: "COMPLETED", outcomeNote: "Erledigt." });
+  });
+
+  it("keeps Portuguese, and an English address that named its language, on the way back", async () => {
+    const { token } = await referral();
+    reader.locale = "pt-BR";
+    expect(await redirectOf(acknowledgeAction(form({ token })))).toBe(`/pt-BR/referrals/${token}?done=acknowledged`);
+    reader.locale = "en";
+    reader.pinned = true;
+    expect(await redirectOf(requestExportAction(form({ token })))).toBe(`/en/referrals/${token}?done=export`);
   });
 });
 

@@ -1,31 +1,52 @@
 "use server";
 
 import { redirect, RedirectType } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { DomainError } from "@/lib/actions/domain-error";
 import { fieldErrorsFrom } from "@/lib/actions/result";
 import { db } from "@/lib/db";
 import { startWorkspaceExportRun } from "@/lib/fulfillment/package/workspace-export";
+import { FORMAT_LOCALES } from "@/lib/i18n/locales";
+import { localeHref, readerLocale } from "@/lib/i18n/server";
 import { logError } from "@/lib/log";
-import { CloseReferralSchema } from "@/lib/referrals/close-schema";
+import { CloseReferralSchema, REFERRAL_NOTE_MAX } from "@/lib/referrals/close-schema";
 import { acknowledgeReferral, closeReferral, requestWorkspaceExport } from "@/lib/referrals/customer";
 import { referralPath } from "@/lib/referrals/refer";
 import { approveWorkspaceErasure, cancelWorkspaceErasure, startWorkspaceErasure } from "@/lib/referrals/workspace-erasure";
 import { isWorkspaceErasureRefusal } from "@/lib/referrals/workspace-erasure-words";
+import { HANDLING_ERRORS } from "@/lib/requests/lifecycle";
+import { CONTROL_CHARACTER_MESSAGE } from "@/lib/text/control-characters";
 import type { CloseFormState, Done } from "./page-state";
 
 // The customer's answers to a referral, and its instructions to erase in its workspace. The link is the only credential, so each action
 // takes the token from the form and the domain checks it; nothing personal goes to the logs.
-// Success redirects to the page with ?done=..., which renders the confirmation itself.
-
-const PROBLEM = "That did not work because of a problem on our side. Please try again in a moment.";
+// Success redirects to the page with ?done=..., which renders the confirmation itself, in the
+// language the page was read in.
 
 function tokenFrom(formData: FormData): string {
   const token = formData.get("token");
   return typeof token === "string" ? token : "";
 }
 
-function pageFor(token: string, query: string): string {
-  return `${referralPath(encodeURIComponent(token))}${query}`;
+async function pageFor(token: string, query: string): Promise<string> {
+  return `${await localeHref(referralPath(encodeURIComponent(token)))}${query}`;
+}
+
+/**
+ * The close form's errors in the reader's language. The schema and closeReferral word them in
+ * English (tests and jobs read those); each English message maps to its translation here.
+ */
+async function closeErrorsIn(fieldErrors: Record<string, string>): Promise<Record<string, string>> {
+  const [t, locale] = await Promise.all([getTranslations("referral.close.errors"), readerLocale()]);
+  const max = new Intl.NumberFormat(FORMAT_LOCALES[locale]).format(REFERRAL_NOTE_MAX);
+  const words: Record<string, string> = {
+    [HANDLING_ERRORS.REFERRAL_NOTE_REQUIRED]: t("noteRequired"),
+    [HANDLING_ERRORS.REFERRAL_NOTE_TOO_LONG]: t("noteTooLong", { max }),
+    [CONTROL_CHARACTER_MESSAGE]: t("controlCharacter"),
+  };
+  return Object.fromEntries(
+    Object.entries(fieldErrors).map(([field, message]) => [field, field === "outcome" ? t("outcome") : (words[message] ?? message)]),
+  );
 }
 
 /**
@@ -41,7 +62,7 @@ async function attempt(token: string, run: () => Promise<unknown>, done: Done, e
     if (!(error instanceof DomainError)) logError(event, error);
     query = error instanceof DomainError ? (isWorkspaceErasureRefusal(error.code) ? `?refused=${error.code}` : "") : "?failed=1";
   }
-  redirect(pageFor(token, query), RedirectType.replace);
+  redirect(await pageFor(token, query), RedirectType.replace);
 }
 
 function runIdFrom(formData: FormData): string {
@@ -90,18 +111,18 @@ export async function closeAction(_previous: CloseFormState, formData: FormData)
   const token = tokenFrom(formData);
   const values = { outcome: String(formData.get("outcome") ?? ""), note: String(formData.get("note") ?? "") };
   const parsed = CloseReferralSchema.safeParse(values);
-  if (!parsed.success) return { values, fieldErrors: fieldErrorsFrom(parsed.error) };
+  if (!parsed.success) return { values, fieldErrors: await closeErrorsIn(fieldErrorsFrom(parsed.error)) };
   try {
     await closeReferral(token, parsed.data.outcome, parsed.data.note);
   } catch (error) {
     if (error instanceof DomainError) {
       if (error.code === "REFERRAL_NOTE_REQUIRED" || error.code === "REFERRAL_NOTE_TOO_LONG") {
-        return { values, fieldErrors: { note: error.message } };
+        return { values, fieldErrors: await closeErrorsIn({ note: error.message }) };
       }
-      redirect(pageFor(token, ""), RedirectType.replace);
+      redirect(await pageFor(token, ""), RedirectType.replace);
     }
     logError("referral.close_failed", error);
-    return { values, formError: PROBLEM };
+    return { values, formError: (await getTranslations("referral"))("problem") };
   }
-  redirect(pageFor(token, `?done=${parsed.data.outcome === "COMPLETED" ? "completed" : "refused"}`), RedirectType.replace);
+  redirect(await pageFor(token, `?done=${parsed.data.outcome === "COMPLETED" ? "completed" : "refused"}`), RedirectType.replace);
 }

@@ -4,23 +4,27 @@ import { useActionState, useEffect, useRef } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { describedBy, FieldError, FieldHint, inputClass } from "@/components/ui/field";
-import { REFERRAL_NOTE_MAX } from "@/lib/referrals/close-schema";
 import { closeAction } from "./actions";
 import { INITIAL_CLOSE_STATE } from "./page-state";
-import { usePermalink } from "@/components/ui/action-form";
 
-const OUTCOMES = [
-  { value: "COMPLETED", label: "Completed", hint: "you did what the requester asked." },
-  { value: "REFUSED", label: "Refused", hint: "you will not do what they asked, or not all of it. Explain why in the note." },
-] as const;
+/** The form's words, in the reader's language (the page translates them on the server). */
+export type CloseFormWords = {
+  legend: string;
+  outcomes: { value: "COMPLETED" | "REFUSED"; label: string; hint: string }[];
+  note: string;
+  noteHint: string;
+  afterwards: string;
+  submit: string;
+  submitting: string;
+};
 
 /**
  * Closes the customer's part. A plain form posting to a server action, so it works before (or
  * without) JavaScript; errors come back with what was entered, and focus moves to the first one.
  * Success redirects to the page, which shows the confirmation.
  */
-export function CloseForm({ token, operatorName }: { token: string; operatorName: string }) {
-  const [state, formAction, pending] = useActionState(closeAction, INITIAL_CLOSE_STATE, usePermalink());
+export function CloseForm({ token, permalink, words }: { token: string; /** The page's address in its language. */ permalink: string; words: CloseFormWords }) {
+  const [state, formAction, pending] = useActionState(closeAction, INITIAL_CLOSE_STATE, permalink);
   const { values, fieldErrors = {}, formError } = state;
   const firstOutcome = useRef<HTMLInputElement>(null);
   const note = useRef<HTMLTextAreaElement>(null);
@@ -43,10 +47,10 @@ export function CloseForm({ token, operatorName }: { token: string; operatorName
       ) : null}
       <fieldset disabled={pending} className="space-y-5">
         <fieldset aria-describedby={describedBy(null, "f-outcome-error", Boolean(fieldErrors.outcome))}>
-          <legend className="font-medium text-slate-900">How did you answer the request?</legend>
+          <legend className="font-medium text-slate-900">{words.legend}</legend>
           <FieldError id="f-outcome-error" message={fieldErrors.outcome} />
           <div className="mt-2 space-y-2">
-            {OUTCOMES.map((o, i) => (
+            {words.outcomes.map((o, i) => (
               <label key={o.value} className="flex cursor-pointer items-start gap-3">
                 <input
                   ref={i === 0 ? firstOutcome : undefined}
@@ -67,12 +71,9 @@ export function CloseForm({ token, operatorName }: { token: string; operatorName
         </fieldset>
         <div>
           <label htmlFor="f-note" className="block font-medium text-slate-900">
-            Note for the requester
+            {words.note}
           </label>
-          <FieldHint id="f-note-hint">
-            {operatorName} emails this note to the requester, who will read it as written. Required if you refuse: say why and how
-            they can take it further. Up to {REFERRAL_NOTE_MAX.toLocaleString("en-GB")} characters.
-          </FieldHint>
+          <FieldHint id="f-note-hint">{words.noteHint}</FieldHint>
           <textarea
             ref={note}
             id="f-note"
@@ -86,8 +87,8 @@ export function CloseForm({ token, operatorName }: { token: string; operatorName
           />
           <FieldError id="f-note-error" message={fieldErrors.note} />
         </div>
-        <p className="text-sm text-slate-700">Once closed, this link only shows that the request is closed.</p>
-        <Button type="submit">{pending ? "Closing…" : "Close the request"}</Button>
+        <p className="text-sm text-slate-700">{words.afterwards}</p>
+        <Button type="submit">{pending ? words.submitting : words.submit}</Button>
       </fieldset>
     </form>
   );

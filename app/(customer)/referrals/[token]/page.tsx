@@ -1,32 +1,37 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { UntrustedText } from "@/components/ui/untrusted-text";
 import { formatCalendarDate, formatInstant } from "@/lib/dates/format";
+import { FORMAT_LOCALES, type Locale } from "@/lib/i18n/locales";
+import { messagesFor } from "@/lib/i18n/messages";
+import { localeHref, readerLocale } from "@/lib/i18n/server";
 import { getOperatorTimeZone } from "@/lib/organization/settings";
-import { fileSize } from "@/lib/packages/display";
 import { db } from "@/lib/db";
 import { getCustomerReferralView, type CustomerReferralView } from "@/lib/referrals/customer";
+import { REFERRAL_NOTE_MAX } from "@/lib/referrals/close-schema";
 import { referralPath } from "@/lib/referrals/refer";
 import { customerWorkspaceErasure, type CustomerErasureSection } from "@/lib/referrals/workspace-erasure-view";
-import { isWorkspaceErasureRefusal, WORKSPACE_ERASURE_REFUSALS, type WorkspaceErasureRefusal } from "@/lib/referrals/workspace-erasure-words";
+import { isWorkspaceErasureRefusal, type WorkspaceErasureRefusal } from "@/lib/referrals/workspace-erasure-words";
 import { acknowledgeAction, requestExportAction } from "./actions";
 import { ClosedReferral } from "./closed-referral";
 import { CloseForm } from "./close-form";
 import { Confirmation } from "./confirmation";
+import { detailLines } from "./details";
+import { mailto } from "./mail-link";
 import { doneFrom, type Done } from "./page-state";
 import { WorkspaceErasureSection } from "./workspace-erasure-section";
 import { ActionForm } from "@/components/ui/action-form";
 
 // The link is the customer's only credential: never sent on in a Referer (the site-wide header
 // says the same) and never indexed.
-export const metadata: Metadata = {
-  title: "Privacy request for your workspace",
-  referrer: "no-referrer",
-  robots: { index: false, follow: false },
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("referral");
+  return { title: t("metaTitle"), referrer: "no-referrer", robots: { index: false, follow: false } };
+}
 
 type OpenView = Extract<CustomerReferralView, { state: "open" }>;
 
@@ -38,7 +43,7 @@ export default async function ReferralPage({
   searchParams: Promise<{ done?: string | string[]; failed?: string | string[]; download?: string | string[]; refused?: string | string[] }>;
 }) {
   const [{ token }, query] = await Promise.all([params, searchParams]);
-  const [view, timeZone] = await Promise.all([getCustomerReferralView(token), getOperatorTimeZone()]);
+  const [view, timeZone, locale] = await Promise.all([getCustomerReferralView(token), getOperatorTimeZone(), readerLocale()]);
   if (!view) notFound();
   const done = doneFrom(query.done);
   if (view.state === "closed") return <ClosedReferral view={view} done={done} timeZone={timeZone} />;
@@ -53,46 +58,30 @@ export default async function ReferralPage({
       failed={query.failed === "1"}
       downloadFailed={query.download === "PACKAGE_EXPIRED"}
       timeZone={timeZone}
+      locale={locale}
     />
   );
 }
 
 /** The confirmation for what the customer just did, if the referral shows it really happened. */
-function DoneMessage({ view, erasure, done }: { view: OpenView; erasure: CustomerErasureSection | null; done: Done | null }) {
+async function DoneMessage({ view, erasure, done }: { view: OpenView; erasure: CustomerErasureSection | null; done: Done | null }) {
+  const t = await getTranslations("referral.done");
   const run = erasure?.offered ? erasure.run : null;
+  const names = { workspace: view.workspaceName, operator: view.operatorName };
   if (done === "erasure-started" && run && run.status !== "CANCELLED") {
-    return (
-      <Confirmation title="We are looking for the data">
-        We are searching {view.workspaceName} for the requester&apos;s data. Nothing is erased until you approve: read what the erasure
-        would do below.
-      </Confirmation>
-    );
+    return <Confirmation title={t("erasureStartedTitle")}>{t("erasureStarted", names)}</Confirmation>;
   }
   if (done === "erasure-approved" && run?.approvedAt) {
-    return (
-      <Confirmation title="Erasure approved">
-        We erase the requester&apos;s data in {view.workspaceName} now. The outcome shows below, and your privacy contacts get an email when
-        it is done.
-      </Confirmation>
-    );
+    return <Confirmation title={t("erasureApprovedTitle")}>{t("erasureApproved", names)}</Confirmation>;
   }
   if (done === "erasure-cancelled" && run?.status === "CANCELLED") {
-    return <Confirmation title="Erasure cancelled">Nothing was erased in {view.workspaceName}.</Confirmation>;
+    return <Confirmation title={t("erasureCancelledTitle")}>{t("erasureCancelled", names)}</Confirmation>;
   }
   if (done === "acknowledged" && view.acknowledgedAt) {
-    return (
-      <Confirmation title="Thank you for confirming">
-        We know the request reached you and will send no more reminders about it.
-      </Confirmation>
-    );
+    return <Confirmation title={t("acknowledgedTitle")}>{t("acknowledged")}</Confirmation>;
   }
   if (done === "export" && view.exportRequestedAt) {
-    return (
-      <Confirmation title="Export requested">
-        {view.operatorName}&apos;s privacy team has your request for an export of the data in {view.workspaceName}. When it is ready,
-        your privacy contacts get an email and you download it on this page.
-      </Confirmation>
-    );
+    return <Confirmation title={t("exportTitle")}>{t("export", names)}</Confirmation>;
   }
   return null;
 }
@@ -122,22 +111,29 @@ function Section({ id, title, children }: { id: string; title: string; children:
 }
 
 /** Why an erasure step was refused; the words that send the customer to us carry our address. */
-function Refusal({ code, view }: { code: WorkspaceErasureRefusal; view: OpenView }) {
+async function Refusal({ code, view }: { code: WorkspaceErasureRefusal; view: OpenView }) {
+  const t = await getTranslations("referral.refusal");
   const writeToUs = code === "NO_WORKSPACE_CONTENT" || code === "LEGAL_HOLD";
   return (
-    <Confirmation tone="error" title="The erasure did not go ahead">
-      {WORKSPACE_ERASURE_REFUSALS[code]}
+    <Confirmation tone="error" title={t("title")}>
+      {t(`codes.${code}`)}
       {writeToUs ? (
         <>
           {" "}
-          Our privacy team: <a href={`mailto:${view.operatorPrivacyEmail}`}>{view.operatorPrivacyEmail}</a>.
+          {t.rich("writeToUs", { email: view.operatorPrivacyEmail, link: mailto(view.operatorPrivacyEmail) })}
         </>
       ) : null}
     </Confirmation>
   );
 }
 
-function OpenReferral({
+/** "12.3 KB", "4,2 MB": as lib/packages/display.ts writes sizes, in the reader's numbers. */
+function sizeIn(bytes: number, locale: Locale, t: (key: "kilobytes" | "megabytes", values: { size: string }) => string): string {
+  const number = new Intl.NumberFormat(FORMAT_LOCALES[locale], { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false });
+  return bytes < 1024 * 1024 ? t("kilobytes", { size: number.format(bytes / 1024) }) : t("megabytes", { size: number.format(bytes / 1024 / 1024) });
+}
+
+async function OpenReferral({
   token,
   view,
   erasure,
@@ -146,6 +142,7 @@ function OpenReferral({
   failed,
   downloadFailed,
   timeZone,
+  locale,
 }: {
   token: string;
   view: OpenView;
@@ -159,111 +156,96 @@ function OpenReferral({
   downloadFailed: boolean;
   /** The operator's: moments are shown in it. */
   timeZone: string;
+  locale: Locale;
 }) {
-  const formatMoment = (at: Date) => formatInstant(at, timeZone);
-  const requesterName = view.requester.name.trim() || "Someone";
+  const [t, words] = await Promise.all([getTranslations("referral"), getTranslations("requests")]);
+  const formatMoment = (at: Date) => formatInstant(at, timeZone, "long", locale);
+  const formatDay = (day: string) => formatCalendarDate(day, "long", locale);
+  const page = await localeHref(referralPath(encodeURIComponent(token)));
+  const requesterName = view.requester.name.trim() || t("open.someone");
+  const law = words(`jurisdictions.${view.codes.jurisdiction}`);
+  const { workspaceName: workspace, operatorName: operator, customerName: customer, operatorPrivacyEmail: email } = view;
   return (
     <div className="mx-auto max-w-2xl">
-      <h1 className="text-3xl font-bold tracking-tight text-slate-900">Privacy request {view.reference}</h1>
+      <h1 className="text-3xl font-bold tracking-tight text-slate-900">{t("open.heading", { reference: view.reference })}</h1>
       <p className="mt-4 text-lg text-slate-800">
-        <UntrustedText>{requesterName}</UntrustedText> asked {view.operatorName} about personal data in your workspace {view.workspaceName}. {view.customerName}{" "}
-        controls that data, so the request is yours to answer; we help you with it.
+        {t.rich("open.intro", { name: requesterName, operator, workspace, customer, requester: () => <UntrustedText>{requesterName}</UntrustedText> })}
       </p>
       <div className="mt-6 space-y-4">
         <DoneMessage view={view} erasure={erasure} done={done} />
         {refused ? <Refusal code={refused} view={view} /> : null}
-        {failed ? (
-          <Alert tone="error">That did not work because of a problem on our side. Please try again in a moment.</Alert>
-        ) : null}
-        {downloadFailed ? (
-          <Alert tone="error">
-            That download has expired. Write to <a href={`mailto:${view.operatorPrivacyEmail}`}>{view.operatorPrivacyEmail}</a> with
-            the reference {view.reference} for a new copy.
-          </Alert>
-        ) : null}
+        {failed ? <Alert tone="error">{t("problem")}</Alert> : null}
+        {downloadFailed ? <Alert tone="error">{t.rich("open.downloadExpired", { email, reference: view.reference, link: mailto(email) })}</Alert> : null}
         <div className="rounded-md border-2 border-blue-700 bg-blue-50 p-4 text-blue-950">
-          <p className="text-lg font-semibold">
-            {view.dueDate ? <>Answer the requester by {formatCalendarDate(view.dueDate)}</> : <>Answer the requester as soon as you can</>}
-          </p>
-          <p className="mt-1">The deadline is set by {view.regimeLabel}.</p>
+          <p className="text-lg font-semibold">{view.dueDate ? t("open.answerBy", { deadline: formatDay(view.dueDate) }) : t("open.answerSoon")}</p>
+          <p className="mt-1">{t("open.deadlineSetBy", { law })}</p>
         </div>
         {view.includesOperatorPart ? (
-          <Alert tone="info" title={`${view.operatorName} answers its own part separately`}>
-            The requester also asked about data {view.operatorName} controls itself. We answer them about that; you only answer for
-            the data in {view.workspaceName}.
+          <Alert tone="info" title={t("open.operatorPartTitle", { operator })}>
+            {t("open.operatorPart", { operator, workspace })}
           </Alert>
         ) : (
-          <p className="text-slate-800">The whole request concerns your workspace: {view.operatorName} does not answer any part of it.</p>
+          <p className="text-slate-800">{t("open.wholeRequest", { operator })}</p>
         )}
       </div>
-      <p className="mt-4 text-sm text-slate-600">
-        Keep this page&apos;s address within your privacy team: anyone who has it can answer this request for {view.customerName}.
-      </p>
+      <p className="mt-4 text-sm text-slate-600">{t("open.keepAddress", { customer })}</p>
 
-      <Section id="request-heading" title="The request">
+      <Section id="request-heading" title={t("facts.requestHeading")}>
         <Facts
           rows={[
-            ["Reference", view.reference],
-            ["Request", view.requestTypeLabel],
-            ["Law", view.regimeLabel],
-            ["Answer by", view.dueDate ? formatCalendarDate(view.dueDate) : "No deadline set yet"],
-            ["Workspace", view.workspaceName],
+            [t("facts.reference"), view.reference],
+            [t("facts.request"), words(`types.${view.codes.requestType}`)],
+            [t("facts.law"), law],
+            [t("facts.answerBy"), view.dueDate ? formatDay(view.dueDate) : t("facts.noDeadline")],
+            [t("facts.workspace"), workspace],
           ]}
         />
       </Section>
 
-      <Section id="requester-heading" title="The requester">
+      <Section id="requester-heading" title={t("facts.requesterHeading")}>
         <Facts
           rows={[
-            ["Name", view.requester.name ? <UntrustedText>{view.requester.name}</UntrustedText> : "Not given"],
-            ["Email", view.requester.email ? <a href={`mailto:${view.requester.email}`}>{view.requester.email}</a> : "Not given"],
-            ["How they know you", view.relationshipLabel],
+            [t("facts.name"), view.requester.name ? <UntrustedText>{view.requester.name}</UntrustedText> : t("facts.notGiven")],
+            [t("facts.email"), view.requester.email ? <a href={`mailto:${view.requester.email}`}>{view.requester.email}</a> : t("facts.notGiven")],
+            [t("facts.relationship"), words(`relationships.${view.codes.relationship}`)],
           ]}
         />
         {view.details.length ? (
           <>
-            <h3 className="mt-6 text-lg font-semibold text-slate-900">What they told us</h3>
-            <Facts rows={view.details.map((d) => [d.label, <UntrustedText>{d.value}</UntrustedText>])} />
+            <h3 className="mt-6 text-lg font-semibold text-slate-900">{t("facts.toldUs")}</h3>
+            <Facts rows={detailLines(view.codes.details, messagesFor(locale).referral.details).map((d) => [d.label, <UntrustedText>{d.value}</UntrustedText>])} />
           </>
         ) : null}
       </Section>
 
-      <Section id="progress-heading" title="Progress">
+      <Section id="progress-heading" title={t("facts.progressHeading")}>
         <Facts
           rows={[
-            ["Sent to you", formatMoment(view.sentAt)],
-            ["Acknowledged", view.acknowledgedAt ? formatMoment(view.acknowledgedAt) : "Not yet"],
-            ["Export of workspace data", view.exportRequestedAt ? `Requested ${formatMoment(view.exportRequestedAt)}` : "Not requested"],
+            [t("facts.sentToYou"), formatMoment(view.sentAt)],
+            [t("facts.acknowledged"), view.acknowledgedAt ? formatMoment(view.acknowledgedAt) : t("facts.notYet")],
+            [t("facts.export"), view.exportRequestedAt ? t("facts.exportRequested", { moment: formatMoment(view.exportRequestedAt) }) : t("facts.exportNotRequested")],
           ]}
         />
-        {view.status === "ESCALATED" ? (
-          <p className="mt-3 text-slate-800">
-            We had no answer after our reminders and told {view.operatorName}&apos;s privacy team. You can still answer here.
-          </p>
-        ) : null}
+        {view.status === "ESCALATED" ? <p className="mt-3 text-slate-800">{t("facts.escalated", { operator })}</p> : null}
       </Section>
 
       {view.exports.length ? (
-        <Section id="exports-heading" title="Your workspace export">
-          <p className="mt-2 text-slate-800">
-            The data {view.operatorName} holds for you in {view.workspaceName}, to answer this request. It contains the
-            requester&apos;s personal data: keep it within your privacy team.
-          </p>
+        <Section id="exports-heading" title={t("exports.heading")}>
+          <p className="mt-2 text-slate-800">{t("exports.intro", { operator, workspace })}</p>
           <ul className="mt-3 space-y-2">
             {view.exports.map((e) => (
               <li key={e.id}>
                 {e.expired ? (
                   <span className="text-slate-700">
-                    {e.filename}: the download expired on {formatMoment(e.expiresAt)}. Write to{" "}
-                    <a href={`mailto:${view.operatorPrivacyEmail}`}>{view.operatorPrivacyEmail}</a> for a new copy.
+                    {t.rich("exports.expired", { filename: e.filename, moment: formatMoment(e.expiresAt), email, link: mailto(email) })}
                   </span>
                 ) : (
                   <>
-                    <a className="font-medium text-blue-700 underline" href={`${referralPath(encodeURIComponent(token))}/export/${e.id}`}>
-                      Download {e.filename}
+                    <a className="font-medium text-blue-700 underline" href={`${page}/export/${e.id}`}>
+                      {t("exports.download", { filename: e.filename })}
                     </a>{" "}
                     <span className="text-slate-700">
-                      ({fileSize(e.size)}, available until {formatMoment(e.expiresAt)})
+                      {t("exports.available", { size: sizeIn(e.size, locale, (key, values) => t(`exports.${key}`, values)), moment: formatMoment(e.expiresAt) })}
                     </span>
                   </>
                 )}
@@ -274,25 +256,22 @@ function OpenReferral({
       ) : null}
 
       {!view.acknowledgedAt ? (
-        <Section id="acknowledge-heading" title="Confirm you have the request">
-          <p className="mt-2 text-slate-800">Tell us the request reached the right people. We then stop sending reminders.</p>
-          <ActionForm action={acknowledgeAction} className="mt-3">
+        <Section id="acknowledge-heading" title={t("acknowledge.heading")}>
+          <p className="mt-2 text-slate-800">{t("acknowledge.intro")}</p>
+          <ActionForm action={acknowledgeAction} permalink={page} className="mt-3">
             <input type="hidden" name="token" value={token} />
-            <Button type="submit">Acknowledge</Button>
+            <Button type="submit">{t("acknowledge.button")}</Button>
           </ActionForm>
         </Section>
       ) : null}
 
       {!view.exportRequestedAt ? (
-        <Section id="export-heading" title="Get the data we hold for you">
-          <p className="mt-2 text-slate-800">
-            If you need the content of {view.workspaceName} to answer, our privacy team prepares an export. Your privacy contacts get an
-            email when it is ready, and you download it on this page.
-          </p>
-          <ActionForm action={requestExportAction} className="mt-3">
+        <Section id="export-heading" title={t("askExport.heading")}>
+          <p className="mt-2 text-slate-800">{t("askExport.intro", { workspace })}</p>
+          <ActionForm action={requestExportAction} permalink={page} className="mt-3">
             <input type="hidden" name="token" value={token} />
             <Button type="submit" variant="secondary">
-              Ask {view.operatorName} for an export of the workspace data
+              {t("askExport.button", { operator })}
             </Button>
           </ActionForm>
         </Section>
@@ -301,18 +280,32 @@ function OpenReferral({
       {erasure?.offered ? (
         <WorkspaceErasureSection
           token={token}
+          page={page}
           section={erasure}
-          names={{ workspaceName: view.workspaceName, operatorName: view.operatorName, operatorPrivacyEmail: view.operatorPrivacyEmail }}
+          names={{ workspaceName: workspace, operatorName: operator, operatorPrivacyEmail: email }}
           formatMoment={formatMoment}
         />
       ) : null}
 
-      <Section id="close-heading" title="Close the request">
-        <p className="mt-2 text-slate-800">
-          When you have answered the requester, tell us the outcome. We email it to them with your note, and this page then only shows that the request is closed.
-        </p>
+      <Section id="close-heading" title={t("close.heading")}>
+        <p className="mt-2 text-slate-800">{t("close.intro")}</p>
         <div className="mt-4">
-          <CloseForm token={token} operatorName={view.operatorName} />
+          <CloseForm
+            token={token}
+            permalink={page}
+            words={{
+              legend: t("close.legend"),
+              outcomes: [
+                { value: "COMPLETED", label: t("close.completed"), hint: t("close.completedHint") },
+                { value: "REFUSED", label: t("close.refused"), hint: t("close.refusedHint") },
+              ],
+              note: t("close.note"),
+              noteHint: t("close.noteHint", { operator, max: new Intl.NumberFormat(FORMAT_LOCALES[locale]).format(REFERRAL_NOTE_MAX) }),
+              afterwards: t("close.afterwards"),
+              submit: t("close.submit"),
+              submitting: t("close.submitting"),
+            }}
+          />
         </div>
       </Section>
     </div>

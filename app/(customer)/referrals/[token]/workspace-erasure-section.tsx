@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { AutoRefresh } from "@/components/auto-refresh";
 import { Button } from "@/components/ui/button";
 import type { DryRun } from "@/lib/erasure/dry-run";
@@ -5,19 +6,21 @@ import type { CustomerErasureSection, WorkspaceErasureView } from "@/lib/referra
 import type { WorkspaceErasureProof } from "@/lib/referrals/workspace-erasure-outcome";
 import { approveWorkspaceErasureAction, cancelWorkspaceErasureAction, findWorkspaceDataAction } from "./actions";
 import { ActionForm } from "@/components/ui/action-form";
+import { mailto } from "./mail-link";
 
 // The customer instructs the erasure of the requester's data in its own workspace: it asks us to
 // find the data, reads what erasing it would do, approves (or cancels), and reads the outcome with
 // the proof. Plain forms posting to server actions; the page refreshes itself only while we search
-// or erase.
+// or erase. Words from the "referral.erasure" catalogue, in the page's language.
 
 type Names = { workspaceName: string; operatorName: string; operatorPrivacyEmail: string };
+/** Where this section's forms post back to without JavaScript: the page in its language. */
+type Where = { token: string; page: string };
 
-const ACTION_WORDS = { delete: "Deleted", change: "Changed in place", keep: "Kept as they are" } as const;
 const cell = "py-2 pr-3 align-top";
 
-function rows(n: number): string {
-  return `${n} ${n === 1 ? "row" : "rows"}`;
+function words() {
+  return getTranslations("referral.erasure");
 }
 
 function Hidden({ token, runId }: { token: string; runId?: string }) {
@@ -29,30 +32,29 @@ function Hidden({ token, runId }: { token: string; runId?: string }) {
   );
 }
 
-function FindForm({ token, names, again }: { token: string; names: Names; again: boolean }) {
+async function FindForm({ where, names, again }: { where: Where; names: Names; again: boolean }) {
+  const t = await words();
+  const workspace = names.workspaceName;
   return (
     <>
-      <p className="mt-2 text-slate-800">
-        You control the content of {names.workspaceName}, so you can have {names.operatorName} erase the requester&apos;s data there. We
-        first look for it and show you what erasing it would do; nothing changes until you approve. Only {names.workspaceName} is
-        searched: your other workspaces and {names.operatorName}&apos;s own records are not part of it.
-      </p>
-      <ActionForm action={findWorkspaceDataAction} className="mt-3">
-        <Hidden token={token} />
+      <p className="mt-2 text-slate-800">{t("find", { workspace, operator: names.operatorName })}</p>
+      <ActionForm action={findWorkspaceDataAction} permalink={where.page} className="mt-3">
+        <Hidden token={where.token} />
         <Button type="submit" variant={again ? "secondary" : "primary"}>
-          {again ? "Look for the data again" : `Find this person's data in ${names.workspaceName}`}
+          {again ? t("findAgainButton") : t("findButton", { workspace })}
         </Button>
       </ActionForm>
     </>
   );
 }
 
-function CancelForm({ token, runId }: { token: string; runId: string }) {
+async function CancelForm({ where, runId }: { where: Where; runId: string }) {
+  const t = await words();
   return (
-    <ActionForm action={cancelWorkspaceErasureAction} className="mt-3">
-      <Hidden token={token} runId={runId} />
+    <ActionForm action={cancelWorkspaceErasureAction} permalink={where.page} className="mt-3">
+      <Hidden token={where.token} runId={runId} />
       <Button type="submit" variant="secondary">
-        Cancel without erasing
+        {t("cancelButton")}
       </Button>
     </ActionForm>
   );
@@ -62,31 +64,32 @@ function sampleText(samples: Record<string, string>[]): string {
   return samples.map((row) => Object.entries(row).map(([k, v]) => `${k}: ${v || "–"}`).join(", ")).join(" | ");
 }
 
-function DryRunTables({ dryRun, names }: { dryRun: DryRun; names: Names }) {
+async function DryRunTables({ dryRun, names }: { dryRun: DryRun; names: Names }) {
+  const t = await words();
+  const workspace = names.workspaceName;
   const total = dryRun.rowsDeleted + dryRun.rowsChanged + dryRun.rowsKept;
+  const rows = (count: number) => t("rows", { count });
   return (
     <>
       <h3 id="erasure-dry-run-heading" className="mt-6 text-lg font-semibold text-slate-900">
-        What the erasure would do
+        {t("dryRunHeading")}
       </h3>
       <p className="mt-2 text-slate-800">
         {total === 0
-          ? `We found nothing about the requester in ${names.workspaceName}.`
-          : `In ${names.workspaceName}: ${rows(dryRun.rowsDeleted)} would be deleted, ${rows(dryRun.rowsChanged)} changed and ${rows(dryRun.rowsKept)} kept as they are.`}
+          ? t("foundNothing", { workspace })
+          : t("dryRunSummary", { workspace, deleted: rows(dryRun.rowsDeleted), changed: rows(dryRun.rowsChanged), kept: rows(dryRun.rowsKept) })}
       </p>
       {dryRun.systems.map((s) => (
         <div key={s.systemId} className="mt-3 overflow-x-auto">
           <table className="w-full border-collapse text-left text-sm">
-            <caption className="pb-1 text-left font-medium text-slate-900">
-              {s.name}: the requester&apos;s rows in {names.workspaceName}
-            </caption>
+            <caption className="pb-1 text-left font-medium text-slate-900">{t("dryRunCaption", { system: s.name, workspace })}</caption>
             <thead>
               <tr className="border-b border-slate-400">
-                <th scope="col" className={cell}>Collection</th>
-                <th scope="col" className={cell}>Rows</th>
-                <th scope="col" className={cell}>What happens</th>
-                <th scope="col" className={cell}>Kept, and why</th>
-                <th scope="col" className={cell}>Examples of the rows found</th>
+                <th scope="col" className={cell}>{t("columns.collection")}</th>
+                <th scope="col" className={cell}>{t("columns.rows")}</th>
+                <th scope="col" className={cell}>{t("columns.whatHappens")}</th>
+                <th scope="col" className={cell}>{t("columns.kept")}</th>
+                <th scope="col" className={cell}>{t("columns.examples")}</th>
               </tr>
             </thead>
             <tbody>
@@ -95,7 +98,7 @@ function DryRunTables({ dryRun, names }: { dryRun: DryRun; names: Names }) {
                   <th scope="row" className={`${cell} font-mono font-normal`}>{c.name}</th>
                   <td className={cell}>{c.rows}</td>
                   <td className={cell}>
-                    {ACTION_WORDS[c.action]}
+                    {t(`actions.${c.action}`)}
                     {c.changes.length ? <span className="block text-slate-700">{c.changes.map((x) => `${x.field}: ${x.what}`).join("; ")}</span> : null}
                   </td>
                   <td className={cell}>{c.kept.length ? c.kept.map((k) => `${k.field}: ${k.reason}`).join("; ") : "–"}</td>
@@ -110,36 +113,33 @@ function DryRunTables({ dryRun, names }: { dryRun: DryRun; names: Names }) {
   );
 }
 
-function ByHand({ systems, names, approved }: { systems: string[]; names: Names; approved: boolean }) {
+async function ByHand({ systems, names, approved }: { systems: string[]; names: Names; approved: boolean }) {
   if (!systems.length) return null;
-  return (
-    <p className="mt-3 text-slate-800">
-      Not erased by this page: {systems.join(", ")}. {names.operatorName} cannot change {systems.length === 1 ? "that system" : "those systems"}{" "}
-      itself, so {approved ? "their owners were emailed" : "when you approve, their owners are emailed"} a task to erase the content of{" "}
-      {names.workspaceName} there.
-    </p>
-  );
+  const t = await words();
+  const values = { systems: systems.join(", "), count: systems.length, operator: names.operatorName, workspace: names.workspaceName };
+  return <p className="mt-3 text-slate-800">{approved ? t("byHandApproved", values) : t("byHandPending", values)}</p>;
 }
 
-function Proof({ proof, names }: { proof: WorkspaceErasureProof; names: Names }) {
+async function Proof({ proof, names }: { proof: WorkspaceErasureProof; names: Names }) {
+  const t = await words();
+  const workspace = names.workspaceName;
+  const rows = (count: number) => t("rows", { count });
   return (
     <>
       <p className="mt-2 text-slate-800">
-        {rows(proof.rows)} deleted or changed, in {names.workspaceName} only.{" "}
-        {proof.left === 0
-          ? `Checked afterwards: we looked up all ${rows(proof.checked)} again, and none still holds what was erased.`
-          : `Checked afterwards: of ${rows(proof.checked)} looked up again, ${rows(proof.left)} still hold what was to be erased. Our privacy team is looking into it.`}
+        {t("proofSummary", { rows: rows(proof.rows), workspace })}{" "}
+        {proof.left === 0 ? t("proofClean", { checked: rows(proof.checked) }) : t("proofLeft", { checked: rows(proof.checked), left: rows(proof.left) })}
       </p>
       {proof.lines.length ? (
         <div className="mt-3 overflow-x-auto">
           <table className="w-full border-collapse text-left text-sm">
-            <caption className="pb-1 text-left font-medium text-slate-900">Proof of erasure, per collection</caption>
+            <caption className="pb-1 text-left font-medium text-slate-900">{t("proofCaption")}</caption>
             <thead>
               <tr className="border-b border-slate-400">
-                <th scope="col" className={cell}>System</th>
-                <th scope="col" className={cell}>Collection</th>
-                <th scope="col" className={cell}>Rows looked up again</th>
-                <th scope="col" className={cell}>Still holding erased data</th>
+                <th scope="col" className={cell}>{t("columns.system")}</th>
+                <th scope="col" className={cell}>{t("columns.collection")}</th>
+                <th scope="col" className={cell}>{t("columns.checked")}</th>
+                <th scope="col" className={cell}>{t("columns.left")}</th>
               </tr>
             </thead>
             <tbody>
@@ -155,22 +155,25 @@ function Proof({ proof, names }: { proof: WorkspaceErasureProof; names: Names })
           </table>
         </div>
       ) : null}
-      <p className="mt-3 text-slate-800">You can now tell the requester their data in {names.workspaceName} is erased, and close the request below.</p>
+      <p className="mt-3 text-slate-800">{t("proofDone", { workspace })}</p>
     </>
   );
 }
 
-function RunState({ token, run, names, formatMoment }: { token: string; run: WorkspaceErasureView; names: Names; formatMoment: (at: Date) => string }) {
+async function RunState({ where, run, names, formatMoment }: { where: Where; run: WorkspaceErasureView; names: Names; formatMoment: (at: Date) => string }) {
+  const t = await words();
+  const workspace = names.workspaceName;
+  // "none" words a sentence without its date (the messages' select).
+  const on = (at: Date | null | undefined) => (at ? formatMoment(at) : "none");
   switch (run.status) {
     case "PLANNED":
     case "RUNNING":
       return (
         <>
           <p className="mt-2 text-slate-800" aria-live="polite">
-            Looking for the requester&apos;s data in {names.workspaceName}: {run.searched.ended} of {run.searched.total}{" "}
-            {run.searched.total === 1 ? "system" : "systems"} searched. This page updates by itself; nothing is erased yet.
+            {t("searching", { workspace, ended: run.searched.ended, total: run.searched.total })}
           </p>
-          <CancelForm token={token} runId={run.id} />
+          <CancelForm where={where} runId={run.id} />
           <AutoRefresh everySeconds={2} />
         </>
       );
@@ -180,25 +183,21 @@ function RunState({ token, run, names, formatMoment }: { token: string; run: Wor
           {run.dryRun ? <DryRunTables dryRun={run.dryRun} names={names} /> : null}
           <ByHand systems={run.byHand} names={names} approved={false} />
           <div className="mt-6 rounded-md border-2 border-red-800 bg-red-50 p-4 text-red-950">
-            <h3 className="text-lg font-semibold">Approve the erasure</h3>
-            <p className="mt-1">
-              Erasing cannot be undone. It affects only {names.workspaceName}: the rows listed above are deleted or changed there, batch
-              by batch. Your other workspaces and {names.operatorName}&apos;s own records are not touched.
-            </p>
-            <ActionForm action={approveWorkspaceErasureAction} className="mt-3">
-              <Hidden token={token} runId={run.id} />
-              <Button type="submit">Approve and erase</Button>
+            <h3 className="text-lg font-semibold">{t("approveHeading")}</h3>
+            <p className="mt-1">{t("approveWarning", { workspace, operator: names.operatorName })}</p>
+            <ActionForm action={approveWorkspaceErasureAction} permalink={where.page} className="mt-3">
+              <Hidden token={where.token} runId={run.id} />
+              <Button type="submit">{t("approveButton")}</Button>
             </ActionForm>
           </div>
-          <CancelForm token={token} runId={run.id} />
+          <CancelForm where={where} runId={run.id} />
         </>
       );
     case "ERASING":
       return (
         <>
           <p className="mt-2 text-slate-800" aria-live="polite">
-            You approved the erasure{run.approvedAt ? ` on ${formatMoment(run.approvedAt)}` : ""}. We are erasing the requester&apos;s data in{" "}
-            {names.workspaceName} now; this page updates by itself, and your privacy contacts get an email when it is done.
+            {t("erasing", { moment: on(run.approvedAt), workspace })}
           </p>
           <ByHand systems={run.byHand} names={names} approved />
           <AutoRefresh everySeconds={2} />
@@ -207,7 +206,7 @@ function RunState({ token, run, names, formatMoment }: { token: string; run: Wor
     case "ERASED":
       return (
         <>
-          <h3 className="mt-4 text-lg font-semibold text-slate-900">Erased{run.erasedAt ? ` on ${formatMoment(run.erasedAt)}` : ""}</h3>
+          <h3 className="mt-4 text-lg font-semibold text-slate-900">{t("erased", { moment: on(run.erasedAt) })}</h3>
           {run.proof ? <Proof proof={run.proof} names={names} /> : null}
           <ByHand systems={run.byHand} names={names} approved />
         </>
@@ -216,58 +215,59 @@ function RunState({ token, run, names, formatMoment }: { token: string; run: Wor
       return run.approvedAt ? (
         <>
           <p className="mt-2 text-slate-800">
-            The erasure stopped before it finished, because of a problem on our side. What was erased stays erased; resuming goes on
-            where it stopped. If it stops again, write to <a href={`mailto:${names.operatorPrivacyEmail}`}>{names.operatorPrivacyEmail}</a>.
+            {t.rich("stopped", { email: names.operatorPrivacyEmail, link: mailto(names.operatorPrivacyEmail) })}
           </p>
-          <ActionForm action={approveWorkspaceErasureAction} className="mt-3">
-            <Hidden token={token} runId={run.id} />
-            <Button type="submit">Resume the erasure</Button>
+          <ActionForm action={approveWorkspaceErasureAction} permalink={where.page} className="mt-3">
+            <Hidden token={where.token} runId={run.id} />
+            <Button type="submit">{t("resumeButton")}</Button>
           </ActionForm>
         </>
       ) : (
         <>
-          <p className="mt-2 text-slate-800">The search of {names.workspaceName} did not finish, because of a problem on our side. Nothing was erased.</p>
-          <FindForm token={token} names={names} again />
+          <p className="mt-2 text-slate-800">{t("searchFailed", { workspace })}</p>
+          <FindForm where={where} names={names} again />
         </>
       );
     default:
       return (
         <>
-          <p className="mt-2 text-slate-800">
-            You cancelled the erasure{run.cancelledAt ? ` on ${formatMoment(run.cancelledAt)}` : ""}: nothing was erased.
-          </p>
-          <FindForm token={token} names={names} again />
+          <p className="mt-2 text-slate-800">{t("cancelled", { moment: on(run.cancelledAt) })}</p>
+          <FindForm where={where} names={names} again />
         </>
       );
   }
 }
 
 /** The section of the referral page, for a deletion request. */
-export function WorkspaceErasureSection({
+export async function WorkspaceErasureSection({
   token,
+  page,
   section,
   names,
   formatMoment,
 }: {
   token: string;
+  /** The referral page's address in the reader's language. */
+  page: string;
   section: Extract<CustomerErasureSection, { offered: true }>;
   names: Names;
   formatMoment: (at: Date) => string;
 }) {
+  const t = await words();
+  const where = { token, page };
   return (
     <section aria-labelledby="erasure-heading" className="mt-10">
       <h2 id="erasure-heading" className="text-xl font-semibold text-slate-900">
-        Erase this person&apos;s data in your workspace
+        {t("heading")}
       </h2>
       {!section.workspaceContent ? (
         <p className="mt-2 text-slate-800">
-          We cannot look for the requester&apos;s data in {names.workspaceName} from here: our data map does not describe workspace
-          content. To have it erased, write to <a href={`mailto:${names.operatorPrivacyEmail}`}>{names.operatorPrivacyEmail}</a>.
+          {t.rich("noContent", { workspace: names.workspaceName, email: names.operatorPrivacyEmail, link: mailto(names.operatorPrivacyEmail) })}
         </p>
       ) : section.run ? (
-        <RunState token={token} run={section.run} names={names} formatMoment={formatMoment} />
+        <RunState where={where} run={section.run} names={names} formatMoment={formatMoment} />
       ) : (
-        <FindForm token={token} names={names} again={false} />
+        <FindForm where={where} names={names} again={false} />
       )}
     </section>
   );

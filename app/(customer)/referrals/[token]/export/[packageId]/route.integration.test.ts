@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { StaffUser } from "@/lib/auth/staff";
 import { db } from "@/lib/db";
 import { closeReferral } from "@/lib/referrals/customer";
@@ -11,7 +11,16 @@ import { seed } from "@/prisma/seed";
 import { GET } from "./route";
 
 // The customer downloads a workspace export from its referral page's link, as the browser asks
-// for it, on the real database with the seed's demo customer Acme Support Ltd.
+// for it, on the real database with the seed's demo customer Acme Support Ltd. The reader's
+// language is what proxy.ts would have settled from the address (stood in for here).
+
+const reader = vi.hoisted(() => ({ locale: "en" }));
+vi.mock("next-intl/server", () => ({ getLocale: async () => reader.locale }));
+vi.mock("next/headers", () => ({ headers: async () => new Headers() }));
+
+afterEach(() => {
+  reader.locale = "en";
+});
 
 const DAY_MS = 86_400_000;
 const CONTENT = new TextEncoder().encode("chat log of Acme Help: Zoë asked about her order");
@@ -111,5 +120,11 @@ describe("GET /referrals/<token>/export/<packageId>", () => {
     expect(response.status).toBe(303);
     expect(response.headers.get("location")).toBe(`http://localhost/referrals/${token}?download=PACKAGE_EXPIRED`);
     expect(await downloads(requestId)).toBe(0);
+  });
+
+  it("sends it back to the page in the language it was opened in", async () => {
+    const { token, packageId } = await delivered(new Date(Date.now() - 8 * DAY_MS));
+    reader.locale = "de";
+    expect((await download(token, packageId)).headers.get("location")).toBe(`http://localhost/de/referrals/${token}?download=PACKAGE_EXPIRED`);
   });
 });
