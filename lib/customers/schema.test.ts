@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fieldErrorsFrom } from "@/lib/actions/result";
-import { CustomerSchema, splitList, WorkspaceSchema } from "@/lib/customers/schema";
+import { CUSTOMER_LANGUAGES, customerLanguageLabel, CustomerSchema, splitList, WorkspaceSchema } from "@/lib/customers/schema";
 
 const customer = { legalName: "Acme Support Ltd", privacyEmails: "privacy@acme.example", language: "en", dpaReference: "" };
 const workspace = { name: "Acme Help", slug: "acme-help", domains: "" };
@@ -30,11 +30,24 @@ describe("customer schema", () => {
   it("takes a language from the list, a legal name with letters and a DPA reference of 200 characters at most", () => {
     expect(errorsOf(CustomerSchema, { ...customer, language: "xx", legalName: "  ", dpaReference: "x".repeat(201) })).toEqual({
       legalName: "Enter the customer's legal name",
-      language: "Choose the language we write to this customer in",
+      language: "Choose the language we write to this customer in: English, German (Deutsch), French (Français), Spanish (Español) or Brazilian Portuguese (Português (Brasil))",
       dpaReference: "Keep the DPA reference to 200 characters or fewer",
     });
     expect(errorsOf(CustomerSchema, { ...customer, legalName: "—!" })).toEqual({ legalName: "Use at least one letter or digit" });
-    expect(CustomerSchema.parse({ ...customer, language: "sv", dpaReference: " DPA-7 " })).toMatchObject({ language: "sv", dpaReference: "DPA-7" });
+    expect(CustomerSchema.parse({ ...customer, language: "pt-BR", dpaReference: " DPA-7 " })).toMatchObject({ language: "pt-BR", dpaReference: "DPA-7" });
+  });
+
+  it("offers exactly the portal's five languages, and refuses the codes it offered before", () => {
+    expect(CUSTOMER_LANGUAGES).toEqual(["en", "de", "fr", "es", "pt-BR"]);
+    for (const code of CUSTOMER_LANGUAGES) expect(CustomerSchema.safeParse({ ...customer, language: code }).success).toBe(true);
+    for (const code of ["sv", "it", "pt", "DE"]) expect(Object.keys(errorsOf(CustomerSchema, { ...customer, language: code }))).toEqual(["language"]);
+  });
+
+  it("names a code saved before the five with the language we now write in", () => {
+    expect(customerLanguageLabel("de")).toBe("German (Deutsch)");
+    expect(customerLanguageLabel("pt-BR")).toBe("Brazilian Portuguese (Português (Brasil))");
+    expect(customerLanguageLabel("pt")).toBe("pt, not offered: we write in Brazilian Portuguese (Português (Brasil))");
+    expect(customerLanguageLabel("sv")).toBe("sv, not offered: we write in English");
   });
 });
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isLocale, localeOrDefault, LOCALE_NAMES, LOCALES, type Locale } from "@/lib/i18n/locales";
 import { domainOf, foldName } from "@/lib/referrals/match-key";
 import { noControlCharacters } from "@/lib/text/control-characters";
 import { EMAIL_PROBLEM_MESSAGES, normalizeEmailAddress, type NormalizedEmail } from "@/lib/text/email-address";
@@ -7,20 +8,32 @@ import { EMAIL_PROBLEM_MESSAGES, normalizeEmailAddress, type NormalizedEmail } f
 // them (raw, so the server receives what was typed) and the server actions parse them again.
 // No server-only imports: they ship to the browser.
 
-/** Languages we write to customers in (referral emails), with the labels the form shows. */
-export const CUSTOMER_LANGUAGES = ["en", "de", "fr", "es", "it", "nl", "pt", "pl", "sv"] as const;
-export type CustomerLanguage = (typeof CUSTOMER_LANGUAGES)[number];
-export const LANGUAGE_LABELS: Record<CustomerLanguage, string> = {
+/**
+ * Languages we write to customers in (referral emails, and the referral page their link opens):
+ * the portal's own. The dashboard is English, so each is named in English and in its own words.
+ * A customer saved earlier with another code keeps it until edited: its emails and page take the
+ * nearest offered language ("pt" is Brazilian Portuguese), else English (`localeOrDefault`).
+ */
+export const CUSTOMER_LANGUAGES = LOCALES;
+export type CustomerLanguage = Locale;
+const ENGLISH_NAMES: Record<CustomerLanguage, string> = {
   en: "English",
-  de: "German (Deutsch)",
-  fr: "French (Français)",
-  es: "Spanish (Español)",
-  it: "Italian (Italiano)",
-  nl: "Dutch (Nederlands)",
-  pt: "Portuguese (Português)",
-  pl: "Polish (Polski)",
-  sv: "Swedish (Svenska)",
+  de: "German",
+  fr: "French",
+  es: "Spanish",
+  "pt-BR": "Brazilian Portuguese",
 };
+export const LANGUAGE_LABELS: Record<CustomerLanguage, string> = Object.fromEntries(
+  CUSTOMER_LANGUAGES.map((code) => [code, code === "en" ? "English" : `${ENGLISH_NAMES[code]} (${LOCALE_NAMES[code]})`]),
+) as Record<CustomerLanguage, string>;
+
+const named = CUSTOMER_LANGUAGES.map((code) => LANGUAGE_LABELS[code]);
+const LANGUAGE_REFUSAL = `Choose the language we write to this customer in: ${named.slice(0, -1).join(", ")} or ${named.at(-1)}`;
+
+/** A stored code as the dashboard names it, an old one not offered any more with what it means now. */
+export function customerLanguageLabel(code: string): string {
+  return isLocale(code) ? LANGUAGE_LABELS[code] : `${code}, not offered: we write in ${LANGUAGE_LABELS[localeOrDefault(code)]}`;
+}
 
 export const MAX_PRIVACY_EMAILS = 5;
 export const MAX_DOMAINS = 20;
@@ -86,7 +99,7 @@ const matchableName = (empty: string) =>
 export const CustomerSchema = z.object({
   legalName: matchableName("Enter the customer's legal name"),
   privacyEmails,
-  language: z.enum(CUSTOMER_LANGUAGES, { error: "Choose the language we write to this customer in" }),
+  language: z.enum(CUSTOMER_LANGUAGES, { error: LANGUAGE_REFUSAL }),
   dpaReference: z
     .string()
     .trim()

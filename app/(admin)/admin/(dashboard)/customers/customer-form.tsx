@@ -3,7 +3,8 @@
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { FieldHint, inputClass } from "@/components/ui/field";
-import { CUSTOMER_LANGUAGES, CustomerSchema, LANGUAGE_LABELS, MAX_PRIVACY_EMAILS, type CustomerInput } from "@/lib/customers/schema";
+import { CUSTOMER_LANGUAGES, customerLanguageLabel, CustomerSchema, LANGUAGE_LABELS, MAX_PRIVACY_EMAILS, type CustomerInput } from "@/lib/customers/schema";
+import { isLocale, localeOrDefault } from "@/lib/i18n/locales";
 import { createCustomerAction, updateCustomerAction } from "./actions";
 import { LabelledField, useRegistryForm } from "./form-parts";
 import { useHydrated } from "@/components/ui/use-hydrated";
@@ -26,7 +27,8 @@ export function CustomerForm({ customer }: { customer?: CustomerFormValues }) {
   const stored: CustomerInput = {
     legalName: customer?.legalName ?? "",
     privacyEmails: customer?.privacyEmails.join("\n") ?? "",
-    language: (customer?.language ?? "en") as CustomerInput["language"],
+    // A code no longer offered shows as the language we now write in; saving stores that one.
+    language: localeOrDefault(customer?.language),
     dpaReference: customer?.dpaReference ?? "",
     notifyRecipientChanges: customer?.notifyRecipientChanges ?? false,
   };
@@ -64,7 +66,16 @@ export function CustomerForm({ customer }: { customer?: CustomerFormValues }) {
         >
           {(control) => <textarea {...control} {...register("privacyEmails")} rows={3} className={inputClass} />}
         </LabelledField>
-        <LabelledField id={`${prefix}-language`} label="Language" hint="The language we write to this customer in." error={errors.language?.message}>
+        <LabelledField
+          id={`${prefix}-language`}
+          label="Language"
+          hint={
+            customer && !isLocale(customer.language)
+              ? `The language we write to this customer in. Saved as ${customerLanguageLabel(customer.language)}. Saving stores the language chosen here.`
+              : "The language we write to this customer in."
+          }
+          error={errors.language?.message}
+        >
           {(control) => (
             <select {...control} {...register("language")} className={inputClass}>
               {CUSTOMER_LANGUAGES.map((code) => (

@@ -3,7 +3,7 @@ import { buttonClass } from "@/components/ui/button";
 import { can } from "@/lib/auth/roles";
 import { requirePagePermission } from "@/lib/auth/staff";
 import { listCustomers } from "@/lib/customers/queries";
-import { LANGUAGE_LABELS, type CustomerLanguage } from "@/lib/customers/schema";
+import { customerLanguageLabel } from "@/lib/customers/schema";
 
 export const metadata: Metadata = { title: "Customers" };
 
@@ -56,7 +56,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
                     ))}
                   </ul>
                 </td>
-                <td className="p-2">{LANGUAGE_LABELS[customer.language as CustomerLanguage] ?? customer.language}</td>
+                <td className="p-2">{customerLanguageLabel(customer.language)}</td>
                 <td className="p-2">
                   {customer.workspaces.length === 0 ? (
                     <span className="text-slate-700">None yet</span>
