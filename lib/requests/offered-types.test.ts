@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { notOfferedMessage, offeredFormTypes, OfferedTypesSchema, storedOfferedTypes } from "@/lib/requests/offered-types";
+import { offeredFormTypes, OfferedTypesSchema, storedOfferedTypes } from "@/lib/requests/offered-types";
 
 describe("offered request types", () => {
   it("stores the chosen types in the form's order, with the appeal always kept", () => {
@@ -12,11 +12,5 @@ describe("offered request types", () => {
     expect(OfferedTypesSchema.safeParse({ types: [] }).error?.issues[0]?.message).toBe("Keep at least one request type offered: with none, nobody could make a request here");
     expect(OfferedTypesSchema.safeParse({ types: ["APPEAL"] }).error?.issues[0]?.message).toBe("Choose from the request types listed");
     expect(OfferedTypesSchema.safeParse({}).error?.issues[0]?.message).toBe("Choose the request types the form offers");
-  });
-
-  it("names the refused type in words and where to write instead", () => {
-    expect(notOfferedMessage("OPT_OUT_SALE", "privacy@example.com")).toBe(
-      "This portal does not take opt-out of sale or sharing requests; see the privacy policy for how to reach us, or write to privacy@example.com.",
-    );
   });
 });

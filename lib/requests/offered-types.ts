@@ -26,19 +26,5 @@ export const OfferedTypesSchema = z.object({
 });
 export type OfferedTypesInput = z.input<typeof OfferedTypesSchema>;
 
-/** How a refused type is named in a sentence: "This portal does not take … requests". */
-const NOUNS: Record<RequestTypeValue, string> = {
-  ACCESS: "access",
-  DELETION: "deletion",
-  PORTABILITY: "data export",
-  OBJECTION: "objection",
-  CORRECTION: "correction",
-  RESTRICTION: "restriction",
-  OPT_OUT_SALE: "opt-out of sale or sharing",
-  WITHDRAW_CONSENT: "consent withdrawal",
-};
-
-/** Why a type the portal does not offer was refused, and where to turn instead. */
-export function notOfferedMessage(type: RequestTypeValue, privacyEmail: string): string {
-  return `This portal does not take ${NOUNS[type]} requests; see the privacy policy for how to reach us, or write to ${privacyEmail}.`;
-}
+// Why a type the portal does not offer was refused is worded in the requester's language by
+// lib/requests/submit.ts (the form catalogue's refusals.typeNotOffered).

@@ -165,9 +165,37 @@ export function regionCodesOf(country: string): readonly string[] | null {
   return country === "US" ? US_STATE_CODES : country === "CA" ? CANADIAN_PROVINCE_CODES : null;
 }
 
-/** State or province options for the countries whose law depends on them (US, CA); else none. */
-export function regionOptions(country: string): Option[] {
+// Canada's official French names. US states have no official translations, so every language
+// keeps their English names, and Canada's English ones outside French.
+const CANADIAN_PROVINCE_NAMES_FR: Record<(typeof CANADIAN_PROVINCE_CODES)[number], string> = {
+  AB: "Alberta",
+  BC: "Colombie-Britannique",
+  MB: "Manitoba",
+  NB: "Nouveau-Brunswick",
+  NL: "Terre-Neuve-et-Labrador",
+  NT: "Territoires du Nord-Ouest",
+  NS: "Nouvelle-Écosse",
+  NU: "Nunavut",
+  ON: "Ontario",
+  PE: "Île-du-Prince-Édouard",
+  QC: "Québec",
+  SK: "Saskatchewan",
+  YT: "Yukon",
+};
+
+/**
+ * State or province options for the countries whose law depends on them (US, CA); else none. In
+ * name order for `locale` (a language tag: "fr-FR" gives Canada's French names).
+ */
+export function regionOptions(country: string, locale = "en"): Option[] {
   const code = country.trim().toUpperCase();
-  const names: Readonly<Record<string, string>> | null = code === "US" ? US_STATE_NAMES : code === "CA" ? CANADIAN_PROVINCE_NAMES : null;
-  return names ? regionCodesOf(code)!.map((value) => ({ value, label: names[value]! })) : [];
+  const french = locale.toLowerCase().startsWith("fr");
+  const names: Readonly<Record<string, string>> | null =
+    code === "US" ? US_STATE_NAMES : code === "CA" ? (french ? CANADIAN_PROVINCE_NAMES_FR : CANADIAN_PROVINCE_NAMES) : null;
+  if (!names) return [];
+  const options = regionCodesOf(code)!.map((value) => ({ value, label: names[value]! }));
+  // The code lists are in English name order already.
+  if (!french || code !== "CA") return options;
+  const collator = new Intl.Collator(locale);
+  return options.sort((a, b) => collator.compare(a.label, b.label));
 }

@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { COUNTRIES, regionCodesOf } from "@/lib/requests/regions";
+import { fillMessage, SCHEMA_MESSAGES as M } from "@/lib/requests/schema-messages";
 import { noControlCharacters } from "@/lib/text/control-characters";
 import { emailAddress, optionalEmailAddress } from "@/lib/text/email-address";
 
@@ -48,7 +49,9 @@ export const RESTRICTION_GROUND_LABELS: Record<(typeof RESTRICTION_GROUNDS)[numb
 // zod/mini: the same zod, with functions instead of methods, so the browser gets only what the
 // form uses (the request form's first load must stay under 180 KB gzipped).
 // Every detail below is a text area (lines kept); the other text fields are single lines.
-const tooLong = (max: number) => `Keep this under ${max} characters`;
+/** Every length limit a message names, so the server can translate each (lib/requests/validation-words.ts). */
+export const TEXT_LIMITS = new Set<number>();
+const tooLong = (max: number) => (TEXT_LIMITS.add(max), fillMessage(M.tooLong, { max }));
 const trimmed = (max: number, lines = false) => z.string().check(z.trim(), z.maxLength(max, tooLong(max)), noControlCharacters(lines));
 const required = (max: number, empty: string, lines = true) =>
   z.string({ error: empty }).check(z.trim(), z.minLength(1, empty), z.maxLength(max, tooLong(max)), noControlCharacters(lines));
@@ -65,54 +68,54 @@ export const DetailsSchemas = {
   ACCESS: z.object({ topics: optionalText(2000) }),
   DELETION: z
     .object({
-      scope: choice(["ALL", "SPECIFIC"] as const, "Choose what you want deleted"),
+      scope: choice(["ALL", "SPECIFIC"] as const, M.deletionScope),
       specifics: optionalText(2000),
     })
     .check(
       z.superRefine((d, ctx) => {
         if (d.scope === "SPECIFIC" && !d.specifics) {
-          ctx.addIssue({ code: "custom", path: ["specifics"], message: "Describe the data you want deleted", input: d });
+          ctx.addIssue({ code: "custom", path: ["specifics"], message: M.deletionSpecifics, input: d });
         }
       }),
     ),
-  PORTABILITY: z.object({ format: choice(["JSON", "CSV"] as const, "Choose a file format") }),
+  PORTABILITY: z.object({ format: choice(["JSON", "CSV"] as const, M.portabilityFormat) }),
   OBJECTION: z.object({
-    processing: choice(OBJECTION_PROCESSING, "Choose the processing you object to"),
+    processing: choice(OBJECTION_PROCESSING, M.objectionProcessing),
     reason: optionalText(2000),
   }),
   CORRECTION: z.object({
-    whatIsWrong: required(2000, "Tell us which information is wrong"),
-    correctValue: required(2000, "Tell us what it should say"),
+    whatIsWrong: required(2000, M.whatIsWrong),
+    correctValue: required(2000, M.correctValue),
   }),
   RESTRICTION: z.object({
-    activity: required(2000, "Tell us which use of your data to restrict"),
-    ground: choice(RESTRICTION_GROUNDS, "Choose why processing should be restricted"),
+    activity: required(2000, M.restrictionActivity),
+    ground: choice(RESTRICTION_GROUNDS, M.restrictionGround),
   }),
   OPT_OUT_SALE: z.object({}),
-  WITHDRAW_CONSENT: z.object({ consent: required(2000, "Tell us which consent you withdraw") }),
+  WITHDRAW_CONSENT: z.object({ consent: required(2000, M.consent) }),
 } satisfies Record<RequestTypeValue, z.ZodMiniType>;
 
 const common = {
-  name: required(200, "Enter your full name", false),
-  email: emailAddress({ empty: "Enter your email address", format: "Enter an email address in the format name@example.com" }),
-  country: z.string({ error: "Choose the country where you live" }).check(
-    z.refine((c: string) => (COUNTRIES as readonly string[]).includes(c), "Choose the country where you live"),
+  name: required(200, M.name, false),
+  email: emailAddress({ empty: M.email, format: M.emailFormat }),
+  country: z.string({ error: M.country }).check(
+    z.refine((c: string) => (COUNTRIES as readonly string[]).includes(c), M.country),
   ),
   region: optionalText(8, false),
-  relationship: choice(RELATIONSHIPS, "Choose how you know us"),
+  relationship: choice(RELATIONSHIPS, M.relationship),
   workspaceReference: optionalText(200, false),
   // "" is the unchosen radio group; the refinement below asks end users to choose.
-  dataScope: z.optional(choice(["", ...DATA_SCOPES] as const, "Choose what your request is about")),
-  companyEmail: optionalEmailAddress("Enter the company's address in the format support@example.com"),
-  submittedBy: z._default(choice(SUBMITTERS, "Choose who the request is for"), "SELF"),
+  dataScope: z.optional(choice(["", ...DATA_SCOPES] as const, M.dataScope)),
+  companyEmail: optionalEmailAddress(M.companyEmailFormat),
+  submittedBy: z._default(choice(SUBMITTERS, M.submittedBy), "SELF"),
   // Someone filing for another person (lib/representation): their own details. The fields above
   // are then the person the request is about.
   representative: z.optional(
     z.object({
-      name: required(200, "Enter your own full name", false),
-      email: emailAddress({ empty: "Enter your own email address", format: "Enter an email address in the format name@example.com" }),
+      name: required(200, M.ownName, false),
+      email: emailAddress({ empty: M.ownEmail, format: M.emailFormat }),
       organisation: optionalText(200, false),
-      guardianRelationship: z.optional(choice(["", ...GUARDIAN_RELATIONSHIPS] as const, "Choose how you are related to the child")),
+      guardianRelationship: z.optional(choice(["", ...GUARDIAN_RELATIONSHIPS] as const, M.guardianRelationship)),
       childBirthDate: optionalText(10, false),
     }),
   ),
@@ -123,7 +126,7 @@ const common = {
 type Details = { [T in RequestTypeValue]: z.output<(typeof DetailsSchemas)[T]> }[RequestTypeValue];
 
 const Base = z.object({
-  type: choice(REQUEST_TYPES, "Choose the kind of request"),
+  type: choice(REQUEST_TYPES, M.type),
   details: z._default(z.record(z.string(), z.unknown()), {}),
   ...common,
 });
@@ -152,10 +155,10 @@ export const NewRequestSchema = z.pipe(
             code: "custom",
             path: ["region"],
             message: !regions
-              ? "Leave the state or province empty: we ask for one only in the United States and Canada"
+              ? M.regionNotAsked
               : v.country === "US"
-                ? "Choose your state"
-                : "Choose your province or territory",
+                ? M.state
+                : M.province,
             input: v.region,
           });
         }
@@ -163,12 +166,12 @@ export const NewRequestSchema = z.pipe(
           ctx.addIssue({
             code: "custom",
             path: ["workspaceReference"],
-            message: "Tell us which company's chat, email or support service you used",
+            message: M.workspaceReference,
             input: v.workspaceReference,
           });
         }
         if (v.relationship === "CUSTOMER_END_USER" && !v.dataScope) {
-          ctx.addIssue({ code: "custom", path: ["dataScope"], message: "Choose what your request is about", input: v.dataScope });
+          ctx.addIssue({ code: "custom", path: ["dataScope"], message: M.dataScope, input: v.dataScope });
         }
       },
       { when: () => true },
@@ -190,7 +193,7 @@ export type NewRequest = z.output<typeof NewRequestSchema>;
 export const VerifyCodeSchema = z.object({
   requestId: z.uuid(),
   code: z
-    .string({ error: "Enter the 6-digit code from the email" })
-    .check(z.trim(), z.regex(/^\d{6}$/, "Enter the 6 digits from the email, without spaces")),
+    .string({ error: M.code })
+    .check(z.trim(), z.regex(/^\d{6}$/, M.codeFormat)),
 });
 export type VerifyCodeInput = z.input<typeof VerifyCodeSchema>;

@@ -16,7 +16,6 @@ import { isBlockedSender } from "@/lib/requests/spam";
 import { insertSubmission, isUniqueViolation } from "@/lib/requests/insert-submission";
 import { jurisdictionFor } from "@/lib/requests/jurisdiction";
 import { REQUEST_TYPE_LABELS } from "@/lib/requests/labels";
-import { notOfferedMessage } from "@/lib/requests/offered-types";
 import { newReference } from "@/lib/requests/reference";
 import { NewRequestSchema } from "@/lib/requests/schema";
 import { representationOf, representationProblems } from "@/lib/representation/form-rules";
@@ -30,6 +29,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { VouchedBy } from "@/lib/verification/mark-verified";
 import { recordEvent } from "@/lib/requests/events";
 import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { translatorFor } from "@/lib/i18n/translator";
+import { translateFieldErrors } from "@/lib/requests/validation-words";
 
 export type SubmitOutcome =
   | { requestId: string; verificationRequired: true }
@@ -60,20 +61,29 @@ export async function submitRequest(
     language?: Locale;
   },
 ): Promise<ActionResult<SubmitOutcome>> {
+  // Refusals in the requester's language; English, as the schema words them, when none is given (the API).
+  const t = translatorFor(context.locale ?? DEFAULT_LOCALE, "form");
+  const inLanguage = (errors: Record<string, string>) => (context.locale ? translateFieldErrors(errors, context.locale) : errors);
   const parsed = NewRequestSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsFrom(parsed.error) };
+  if (!parsed.success) return { ok: false, fieldErrors: inLanguage(fieldErrorsFrom(parsed.error)) };
   const request = parsed.data;
   const channel = context.channel;
   const repProblems = representationProblems(request, context.now ?? clockNow());
-  if (Object.keys(repProblems).length) return { ok: false, fieldErrors: repProblems };
+  if (Object.keys(repProblems).length) return { ok: false, fieldErrors: inLanguage(repProblems) };
   const rep = representationOf(request);
   // A filled honeypot is a bot: refuse without storing anything or saying why in detail.
-  if (request.website) return failure("We could not accept this submission. Please try again.", "SPAM_SUSPECTED");
+  if (request.website) return failure(t("refusals.spam"), "SPAM_SUSPECTED");
   // A type the operator's policy does not name (Settings → Request types): refused before anything
   // is counted or stored, whether from the form, a hand-made post or the API.
   const offered = await getSubmissionContext(db);
   if (!offered.offeredTypes.includes(request.type)) {
-    return { ok: false, code: "TYPE_NOT_OFFERED", fieldErrors: { type: notOfferedMessage(request.type, offered.org.privacyEmail) } };
+    return {
+      ok: false,
+      code: "TYPE_NOT_OFFERED",
+      fieldErrors: {
+        type: t("refusals.typeNotOffered", { kind: t(`refusals.typeNames.${request.type}`), email: offered.org.privacyEmail }),
+      },
+    };
   }
 
   const env = getEnv();
@@ -91,9 +101,7 @@ export async function submitRequest(
         ok: false,
         code: "PROOF_OF_WORK",
         formError:
-          check === null
-            ? "Many requests have come from your network, so your browser must do a short check before sending. Please enable JavaScript and try again."
-            : "Your browser's check did not pass. Nothing was sent; please try again.",
+          check === null ? t("refusals.checkNeeded") : t("refusals.checkFailed"),
         challenge: await newPowChallenge(env.APP_SECRET, pow.maxNumber, now),
       };
     }
@@ -113,8 +121,8 @@ export async function submitRequest(
   if (!limited.allowed) {
     return failure(
       limited.name === "submit-email"
-        ? "We have received several requests for this email address today. Please wait for our reply, or try again tomorrow."
-        : `Too many requests have come from your network. Please try again in ${Math.ceil(limited.retryAfterSeconds / 60)} minutes.`,
+        ? t("refusals.tooManyForEmail")
+        : t("refusals.tooManyFromNetwork", { minutes: Math.ceil(limited.retryAfterSeconds / 60) }),
       "RATE_LIMITED",
     );
   }
@@ -126,7 +134,7 @@ export async function submitRequest(
     (rep !== null && (await isBlockedSender(db, env.APP_SECRET, rep.email, now)))
   ) {
     return failure(
-      `We are not accepting requests from this email address at the moment. If you think this is a mistake, write to us at ${org.privacyEmail}.`,
+      t("refusals.senderBlocked", { email: org.privacyEmail }),
       "SENDER_BLOCKED",
     );
   }

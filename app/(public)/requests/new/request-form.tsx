@@ -8,6 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { describedBy, FieldError, FieldHint, inputClass } from "@/components/ui/field";
 import { NewRequestSchema, RELATIONSHIPS, SUBMITTERS, type RequestTypeValue } from "@/lib/requests/schema";
+import type { Messages } from "@/lib/i18n/messages";
 import type { DetailWords } from "./detail-words";
 import type { RepresentationWords } from "./representation-words";
 import { submitRequestAction } from "./actions";
@@ -38,6 +39,7 @@ const resolver = zodResolver(NewRequestSchema) as unknown as Resolver<FormValues
 const RepresentativeFields = lazy(() => import("./representative-fields"));
 
 type Option = { value: string; label: string };
+type FormWords = Pick<Messages["form"], "typeLegend" | "about" | "relationship" | "honeypot" | "send" | "sending" | "sent" | "notSent">;
 
 /** Labels and option lists come from the server as props: data, not JavaScript to download. */
 export type RequestFormOptions = {
@@ -48,6 +50,9 @@ export type RequestFormOptions = {
   relationships: Record<(typeof RELATIONSHIPS)[number], string>;
   details: DetailWords;
   representation: RepresentationWords;
+  words: FormWords;
+  /** The schema's English messages in the reader's language (lib/requests/validation-words.ts). */
+  messages: Record<string, string>;
 };
 
 /**
@@ -67,7 +72,7 @@ export function RequestForm({
   checkingNote: ReactNode;
 }) {
   const hydrated = useHydrated();
-  const { countries, types, relationships } = options;
+  const { countries, types, relationships, words: w } = options;
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const [checking, setChecking] = useState(false);
@@ -105,7 +110,9 @@ export function RequestForm({
     const parts = path.split(".");
     let node: unknown = errors;
     for (const part of parts) node = (node as Record<string, unknown> | undefined)?.[part];
-    const message = (node as { message?: string } | undefined)?.message;
+    const english = (node as { message?: string } | undefined)?.message;
+    // The schema speaks English; the server's refusals come in the reader's language already.
+    const message = english && (options.messages[english] ?? english);
     // The schema words the person's own fields; when they are someone else's, say so.
     return about && message && !path.startsWith("representative") ? (words.errors[message] ?? message) : message;
   };
@@ -134,8 +141,7 @@ export function RequestForm({
       if (proof) result = await submitRequestAction(values, proof);
     }
     if (result.ok) {
-      const data = result.data;
-      router.push(data.verificationRequired ? `/requests/verify/${data.requestId}` : data.statusPath);
+      router.push(result.data.next);
       return;
     }
     const refused = Object.entries(result.fieldErrors ?? {});
@@ -161,12 +167,12 @@ export function RequestForm({
       <div aria-live="polite">
         {formError ? (
           <div id="form-error">
-            <Alert ref={alertRef} tone="error" title="Your request was not sent">
+            <Alert ref={alertRef} tone="error" title={w.notSent}>
               {formError}
             </Alert>
           </div>
         ) : null}
-        {isSubmitSuccessful ? <p className="sr-only">Request sent. Opening the next step.</p> : null}
+        {isSubmitSuccessful ? <p className="sr-only">{w.sent}</p> : null}
         {checking ? checkingNote : null}
       </div>
 
@@ -187,7 +193,7 @@ export function RequestForm({
         </fieldset>
 
         <fieldset aria-describedby={errorOf("type") ? "f-type-error" : undefined}>
-          <legend className="text-lg font-semibold text-slate-900">What would you like us to do?</legend>
+          <legend className="text-lg font-semibold text-slate-900">{w.typeLegend}</legend>
           {errorFor("type")}
           <div className="mt-3 grid gap-3 sm:grid-cols-2">
             {(Object.keys(types) as RequestTypeValue[]).map((value) => (
@@ -220,29 +226,29 @@ export function RequestForm({
         ) : null}
 
         <fieldset className="space-y-5">
-          <legend className="text-lg font-semibold text-slate-900">{about?.legend ?? "About you"}</legend>
+          <legend className="text-lg font-semibold text-slate-900">{about?.legend ?? w.about.legend}</legend>
           <div>
             <label htmlFor="f-name" className="block font-medium text-slate-900">
-              {about?.name.label ?? "Full name"}
+              {about?.name.label ?? w.about.name}
             </label>
             <input {...field("name")} {...register("name")} autoComplete="name" className={inputClass} />
             {errorFor("name")}
           </div>
           <div>
             <label htmlFor="f-email" className="block font-medium text-slate-900">
-              {about?.email.label ?? "Email address"}
+              {about?.email.label ?? w.about.email}
             </label>
-            <FieldHint id="f-email-hint">{about?.email.hint ?? "We'll send a code to this address to confirm it is yours, and reply there."}</FieldHint>
+            <FieldHint id="f-email-hint">{about?.email.hint ?? w.about.emailHint}</FieldHint>
             <input {...field("email", true)} {...register("email")} type="email" autoComplete="email" className={inputClass} />
             {errorFor("email")}
           </div>
           <div>
             <label htmlFor="f-country" className="block font-medium text-slate-900">
-              {about?.country ?? "Country where you live"}
+              {about?.country ?? w.about.country}
             </label>
-            <FieldHint id="f-country-hint">This decides which privacy law applies and how long we have to answer.</FieldHint>
+            <FieldHint id="f-country-hint">{w.about.countryHint}</FieldHint>
             <select {...field("country", true)} {...register("country")} autoComplete="country" className={inputClass}>
-              <option value="">Choose a country</option>
+              <option value="">{w.about.chooseCountry}</option>
               {countries.map((c) => (
                 <option key={c.value} value={c.value}>
                   {c.label}
@@ -254,10 +260,10 @@ export function RequestForm({
           {regions.length > 0 ? (
             <div>
               <label htmlFor="f-region" className="block font-medium text-slate-900">
-                {country === "US" ? "State" : "Province or territory"}
+                {country === "US" ? w.about.state : w.about.province}
               </label>
               <select {...field("region")} {...register("region")} className={inputClass}>
-                <option value="">Choose one</option>
+                <option value="">{w.about.chooseRegion}</option>
                 {regions.map((r) => (
                   <option key={r.value} value={r.value}>
                     {r.label}
@@ -270,7 +276,7 @@ export function RequestForm({
         </fieldset>
 
         <fieldset aria-describedby={errorOf("relationship") ? "f-relationship-error" : undefined}>
-          <legend className="text-lg font-semibold text-slate-900">How do you know us?</legend>
+          <legend className="text-lg font-semibold text-slate-900">{w.relationship.legend}</legend>
           {errorFor("relationship")}
           <div className="mt-3 space-y-2">
             {RELATIONSHIPS.map((value) => (
@@ -283,30 +289,22 @@ export function RequestForm({
           {relationship === "CUSTOMER_END_USER" ? (
             <div className="mt-4">
               <label htmlFor="f-workspaceReference" className="block font-medium text-slate-900">
-                Which company&apos;s service did you use?
+                {w.relationship.workspace}
               </label>
-              <FieldHint id="f-workspaceReference-hint">
-                The company name, or the website where you chatted or emailed. That company controls that data, so we may pass
-                your request to them.
-              </FieldHint>
+              <FieldHint id="f-workspaceReference-hint">{w.relationship.workspaceHint}</FieldHint>
               <input {...field("workspaceReference", true)} {...register("workspaceReference")} className={inputClass} />
               {errorFor("workspaceReference")}
               <label htmlFor="f-companyEmail" className="mt-4 block font-medium text-slate-900">
-                The company&apos;s email address you wrote to (optional)
+                {w.relationship.companyEmail}
               </label>
-              <FieldHint id="f-companyEmail-hint">For example support@company.com. It helps us find the right company.</FieldHint>
+              <FieldHint id="f-companyEmail-hint">{w.relationship.companyEmailHint}</FieldHint>
               <input type="email" {...field("companyEmail", true)} {...register("companyEmail")} className={inputClass} />
               {errorFor("companyEmail")}
               <fieldset className="mt-4" aria-describedby={errorOf("dataScope") ? "f-dataScope-error" : undefined}>
-                <legend className="font-medium text-slate-900">What is your request about?</legend>
+                <legend className="font-medium text-slate-900">{w.relationship.dataScope}</legend>
                 {errorFor("dataScope")}
                 <div className="mt-2 space-y-2">
-                  {(
-                    [
-                      ["WORKSPACE", "Only my conversations with that company"],
-                      ["WORKSPACE_AND_OPERATOR", "Those conversations, and anything you hold about me yourselves"],
-                    ] as const
-                  ).map(([value, label]) => (
+                  {Object.entries(w.relationship.dataScopes).map(([value, label]) => (
                     <label key={value} className="flex cursor-pointer items-start gap-3">
                       <input type="radio" value={value} {...register("dataScope")} className="mt-1 h-4 w-4 accent-blue-700" />
                       <span className="text-slate-900">{label}</span>
@@ -320,12 +318,12 @@ export function RequestForm({
 
         {/* Honeypot: people never see or reach it; bots that fill every field do. */}
         <div aria-hidden="true" className="hidden">
-          <label htmlFor="f-website">Leave this empty</label>
+          <label htmlFor="f-website">{w.honeypot}</label>
           <input id="f-website" tabIndex={-1} autoComplete="off" {...register("website")} />
         </div>
 
         <div>
-          <Button type="submit">{isSubmitting ? "Sending…" : "Send request"}</Button>
+          <Button type="submit">{isSubmitting ? w.sending : w.send}</Button>
         </div>
       </fieldset>
     </form>
@@ -378,7 +376,7 @@ function TypeDetails({
 
   return (
     <fieldset className="space-y-5">
-      <legend className="text-lg font-semibold text-slate-900">About your request</legend>
+      <legend className="text-lg font-semibold text-slate-900">{words.legend}</legend>
       {type === "ACCESS" ? textarea("details.topics", words.topics) : null}
       {type === "DELETION" ? (
         <>
