@@ -19,3 +19,11 @@ describe("maskFilename", () => {
     expect(maskFilename("ada.averyveryverylongextension")).toBe("•••");
   });
 });
+
+describe("fileSize in the reader's language", () => {
+  it("writes the decimal the reader's way", () => {
+    expect(fileSize(12_595, "de")).toBe("12,3 KB");
+    expect(fileSize(10 * 1024 * 1024, "pt-BR")).toBe("10,0 MB");
+    expect(fileSize(1024 * 1024 - 1, "fr")).toBe("1024,0 KB");
+  });
+});

@@ -5,6 +5,8 @@ import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
 import type { TokenHolder } from "@/lib/generated/prisma/enums";
 import { getEnv } from "@/lib/env";
+import type { Locale } from "@/lib/i18n/locales";
+import { translatorFor } from "@/lib/i18n/translator";
 import { logError, logEvent } from "@/lib/log";
 import { wakeOutboxWorker } from "@/lib/mail/worker-signal";
 import { consumeLimits } from "@/lib/rate-limit/limit";
@@ -25,6 +27,8 @@ export type StatusRecoveryContext = {
    * they run before this returns.
    */
   later?: (work: () => Promise<void>) => void;
+  /** The language the refusal is worded in; English without one. */
+  locale?: Locale;
 };
 
 /**
@@ -48,10 +52,7 @@ export async function requestStatusLink(input: unknown, context: StatusRecoveryC
     );
     if (!limited.allowed) {
       const minutes = Math.ceil(limited.retryAfterSeconds / 60);
-      return failure(
-        `We have had many requests for new links from your network. Please try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}.`,
-        "RATE_LIMITED",
-      );
+      return failure(translatorFor(context.locale ?? "en", "status")("recovery.rateLimited", { minutes }), "RATE_LIMITED");
     }
   }
   const { email, reference } = parsed.data;

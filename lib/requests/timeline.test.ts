@@ -53,3 +53,33 @@ describe("timelineEntry for request handling", () => {
     expect(timelineEntry("referral.refused", { customerName: "Acme" }, "UTC").detail).toMatch(/^Its reasons are above, under “Who answers your request”\./);
   });
 });
+
+describe("timelineEntry in the reader's language", () => {
+  it("words the events in German, with German dates", () => {
+    expect(timelineEntry("request.verified", { dueDate: "2027-01-18" }, "UTC", "de")).toEqual({
+      title: "E-Mail-Adresse bestätigt",
+      detail: "Wir antworten bis zum 18. Januar 2027.",
+    });
+    expect(timelineEntry("request.closed_unverified", { afterDays: 1 }, "UTC", "de").detail).toContain("innerhalb eines Tages");
+    expect(timelineEntry("referral.acknowledged", {}, "UTC", "de").title).toBe("Das Unternehmen hat den Eingang Ihres Antrags bestätigt");
+    expect(timelineEntry("something.unknown", {}, "UTC", "de").title).toBe("Antrag aktualisiert");
+  });
+
+  it("words the events in Brazilian Portuguese, with Brazilian dates", () => {
+    expect(timelineEntry("request.deadline_extended", { extendedDueDate: "2027-02-18" }, "UTC", "pt-BR").detail).toBe(
+      "Precisamos de mais tempo e responderemos até 18 de fevereiro de 2027. Explicamos o motivo por e-mail.",
+    );
+    expect(timelineEntry("recipients.told", { recipients: [{ name: "Acme" }, { name: "Bolt", byConnector: true }] }, "UTC", "pt-BR").detail).toBe(
+      "Convidadas a fazer o mesmo e confirmar: Acme. Apagados diretamente nos sistemas delas: Bolt.",
+    );
+  });
+
+  it("keeps English word for word where no language is given", () => {
+    expect(timelineEntry("request.closed_unverified", { afterDays: 3 }, "UTC").detail).toBe(
+      "The email address was not confirmed within 3 days, so we closed the request and erased the details you gave.",
+    );
+    expect(
+      timelineEntry("referral.sent", { customerName: "Acme", workspaceName: "acme.chat", customerContactEmail: "p@acme.test", includesOperatorPart: true }, "UTC").detail,
+    ).toBe("Acme controls the data from acme.chat, so we passed your request to its privacy contact (p@acme.test). We handle the data we hold ourselves.");
+  });
+});

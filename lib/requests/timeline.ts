@@ -1,145 +1,151 @@
 import { correctionSentences, type CorrectionSummary } from "@/lib/corrections/words";
 import { erasureSentences, type ErasureSummary } from "@/lib/erasure/words";
 import { formatCalendarDate, formatInstant } from "@/lib/dates/format";
-import { recipientsToldWords } from "@/lib/recipients/notice-words";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { translatorFor } from "@/lib/i18n/translator";
 
-/** How a public audit event reads on the requester's status page; moments in the operator's `timeZone`. */
-export function timelineEntry(action: string, data: unknown, timeZone: string): { title: string; detail?: string } {
+/**
+ * How a public audit event reads on the requester's status page, in the reader's language (the
+ * "status" catalogue's `timeline`); moments in the operator's `timeZone`. The API's views read it
+ * in English.
+ */
+export function timelineEntry(action: string, data: unknown, timeZone: string, locale: Locale = DEFAULT_LOCALE): { title: string; detail?: string } {
   const d = (data ?? {}) as Record<string, unknown>;
+  const t = translatorFor(locale, "status");
+  const day = (value: string) => formatCalendarDate(value, "long", locale);
+  const company = (fallback: "theCompany" | "TheCompany") => text(d.customerName, t(`timeline.${fallback}`));
   switch (action) {
     case "request.submitted":
-      return { title: "Request received", detail: "We saved your request." };
+      return { title: t("timeline.submitted.title"), detail: t("timeline.submitted.detail") };
     case "request.verified":
       if (typeof d.vouchedBy === "string") {
         return {
-          title: "Identity confirmed",
+          title: t("timeline.vouched.title"),
           // The key's name is the operator's own label; the requester reads where they asked.
-          detail: `Confirmed by the service you made this request through.${typeof d.dueDate === "string" ? ` We will answer by ${formatCalendarDate(d.dueDate)}.` : ""}`,
+          detail: [t("timeline.vouched.detail"), ...(typeof d.dueDate === "string" ? [t("timeline.answerBy", { on: day(d.dueDate) })] : [])].join(" "),
         };
       }
       return {
-        title: "Email confirmed",
-        detail: typeof d.dueDate === "string" ? `We will answer by ${formatCalendarDate(d.dueDate)}.` : undefined,
+        title: t("timeline.verified.title"),
+        detail: typeof d.dueDate === "string" ? t("timeline.answerBy", { on: day(d.dueDate) }) : undefined,
       };
     case "request.closed_unverified":
       return {
-        title: "Closed: email not confirmed",
-        detail: `The email address was not confirmed within ${typeof d.afterDays === "number" && d.afterDays !== 1 ? `${d.afterDays} days` : typeof d.afterDays === "number" ? "1 day" : "7 days"}, so we closed the request and erased the details you gave.`,
+        title: t("timeline.closedUnverified.title"),
+        detail: t("timeline.closedUnverified.detail", { days: typeof d.afterDays === "number" ? d.afterDays : 7 }),
       };
     case "verification.questions_asked":
-      return { title: "Questions to confirm who you are", detail: "This kind of request needs a few answers that we can compare with what we hold." };
+      return { title: t("timeline.questionsAsked.title"), detail: t("timeline.questionsAsked.detail") };
     case "verification.answers_given":
-      return { title: "Answers received", detail: "We received the answers with the signed declaration." };
+      return { title: t("timeline.answersGiven.title"), detail: t("timeline.answersGiven.detail") };
     case "representation.email_confirmed":
-      return { title: "Email of the person acting confirmed", detail: "The authorized agent or parent confirmed their own email address." };
+      return { title: t("timeline.representativeConfirmed.title"), detail: t("timeline.representativeConfirmed.detail") };
     case "representation.subject_asked":
-      return { title: "Consumer asked to confirm", detail: "We emailed the person this request is about to confirm they authorised it." };
+      return { title: t("timeline.subjectAsked.title"), detail: t("timeline.subjectAsked.detail") };
     case "representation.subject_confirmed":
-      return { title: "Confirmed by the consumer", detail: "The person this request is about confirmed they authorised their agent." };
+      return { title: t("timeline.subjectConfirmed.title"), detail: t("timeline.subjectConfirmed.detail") };
     case "representation.subject_refused":
-      return {
-        title: "Closed: not authorised",
-        detail: "The person this request is about told us they did not authorise it, so we closed it and erased the details given.",
-      };
+      return { title: t("timeline.subjectRefused.title"), detail: t("timeline.subjectRefused.detail") };
     case "representation.document_uploaded":
       return {
-        title: "Document received",
-        detail: d.kind === "SIGNED_PERMISSION" ? "We received the signed permission." : "We received a document from the person acting.",
+        title: t("timeline.documentUploaded.title"),
+        detail: d.kind === "SIGNED_PERMISSION" ? t("timeline.documentUploaded.permission") : t("timeline.documentUploaded.other"),
       };
     case "request.acknowledged":
-      return { title: "Work started", detail: "Our privacy team has started working on your request." };
+      return { title: t("timeline.acknowledged.title"), detail: t("timeline.acknowledged.detail") };
     // On a request made for someone else, both people read this timeline: say whom it concerns.
-    case "request.information_requested":
-      if (d.party === "SUBJECT") return { title: "A question to the person this request is about", detail: "We emailed them our question; they answer on their own page." };
-      if (d.party === "REQUESTER") return { title: "A question to the person who made the request", detail: "We emailed our question to the agent or parent; they answer on their page." };
-      return { title: "We asked you a question", detail: "We emailed you our question. Please answer it on this page." };
-    case "request.information_provided":
-      if (d.party === "SUBJECT") return { title: "The person this request is about answered", detail: "We have their answer and have resumed work on the request." };
-      if (d.party === "REQUESTER") return { title: "The person who made the request answered", detail: "We have their answer and have resumed work on the request." };
-      return { title: "You answered our question", detail: "We have your answer and have resumed work on your request." };
+    case "request.information_requested": {
+      const key = d.party === "SUBJECT" ? "askedSubject" : d.party === "REQUESTER" ? "askedRequester" : "askedYou";
+      return { title: t(`timeline.${key}.title`), detail: t(`timeline.${key}.detail`) };
+    }
+    case "request.information_provided": {
+      const key = d.party === "SUBJECT" ? "answeredSubject" : d.party === "REQUESTER" ? "answeredRequester" : "answeredYou";
+      return { title: t(`timeline.${key}.title`), detail: t(`timeline.${key}.detail`) };
+    }
     case "request.deadline_extended":
       return {
-        title: "Deadline extended",
+        title: t("timeline.extended.title"),
         detail:
-          typeof d.extendedDueDate === "string"
-            ? `We need more time and will answer by ${formatCalendarDate(d.extendedDueDate)}. We emailed you why.`
-            : "We need more time. We emailed you why.",
+          typeof d.extendedDueDate === "string" ? t("timeline.extended.detailDate", { on: day(d.extendedDueDate) }) : t("timeline.extended.detail"),
       };
     case "request.denied":
-      return {
-        title: "Request denied",
-        detail:
-          d.appealAvailable === true
-            ? "We emailed you our reasons. You can appeal this decision from this page."
-            : "We emailed you our reasons and whom you can complain to.",
-      };
+      return { title: t("timeline.denied.title"), detail: d.appealAvailable === true ? t("timeline.denied.appealable") : t("timeline.denied.detail") };
     case "request.merged":
       return {
-        title: "Answered with your earlier request",
-        detail: `You asked us the same in request ${typeof d.into === "string" ? d.into : "an earlier request"}, which is still open, so we answer both there, once. Follow it on its own status page.`,
+        title: t("timeline.merged.title"),
+        detail: t("timeline.merged.detail", { reference: text(d.into, t("timeline.merged.anEarlier")) }),
       };
     case "request.merged_in":
       return {
-        title: "Your later request joined this one",
-        detail: `You asked us the same again in request ${typeof d.from === "string" ? d.from : "a later request"}; our answer here covers both.`,
+        title: t("timeline.mergedIn.title"),
+        detail: t("timeline.mergedIn.detail", { reference: text(d.from, t("timeline.mergedIn.aLater")) }),
       };
     case "request.appealed":
-      return { title: "You appealed this decision", detail: "Your appeal is a new request with its own status page, which we emailed you." };
+      return { title: t("timeline.appealed.title"), detail: t("timeline.appealed.detail") };
     case "request.completed": {
       // The officer's written answer, when there is one (with or without a package), in their words.
-      const answer = typeof d.outcome === "string" && d.outcome ? [`Our answer: ${d.outcome}`] : [];
+      const answer = typeof d.outcome === "string" && d.outcome ? [t("timeline.completed.answer", { outcome: d.outcome })] : [];
+      const emailed = t("timeline.completed.emailed");
       return {
-        title: "Request completed",
+        title: t("timeline.completed.title"),
         detail:
           typeof d.downloadUntil === "string"
-            ? [`Your data is ready to download on this page until ${formatInstant(d.downloadUntil, timeZone)}.`, ...answer].join(" ")
+            ? [t("timeline.completed.download", { on: formatInstant(d.downloadUntil, timeZone, "long", locale) }), ...answer].join(" ")
             : d.erasure && typeof d.erasure === "object"
-              ? ["We emailed you what we did.", ...answer, ...erasureSentences(d.erasure as ErasureSummary)].join(" ")
+              ? [emailed, ...answer, ...erasureSentences(d.erasure as ErasureSummary)].join(" ")
               : d.correction && typeof d.correction === "object"
-                ? ["We emailed you what we did.", ...answer, ...correctionSentences(d.correction as CorrectionSummary)].join(" ")
-                : ["We emailed you what we did.", ...answer].join(" "),
+                ? [emailed, ...answer, ...correctionSentences(d.correction as CorrectionSummary)].join(" ")
+                : [emailed, ...answer].join(" "),
       };
     }
     case "referral.sent":
       return {
-        title: `Sent to ${text(d.customerName, "the company")}`,
-        detail: `${text(d.customerName, "The company")} controls the data from ${text(d.workspaceName, "its service")}, so we passed your request to its privacy contact${typeof d.customerContactEmail === "string" ? ` (${d.customerContactEmail})` : ""}.${d.includesOperatorPart === true ? " We handle the data we hold ourselves." : ""}`,
+        title: t("timeline.referralSent.title", { company: company("theCompany") }),
+        detail:
+          t("timeline.referralSent.detail", {
+            company: company("TheCompany"),
+            workspace: text(d.workspaceName, t("timeline.itsService")),
+            contact: typeof d.customerContactEmail === "string" ? t("timeline.referralSent.contact", { email: d.customerContactEmail }) : "",
+          }) + (d.includesOperatorPart === true ? t("timeline.referralSent.operatorPart") : ""),
       };
     case "referral.acknowledged":
-      return { title: `${text(d.customerName, "The company")} confirmed it has your request` };
+      return { title: t("timeline.referralAcknowledged.title", { company: company("TheCompany") }) };
     case "referral.completed":
-      return { title: `${text(d.customerName, "The company")} completed your request`, detail: "Its note on what it did is above, under “Who answers your request”." };
+      return { title: t("timeline.referralCompleted.title", { company: company("TheCompany") }), detail: t("timeline.referralCompleted.detail") };
     case "referral.refused":
-      return {
-        title: `${text(d.customerName, "The company")} refused your request`,
-        detail: "Its reasons are above, under “Who answers your request”. Questions or complaints about this decision go to that company, or to a data protection authority.",
-      };
+      return { title: t("timeline.referralRefused.title", { company: company("TheCompany") }), detail: t("timeline.referralRefused.detail") };
     case "referral.escalated":
-      return {
-        title: `${text(d.customerName, "The company")} has not answered yet`,
-        detail: "It did not answer our reminders, so our privacy team is following up.",
-      };
+      return { title: t("timeline.referralEscalated.title", { company: company("TheCompany") }), detail: t("timeline.referralEscalated.detail") };
     case "referral.taken_over":
-      return { title: "Our privacy team took this over", detail: `We answer the part we had passed to ${text(d.customerName, "the company")} ourselves.` };
+      return { title: t("timeline.referralTakenOver.title"), detail: t("timeline.referralTakenOver.detail", { company: company("theCompany") }) };
     case "referral.withdrawn":
-      return { title: "Sent to someone else", detail: `We withdrew the request from ${text(d.customerName, "the company")}.` };
+      return { title: t("timeline.referralWithdrawn.title"), detail: t("timeline.referralWithdrawn.detail", { company: company("theCompany") }) };
     case "package.downloaded":
-      return { title: "Data downloaded" };
+      return { title: t("timeline.downloaded.title") };
     case "recipients.told":
-      return { title: "We told the organisations that received your data", detail: recipientsToldWords(d) };
+      return { title: t("timeline.recipientsTold.title"), detail: recipientsTold(d, t) };
     case "recipients.confirmed":
       return {
-        title: `${text(d.recipient, "An organisation")} confirmed`,
-        detail: d.heldNothing === true ? "It held nothing about you." : "It did the same on its side.",
+        title: t("timeline.recipientConfirmed.title", { recipient: text(d.recipient, t("timeline.recipientConfirmed.anOrganisation")) }),
+        detail: d.heldNothing === true ? t("timeline.recipientConfirmed.heldNothing") : t("timeline.recipientConfirmed.done"),
       };
     case "request.status_link_sent":
-      return {
-        title: "New status link sent",
-        detail: "Someone gave this request's reference and email address, so we emailed a new link to this page to that address.",
-      };
+      return { title: t("timeline.statusLinkSent.title"), detail: t("timeline.statusLinkSent.detail") };
     default:
-      return { title: "Request updated" };
+      return { title: t("timeline.updated.title") };
   }
+}
+
+/** A "recipients.told" event's data in words: who was emailed, and whose system we erased ourselves. */
+function recipientsTold(data: Record<string, unknown>, t: ReturnType<typeof translatorFor<"status">>): string {
+  const recipients = Array.isArray(data.recipients) ? (data.recipients as { name?: unknown; byConnector?: unknown }[]) : [];
+  const name = (r: { name?: unknown }) => text(r.name, t("timeline.recipientsTold.anOrganisation"));
+  const emailed = recipients.filter((r) => r.byConnector !== true).map(name);
+  const direct = recipients.filter((r) => r.byConnector === true).map(name);
+  const out: string[] = [];
+  if (emailed.length) out.push(t("timeline.recipientsTold.asked", { names: emailed.join(", ") }));
+  if (direct.length) out.push(t(data.kind === "CORRECTION" ? "timeline.recipientsTold.corrected" : "timeline.recipientsTold.erased", { names: direct.join(", ") }));
+  return out.join(" ") || t("timeline.recipientsTold.nobody");
 }
 
 function text(value: unknown, fallback: string): string {

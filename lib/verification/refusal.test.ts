@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { refusalOf, type ChallengeState } from "@/lib/verification/refusal";
+import { resendMessage, verifyFailureMessage } from "@/lib/verification/messages";
 
 const now = new Date("2026-03-01T12:00:00Z");
 const open: ChallengeState = {
@@ -34,5 +35,15 @@ describe("refusalOf", () => {
     expect(refusalOf(open, open.expiresAt, "link")).toBe("EXPIRED");
     expect(refusalOf({ ...open, status: "CLOSED_UNVERIFIED" }, now, "link")).toBe("EXPIRED");
     expect(refusalOf({ ...open, supersededAt: now }, now, "link")).toBe("SUPERSEDED");
+  });
+});
+
+describe("refusals in the requester's language", () => {
+  it("counts attempts and minutes with the language's plurals", () => {
+    expect(verifyFailureMessage("INVALID_CODE", { attemptsLeft: 1 })).toBe("That code is not right. You have 1 attempt left.");
+    expect(verifyFailureMessage("INVALID_CODE", { attemptsLeft: 1 }, "de")).toBe("Dieser Code ist nicht richtig. Sie haben noch 1 Versuch.");
+    expect(verifyFailureMessage("INVALID_CODE", { attemptsLeft: 3 }, "pt-BR")).toBe("Esse código não está correto. Você ainda tem 3 tentativas.");
+    expect(verifyFailureMessage("RATE_LIMITED", { retryAfterSeconds: 60 }, "de")).toContain("in 1 Minute erneut");
+    expect(resendMessage({ ok: false, code: "RESEND_TOO_SOON", retryAfterSeconds: 42 }, "pt-BR")).toBe("Aguarde 42 segundos antes de pedir outro código.");
   });
 });

@@ -1,6 +1,8 @@
 import "server-only";
 import type { Db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { translatorFor } from "@/lib/i18n/translator";
 import { readHandling } from "@/lib/organization/handling";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordEvent } from "@/lib/requests/events";
@@ -34,14 +36,16 @@ export async function readReminderSchedule(db: Pick<Db, "organizationSettings">)
 
 const expiryMsOf = (schedule: ReminderSchedule) => schedule.expiryDays * 24 * HOUR;
 
-const hours = (n: number) => (n % 24 === 0 ? `${n / 24} ${n === 24 ? "day" : "days"}` : `${n} ${n === 1 ? "hour" : "hours"}`);
 
-/** What the verification page tells the person about reminders, or "" when none are sent. */
-export function reminderSentence(schedule: ReminderSchedule): string {
+/** What the verification page tells the person about reminders, in their language, or "" when none are sent. */
+export function reminderSentence(schedule: ReminderSchedule, locale: Locale = DEFAULT_LOCALE): string {
+  const t = translatorFor(locale, "verify");
+  // Whole days read as days ("1 day"), anything else as hours.
+  const span = (n: number) => (n % 24 === 0 ? t("reminders.days", { count: n / 24 }) : t("reminders.hours", { count: n }));
   const { firstAfterHours: first, lastBeforeHours: last } = schedule;
-  if (first > 0 && last > 0) return `We email you a reminder with a new code ${hours(first)} after you sent it, and a last one ${hours(last)} before it closes.`;
-  if (first > 0) return `We email you a reminder with a new code ${hours(first)} after you sent it.`;
-  if (last > 0) return `We email you a reminder with a new code ${hours(last)} before it closes.`;
+  if (first > 0 && last > 0) return t("reminders.both", { first: span(first), last: span(last) });
+  if (first > 0) return t("reminders.first", { first: span(first) });
+  if (last > 0) return t("reminders.last", { last: span(last) });
   return "";
 }
 

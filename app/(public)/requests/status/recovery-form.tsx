@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState, useEffect, useRef, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { describedBy, FieldError, FieldHint, inputClass } from "@/components/ui/field";
@@ -13,7 +13,19 @@ import { usePermalink } from "@/components/ui/action-form";
  * action, so it works before (or without) JavaScript. The answer after sending is the same whether
  * or not the two match a request; focus moves to it, or to the first error.
  */
-export function RecoveryForm({ privacyEmail, unverifiedDays }: { privacyEmail: string; unverifiedDays: number }) {
+export type RecoveryFormWords = {
+  sentTitle: string;
+  sentBody: string;
+  sentHelp: ReactNode;
+  emailLabel: string;
+  emailHint: string;
+  referenceLabel: string;
+  referenceHint: string;
+  sending: string;
+  submit: string;
+};
+
+export function RecoveryForm({ words }: { words: RecoveryFormWords }) {
   const [state, formAction, pending] = useActionState(requestStatusLinkAction, INITIAL_RECOVERY_STATE, usePermalink());
   const { values, fieldErrors = {}, formError, sent } = state;
   const email = useRef<HTMLInputElement>(null);
@@ -31,16 +43,9 @@ export function RecoveryForm({ privacyEmail, unverifiedDays }: { privacyEmail: s
   return (
     <form action={formAction} noValidate className="space-y-5">
       {sent ? (
-        <Alert ref={done} tone="success" title="Check your email">
-          <p>
-            If the email address and reference match a request, we have emailed a new link to the address on that request. It can
-            take a few minutes to arrive; look in your spam folder too.
-          </p>
-          <p className="mt-2">
-            Nothing after an hour? Check the reference in our earlier emails, or write to{" "}
-            <a href={`mailto:${privacyEmail}`}>{privacyEmail}</a>. A request whose email address was never confirmed is closed
-            after {unverifiedDays === 1 ? "1 day" : `${unverifiedDays} days`} and the address erased, so we cannot send a link for it.
-          </p>
+        <Alert ref={done} tone="success" title={words.sentTitle}>
+          <p>{words.sentBody}</p>
+          <p className="mt-2">{words.sentHelp}</p>
         </Alert>
       ) : null}
       {formError ? (
@@ -51,9 +56,9 @@ export function RecoveryForm({ privacyEmail, unverifiedDays }: { privacyEmail: s
       <fieldset disabled={pending} className="space-y-5">
         <div>
           <label htmlFor="f-recovery-email" className="block font-medium text-slate-900">
-            Email address
+            {words.emailLabel}
           </label>
-          <FieldHint id="f-recovery-email-hint">The address you made the request with. We send the link only to that address.</FieldHint>
+          <FieldHint id="f-recovery-email-hint">{words.emailHint}</FieldHint>
           <input
             ref={email}
             id="f-recovery-email"
@@ -69,9 +74,9 @@ export function RecoveryForm({ privacyEmail, unverifiedDays }: { privacyEmail: s
         </div>
         <div>
           <label htmlFor="f-recovery-reference" className="block font-medium text-slate-900">
-            Reference
+            {words.referenceLabel}
           </label>
-          <FieldHint id="f-recovery-reference-hint">In the subject of every email we sent about the request, like DSR-7K3M-Q9PX.</FieldHint>
+          <FieldHint id="f-recovery-reference-hint">{words.referenceHint}</FieldHint>
           <input
             ref={reference}
             id="f-recovery-reference"
@@ -87,7 +92,7 @@ export function RecoveryForm({ privacyEmail, unverifiedDays }: { privacyEmail: s
           />
           <FieldError id="f-recovery-reference-error" message={fieldErrors.reference} />
         </div>
-        <Button type="submit">{pending ? "Sending…" : "Email me a new link"}</Button>
+        <Button type="submit">{pending ? words.sending : words.submit}</Button>
       </fieldset>
     </form>
   );

@@ -14,7 +14,9 @@ type Question = { id: string; prompt: string; hint: string | null; answerKind: "
  * The identity questions, the declaration under penalty of perjury and the name typed under it.
  * Checked on the server; its verdict comes back as the page's query (?identity=...).
  */
-export function IdentityForm({ token, questions, declaration }: { token: string; questions: Question[]; declaration: string }) {
+export type IdentityFormWords = { declaration: string; signature: string; sending: string; submit: string };
+
+export function IdentityForm({ token, questions, words, here }: { token: string; questions: Question[]; words: IdentityFormWords; here: string }) {
   const hydrated = useHydrated();
   const router = useRouter();
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -35,7 +37,7 @@ export function IdentityForm({ token, questions, declaration }: { token: string;
     const result = await identityAnswersAction({ token, answers, declaration: data.get("declaration") === "on", signature: String(data.get("signature") ?? "") });
     setSending(false);
     if (result.ok) {
-      router.replace(`/requests/status/${token}?identity=${result.data.check}`);
+      router.replace(`${here}?identity=${result.data.check}`);
       return;
     }
     setErrors(result.fieldErrors ?? {});
@@ -78,13 +80,13 @@ export function IdentityForm({ token, questions, declaration }: { token: string;
               aria-describedby={error("declaration") ? "declaration-error" : undefined}
               className="mt-1 h-4 w-4 accent-blue-700"
             />
-            <span className="text-slate-900">{declaration}</span>
+            <span className="text-slate-900">{words.declaration}</span>
           </label>
           <FieldError id="declaration-error" message={error("declaration")} />
         </div>
         <div>
           <label htmlFor="signature" className="block font-medium text-slate-900">
-            Your full name, as your signature
+            {words.signature}
           </label>
           <input
             id="signature"
@@ -96,7 +98,7 @@ export function IdentityForm({ token, questions, declaration }: { token: string;
           />
           <FieldError id="signature-error" message={error("signature")} />
         </div>
-        <Button type="submit">{sending ? "Sending…" : "Send my answers"}</Button>
+        <Button type="submit">{sending ? words.sending : words.submit}</Button>
       </fieldset>
     </form>
   );

@@ -1,39 +1,34 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
-import type { ReferralStatus } from "@/lib/generated/prisma/enums";
 import { formatCalendarDate, formatInstant, formatInstantDate } from "@/lib/dates/format";
+import { localePath } from "@/lib/i18n/locales";
+import { readerLocale } from "@/lib/i18n/server";
 import { getOperatorTimeZone } from "@/lib/organization/settings";
 import { readHandling } from "@/lib/organization/handling";
-import { dayCount } from "@/lib/organization/handling-schema";
 import { fileSize } from "@/lib/packages/display";
-import { REGIMES } from "@/lib/requests/deadlines";
-import { REQUEST_STATUS_LABELS, REQUEST_TYPE_LABELS } from "@/lib/requests/labels";
 import { getStatusView } from "@/lib/requests/status-view";
 import { listNotices } from "@/lib/recipients/notices";
-import { noticeState } from "@/lib/recipients/notice-words";
 import { timelineEntry } from "@/lib/requests/timeline";
 import { db } from "@/lib/db";
 import { listMessages } from "@/lib/requests/handling/ask-for-information";
 import { listRequesterPackages } from "@/lib/requests/handling/complete";
-import { appealRefusal, HANDLING_ERRORS, isUnfinished } from "@/lib/requests/lifecycle";
-import { regulatorFor } from "@/lib/requests/regulators";
+import { appealRefusal, isUnfinished } from "@/lib/requests/lifecycle";
+import { regulatorIn } from "@/lib/requests/law-words";
 import { ReplyForm } from "./reply-form";
 import { RepresentationSection } from "./representation-section";
 import { StatusFacts } from "./status-facts";
 import { IdentitySection } from "./identity-section";
 
-export const metadata: Metadata = { title: "Your request", referrer: "no-referrer", robots: { index: false, follow: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("status");
+  return { title: t("metaTitle"), referrer: "no-referrer", robots: { index: false, follow: false } };
+}
 
-/** A referral's state, as the requester reads it. */
-const REFERRAL_STATE_LABELS: Record<ReferralStatus, string> = {
-  SENT: "Waiting for the company to confirm it has your request",
-  ACKNOWLEDGED: "The company is working on it",
-  COMPLETED: "Completed by the company",
-  REFUSED: "Refused by the company",
-  ESCALATED: "The company has not answered; our privacy team is following up",
-  WITHDRAWN: "No longer with this company",
-};
+/** The download refusals the page words (lib/http/file-download.ts sends them back as ?download=CODE). */
+const DOWNLOAD_ERRORS = new Set(["PACKAGE_NOT_READY", "PACKAGE_EXPIRED", "NOT_FOUND", "INVALID_TRANSITION"]);
 
 export default async function StatusPage({
   params,
@@ -54,13 +49,22 @@ export default async function StatusPage({
 }) {
   const [{ token }, { confirmed, download, answered, appealed, from, document, documentError, subjectConfirmed, identity }] = await Promise.all([params, searchParams]);
   // Right after an appeal: the appealed request's page, to link back to (only a token's shape is trusted here; its page checks it).
-  const appealedFrom = appealed && from && /^[A-Za-z0-9_-]{20,100}$/.test(from) ? `/requests/status/${from}` : null;
-  const [view, timeZone, handling] = await Promise.all([getStatusView(token), getOperatorTimeZone(), readHandling(db)]);
+  const [view, timeZone, handling, locale, t, words] = await Promise.all([
+    getStatusView(token),
+    getOperatorTimeZone(),
+    readHandling(db),
+    readerLocale(),
+    getTranslations("status"),
+    getTranslations("requests"),
+  ]);
   if (!view) notFound();
-  const waitDays = dayCount(handling.unverifiedExpiryDays);
+  // Links from this page stay in the language it is read in.
+  const here = (path: string) => localePath(locale, path);
+  const appealedFrom = appealed && from && /^[A-Za-z0-9_-]{20,100}$/.test(from) ? here(`/requests/status/${from}`) : null;
+  const waitDays = t("days", { count: handling.unverifiedExpiryDays });
   // Moments in the operator's time zone, the zone named; the day a moment fell on there.
-  const when = (at: Date) => formatInstant(at, timeZone);
-  const dayOf = (at: Date) => formatInstantDate(at, timeZone);
+  const when = (at: Date) => formatInstant(at, timeZone, "long", locale);
+  const dayOf = (at: Date) => formatInstantDate(at, timeZone, "long", locale);
   const [messages, packages, appeals, notices, lastQuestion] = await Promise.all([
     // On an agent's request the agent and the consumer each see their own exchange with us.
     listMessages(view.id, view.holder),
@@ -76,128 +80,124 @@ export default async function StatusPage({
   const canAppeal =
     view.status === "DENIED" && appealRefusal({ status: view.status, jurisdiction: view.jurisdiction, type: view.type, appeals, route: view.route }) === null;
   const due = view.extendedDueAt ?? view.dueAt;
-  const regime = REGIMES[view.jurisdiction];
   const rows: [string, string][] = [
-    ["Reference", view.reference],
-    ["Request", REQUEST_TYPE_LABELS[view.type]],
-    ["Status", REQUEST_STATUS_LABELS[view.status]],
-    ["Received", when(view.receivedAt)],
+    [t("facts.reference"), view.reference],
+    [t("facts.request"), words(`types.${view.type}`)],
+    [t("facts.status"), words(`statuses.${view.status}`)],
+    [t("facts.received"), when(view.receivedAt)],
     // An opt-out of sale or sharing needs no confirmation (CCPA §7026): "Not yet" would read as pending.
     view.representation
-      ? ["Ready for us to act on", view.verifiedAt ? when(view.verifiedAt) : "Not yet"]
-      : ["Email confirmed", view.verifiedAt ? when(view.verifiedAt) : view.type === "OPT_OUT_SALE" ? "Not needed for an opt-out" : "Not yet"],
-    ["Law that sets the deadline", regime.label],
+      ? [t("facts.readyToAct"), view.verifiedAt ? when(view.verifiedAt) : t("facts.notYet")]
+      : [
+          t("facts.emailConfirmed"),
+          view.verifiedAt ? when(view.verifiedAt) : view.type === "OPT_OUT_SALE" ? t("facts.notNeededOptOut") : t("facts.notYet"),
+        ],
+    [t("facts.law"), words(`jurisdictions.${view.jurisdiction}`)],
   ];
-  if (view.appeal) rows.splice(2, 0, ["Appeal of", view.appeal.ofReference]);
+  if (view.appeal) rows.splice(2, 0, [t("facts.appealOf"), view.appeal.ofReference]);
   // Only while an answer is owed: a closed request's deadline is history, not a promise.
   if (isUnfinished(view.status) || view.status === "PENDING_VERIFICATION") {
-    rows.splice(rows.length - 1, 0, [view.route === "CUSTOMER" ? "Answer due by" : "We will answer by", due ? formatCalendarDate(due) : "Once you confirm your email"]);
+    rows.splice(rows.length - 1, 0, [
+      view.route === "CUSTOMER" ? t("facts.answerDueBy") : t("facts.weWillAnswerBy"),
+      due ? formatCalendarDate(due, "long", locale) : t("facts.onceYouConfirm"),
+    ]);
   }
   // A denial's reasons as we wrote them (the email has them too), and where to turn next.
   const merged = view.status === "MERGED" ? (view.events.findLast((e) => e.action === "request.merged")?.data as { into?: unknown } | undefined) : undefined;
   const mergedInto = typeof merged?.into === "string" ? merged.into : null;
   const denial = view.status === "DENIED" ? view.events.findLast((e) => e.action === "request.denied") : undefined;
   const denialReason = denial && typeof (denial.data as { reason?: unknown })?.reason === "string" ? (denial.data as { reason: string }).reason : null;
-  if (view.closedAt) rows.push(["Closed", when(view.closedAt)]);
+  if (view.closedAt) rows.push([t("facts.closed"), when(view.closedAt)]);
   // An agent's or parent's request waits for more than one email address.
   const waitingForOthers = view.status === "PENDING_VERIFICATION" && view.representation?.emailConfirmedAt != null;
   // The higher standard of verification: the email is confirmed, the questions wait for answers.
   const awaitingAnswers = view.status === "PENDING_VERIFICATION" && view.identity.check !== "NOT_NEEDED";
+  const replyWords = (mode: "answer" | "appeal") => ({
+    label: t(mode === "answer" ? "replyForm.answerLabel" : "replyForm.appealLabel"),
+    submit: t(mode === "answer" ? "replyForm.answerSubmit" : "replyForm.appealSubmit"),
+    sending: t("replyForm.sending"),
+  });
 
   return (
     <div className="mx-auto max-w-2xl">
-      <h1 className="text-3xl font-bold tracking-tight text-slate-900">Your privacy request</h1>
+      <h1 className="text-3xl font-bold tracking-tight text-slate-900">{t("title")}</h1>
       {confirmed && !waitingForOthers && !awaitingAnswers ? (
         <div className="mt-6">
-          <Alert tone="success" title="Email confirmed">
-            {view.route === "CUSTOMER" || view.route === "SPLIT"
-              ? "Thank you. We have passed your request to the company that controls the data, and emailed you who it is."
-              : "Thank you. We have started work on your request and emailed you an acknowledgement."}
+          <Alert tone="success" title={t("alerts.confirmedTitle")}>
+            {view.route === "CUSTOMER" || view.route === "SPLIT" ? t("alerts.confirmedReferred") : t("alerts.confirmedStarted")}
           </Alert>
         </div>
       ) : null}
       {subjectConfirmed && view.holder === "SUBJECT" ? (
         <div className="mt-6">
-          <Alert tone="success" title="Thank you for confirming">
+          <Alert tone="success" title={t("alerts.subjectConfirmedTitle")}>
             {view.status !== "PENDING_VERIFICATION"
-              ? "We have started work on the request and email you each update. This page is yours to follow it."
+              ? t("alerts.subjectConfirmedStarted")
               : awaitingAnswers
-                ? "One more step: answer the questions below, so that we know it is you."
-                : "We start once we have everything we need from your agent, and email you each update."}
+                ? t("alerts.subjectConfirmedAnswer")
+                : t("alerts.subjectConfirmedWaiting")}
           </Alert>
         </div>
       ) : null}
       {appealed && view.appeal ? (
         <div className="mt-6">
-          <Alert tone="success" title="Appeal sent">
-            A different person reviews your appeal of request {view.appeal.ofReference}, and we email you the answer.{" "}
-            {appealedFrom ? <a href={appealedFrom}>Back to request {view.appeal.ofReference}</a> : null}
+          <Alert tone="success" title={t("alerts.appealSentTitle")}>
+            {t("alerts.appealSent", { reference: view.appeal.ofReference })}{" "}
+            {appealedFrom ? <a href={appealedFrom}>{t("alerts.backToRequest", { reference: view.appeal.ofReference })}</a> : null}
           </Alert>
         </div>
       ) : null}
       {view.status === "MERGED" ? (
         <div className="mt-6">
-          <Alert tone="info" title="Answered with your earlier request">
-            You asked us the same in request {mergedInto ?? "sent earlier"}, which is still open, so we answer both there, once. Follow it with
-            the status link in our emails about that request.
+          <Alert tone="info" title={t("alerts.mergedTitle")}>
+            {t("alerts.merged", { reference: mergedInto ?? t("alerts.mergedSentEarlier") })}
           </Alert>
         </div>
       ) : null}
       {view.type === "OPT_OUT_SALE" && view.status !== "DENIED" && view.status !== "CLOSED_SPAM" ? (
         <div className="mt-6">
-          <Alert tone="success" title="Your opt-out is in effect">
-            It took effect when we received it, on {dayOf(view.receivedAt)}: from then on we do not sell or share your personal
-            information. You did not need to confirm your email for it.
-            {view.gpcSignal ? " Your browser sent Global Privacy Control with it, and we recorded that too." : null}
+          <Alert tone="success" title={t("alerts.optOutTitle")}>
+            {t("alerts.optOut", { on: dayOf(view.receivedAt) })}
+            {view.gpcSignal ? t("alerts.optOutGpc") : null}
           </Alert>
         </div>
       ) : null}
       {awaitingAnswers ? (
         <div className="mt-6">
-          <Alert tone="info" title="Your email is confirmed: one more step">
-            {view.holder === view.identity.answeredBy
-              ? `Answer the questions under "Confirm who you are" below. If they are not answered ${waitDays} after the request was sent, it is closed.`
-              : "We asked the person this request is about to confirm who they are; where it stands is below."}
+          <Alert tone="info" title={t("alerts.oneMoreStepTitle")}>
+            {view.holder === view.identity.answeredBy ? t("alerts.oneMoreStepMine", { days: waitDays }) : t("alerts.oneMoreStepOther")}
           </Alert>
         </div>
       ) : waitingForOthers ? (
         <div className="mt-6">
-          <Alert tone="info" title={view.holder === "SUBJECT" ? "Waiting for your agent" : "Your email is confirmed"}>
-            {view.holder === "SUBJECT"
-              ? "We start once we have everything we need from your agent."
-              : `We start once we have the consumer's signed permission and their own confirmation; where each stands is below. If either is missing ${waitDays} after you sent the request, it is closed.`}
+          <Alert tone="info" title={view.holder === "SUBJECT" ? t("alerts.waitingForAgentTitle") : t("alerts.emailConfirmedTitle")}>
+            {view.holder === "SUBJECT" ? t("alerts.waitingForAgent") : t("alerts.waitingForOthers", { days: waitDays })}
           </Alert>
         </div>
       ) : view.status === "PENDING_VERIFICATION" ? (
         <div className="mt-6">
-          <Alert tone="info" title="Confirm your email to start">
-            Use the code or the link in the email we sent you. If you don&apos;t confirm within {waitDays} the request is closed.
+          <Alert tone="info" title={t("alerts.confirmToStartTitle")}>
+            {t("alerts.confirmToStart", { days: waitDays })}
           </Alert>
         </div>
       ) : null}
-      <p className="mt-4 text-sm text-slate-600">
-        Keep this page&apos;s address private: anyone who has it can follow this request and read the messages about it, though
-        never your name or email address.
-      </p>
+      <p className="mt-4 text-sm text-slate-600">{t("alerts.keepPrivate")}</p>
       <StatusFacts rows={rows} className="mt-6" />
       {identity === "PASSED" || identity === "FAILED" || identity === "FOR_OFFICER" ? (
         <div className="mt-6">
-          <Alert tone={identity === "FAILED" ? "error" : "success"} title={identity === "FAILED" ? "Your answers did not match" : "Thank you: your answers are in"}>
-            {identity === "PASSED"
-              ? "They matched what we hold, so we have started work on your request and emailed you an acknowledgement."
-              : identity === "FAILED"
-                ? "They did not match what we hold, so we will not give out or erase any data on them. The privacy team reviews your request and writes to you."
-                : "The privacy team checks some of them by hand; we have emailed you an acknowledgement and write when we know more."}
+          <Alert tone={identity === "FAILED" ? "error" : "success"} title={identity === "FAILED" ? t("alerts.identityFailedTitle") : t("alerts.identityInTitle")}>
+            {identity === "PASSED" ? t("alerts.identityPassed") : identity === "FAILED" ? t("alerts.identityFailed") : t("alerts.identityForOfficer")}
           </Alert>
         </div>
       ) : null}
-      {view.identity.check !== "NOT_NEEDED" ? <IdentitySection token={token} view={view} /> : null}
+      {view.identity.check !== "NOT_NEEDED" ? <IdentitySection token={token} view={view} here={here(`/requests/status/${token}`)} /> : null}
       {view.representation ? (
         <RepresentationSection
           token={token}
           view={view}
           representation={view.representation}
           dayOf={dayOf}
+          locale={locale}
           uploaded={document === "uploaded"}
           uploadError={documentError}
         />
@@ -205,16 +205,16 @@ export default async function StatusPage({
       {view.status === "DENIED" ? (
         <section aria-labelledby="decision-heading" className="mt-10">
           <h2 id="decision-heading" className="text-xl font-semibold text-slate-900">
-            Our decision
+            {t("decision.title")}
           </h2>
-          <p className="mt-2 text-slate-700">We did not do what you asked{denialReason ? ", for this reason:" : "."}</p>
+          <p className="mt-2 text-slate-700">{denialReason ? t("decision.notDoneReason") : t("decision.notDone")}</p>
           {denialReason ? <blockquote className="mt-2 border-l-4 border-slate-300 pl-3 whitespace-pre-wrap text-slate-900">{denialReason}</blockquote> : null}
           <p className="mt-3 text-slate-700">
-            If you disagree, you can complain to {regulatorFor(view.jurisdiction, view.region)}.
+            {t("decision.complain", { regulator: regulatorIn(view.jurisdiction, view.region, locale) })}
             {canAppeal ? (
               <>
                 {" "}
-                You can also <a href="#appeal-heading">appeal this decision</a> on this page: a different person reviews it.
+                {t.rich("decision.canAppeal", { link: (chunks: ReactNode) => <a href="#appeal-heading">{chunks}</a> })}
               </>
             ) : null}
           </p>
@@ -223,7 +223,7 @@ export default async function StatusPage({
       {view.appeal?.reason ? (
         <section aria-labelledby="appeal-text-heading" className="mt-10">
           <h2 id="appeal-text-heading" className="text-xl font-semibold text-slate-900">
-            What you wrote
+            {t("decision.whatYouWrote")}
           </h2>
           <blockquote className="mt-2 border-l-4 border-slate-300 pl-3 whitespace-pre-wrap text-slate-900">{view.appeal.reason}</blockquote>
         </section>
@@ -231,29 +231,25 @@ export default async function StatusPage({
       {view.referrals.length ? (
         <section aria-labelledby="referrals-heading" className="mt-10">
           <h2 id="referrals-heading" className="text-xl font-semibold text-slate-900">
-            Who answers your request
+            {t("referrals.title")}
           </h2>
-          {view.route === "SPLIT" ? (
-            <p className="mt-2 text-slate-700">We answer for the data we hold ourselves; the company below answers for its own.</p>
-          ) : null}
+          {view.route === "SPLIT" ? <p className="mt-2 text-slate-700">{t("referrals.split")}</p> : null}
           <ul className="mt-3 space-y-3">
             {view.referrals.map((r) => (
               <li key={r.id} className="rounded-md border border-slate-300 p-4">
                 <p className="font-medium text-slate-900">{r.customerName}</p>
-                <p className="mt-1 text-slate-700">
-                  Controls the data from {r.workspaceName}. We passed your request to it on {dayOf(r.sentAt)}.
-                </p>
+                <p className="mt-1 text-slate-700">{t("referrals.controls", { workspace: r.workspaceName, on: dayOf(r.sentAt) })}</p>
                 {r.contactEmail ? (
                   <p className="mt-1 text-slate-700">
-                    Its privacy contact:{" "}
+                    {t("referrals.contact")}{" "}
                     <a className="font-medium text-blue-700 underline" href={`mailto:${r.contactEmail}`}>
                       {r.contactEmail}
                     </a>
                   </p>
                 ) : null}
                 <p className="mt-2 text-slate-900">
-                  <span className="font-medium">Where it stands:</span> {REFERRAL_STATE_LABELS[r.status]}
-                  {r.closedAt ? ` (${dayOf(r.closedAt)})` : r.acknowledgedAt ? ` (since ${dayOf(r.acknowledgedAt)})` : ""}
+                  <span className="font-medium">{t("referrals.whereItStands")}</span> {t(`referrals.states.${r.status}`)}
+                  {r.closedAt ? ` (${dayOf(r.closedAt)})` : r.acknowledgedAt ? ` (${t("referrals.since", { on: dayOf(r.acknowledgedAt) })})` : ""}
                 </p>
                 {r.outcomeNote ? (
                   <blockquote className="mt-2 border-l-4 border-slate-300 pl-3 whitespace-pre-wrap text-slate-900">{r.outcomeNote}</blockquote>
@@ -265,41 +261,40 @@ export default async function StatusPage({
       ) : null}
       {answered ? (
         <div className="mt-6">
-          <Alert tone="success" title="Answer sent">
-            Thank you. Your answer is with the privacy team.
+          <Alert tone="success" title={t("alerts.answerSentTitle")}>
+            {t("alerts.answerSent")}
           </Alert>
         </div>
       ) : null}
       {download ? (
         <div className="mt-6">
-          <Alert tone="error">{HANDLING_ERRORS[download as keyof typeof HANDLING_ERRORS] ?? "The download did not work."}</Alert>
+          <Alert tone="error">
+            {DOWNLOAD_ERRORS.has(download)
+              ? t(`downloads.errors.${download as "PACKAGE_NOT_READY" | "PACKAGE_EXPIRED" | "NOT_FOUND" | "INVALID_TRANSITION"}`)
+              : t("alerts.downloadFailed")}
+          </Alert>
         </div>
       ) : null}
       {packages.length ? (
         <section aria-labelledby="download-heading" className="mt-10">
           <h2 id="download-heading" className="text-xl font-semibold text-slate-900">
-            Your data
+            {t("downloads.title")}
           </h2>
           <ul className="mt-3 space-y-2">
             {packages.map((p) => (
               <li key={p.id}>
                 {p.purgedAt ? (
                   <span className="text-slate-700">
-                    {p.filename}: the download link expired on {dayOf(p.expiresAt)}, and the file was deleted on {dayOf(p.purgedAt)}.
-                    Write to us if you still need your data.
+                    {t("downloads.purged", { filename: p.filename, expired: dayOf(p.expiresAt), deleted: dayOf(p.purgedAt) })}
                   </span>
                 ) : p.expired ? (
-                  <span className="text-slate-700">
-                    {p.filename}: the download link expired on {dayOf(p.expiresAt)}. Write to us for a new copy.
-                  </span>
+                  <span className="text-slate-700">{t("downloads.expired", { filename: p.filename, expired: dayOf(p.expiresAt) })}</span>
                 ) : (
                   <>
-                    <a className="font-medium text-blue-700 underline" href={`/requests/status/${token}/download/${p.id}`}>
-                      Download {p.filename}
+                    <a className="font-medium text-blue-700 underline" href={here(`/requests/status/${token}/download/${p.id}`)}>
+                      {t("downloads.download", { filename: p.filename })}
                     </a>{" "}
-                    <span className="text-slate-700">
-                      ({fileSize(p.size)}, available until {dayOf(p.expiresAt)})
-                    </span>
+                    <span className="text-slate-700">{t("downloads.available", { size: fileSize(p.size, locale), on: dayOf(p.expiresAt) })}</span>
                   </>
                 )}
               </li>
@@ -310,17 +305,19 @@ export default async function StatusPage({
       {notices.length ? (
         <section aria-labelledby="told-heading" className="mt-10">
           <h2 id="told-heading" className="text-xl font-semibold text-slate-900">
-            Who else we told
+            {t("notices.title")}
           </h2>
-          <p className="mt-2 text-slate-700">
-            The organisations that received your data from us, told of your request and asked to do the same (GDPR Art. 19).
-          </p>
+          <p className="mt-2 text-slate-700">{t("notices.intro")}</p>
           <ul className="mt-3 space-y-2">
             {notices.map((n) => (
               <li key={n.id} className="rounded-md border border-slate-300 p-4">
                 <p className="font-medium text-slate-900">{n.recipientName}</p>
                 <p className="mt-1 text-slate-700">
-                  {noticeState({ ...n, byConnector: n.channel === "CONNECTOR" }, dayOf)}
+                  {n.channel === "CONNECTOR"
+                    ? t(n.kind === "CORRECTION" ? "notices.byUsCorrected" : "notices.byUsErased", { on: dayOf(n.confirmedAt ?? n.sentAt) })
+                    : !n.confirmedAt
+                      ? t("notices.told", { on: dayOf(n.sentAt) })
+                      : t(n.heldNothing ? "notices.toldNothing" : "notices.toldDone", { on: dayOf(n.sentAt), confirmed: dayOf(n.confirmedAt) })}
                 </p>
               </li>
             ))}
@@ -330,13 +327,13 @@ export default async function StatusPage({
       {messages.length ? (
         <section aria-labelledby="messages-heading" className="mt-10">
           <h2 id="messages-heading" className="text-xl font-semibold text-slate-900">
-            Messages
+            {t("messages.title")}
           </h2>
           <ol className="mt-3 space-y-3">
             {messages.map((m) => (
               <li key={m.id} className={`rounded-md border p-3 ${m.author === "STAFF" ? "border-blue-200 bg-blue-50" : "border-slate-300 bg-white"}`}>
                 <p className="text-sm text-slate-700">
-                  {m.author === "STAFF" ? "Privacy team" : "You"} · {when(m.createdAt)}
+                  {m.author === "STAFF" ? t("messages.privacyTeam") : t("messages.you")} · {when(m.createdAt)}
                 </p>
                 <p className="mt-1 whitespace-pre-wrap text-slate-900">{m.body}</p>
               </li>
@@ -347,34 +344,31 @@ export default async function StatusPage({
       {canAnswer ? (
         <section aria-labelledby="answer-heading" className="mt-8">
           <h2 id="answer-heading" className="text-xl font-semibold text-slate-900">
-            Answer the privacy team
+            {t("messages.answerTitle")}
           </h2>
           <div className="mt-3">
-            <ReplyForm token={token} mode="answer" />
+            <ReplyForm token={token} mode="answer" words={replyWords("answer")} here={here(`/requests/status/${token}`)} />
           </div>
         </section>
       ) : null}
       {canAppeal ? (
         <section aria-labelledby="appeal-heading" className="mt-10">
           <h2 id="appeal-heading" className="text-xl font-semibold text-slate-900">
-            Appeal this decision
+            {t("appeal.title")}
           </h2>
-          <p className="mt-2 text-slate-700">
-            If you disagree with our answer you can ask us to reconsider. A different person reviews the appeal and we answer
-            within the time the law gives us.
-          </p>
+          <p className="mt-2 text-slate-700">{t("appeal.intro")}</p>
           <div className="mt-3">
-            <ReplyForm token={token} mode="appeal" />
+            <ReplyForm token={token} mode="appeal" words={replyWords("appeal")} here={here(`/requests/status/${token}`)} />
           </div>
         </section>
       ) : null}
       <section aria-labelledby="timeline-heading" className="mt-10">
         <h2 id="timeline-heading" className="text-xl font-semibold text-slate-900">
-          Timeline
+          {t("timeline.title")}
         </h2>
         <ol className="mt-4 space-y-4 border-l-2 border-slate-300 pl-5">
           {view.events.map((event) => {
-            const entry = timelineEntry(event.action, event.data, timeZone);
+            const entry = timelineEntry(event.action, event.data, timeZone, locale);
             return (
               <li key={event.id}>
                 <p className="font-medium text-slate-900">{entry.title}</p>

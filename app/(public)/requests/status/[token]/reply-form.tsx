@@ -14,13 +14,13 @@ import { useHydrated } from "@/components/ui/use-hydrated";
 
 type Mode = "answer" | "appeal";
 
-const copy = {
-  answer: { label: "Your answer", button: "Send answer" },
-  appeal: { label: "Why should we reconsider?", button: "Send appeal" },
-} as const;
+export type ReplyFormWords = { label: string; submit: string; sending: string };
 
-/** The requester's two ways to write back: answer a question, or appeal a refusal. */
-export function ReplyForm({ token, mode }: { token: string; mode: Mode }) {
+/**
+ * The requester's two ways to write back: answer a question, or appeal a refusal. `here` is this
+ * status page's address in the reader's language.
+ */
+export function ReplyForm({ token, mode, words, here }: { token: string; mode: Mode; words: ReplyFormWords; here: string }) {
   const hydrated = useHydrated();
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
@@ -46,7 +46,7 @@ export function ReplyForm({ token, mode }: { token: string; mode: Mode }) {
       }
       // The page re-renders without this form (the request is no longer waiting), so it shows
       // the confirmation itself.
-      router.replace(`/requests/status/${token}?answered=1`);
+      router.replace(`${here}?answered=1`);
       return;
     }
     const message = result.fieldErrors?.[field];
@@ -61,7 +61,7 @@ export function ReplyForm({ token, mode }: { token: string; mode: Mode }) {
       <fieldset disabled={!hydrated || isSubmitting} className="space-y-3">
         <div>
           <label htmlFor={`f-${mode}`} className="block font-medium text-slate-900">
-            {copy[mode].label}
+            {words.label}
           </label>
           <textarea
             id={`f-${mode}`}
@@ -73,7 +73,7 @@ export function ReplyForm({ token, mode }: { token: string; mode: Mode }) {
           />
           <FieldError id={`f-${mode}-error`} message={typeof error === "string" ? error : undefined} />
         </div>
-        <Button type="submit">{isSubmitting ? "Sending…" : copy[mode].button}</Button>
+        <Button type="submit">{isSubmitting ? words.sending : words.submit}</Button>
       </fieldset>
     </form>
   );

@@ -8,24 +8,29 @@ import { VerifyCodeSchema } from "@/lib/requests/schema";
 import { resendVerification } from "@/lib/verification/resend";
 import { verifyByCode } from "@/lib/verification/verify";
 import { resendMessage, verifyFailureMessage } from "@/lib/verification/messages";
+import { localePath } from "@/lib/i18n/locales";
+import { readerLocale } from "@/lib/i18n/server";
+import { translatorFor } from "@/lib/i18n/translator";
 
 export async function verifyCodeAction(input: unknown): Promise<ActionResult<{ statusPath: string }>> {
   const parsed = VerifyCodeSchema.safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsFrom(parsed.error) };
+  const locale = await readerLocale();
   try {
     const result = await verifyByCode(parsed.data.requestId, parsed.data.code, { ip: await clientIp() });
     if (result.ok) {
       // A run may start by itself for this request type: the due pass does it now (lib/fulfillment/sweep.ts).
       wakeJobWorker();
-      return { ok: true, data: { statusPath: result.statusPath } };
+      // The status page in the language the code was typed in.
+      return { ok: true, data: { statusPath: localePath(locale, result.statusPath) } };
     }
-    const message = verifyFailureMessage(result.code, result);
+    const message = verifyFailureMessage(result.code, result, locale);
     return result.code === "INVALID_CODE"
       ? { ok: false, fieldErrors: { code: message }, code: result.code }
       : failure(message, result.code);
   } catch (error) {
     logError("verification.code_failed", error);
-    return failure("We could not check the code because of a problem on our side. Please try again in a moment.", "INTERNAL");
+    return failure(translatorFor(locale, "verify")("failures.INTERNAL"), "INTERNAL");
   }
 }
 
@@ -34,11 +39,12 @@ export type ResendState = { tone: "success" | "error"; message: string } | null;
 /** A plain form action so resending works without JavaScript too. */
 export async function resendAction(_previous: ResendState, formData: FormData): Promise<ResendState> {
   const requestId = String(formData.get("requestId") ?? "");
+  const locale = await readerLocale();
   try {
     const result = await resendVerification(requestId);
-    return { tone: result.ok ? "success" : "error", message: resendMessage(result) };
+    return { tone: result.ok ? "success" : "error", message: resendMessage(result, locale) };
   } catch (error) {
     logError("verification.resend_failed", error);
-    return { tone: "error", message: "We could not send a new code because of a problem on our side. Please try again in a moment." };
+    return { tone: "error", message: translatorFor(locale, "verify")("resend.INTERNAL") };
   }
 }

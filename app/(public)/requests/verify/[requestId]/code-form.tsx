@@ -16,7 +16,9 @@ import { useHydrated } from "@/components/ui/use-hydrated";
  * the code went (`introId`): arriving from the form, a screen reader hears where they are and what
  * to do, and everyone can type at once.
  */
-export function CodeForm({ requestId, introId }: { requestId: string; introId?: string }) {
+export type CodeFormWords = { notConfirmed: string; confirmed: string; opening: string; label: string; hint: string; checking: string; submit: string };
+
+export function CodeForm({ requestId, introId, words }: { requestId: string; introId?: string; words: CodeFormWords }) {
   const hydrated = useHydrated();
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
@@ -53,19 +55,19 @@ export function CodeForm({ requestId, introId }: { requestId: string; introId?: 
     <form noValidate onSubmit={(e) => void onSubmit(e).catch(() => {})} className="mt-6 space-y-4">
       <div aria-live="polite">
         {formError ? (
-          <Alert ref={alertRef} tone="error" title="Not confirmed">
+          <Alert ref={alertRef} tone="error" title={words.notConfirmed}>
             {formError}
           </Alert>
         ) : null}
-        {isSubmitSuccessful ? <Alert tone="success" title="Email confirmed">Opening your request&apos;s status page…</Alert> : null}
+        {isSubmitSuccessful ? <Alert tone="success" title={words.confirmed}>{words.opening}</Alert> : null}
       </div>
       <fieldset disabled={!hydrated || isSubmitting || isSubmitSuccessful} className="space-y-4">
         <input type="hidden" {...register("requestId")} />
         <div>
           <label htmlFor="f-code" className="block font-medium text-slate-900">
-            Confirmation code
+            {words.label}
           </label>
-          <FieldHint id="f-code-hint">The 6 digits from the email.</FieldHint>
+          <FieldHint id="f-code-hint">{words.hint}</FieldHint>
           <input
             id="f-code"
             {...register("code")}
@@ -78,7 +80,7 @@ export function CodeForm({ requestId, introId }: { requestId: string; introId?: 
           />
           <FieldError id="f-code-error" message={codeError} />
         </div>
-        <Button type="submit">{isSubmitting ? "Checking…" : "Confirm"}</Button>
+        <Button type="submit">{isSubmitting ? words.checking : words.submit}</Button>
       </fieldset>
     </form>
   );

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { Alert } from "@/components/ui/alert";
-import { CODES_LOCKED_MESSAGE } from "@/lib/verification/messages";
+import { localeHref, readerLocale } from "@/lib/i18n/server";
+import { codesLockedMessage } from "@/lib/verification/messages";
 import { getVerificationView } from "@/lib/verification/view";
 import { CODE_TTL_MINUTES } from "@/lib/verification/challenge";
 import { db } from "@/lib/db";
@@ -10,47 +12,71 @@ import { readReminderSchedule, reminderSentence } from "@/lib/verification/remin
 import { CodeForm } from "./code-form";
 import { ResendForm } from "./resend-form";
 
-export const metadata: Metadata = { title: "Confirm your email" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("verify");
+  return { title: t("page.metaTitle") };
+}
+
+const strong = (chunks: React.ReactNode) => <strong>{chunks}</strong>;
 
 export default async function VerifyPage({ params }: { params: Promise<{ requestId: string }> }) {
   const { requestId } = await params;
   const view = await getVerificationView(requestId);
   if (!view) notFound();
-  const schedule = await readReminderSchedule(db);
+  const [schedule, locale, t, newRequestHref] = await Promise.all([
+    readReminderSchedule(db),
+    readerLocale(),
+    getTranslations("verify"),
+    localeHref("/requests/new"),
+  ]);
   return (
     <div className="mx-auto max-w-xl">
-      <h1 className="text-3xl font-bold tracking-tight text-slate-900">Check your email</h1>
+      <h1 className="text-3xl font-bold tracking-tight text-slate-900">{t("page.title")}</h1>
       {view.pending && view.codesLocked ? (
         <div className="mt-6 space-y-4">
-          <Alert tone="error" title="Codes no longer work for this request">
-            {CODES_LOCKED_MESSAGE}
+          <Alert tone="error" title={t("page.lockedTitle")}>
+            {codesLockedMessage(locale)}
           </Alert>
           <p className="text-slate-700">
-            Request <strong>{view.reference}</strong> is waiting for you to confirm it with that link. Or{" "}
-            <Link href="/requests/new" className="text-blue-700 underline">
-              submit a new request
-            </Link>
-            .
+            {t.rich("page.lockedWaiting", {
+              reference: view.reference,
+              strong,
+              link: (chunks) => (
+                <Link href={newRequestHref} className="text-blue-700 underline">
+                  {chunks}
+                </Link>
+              ),
+            })}
           </p>
         </div>
       ) : view.pending ? (
         <>
           <p id="verify-intro" className="mt-3 text-slate-700">
-            We sent a 6-digit code to <strong>{view.maskedEmail}</strong> for request <strong>{view.reference}</strong>. Enter it
-            below, or click the link in the email. The code works for {CODE_TTL_MINUTES} minutes.
+            {t.rich("page.intro", { email: view.maskedEmail, reference: view.reference, minutes: CODE_TTL_MINUTES, strong })}
           </p>
           <p className="mt-2 text-sm text-slate-600">
-            Your request is saved. If you don&apos;t confirm within {schedule.expiryDays === 1 ? "a day" : `${schedule.expiryDays} days`} it
-            will be closed and the details you gave erased. {reminderSentence(schedule)}
+            {t("page.expiry", { days: schedule.expiryDays })} {reminderSentence(schedule, locale)}
           </p>
-          <CodeForm requestId={requestId} introId="verify-intro" />
-          <ResendForm requestId={requestId} />
+          <CodeForm
+            requestId={requestId}
+            introId="verify-intro"
+            words={{
+              notConfirmed: t("codeForm.notConfirmed"),
+              confirmed: t("codeForm.confirmed"),
+              opening: t("codeForm.opening"),
+              label: t("codeForm.label"),
+              hint: t("codeForm.hint"),
+              checking: t("codeForm.checking"),
+              submit: t("codeForm.submit"),
+            }}
+          />
+          <ResendForm
+            requestId={requestId}
+            words={{ title: t("resendForm.title"), help: t("resendForm.help"), sending: t("resendForm.sending"), submit: t("resendForm.submit") }}
+          />
         </>
       ) : (
-        <p className="mt-3 text-slate-700">
-          Request <strong>{view.reference}</strong> no longer needs confirming. Follow it with the status link in the emails we
-          sent you.
-        </p>
+        <p className="mt-3 text-slate-700">{t.rich("page.noLongerPending", { reference: view.reference, strong })}</p>
       )}
     </div>
   );

@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { DomainError } from "@/lib/actions/domain-error";
 import { getEnv } from "@/lib/env";
+import { localeHref } from "@/lib/i18n/server";
 import { isSameOriginPost } from "@/lib/http/same-origin";
 import { logError } from "@/lib/log";
 import { uploadRepresentationDocument } from "@/lib/representation/documents";
@@ -11,7 +12,8 @@ import { MAX_DOCUMENT_BYTES } from "@/lib/representation/limits";
 // the page, which words the outcome.
 export async function POST(request: Request, { params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const page = `/requests/status/${encodeURIComponent(token)}`;
+  // Back to the page in the language it was read in.
+  const page = await localeHref(`/requests/status/${encodeURIComponent(token)}`);
   const back = (query: string) =>
     NextResponse.redirect(new URL(`${page}?${query}#representation-heading`, request.url), { status: 303, headers: { "Referrer-Policy": "no-referrer" } });
   if (!isSameOriginPost(request, getEnv().APP_URL)) return back("documentError=CROSS_SITE");

@@ -1,4 +1,4 @@
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { advanceClock, resetClock } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { submitRequest } from "@/lib/requests/submit";
@@ -12,11 +12,18 @@ import { confirmLinkAction } from "./actions";
 // The emailed link as a mail scanner and as a person use it: opening the page (what its GET
 // renders) changes nothing; its button (a form post to the action) confirms.
 
+// The language the page was read in, as proxy.ts would have settled it from the address.
+const reader = vi.hoisted(() => ({ locale: "en" }));
+vi.mock("next-intl/server", () => ({ getLocale: async () => reader.locale }));
+
 beforeAll(async () => {
   await seed(db);
 });
 
-afterEach(() => resetClock());
+afterEach(() => {
+  resetClock();
+  reader.locale = "en";
+});
 
 async function pending() {
   const submitted = await submitRequest(requestInput(), { ip: null });
@@ -79,5 +86,13 @@ describe("the emailed confirmation link", () => {
     expect(await getLinkView("x".repeat(43))).toEqual({ state: "not_found" });
     expect(await getLinkView("%zz")).toEqual({ state: "not_found" });
     expect(await redirectOf(confirmLinkAction(form("../../status")))).toBe(`/requests/verify/link/..%2F..%2Fstatus`);
+  });
+
+  it("keeps the language the page was read in: a German reader lands on the German status page, or back on the German link page", async () => {
+    reader.locale = "de";
+    const { token } = await pending();
+    expect(await redirectOf(confirmLinkAction(form(token)))).toMatch(/^\/de\/requests\/status\/[A-Za-z0-9_-]{20,}\?confirmed=1$/);
+    reader.locale = "pt-BR";
+    expect(await redirectOf(confirmLinkAction(form(token)))).toBe(`/pt-BR/requests/verify/link/${token}`);
   });
 });

@@ -6,6 +6,8 @@ import { logError } from "@/lib/log";
 import { verifyLinkPath } from "@/lib/verification/challenge";
 import { LINK_TOKEN_PATTERN } from "@/lib/verification/link-view";
 import { verifyByLink } from "@/lib/verification/verify";
+import { localePath } from "@/lib/i18n/locales";
+import { readerLocale } from "@/lib/i18n/server";
 
 /**
  * The link page's one button, a plain form post so it works without JavaScript. Success opens
@@ -15,12 +17,14 @@ import { verifyByLink } from "@/lib/verification/verify";
 export async function confirmLinkAction(formData: FormData): Promise<void> {
   const field = formData.get("token");
   const token = typeof field === "string" ? field : "";
-  const linkPage = verifyLinkPath(encodeURIComponent(token));
+  // Both ways out keep the language the page was read in.
+  const locale = await readerLocale();
+  const linkPage = localePath(locale, verifyLinkPath(encodeURIComponent(token)));
   let target = linkPage;
   try {
     const result = LINK_TOKEN_PATTERN.test(token) ? await verifyByLink(token) : null;
     if (result?.ok) {
-      target = `${result.statusPath}?confirmed=1`;
+      target = `${localePath(locale, result.statusPath)}?confirmed=1`;
       // A run may start by itself for this request type: the due pass does it now (lib/fulfillment/sweep.ts).
       wakeJobWorker();
     }

@@ -1,20 +1,21 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { localeHref } from "@/lib/i18n/server";
 import { CODE_TTL_MINUTES } from "@/lib/verification/challenge";
 import { getLinkView } from "@/lib/verification/link-view";
 import { confirmLinkAction } from "./actions";
 import { ActionForm } from "@/components/ui/action-form";
 
 // The link is a secret: never sent on in a Referer, never indexed.
-export const metadata: Metadata = {
-  title: "Confirm your privacy request",
-  referrer: "no-referrer",
-  robots: { index: false, follow: false },
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("verify");
+  return { title: t("link.metaTitle"), referrer: "no-referrer", robots: { index: false, follow: false } };
+}
 
 function Page({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -25,11 +26,7 @@ function Page({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-const newRequest = (
-  <Link href="/requests/new" className="text-blue-700 underline">
-    submit a new request
-  </Link>
-);
+const strong = (chunks: ReactNode) => <strong>{chunks}</strong>;
 
 /**
  * Opening the link changes nothing (mail scanners open links too); the button confirms. A link
@@ -44,66 +41,73 @@ export default async function VerifyLinkPage({
 }) {
   const [{ token }, { failed }] = await Promise.all([params, searchParams]);
   const view = await getLinkView(token);
+  const [t, newRequestHref, recoveryHref, resendHref] = await Promise.all([
+    getTranslations("verify"),
+    localeHref("/requests/new"),
+    localeHref("/requests/status"),
+    view.state === "expired" && view.requestId ? localeHref(`/requests/verify/${view.requestId}`) : null,
+  ]);
+  const newRequest = (chunks: ReactNode) => (
+    <Link href={newRequestHref} className="text-blue-700 underline">
+      {chunks}
+    </Link>
+  );
   switch (view.state) {
     case "not_found":
       notFound();
     case "confirmed":
       return (
-        <Page title="Your request is confirmed">
-          <Alert tone="success" title="Email confirmed">
-            Request <strong>{view.reference}</strong> is confirmed. Follow it with the status link in the emails we sent you.
+        <Page title={t("link.confirmedTitle")}>
+          <Alert tone="success" title={t("link.confirmedAlertTitle")}>
+            {t.rich("link.confirmedBody", { reference: view.reference, strong })}
           </Alert>
           <p>
-            Lost that email?{" "}
-            <Link href="/requests/status" className="text-blue-700 underline">
-              Get a new status link
-            </Link>{" "}
-            with your email address and the reference.
+            {t.rich("link.lostEmail", {
+              link: (chunks) => (
+                <Link href={recoveryHref} className="text-blue-700 underline">
+                  {chunks}
+                </Link>
+              ),
+            })}
           </p>
         </Page>
       );
     case "superseded":
       return (
-        <Page title="This link was replaced">
-          <Alert tone="info">
-            We sent you a newer email for request <strong>{view.reference}</strong> since this one. Use the link or code in the most
-            recent email.
-          </Alert>
+        <Page title={t("link.supersededTitle")}>
+          <Alert tone="info">{t.rich("link.supersededBody", { reference: view.reference, strong })}</Alert>
         </Page>
       );
     case "expired":
       return (
-        <Page title="This link has expired">
-          <Alert tone="error">
-            Links work for {CODE_TTL_MINUTES} minutes, and this one for request <strong>{view.reference}</strong> has expired.
-          </Alert>
-          {view.requestId ? (
+        <Page title={t("link.expiredTitle")}>
+          <Alert tone="error">{t.rich("link.expiredBody", { minutes: CODE_TTL_MINUTES, reference: view.reference, strong })}</Alert>
+          {resendHref ? (
             <p>
-              <Link href={`/requests/verify/${view.requestId}`} className="text-blue-700 underline">
-                Send yourself a new code and link
-              </Link>
-              , or {newRequest}.
+              {t.rich("link.expiredResend", {
+                resend: (chunks) => (
+                  <Link href={resendHref} className="text-blue-700 underline">
+                    {chunks}
+                  </Link>
+                ),
+                new: newRequest,
+              })}
             </p>
           ) : (
-            <p>The request was closed because it was not confirmed in time. You can {newRequest}.</p>
+            <p>{t.rich("link.expiredClosed", { new: newRequest })}</p>
           )}
         </Page>
       );
     case "pending":
       return (
-        <Page title="Confirm your privacy request">
-          {failed ? (
-            <Alert tone="error">We could not confirm your request because of a problem on our side. Please try again in a moment.</Alert>
-          ) : null}
-          <p>
-            Press the button to confirm that you sent request <strong>{view.reference}</strong> and that this email address is yours.
-            We start working on it once it is confirmed.
-          </p>
+        <Page title={t("link.pendingTitle")}>
+          {failed ? <Alert tone="error">{t("link.failed")}</Alert> : null}
+          <p>{t.rich("link.pendingBody", { reference: view.reference, strong })}</p>
           <ActionForm action={confirmLinkAction}>
             <input type="hidden" name="token" value={token} />
-            <Button type="submit">Confirm my request</Button>
+            <Button type="submit">{t("link.submit")}</Button>
           </ActionForm>
-          <p className="text-sm text-slate-600">If you did not send this request, close this page: nothing happens unless you press the button.</p>
+          <p className="text-sm text-slate-600">{t("link.notYou")}</p>
         </Page>
       );
   }
