@@ -1,6 +1,7 @@
-// Why a customer's workspace erasure was refused, in words for the customer's privacy contact on
-// the referral page (who is not one of our officers: the run errors' words speak to those). Pure,
-// no server-only imports: the page maps the code in its address to these words.
+// Why a customer's workspace erasure was refused, in words for the customer's privacy contact
+// (who is not one of our officers: the run errors' words speak to those): the refusals' messages.
+// Pure, no server-only imports. The referral page words the code in its address from its own
+// catalogue, in the customer's language; its English there is this text (english-words.test.ts).
 
 export const WORKSPACE_ERASURE_REFUSALS = {
   NOT_A_DELETION: "The requester did not ask for their data to be erased, so nothing can be erased from this page.",
