@@ -13,6 +13,7 @@ const policy: Policy = {
   effectiveAt: new Date("2026-12-01T00:00:00Z"),
   updatedAt: new Date("2026-11-29T00:00:00Z"),
   status: "upcoming",
+  language: "en",
   sections: [{ id: "contact", heading: "Contact", blocks: [{ kind: "p", text: "Write to {{privacyEmail}}." }] }],
 };
 

@@ -28,6 +28,7 @@ const policy: Policy = {
   effectiveAt: new Date("2026-05-21T00:00:00.000Z"),
   updatedAt: new Date("2026-06-02T00:00:00.000Z"),
   status: "current",
+  language: "en",
   sections: [
     { id: "who-we-are", heading: "Who we are", blocks: [{ kind: "p", text: "Write to {{privacyEmail}}." }] },
     {
@@ -104,5 +105,39 @@ describe("PolicyDocument", () => {
     expect(html).toContain('Our DPO: <a href="mailto:dpo@helper.example">dpo@helper.example</a> or <a href="mailto:privacy@helper.example">privacy@helper.example</a>');
     expect(html).toContain('<td class="py-2 pr-4"><a href="mailto:eu-rep@helper.example">eu-rep@helper.example</a></td>');
     expect(html).toContain("<li>By post: 1 Main St</li>");
+  });
+
+  it("marks the policy's language and keeps the page's words and dates in the reader's", () => {
+    const words = {
+      effective: "Gültig ab",
+      lastUpdated: "Zuletzt aktualisiert",
+      contents: "Inhalt",
+      makeRequest: "Datenschutzanfrage stellen",
+      recipients: "Wer Daten erhält",
+      whatChanged: "Was sich geändert hat",
+      requestHref: "/de/requests/new",
+    };
+    // An English text on a German page: the article is English, the page's own words German.
+    const html = renderToStaticMarkup(<PolicyDocument policy={policy} org={org} words={words} locale="de" />);
+    expect(html).toMatch(/^<article class="max-w-3xl" lang="en">/);
+    expect(html).toContain('<p class="text-sm text-slate-700" lang="de"><span>Gültig ab <time dateTime="2026-05-21">21. Mai 2026</time></span>');
+    expect(html).toMatch(/<h2 id="policy-contents"[^>]*lang="de">Inhalt<\/h2>/);
+    expect(html).toMatch(/<p class="pt-2" lang="de"><a href="\/de\/requests\/new"[^>]*>Datenschutzanfrage stellen<\/a>/);
+    // In its own language, nothing inside is marked apart.
+    const own = renderToStaticMarkup(<PolicyDocument policy={{ ...policy, language: "de" }} org={org} words={words} locale="de" />);
+    expect(own).toMatch(/^<article class="max-w-3xl" lang="de">/);
+    expect(own).not.toContain('lang="en"');
+    expect(own.match(/lang=/g)).toHaveLength(1);
+  });
+
+  it("writes an unset detail in the policy's language", () => {
+    const html = renderToStaticMarkup(
+      <PolicyDocument
+        policy={{ ...policy, language: "de", sections: [{ id: "dpo", heading: "DSB", blocks: [{ kind: "p", text: "Datenschutzbeauftragter: {{dpoName}}." }] }] }}
+        org={org}
+        unset={{ notAppointed: "nicht benannt", notRegistered: "nicht eingetragen" }}
+      />,
+    );
+    expect(html).toContain("Datenschutzbeauftragter: nicht benannt.");
   });
 });

@@ -1,44 +1,80 @@
 import type { ReactNode } from "react";
 import { PolicyChangeSummary } from "@/components/policy-change-summary";
 import { buttonClass } from "@/components/ui/button";
+import type { Locale } from "@/lib/i18n/locales";
 import type { OrganizationDetails } from "@/lib/organization/types";
 import { RIGHTS_SECTION_ID, SHARING_SECTION_ID, type Policy, type PolicyBlock } from "@/lib/policy/content";
-import { fillPlaceholders, fillPolicySections, formatPolicyDate, isoDate, tableOfContents } from "@/lib/policy/render";
+import { fillPlaceholders, fillPolicySections, formatPolicyDate, isoDate, tableOfContents, type UnsetWords } from "@/lib/policy/render";
+
+/** The page's own words around the policy text, in the reader's language (the public pages take them from the "policy" catalogue). */
+export type PolicyDocumentWords = {
+  effective: string;
+  lastUpdated: string;
+  contents: string;
+  makeRequest: string;
+  /** The sentence under the sharing section that links the list of recipients. */
+  recipients: ReactNode;
+  whatChanged: string;
+  requestHref: string;
+};
+
+// The editor's preview (a client component, which may not load catalogues) and the tests: the dashboard is English.
+const ENGLISH: PolicyDocumentWords = {
+  effective: "Effective",
+  lastUpdated: "Last updated",
+  contents: "Contents",
+  makeRequest: "Make a privacy request",
+  recipients: (
+    <>
+      <a href="/privacy/recipients">Who receives data: our third parties and subprocessors</a>, with what each receives, where, and the changes to the list.
+    </>
+  ),
+  whatChanged: "What changed in this version",
+  requestHref: "/requests/new",
+};
 
 type PolicyDocumentProps = {
   policy: Policy;
   org: OrganizationDetails;
   /** Shown under the dates, e.g. the link to earlier versions. */
   meta?: ReactNode;
+  words?: PolicyDocumentWords;
+  /** The page's language: its words and dates. The policy's text is in `policy.language`, marked so where they differ. */
+  locale?: Locale;
+  /** How an unset detail reads in the policy's language ("not appointed"). */
+  unset?: UnsetWords;
 };
 
 /** One version of the privacy policy, rendered as plain server HTML with a linked table of contents. */
-export function PolicyDocument({ policy, org, meta }: PolicyDocumentProps) {
-  const sections = fillPolicySections(policy.sections, org);
+export function PolicyDocument({ policy, org, meta, words = ENGLISH, locale = "en", unset }: PolicyDocumentProps) {
+  const sections = fillPolicySections(policy.sections, org, unset);
   // An archived version is shown as it was published; only the policy in force offers the form.
   const offerRequestLink = policy.status === "current";
+  // The article is in the policy's language, so a screen reader reads English text as English on
+  // a German page; the page's own words inside it keep the page's language.
+  const page = policy.language === locale ? {} : { lang: locale };
 
   return (
-    <article className="max-w-3xl">
+    <article className="max-w-3xl" lang={policy.language}>
       <header className="space-y-3 border-b border-slate-200 pb-6">
-        <h1 className="text-3xl font-semibold tracking-tight sm:text-4xl">{fillPlaceholders(policy.title, org)}</h1>
-        <p className="text-lg text-slate-700">{fillPlaceholders(policy.summary, org)}</p>
-        <PolicyChangeSummary text={policy.changeSummary === null ? null : fillPlaceholders(policy.changeSummary, org)} />
-        <p className="text-sm text-slate-700">
+        <h1 className="text-3xl font-semibold tracking-tight sm:text-4xl">{fillPlaceholders(policy.title, org, unset)}</h1>
+        <p className="text-lg text-slate-700">{fillPlaceholders(policy.summary, org, unset)}</p>
+        <PolicyChangeSummary text={policy.changeSummary === null ? null : fillPlaceholders(policy.changeSummary, org, unset)} heading={words.whatChanged} headingLang={page.lang} />
+        <p className="text-sm text-slate-700" {...page}>
           <span>
-            Effective <time dateTime={isoDate(policy.effectiveAt)}>{formatPolicyDate(policy.effectiveAt)}</time>
+            {words.effective} <time dateTime={isoDate(policy.effectiveAt)}>{formatPolicyDate(policy.effectiveAt, locale)}</time>
           </span>
           <span aria-hidden="true"> · </span>
           <span>
-            Last updated <time dateTime={isoDate(policy.updatedAt)}>{formatPolicyDate(policy.updatedAt)}</time>
+            {words.lastUpdated} <time dateTime={isoDate(policy.updatedAt)}>{formatPolicyDate(policy.updatedAt, locale)}</time>
           </span>
         </p>
-        {meta}
+        {meta && page.lang ? <div lang={page.lang}>{meta}</div> : meta}
       </header>
 
       <nav aria-labelledby="policy-contents" className="my-8 rounded-lg bg-slate-50 p-5">
-        <h2 id="policy-contents" className="text-lg font-semibold">
-          Contents
+        <h2 id="policy-contents" className="text-lg font-semibold" {...page}>
+          {words.contents}
         </h2>
         <ol className="mt-3 list-decimal space-y-1 pl-6">
           {tableOfContents(sections).map((entry) => (
@@ -59,21 +95,16 @@ export function PolicyDocument({ policy, org, meta }: PolicyDocumentProps) {
               <Block key={index} block={block} />
             ))}
             {offerRequestLink && section.id === RIGHTS_SECTION_ID ? (
-              <p className="pt-2">
+              <p className="pt-2" {...page}>
                 <a
-                  href="/requests/new"
+                  href={words.requestHref}
                   className={`${buttonClass()} no-underline`}
                 >
-                  Make a privacy request
+                  {words.makeRequest}
                 </a>
               </p>
             ) : null}
-            {offerRequestLink && section.id === SHARING_SECTION_ID ? (
-              <p>
-                <a href="/privacy/recipients">Who receives data: our third parties and subprocessors</a>, with what each receives, where,
-                and the changes to the list.
-              </p>
-            ) : null}
+            {offerRequestLink && section.id === SHARING_SECTION_ID ? <p {...page}>{words.recipients}</p> : null}
           </section>
         ))}
       </div>

@@ -68,8 +68,8 @@ export async function seed(
       });
       await tx.staff.upsert({ where: { email: adminEmail.trim().toLowerCase() }, create: { email: adminEmail.trim().toLowerCase(), role: "ADMIN" }, update: {} });
 
-      for (const { effectiveAt, updatedAt, ...policy } of policyVersions) {
-        await tx.policyVersion.upsert({
+      for (const { effectiveAt, updatedAt, translations = [], ...policy } of policyVersions) {
+        const { id } = await tx.policyVersion.upsert({
           where: { version: policy.version },
           create: {
             ...policy,
@@ -78,6 +78,12 @@ export async function seed(
             publishedAt: calendarDate(effectiveAt),
           },
           update: {},
+          select: { id: true },
+        });
+        // Published translations are frozen (a trigger refuses an update): added when missing, never touched after.
+        await tx.policyTranslation.createMany({
+          data: translations.map((t) => ({ ...t, policyVersionId: id, publishedAt: calendarDate(effectiveAt) })),
+          skipDuplicates: true,
         });
       }
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Locale } from "@/lib/i18n/locales";
 
 // The shape of `PolicyVersion.sections`. Text may hold {{placeholders}} (see render.ts) and is
 // plain text: the page renders it as text, never as HTML.
@@ -55,9 +56,14 @@ export type Policy = {
   effectiveAt: Date;
   updatedAt: Date;
   status: PolicyStatus;
+  /** The language the version is written in; its translations are read apart (reader-text.ts). */
+  language: Locale;
 };
 
-export type PolicyVersionSummary = Pick<Policy, "version" | "title" | "effectiveAt" | "updatedAt" | "status">;
+export type PolicyVersionSummary = Pick<Policy, "version" | "title" | "effectiveAt" | "updatedAt" | "status" | "language"> & {
+  /** Its published translations: each language's title. */
+  translations: { language: Locale; title: string }[];
+};
 
 /** The section that explains people's rights; the current policy shows the request button in it. */
 export const RIGHTS_SECTION_ID = "your-rights";

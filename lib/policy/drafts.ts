@@ -6,6 +6,7 @@ import { AuthorizationError, type StaffUser } from "@/lib/auth/staff";
 import { calendarDayIn } from "@/lib/dates/time-zone";
 import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { localeOrDefault } from "@/lib/i18n/locales";
 import { readTimeZone } from "@/lib/organization/settings";
 import { parsePolicySections } from "@/lib/policy/content";
 import { diffPolicyMarkdown } from "@/lib/policy/diff";
@@ -31,6 +32,8 @@ const draftSelect = {
   changeSummary: true,
   placeholders: true,
   effectiveAt: true,
+  language: true,
+  translationOfId: true,
   createdAt: true,
   updatedAt: true,
 } satisfies Prisma.PolicyDraftSelect;
@@ -47,11 +50,11 @@ function mappingsOf(json: unknown): PlaceholderMappings {
 }
 
 /** The domain's own check, whatever the page and the action did before: only admins write the policy. */
-function mayManage(staff: StaffUser) {
+export function mayManage(staff: StaffUser) {
   if (!allows(staff, "policy.manage")) throw new AuthorizationError("FORBIDDEN");
 }
 
-function audit(tx: Prisma.TransactionClient, admin: StaffUser, action: string, data: Prisma.InputJsonObject, at: Date) {
+export function audit(tx: Prisma.TransactionClient, admin: StaffUser, action: string, data: Prisma.InputJsonObject, at: Date) {
   return tx.settingsEvent.create({ data: { actorId: admin.id, area: AREA, action, data, at } });
 }
 
@@ -71,17 +74,40 @@ export async function createDraft(db: Db, from: { version: string } | null, admi
   });
 }
 
-/** The draft as the editor shows it, or null. */
-export async function getDraft(db: Db, id: string) {
-  const row = await db.policyDraft.findUnique({ where: { id }, select: draftSelect });
-  return row ? { ...row, placeholders: mappingsOf(row.placeholders), effectiveAt: isoDay(row.effectiveAt) } : null;
+/** The versions that translation drafts translate, by id: their names. */
+async function translatedVersionNames(db: Db, ids: (string | null)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+  if (wanted.length === 0) return new Map();
+  const rows = await db.policyVersion.findMany({ where: { id: { in: wanted } }, select: { id: true, version: true } });
+  return new Map(rows.map((r) => [r.id, r.version]));
 }
 
-/** Drafts, last edited first, with who edited them last. */
+/** The draft as the editor shows it, or null. A translation names the version it translates (`translationOf`). */
+export async function getDraft(db: Db, id: string) {
+  const row = await db.policyDraft.findUnique({ where: { id }, select: draftSelect });
+  if (!row) return null;
+  const names = await translatedVersionNames(db, [row.translationOfId]);
+  const translationOf = row.translationOfId ? (names.get(row.translationOfId) ?? null) : null;
+  return { ...row, language: localeOrDefault(row.language), translationOf, placeholders: mappingsOf(row.placeholders), effectiveAt: isoDay(row.effectiveAt) };
+}
+
+/** Drafts, last edited first, with who edited them last and, for a translation, of which version into which language. */
 export async function listDrafts(db: Db, take = 50) {
-  const rows = await db.policyDraft.findMany({ orderBy: { updatedAt: "desc" }, take, select: { id: true, title: true, updatedAt: true, updatedById: true, effectiveAt: true } });
-  const emails = await staffEmails(db, rows.map((r) => r.updatedById));
-  return rows.map((r) => ({ id: r.id, title: r.title, updatedAt: r.updatedAt, effectiveAt: isoDay(r.effectiveAt), updatedBy: emails.get(r.updatedById) ?? null }));
+  const rows = await db.policyDraft.findMany({
+    orderBy: { updatedAt: "desc" },
+    take,
+    select: { id: true, title: true, updatedAt: true, updatedById: true, effectiveAt: true, language: true, translationOfId: true },
+  });
+  const [emails, versions] = await Promise.all([staffEmails(db, rows.map((r) => r.updatedById)), translatedVersionNames(db, rows.map((r) => r.translationOfId))]);
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    updatedAt: r.updatedAt,
+    effectiveAt: isoDay(r.effectiveAt),
+    updatedBy: emails.get(r.updatedById) ?? null,
+    language: localeOrDefault(r.language),
+    translationOf: r.translationOfId ? (versions.get(r.translationOfId) ?? null) : null,
+  }));
 }
 
 function describeMapping(mapping: PlaceholderMapping | undefined): string | null {
@@ -117,7 +143,7 @@ function changesBetween(before: DraftRow, after: DraftValues): DraftChange[] {
 }
 
 /** Locks the draft, and refuses when someone saved it after the editor loaded it. */
-async function lockDraft(tx: Prisma.TransactionClient, draftId: string, baseUpdatedAt: string): Promise<DraftRow> {
+export async function lockDraft(tx: Prisma.TransactionClient, draftId: string, baseUpdatedAt: string): Promise<DraftRow> {
   await tx.$queryRaw`SELECT id FROM policy_drafts WHERE id = ${draftId}::uuid FOR UPDATE`;
   const draft = await tx.policyDraft.findUnique({ where: { id: draftId }, select: draftSelect });
   if (!draft) throw new DomainError("DRAFT_NOT_FOUND", "This draft no longer exists: someone published or deleted it.");
@@ -179,7 +205,8 @@ export async function publishDraft(db: Db, input: PublishDraftInput, admin: Staf
   const { draftId, baseUpdatedAt, version: wanted, ...values } = PublishDraftSchema.parse(input);
   try {
     return await db.$transaction(async (tx) => {
-      await lockDraft(tx, draftId, baseUpdatedAt);
+      const draft = await lockDraft(tx, draftId, baseUpdatedAt);
+      if (draft.translationOfId) throw new DomainError("IS_TRANSLATION", "This draft is a translation of a published version: publish it as that translation, not as a new version.");
       const today = calendarDayIn(now, await readTimeZone(tx));
       const version = checkPublishable(values, today);
       const effective = version.effectiveAt.toISOString().slice(0, 10);
@@ -219,7 +246,7 @@ export async function publishDraft(db: Db, input: PublishDraftInput, admin: Staf
 
 export type PolicyHistoryEntry = { id: string; at: Date; by: string | null; action: string; data: Record<string, unknown> };
 
-/** The latest policy steps (drafts created, saved, deleted; versions published), newest first, with who took them. */
+/** The latest policy steps (drafts created, saved, deleted; versions and translations published), newest first, with who took them. */
 export async function policyHistory(db: Db, take = 30): Promise<PolicyHistoryEntry[]> {
   return (await readSettingsHistory(db, AREA, take)).map((row) => ({ ...row, data: (row.data ?? {}) as Record<string, unknown> }));
 }

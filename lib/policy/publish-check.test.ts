@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DraftSchema, PublishDraftSchema } from "@/lib/policy/draft-schema";
-import { checkPublishable } from "@/lib/policy/publish-check";
+import { checkPublishable, checkTranslationPublishable } from "@/lib/policy/publish-check";
 
 const today = new Date("2026-11-29T00:00:00Z");
 const draft = DraftSchema.parse({
@@ -50,5 +50,38 @@ describe("the draft's schema", () => {
       version: "That name is taken by the comparison page: choose another",
       markdown: "The policy is longer than 48,000 characters, more than the editor can send: shorten it.",
     });
+  });
+});
+
+describe("checkTranslationPublishable", () => {
+  const original = [
+    { id: "contact", heading: "Contact", blocks: [{ kind: "p" as const, text: "Write to us." }] },
+    { id: "your-rights", heading: "Your rights", blocks: [{ kind: "p" as const, text: "Ask us." }] },
+  ];
+  const german = (markdown: string) => DraftSchema.parse({ ...draft, title: "Datenschutzerklärung", markdown, effectiveAt: "" });
+
+  it("takes a translation that keeps the version's anchors, with the placeholders resolved and no date of its own", () => {
+    const text = checkTranslationPublishable(german("## Kontakt {#contact}\n\nSchreiben Sie an [PRIVACY EMAIL].\n\n## Ihre Rechte {#your-rights}\n\nFragen Sie uns.\n"), original);
+    expect(text.sections.map((s) => [s.id, s.heading])).toEqual([
+      ["contact", "Kontakt"],
+      ["your-rights", "Ihre Rechte"],
+    ]);
+    expect(text.sections[0]!.blocks).toEqual([{ kind: "p", text: "Schreiben Sie an {{privacyEmail}}." }]);
+    expect(text).not.toHaveProperty("effectiveAt");
+  });
+
+  it("refuses anchors that differ from the version's: missing, added or moved, naming them", () => {
+    // A translated heading without its {#anchor} gets another one from its words.
+    expect(() => checkTranslationPublishable(german("## Kontakt\n\nText.\n\n## Ihre Rechte {#your-rights}\n\nText.\n"), original)).toThrow(
+      expect.objectContaining({ code: "ANCHORS_MISMATCH", message: expect.stringContaining("missing {#contact}; not in the version: {#kontakt}") }),
+    );
+    expect(() => checkTranslationPublishable(german("## Ihre Rechte {#your-rights}\n\nText.\n\n## Kontakt {#contact}\n\nText.\n"), original)).toThrow(
+      expect.objectContaining({ code: "ANCHORS_MISMATCH", message: expect.stringContaining("in another order") }),
+    );
+  });
+
+  it("runs the version's own checks first: a blank left unmapped is refused", () => {
+    const unmapped = DraftSchema.parse({ ...draft, markdown: "## Kontakt {#contact}\n\n[NEW BLANK].\n\n## Rechte {#your-rights}\n\nText.\n", effectiveAt: "" });
+    expect(() => checkTranslationPublishable(unmapped, original)).toThrow(expect.objectContaining({ code: "UNMAPPED_PLACEHOLDER" }));
   });
 });

@@ -3,6 +3,7 @@ import { PolicySectionsSchema, type PolicySection } from "@/lib/policy/content";
 import type { DraftValues } from "@/lib/policy/draft-schema";
 import { parsePolicyMarkdown } from "@/lib/policy/markdown";
 import { applyPlaceholders, applyPlaceholdersToSections, findSquarePlaceholders, findUnknownFields, unmappedPlaceholders } from "@/lib/policy/placeholders";
+import { anchorMismatch } from "@/lib/policy/reader-text";
 import { PLACEHOLDER_NAMES } from "@/lib/policy/render";
 
 // What a draft must be before it becomes a published version, which can never be edited again.
@@ -19,10 +20,12 @@ export const PUBLISH_REFUSAL_FIELDS = {
   EFFECTIVE_DATE_REQUIRED: "effectiveAt",
   EFFECTIVE_DATE_PAST: "effectiveAt",
   VERSION_TAKEN: "version",
+  ANCHORS_MISMATCH: "markdown",
 } as const;
 export type PublishRefusalCode = keyof typeof PUBLISH_REFUSAL_FIELDS;
 
-export type Publishable = { title: string; summary: string; changeSummary: string | null; sections: PolicySection[]; effectiveAt: Date };
+export type PublishableText = { title: string; summary: string; changeSummary: string | null; sections: PolicySection[] };
+export type Publishable = PublishableText & { effectiveAt: Date };
 
 function refuse(code: PublishRefusalCode, message: string): never {
   throw new DomainError(code, message);
@@ -37,6 +40,38 @@ function list(names: string[]): string {
  * the first thing in the way. `today` is the operator's calendar day (midnight UTC of it).
  */
 export function checkPublishable(draft: DraftValues, today: Date): Publishable {
+  const text = checkText(draft);
+  if (!draft.effectiveAt) refuse("EFFECTIVE_DATE_REQUIRED", "Choose the date this version takes effect.");
+  const effectiveAt = new Date(`${draft.effectiveAt}T00:00:00Z`);
+  if (effectiveAt < today) {
+    refuse("EFFECTIVE_DATE_PAST", `Choose today (${today.toISOString().slice(0, 10)}) or a later date: a published version cannot take effect in the past.`);
+  }
+  return { ...text, effectiveAt };
+}
+
+/**
+ * The translation `draft` would publish of a version whose sections are `original`: the same
+ * checks as a version's text, and the same section anchors in the same order, so a link to
+ * /privacy#your-rights lands on that section in every language. It takes the version's dates.
+ */
+export function checkTranslationPublishable(draft: DraftValues, original: PolicySection[]): PublishableText {
+  const text = checkText(draft);
+  const mismatch = anchorMismatch(original, text.sections);
+  if (mismatch) {
+    const parts = [
+      mismatch.missing.length ? `missing ${list(mismatch.missing.map((id) => `{#${id}}`))}` : null,
+      mismatch.extra.length ? `not in the version: ${list(mismatch.extra.map((id) => `{#${id}}`))}` : null,
+      mismatch.reordered ? "in another order" : null,
+    ].filter(Boolean);
+    refuse(
+      "ANCHORS_MISMATCH",
+      `A translation has the version's sections, with the same anchors in the same order (${list(original.map((s) => `{#${s.id}}`))}), so links to them work in every language. This one's are ${parts.join("; ")}. Keep each “## Heading {#anchor}” as the version has it, translating only the heading.`,
+    );
+  }
+  return text;
+}
+
+function checkText(draft: DraftValues): PublishableText {
   if (!draft.title) refuse("TITLE_REQUIRED", "Enter the policy's title.");
   if (!draft.summary) refuse("SUMMARY_REQUIRED", "Enter a summary: one or two sentences at the top of the policy.");
   const parsed = parsePolicyMarkdown(draft.markdown);
@@ -64,11 +99,5 @@ export function checkPublishable(draft: DraftValues, today: Date): Publishable {
   if (unknown.length) {
     refuse("UNKNOWN_FIELD", `No setting is called ${list(unknown)}. Use one of ${PLACEHOLDER_NAMES.map((n) => `{{${n}}}`).join(", ")}, or remove the braces.`);
   }
-
-  if (!draft.effectiveAt) refuse("EFFECTIVE_DATE_REQUIRED", "Choose the date this version takes effect.");
-  const effectiveAt = new Date(`${draft.effectiveAt}T00:00:00Z`);
-  if (effectiveAt < today) {
-    refuse("EFFECTIVE_DATE_PAST", `Choose today (${today.toISOString().slice(0, 10)}) or a later date: a published version cannot take effect in the past.`);
-  }
-  return { ...filled, sections: PolicySectionsSchema.parse(filled.sections), effectiveAt };
+  return { ...filled, sections: PolicySectionsSchema.parse(filled.sections) };
 }

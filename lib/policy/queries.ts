@@ -3,6 +3,7 @@ import { calendarDayIn } from "@/lib/dates/time-zone";
 import { db } from "@/lib/db";
 import { readTimeZone } from "@/lib/organization/settings";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { isLocale, localeOrDefault } from "@/lib/i18n/locales";
 import { parsePolicySections, type Policy, type PolicyStatus, type PolicyVersionSummary } from "@/lib/policy/content";
 
 const MAX_VERSIONS_LISTED = 100;
@@ -16,7 +17,14 @@ const policySelect = {
   changeSummary: true,
   effectiveAt: true,
   updatedAt: true,
+  language: true,
 } satisfies Prisma.PolicyVersionSelect;
+
+type PolicyRow = Prisma.PolicyVersionGetPayload<{ select: typeof policySelect }>;
+
+function policyOf(row: PolicyRow, status: PolicyStatus): Policy {
+  return { ...row, sections: parsePolicySections(row.sections), status, language: localeOrDefault(row.language) };
+}
 
 // Drafts (no publishedAt) and versions scheduled for later publication are not public.
 function published(now: Date): Prisma.PolicyVersionWhereInput {
@@ -52,7 +60,7 @@ async function currentVersionName(now: Date, today: Date): Promise<string | null
 /** The policy in force: the newest published version whose effective date has arrived. */
 export async function getCurrentPolicy(now = new Date()): Promise<Policy | null> {
   const row = await db.policyVersion.findFirst({ where: inForce(now, await operatorToday(now)), orderBy: newestFirst, select: policySelect });
-  return row ? { ...row, sections: parsePolicySections(row.sections), status: "current" } : null;
+  return row ? policyOf(row, "current") : null;
 }
 
 /** One published version by its stable name (e.g. "2025-09-01"), or null if there is none. */
@@ -63,19 +71,32 @@ export async function getPolicyVersion(version: string, now = new Date()): Promi
     currentVersionName(now, today),
   ]);
   if (!row) return null;
-  return { ...row, sections: parsePolicySections(row.sections), status: statusOf(row, currentVersion, today) };
+  return policyOf(row, statusOf(row, currentVersion, today));
 }
 
-/** Published versions, newest first, without their text. */
+/** Published versions, newest first, without their text, with the languages each is translated into. */
 export async function listPolicyVersions(now = new Date()): Promise<PolicyVersionSummary[]> {
   const rows = await db.policyVersion.findMany({
     where: published(now),
     orderBy: newestFirst,
     take: MAX_VERSIONS_LISTED,
-    select: { version: true, title: true, effectiveAt: true, updatedAt: true },
+    select: {
+      version: true,
+      title: true,
+      effectiveAt: true,
+      updatedAt: true,
+      language: true,
+      translations: { select: { language: true, title: true }, orderBy: { language: "asc" } },
+    },
   });
   // Same order as the current-version query, so the first one in force is the current one.
   const today = await operatorToday(now);
   const currentVersion = rows.find((row) => row.effectiveAt <= today)?.version ?? null;
-  return rows.map((row) => ({ ...row, status: statusOf(row, currentVersion, today) }));
+  return rows.map((row) => ({
+    ...row,
+    language: localeOrDefault(row.language),
+    // A language no longer offered is not listed: no page could show it.
+    translations: row.translations.flatMap((t) => (isLocale(t.language) ? [{ language: t.language, title: t.title }] : [])),
+    status: statusOf(row, currentVersion, today),
+  }));
 }

@@ -1,3 +1,4 @@
+import { FORMAT_LOCALES, type Locale } from "@/lib/i18n/locales";
 import { mapSectionTexts } from "@/lib/policy/section-texts";
 import type { OrganizationDetails } from "@/lib/organization/types";
 import type { PolicySection } from "@/lib/policy/content";
@@ -18,25 +19,28 @@ export const PLACEHOLDER_NAMES = [
 
 export type PlaceholderName = (typeof PLACEHOLDER_NAMES)[number];
 
-const NOT_APPOINTED = "not appointed";
+/** The words for a detail the operator has none of, in the language of the text they fill. */
+export type UnsetWords = { notAppointed: string; notRegistered: string };
+
+const ENGLISH_UNSET: UnsetWords = { notAppointed: "not appointed", notRegistered: "not registered" };
 
 function present(value: string | null): string | null {
   return value?.trim() ? value.trim() : null;
 }
 
-function placeholderValues(org: OrganizationDetails): Record<PlaceholderName, string> {
+function placeholderValues(org: OrganizationDetails, unset: UnsetWords): Record<PlaceholderName, string> {
   return {
     legalName: org.legalName,
     productName: org.productName,
     privacyEmail: org.privacyEmail,
     supportEmail: org.supportEmail,
-    dpoName: present(org.dpoName) ?? NOT_APPOINTED,
+    dpoName: present(org.dpoName) ?? unset.notAppointed,
     // Without a DPO, the privacy team answers the questions a DPO would.
     dpoEmail: present(org.dpoEmail) ?? org.privacyEmail,
-    euRepresentative: present(org.euRepresentative) ?? NOT_APPOINTED,
-    ukRepresentative: present(org.ukRepresentative) ?? NOT_APPOINTED,
+    euRepresentative: present(org.euRepresentative) ?? unset.notAppointed,
+    ukRepresentative: present(org.ukRepresentative) ?? unset.notAppointed,
     registeredAddress: org.registeredAddress,
-    companyNumber: present(org.companyNumber) ?? "not registered",
+    companyNumber: present(org.companyNumber) ?? unset.notRegistered,
     websiteUrl: org.websiteUrl,
   };
 }
@@ -51,19 +55,19 @@ function isPlaceholderName(name: string): name is PlaceholderName {
  * Replaces `{{name}}` with the organization's details. An unknown name is left as written, so a
  * typo shows on the page instead of silently vanishing.
  */
-export function fillPlaceholders(text: string, org: OrganizationDetails): string {
-  return filler(org)(text);
+export function fillPlaceholders(text: string, org: OrganizationDetails, unset: UnsetWords = ENGLISH_UNSET): string {
+  return filler(org, unset)(text);
 }
 
 /** The fill for many texts: the organization's values worked out once. */
-function filler(org: OrganizationDetails): (text: string) => string {
-  const values = placeholderValues(org);
+function filler(org: OrganizationDetails, unset: UnsetWords): (text: string) => string {
+  const values = placeholderValues(org, unset);
   return (text) => text.replace(PLACEHOLDER, (match, name: string) => (isPlaceholderName(name) ? values[name] : match));
 }
 
 /** Every text of the policy with its placeholders filled, ready to render as plain text. */
-export function fillPolicySections(sections: PolicySection[], org: OrganizationDetails): PolicySection[] {
-  return mapSectionTexts(sections, filler(org));
+export function fillPolicySections(sections: PolicySection[], org: OrganizationDetails, unset: UnsetWords = ENGLISH_UNSET): PolicySection[] {
+  return mapSectionTexts(sections, filler(org, unset));
 }
 
 export type TocEntry = { id: string; heading: string; href: string };
@@ -73,12 +77,18 @@ export function tableOfContents(sections: PolicySection[]): TocEntry[] {
 }
 
 // Policy dates are calendar dates stored at UTC midnight: formatting them in any other zone
-// would show the day before for readers west of Greenwich.
-const longDate = new Intl.DateTimeFormat("en-US", { dateStyle: "long", timeZone: "UTC" });
+// would show the day before for readers west of Greenwich. English policy pages have always
+// written them the American way ("May 21, 2026"); the other languages as their readers do.
+const longDates = new Map<Locale, Intl.DateTimeFormat>();
 
-/** "May 21, 2026" */
-export function formatPolicyDate(date: Date): string {
-  return longDate.format(date);
+/** "May 21, 2026"; in German "21. Mai 2026". */
+export function formatPolicyDate(date: Date, locale: Locale = "en"): string {
+  let format = longDates.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale === "en" ? "en-US" : FORMAT_LOCALES[locale], { dateStyle: "long", timeZone: "UTC" });
+    longDates.set(locale, format);
+  }
+  return format.format(date);
 }
 
 /** "2026-05-21", for `<time dateTime>` and version URLs. */

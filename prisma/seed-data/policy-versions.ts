@@ -1,4 +1,5 @@
 import type { PolicySection } from "@/lib/policy/content";
+import { currentInGerman, type PolicyTranslationSeed } from "./policy-translations";
 
 // Jexi's published privacy policies, written for this portal. {{placeholders}} are filled from
 // OrganizationSettings when the page renders, so an admin's edit to the address shows at once.
@@ -11,6 +12,8 @@ export type PolicyVersionSeed = {
   effectiveAt: string;
   updatedAt: string;
   sections: PolicySection[];
+  /** Published translations (the version itself is English). */
+  translations?: PolicyTranslationSeed[];
 };
 
 const earlier: PolicyVersionSeed = {
@@ -499,6 +502,7 @@ const current: PolicyVersionSeed = {
       ],
     },
   ],
+  translations: [currentInGerman],
 };
 
 /** Oldest first. Published versions are never edited: a change is a new version. */

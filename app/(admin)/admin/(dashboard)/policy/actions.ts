@@ -8,6 +8,7 @@ import { now } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { PublishDraftSchema, SaveDraftSchema, VERSION_NAME } from "@/lib/policy/draft-schema";
 import { createDraft, deleteDraft, publishDraft, saveDraft } from "@/lib/policy/drafts";
+import { publishTranslation, startTranslation, StartTranslationSchema, type StartTranslationInput } from "@/lib/policy/translation-drafts";
 
 // Thin: parse, authorize (staffAction: admins only), call the domain, refresh what shows it.
 
@@ -23,6 +24,22 @@ export async function newDraftForm(form: FormData) {
   revalidatePath(BASE);
   redirect(`${BASE}/drafts/${result.data.id}`);
 }
+
+const translate = staffAction("policy.manage", StartTranslationSchema, (input, admin) => startTranslation(db, input, admin, now()));
+
+/** "Translate" on a published version: a plain form, like "New draft". */
+export async function translateVersionForm(form: FormData) {
+  const result = await translate({ version: String(form.get("version") ?? ""), language: String(form.get("language") ?? "") as StartTranslationInput["language"] });
+  if (!result.ok) redirect(`${BASE}?${new URLSearchParams({ error: result.code ?? "INTERNAL" })}`);
+  revalidatePath(BASE);
+  redirect(`${BASE}/drafts/${result.data.id}`);
+}
+
+export const publishTranslationAction = staffAction("policy.manage", SaveDraftSchema, async (input, admin) => {
+  const published = await publishTranslation(db, input, admin, now());
+  revalidatePath("/", "layout");
+  return published;
+});
 
 export const saveDraftAction = staffAction("policy.manage", SaveDraftSchema, async (input, admin) => {
   const { changes, updatedAt } = await saveDraft(db, input, admin, now());

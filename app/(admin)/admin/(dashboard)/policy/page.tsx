@@ -6,13 +6,16 @@ import { TableHead } from "@/components/ui/table-head";
 import { requirePagePermission } from "@/lib/auth/staff";
 import { formatCalendarDate, formatInstant } from "@/lib/dates/format";
 import { db } from "@/lib/db";
+import { LOCALES, localePath, type Locale } from "@/lib/i18n/locales";
 import { getOperatorTimeZone } from "@/lib/organization/settings";
-import type { PolicyStatus } from "@/lib/policy/content";
+import type { PolicyStatus, PolicyVersionSummary } from "@/lib/policy/content";
 import { DRAFT_LABELS } from "@/lib/policy/draft-schema";
 import { listDrafts, policyHistory, type DraftChange, type PolicyHistoryEntry } from "@/lib/policy/drafts";
 import { listPolicyVersions } from "@/lib/policy/queries";
+import { englishName } from "@/lib/policy/page-words";
+import { languagesOf } from "@/lib/policy/reader-text";
 import { isoDate } from "@/lib/policy/render";
-import { newDraftForm } from "./actions";
+import { newDraftForm, translateVersionForm } from "./actions";
 
 export const metadata: Metadata = { title: "Privacy policy" };
 
@@ -21,11 +24,14 @@ const STATUS_LABELS: Record<PolicyStatus, string> = { current: "Current", earlie
 // Messages for the codes the "New draft" forms come back with (never text from the address itself).
 const ERRORS: Record<string, string> = {
   VERSION_NOT_FOUND: "That version is not published, so no draft could start from it.",
+  TRANSLATION_SAME_LANGUAGE: "That version is written in that language already: choose another language to translate it into.",
+  TRANSLATION_EXISTS: "That version is published in that language already, and a published translation cannot be changed.",
   FORBIDDEN: "Your role does not allow this.",
   UNAUTHENTICATED: "Sign in to continue.",
 };
 
-type Query = { published?: string; deleted?: string; error?: string };
+type Query = { published?: string; translated?: string; language?: string; deleted?: string; error?: string };
+
 
 export default async function PolicyPage({ searchParams }: { searchParams: Promise<Query> }) {
   await requirePagePermission("policy.manage", "/admin/policy");
@@ -33,6 +39,8 @@ export default async function PolicyPage({ searchParams }: { searchParams: Promi
   const [versions, drafts, history, timeZone] = await Promise.all([listPolicyVersions(), listDrafts(db), policyHistory(db), getOperatorTimeZone()]);
   const current = versions.find((v) => v.status === "current");
   const published = versions.find((v) => v.version === query.published);
+  const translated = versions.find((v) => v.version === query.translated);
+  const translatedInto = LOCALES.find((l) => l === query.language);
 
   return (
     <div className="max-w-5xl space-y-10">
@@ -46,6 +54,12 @@ export default async function PolicyPage({ searchParams }: { searchParams: Promi
       {published ? (
         <Alert tone="success" title={`Version ${published.version} published.`}>
           It takes effect on {formatCalendarDate(published.effectiveAt)}. <a href={`/privacy/versions/${encodeURIComponent(published.version)}`}>Read it as the public sees it</a>.
+        </Alert>
+      ) : null}
+      {translated && translatedInto ? (
+        <Alert tone="success" title={`Version ${translated.version} published in ${englishName(translatedInto)}.`}>
+          Readers of the portal in {englishName(translatedInto)} now read it in their language.{" "}
+          <a href={localePath(translatedInto, `/privacy/versions/${encodeURIComponent(translated.version)}`, true)}>Read it as the public sees it</a>.
         </Alert>
       ) : null}
       {query.deleted ? <Alert tone="success">Draft deleted.</Alert> : null}
@@ -82,8 +96,13 @@ export default async function PolicyPage({ searchParams }: { searchParams: Promi
                 <tr key={draft.id} className="border-b border-slate-200">
                   <th scope="row" className="py-2 pr-4 font-medium">
                     <a href={`/admin/policy/drafts/${draft.id}`}>{draft.title || "Untitled draft"}</a>
+                    {draft.translationOf ? (
+                      <span className="block font-normal text-slate-700">
+                        Translation of version {draft.translationOf} into {englishName(draft.language)}
+                      </span>
+                    ) : null}
                   </th>
-                  <td className="py-2 pr-4">{draft.effectiveAt ? formatCalendarDate(draft.effectiveAt) : "Not chosen yet"}</td>
+                  <td className="py-2 pr-4">{draft.translationOf ? "The version's" : draft.effectiveAt ? formatCalendarDate(draft.effectiveAt) : "Not chosen yet"}</td>
                   <td className="py-2 pr-4">
                     {formatInstant(draft.updatedAt, timeZone)} by {draft.updatedBy ?? "a former staff member"}
                   </td>
@@ -103,7 +122,7 @@ export default async function PolicyPage({ searchParams }: { searchParams: Promi
         ) : (
           <table className="w-full border-collapse bg-white text-left text-sm">
             <caption className="sr-only">Published versions, newest first</caption>
-            <TableHead labels={["Version", "Effective", "Status", "Changes"]} />
+            <TableHead labels={["Version", "Effective", "Status", "Languages", "Changes"]} />
             <tbody>
               {versions.map((version, index) => {
                 const previous = versions[index + 1];
@@ -118,6 +137,9 @@ export default async function PolicyPage({ searchParams }: { searchParams: Promi
                       <time dateTime={isoDate(version.effectiveAt)}>{formatCalendarDate(version.effectiveAt)}</time>
                     </td>
                     <td className="py-2 pr-4">{STATUS_LABELS[version.status]}</td>
+                    <td className="py-2 pr-4">
+                      <VersionLanguages version={version} />
+                    </td>
                     <td className="py-2 pr-4">
                       {previous ? (
                         <a href={`/privacy/versions/compare?${new URLSearchParams({ from: previous.version, to: version.version })}`}>
@@ -159,16 +181,71 @@ export default async function PolicyPage({ searchParams }: { searchParams: Promi
   );
 }
 
+/** The version's own language and its published translations, each linked as readers of it see it, and "Translate" into a language it has not. */
+function VersionLanguages({ version }: { version: PolicyVersionSummary }) {
+  const has = languagesOf(version);
+  const open = LOCALES.filter((l) => !has.includes(l));
+  const page = (language: Locale) => localePath(language, `/privacy/versions/${encodeURIComponent(version.version)}`, true);
+  const id = `translate-${version.version}`;
+  return (
+    <div className="space-y-2">
+      <ul aria-label={`Languages of version ${version.version}`}>
+        {has.map((language) => (
+          <li key={language}>
+            <a href={page(language)}>{englishName(language)}</a>
+            {language === version.language ? " (original)" : " (translation)"}
+          </li>
+        ))}
+      </ul>
+      {open.length ? (
+        <ActionForm action={translateVersionForm} className="flex flex-wrap items-end gap-2">
+          <input type="hidden" name="version" value={version.version} />
+          <div>
+            <label htmlFor={id} className="block text-xs font-medium text-slate-700">
+              Translate version {version.version} into
+            </label>
+            <select id={id} name="language" className="mt-1 rounded-md border border-slate-500 bg-white px-2 py-1">
+              {open.map((language) => (
+                <option key={language} value={language}>
+                  {englishName(language)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className={buttonClass("secondary")}>
+            Translate<span className="sr-only"> version {version.version}</span>
+          </button>
+        </ActionForm>
+      ) : null}
+    </div>
+  );
+}
+
 function fieldLabel(field: string): string {
   return field.startsWith("placeholder ") ? `Placeholder ${field.slice("placeholder ".length)}` : (DRAFT_LABELS[field as keyof typeof DRAFT_LABELS] ?? field);
 }
 
 function HistoryEntry({ entry }: { entry: PolicyHistoryEntry }) {
-  const data = entry.data as { draftId?: string; fromVersion?: string | null; title?: string; version?: string; effectiveAt?: string; changes?: DraftChange[] };
+  const data = entry.data as { draftId?: string; fromVersion?: string | null; title?: string; version?: string; effectiveAt?: string; language?: string; changes?: DraftChange[] };
+  const language = LOCALES.find((l) => l === data.language);
+  const languageName = language ? englishName(language) : (data.language ?? "another language");
   const draft = `draft ${data.draftId?.slice(0, 8) ?? ""}`;
   switch (entry.action) {
     case "policy.draft_created":
       return <p className="text-slate-700">Started {draft}{data.fromVersion ? ` from version ${data.fromVersion}` : ", blank"}.</p>;
+    case "policy.translation_started":
+      return (
+        <p className="text-slate-700">
+          Started {draft}, a translation of version {data.version} into {languageName}.
+        </p>
+      );
+    case "policy.translation_published":
+      return (
+        <p className="text-slate-700">
+          Published {draft} as the {languageName} translation of version{" "}
+          <a href={language ? localePath(language, `/privacy/versions/${encodeURIComponent(data.version ?? "")}`, true) : undefined}>{data.version}</a>.
+        </p>
+      );
     case "policy.draft_deleted":
       return <p className="text-slate-700">Deleted {draft}{data.title ? ` (“${data.title}”)` : ""}.</p>;
     case "policy.published":

@@ -11,11 +11,13 @@ import { describedBy, FieldError, FieldHint, inputClass } from "@/components/ui/
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { DomainError } from "@/lib/actions/domain-error";
 import { calendarDayIn } from "@/lib/dates/time-zone";
+import type { Locale } from "@/lib/i18n/locales";
 import type { OrganizationDetails } from "@/lib/organization/types";
+import type { PolicySection } from "@/lib/policy/content";
 import { DRAFT_LABELS, PublishDraftSchema } from "@/lib/policy/draft-schema";
 import { findSquarePlaceholders, type PlaceholderMappings } from "@/lib/policy/placeholders";
-import { checkPublishable, PUBLISH_REFUSAL_FIELDS, type PublishRefusalCode } from "@/lib/policy/publish-check";
-import { deleteDraftAction, publishDraftAction, saveDraftAction } from "../../actions";
+import { checkPublishable, checkTranslationPublishable, PUBLISH_REFUSAL_FIELDS, type PublishRefusalCode } from "@/lib/policy/publish-check";
+import { deleteDraftAction, publishDraftAction, publishTranslationAction, saveDraftAction } from "../../actions";
 import { initialChoice, mappingsFrom, PlaceholderPanel, type PlaceholderChoices } from "./placeholder-panel";
 import { PolicyPreview } from "./policy-preview";
 
@@ -37,10 +39,25 @@ const HINTS: Partial<Record<Field, string>> = {
   version: "Its name in the address /privacy/versions/NAME. Leave empty to use the effective date.",
 };
 
+/** A draft that translates a published version: its name, the language (in English), and the version's sections, whose anchors it must keep. */
+export type EditorTranslation = { version: string; languageName: string; sections: PolicySection[] };
+
 /** The message above the form; `focus` when no field took the focus (the message is then where the reader goes). */
 type Outcome = { tone: "success" | "error"; message: string; focus?: boolean };
 
-export function PolicyEditor({ draft, org, current }: { draft: EditorDraft; org: OrganizationDetails; current: { version: string; markdown: string } | null }) {
+export function PolicyEditor({
+  draft,
+  org,
+  current,
+  language,
+  translation,
+}: {
+  draft: EditorDraft;
+  org: OrganizationDetails;
+  current: { version: string; markdown: string } | null;
+  language: Locale;
+  translation: EditorTranslation | null;
+}) {
   const currentVersion = current?.version ?? null;
   const hydrated = useHydrated();
   const router = useRouter();
@@ -152,7 +169,8 @@ export function PolicyEditor({ draft, org, current }: { draft: EditorDraft; org:
     setOutcome(null);
     setPlaceholderError(null);
     try {
-      checkPublishable({ ...values, placeholders: mappings }, calendarDayIn(new Date(), org.timeZone));
+      if (translation) checkTranslationPublishable({ ...values, placeholders: mappings }, translation.sections);
+      else checkPublishable({ ...values, placeholders: mappings }, calendarDayIn(new Date(), org.timeZone));
     } catch (error) {
       if (error instanceof DomainError) return showRefusal(error.code, error.message);
       throw error;
@@ -162,6 +180,14 @@ export function PolicyEditor({ draft, org, current }: { draft: EditorDraft; org:
 
   const publish = handleSubmit(async (values) => {
     setBusy(true);
+    if (translation) {
+      const result = await publishTranslationAction(input(values));
+      setBusy(false);
+      setConfirming(null);
+      if (result.ok) router.push(`/admin/policy?${new URLSearchParams({ translated: result.data.version, language: result.data.language })}`);
+      else if (!showFieldErrors(result.fieldErrors) || result.formError) showRefusal(result.code, result.formError ?? "Check the fields marked below.");
+      return;
+    }
     const result = await publishDraftAction(input(values));
     setBusy(false);
     setConfirming(null);
@@ -230,8 +256,9 @@ export function PolicyEditor({ draft, org, current }: { draft: EditorDraft; org:
               setChoicesDirty(true);
             }} />
           {field("changeSummary", DRAFT_LABELS.changeSummary, "textarea", 3)}
-          {field("effectiveAt", DRAFT_LABELS.effectiveAt, "date")}
-          {field("version", DRAFT_LABELS.version, "input")}
+          {/* A translation takes the version's name and dates. */}
+          {translation ? null : field("effectiveAt", DRAFT_LABELS.effectiveAt, "date")}
+          {translation ? null : field("version", DRAFT_LABELS.version, "input")}
           <div className="flex flex-wrap gap-3">
             <Button type="submit">{busy && !confirming ? "Saving…" : "Save draft"}</Button>
             <Button ref={publishRef} variant="secondary" onClick={() => void askToPublish()}>
@@ -244,10 +271,12 @@ export function PolicyEditor({ draft, org, current }: { draft: EditorDraft; org:
           {confirming ? (
             <div ref={confirmRef} tabIndex={-1} role="group" aria-labelledby="confirm-heading" className="rounded-md border-l-4 border-amber-600 bg-amber-50 p-4">
               <h2 id="confirm-heading" className="font-semibold text-slate-900">
-                {confirming === "publish" ? "Publish this draft as a new version?" : "Delete this draft?"}
+                {confirming === "publish" ? (translation ? `Publish this translation of version ${translation.version}?` : "Publish this draft as a new version?") : "Delete this draft?"}
               </h2>
               <p className="mt-1 text-slate-900">
-                {confirming === "publish"
+                {confirming === "publish" && translation
+                  ? `It becomes public at once: readers of the portal in ${translation.languageName} read version ${translation.version} in it from then on. A published translation can never be edited or deleted: a correction is a new version, translated again.`
+                  : confirming === "publish"
                   ? `It becomes public at once${currentVersion ? `, beside version ${currentVersion}` : ""}, and takes effect on its effective date. A published version can never be edited or deleted: a later change is a new version.`
                   : "The draft and its text are removed; published versions stay as they are."}
               </p>
@@ -267,7 +296,7 @@ export function PolicyEditor({ draft, org, current }: { draft: EditorDraft; org:
             </div>
           ) : null}
         </div>
-        <PolicyPreview draftId={draft.id} shown={shown} mappings={mappings} org={org} current={current} onGoToLine={goToLine} />
+        <PolicyPreview draftId={draft.id} shown={shown} mappings={mappings} org={org} current={current} language={language} onGoToLine={goToLine} />
       </fieldset>
     </form>
   );

@@ -4,6 +4,7 @@ import { useMemo } from "react";
 import { DiffView } from "@/components/policy-diff-view";
 import { PolicyDocument } from "@/components/policy-document";
 import { calendarDayIn } from "@/lib/dates/time-zone";
+import type { Locale } from "@/lib/i18n/locales";
 import type { OrganizationDetails } from "@/lib/organization/types";
 import { diffPolicyMarkdown } from "@/lib/policy/diff";
 import { parsePolicyMarkdown } from "@/lib/policy/markdown";
@@ -22,6 +23,7 @@ export function PolicyPreview({
   mappings,
   org,
   current,
+  language,
   onGoToLine,
 }: {
   draftId: string;
@@ -29,6 +31,8 @@ export function PolicyPreview({
   mappings: PlaceholderMappings;
   org: OrganizationDetails;
   current: Current;
+  /** The language the draft is written in: the preview's text is marked with it. */
+  language: Locale;
   onGoToLine: (line: number) => void;
 }) {
   const parsed = useMemo(() => parsePolicyMarkdown(shown.markdown), [shown.markdown]);
@@ -69,6 +73,7 @@ export function PolicyPreview({
               updatedAt: today,
               // Not "current": a preview offers no request button.
               status: "upcoming",
+              language,
             }}
           />
         </div>
