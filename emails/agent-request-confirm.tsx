@@ -2,6 +2,8 @@ import { Text } from "@react-email/components";
 import { ButtonWithFallback } from "@/emails/components/button-with-fallback";
 import { ContactPrivacyTeam } from "@/emails/components/contact-privacy-team";
 import { formatDate } from "@/emails/components/format";
+import { emailWords, strong, translateLabel } from "@/emails/components/i18n";
+import { emailLanguage } from "@/emails/components/language";
 import { EmailLayout } from "@/emails/components/layout";
 import { PREVIEW_ORGANIZATION } from "@/emails/components/preview-organization";
 import { heading, paragraph } from "@/emails/components/styles";
@@ -17,34 +19,35 @@ export type AgentRequestConfirmProps = {
   confirmUrl: string;
   /** ISO timestamp: the request closes unconfirmed then. */
   closesAt: string;
+  /** The request's language (lib/mail/render.ts fills it in from the request); English without. */
+  language?: string;
 };
 
-export function subject({ reference }: AgentRequestConfirmProps): string {
-  return `Did you ask someone to make a privacy request for you? (${reference})`;
+export function subject({ reference, language }: AgentRequestConfirmProps): string {
+  return emailWords(emailLanguage(language))("agentRequestConfirm.subject", { reference });
 }
 
 /**
  * To the person an authorized agent filed for (CCPA 11 CCR 7063(a)(2)): the agent's request goes
  * ahead only once they confirm it themselves, from their own inbox.
  */
-export default function AgentRequestConfirm({ org, reference, requestTypeLabel, agentName, agentOrganisation, confirmUrl, closesAt }: AgentRequestConfirmProps) {
-  const agent = agentOrganisation ? `${agentName} of ${agentOrganisation}` : agentName;
+export default function AgentRequestConfirm(props: AgentRequestConfirmProps) {
+  const { org, reference, requestTypeLabel, agentName, agentOrganisation, confirmUrl, closesAt } = props;
+  const lang = emailLanguage(props.language);
+  const t = emailWords(lang);
+  const agent = agentOrganisation ? t("agentRequestConfirm.agentOf", { agent: agentName, organisation: agentOrganisation }) : agentName;
   return (
-    <EmailLayout org={org} preview={`${agent} says you asked them to make a request for you. Please confirm or refuse.`}>
-      <Text style={heading}>Please confirm a request made for you</Text>
+    <EmailLayout org={org} preview={t("agentRequestConfirm.preview", { agent })} language={lang}>
+      <Text style={heading}>{t("agentRequestConfirm.heading")}</Text>
       <Text style={paragraph}>
-        {agent} told us that you authorised them to make a privacy request for you: <strong>{requestTypeLabel}</strong>, reference{" "}
-        <strong>{reference}</strong>. They gave this email address as yours.
+        {t.rich("agentRequestConfirm.intro", { agent, type: translateLabel("types", requestTypeLabel, lang), reference, strong })}
       </Text>
-      <Text style={paragraph}>
-        We act on it only if you confirm that you gave them permission. If you did not, tell us so and we will close it: nothing about you
-        will be given to anyone.
-      </Text>
-      <ButtonWithFallback href={confirmUrl}>Confirm or refuse</ButtonWithFallback>
-      <Text style={paragraph}>
-        If you do neither, the request closes on <strong>{formatDate(closesAt, "en", org.timeZone)}</strong>.
-      </Text>
-      <ContactPrivacyTeam org={org} reference={reference} />
+      <Text style={paragraph}>{t("agentRequestConfirm.onlyIfConfirmed")}</Text>
+      <ButtonWithFallback href={confirmUrl} language={lang}>
+        {t("agentRequestConfirm.button")}
+      </ButtonWithFallback>
+      <Text style={paragraph}>{t.rich("agentRequestConfirm.closes", { closesOn: formatDate(closesAt, lang, org.timeZone), strong })}</Text>
+      <ContactPrivacyTeam org={org} reference={reference} language={lang} />
     </EmailLayout>
   );
 }

@@ -1,5 +1,7 @@
 import { Text } from "@react-email/components";
 import { ContactPrivacyTeam } from "@/emails/components/contact-privacy-team";
+import { emailWords, strong, translateLabel } from "@/emails/components/i18n";
+import { emailLanguage } from "@/emails/components/language";
 import { EmailLayout } from "@/emails/components/layout";
 import { PREVIEW_ORGANIZATION } from "@/emails/components/preview-organization";
 import { heading, paragraph } from "@/emails/components/styles";
@@ -9,24 +11,26 @@ export type AgentRequestRefusedProps = {
   org: OrganizationDetails;
   reference: string;
   requestTypeLabel: string;
+  /** The request's language (lib/mail/render.ts fills it in from the request); English without. */
+  language?: string;
 };
 
-export function subject({ reference }: AgentRequestRefusedProps): string {
-  return `Privacy request ${reference} is closed: not confirmed by the consumer`;
+export function subject({ reference, language }: AgentRequestRefusedProps): string {
+  return emailWords(emailLanguage(language))("agentRequestRefused.subject", { reference });
 }
 
 /** To the agent, when the person they filed for says they did not authorise it. */
-export default function AgentRequestRefused({ org, reference, requestTypeLabel }: AgentRequestRefusedProps) {
+export default function AgentRequestRefused({ org, reference, requestTypeLabel, language }: AgentRequestRefusedProps) {
+  const lang = emailLanguage(language);
+  const t = emailWords(lang);
   return (
-    <EmailLayout org={org} preview={`Reference ${reference}: the person you filed for told us they did not authorise it.`}>
-      <Text style={heading}>The request you made is closed</Text>
+    <EmailLayout org={org} preview={t("agentRequestRefused.preview", { reference })} language={lang}>
+      <Text style={heading}>{t("agentRequestRefused.heading")}</Text>
       <Text style={paragraph}>
-        You made a privacy request ({requestTypeLabel}), reference <strong>{reference}</strong>, as an authorized agent. We asked the person
-        it is about to confirm that they gave you permission, and they told us they did not. We have closed the request and will not act on
-        it.
+        {t.rich("agentRequestRefused.intro", { type: translateLabel("types", requestTypeLabel, lang), reference, strong })}
       </Text>
-      <Text style={paragraph}>If this is a mistake, the person can make the request themselves or authorise you again in writing.</Text>
-      <ContactPrivacyTeam org={org} reference={reference} />
+      <Text style={paragraph}>{t("agentRequestRefused.mistake")}</Text>
+      <ContactPrivacyTeam org={org} reference={reference} language={lang} />
     </EmailLayout>
   );
 }

@@ -2,6 +2,8 @@ import { Text } from "@react-email/components";
 import { ContactPrivacyTeam } from "@/emails/components/contact-privacy-team";
 import type { OrganizationDetails } from "@/lib/organization/types";
 import { formatDate } from "@/emails/components/format";
+import { emailWords, strong, translateLabel } from "@/emails/components/i18n";
+import { emailLanguage } from "@/emails/components/language";
 import { EmailLayout } from "@/emails/components/layout";
 import { StatusLink } from "@/emails/components/status-link";
 import { PREVIEW_ORGANIZATION } from "@/emails/components/preview-organization";
@@ -21,33 +23,40 @@ export type DeadlineExtendedProps = {
   /** The law that allows the extension, as shown to people. */
   regimeLabel: string;
   statusUrl: string;
+  /** The request's language (lib/mail/render.ts fills it in from the request); English without. */
+  language?: string;
 };
 
-export function subject({ reference }: DeadlineExtendedProps): string {
-  return `We need more time for your request ${reference}`;
+export function subject({ reference, language }: DeadlineExtendedProps): string {
+  return emailWords(emailLanguage(language))("deadlineExtended.subject", { reference });
 }
 
 export default function DeadlineExtended(props: DeadlineExtendedProps) {
   const { org, reference, requestTypeLabel, originalDueDate, newDueDate, reason, regimeLabel, statusUrl } = props;
-  const newDue = formatDate(newDueDate);
+  const lang = emailLanguage(props.language);
+  const t = emailWords(lang);
+  const newDue = formatDate(newDueDate, lang);
   return (
-    <EmailLayout org={org} preview={`Reference ${reference}. We will now answer by ${newDue}.`}>
-      <Text style={heading}>We need more time</Text>
+    <EmailLayout org={org} preview={t("deadlineExtended.preview", { reference, due: newDue })} language={lang}>
+      <Text style={heading}>{t("deadlineExtended.heading")}</Text>
       <Text style={paragraph}>
-        We are still working on your privacy request ({requestTypeLabel}), reference <strong>{reference}</strong>,
-        and need more time to answer it properly.
+        {t.rich("deadlineExtended.intro", { type: translateLabel("types", requestTypeLabel, lang), reference, strong })}
       </Text>
       <Text style={paragraph}>
-        We will now answer by <strong>{newDue}</strong> instead of {formatDate(originalDueDate)}. {regimeLabel}{" "}
-        allows us to extend the deadline once, when we tell you why before the original date.
+        {t.rich("deadlineExtended.newDue", {
+          due: newDue,
+          originalDue: formatDate(originalDueDate, lang),
+          regime: translateLabel("jurisdictions", regimeLabel, lang),
+          strong,
+        })}
       </Text>
 
-      <Text style={subheading}>Why we need more time</Text>
+      <Text style={subheading}>{t("deadlineExtended.whyHeading")}</Text>
       <QuotedText>{reason}</QuotedText>
 
-      <StatusLink statusUrl={statusUrl} />
-      <ContactPrivacyTeam org={org} reference={reference}>
-        If you are unhappy with how we handle your request, you may also have the right to complain to a privacy regulator.
+      <StatusLink statusUrl={statusUrl} language={lang} />
+      <ContactPrivacyTeam org={org} reference={reference} language={lang}>
+        {t("contact.complain")}
       </ContactPrivacyTeam>
     </EmailLayout>
   );

@@ -2,6 +2,8 @@ import { Text } from "@react-email/components";
 import { ContactPrivacyTeam } from "@/emails/components/contact-privacy-team";
 import { ButtonWithFallback } from "@/emails/components/button-with-fallback";
 import type { OrganizationDetails } from "@/lib/organization/types";
+import { emailWords, strong, translateLabel } from "@/emails/components/i18n";
+import { emailLanguage } from "@/emails/components/language";
 import { EmailLayout } from "@/emails/components/layout";
 import { PREVIEW_ORGANIZATION } from "@/emails/components/preview-organization";
 import { QuotedText } from "@/emails/components/quoted-text";
@@ -14,34 +16,34 @@ export type MoreInformationNeededProps = {
   /** What the privacy team asks, as they wrote it. */
   question: string;
   statusUrl: string;
+  /** The request's language (lib/mail/render.ts fills it in from the request); English without. */
+  language?: string;
 };
 
 // The question stays out of the subject: it may be personal, and subjects show on lock screens.
-export function subject({ reference }: MoreInformationNeededProps): string {
-  return `We need more information about your request ${reference}`;
+export function subject({ reference, language }: MoreInformationNeededProps): string {
+  return emailWords(emailLanguage(language))("moreInformationNeeded.subject", { reference });
 }
 
 export default function MoreInformationNeeded(props: MoreInformationNeededProps) {
   const { org, reference, requestTypeLabel, question, statusUrl } = props;
+  const lang = emailLanguage(props.language);
+  const t = emailWords(lang);
   return (
-    <EmailLayout org={org} preview={`Reference ${reference}. Please answer our question on your request's status page.`}>
-      <Text style={heading}>We need more information</Text>
+    <EmailLayout org={org} preview={t("moreInformationNeeded.preview", { reference })} language={lang}>
+      <Text style={heading}>{t("moreInformationNeeded.heading")}</Text>
       <Text style={paragraph}>
-        To continue with your privacy request ({requestTypeLabel}), reference <strong>{reference}</strong>, our
-        privacy team needs an answer from you:
+        {t.rich("moreInformationNeeded.intro", { type: translateLabel("types", requestTypeLabel, lang), reference, strong })}
       </Text>
       <QuotedText>{question}</QuotedText>
 
-      <Text style={subheading}>How to answer</Text>
-      <Text style={paragraph}>
-        Open your request&apos;s status page and write your answer in the form there. It reaches the people
-        handling your request directly, and we continue as soon as it arrives.
-      </Text>
-      <ButtonWithFallback href={statusUrl}>Answer on the status page</ButtonWithFallback>
-      <Text style={paragraph}>
-        Keep this link private: anyone who has it can see your request&apos;s status and answer for you.
-      </Text>
-      <ContactPrivacyTeam org={org} reference={reference} lead="If something is unclear, write to" />
+      <Text style={subheading}>{t("moreInformationNeeded.howHeading")}</Text>
+      <Text style={paragraph}>{t("moreInformationNeeded.how")}</Text>
+      <ButtonWithFallback href={statusUrl} language={lang}>
+        {t("moreInformationNeeded.button")}
+      </ButtonWithFallback>
+      <Text style={paragraph}>{t("moreInformationNeeded.keepPrivate")}</Text>
+      <ContactPrivacyTeam org={org} reference={reference} language={lang} lead="unclear" />
     </EmailLayout>
   );
 }

@@ -1,8 +1,9 @@
 import { Text } from "@react-email/components";
 import type { OrganizationDetails } from "@/lib/organization/types";
 import { ContactPrivacyTeam } from "@/emails/components/contact-privacy-team";
+import { emailWords, mailTag } from "@/emails/components/i18n";
+import { emailLanguage } from "@/emails/components/language";
 import { EmailLayout } from "@/emails/components/layout";
-import { MailtoLink } from "@/emails/components/mailto-link";
 import { PREVIEW_ORGANIZATION } from "@/emails/components/preview-organization";
 import { PREVIEW_CUSTOMER } from "@/emails/components/preview-referral";
 import { QuotedText } from "@/emails/components/quoted-text";
@@ -19,52 +20,45 @@ export type ReferralOutcomeProps = {
   /** The company's note to the requester, as it wrote it. */
   note: string;
   statusUrl: string;
+  /** The request's language (lib/mail/render.ts fills it in from the request); English without. */
+  language?: string;
 };
 
-export function subject({ reference }: ReferralOutcomeProps): string {
-  return `An answer to your request ${reference}`;
+export function subject({ reference, language }: ReferralOutcomeProps): string {
+  return emailWords(emailLanguage(language))("referralOutcome.subject", { reference });
 }
 
 export default function ReferralOutcome(props: ReferralOutcomeProps) {
   const { org, reference, customerName, customerContactEmail, outcome, note, statusUrl } = props;
+  const lang = emailLanguage(props.language);
+  const t = emailWords(lang);
+  const customer = customerName;
   const refused = outcome === "REFUSED";
+  const mail = mailTag(customerContactEmail);
   return (
-    <EmailLayout
-      org={org}
-      preview={`Reference ${reference}. ${customerName} has ${refused ? "refused" : "completed"} your request.`}
-    >
-      <Text style={heading}>
-        {customerName} has {refused ? "refused" : "completed"} your request
-      </Text>
+    <EmailLayout org={org} preview={refused ? t("referralOutcome.previewRefused", { reference, customer }) : t("referralOutcome.previewCompleted", { reference, customer })} language={lang}>
+      <Text style={heading}>{refused ? t("referralOutcome.headingRefused", { customer }) : t("referralOutcome.headingCompleted", { customer })}</Text>
       <Text style={paragraph}>
-        {refused
-          ? `${customerName} has refused your privacy request, reference ${reference}, for the data it controls.`
-          : `${customerName} has dealt with your privacy request, reference ${reference}, for the data it controls, and marked it completed.`}
+        {refused ? t("referralOutcome.refused", { customer, reference }) : t("referralOutcome.completed", { customer, reference })}
       </Text>
       {note.trim() ? (
         <>
-          <Text style={subheading}>What {customerName} wrote to you</Text>
+          <Text style={subheading}>{t("referralOutcome.noteHeading", { customer })}</Text>
           <QuotedText>{note}</QuotedText>
         </>
       ) : null}
 
       {refused ? (
         <>
-          <Text style={subheading}>If you disagree</Text>
-          <Text style={paragraph}>
-            Questions or complaints about this decision go to {customerName}: write to{" "}
-            <MailtoLink email={customerContactEmail} />. You also have the right to complain to a data protection
-            authority, for example the one where you live or work.
-          </Text>
+          <Text style={subheading}>{t("referralOutcome.disagreeHeading")}</Text>
+          <Text style={paragraph}>{t.rich("referralOutcome.disagree", { customer, mail })}</Text>
         </>
       ) : (
-        <Text style={paragraph}>
-          Questions about what {customerName} did? Write to them at <MailtoLink email={customerContactEmail} />.
-        </Text>
+        <Text style={paragraph}>{t.rich("referralOutcome.questions", { customer, mail })}</Text>
       )}
 
-      <StatusLink statusUrl={statusUrl} />
-      <ContactPrivacyTeam org={org} reference={reference} lead="For anything else about your request, write to" />
+      <StatusLink statusUrl={statusUrl} language={lang} />
+      <ContactPrivacyTeam org={org} reference={reference} language={lang} lead="anythingElse" />
     </EmailLayout>
   );
 }

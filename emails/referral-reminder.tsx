@@ -1,4 +1,5 @@
 import { formatDate } from "@/emails/components/format";
+import { emailLanguage } from "@/emails/components/language";
 import { PREVIEW_REFERRAL } from "@/emails/components/preview-referral";
 import {
   ReferralEmail,
@@ -16,25 +17,17 @@ export type ReferralReminderProps = ReferralBriefProps & {
   escalatesAfterThis: boolean;
 };
 
-const OPENINGS: ReferralOpenings<ReferralReminderProps> = {
-  en: (p) => ({
-    subject: `Reminder: privacy request ${p.reference} for your workspace ${p.workspaceName}`,
-    preview: `Reminder ${p.reminderNumber}: please acknowledge this privacy request${p.due ? ` and answer the requester by ${p.due}` : ""}.`,
-    heading: "Reminder: a privacy request is waiting for you",
-    intro: `This is reminder ${p.reminderNumber}. On ${formatDate(p.sentAt, "en", p.org.timeZone)} we sent you a privacy request (${p.requestTypeLabel}) about your workspace ${p.workspaceName}, and nobody has acknowledged it yet.${p.due ? ` The requester must have an answer by ${p.due}.` : ""}`,
-    notice: p.escalatesAfterThis
-      ? `If the request is still not acknowledged after this reminder, ${p.org.productName}'s privacy team will take it up.`
-      : null,
-  }),
-  de: (p) => ({
-    subject: `Erinnerung: Datenschutzanfrage ${p.reference} für Ihren Workspace ${p.workspaceName}`,
-    preview: `Erinnerung ${p.reminderNumber}: Bitte bestätigen Sie den Eingang dieser Datenschutzanfrage${p.due ? ` und antworten Sie der anfragenden Person bis zum ${p.due}` : ""}.`,
-    heading: "Erinnerung: Eine Datenschutzanfrage wartet auf Sie",
-    intro: `Dies ist Erinnerung ${p.reminderNumber}. Am ${formatDate(p.sentAt, "de", p.org.timeZone)} haben wir Ihnen eine Datenschutzanfrage (${p.requestTypeLabel}) zu Ihrem Workspace ${p.workspaceName} geschickt, und bisher hat niemand den Eingang bestätigt.${p.due ? ` Die anfragende Person muss bis zum ${p.due} eine Antwort erhalten.` : ""}`,
-    notice: p.escalatesAfterThis
-      ? `Wird die Anfrage auch nach dieser Erinnerung nicht bestätigt, übernimmt das Datenschutzteam von ${p.org.productName} den Vorgang.`
-      : null,
-  }),
+const OPENINGS: ReferralOpenings<ReferralReminderProps> = (p, t) => {
+  const lang = emailLanguage(p.language);
+  const words = { reference: p.reference, workspace: p.workspaceName, number: p.reminderNumber, type: p.requestTypeLabel, product: p.org.productName };
+  const intro = t("referralReminder.intro", { ...words, sentOn: formatDate(p.sentAt, lang, p.org.timeZone) });
+  return {
+    subject: t("referralReminder.subject", words),
+    preview: p.due ? t("referralReminder.preview", { ...words, due: p.due }) : t("referralReminder.previewNoDue", words),
+    heading: t("referralReminder.heading"),
+    intro: p.due ? `${intro} ${t("referralReminder.introDue", { due: p.due })}` : intro,
+    notice: p.escalatesAfterThis ? t("referralReminder.escalates", words) : null,
+  };
 };
 
 export function subject(props: ReferralReminderProps): string {

@@ -102,14 +102,14 @@ describe("referral-to-customer", () => {
 
   it("is written in German for German customers, frame and dates included", async () => {
     const email = await renderEmail("referral-to-customer", { ...referral, language: "de" });
-    expect(email.subject).toBe("Datenschutzanfrage DSR-REFR-0001 für Ihren Workspace Berger Kundendienst");
-    expectLink(email, "Anfrage öffnen", "https://privacy.example/referrals/referral-token-1");
+    expect(email.subject).toBe("Datenschutzantrag DSR-REFR-0001 für Ihren Workspace Berger Kundendienst");
+    expectLink(email, "Antrag öffnen", "https://privacy.example/referrals/referral-token-1");
     const { text, html } = email;
     expect(html).toContain('lang="de"');
     expect(text).toContain("Jexi Datenschutz");
-    expect(text).toContain("Bitte beantworten Sie sie bis zum 15. Januar 2027.");
-    expect(text).toContain("Antwort an die anfragende Person bis: 15. Januar 2027");
-    expect(text).toContain("Anfragende Person: Ana Souza (ana.souza@example.org)");
+    expect(text).toContain("Bitte beantworten Sie ihn bis zum 15. Januar 2027.");
+    expect(text).toContain("Antwort an die antragstellende Person bis: 15. Januar 2027");
+    expect(text).toContain("Antragstellende Person: Ana Souza (ana.souza@example.org)");
     expect(text).toContain("Art. 28 Abs. 3 lit. e DSGVO");
     expect(text).toContain("Geben Sie ihn nicht außerhalb Ihres Datenschutzteams weiter");
     expect(text).toContain("Sie erhalten diese E-Mail, weil Sie bei Jexi als Datenschutzkontakt von Blumenhaus Berger GmbH");
@@ -122,12 +122,16 @@ describe("referral-to-customer", () => {
 });
 
 describe("emailLanguage", () => {
-  it("writes German for German codes and English for anything else", () => {
+  it("writes any of the portal's languages for its codes and English for anything else", () => {
     expect(emailLanguage("de")).toBe("de");
     expect(emailLanguage("de-AT")).toBe("de");
     expect(emailLanguage("DE")).toBe("de");
     expect(emailLanguage("en")).toBe("en");
-    expect(emailLanguage("fr")).toBe("en");
+    expect(emailLanguage("fr")).toBe("fr");
+    expect(emailLanguage("es-MX")).toBe("es");
+    expect(emailLanguage("pt")).toBe("pt-BR");
+    expect(emailLanguage("pt-br")).toBe("pt-BR");
+    expect(emailLanguage("it")).toBe("en");
     expect(emailLanguage("dea")).toBe("en");
     expect(emailLanguage("")).toBe("en");
   });
@@ -155,10 +159,10 @@ describe("referral-reminder", () => {
 
   it("is written in German for German customers", async () => {
     const email = await renderEmail("referral-reminder", { ...reminder, language: "de", reminderNumber: 1, escalatesAfterThis: true });
-    expect(email.subject).toBe("Erinnerung: Datenschutzanfrage DSR-REFR-0001 für Ihren Workspace Berger Kundendienst");
-    expectLink(email, "Anfrage öffnen", "https://privacy.example/referrals/referral-token-1");
+    expect(email.subject).toBe("Erinnerung: Datenschutzantrag DSR-REFR-0001 für Ihren Workspace Berger Kundendienst");
+    expectLink(email, "Antrag öffnen", "https://privacy.example/referrals/referral-token-1");
     expect(email.html).toContain('lang="de"');
-    expect(email.text).toContain("Dies ist Erinnerung 1. Am 1. Dezember 2026 haben wir Ihnen eine Datenschutzanfrage");
+    expect(email.text).toContain("Dies ist Erinnerung 1. Am 1. Dezember 2026 haben wir Ihnen einen Datenschutzantrag");
     expect(email.text).toContain("übernimmt das Datenschutzteam von Jexi den Vorgang");
     expect(email.text).not.toContain("Reminder");
   });
@@ -318,10 +322,10 @@ describe("referral-export-ready", () => {
 
   it("is written in German for German customers", async () => {
     const email = await renderEmail("referral-export-ready", { ...props, language: "de" });
-    expect(email.subject).toBe("Der Export zur Datenschutzanfrage DSR-REFR-0006 ist bereit");
-    expectLink(email, "Anfrage öffnen", "https://privacy.example/referrals/referral-token-6");
+    expect(email.subject).toBe("Der Export zum Datenschutzantrag DSR-REFR-0006 ist bereit");
+    expectLink(email, "Antrag öffnen", "https://privacy.example/referrals/referral-token-6");
     expect(email.html).toContain('lang="de"');
-    expect(email.text).toContain("Laden Sie ihn bis zum 8. Januar 2027 um 23:30 UTC auf der Seite der Anfrage herunter.");
+    expect(email.text).toContain("Laden Sie ihn bis zum 8. Januar 2027 um 23:30 UTC auf der Seite des Antrags herunter.");
     expect(email.text).toContain("Datei: berger-kundendienst-export.zip");
     expect(email.text).toContain("Sie erhalten diese E-Mail, weil Sie bei Jexi als Datenschutzkontakt von Blumenhaus Berger GmbH");
     for (const english of ["Open the request", "Available until", "If the button does not work", "Privacy team:"]) {

@@ -9,19 +9,14 @@ import {
 export type ReferralToCustomerProps = ReferralBriefProps;
 
 // The requester's name stays out of the subject: subjects show on lock screens and in previews.
-const OPENINGS: ReferralOpenings<ReferralToCustomerProps> = {
-  en: (p) => ({
-    subject: `Privacy request ${p.reference} for your workspace ${p.workspaceName}`,
-    preview: p.due ? `Please answer the requester by ${p.due}.` : "Please answer the requester.",
-    heading: `A privacy request for ${p.customerName}`,
-    intro: `${p.requesterName} has made a privacy request (${p.requestTypeLabel}) to ${p.org.productName} about personal data in your workspace ${p.workspaceName}. Please answer it${p.due ? ` by ${p.due}` : ""}.`,
-  }),
-  de: (p) => ({
-    subject: `Datenschutzanfrage ${p.reference} für Ihren Workspace ${p.workspaceName}`,
-    preview: p.due ? `Bitte antworten Sie der anfragenden Person bis zum ${p.due}.` : "Bitte antworten Sie der anfragenden Person.",
-    heading: `Eine Datenschutzanfrage für ${p.customerName}`,
-    intro: `${p.requesterName} hat bei ${p.org.productName} eine Datenschutzanfrage (${p.requestTypeLabel}) zu personenbezogenen Daten in Ihrem Workspace ${p.workspaceName} gestellt. Bitte beantworten Sie sie${p.due ? ` bis zum ${p.due}` : ""}.`,
-  }),
+const OPENINGS: ReferralOpenings<ReferralToCustomerProps> = (p, t) => {
+  const words = { reference: p.reference, workspace: p.workspaceName, customer: p.customerName, requester: p.requesterName, type: p.requestTypeLabel, product: p.org.productName };
+  return {
+    subject: t("referralToCustomer.subject", words),
+    preview: p.due ? t("referralToCustomer.preview", { due: p.due }) : t("referralToCustomer.previewNoDue"),
+    heading: t("referralToCustomer.heading", words),
+    intro: p.due ? t("referralToCustomer.intro", { ...words, due: p.due }) : t("referralToCustomer.introNoDue", words),
+  };
 };
 
 export function subject(props: ReferralToCustomerProps): string {

@@ -40,7 +40,7 @@ describe("referral-workspace-erased", () => {
 
   it("is written in German for German customers", async () => {
     const email = await renderEmail("referral-workspace-erased", { ...props, language: "de" });
-    expect(email.subject).toBe("Datenschutzanfrage DSR-REFR-0009: die Daten in Ihrem Workspace sind gelöscht");
+    expect(email.subject).toBe("Datenschutzantrag DSR-REFR-0009: Die Daten in Ihrem Workspace sind gelöscht");
     expect(email.html).toContain('lang="de"');
     expect(email.text).toContain("Danach geprüft: Wir haben alle 4 Zeilen erneut abgefragt, keine enthält noch gelöschte Daten.");
     expect(email.html).not.toContain("Open the request");

@@ -1,11 +1,13 @@
-import { Link, Text } from "@react-email/components";
+import { Text } from "@react-email/components";
 import { ContactPrivacyTeam } from "@/emails/components/contact-privacy-team";
 import type { OrganizationDetails } from "@/lib/organization/types";
 import { formatDate, formatDateTime } from "@/emails/components/format";
+import { emailWords, mailTag, strong, translateLabel } from "@/emails/components/i18n";
+import { emailLanguage } from "@/emails/components/language";
 import { EmailLayout } from "@/emails/components/layout";
 import { StatusLink } from "@/emails/components/status-link";
 import { PREVIEW_ORGANIZATION } from "@/emails/components/preview-organization";
-import { heading, link, paragraph, subheading } from "@/emails/components/styles";
+import { heading, paragraph, subheading } from "@/emails/components/styles";
 
 export type RequestAcknowledgedProps = {
   org: OrganizationDetails;
@@ -20,58 +22,51 @@ export type RequestAcknowledgedProps = {
   statusUrl: string;
   /** The address is not confirmed yet, so nothing starts until it is. */
   verificationRequired: boolean;
+  /** The request's language (lib/mail/render.ts fills it in from the request); English without. */
+  language?: string;
 };
 
-export function subject({ reference }: RequestAcknowledgedProps): string {
-  return `We have your request ${reference}`;
+export function subject({ reference, language }: RequestAcknowledgedProps): string {
+  return emailWords(emailLanguage(language))("requestAcknowledged.subject", { reference });
 }
 
 export default function RequestAcknowledged(props: RequestAcknowledgedProps) {
   const { org, reference, requestTypeLabel, receivedAt, dueDate, regimeLabel, statusUrl, verificationRequired } =
     props;
-  const due = formatDate(dueDate);
+  const lang = emailLanguage(props.language);
+  const t = emailWords(lang);
+  const due = formatDate(dueDate, lang);
+  const dpo = org.dpoEmail ? mailTag(org.dpoEmail) : null;
   return (
-    <EmailLayout org={org} preview={`Reference ${reference}. We will answer by ${due}.`}>
-      <Text style={heading}>We have your request</Text>
+    <EmailLayout org={org} preview={t("requestAcknowledged.preview", { reference, due })} language={lang}>
+      <Text style={heading}>{t("requestAcknowledged.heading")}</Text>
       <Text style={paragraph}>
-        We received your privacy request ({requestTypeLabel}) on {formatDateTime(receivedAt, "en", org.timeZone)}. Its reference is{" "}
-        <strong>{reference}</strong>; please quote it if you contact us about it.
+        {t.rich("requestAcknowledged.received", {
+          type: translateLabel("types", requestTypeLabel, lang),
+          received: formatDateTime(receivedAt, lang, org.timeZone),
+          reference,
+          strong,
+        })}
       </Text>
 
-      <Text style={subheading}>What happens next</Text>
-      {verificationRequired ? (
-        <Text style={paragraph}>
-          First, we need to know this email address is yours. We have sent you a separate email with a code
-          and a link: use either to confirm. We can only start on your request once you do.
-        </Text>
-      ) : null}
+      <Text style={subheading}>{t("requestAcknowledged.nextHeading")}</Text>
+      {verificationRequired ? <Text style={paragraph}>{t("requestAcknowledged.verifyFirst")}</Text> : null}
+      <Text style={paragraph}>{t("requestAcknowledged.review")}</Text>
       <Text style={paragraph}>
-        Our privacy team reviews your request, searches the systems where we could hold information about
-        you, and replies by email.
-      </Text>
-      <Text style={paragraph}>
-        We will answer by <strong>{due}</strong>, the deadline under {regimeLabel}. If your request is
-        complex and the law allows us more time, we will tell you before that date and explain why.
+        {t.rich("requestAcknowledged.due", { due, regime: translateLabel("jurisdictions", regimeLabel, lang), strong })}
       </Text>
 
-      <StatusLink statusUrl={statusUrl} />
+      <StatusLink statusUrl={statusUrl} language={lang} />
 
-      <Text style={subheading}>Questions</Text>
-      <ContactPrivacyTeam org={org} reference={reference} lead="Write to our privacy team at">
-        {org.dpoEmail ? (
-          <>
-            You can also reach our data protection officer{org.dpoName ? `, ${org.dpoName},` : ""} at{" "}
-            <Link href={`mailto:${org.dpoEmail}`} style={link}>
-              {org.dpoEmail}
-            </Link>
-            .
-          </>
-        ) : null}
+      <Text style={subheading}>{t("requestAcknowledged.questionsHeading")}</Text>
+      <ContactPrivacyTeam org={org} reference={reference} language={lang} lead="writeToTeam">
+        {dpo
+          ? org.dpoName
+            ? t.rich("requestAcknowledged.dpoNamed", { name: org.dpoName, mail: dpo })
+            : t.rich("requestAcknowledged.dpo", { mail: dpo })
+          : null}
       </ContactPrivacyTeam>
-      <Text style={paragraph}>
-        If you are unhappy with how we handle your request, you may also have the right to complain to a
-        privacy regulator.
-      </Text>
+      <Text style={paragraph}>{t("contact.complain")}</Text>
     </EmailLayout>
   );
 }

@@ -3,6 +3,8 @@ import { ContactPrivacyTeam } from "@/emails/components/contact-privacy-team";
 import { ButtonWithFallback } from "@/emails/components/button-with-fallback";
 import type { OrganizationDetails } from "@/lib/organization/types";
 import { formatDateTime } from "@/emails/components/format";
+import { emailWords, strong, translateLabel } from "@/emails/components/i18n";
+import { emailLanguage } from "@/emails/components/language";
 import { EmailLayout } from "@/emails/components/layout";
 import { PREVIEW_ORGANIZATION } from "@/emails/components/preview-organization";
 import { QuotedText } from "@/emails/components/quoted-text";
@@ -25,93 +27,92 @@ export type RequestCompletedProps = {
   correction?: CorrectionSummary | null;
   /** A deletion, correction or restriction: the other organisations we told (GDPR Art. 19). */
   recipientsTold?: string[];
+  /** The request's language (lib/mail/render.ts fills it in from the request); English without. */
+  language?: string;
 };
 
-export function subject({ reference }: RequestCompletedProps): string {
-  return `Your request ${reference} is complete`;
+export function subject({ reference, language }: RequestCompletedProps): string {
+  return emailWords(emailLanguage(language))("requestCompleted.subject", { reference });
 }
 
 export default function RequestCompleted(props: RequestCompletedProps) {
   const { org, reference, requestTypeLabel, outcome, downloadUntil, statusUrl, erasure, correction, recipientsTold } = props;
-  const until = downloadUntil ? formatDateTime(downloadUntil, "en", org.timeZone) : null;
+  const lang = emailLanguage(props.language);
+  const t = emailWords(lang);
+  const until = downloadUntil ? formatDateTime(downloadUntil, lang, org.timeZone) : null;
   return (
     <EmailLayout
       org={org}
-      preview={until ? `Reference ${reference}. Your data is ready to download until ${until}.` : `Reference ${reference}. Here is what we did.`}
+      preview={until ? t("requestCompleted.previewDownload", { reference, expiry: until }) : t("requestCompleted.preview", { reference })}
+      language={lang}
     >
-      <Text style={heading}>Your request is complete</Text>
+      <Text style={heading}>{t("requestCompleted.heading")}</Text>
       <Text style={paragraph}>
-        We have finished your privacy request ({requestTypeLabel}), reference <strong>{reference}</strong>.
+        {t.rich("requestCompleted.intro", { type: translateLabel("types", requestTypeLabel, lang), reference, strong })}
       </Text>
       {until ? (
         <>
-          <Text style={subheading}>Download your data</Text>
-          <Text style={paragraph}>
-            Your data is ready. Download it from your request&apos;s status page until <strong>{until}</strong>.
-            After that the download stops working; write to us if you need another copy.
-          </Text>
+          <Text style={subheading}>{t("requestCompleted.downloadHeading")}</Text>
+          <Text style={paragraph}>{t.rich("requestCompleted.download", { expiry: until, strong })}</Text>
         </>
       ) : null}
       {outcome ? (
         <>
-          <Text style={subheading}>What we did</Text>
+          <Text style={subheading}>{t("requestCompleted.outcomeHeading")}</Text>
           <QuotedText>{outcome}</QuotedText>
         </>
       ) : null}
 
       {erasure?.erased.length ? (
         <>
-          <Text style={subheading}>What we erased</Text>
+          <Text style={subheading}>{t("requestCompleted.erasedHeading")}</Text>
           {erasure.erased.map((e, i) => (
             <Text key={i} style={paragraph}>
-              {e.system}: {e.what} ({e.records} {e.records === 1 ? "record" : "records"})
+              {t("requestCompleted.records", { system: e.system, data: e.what, records: e.records })}
             </Text>
           ))}
         </>
       ) : null}
       {erasure?.kept.length ? (
         <>
-          <Text style={subheading}>What we kept, and why</Text>
-          <Text style={paragraph}>The law lets us keep some data after an erasure (GDPR Art. 17(3)), only for the reason given:</Text>
+          <Text style={subheading}>{t("requestCompleted.keptHeading")}</Text>
+          <Text style={paragraph}>{t("requestCompleted.keptIntro")}</Text>
           {erasure.kept.map((k, i) => (
             <Text key={i} style={paragraph}>
-              {k.system}: {k.what}. {k.reason}
+              {t("requestCompleted.kept", { system: k.system, data: k.what, reason: k.reason })}
             </Text>
           ))}
         </>
       ) : null}
       {correction?.corrected.length ? (
         <>
-          <Text style={subheading}>What we corrected</Text>
+          <Text style={subheading}>{t("requestCompleted.correctedHeading")}</Text>
           {correction.corrected.map((c, i) => (
             <Text key={i} style={paragraph}>
-              {c.system}: {c.what} ({c.records} {c.records === 1 ? "record" : "records"})
+              {t("requestCompleted.records", { system: c.system, data: c.what, records: c.records })}
             </Text>
           ))}
         </>
       ) : null}
       {correction?.byHand.length ? (
         <>
-          <Text style={subheading}>Corrected by hand</Text>
-          <Text style={paragraph}>We asked the people who run these systems to correct them too: {correction.byHand.join(", ")}.</Text>
+          <Text style={subheading}>{t("requestCompleted.byHandHeading")}</Text>
+          <Text style={paragraph}>{t("requestCompleted.byHand", { systems: correction.byHand.join(", ") })}</Text>
         </>
       ) : null}
       {recipientsTold?.length ? (
         <>
-          <Text style={subheading}>Who else we told</Text>
-          <Text style={paragraph}>
-            We told the other organisations that received your data from us, and asked them to do the same: {recipientsTold.join(", ")}.
-            Your status page shows when each confirms.
-          </Text>
+          <Text style={subheading}>{t("requestCompleted.toldHeading")}</Text>
+          <Text style={paragraph}>{t("requestCompleted.told", { recipients: recipientsTold.join(", ") })}</Text>
         </>
       ) : null}
 
-      <ButtonWithFallback href={statusUrl}>{until ? "Download my data" : "View request status"}</ButtonWithFallback>
-      <Text style={paragraph}>
-        Keep this link private: {until ? "anyone who has it can download your data." : "anyone who has it can see your request's status."}
-      </Text>
-      <ContactPrivacyTeam org={org} reference={reference}>
-        If you are unhappy with how we handled your request, you may also have the right to complain to a privacy regulator.
+      <ButtonWithFallback href={statusUrl} language={lang}>
+        {until ? t("requestCompleted.downloadButton") : t("statusLink.button")}
+      </ButtonWithFallback>
+      <Text style={paragraph}>{until ? t("requestCompleted.keepPrivateDownload") : t("statusLink.keepPrivate")}</Text>
+      <ContactPrivacyTeam org={org} reference={reference} language={lang}>
+        {t("contact.complainHandled")}
       </ContactPrivacyTeam>
     </EmailLayout>
   );

@@ -2,6 +2,8 @@ import { Text } from "@react-email/components";
 import { ContactPrivacyTeam } from "@/emails/components/contact-privacy-team";
 import { ButtonWithFallback } from "@/emails/components/button-with-fallback";
 import type { OrganizationDetails } from "@/lib/organization/types";
+import { emailWords, translateLabel } from "@/emails/components/i18n";
+import { emailLanguage } from "@/emails/components/language";
 import { EmailLayout } from "@/emails/components/layout";
 import { PREVIEW_ORGANIZATION } from "@/emails/components/preview-organization";
 import { QuotedText } from "@/emails/components/quoted-text";
@@ -20,43 +22,46 @@ export type RequestDeniedProps = {
   /** This refuses an appeal: our decision is final, and only the regulator remains. */
   isAppeal: boolean;
   statusUrl: string;
+  /** The request's language (lib/mail/render.ts fills it in from the request); English without. */
+  language?: string;
 };
 
-export function subject({ reference, isAppeal }: RequestDeniedProps): string {
-  return isAppeal ? `Our decision on your appeal ${reference}` : `Our answer to your request ${reference}`;
+export function subject({ reference, isAppeal, language }: RequestDeniedProps): string {
+  const t = emailWords(emailLanguage(language));
+  return isAppeal ? t("requestDenied.subjectAppeal", { reference }) : t("requestDenied.subject", { reference });
 }
 
 export default function RequestDenied(props: RequestDeniedProps) {
   const { org, reference, requestTypeLabel, reason, regulator, appealAvailable, isAppeal, statusUrl } = props;
+  const lang = emailLanguage(props.language);
+  const t = emailWords(lang);
   return (
-    <EmailLayout org={org} preview={`Reference ${reference}. We cannot do what you asked; here is why and what you can do.`}>
-      <Text style={heading}>{isAppeal ? "We upheld our decision" : "We cannot fulfil your request"}</Text>
+    <EmailLayout org={org} preview={t("requestDenied.preview", { reference })} language={lang}>
+      <Text style={heading}>{isAppeal ? t("requestDenied.headingAppeal") : t("requestDenied.heading")}</Text>
       <Text style={paragraph}>
         {isAppeal
-          ? `We reviewed your appeal, reference ${reference}, and we are keeping our original decision.`
-          : `We have reviewed your privacy request (${requestTypeLabel}), reference ${reference}, and we cannot do what you asked.`}
+          ? t("requestDenied.introAppeal", { reference })
+          : t("requestDenied.intro", { type: translateLabel("types", requestTypeLabel, lang), reference })}
       </Text>
 
-      <Text style={subheading}>Why</Text>
+      <Text style={subheading}>{t("requestDenied.whyHeading")}</Text>
       <QuotedText>{reason}</QuotedText>
 
       {appealAvailable ? (
         <>
-          <Text style={subheading}>Appeal this decision</Text>
-          <Text style={paragraph}>
-            If you disagree, you can ask us to reconsider. Open your request&apos;s status page and choose
-            &quot;Appeal this decision&quot;, within a reasonable time of receiving this email. Someone who did
-            not make this decision will review it, and we will tell you the outcome in writing.
-          </Text>
+          <Text style={subheading}>{t("requestDenied.appealHeading")}</Text>
+          <Text style={paragraph}>{t("requestDenied.appeal")}</Text>
         </>
       ) : null}
-      <ButtonWithFallback href={statusUrl}>{appealAvailable ? "Open the status page to appeal" : "View request status"}</ButtonWithFallback>
+      <ButtonWithFallback href={statusUrl} language={lang}>
+        {appealAvailable ? t("requestDenied.appealButton") : t("statusLink.button")}
+      </ButtonWithFallback>
 
-      <Text style={subheading}>Your right to complain</Text>
+      <Text style={subheading}>{t("requestDenied.complainHeading")}</Text>
       <Text style={paragraph}>
-        {appealAvailable ? "Whether or not you appeal, you" : "You"} have the right to complain to {regulator}.
+        {appealAvailable ? t("requestDenied.complainWithAppeal", { regulator }) : t("requestDenied.complain", { regulator })}
       </Text>
-      <ContactPrivacyTeam org={org} reference={reference} />
+      <ContactPrivacyTeam org={org} reference={reference} language={lang} />
     </EmailLayout>
   );
 }

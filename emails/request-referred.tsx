@@ -2,8 +2,9 @@ import { Text } from "@react-email/components";
 import type { OrganizationDetails } from "@/lib/organization/types";
 import { ContactPrivacyTeam } from "@/emails/components/contact-privacy-team";
 import { formatDate } from "@/emails/components/format";
+import { emailWords, mailTag, strong, translateLabel } from "@/emails/components/i18n";
+import { emailLanguage } from "@/emails/components/language";
 import { EmailLayout } from "@/emails/components/layout";
-import { MailtoLink } from "@/emails/components/mailto-link";
 import { PREVIEW_ORGANIZATION } from "@/emails/components/preview-organization";
 import { PREVIEW_CUSTOMER } from "@/emails/components/preview-referral";
 import { StatusLink } from "@/emails/components/status-link";
@@ -23,47 +24,46 @@ export type RequestReferredProps = {
   /** ISO date ("2026-12-22") by which we answer our own part; null if not set. */
   dueDate: string | null;
   statusUrl: string;
+  /** The request's language (lib/mail/render.ts fills it in from the request); English without. */
+  language?: string;
 };
 
 // No company name in the subject: it would tell a lock screen which service the person used.
-export function subject({ reference }: RequestReferredProps): string {
-  return `Who will answer your request ${reference}`;
+export function subject({ reference, language }: RequestReferredProps): string {
+  return emailWords(emailLanguage(language))("requestReferred.subject", { reference });
 }
 
 export default function RequestReferred(props: RequestReferredProps) {
   const { org, reference, requestTypeLabel, customerName, customerContactEmail, workspaceName, includesOperatorPart, dueDate, statusUrl } =
     props;
+  const lang = emailLanguage(props.language);
+  const t = emailWords(lang);
+  const customer = customerName;
   return (
-    <EmailLayout org={org} preview={`Reference ${reference}. ${customerName} controls this data and will answer you.`}>
-      <Text style={heading}>{customerName} will answer your request</Text>
+    <EmailLayout org={org} preview={t("requestReferred.preview", { reference, customer })} language={lang}>
+      <Text style={heading}>{t("requestReferred.heading", { customer })}</Text>
       <Text style={paragraph}>
-        Your privacy request ({requestTypeLabel}), reference <strong>{reference}</strong>, concerns data in{" "}
-        {workspaceName}, a service that {customerName} runs with {org.productName}. {customerName} decides what
-        happens to that data, so we have passed your request to them. They will answer you directly, and we help
-        them with anything they need from us.
+        {t.rich("requestReferred.intro", {
+          type: translateLabel("types", requestTypeLabel, lang),
+          reference,
+          workspace: workspaceName,
+          customer,
+          product: org.productName,
+          strong,
+        })}
       </Text>
-      <Text style={paragraph}>
-        To contact {customerName} about your request, write to <MailtoLink email={customerContactEmail} />.
-      </Text>
+      <Text style={paragraph}>{t.rich("requestReferred.contact", { customer, mail: mailTag(customerContactEmail) })}</Text>
       {includesOperatorPart ? (
         <Text style={paragraph}>
-          We handle the data we control ourselves and will answer you about it
-          {dueDate ? (
-            <>
-              {" "}
-              by <strong>{formatDate(dueDate)}</strong>
-            </>
-          ) : null}
-          .
+          {dueDate
+            ? t.rich("requestReferred.operatorPartBy", { due: formatDate(dueDate, lang), strong })
+            : t("requestReferred.operatorPart")}
         </Text>
       ) : null}
 
-      <Text style={paragraph}>
-        You can follow how your request is going, and see {customerName}&apos;s answer once it is done, on your
-        request&apos;s status page.
-      </Text>
-      <StatusLink statusUrl={statusUrl} />
-      <ContactPrivacyTeam org={org} reference={reference} lead="Questions about how we passed on your request? Write to" />
+      <Text style={paragraph}>{t("requestReferred.follow", { customer })}</Text>
+      <StatusLink statusUrl={statusUrl} language={lang} />
+      <ContactPrivacyTeam org={org} reference={reference} language={lang} lead="passedOn" />
     </EmailLayout>
   );
 }

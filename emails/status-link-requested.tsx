@@ -1,6 +1,8 @@
 import { Text } from "@react-email/components";
 import { ContactPrivacyTeam } from "@/emails/components/contact-privacy-team";
 import { formatDate } from "@/emails/components/format";
+import { emailWords, strong, translateLabel } from "@/emails/components/i18n";
+import { emailLanguage } from "@/emails/components/language";
 import { EmailLayout } from "@/emails/components/layout";
 import { PREVIEW_ORGANIZATION } from "@/emails/components/preview-organization";
 import { StatusLink } from "@/emails/components/status-link";
@@ -14,30 +16,33 @@ export type StatusLinkRequestedProps = {
   statusUrl: string;
   /** ISO timestamp when this link stops working; null while the request (or an appeal of it) is open. */
   linkValidUntil: string | null;
+  /** The request's language (lib/mail/render.ts fills it in from the request); English without. */
+  language?: string;
 };
 
-export function subject({ reference }: StatusLinkRequestedProps): string {
-  return `New link to your privacy request ${reference}`;
+export function subject({ reference, language }: StatusLinkRequestedProps): string {
+  return emailWords(emailLanguage(language))("statusLinkRequested.subject", { reference });
 }
 
 /** Sent when someone gives this address and the request's reference on the "new link" form. */
-export default function StatusLinkRequested({ org, reference, requestTypeLabel, statusUrl, linkValidUntil }: StatusLinkRequestedProps) {
+export default function StatusLinkRequested(props: StatusLinkRequestedProps) {
+  const { org, reference, requestTypeLabel, statusUrl, linkValidUntil } = props;
+  const lang = emailLanguage(props.language);
+  const t = emailWords(lang);
   return (
-    <EmailLayout org={org} preview={`Reference ${reference}. Here is a new link to its status page.`}>
-      <Text style={heading}>A new link to your request</Text>
+    <EmailLayout org={org} preview={t("statusLinkRequested.preview", { reference })} language={lang}>
+      <Text style={heading}>{t("statusLinkRequested.heading")}</Text>
       <Text style={paragraph}>
-        Someone, we hope you, asked for a new link to the status page of your privacy request ({requestTypeLabel}), reference{" "}
-        <strong>{reference}</strong>. We send it only to the email address on the request, so nobody else received it.
+        {t.rich("statusLinkRequested.intro", { type: translateLabel("types", requestTypeLabel, lang), reference, strong })}
       </Text>
       {linkValidUntil ? (
         <Text style={paragraph}>
-          The request is closed, so this link works until <strong>{formatDate(linkValidUntil, "en", org.timeZone)}</strong>. The record of your
-          request stays with us after that.
+          {t.rich("statusLinkRequested.validUntil", { expiry: formatDate(linkValidUntil, lang, org.timeZone), strong })}
         </Text>
       ) : null}
-      <StatusLink statusUrl={statusUrl} label="View request status" />
-      <Text style={paragraph}>If you did not ask for this, you can ignore this email.</Text>
-      <ContactPrivacyTeam org={org} reference={reference} />
+      <StatusLink statusUrl={statusUrl} language={lang} />
+      <Text style={paragraph}>{t("statusLinkRequested.notYou")}</Text>
+      <ContactPrivacyTeam org={org} reference={reference} language={lang} />
     </EmailLayout>
   );
 }

@@ -3,6 +3,8 @@ import { ButtonWithFallback } from "@/emails/components/button-with-fallback";
 import type { CSSProperties } from "react";
 import type { OrganizationDetails } from "@/lib/organization/types";
 import { formatDate, formatDateTime } from "@/emails/components/format";
+import { emailWords, strong, translateLabel } from "@/emails/components/i18n";
+import { emailLanguage, type EmailLanguage } from "@/emails/components/language";
 import { EmailLayout } from "@/emails/components/layout";
 import { PREVIEW_ORGANIZATION } from "@/emails/components/preview-organization";
 import { colors, heading, link, paragraph } from "@/emails/components/styles";
@@ -27,6 +29,8 @@ export type VerifyEmailProps = {
    * it closes unconfirmed.
    */
   reminder?: { which: "first" | "last"; closesAt: string } | null;
+  /** The request's language (lib/mail/render.ts fills it in from the request); English without. */
+  language?: string;
 };
 
 const codeBox: CSSProperties = {
@@ -47,59 +51,52 @@ const codeText: CSSProperties = {
 };
 
 // No names in the subject: it shows on lock screens and in notification previews.
-export function subject({ reference, reminder }: VerifyEmailProps): string {
-  if (reminder) return `${reminder.which === "last" ? "Last reminder" : "Reminder"}: confirm your privacy request ${reference}`;
-  return `Confirm your privacy request ${reference}`;
+export function subject({ reference, reminder, language }: VerifyEmailProps): string {
+  const t = emailWords(emailLanguage(language));
+  if (reminder) return t(reminder.which === "last" ? "verifyEmail.subjectLastReminder" : "verifyEmail.subjectReminder", { reference });
+  return t("verifyEmail.subject", { reference });
 }
 
 /** "15 minutes", "1 hour", "24 hours". */
-function lifetime(minutes: number): string {
-  if (minutes >= 60 && minutes % 60 === 0) return `${minutes / 60} hour${minutes === 60 ? "" : "s"}`;
-  return `${minutes} minute${minutes === 1 ? "" : "s"}`;
+function lifetime(minutes: number, lang: EmailLanguage): string {
+  const t = emailWords(lang);
+  if (minutes >= 60 && minutes % 60 === 0) return t("verifyEmail.hours", { count: minutes / 60 });
+  return t("verifyEmail.minutes", { count: minutes });
 }
 
 export default function VerifyEmail(props: VerifyEmailProps) {
   const { org, reference, requestTypeLabel, code, verifyUrl, statusUrl, expiresInMinutes, dueDate, reminder } = props;
-  const minutes = lifetime(expiresInMinutes);
+  const lang = emailLanguage(props.language);
+  const t = emailWords(lang);
+  const minutes = lifetime(expiresInMinutes, lang);
+  const type = translateLabel("types", requestTypeLabel, lang);
   return (
-    <EmailLayout org={org} preview={`Your confirmation code is ${code}. It expires in ${minutes}.`}>
-      <Text style={heading}>{reminder ? "We still need you to confirm your email address" : "Confirm your email address"}</Text>
-      <Text style={paragraph}>
-        We received a privacy request ({requestTypeLabel}) for {org.productName} with this email address,
-        reference {reference}. Before we act on it, please confirm that this address is yours.
-      </Text>
+    <EmailLayout org={org} preview={t("verifyEmail.preview", { code, lifetime: minutes })} language={lang}>
+      <Text style={heading}>{reminder ? t("verifyEmail.headingReminder") : t("verifyEmail.heading")}</Text>
+      <Text style={paragraph}>{t("verifyEmail.intro", { type, product: org.productName, reference })}</Text>
       {reminder ? (
         <Text style={paragraph}>
-          {reminder.which === "last" ? "This is our last reminder. " : "It is not confirmed yet. "}
-          If it is not confirmed by <strong>{formatDateTime(reminder.closesAt, "en", org.timeZone)}</strong>, we close the request
-          and erase the details you gave. Earlier codes no longer work; use this one. If you did not make this request, ignore this
-          email.
+          {t.rich("verifyEmail.reminder", { which: reminder.which, closing: formatDateTime(reminder.closesAt, lang, org.timeZone), strong })}
         </Text>
       ) : null}
-      <Text style={paragraph}>Enter this code on the confirmation page:</Text>
+      <Text style={paragraph}>{t("verifyEmail.enterCode")}</Text>
       <Section style={codeBox}>
         <Text style={codeText}>{code}</Text>
       </Section>
-      <Text style={paragraph}>Or open this link and press the button on the page it opens:</Text>
-      <ButtonWithFallback href={verifyUrl}>Confirm my email</ButtonWithFallback>
+      <Text style={paragraph}>{t("verifyEmail.orLink")}</Text>
+      <ButtonWithFallback href={verifyUrl} language={lang}>
+        {t("verifyEmail.button")}
+      </ButtonWithFallback>
+      <Text style={paragraph}>{t("verifyEmail.expiry", { lifetime: minutes })}</Text>
+      {dueDate ? <Text style={paragraph}>{t.rich("verifyEmail.due", { due: formatDate(dueDate, lang), strong })}</Text> : null}
       <Text style={paragraph}>
-        The code and the button expire in {minutes}. We can only act on the request once this address is
-        confirmed.
-      </Text>
-      {dueDate ? (
-        <Text style={paragraph}>
-          The law that applies gives us until <strong>{formatDate(dueDate)}</strong> to answer, counted from
-          today however long confirming takes. We will answer by then.
-        </Text>
-      ) : null}
-      <Text style={paragraph}>
-        Check your request&apos;s status at any time:
+        {t("verifyEmail.statusAnytime")}
         <br />
         <Link href={statusUrl} style={link}>
           {statusUrl}
         </Link>
       </Text>
-      <Text style={paragraph}>Keep this email private: its code and links are for you alone.</Text>
+      <Text style={paragraph}>{t("verifyEmail.keepPrivate")}</Text>
     </EmailLayout>
   );
 }

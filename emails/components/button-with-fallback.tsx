@@ -1,13 +1,9 @@
 import { Link, Section, Text } from "@react-email/components";
 import type { ReactNode } from "react";
 import { EmailButton } from "@/emails/components/button";
+import { emailWords } from "@/emails/components/i18n";
 import type { EmailLanguage } from "@/emails/components/language";
 import { link, small } from "@/emails/components/styles";
-
-const FALLBACK: Record<EmailLanguage, string> = {
-  en: "If the button does not work, open this address:",
-  de: "Falls die Schaltfläche nicht funktioniert, öffnen Sie diese Adresse:",
-};
 
 /** A call-to-action button, and its address for mail clients that don't show buttons. */
 export function ButtonWithFallback({
@@ -26,7 +22,7 @@ export function ButtonWithFallback({
       </Section>
       {/* The text part already prints the button's address; HTML readers get it to copy. */}
       <Text style={small} data-skip-in-text>
-        {FALLBACK[language]}{" "}
+        {emailWords(language)("layout.buttonFallback")}{" "}
         <Link href={href} style={link}>
           {href}
         </Link>

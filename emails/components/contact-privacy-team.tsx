@@ -1,27 +1,31 @@
-import { Link, Text } from "@react-email/components";
+import { Text } from "@react-email/components";
 import type { ReactNode } from "react";
 import type { OrganizationDetails } from "@/lib/organization/types";
-import { link, paragraph } from "@/emails/components/styles";
+import { emailWords, mailTag } from "@/emails/components/i18n";
+import type { EmailLanguage } from "@/emails/components/language";
+import { paragraph } from "@/emails/components/styles";
+
+/** How the sentence opens: "Questions? Write to", "If something is unclear, write to"... */
+export type ContactLead = "questions" | "writeToTeam" | "passedOn" | "unclear" | "anythingElse";
 
 /** How to reach the privacy team about a request; `children` adds a sentence after it. */
 export function ContactPrivacyTeam({
   org,
   reference,
-  lead = "Questions? Write to",
+  language = "en",
+  lead = "questions",
   children,
 }: {
   org: OrganizationDetails;
   reference: string;
-  lead?: string;
+  language?: EmailLanguage;
+  lead?: ContactLead;
   children?: ReactNode;
 }) {
   return (
     <Text style={paragraph}>
-      {lead}{" "}
-      <Link href={`mailto:${org.privacyEmail}`} style={link}>
-        {org.privacyEmail}
-      </Link>{" "}
-      and include your reference, {reference}.{children ? <> {children}</> : null}
+      {emailWords(language).rich(`contact.${lead}`, { reference, mail: mailTag(org.privacyEmail) })}
+      {children ? <> {children}</> : null}
     </Text>
   );
 }

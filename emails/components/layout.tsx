@@ -1,6 +1,7 @@
 import { Body, Container, Head, Hr, Html, Link, Preview, Section, Text } from "@react-email/components";
 import type { CSSProperties, ReactNode } from "react";
 import type { OrganizationDetails } from "@/lib/organization/types";
+import { emailWords } from "@/emails/components/i18n";
 import type { EmailLanguage } from "@/emails/components/language";
 import { colors, fontFamily, link } from "@/emails/components/styles";
 
@@ -33,31 +34,23 @@ type EmailLayoutProps = {
   children: ReactNode;
 };
 
-const FRAME: Record<EmailLanguage, { header: string; privacyTeam: string }> = {
-  en: { header: "Privacy", privacyTeam: "Privacy team:" },
-  de: { header: "Datenschutz", privacyTeam: "Datenschutzteam:" },
-};
-
-const REQUESTER_REASON =
-  "You received this because someone submitted a privacy request with this address. If it wasn't you, ignore this email.";
-
 /**
  * Frame shared by every email: who sends it and how to reach them. The legal name, address and
  * privacy contact are in every message because a privacy notice must say who the controller is.
  */
-export function EmailLayout({ org, preview, reason = REQUESTER_REASON, language = "en", children }: EmailLayoutProps) {
-  const frame = FRAME[language];
+export function EmailLayout({ org, preview, reason, language = "en", children }: EmailLayoutProps) {
+  const t = emailWords(language);
   return (
     <Html lang={language}>
       <Head />
       <Preview>{preview}</Preview>
       <Body style={body}>
         <Container style={container}>
-          <Text style={header}>{org.productName} {frame.header}</Text>
+          <Text style={header}>{t("layout.header", { product: org.productName })}</Text>
           <Section>{children}</Section>
           <Hr style={{ borderColor: colors.border, margin: "32px 0 16px" }} />
           <Section>
-            <Text style={footerText}>{reason}</Text>
+            <Text style={footerText}>{reason ?? t("layout.requesterReason")}</Text>
             <Text style={footerText}>
               {org.legalName}
               {addressLines(org.registeredAddress).map((line, index) => (
@@ -68,7 +61,7 @@ export function EmailLayout({ org, preview, reason = REQUESTER_REASON, language 
               ))}
             </Text>
             <Text style={footerText}>
-              {frame.privacyTeam}{" "}
+              {t("layout.privacyTeam")}{" "}
               <Link href={`mailto:${org.privacyEmail}`} style={link}>
                 {org.privacyEmail}
               </Link>

@@ -1,14 +1,19 @@
 import { Text } from "@react-email/components";
 import { ButtonWithFallback } from "@/emails/components/button-with-fallback";
+import { emailWords } from "@/emails/components/i18n";
+import type { EmailLanguage } from "@/emails/components/language";
 import { paragraph, subheading } from "@/emails/components/styles";
 
 /** "Follow your request": the private status link every email to a requester carries. */
-export function StatusLink({ statusUrl, label = "View request status" }: { statusUrl: string; label?: string }) {
+export function StatusLink({ statusUrl, language = "en" }: { statusUrl: string; language?: EmailLanguage }) {
+  const t = emailWords(language);
   return (
     <>
-      <Text style={subheading}>Follow your request</Text>
-      <ButtonWithFallback href={statusUrl}>{label}</ButtonWithFallback>
-      <Text style={paragraph}>Keep this link private: anyone who has it can see your request&apos;s status.</Text>
+      <Text style={subheading}>{t("statusLink.heading")}</Text>
+      <ButtonWithFallback href={statusUrl} language={language}>
+        {t("statusLink.button")}
+      </ButtonWithFallback>
+      <Text style={paragraph}>{t("statusLink.keepPrivate")}</Text>
     </>
   );
 }

@@ -1,6 +1,8 @@
 import { render } from "@react-email/render";
 import { createElement, type ComponentType } from "react";
 import { describe, expect, it } from "vitest";
+import { getEnv } from "@/lib/env";
+import { localiseEmailProps } from "@/lib/mail/localise";
 import { renderEmail } from "@/lib/mail/render";
 import { EMAIL_TEMPLATE_NAMES, EMAIL_TEMPLATES } from "@/lib/mail/templates";
 
@@ -11,8 +13,10 @@ describe("renderEmail", () => {
     const template = EMAIL_TEMPLATES[name] as unknown as { component: ComponentType<object> & { PreviewProps: object } };
     const props = template.component.PreviewProps;
     const rendered = await renderEmail(name, props as never);
-    expect(rendered.text).toBe(await render(createElement(template.component, props), { plainText: true }));
-    expect(rendered.html).toBe(await render(createElement(template.component, props)));
+    // What the template is given: its language, and its links in that language.
+    const localised = localiseEmailProps(name, props as never, getEnv().APP_URL) as object;
+    expect(rendered.text).toBe(await render(createElement(template.component, localised), { plainText: true }));
+    expect(rendered.html).toBe(await render(createElement(template.component, localised)));
   });
 });
 

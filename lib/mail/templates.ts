@@ -163,6 +163,39 @@ export const EMAIL_TEMPLATES = {
 
 export type EmailTemplateName = keyof typeof EMAIL_TEMPLATES;
 
+/**
+ * Who reads each email, which decides its language (lib/mail/localise.ts): a requester's (or their
+ * agent's) follows the request's language, a customer's privacy contacts' the customer's setting.
+ * Staff, systems' owners and other organisations told of a request get English.
+ */
+export const EMAIL_AUDIENCES: Record<EmailTemplateName, "requester" | "customer" | "staff" | "third-party"> = {
+  "verify-email": "requester",
+  "agent-request-confirm": "requester",
+  "agent-request-refused": "requester",
+  "request-acknowledged": "requester",
+  "more-information-needed": "requester",
+  "deadline-extended": "requester",
+  "request-denied": "requester",
+  "request-completed": "requester",
+  "request-referred": "requester",
+  "referral-outcome": "requester",
+  "status-link-requested": "requester",
+  "referral-to-customer": "customer",
+  "referral-reminder": "customer",
+  "referral-export-ready": "customer",
+  "referral-workspace-erased": "customer",
+  "recipients-changed": "customer",
+  "staff-sign-in": "staff",
+  "staff-digest": "staff",
+  "referral-escalated": "staff",
+  "referral-export-requested": "staff",
+  "manual-task": "staff",
+  "manual-task-reminder": "staff",
+  "manual-task-escalated": "staff",
+  "recipient-notice": "third-party",
+  "recipient-notice-escalated": "third-party",
+};
+
 export type EmailProps<N extends EmailTemplateName> = Parameters<(typeof EMAIL_TEMPLATES)[N]["component"]>[0];
 
 export const EMAIL_TEMPLATE_NAMES = Object.keys(EMAIL_TEMPLATES) as EmailTemplateName[];

@@ -5,9 +5,9 @@ import { MAX_ATTEMPTS, retryDelayMs } from "@/lib/mail/backoff";
 import { errorCode, PermanentFailure } from "@/lib/mail/error-code";
 import { markSent } from "@/lib/mail/mark-sent";
 import { openOutboxPayload } from "@/lib/mail/payload";
-import { renderEmail } from "@/lib/mail/render";
+import { renderEmail, type RenderOptions } from "@/lib/mail/render";
 import { outboxMessageId, senderAddress } from "@/lib/mail/sender";
-import { isEmailTemplateName, type EmailProps, type EmailTemplateName } from "@/lib/mail/templates";
+import { EMAIL_AUDIENCES, isEmailTemplateName, type EmailProps, type EmailTemplateName } from "@/lib/mail/templates";
 import { getMailTransport, type MailTransport } from "@/lib/mail/transport";
 import { waitForWake } from "@/lib/mail/worker-signal";
 
@@ -57,7 +57,7 @@ export type DeliverOptions = {
   signal?: AbortSignal;
 };
 
-type ClaimedRow = { id: string; template: string; payload: Uint8Array | null; attempts: number };
+type ClaimedRow = { id: string; template: string; payload: Uint8Array | null; attempts: number; requestId: string | null };
 /** A row the claim gave up on instead: its attempts were used up by workers that died mid-send. */
 type Claimed = ClaimedRow & { abandoned: boolean };
 
@@ -84,6 +84,7 @@ export async function deliverDueEmails(options: DeliverOptions): Promise<{ sent:
     while (!options.signal?.aborted) {
       const room = batchSize - inFlight.size;
       const claimed = await claimDueEmails(db, room, leaseMs, maxAttempts);
+      const languages = await requestLanguages(db, claimed);
       for (const row of claimed) {
         if (row.abandoned) {
           failed++;
@@ -92,7 +93,8 @@ export async function deliverDueEmails(options: DeliverOptions): Promise<{ sent:
         }
         leases.hold(row);
         const context = { db, transport, from: (from ??= await defaultSender(db)), accent: await (accent ??= readAccent(db)), maxAttempts, signal: options.signal };
-        const delivery: Promise<void> = deliverOne(row, context)
+        const requestLanguage = row.requestId ? languages.get(row.requestId) : undefined;
+        const delivery: Promise<void> = deliverOne(row, { ...context, requestLanguage })
           .then((ok) => void (ok ? sent++ : failed++))
           .finally(() => {
             leases.release(row.id);
@@ -142,11 +144,24 @@ async function claimDueEmails(db: Db, limit: number, leaseMs: number, maxAttempt
              attempts = o.attempts + 1
         FROM due
        WHERE o.id = due.id AND due.attempts < ${maxAttempts}::int
-      RETURNING o.id, o.template, o.payload, o.attempts
+      RETURNING o.id, o.template, o.payload, o.attempts, o.request_id
     )
-    SELECT id::text AS id, template, payload, attempts, false AS abandoned FROM claimed
+    SELECT id::text AS id, template, payload, attempts, request_id::text AS "requestId", false AS abandoned FROM claimed
     UNION ALL
-    SELECT id::text, template, NULL::bytea, attempts, true FROM abandoned`;
+    SELECT id::text, template, NULL::bytea, attempts, NULL::text, true FROM abandoned`;
+}
+
+/**
+ * The language of each claimed requester email's request (requests.language, stored from the
+ * form's language), in one query for the batch: the email goes out in it, whenever it was queued.
+ */
+async function requestLanguages(db: Db, rows: Claimed[]): Promise<Map<string, string>> {
+  const ids = [
+    ...new Set(rows.filter((r) => !r.abandoned && r.requestId && isEmailTemplateName(r.template) && EMAIL_AUDIENCES[r.template] === "requester").map((r) => r.requestId as string)),
+  ];
+  if (ids.length === 0) return new Map();
+  const found = await db.request.findMany({ where: { id: { in: ids } }, select: { id: true, language: true } });
+  return new Map(found.map((r) => [r.id, r.language]));
 }
 
 /**
@@ -202,11 +217,11 @@ async function defaultSender(db: Db): Promise<string> {
 
 async function deliverOne(
   row: ClaimedRow,
-  context: { db: Db; transport: MailTransport; from: string; accent: string | null; maxAttempts: number; signal?: AbortSignal },
+  context: { db: Db; transport: MailTransport; from: string; accent: string | null; requestLanguage?: string; maxAttempts: number; signal?: AbortSignal },
 ): Promise<boolean> {
   const { db } = context;
   try {
-    const message = await buildMessage(row, context.from, context.accent);
+    const message = await buildMessage(row, context.from, { accent: context.accent, requestLanguage: context.requestLanguage });
     await context.transport.send(message);
   } catch (error) {
     await recordFailure(db, row, error, context.maxAttempts);
@@ -246,7 +261,7 @@ async function readAccent(db: Db): Promise<string | null> {
   return (await db.organizationSettings.findUnique({ where: { id: 1 }, select: { accentColor: true } }))?.accentColor ?? null;
 }
 
-async function buildMessage(row: ClaimedRow, from: string, accent: string | null) {
+async function buildMessage(row: ClaimedRow, from: string, options: RenderOptions) {
   if (!row.payload) throw new PermanentFailure("NO_PAYLOAD");
   if (!isEmailTemplateName(row.template)) throw new PermanentFailure("UNKNOWN_TEMPLATE");
   let payload;
@@ -256,7 +271,7 @@ async function buildMessage(row: ClaimedRow, from: string, accent: string | null
     throw new PermanentFailure("PAYLOAD_UNREADABLE");
   }
   // The props were type-checked against this template when the row was enqueued.
-  const rendered = await renderEmail(row.template, payload.props as EmailProps<EmailTemplateName>, { accent });
+  const rendered = await renderEmail(row.template, payload.props as EmailProps<EmailTemplateName>, options);
   return {
     from,
     to: payload.to,
