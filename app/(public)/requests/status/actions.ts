@@ -6,20 +6,14 @@ import { readerLocale } from "@/lib/i18n/server";
 import { clientIp } from "@/lib/http/client-ip";
 import { logError } from "@/lib/log";
 import { requestStatusLink } from "@/lib/requests/status-recovery";
+import { RECOVERY_FIELD_WORDS } from "./field-words";
 import { INITIAL_RECOVERY_STATE, type RecoveryFormState } from "./recovery-state";
 
-// The schema's messages (lib/requests/status-recovery-schema.ts) in the reader's words; the rarer
-// ones (an address too long, a control character) keep the schema's English.
-const FIELD_WORDS: Record<string, "emailEmpty" | "emailFormat" | "referenceInvalid"> = {
-  "Enter the email address you made the request with": "emailEmpty",
-  "Enter an email address in the format name@example.com": "emailFormat",
-  "Enter the reference from our emails, like DSR-7K3M-Q9PX": "referenceInvalid",
-};
-
+/** The schema's field errors in the reader's words; the rarer ones (an address too long, a control character) keep the schema's English. */
 function wordFieldErrors(fieldErrors: Record<string, string>, t: Awaited<ReturnType<typeof getTranslations<"status">>>): Record<string, string> {
   return Object.fromEntries(
     Object.entries(fieldErrors).map(([field, message]) => {
-      const key = FIELD_WORDS[message];
+      const key = RECOVERY_FIELD_WORDS[message];
       return [field, key ? t(`recovery.${key}`) : message];
     }),
   );

@@ -10,6 +10,7 @@ import { appealDecision } from "@/lib/requests/handling/appeal";
 import { answerFromRequester } from "@/lib/requests/handling/ask-for-information";
 import { MessageInputSchema, ReasonInputSchema } from "@/lib/requests/handling/schema";
 import { giveIdentityAnswers } from "@/lib/verification/identity/flow";
+import { IDENTITY_FIELD_WORDS } from "../field-words";
 
 const Token = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, "This link is not valid");
 
@@ -24,16 +25,6 @@ async function refusalWords(error: DomainError): Promise<string> {
   const t = await getTranslations("status");
   return t(`actions.errors.${error.code}`);
 }
-
-/** The identity answers' field errors (lib/verification/identity/schema.ts), by their English words. */
-const IDENTITY_FIELD_WORDS: Record<string, "answer" | "answerTooLong" | "controlCharacters" | "declaration" | "signature" | "signatureTooLong"> = {
-  "Answer this question": "answer",
-  "Keep the answer under 200 characters": "answerTooLong",
-  "Remove the control characters": "controlCharacters",
-  "Tick the declaration to send your answers": "declaration",
-  "Type your full name": "signature",
-  "Keep the name under 200 characters": "signatureTooLong",
-};
 
 async function guarded<T>(run: () => Promise<T>, event: string): Promise<ActionResult<T>> {
   try {
