@@ -5,8 +5,10 @@ import { PREVIEW_ORGANIZATION } from "@/emails/components/preview-organization";
 import { db } from "@/lib/db";
 import { MAX_ATTEMPTS } from "@/lib/mail/backoff";
 import { enqueueEmail } from "@/lib/mail/outbox";
+import { EMAIL_TEMPLATES, type EmailProps } from "@/lib/mail/templates";
 import { createSmtpTransport, type MailTransport } from "@/lib/mail/transport";
 import { deliverDueEmails, startOutboxWorker, stopOutboxWorker, wakeOutboxWorker } from "@/lib/mail/worker";
+import { requestRow } from "@/lib/testing/requests";
 import { freePort } from "@/lib/testing/test-database";
 import { startMailCatcher, type MailCatcher } from "@/scripts/mail-catcher";
 
@@ -58,6 +60,7 @@ afterAll(async () => {
 
 beforeEach(async () => {
   await db.emailOutbox.deleteMany();
+  await db.request.deleteMany({ where: { reference: "DSR-LANG-0001" } });
   await db.organizationSettings.deleteMany();
   await fetch(`http://127.0.0.1:${catcher.httpPort}/api/messages`, { method: "DELETE" });
   vi.spyOn(console, "warn").mockImplementation(() => {});
@@ -101,6 +104,48 @@ describe("deliverDueEmails", () => {
     const res = await fetch(`http://127.0.0.1:${catcher.httpPort}/api/messages?to=accent%40example.com`);
     const [message] = (await res.json()) as { html: string }[];
     expect(message!.html).toContain("background-color:#0f766e");
+  });
+
+  it("writes a requester's email in the request's language, links included, and a customer's in the customer's", async () => {
+    const requestId = "7d8e9f00-0000-4000-8000-00000000de01";
+    await requestRow("PENDING_VERIFICATION", { id: requestId, reference: "DSR-LANG-0001", language: "de" });
+    // Queued as submit.ts queues it: English labels, plain links, no language of its own.
+    await enqueueEmail(db, { requestId, template: "verify-email", to: "lena@example.de", props: verifyProps("DSR-LANG-0001") });
+    // A customer's setting wins over the request's language; one not offered is English throughout.
+    const referral = (EMAIL_TEMPLATES["referral-to-customer"].component as unknown as { PreviewProps: EmailProps<"referral-to-customer"> }).PreviewProps;
+    await enqueueEmail(db, { requestId, template: "referral-to-customer", to: "dpo@acme.com.br", props: { ...referral, language: "pt-BR" } });
+    await enqueueEmail(db, { requestId, template: "referral-to-customer", to: "dpo@acme.it", props: { ...referral, language: "it" } });
+
+    expect(await deliverDueEmails({ db, transport, from: FROM })).toEqual({ sent: 3, failed: 0 });
+
+    const [german] = await received("lena@example.de");
+    expect(german!.subject).toBe("Bestätigen Sie Ihren Datenschutzantrag DSR-LANG-0001");
+    expect(german!.text).toContain("Geben Sie diesen Code auf der Bestätigungsseite ein:");
+    // The request type as the shared catalogue writes it, though the row carries the English label.
+    expect(german!.text).toContain("einen Datenschutzantrag (Auskunft über meine Daten) für Jexi erhalten, Referenz DSR-LANG-0001");
+    expect(german!.text).toContain("http://localhost:3000/de/status/status-DSR-LANG-0001");
+    expect(german!.text).toContain("Datenschutzteam: hello@jexi.com");
+    expect(german!.text).not.toContain("Enter this code");
+    expect(german!.text).not.toContain("You received this because");
+
+    const [portuguese] = await received("dpo@acme.com.br");
+    expect(portuguese!.subject).toBe(`Solicitação de privacidade ${referral.reference} para seu espaço de trabalho ${referral.workspaceName}`);
+    expect(portuguese!.text).toContain("http://localhost:3000/pt-BR/referrals/preview-referral-token");
+    expect(portuguese!.text).toContain("(Excluir meus dados)");
+    expect(portuguese!.text).not.toContain("Bestätigen");
+
+    const [italian] = await received("dpo@acme.it");
+    expect(italian!.subject).toBe(`Privacy request ${referral.reference} for your workspace ${referral.workspaceName}`);
+    expect(italian!.text).toContain("http://localhost:3000/en/referrals/preview-referral-token");
+    expect(italian!.text).toContain("You received this because you are a privacy contact of");
+  });
+
+  it("writes a requester's email in English when its request has none to give", async () => {
+    await enqueueVerify("no.request@example.com", "DSR-NOREQ");
+    expect(await deliverDueEmails({ db, transport, from: FROM })).toEqual({ sent: 1, failed: 0 });
+    const [message] = await received("no.request@example.com");
+    expect(message!.subject).toBe("Confirm your privacy request DSR-NOREQ");
+    expect(message!.text).toContain("http://localhost:3000/en/status/status-DSR-NOREQ");
   });
 
   it("delivers a queued email once and wipes its payload", async () => {
