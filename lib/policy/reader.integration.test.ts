@@ -6,7 +6,7 @@ import { seed } from "@/prisma/seed";
 import { policyVersions } from "@/prisma/seed-data/policy-versions";
 
 // What a reader of each language reads of the seeded Jexi policy: the current version is English
-// with a German translation; the earlier one English only.
+// with German and Brazilian Portuguese translations; the earlier one English only.
 
 beforeAll(async () => {
   await seed(db);
@@ -26,6 +26,7 @@ describe("policyForReader", () => {
     expect(read.sections.map((s) => s.id)).toEqual(current.sections.map((s) => s.id));
     // The placeholders stay to be filled at render time, as in the version.
     expect(JSON.stringify(read.sections)).toContain("{{privacyEmail}}");
+    expect((await policyForReader(current, "pt-BR")).sections.map((s) => s.id)).toEqual(current.sections.map((s) => s.id));
   });
 
   it("falls back to the version's own text, marked so, where there is no translation", async () => {
@@ -41,7 +42,14 @@ describe("the versions list", () => {
   it("says which languages each version is published in", async () => {
     const versions = await listPolicyVersions();
     expect(versions.map((v) => [v.version, v.language, v.translations])).toEqual([
-      ["2026-05-21", "en", [{ language: "de", title: "Datenschutzerklärung" }]],
+      [
+        "2026-05-21",
+        "en",
+        [
+          { language: "de", title: "Datenschutzerklärung" },
+          { language: "pt-BR", title: "Política de Privacidade" },
+        ],
+      ],
       ["2025-09-01", "en", []],
     ]);
   });

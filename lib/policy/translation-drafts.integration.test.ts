@@ -17,8 +17,8 @@ beforeAll(async () => {
   officer = await createStaff("OFFICER");
 });
 
-async function translationDraft(language: "es" | "fr" | "pt-BR") {
-  const { id } = await startTranslation(db, { version: "2026-05-21", language }, admin);
+async function translationDraft(language: "de" | "es" | "fr", version = "2026-05-21") {
+  const { id } = await startTranslation(db, { version, language }, admin);
   const draft = (await getDraft(db, id))!;
   return {
     draft,
@@ -52,8 +52,9 @@ describe("translating a published version", () => {
 
   it("refuses the version's own language and a language it is published in, and anyone without policy.manage", async () => {
     await expect(startTranslation(db, { version: "2026-05-21", language: "en" }, admin)).rejects.toMatchObject({ code: "TRANSLATION_SAME_LANGUAGE" });
-    // The seed published the German translation.
+    // The seed published the German and Brazilian Portuguese translations.
     await expect(startTranslation(db, { version: "2026-05-21", language: "de" }, admin)).rejects.toMatchObject({ code: "TRANSLATION_EXISTS" });
+    await expect(startTranslation(db, { version: "2026-05-21", language: "pt-BR" }, admin)).rejects.toMatchObject({ code: "TRANSLATION_EXISTS" });
     await expect(startTranslation(db, { version: "1999-01-01", language: "fr" }, admin)).rejects.toMatchObject({ code: "VERSION_NOT_FOUND" });
     await expect(startTranslation(db, { version: "2026-05-21", language: "fr" }, officer)).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
@@ -88,8 +89,9 @@ describe("translating a published version", () => {
   });
 
   it("refuses a second translation into a language published meanwhile, and a translation draft published as a version", async () => {
-    const first = await translationDraft("pt-BR");
-    const second = await translationDraft("pt-BR");
+    // The earlier version has no German yet (the seed translated the current one).
+    const first = await translationDraft("de", "2025-09-01");
+    const second = await translationDraft("de", "2025-09-01");
     await publishTranslation(db, first.input(), admin);
     await expect(publishTranslation(db, second.input(), admin)).rejects.toMatchObject({ code: "TRANSLATION_EXISTS" });
     await expect(publishDraft(db, { ...second.input(), effectiveAt: new Date().toISOString().slice(0, 10), version: "" }, admin)).rejects.toMatchObject({ code: "IS_TRANSLATION" });

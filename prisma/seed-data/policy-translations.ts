@@ -346,3 +346,338 @@ export const currentInGerman: PolicyTranslationSeed = {
     },
   ],
 };
+
+export const currentInBrazilianPortuguese: PolicyTranslationSeed = {
+  language: "pt-BR",
+  title: "Política de Privacidade",
+  summary:
+    "Como a {{legalName}} coleta, usa e protege informações pessoais quando você usa o {{productName}}, visita nosso site ou entra em contato conosco, e como exercer seus direitos de privacidade.",
+  sections: [
+    {
+      id: "who-we-are",
+      heading: "Quem somos e o que esta política abrange",
+      blocks: [
+        {
+          kind: "p",
+          text: "A {{legalName}} (“nós”, “nosso”) oferece o {{productName}}, uma plataforma que ajuda empresas a atender seus próprios clientes com respostas assistidas por IA, tradução, resumos de conversas e fluxos de atendimento automatizados.",
+        },
+        {
+          kind: "p",
+          text: "Esta política explica como tratamos informações pessoais quando você visita {{websiteUrl}}, pede informações sobre o {{productName}} ou se cadastra nele, o usa como membro da equipe de um cliente, nos escreve ou envia uma solicitação por esta Central de Privacidade. Quando um contrato assinado com um cliente dispuser de forma diferente sobre os dados que abrange, prevalece o contrato.",
+        },
+        {
+          kind: "p",
+          text: "Ela não abrange sites ou serviços operados por terceiros, incluindo os canais de atendimento que nossos clientes operam com o {{productName}}: nesses casos, aplicam-se os avisos de privacidade deles.",
+        },
+      ],
+    },
+    {
+      id: "our-role",
+      heading: "Nosso papel: controlador ou operador",
+      blocks: [
+        {
+          kind: "p",
+          text: "As leis de privacidade distinguem a organização que decide por que e como as informações pessoais são usadas (o “controlador”, ou “business” nas leis estaduais dos EUA) daquela que as trata em nome dessa organização (o “operador”, ou “service provider”).",
+        },
+        {
+          kind: "ul",
+          items: [
+            "Somos controladores das informações sobre a equipe e os contatos de nossos clientes, os visitantes do nosso site, as pessoas que nos escrevem, os registros de conta e de cobrança, os registros de segurança e as solicitações de privacidade enviadas a nós.",
+            "Somos operadores do que nossos clientes colocam em seus workspaces do {{productName}}: os tickets, chats e e-mails de seus próprios clientes, seus artigos de ajuda, rascunhos e dados de fluxos. O cliente decide o que entra, por quanto tempo fica e quem vê, e nós agimos apenas conforme suas instruções documentadas.",
+          ],
+        },
+        {
+          kind: "p",
+          text: "Assim, se você entrou em contato com a equipe de atendimento de uma empresa que usa o {{productName}}, essa empresa controla a sua conversa. Quando uma solicitação que recebemos diz respeito ao conteúdo de um workspace, informamos qual empresa é responsável, encaminhamos sua solicitação ao contato de privacidade dela e a ajudamos a responder. Não alteramos esse conteúdo sem instrução do cliente, pois isso poderia prejudicar você ou o cliente, por exemplo ao excluir registros que o cliente precisa manter.",
+        },
+      ],
+    },
+    {
+      id: "information-we-collect",
+      heading: "Informações que coletamos",
+      blocks: [
+        { kind: "p", text: "O que coletamos depende de como você se relaciona conosco:" },
+        {
+          kind: "ul",
+          items: [
+            "Dados de conta e de contato: nome, e-mail profissional, empresa, cargo, dados de acesso e as preferências que você escolher.",
+            "Conteúdo de workspaces, que tratamos para nossos clientes: mensagens, tickets e conversas por e-mail, anexos, rascunhos, traduções, resumos, artigos de ajuda, exemplos de tom de voz e configurações de fluxos.",
+            "Dados de integrações: informações de ferramentas que um cliente decide conectar, como uma caixa de e-mail, um help desk, um CRM ou um sistema de cobrança, limitadas ao que seus fluxos precisam.",
+            "Dados técnicos e de uso: endereço IP, tipo de navegador e de dispositivo, páginas e recursos usados, registros de data e hora, relatórios de erro e sinais de segurança.",
+            "Registros de cobrança e comerciais: plano, faturas, situação de pagamento e documentos contratuais. Os números de cartão vão para o nosso provedor de pagamentos; nunca os vemos nem os armazenamos.",
+            "Comunicações: o que você nos escreve por e-mail, formulário ou chat, e nossas respostas.",
+            "Solicitações de privacidade: seu nome, seu e-mail, o país onde você mora, o que você pede e o registro de como tratamos o pedido.",
+          ],
+        },
+        {
+          kind: "p",
+          text: "A maior parte disso vem de você ou do cliente que o convidou. Parte vem das ferramentas que um cliente conecta e dos nossos próprios sistemas enquanto você os usa. Não compramos informações pessoais de corretores de dados.",
+        },
+      ],
+    },
+    {
+      id: "how-we-use-information",
+      heading: "Como usamos as informações",
+      blocks: [
+        {
+          kind: "ul",
+          items: [
+            "Para operar o {{productName}}: hospedar workspaces, redigir e traduzir respostas, resumir conversas, manter o contexto do cliente e executar os fluxos que um cliente configura.",
+            "Para operar as integrações que um cliente conecta, dentro das permissões que ele concede.",
+            "Para manter o serviço e seus usuários seguros: detectar abusos e fraudes, investigar incidentes e corrigir falhas.",
+            "Para dar suporte aos nossos clientes e responder a perguntas, incluindo solicitações de privacidade.",
+            "Para enviar mensagens de serviço, como e-mails de integração inicial, alertas de segurança, alterações nos nossos termos e faturas. Enviamos novidades sobre o produto apenas quando a lei permite, e todo e-mail desse tipo tem um link para cancelar o recebimento.",
+            "Para entender e melhorar o desempenho do {{productName}}, usando estatísticas de uso e feedback, agregados ou desidentificados sempre que possível.",
+            "Para cumprir obrigações legais, como manter registros fiscais e responder a solicitações legítimas, e para constituir ou defender direitos em processos.",
+          ],
+        },
+        {
+          kind: "p",
+          text: "Não vendemos informações pessoais, não as compartilhamos para publicidade comportamental entre contextos e não as usamos para tomar decisões sobre pessoas que produzam efeitos jurídicos ou efeitos igualmente significativos para elas.",
+        },
+      ],
+    },
+    {
+      id: "legal-bases",
+      heading: "Bases legais para o tratamento",
+      blocks: [
+        {
+          kind: "p",
+          text: "Quando o RGPD ou o UK GDPR se aplicam, usamos as bases legais abaixo para as informações que controlamos. Para o conteúdo de workspaces, o cliente escolhe a base legal como controlador.",
+        },
+        {
+          kind: "table",
+          caption: "Para que usamos as informações e a base legal de cada uso",
+          head: ["Finalidade", "Base legal"],
+          rows: [
+            ["Prestar o serviço aos clientes e às suas equipes", "Execução do nosso contrato com o cliente, ou adoção de medidas que você solicitar antes de um contrato"],
+            ["Segurança, prevenção de fraudes e correção de falhas", "Nosso interesse legítimo em um serviço seguro e funcional"],
+            ["Mensagens de serviço e suporte", "Execução do nosso contrato e nosso interesse legítimo em responder a quem nos contata"],
+            ["Melhorar o serviço com estatísticas de uso", "Nosso interesse legítimo em um produto melhor, ponderado com os seus interesses"],
+            ["Novidades sobre o produto e e-mails de marketing", "Seu consentimento quando a lei o exige; caso contrário, nosso interesse legítimo, ao qual você pode se opor a qualquer momento"],
+            ["Tratar solicitações de privacidade e manter registros delas", "Obrigação legal"],
+            ["Impostos, contabilidade e respostas às autoridades", "Obrigação legal"],
+          ],
+        },
+        {
+          kind: "p",
+          text: "Quando nos baseamos em interesses legítimos, você pode se opor, e quando nos baseamos no consentimento, você pode retirá-lo a qualquer momento. A retirada do consentimento não afeta o que fizemos antes.",
+        },
+      ],
+    },
+    {
+      id: "ai-processing",
+      heading: "Como nossos recursos de IA usam dados",
+      blocks: [
+        {
+          kind: "p",
+          text: "O {{productName}} usa grandes modelos de linguagem e outros sistemas de aprendizado de máquina para redigir respostas, traduzir, resumir, classificar mensagens recebidas e sugerir próximos passos. Cada cliente decide quais sugestões sua equipe revisa antes do envio e quais ações podem ser executadas sozinhas.",
+        },
+        {
+          kind: "ul",
+          items: [
+            "O conteúdo de workspaces vai para provedores de modelos de IA apenas para produzir o resultado que um cliente pediu. Nossos contratos com eles proíbem guardá-lo por mais tempo do que o necessário para responder e proíbem treinar seus modelos com ele.",
+            "Não usamos o conteúdo de workspaces para treinar ou ajustar modelos de IA, nossos ou de terceiros, a menos que o cliente concorde por escrito. O cliente pode retirar essa concordância a qualquer momento.",
+            "Podemos usar estatísticas e feedback que não revelam nenhum conteúdo de workspaces, como a frequência com que uma resposta sugerida foi aceita, para melhorar a qualidade.",
+            "O resultado da IA pode estar errado ou incompleto. Os clientes continuam responsáveis pelo que enviam aos seus próprios clientes, e damos às suas equipes as ferramentas para revisá-lo antes.",
+          ],
+        },
+        {
+          kind: "p",
+          text: "Se você é usuário final de um cliente e se opõe ao uso de IA na sua conversa, informe esse cliente; nós o ajudaremos a atender à sua oposição.",
+        },
+      ],
+    },
+    {
+      id: "sharing",
+      heading: "Com quem compartilhamos informações",
+      blocks: [
+        {
+          kind: "p",
+          text: "Compartilhamos informações pessoais apenas conforme descrito aqui. Os prestadores de serviço as recebem com base em contratos escritos que lhes permitem usá-las somente para nos prestar seus serviços.",
+        },
+        {
+          kind: "ul",
+          items: [
+            "Suboperadores que hospedam, protegem e operam o {{productName}}: infraestrutura em nuvem, provedores de modelos de IA, envio de e-mails, monitoramento de erros e ferramentas de suporte.",
+            "Ferramentas de terceiros que um cliente conecta, quando um fluxo configurado pelo cliente envia dados para elas.",
+            "Assessores profissionais, auditores, seguradoras e bancos, sob dever de confidencialidade.",
+            "Tribunais, reguladores, autoridades policiais ou outros, quando a lei exigir ou para proteger a segurança ou os direitos de alguém. Resistimos a pedidos excessivos e, quando nos é permitido, informamos o cliente envolvido.",
+            "Um comprador, investidor ou sucessor em uma fusão, aquisição, financiamento ou venda de ativos, que deverá cumprir esta política.",
+          ],
+        },
+        {
+          kind: "p",
+          text: "Os clientes podem pedir a {{privacyEmail}} a nossa lista atual de suboperadores. Avisamos os clientes antes de adicionar um novo, conforme prevê nosso contrato de tratamento de dados.",
+        },
+      ],
+    },
+    {
+      id: "international-transfers",
+      heading: "Transferências internacionais",
+      blocks: [
+        {
+          kind: "p",
+          text: "Nós e nossos suboperadores atuamos em mais de um país, por isso suas informações podem ser tratadas fora do país onde você mora, inclusive nos Estados Unidos.",
+        },
+        {
+          kind: "p",
+          text: "Quando informações saem do Espaço Econômico Europeu, do Reino Unido ou da Suíça, nos baseamos em uma decisão de adequação, quando houver (incluindo o EU-US Data Privacy Framework para destinatários certificados), ou nas cláusulas contratuais padrão da Comissão Europeia com o adendo do Reino Unido, após avaliar as salvaguardas do destinatário. Você pode pedir a {{privacyEmail}} uma cópia das salvaguardas aplicáveis.",
+        },
+      ],
+    },
+    {
+      id: "retention",
+      heading: "Por quanto tempo guardamos as informações",
+      blocks: [
+        {
+          kind: "p",
+          text: "Guardamos as informações apenas enquanto precisamos delas para as finalidades desta política e depois as excluímos ou as tornamos anônimas. Os dados excluídos saem dos nossos backups à medida que estes são sobrescritos, em até 35 dias.",
+        },
+        {
+          kind: "table",
+          caption: "Por quanto tempo guardamos cada tipo de informação",
+          head: ["Informação", "Por quanto tempo a guardamos"],
+          rows: [
+            ["Dados de conta e de contato comercial", "Durante a vigência da conta e mais 30 dias"],
+            ["Conteúdo de workspaces", "Conforme definido pelo cliente; excluído em até 30 dias após o término do contrato do cliente"],
+            ["Comunicações de suporte conosco", "3 anos após a última mensagem"],
+            ["Registros de segurança e de acesso", "12 meses"],
+            ["Dados de uso do site e do produto", "13 meses, depois mantidos apenas de forma agregada"],
+            ["Registros de cobrança e fiscais", "Pelo tempo exigido pela legislação fiscal e contábil, geralmente de 6 a 10 anos"],
+            ["Registros de solicitações de privacidade", "24 meses após o encerramento da solicitação"],
+            ["Dados de uma solicitação de privacidade cujo e-mail nunca é confirmado", "Apagados 7 dias após o envio da solicitação"],
+          ],
+        },
+        {
+          kind: "p",
+          text: "Só guardamos informações por mais tempo quando a lei exige ou enquanto forem necessárias para um processo judicial, e então apenas para essa finalidade.",
+        },
+      ],
+    },
+    {
+      id: "security",
+      heading: "Segurança",
+      blocks: [
+        { kind: "p", text: "Protegemos as informações pessoais com medidas adequadas ao risco, incluindo:" },
+        {
+          kind: "ul",
+          items: [
+            "Criptografia em trânsito e em repouso.",
+            "Separação dos dados do workspace de cada cliente dos de todos os outros clientes.",
+            "Acesso da equipe apenas quando necessário, com autenticação multifator e registro do que ela faz.",
+            "Segredos, como tokens de acesso, armazenados apenas de forma criptografada e mantidos fora dos registros.",
+            "Testes regulares, varreduras de vulnerabilidades e avaliações dos nossos fornecedores.",
+            "Um plano escrito de resposta a incidentes, segundo o qual notificamos clientes, reguladores e pessoas afetadas conforme exigido por lei.",
+          ],
+        },
+        {
+          kind: "p",
+          text: "Nenhum sistema é perfeitamente seguro. Se você acha que encontrou um problema de segurança, escreva para {{supportEmail}}.",
+        },
+      ],
+    },
+    {
+      id: "your-rights",
+      heading: "Seus direitos de privacidade",
+      blocks: [
+        {
+          kind: "p",
+          text: "Dependendo de onde você mora, a lei lhe dá alguns ou todos os direitos abaixo sobre as informações que mantemos como controlador. Nós os respeitamos para todos, onde quer que você more, dentro dos limites estabelecidos pela lei.",
+        },
+        {
+          kind: "ul",
+          items: [
+            "Acesso: saber se mantemos informações sobre você, obter uma cópia e saber como as usamos.",
+            "Correção: corrigir informações inexatas ou incompletas.",
+            "Exclusão: apagar informações, a menos que tenhamos de mantê-las, por exemplo por força da legislação fiscal ou para defender um direito em processo.",
+            "Portabilidade: receber as informações que você nos forneceu em um arquivo estruturado e legível por máquina, ou enviá-las a outra organização quando isso for tecnicamente possível.",
+            "Restrição: fazer com que deixemos de usar informações, exceto para armazená-las, enquanto uma questão, como sua exatidão, é verificada.",
+            "Oposição: opor-se a usos baseados em nossos interesses legítimos e, a qualquer momento, ao marketing direto.",
+            "Recusa à venda ou ao compartilhamento: não vendemos nem compartilhamos informações pessoais nos termos em que a Califórnia e outras leis estaduais dos EUA os definem, mas você ainda pode recusar, e nós registraremos isso.",
+            "Retirada do consentimento: quando nos baseamos no seu consentimento, você pode retirá-lo a qualquer momento.",
+            "Recurso: se recusarmos sua solicitação, você pode pedir que a reconsideremos. Alguém que não tomou a primeira decisão a revisa, e respondemos em até 60 dias, ou antes quando a lei exigir.",
+            "Reclamação: contatar uma autoridade de proteção de dados, como a autoridade do local onde você mora ou trabalha na União Europeia, o Information Commissioner's Office no Reino Unido, ou a California Privacy Protection Agency ou o procurador-geral do seu estado nos Estados Unidos.",
+          ],
+        },
+        {
+          kind: "p",
+          text: "Não recusaremos o serviço, não cobraremos mais nem ofereceremos um serviço de qualidade inferior porque você exerceu esses direitos. Quanto às informações dentro do workspace de um cliente, o cliente decide sobre a sua solicitação, como explicado na seção sobre o nosso papel.",
+        },
+      ],
+    },
+    {
+      id: "making-a-request",
+      heading: "Como fazer uma solicitação e como a verificamos",
+      blocks: [
+        {
+          kind: "p",
+          text: "Use o formulário de solicitação da Central de Privacidade neste site ou escreva para {{privacyEmail}}. Você não precisa ter uma conta conosco, e não há nenhuma taxa.",
+        },
+        {
+          kind: "ul",
+          items: [
+            "Enviamos um código de 6 dígitos para o e-mail que você informar. Digite-o, ou siga o link no mesmo e-mail, para confirmar que o endereço é seu. O código vale apenas por pouco tempo, e você pode pedir um novo.",
+            "Se o endereço não for confirmado em 7 dias, encerramos a solicitação e apagamos o que você enviou.",
+            "Para algumas solicitações, como a cópia de informações específicas ou a exclusão de informações sensíveis, podemos pedir um ou dois dados adicionais que já temos, para ter certeza de que é você. Não pedimos mais do que o necessário e nunca verificamos uma correção com base justamente nos dados que você diz estarem errados.",
+            "Uma solicitação de recusa à venda ou ao compartilhamento não precisa de verificação.",
+            "Alguém que você autorizar pode fazer uma solicitação por você. Pediremos sua autorização assinada e poderemos pedir que você mesmo confirme a solicitação.",
+            "Todo e-mail que enviamos sobre a sua solicitação inclui um link privado para uma página que mostra a situação dela.",
+          ],
+        },
+        {
+          kind: "p",
+          text: "Respondemos dentro do prazo que a lei permite: um mês pelo RGPD e pelo UK GDPR, e 45 dias pelo California Consumer Privacy Act e leis estaduais semelhantes dos EUA. Se uma solicitação for complexa, ou se recebermos muitas ao mesmo tempo, podemos prorrogar esse prazo por até mais dois meses pelo RGPD e pelo UK GDPR, ou por mais 45 dias pelas leis estaduais dos EUA. Nesse caso, explicamos o motivo antes do fim do primeiro prazo.",
+        },
+        {
+          kind: "p",
+          text: "Se não pudermos fazer o que você pediu, explicamos o motivo e informamos como recorrer ou reclamar.",
+        },
+      ],
+    },
+    {
+      id: "children-and-sensitive-data",
+      heading: "Crianças e informações sensíveis",
+      blocks: [
+        {
+          kind: "p",
+          text: "O {{productName}} é um serviço para empresas e não se destina a crianças. Não coletamos conscientemente informações de menores de 16 anos. Se você acha que uma criança nos forneceu informações pessoais, escreva para {{privacyEmail}} e nós as excluiremos.",
+        },
+        {
+          kind: "p",
+          text: "Os clientes concordam em não colocar no {{productName}} categorias especiais de dados (como saúde, crenças religiosas ou orientação sexual), números de cartão de pagamento, números de documentos oficiais de identidade ou dados de crianças, a menos que o contrato deles conosco o preveja e a configuração deles os proteja. Não usamos informações sensíveis para fazer inferências sobre ninguém.",
+        },
+      ],
+    },
+    {
+      id: "changes",
+      heading: "Alterações nesta política",
+      blocks: [
+        {
+          kind: "p",
+          text: "Atualizamos esta política quando nosso serviço, nossos fornecedores ou a lei mudam. Cada versão mantém sua própria data e seu próprio endereço permanente na web, para que você possa compará-las. Se uma alteração afetar a forma como usamos suas informações, avisamos os clientes por e-mail ou no {{productName}} pelo menos 30 dias antes de ela entrar em vigor.",
+        },
+      ],
+    },
+    {
+      id: "contact",
+      heading: "Fale conosco",
+      blocks: [
+        {
+          kind: "p",
+          text: "Para dúvidas sobre esta política ou sobre suas informações, ou para fazer uma reclamação, entre em contato conosco:",
+        },
+        {
+          kind: "ul",
+          items: [
+            "Equipe de privacidade: {{privacyEmail}}",
+            "Encarregado de proteção de dados: {{dpoName}}, {{dpoEmail}}",
+            "Representante na União Europeia: {{euRepresentative}}",
+            "Representante no Reino Unido: {{ukRepresentative}}",
+            "Correio: {{registeredAddress}}",
+          ],
+        },
+      ],
+    },
+  ],
+};

@@ -1,5 +1,5 @@
 import type { PolicySection } from "@/lib/policy/content";
-import { currentInGerman, type PolicyTranslationSeed } from "./policy-translations";
+import { currentInBrazilianPortuguese, currentInGerman, type PolicyTranslationSeed } from "./policy-translations";
 
 // Jexi's published privacy policies, written for this portal. {{placeholders}} are filled from
 // OrganizationSettings when the page renders, so an admin's edit to the address shows at once.
@@ -502,7 +502,7 @@ const current: PolicyVersionSeed = {
       ],
     },
   ],
-  translations: [currentInGerman],
+  translations: [currentInGerman, currentInBrazilianPortuguese],
 };
 
 /** Oldest first. Published versions are never edited: a change is a new version. */
