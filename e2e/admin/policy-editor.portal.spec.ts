@@ -113,3 +113,65 @@ test("an admin publishes a new version from the current one, with its blanks fil
   await visitor.goto("/privacy/versions/compare?from=1999-01-01&to=2026-05-21");
   await expect(visitor.getByText("There is no published version called “1999-01-01” to compare from.")).toBeVisible();
 });
+
+// A published translation can never be removed either (a trigger refuses it), and each e2e run
+// starts from a fresh database: so, like the version above, this adds what no later spec reads.
+// It translates the current version (the one the test above published) into Spanish, which no
+// spec reads but this one; German and French stay as they were.
+test("an admin translates the current version into Spanish, is refused while a section's anchor is lost, publishes it, and Spanish readers read it", async ({ browser, page: visitor }) => {
+  test.setTimeout(120_000);
+  const context = await browser.newContext();
+  const admin = await createStaff("ADMIN");
+  await signInAs(context, admin.id);
+  const page = await context.newPage();
+  await page.goto("/admin/policy");
+  const current = page.getByRole("region", { name: "Published versions" }).getByRole("row").filter({ hasText: "Current" });
+  // Spanish is offered; the version's own language is not.
+  const into = current.getByLabel(/^Translate version \S+ into$/);
+  await expect(into.getByRole("option", { name: "English" })).toHaveCount(0);
+  await into.selectOption({ label: "Spanish" });
+  await current.getByRole("button", { name: /^Translate version/ }).click();
+  await expect(page).toHaveURL(/\/admin\/policy\/drafts\/[0-9a-f-]{36}$/);
+  const heading = page.getByRole("heading", { level: 1, name: /^Translate version/ });
+  await expect(heading).toHaveText(/^Translate version \S+ into Spanish$/);
+  const version = (await heading.textContent())!.replace(/^Translate version (\S+) into Spanish$/, "$1");
+  // A translation takes the version's dates and name.
+  await expect(page.getByLabel("Effective date", { exact: true })).toHaveCount(0);
+
+  // Prefilled with the version's text; the preview reads it as Spanish once translated.
+  const text = page.getByLabel("Policy text", { exact: true });
+  await expect(text).toHaveValue(/^## Who we are and what this policy covers \{#who-we-are\}/);
+  await expect(text).toBeEnabled();
+  const original = await text.inputValue();
+  await page.getByLabel("Title", { exact: true }).fill("Política de privacidad");
+  await text.fill(original.replace("## Who we are and what this policy covers {#who-we-are}", "## Quiénes somos y qué cubre esta política"));
+  await expect(page.getByRole("region", { name: "Preview" }).getByRole("article")).toHaveAttribute("lang", "es");
+
+  // The heading lost its anchor: links to #who-we-are would break in Spanish, so publishing is refused.
+  await page.getByRole("button", { name: "Publish…" }).click();
+  await expect(page.getByText(/This one's are missing \{#who-we-are\}; not in the version: \{#[a-z-]+\}/).first()).toBeVisible();
+  await expect(page.getByRole("button", { name: "Confirm: publish" })).toHaveCount(0);
+
+  await text.fill(original.replace("## Who we are and what this policy covers {#who-we-are}", "## Quiénes somos y qué cubre esta política {#who-we-are}"));
+  await page.getByRole("button", { name: "Publish…" }).click();
+  const confirm = page.getByRole("group", { name: `Publish this translation of version ${version}?` });
+  await expect(confirm).toContainText("A published translation can never be edited or deleted");
+  await confirm.getByRole("button", { name: "Confirm: publish" }).click();
+
+  await expect(page).toHaveURL(new RegExp(`/admin/policy\\?translated=${version}&language=es$`));
+  await expect(page.getByText(`Version ${version} published in Spanish.`)).toBeVisible();
+  await expect(page.getByRole("region", { name: "History" })).toContainText(`as the Spanish translation of version ${version}.`);
+  await expect(page.getByRole("list", { name: `Languages of version ${version}` }).getByRole("listitem")).toContainText(["English (original)", "Spanish (translation)"]);
+  // Published in Spanish once: it is no longer offered.
+  await expect(page.getByRole("region", { name: "Published versions" }).getByRole("row").filter({ hasText: "Current" }).getByLabel(/^Translate version/).getByRole("option", { name: "Spanish" })).toHaveCount(0);
+
+  await visitor.goto("/es/privacy");
+  const article = visitor.getByRole("article");
+  await expect(article).toHaveAttribute("lang", "es");
+  await expect(article.getByRole("heading", { level: 1 })).toHaveText("Política de privacidad");
+  await expect(article.locator('[id="who-we-are"]')).toHaveText("Quiénes somos y qué cubre esta política");
+  await expect(visitor.getByRole("note").filter({ hasText: "no está disponible en español" })).toHaveCount(0);
+  // French readers still read English, told so.
+  await visitor.goto("/fr/privacy");
+  await expect(visitor.getByRole("article")).toHaveAttribute("lang", "en");
+});

@@ -62,3 +62,44 @@ test("'Appeal a decision' on the home page leads to where appeals start: the ans
   await expect(page.getByLabel("Email address")).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 });
+
+test("a German or Brazilian reader reads the policy in their language; a French reader reads the English text, told so, marked as English", async ({ page }) => {
+  await page.goto("/de/privacy");
+  const article = page.getByRole("article");
+  await expect(article).toHaveAttribute("lang", "de");
+  await expect(article.getByRole("heading", { level: 1 })).toHaveText("Datenschutzerklärung");
+  await expect(article.getByRole("navigation", { name: "Inhalt" }).getByRole("link", { name: "Ihre Datenschutzrechte" })).toHaveAttribute("href", "#your-rights");
+  await expect(article.getByText("Gültig ab 21. Mai 2026", { exact: true })).toBeVisible();
+  await expect(page.getByRole("note").filter({ hasText: "nicht auf Deutsch" })).toHaveCount(0);
+  // Links keep the language: the request form opens in German.
+  await expect(article.getByRole("link", { name: "Datenschutzanfrage stellen" })).toHaveAttribute("href", "/de/requests/new");
+
+  await page.goto("/pt-BR/privacy");
+  await expect(page.getByRole("article")).toHaveAttribute("lang", "pt-BR");
+  await expect(page.getByRole("article").getByRole("heading", { level: 1 })).toHaveText("Política de Privacidade");
+
+  await page.goto("/fr/privacy");
+  await expect(page.getByRole("note").filter({ hasText: "politique de confidentialité" })).toHaveText("Cette politique de confidentialité n’est pas disponible en français ; elle est affichée dans sa version anglaise.");
+  const english = page.getByRole("article");
+  await expect(english).toHaveAttribute("lang", "en");
+  await expect(english.getByRole("heading", { level: 1 })).toHaveText("Privacy Policy");
+  // The page's own words stay French, and say so to a screen reader.
+  await expect(english.getByRole("heading", { name: "Sommaire" })).toHaveAttribute("lang", "fr");
+  await expect(english.getByRole("link", { name: "Faire une demande relative à vos données" })).toHaveAttribute("href", "/fr/requests/new");
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test("the versions list says which languages each version can be read in, in the reader's language", async ({ page }) => {
+  await page.goto("/de/privacy/versions");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Fassungen der Datenschutzerklärung");
+  const current = page.getByRole("row").filter({ has: page.getByRole("link", { name: "Datenschutzerklärung, Fassung 2026-05-21" }) });
+  await expect(current.getByRole("list", { name: "Sprachen" }).getByRole("listitem")).toHaveText(["English", "Deutsch", "Português (Brasil)"]);
+  const earlier = page.getByRole("row").filter({ has: page.getByRole("link", { name: "Privacy Policy, Fassung 2025-09-01" }) });
+  await expect(earlier.getByRole("list", { name: "Sprachen" }).getByRole("listitem")).toHaveText(["English"]);
+  // The earlier version has no German: it is shown in English, with the notice.
+  await earlier.getByRole("link", { name: "Privacy Policy, Fassung 2025-09-01" }).click();
+  await expect(page).toHaveURL(/\/de\/privacy\/versions\/2025-09-01$/);
+  await expect(page.getByText("Dies ist nicht die aktuelle Fassung unserer Datenschutzerklärung.")).toBeVisible();
+  await expect(page.getByRole("note").filter({ hasText: "angezeigt wird die englische Fassung" })).toBeVisible();
+  await expect(page.getByRole("article")).toHaveAttribute("lang", "en");
+});
