@@ -63,3 +63,9 @@ export async function requestIdByReference(reference: string): Promise<string> {
   if (!rows[0]) throw new Error(`no request ${reference}`);
   return rows[0].id;
 }
+
+/** The language stored with the newest request made with this address. */
+export async function requestLanguageFor(email: string): Promise<string | null> {
+  const rows = await query<{ language: string }>("SELECT language FROM requests WHERE requester_email = lower($1) ORDER BY received_at DESC LIMIT 1", [email]);
+  return rows[0]?.language ?? null;
+}
