@@ -106,6 +106,20 @@ describe("a customer's language the portal does not offer", () => {
   });
 });
 
+describe("the authority to complain to", () => {
+  it("is named in the email's language, fitting its sentence", async () => {
+    const german = await renderEmail("request-denied", { ...previewProps("request-denied", "de"), jurisdiction: "UK_GDPR", appealAvailable: false });
+    expect(german.text).toContain("Sie haben das Recht, sich mit einer Beschwerde an das Information Commissioner's Office (ico.org.uk) zu wenden.");
+    const portuguese = await renderEmail("request-denied", { ...previewProps("request-denied", "pt-BR"), jurisdiction: "LGPD", appealAvailable: false });
+    expect(portuguese.text).toContain("apresentar uma reclamação perante a ANPD (Autoridade Nacional de Proteção de Dados)");
+    const state = await renderEmail("request-denied", { ...previewProps("request-denied", "de"), jurisdiction: "US_STATE", region: "US-VA" });
+    expect(state.text).toContain("an den Attorney General (Generalstaatsanwalt) von Virginia (www.oag.state.va.us) zu wenden");
+    // An email queued before the law was carried: the English words it holds.
+    const older = await renderEmail("request-denied", { ...previewProps("request-denied", "en"), jurisdiction: undefined, regulator: "the PDPC" });
+    expect(older.text).toContain("the PDPC");
+  });
+});
+
 describe("links", () => {
   it("get the language only on the portal's own address, and only once", async () => {
     const email = await renderEmail("request-denied", {

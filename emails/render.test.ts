@@ -232,6 +232,7 @@ describe("request-denied", () => {
       ...props,
       appealAvailable: false,
       regulator: "the Information Commissioner's Office (ico.org.uk)",
+      jurisdiction: "UK_GDPR",
     });
     expect(text).not.toContain("Appeal");
     expect(text).toContain("You have the right to complain to the Information Commissioner's Office (ico.org.uk).");

@@ -1,7 +1,9 @@
 import { Text } from "@react-email/components";
 import { ContactPrivacyTeam } from "@/emails/components/contact-privacy-team";
 import { ButtonWithFallback } from "@/emails/components/button-with-fallback";
+import type { Jurisdiction } from "@/lib/generated/prisma/enums";
 import type { OrganizationDetails } from "@/lib/organization/types";
+import { regulatorIn } from "@/lib/requests/law-words";
 import { emailWords, translateLabel } from "@/emails/components/i18n";
 import { emailLanguage } from "@/emails/components/language";
 import { EmailLayout } from "@/emails/components/layout";
@@ -15,8 +17,11 @@ export type RequestDeniedProps = {
   requestTypeLabel: string;
   /** The basis of the refusal, as the privacy team wrote it. */
   reason: string;
-  /** Whom to complain to, worded for the person ("the Information Commissioner's Office (ico.org.uk)"). */
+  /** Whom to complain to, worded for the person in English ("the Information Commissioner's Office (ico.org.uk)"). */
   regulator: string;
+  /** The law and region it follows, so the authority is named in the email's language (emails queued before carry only `regulator`). */
+  jurisdiction?: Jurisdiction;
+  region?: string | null;
   /** The law lets the person appeal to us first (US state laws). */
   appealAvailable: boolean;
   /** This refuses an appeal: our decision is final, and only the regulator remains. */
@@ -35,6 +40,8 @@ export default function RequestDenied(props: RequestDeniedProps) {
   const { org, reference, requestTypeLabel, reason, regulator, appealAvailable, isAppeal, statusUrl } = props;
   const lang = emailLanguage(props.language);
   const t = emailWords(lang);
+  // The authority in the email's language, fitting its sentence ("sich an … wenden", "perante …").
+  const regulatorWords = props.jurisdiction ? regulatorIn(props.jurisdiction, props.region, lang) : regulator;
   return (
     <EmailLayout org={org} preview={t("requestDenied.preview", { reference })} language={lang}>
       <Text style={heading}>{isAppeal ? t("requestDenied.headingAppeal") : t("requestDenied.heading")}</Text>
@@ -59,7 +66,7 @@ export default function RequestDenied(props: RequestDeniedProps) {
 
       <Text style={subheading}>{t("requestDenied.complainHeading")}</Text>
       <Text style={paragraph}>
-        {appealAvailable ? t("requestDenied.complainWithAppeal", { regulator }) : t("requestDenied.complain", { regulator })}
+        {appealAvailable ? t("requestDenied.complainWithAppeal", { regulator: regulatorWords }) : t("requestDenied.complain", { regulator: regulatorWords })}
       </Text>
       <ContactPrivacyTeam org={org} reference={reference} language={lang} />
     </EmailLayout>
@@ -72,6 +79,8 @@ RequestDenied.PreviewProps = {
   requestTypeLabel: "Delete my data",
   reason: "We must keep the invoices linked to your account for seven years under tax law. Everything else has been erased.",
   regulator: "your state's Attorney General",
+  jurisdiction: "US_STATE",
+  region: null,
   appealAvailable: true,
   isAppeal: false,
   statusUrl: "http://localhost:3000/requests/status/preview-status-token",

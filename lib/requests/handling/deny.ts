@@ -58,6 +58,8 @@ export async function denyRequest(requestId: string, input: DenyInput, staff: St
     await emailRequester(tx, request, org, "request-denied", {
       reason,
       regulator: regulatorFor(request.jurisdiction, request.region),
+      jurisdiction: request.jurisdiction,
+      region: request.region,
       appealAvailable: appeal,
       isAppeal: request.type === "APPEAL",
     });
