@@ -1,7 +1,8 @@
 import { CONTROL_CHARACTER_MESSAGE } from "@/lib/text/control-characters";
 
 // The request form's validation messages in English: what the schema says, what the API answers
-// with (422), and the source of lib/i18n/messages/en/validation.json, which must equal it (tested).
+// with (422), and with RULE_MESSAGES (lib/requests/rule-messages.ts) the source
+// of lib/i18n/messages/en/validation.json, which must equal them (tested).
 // The form gets each one's translation from the server (lib/requests/validation-words.ts), so no
 // catalogue is sent to the browser. `{name}` marks a value (ICU's simple argument). No server-only
 // imports: the schema ships to the browser.
@@ -35,19 +36,7 @@ export const SCHEMA_MESSAGES = {
   consent: "Tell us which consent you withdraw",
   tooLong: "Keep this under {max} characters",
   controlCharacter: CONTROL_CHARACTER_MESSAGE,
-  // Checked on the server after the schema (lib/representation/form-rules.ts words them there).
-  ownEmailSameAsTheirs: "Give your own email address here, not the one of the person you ask for: we write to each of you",
-  childBirthDate: "Enter the child's date of birth, for example 2014-03-27",
-  childBirthDateInFuture: "The date of birth cannot be in the future",
-  childTooOld: "A parent or guardian can ask for a child under {age}. An adult can ask for themselves, or name you as their authorized agent.",
   // The verification code (VerifyCodeSchema).
   code: "Enter the 6-digit code from the email",
   codeFormat: "Enter the 6 digits from the email, without spaces",
 } as const;
-
-export type SchemaMessageKey = keyof typeof SCHEMA_MESSAGES;
-
-/** "Keep this under {max} characters" with { max: 200 } → "Keep this under 200 characters". */
-export function fillMessage(message: string, values: Record<string, string | number>): string {
-  return message.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
-}

@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { COUNTRIES, regionCodesOf } from "@/lib/requests/regions";
-import { fillMessage, SCHEMA_MESSAGES as M } from "@/lib/requests/schema-messages";
+import { SCHEMA_MESSAGES as M } from "@/lib/requests/schema-messages";
 import { noControlCharacters } from "@/lib/text/control-characters";
 import { emailAddress, optionalEmailAddress } from "@/lib/text/email-address";
 
@@ -51,7 +51,7 @@ export const RESTRICTION_GROUND_LABELS: Record<(typeof RESTRICTION_GROUNDS)[numb
 // Every detail below is a text area (lines kept); the other text fields are single lines.
 /** Every length limit a message names, so the server can translate each (lib/requests/validation-words.ts). */
 export const TEXT_LIMITS = new Set<number>();
-const tooLong = (max: number) => (TEXT_LIMITS.add(max), fillMessage(M.tooLong, { max }));
+const tooLong = (max: number) => (TEXT_LIMITS.add(max), M.tooLong.replace("{max}", String(max)));
 const trimmed = (max: number, lines = false) => z.string().check(z.trim(), z.maxLength(max, tooLong(max)), noControlCharacters(lines));
 const required = (max: number, empty: string, lines = true) =>
   z.string({ error: empty }).check(z.trim(), z.minLength(1, empty), z.maxLength(max, tooLong(max)), noControlCharacters(lines));

@@ -3,8 +3,7 @@ import en from "@/lib/i18n/messages/en/validation.json";
 import { LOCALES } from "@/lib/i18n/locales";
 import { representationProblems } from "@/lib/representation/form-rules";
 import { NewRequestSchema, type NewRequest } from "@/lib/requests/schema";
-import { SCHEMA_MESSAGES } from "@/lib/requests/schema-messages";
-import { translateFieldErrors, validationMessages } from "@/lib/requests/validation-words";
+import { translateFieldErrors, VALIDATION_MESSAGES, validationMessages } from "@/lib/requests/validation-words";
 import { EMAIL_PROBLEM_MESSAGES } from "@/lib/text/email-address";
 
 /** Every message the schema gives for these inputs. */
@@ -39,7 +38,7 @@ const RULE_MESSAGES = [
 
 describe("the request's validation messages", () => {
   it("are in English in the catalogue exactly as the schema gives them", () => {
-    expect(en).toEqual(SCHEMA_MESSAGES);
+    expect(en).toEqual(VALIDATION_MESSAGES);
   });
 
   it("cover every message the schema and the representation rules give, each of them tried", () => {
@@ -49,7 +48,7 @@ describe("the request's validation messages", () => {
       const pattern = new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\{\w+\}/g, "\\d+")}$`);
       return [...given].some((m) => pattern.test(m));
     };
-    const untried = Object.entries(SCHEMA_MESSAGES).filter(([, template]) => !provoked(template)).map(([key]) => key);
+    const untried = Object.entries(VALIDATION_MESSAGES).filter(([, template]) => !provoked(template)).map(([key]) => key);
     expect(untried).toEqual(["code", "codeFormat"]);
     const english = validationMessages("en");
     expect([...given].filter((m) => !(m in english))).toEqual([]);

@@ -2,15 +2,25 @@ import "server-only";
 import { translatorFor } from "@/lib/i18n/translator";
 import type { Locale } from "@/lib/i18n/locales";
 import { CHILD_AGE_LIMIT, TEXT_LIMITS } from "@/lib/requests/schema";
-import { fillMessage, SCHEMA_MESSAGES, type SchemaMessageKey } from "@/lib/requests/schema-messages";
+import { RULE_MESSAGES } from "@/lib/requests/rule-messages";
+import { SCHEMA_MESSAGES } from "@/lib/requests/schema-messages";
 import { EMAIL_LOCAL_PART_MAX_LENGTH, EMAIL_MAX_LENGTH } from "@/lib/text/email-address";
 
 // The request's validation messages in the reader's language, keyed by the English message the
 // schema gives: the form looks up what zod says in the browser, and the server what it refuses,
 // so the schema (and the API's 422 answers) stay English and no catalogue goes to the browser.
 
+/** Every English validation message by its catalogue key: en/validation.json is exactly this. */
+export const VALIDATION_MESSAGES = { ...SCHEMA_MESSAGES, ...RULE_MESSAGES };
+type Key = keyof typeof VALIDATION_MESSAGES;
+
+/** "Keep this under {max} characters" with { max: 200 } → "Keep this under 200 characters". */
+export function fillMessage(message: string, values: Record<string, string | number>): string {
+  return message.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
+
 /** The values each message is said with; a message without an entry takes none. */
-const VALUES: Partial<Record<SchemaMessageKey, Record<string, number>[]>> = {
+const VALUES: Partial<Record<Key, Record<string, number>[]>> = {
   tooLong: [...TEXT_LIMITS].map((max) => ({ max })),
   emailLocalPartTooLong: [{ max: EMAIL_LOCAL_PART_MAX_LENGTH }],
   emailTooLong: [{ max: EMAIL_MAX_LENGTH }],
@@ -21,8 +31,8 @@ const VALUES: Partial<Record<SchemaMessageKey, Record<string, number>[]>> = {
 export function validationMessages(locale: Locale): Record<string, string> {
   const t = translatorFor(locale, "validation") as unknown as (key: string, values?: Record<string, number>) => string;
   const out: Record<string, string> = {};
-  for (const key of Object.keys(SCHEMA_MESSAGES) as SchemaMessageKey[]) {
-    for (const values of VALUES[key] ?? [{}]) out[fillMessage(SCHEMA_MESSAGES[key], values)] = t(key, values);
+  for (const key of Object.keys(VALIDATION_MESSAGES) as Key[]) {
+    for (const values of VALUES[key] ?? [{}]) out[fillMessage(VALIDATION_MESSAGES[key], values)] = t(key, values);
   }
   return out;
 }
