@@ -8,8 +8,14 @@ import { noControlCharacters } from "@/lib/text/control-characters";
 // them directly. No server-only imports: they ship to the browser.
 
 // Every text here is written in a text area, so tabs and line breaks stay.
+/** "Keep this under 5000 characters": the status page's reply form words it in the reader's language. */
+export const tooLongMessage = (max: number) => `Keep this under ${max} characters`;
+/** What the requester's answer and appeal forms may say, with their limits. */
+export const REPLY_MESSAGES = { message: "Write your message", reason: "Give the reason" } as const;
+export const REPLY_LIMITS = { message: 5000, reason: 2000 } as const;
+
 const required = (max: number, empty: string) =>
-  z.string({ error: empty }).trim().min(1, empty).max(max, `Keep this under ${max} characters`).check(noControlCharacters(true));
+  z.string({ error: empty }).trim().min(1, empty).max(max, tooLongMessage(max)).check(noControlCharacters(true));
 
 export const MAX_BULK = 100;
 
@@ -17,7 +23,7 @@ export const RequestIdSchema = z.guid({ error: "Unknown request" });
 
 /** A question to the requester, or their answer. Personal content: stored apart from the audit trail. */
 export const MessageInputSchema = z.object({
-  message: required(5000, "Write your message"),
+  message: required(REPLY_LIMITS.message, REPLY_MESSAGES.message),
   /** Whom a question asks, on an agent's request: the agent (the default) or the consumer. */
   party: z.optional(z.enum(["REQUESTER", "SUBJECT"], { error: "Choose whom to ask" })),
 });
@@ -27,7 +33,7 @@ export type MessageInput = z.input<typeof MessageInputSchema>;
  * Why we extend or deny. Staff-written and kept in the audit record (for a denial, the basis that
  * 11 CCR §7101 asks to keep), so it should explain the decision without quoting personal data.
  */
-export const ReasonInputSchema = z.object({ reason: required(2000, "Give the reason") });
+export const ReasonInputSchema = z.object({ reason: required(REPLY_LIMITS.reason, REPLY_MESSAGES.reason) });
 export type ReasonInput = z.input<typeof ReasonInputSchema>;
 
 /** An internal note: the team's work product, never shown to the requester. */

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { StatusRecoverySchema } from "@/lib/requests/status-recovery-schema";
 import { IdentityAnswersSchema } from "@/lib/verification/identity/schema";
 import { translatorFor } from "@/lib/i18n/translator";
-import { IDENTITY_FIELD_WORDS, RECOVERY_FIELD_WORDS } from "./field-words";
+import { MessageInputSchema, ReasonInputSchema } from "@/lib/requests/handling/schema";
+import { IDENTITY_FIELD_WORDS, RECOVERY_FIELD_WORDS, replyFieldWords } from "./field-words";
 
 const messages = (result: { success: boolean; error?: { issues: { message: string }[] } }) => result.error?.issues.map((i) => i.message) ?? [];
 
@@ -28,5 +29,19 @@ describe("the forms' field errors in the reader's language", () => {
     ];
     expect(new Set(given)).toEqual(new Set(Object.keys(IDENTITY_FIELD_WORDS)));
     expect(translatorFor("pt-BR", "status")("actions.identityFields.declaration")).toBe("Marque a declaração para enviar suas respostas");
+  });
+
+  it("knows every message the answer and appeal forms' schemas give, and words them with their limit", () => {
+    const answers = [
+      ...messages(MessageInputSchema.safeParse({ message: "" })),
+      ...messages(MessageInputSchema.safeParse({ message: "x".repeat(5001) })),
+      ...messages(MessageInputSchema.safeParse({ message: "hi\u0007" })),
+    ];
+    expect(new Set(answers)).toEqual(new Set(Object.keys(replyFieldWords("message"))));
+    const appeals = [...messages(ReasonInputSchema.safeParse({ reason: "" })), ...messages(ReasonInputSchema.safeParse({ reason: "x".repeat(2001) }))];
+    for (const message of appeals) expect(Object.keys(replyFieldWords("reason"))).toContain(message);
+    const t = translatorFor("de", "status");
+    expect(t("replyForm.errors.tooLong", replyFieldWords("reason")["Keep this under 2000 characters"]!.values)).toBe("Bitte bleiben Sie unter 2000 Zeichen");
+    expect(translatorFor("pt-BR", "status")("replyForm.errors.message")).toBe("Escreva sua mensagem");
   });
 });

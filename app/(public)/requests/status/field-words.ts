@@ -3,6 +3,9 @@
 // shared with the dashboard and stay English; field-words.test.ts checks every message they give
 // is here, so a reworded schema cannot fall back to English unnoticed.
 
+import { REPLY_LIMITS, REPLY_MESSAGES, tooLongMessage } from "@/lib/requests/handling/schema";
+import { CONTROL_CHARACTER_MESSAGE } from "@/lib/text/control-characters";
+
 /** The new-link form (lib/requests/status-recovery-schema.ts): keys under `recovery`. */
 export const RECOVERY_FIELD_WORDS: Readonly<Record<string, "emailEmpty" | "emailFormat" | "referenceInvalid">> = {
   "Enter the email address you made the request with": "emailEmpty",
@@ -21,3 +24,15 @@ export const IDENTITY_FIELD_WORDS: Readonly<
   "Type your full name": "signature",
   "Keep the name under 200 characters": "signatureTooLong",
 };
+
+type ReplyWord = { key: "message" | "reason" | "tooLong" | "controlCharacter"; values?: { max: number } };
+
+/** The answer and appeal forms (lib/requests/handling/schema.ts): keys under `replyForm.errors`. */
+export function replyFieldWords(field: "message" | "reason"): Readonly<Record<string, ReplyWord>> {
+  const max = REPLY_LIMITS[field];
+  return {
+    [REPLY_MESSAGES[field]]: { key: field },
+    [tooLongMessage(max)]: { key: "tooLong", values: { max } },
+    [CONTROL_CHARACTER_MESSAGE]: { key: "controlCharacter" },
+  };
+}

@@ -17,6 +17,7 @@ import { listMessages } from "@/lib/requests/handling/ask-for-information";
 import { listRequesterPackages } from "@/lib/requests/handling/complete";
 import { appealRefusal, isUnfinished } from "@/lib/requests/lifecycle";
 import { regulatorIn } from "@/lib/requests/law-words";
+import { replyFieldWords } from "../field-words";
 import { ReplyForm } from "./reply-form";
 import { RepresentationSection } from "./representation-section";
 import { StatusFacts } from "./status-facts";
@@ -116,7 +117,12 @@ export default async function StatusPage({
     label: t(mode === "answer" ? "replyForm.answerLabel" : "replyForm.appealLabel"),
     submit: t(mode === "answer" ? "replyForm.answerSubmit" : "replyForm.appealSubmit"),
     sending: t("replyForm.sending"),
+    errors: replyErrors(mode === "answer" ? "message" : "reason"),
   });
+  // The handling schema's English messages (zod says them in the browser, the action on the
+  // server) → the reader's language.
+  const replyErrors = (field: "message" | "reason") =>
+    Object.fromEntries(Object.entries(replyFieldWords(field)).map(([english, { key, values }]) => [english, t(`replyForm.errors.${key}`, values)]));
 
   return (
     <div className="mx-auto max-w-2xl">

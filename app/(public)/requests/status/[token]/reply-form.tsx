@@ -14,7 +14,8 @@ import { useHydrated } from "@/components/ui/use-hydrated";
 
 type Mode = "answer" | "appeal";
 
-export type ReplyFormWords = { label: string; submit: string; sending: string };
+/** `errors`: the schema's English messages → the reader's language. */
+export type ReplyFormWords = { label: string; submit: string; sending: string; errors: Record<string, string> };
 
 /**
  * The requester's two ways to write back: answer a question, or appeal a refusal. `here` is this
@@ -54,7 +55,8 @@ export function ReplyForm({ token, mode, words, here }: { token: string; mode: M
     if (result.formError) setFormError(result.formError);
   });
 
-  const error = errors[field]?.message;
+  const said = errors[field]?.message;
+  const error = typeof said === "string" ? (words.errors[said] ?? said) : undefined;
   return (
     <form noValidate onSubmit={(e) => void onSubmit(e)} className="space-y-3">
       <div aria-live="polite">{formError ? <Alert tone="error">{formError}</Alert> : null}</div>
@@ -71,7 +73,7 @@ export function ReplyForm({ token, mode, words, here }: { token: string; mode: M
             aria-describedby={describedBy(null, `f-${mode}-error`, Boolean(error))}
             className={inputClass}
           />
-          <FieldError id={`f-${mode}-error`} message={typeof error === "string" ? error : undefined} />
+          <FieldError id={`f-${mode}-error`} message={error} />
         </div>
         <Button type="submit">{isSubmitting ? words.sending : words.submit}</Button>
       </fieldset>
