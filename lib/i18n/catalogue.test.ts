@@ -69,7 +69,7 @@ describe.each([...LOCALES])("every %s message", (locale) => {
         const values: Record<string, unknown> = {};
         for (const name of argumentsOf(message)) {
           if (name.startsWith("<")) values[name.slice(1, -1)] = (chunks: unknown) => chunks;
-          else values[name] = /count|number|days|hours|minutes|total|n$/i.test(name) ? 2 : /date|day|at$|until|when/i.test(name) ? new Date("2026-11-29T10:00:00Z") : "x";
+          else values[name] = /count|number|days|hours|minutes|total|records|^n$/i.test(name) ? 2 : /^(date|day|at|until|when)$|(Date|At|Until)$/.test(name) ? new Date("2026-11-29T10:00:00Z") : "x";
         }
         if (message.includes("<")) t.rich(key, values);
         else t(key, values);

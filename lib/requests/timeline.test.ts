@@ -1,3 +1,5 @@
+import { correctionSentences } from "@/lib/corrections/words";
+import { erasureSentences } from "@/lib/erasure/words";
 import { describe, expect, it } from "vitest";
 import { timelineEntry } from "@/lib/requests/timeline";
 
@@ -81,5 +83,28 @@ describe("timelineEntry in the reader's language", () => {
     expect(
       timelineEntry("referral.sent", { customerName: "Acme", workspaceName: "acme.chat", customerContactEmail: "p@acme.test", includesOperatorPart: true }, "UTC").detail,
     ).toBe("Acme controls the data from acme.chat, so we passed your request to its privacy contact (p@acme.test). We handle the data we hold ourselves.");
+  });
+});
+
+describe("a completed erasure or correction on the timeline", () => {
+  const erasure = {
+    erased: [{ system: "Support desk", what: "Conversations", records: 1 }, { system: "CRM", what: "Contacts", records: 3 }],
+    kept: [{ system: "Billing", what: "Invoices", reason: "tax law asks us to keep them for seven years" }],
+  };
+  const correction = { corrected: [{ system: "CRM", what: "Contacts", records: 2 }], byHand: ["Billing", "Data warehouse"] };
+
+  it("says in English what the erasure and correction words always said", () => {
+    expect(timelineEntry("request.completed", { erasure }, "UTC").detail).toBe(["We emailed you what we did.", ...erasureSentences(erasure)].join(" "));
+    expect(timelineEntry("request.completed", { correction }, "UTC").detail).toBe(["We emailed you what we did.", ...correctionSentences(correction)].join(" "));
+  });
+
+  it("says it in German and in Portuguese, counted in each", () => {
+    const german = timelineEntry("request.completed", { erasure }, "UTC", "de").detail!;
+    expect(german).toContain("Wir haben gelöscht: Conversations (1 Datensatz, Support desk); Contacts (3 Datensätze, CRM).");
+    expect(german).toContain("Wir haben aufbewahrt: Invoices (Billing), weil: tax law");
+    expect(german).not.toMatch(/We (erased|kept)/);
+    const portuguese = timelineEntry("request.completed", { correction }, "UTC", "pt-BR").detail!;
+    expect(portuguese).toContain("Corrigimos: Contacts (2 registros, CRM).");
+    expect(portuguese).toContain("Pedimos às pessoas que administram estes sistemas que também os corrijam: Billing, Data warehouse.");
   });
 });

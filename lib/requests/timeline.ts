@@ -1,5 +1,5 @@
-import { correctionSentences, type CorrectionSummary } from "@/lib/corrections/words";
-import { erasureSentences, type ErasureSummary } from "@/lib/erasure/words";
+import type { CorrectionSummary } from "@/lib/corrections/words";
+import type { ErasureSummary } from "@/lib/erasure/words";
 import { formatCalendarDate, formatInstant } from "@/lib/dates/format";
 import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 import { translatorFor } from "@/lib/i18n/translator";
@@ -92,9 +92,9 @@ export function timelineEntry(action: string, data: unknown, timeZone: string, l
           typeof d.downloadUntil === "string"
             ? [t("timeline.completed.download", { on: formatInstant(d.downloadUntil, timeZone, "long", locale) }), ...answer].join(" ")
             : d.erasure && typeof d.erasure === "object"
-              ? [emailed, ...answer, ...erasureSentences(d.erasure as ErasureSummary)].join(" ")
+              ? [emailed, ...answer, ...erasureWords(d.erasure as ErasureSummary, t)].join(" ")
               : d.correction && typeof d.correction === "object"
-                ? [emailed, ...answer, ...correctionSentences(d.correction as CorrectionSummary)].join(" ")
+                ? [emailed, ...answer, ...correctionWords(d.correction as CorrectionSummary, t)].join(" ")
                 : [emailed, ...answer].join(" "),
       };
     }
@@ -150,4 +150,28 @@ function recipientsTold(data: Record<string, unknown>, t: ReturnType<typeof tran
 
 function text(value: unknown, fallback: string): string {
   return typeof value === "string" && value ? value : fallback;
+}
+
+type StatusWords = ReturnType<typeof translatorFor<"status">>;
+
+/** An erasure's summary in the reader's language (in English, lib/erasure/words.ts's sentences). */
+function erasureWords(summary: ErasureSummary, t: StatusWords): string[] {
+  const out: string[] = [];
+  if (summary.erased.length) {
+    out.push(t("timeline.completed.erased", { items: summary.erased.map((e) => t("timeline.completed.erasedItem", e)).join("; ") }));
+  }
+  if (summary.kept.length) {
+    out.push(t("timeline.completed.kept", { items: summary.kept.map((k) => t("timeline.completed.keptItem", k)).join("; ") }));
+  }
+  return out;
+}
+
+/** A correction's summary in the reader's language (in English, lib/corrections/words.ts's sentences). */
+function correctionWords(summary: CorrectionSummary, t: StatusWords): string[] {
+  const out: string[] = [];
+  if (summary.corrected.length) {
+    out.push(t("timeline.completed.corrected", { items: summary.corrected.map((c) => t("timeline.completed.correctedItem", c)).join("; ") }));
+  }
+  if (summary.byHand.length) out.push(t("timeline.completed.byHand", { systems: summary.byHand.join(", ") }));
+  return out;
 }
