@@ -133,3 +133,16 @@ for (const w of [GERMAN, PORTUGUESE]) {
     await english.close();
   });
 }
+
+test("the code page words the code field's own errors in German", async ({ page }) => {
+  const email = uniqueEmail("lang-code");
+  await page.goto("/de/requests/new");
+  await fillForm(page, GERMAN, email);
+  await page.getByRole("button", { name: GERMAN.send }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(GERMAN.checkEmail);
+  // Checked in the browser before anything is sent: the schema's English, shown in German.
+  await page.getByLabel(GERMAN.codeLabel).fill("12 34");
+  await page.getByRole("button", { name: GERMAN.confirm, exact: true }).click();
+  await expect(page.getByText("Geben Sie die 6 Ziffern aus der E-Mail ohne Leerzeichen ein")).toBeVisible();
+  await expect(page.getByText("Enter the 6 digits from the email, without spaces")).toHaveCount(0);
+});

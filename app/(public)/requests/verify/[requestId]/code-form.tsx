@@ -16,7 +16,17 @@ import { useHydrated } from "@/components/ui/use-hydrated";
  * the code went (`introId`): arriving from the form, a screen reader hears where they are and what
  * to do, and everyone can type at once.
  */
-export type CodeFormWords = { notConfirmed: string; confirmed: string; opening: string; label: string; hint: string; checking: string; submit: string };
+export type CodeFormWords = {
+  notConfirmed: string;
+  confirmed: string;
+  opening: string;
+  label: string;
+  hint: string;
+  checking: string;
+  submit: string;
+  /** The schema's English messages → the reader's language (zod words them in the browser). */
+  errors: Record<string, string>;
+};
 
 export function CodeForm({ requestId, introId, words }: { requestId: string; introId?: string; words: CodeFormWords }) {
   const hydrated = useHydrated();
@@ -50,7 +60,7 @@ export function CodeForm({ requestId, introId, words }: { requestId: string; int
     throw new Error("not verified");
   });
 
-  const codeError = errors.code?.message;
+  const codeError = errors.code?.message && (words.errors[errors.code.message] ?? errors.code.message);
   return (
     <form noValidate onSubmit={(e) => void onSubmit(e).catch(() => {})} className="mt-6 space-y-4">
       <div aria-live="polite">

@@ -3,12 +3,15 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Alert } from "@/components/ui/alert";
+import type { Locale } from "@/lib/i18n/locales";
 import { localeHref, readerLocale } from "@/lib/i18n/server";
 import { codesLockedMessage } from "@/lib/verification/messages";
 import { getVerificationView } from "@/lib/verification/view";
 import { CODE_TTL_MINUTES } from "@/lib/verification/challenge";
 import { db } from "@/lib/db";
 import { readReminderSchedule, reminderSentence } from "@/lib/verification/reminders";
+import { SCHEMA_MESSAGES } from "@/lib/requests/schema-messages";
+import { validationMessages } from "@/lib/requests/validation-words";
 import { CodeForm } from "./code-form";
 import { ResendForm } from "./resend-form";
 
@@ -68,6 +71,7 @@ export default async function VerifyPage({ params }: { params: Promise<{ request
               hint: t("codeForm.hint"),
               checking: t("codeForm.checking"),
               submit: t("codeForm.submit"),
+              errors: codeMessages(locale),
             }}
           />
           <ResendForm
@@ -80,4 +84,10 @@ export default async function VerifyPage({ params }: { params: Promise<{ request
       )}
     </div>
   );
+}
+
+/** The code field's two messages in the reader's language, keyed by what the schema says in English. */
+function codeMessages(locale: Locale): Record<string, string> {
+  const all = validationMessages(locale);
+  return Object.fromEntries([SCHEMA_MESSAGES.code, SCHEMA_MESSAGES.codeFormat].map((m) => [m, all[m] ?? m]));
 }
