@@ -213,6 +213,7 @@ describe("the rows a submission stores", () => {
       country: "FR",
       region: null,
       jurisdiction: "GDPR",
+      language: "en",
       relationship: "CUSTOMER_END_USER",
       workspaceReference: "acme-support",
       companyEmail: "help@acme.example",
