@@ -20,6 +20,11 @@ const nextConfig: NextConfig = {
   // A separate build folder lets a benchmark build run beside a served app (NEXT_DIST_DIR=.next-bench).
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
+  // Metadata in the <head> for every reader, not streamed after the body: the root layout's title
+  // now comes from the operator's settings and the reader's language (generateMetadata), and a
+  // streamed <title> lands in <body>, which is invalid HTML and leaves a screen reader (and axe)
+  // a page without a title until it arrives. The settings it reads are cached, so the wait is short.
+  htmlLimitedBots: /.*/,
   reactStrictMode: true,
   experimental: {
     // A privacy request is a few kilobytes of text; refuse anything much larger before parsing it.
