@@ -31,3 +31,12 @@ test("security.txt names a contact and expires within a year", async ({ request 
   expect(days).toBeLessThan(366);
   expect(text).toMatch(/^Canonical: http:\/\/\S+\/\.well-known\/security\.txt$/m);
 });
+
+test("every page names the portal's icon, and it is served as SVG", async ({ page, request }) => {
+  await page.goto("/de/privacy");
+  const href = await page.locator('head link[rel="icon"]').getAttribute("href");
+  expect(href).toMatch(/^\/icon\.svg/);
+  const icon = await request.get(href!);
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["content-type"]).toContain("image/svg+xml");
+});
