@@ -107,11 +107,6 @@ export async function requestMetrics(db: Db, input: { year: number; scope: Metri
   });
 }
 
-/** Days as shown and exported: one decimal, or "–" without a response. */
-export function daysText(days: number | null): string {
-  return days === null ? "–" : days.toFixed(1);
-}
-
 /** The metrics as CSV (RFC 4180, CRLF), one line per category. */
 export function metricsCsv(rows: readonly MetricsRow[], year: number, scope: MetricScope): string {
   const header =
